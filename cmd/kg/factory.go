@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"golang.org/x/term"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+// ioStreams carries every byte kg reads or writes, so tests can swap in
+// buffers and pretend to be, or not be, a terminal.
+type ioStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// OutTTY and ErrTTY say whether Out and ErrOut are terminals: tables get
+	// headers and alignment, progress bars are drawn.
+	OutTTY bool
+	ErrTTY bool
+}
+
+func defaultIO() *ioStreams {
+	return &ioStreams{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		ErrTTY: term.IsTerminal(int(os.Stderr.Fd())),
+	}
+}
+
+// factory gives commands what they need lazily: --help opens nothing.
+type factory struct {
+	IO       *ioStreams
+	storeDir string
+	store    *graph.Store
+}
+
+func newFactory(io *ioStreams) *factory { return &factory{IO: io} }
+
+// openStore opens the store once per process. Query commands ask for a
+// read-only handle so that several can run at once; commands that write ask
+// for a writable one and get a one-line error if another kg process holds it.
+func (f *factory) openStore(readOnly bool) (*graph.Store, error) {
+	if f.store != nil {
+		return f.store, nil
+	}
+	s, err := graph.Open(graph.DefaultOptions(f.storeDir).WithReadOnly(readOnly))
+	if err != nil {
+		return nil, err
+	}
+	f.store = s
+	return s, nil
+}
+
+func (f *factory) closeStore() error {
+	if f.store == nil {
+		return nil
+	}
+	err := f.store.Close()
+	f.store = nil
+	if err != nil {
+		return fmt.Errorf("close store %s: %w", f.storeDir, err)
+	}
+	return nil
+}

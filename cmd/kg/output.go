@@ -1,0 +1,137 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+)
+
+// Output formats shared by every command that prints data.
+const (
+	formatTable = "table"
+	formatJSON  = "json"
+	formatJSONL = "jsonl"
+	formatCSV   = "csv"
+)
+
+// addFormatFlag registers --format on cmd with the given choices (the first
+// is the default).
+func addFormatFlag(cmd *cobra.Command, dst *string, choices ...string) {
+	if len(choices) == 0 {
+		choices = []string{formatTable, formatJSON, formatJSONL, formatCSV}
+	}
+	cmd.Flags().StringVar(dst, "format", choices[0], "output format: "+strings.Join(choices, "|"))
+}
+
+// checkFormat validates a --format value against the allowed choices.
+func checkFormat(cmd *cobra.Command, got string, choices ...string) error {
+	if len(choices) == 0 {
+		choices = []string{formatTable, formatJSON, formatJSONL, formatCSV}
+	}
+	for _, c := range choices {
+		if got == c {
+			return nil
+		}
+	}
+	return flagErrorf(cmd, "unknown --format %q (want %s)", got, strings.Join(choices, ", "))
+}
+
+// column names one field of a listing and how to render it as text for the
+// table and CSV formats.
+type column[T any] struct {
+	Name  string
+	Value func(T) string
+}
+
+// printRecords writes recs in the chosen format. JSON and JSONL marshal the
+// records themselves (their json tags are the contract); table and CSV use
+// cols. A table gets an upper-case header only on a terminal, as tab-separated
+// output without a header is easier to pipe into cut and awk.
+func printRecords[T any](w io.Writer, format string, tty bool, recs []T, cols []column[T]) error {
+	switch format {
+	case formatJSON:
+		if recs == nil {
+			recs = []T{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(recs)
+	case formatJSONL:
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, r := range recs {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	case formatCSV:
+		cw := csv.NewWriter(w)
+		head := make([]string, len(cols))
+		for i, c := range cols {
+			head[i] = c.Name
+		}
+		if err := cw.Write(head); err != nil {
+			return err
+		}
+		row := make([]string, len(cols))
+		for _, r := range recs {
+			for i, c := range cols {
+				row[i] = c.Value(r)
+			}
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	case formatTable, "":
+		if !tty {
+			for _, r := range recs {
+				for i, c := range cols {
+					if i > 0 {
+						io.WriteString(w, "\t")
+					}
+					io.WriteString(w, oneLine(c.Value(r)))
+				}
+				if _, err := io.WriteString(w, "\n"); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for i, c := range cols {
+			if i > 0 {
+				fmt.Fprint(tw, "\t")
+			}
+			fmt.Fprint(tw, strings.ToUpper(c.Name))
+		}
+		fmt.Fprintln(tw)
+		for _, r := range recs {
+			for i, c := range cols {
+				if i > 0 {
+					fmt.Fprint(tw, "\t")
+				}
+				fmt.Fprint(tw, oneLine(c.Value(r)))
+			}
+			fmt.Fprintln(tw)
+		}
+		return tw.Flush()
+	}
+	return fmt.Errorf("unknown format %q", format)
+}
+
+// oneLine keeps table cells on one line: tabs and newlines become spaces.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\t\n\r") {
+		return s
+	}
+	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// version is set at link time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// run executes kg with args and returns the process exit status:
+// 0 success, 1 failure (including partial failures such as some files not
+// loading), 2 bad usage.
+func run(args []string, io *ioStreams) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	f := newFactory(io)
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	err := root.ExecuteContext(ctx)
+	f.closeStore()
+	return exitCode(io, err)
+}
+
+func newRootCmd(f *factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "kg",
+		Short: "Build and question a knowledge graph of international relations from news text",
+		Long: `kg reads news articles, extracts actor–relation–actor triples coded with CAMEO
+event codes and Goldstein scores, stores them in a local Badger database, and
+answers graph questions: who is central, how actors are linked, how a dyad
+evolved. Every command prints a table on a terminal and speaks JSON, JSONL or
+CSV for scripts.`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&f.storeDir, "store", envOr("KG_STORE", "./kg.db"),
+		"store directory (env KG_STORE)")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &flagError{err: err, cmd: c}
+	})
+	for _, c := range []*cobra.Command{
+		newCmdDemo(f, nil),
+		newCmdLoad(f, nil),
+		newCmdImport(f, nil),
+		newCmdExtract(f, nil),
+		newCmdReindex(f, nil),
+		newCmdTriples(f, nil),
+		newCmdActors(f, nil),
+		newCmdDocs(f, nil),
+		newCmdStats(f, nil),
+		newCmdDict(f),
+		newCmdCentral(f, nil),
+		newCmdPath(f, nil),
+		newCmdLink(f, nil),
+		newCmdNeighbors(f, nil),
+		newCmdCommunities(f, nil),
+		newCmdTimeline(f, nil),
+		newCmdBalance(f, nil),
+		newCmdExport(f, nil),
+	} {
+		root.AddCommand(c)
+	}
+	return root
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// flagError is a usage mistake: the message is followed by a hint to --help
+// and the exit status is 2.
+type flagError struct {
+	err error
+	cmd *cobra.Command
+}
+
+func (e *flagError) Error() string { return e.err.Error() }
+func (e *flagError) Unwrap() error { return e.err }
+
+// flagErrorf builds a usage error for cmd.
+func flagErrorf(cmd *cobra.Command, format string, a ...any) error {
+	return &flagError{err: fmt.Errorf(format, a...), cmd: cmd}
+}
+
+// errSilent reports failure through the exit status only; the command has
+// already explained what went wrong (for example which files failed to load).
+var errSilent = errors.New("silent failure")
+
+func exitCode(io *ioStreams, err error) int {
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, errSilent) {
+		return 1
+	}
+	var fe *flagError
+	if errors.As(err, &fe) {
+		fmt.Fprintf(io.ErrOut, "kg: %v\n", err)
+		if fe.cmd != nil {
+			fmt.Fprintf(io.ErrOut, "Run '%s --help' for usage.\n", fe.cmd.CommandPath())
+		}
+		return 2
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(io.ErrOut, "kg: interrupted")
+		return 130
+	}
+	fmt.Fprintf(io.ErrOut, "kg: %v\n", err)
+	return 1
+}

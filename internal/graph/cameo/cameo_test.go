@@ -1,0 +1,44 @@
+package cameo
+
+import "testing"
+
+func TestLookup(t *testing.T) {
+	tests := []struct {
+		code string
+		ok   bool
+		g    float64
+		quad int
+	}{
+		{"042", true, 1.9, VerbalCooperation},
+		{"057", true, 8.0, VerbalCooperation},
+		{"072", true, 8.3, MaterialCooperation},
+		{"1123", true, -2.0, VerbalConflict},
+		{"1951", true, -10.0, MaterialConflict}, // inherits 195
+		{"0441", true, 2.5, VerbalCooperation},  // inherits 044
+		{"163", true, -8.0, MaterialConflict},
+		{"21", false, 0, 0},
+		{"ab", false, 0, 0},
+		{"", false, 0, 0},
+	}
+	for _, tt := range tests {
+		c, ok := Lookup(tt.code)
+		if ok != tt.ok || c.Goldstein != tt.g || QuadClass(tt.code) != tt.quad {
+			t.Errorf("Lookup(%q) = %+v, %v, quad %d; want ok %v, G %v, quad %d", tt.code, c, ok, QuadClass(tt.code), tt.ok, tt.g, tt.quad)
+		}
+	}
+}
+
+func TestTableIsWellFormed(t *testing.T) {
+	all := All()
+	if len(all) < 100 {
+		t.Fatalf("only %d codes in table", len(all))
+	}
+	for _, c := range all {
+		if err := Valid(c.Code); err != nil {
+			t.Error(err)
+		}
+		if c.Goldstein < -10 || c.Goldstein > 10 {
+			t.Errorf("%s: Goldstein %v out of range", c.Code, c.Goldstein)
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Document is one loaded article. Its ID is the SHA-256 of the normalised
+// text, so the same article is recognised whatever its file name.
+type Document struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`   // file base name, or the id field of a JSONL record
+	Title  string `json:"title"`  // headline, when one was found
+	Date   Date   `json:"date"`   // publication date, from metadata or dateline
+	Source string `json:"source"` // path or URL it was read from
+	// Text is the cleaned, normalised text. Event offsets slice it.
+	Text string `json:"text"`
+	// Raw is the input as read (HTML included), kept so that extraction can be
+	// re-run with new dictionaries or a new cleaner.
+	Raw string `json:"raw,omitempty"`
+	// Format is the input format that produced the text: txt, md, html, jsonl.
+	Format string `json:"format,omitempty"`
+}
+
+// DocumentID is the content hash used as a document's identity.
+func DocumentID(normalisedText string) string {
+	h := sha256.Sum256([]byte(normalisedText))
+	return hex.EncodeToString(h[:])
+}
+
+// ActorType classifies an actor.
+type ActorType string
+
+// Actor types. The set is closed: dictionaries and imports are validated
+// against it.
+const (
+	Country      ActorType = "country"
+	Person       ActorType = "person"
+	Organization ActorType = "organization"
+	IGO          ActorType = "igo"
+	Group        ActorType = "group"
+	Object       ActorType = "object"
+	Place        ActorType = "place"
+)
+
+// ActorTypes lists every valid actor type in a stable order.
+var ActorTypes = []ActorType{Country, Person, Organization, IGO, Group, Object, Place}
+
+// ParseActorType validates s as an actor type.
+func ParseActorType(s string) (ActorType, error) {
+	for _, t := range ActorTypes {
+		if string(t) == strings.ToLower(strings.TrimSpace(s)) {
+			return t, nil
+		}
+	}
+	return "", fmt.Errorf("unknown actor type %q (want one of country, person, organization, igo, group, object, place)", s)
+}
+
+// Actor is a canonical participant in events.
+type Actor struct {
+	ID        string    `json:"id"`   // slug of the canonical name, stable across loads
+	Name      string    `json:"name"` // canonical name
+	Code      string    `json:"code"` // CAMEO actor code: PAK, RUSGOV, PAKMIL, IGOWSTNAT
+	Type      ActorType `json:"type"`
+	Country   string    `json:"country,omitempty"` // ISO 3166 alpha-3 affiliation
+	Aliases   []string  `json:"aliases,omitempty"` // surface forms seen or known
+	FirstSeen Date      `json:"first_seen"`
+	LastSeen  Date      `json:"last_seen"`
+}
+
+// Slug turns a canonical name into an actor ID: lower case ASCII letters and
+// digits joined by single hyphens. Letters outside ASCII are kept as they are
+// so that non-Latin names still get distinct IDs.
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r == '\'' || r == '\u2019' || r == '.':
+			// "Xi's", "U.S." : drop without a separator
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "actor"
+	}
+	return b.String()
+}
+
+// Modality says whether an event happened, is planned, or is only
+// hypothetical.
+type Modality string
+
+// Modalities.
+const (
+	Actual       Modality = "actual"
+	Planned      Modality = "planned"
+	Hypothetical Modality = "hypothetical"
+)
+
+// ParseModality validates s; the empty string means actual.
+func ParseModality(s string) (Modality, error) {
+	switch Modality(strings.ToLower(strings.TrimSpace(s))) {
+	case "", Actual:
+		return Actual, nil
+	case Planned:
+		return Planned, nil
+	case Hypothetical:
+		return Hypothetical, nil
+	}
+	return "", fmt.Errorf("unknown modality %q (want actual, planned or hypothetical)", s)
+}
+
+// Event is one extracted actor–relation–actor triple with its provenance.
+type Event struct {
+	ID        string   `json:"id"`
+	Source    string   `json:"source"` // actor ID
+	Target    string   `json:"target"` // actor ID
+	Relation  string   `json:"relation"`
+	CAMEO     string   `json:"cameo"`      // event code as a string: "042", "1123"
+	QuadClass int      `json:"quad_class"` // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+	Goldstein float64  `json:"goldstein"`
+	Date      Date     `json:"date"`
+	Negated   bool     `json:"negated"`
+	Modality  Modality `json:"modality"`
+	Symmetric bool     `json:"symmetric"`
+
+	DocID         string `json:"doc_id"`
+	SentenceIndex int    `json:"sentence_index"`
+	Start         int    `json:"start"` // byte offset of the sentence in Document.Text
+	End           int    `json:"end"`   // Text[Start:End] is the sentence
+	Sentence      string `json:"sentence"`
+
+	Confidence float64 `json:"confidence"`
+	Extractor  string  `json:"extractor"` // extractor name and version, "kg-rules/1" or "import"
+}
+
+// EventID derives an event's identity from where it was found and what it
+// says, so re-extracting a document gives the same IDs.
+func EventID(docID string, sentence int, source, relation, cameo, target string) string {
+	h := sha256.New()
+	for _, s := range []string{docID, strconv.Itoa(sentence), source, relation, cameo, target} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// Merge records that a spelling variant was folded into an existing actor.
+type Merge struct {
+	From   string  `json:"from"`    // name as it appeared (the variant)
+	FromID string  `json:"from_id"` // ID the variant would have had
+	Into   string  `json:"into"`    // actor ID it was merged into
+	Score  float64 `json:"score"`   // similarity that justified it
+	Reason string  `json:"reason"`  // e.g. "jaro-winkler 0.95, same affiliation PAKMIL"
+	DocID  string  `json:"doc_id"`  // document that brought the variant
+}
