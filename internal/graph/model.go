@@ -24,6 +24,8 @@ type Document struct {
 	Raw string `json:"raw,omitempty"`
 	// Format is the input format that produced the text: txt, md, html, jsonl.
 	Format string `json:"format,omitempty"`
+	// Sentences is the number of sentences the text was split into.
+	Sentences int `json:"sentences"`
 }
 
 // DocumentID is the content hash used as a document's identity.
@@ -165,4 +167,22 @@ type Merge struct {
 	Score  float64 `json:"score"`   // similarity that justified it
 	Reason string  `json:"reason"`  // e.g. "jaro-winkler 0.95, same affiliation PAKMIL"
 	DocID  string  `json:"doc_id"`  // document that brought the variant
+}
+
+// Unknown is a capitalised phrase that stood as subject or object of a coded
+// verb but matched no dictionary entry, with how often it did so.
+type Unknown struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+// Extraction is everything found in one document: the unit that the store
+// writes atomically and that `kg extract` prints without a store. Events
+// refer to actors by ID; Actors holds every actor they refer to.
+type Extraction struct {
+	Doc     Document
+	Actors  []Actor
+	Events  []Event
+	Unknown []Unknown
+	Merges  []Merge
 }

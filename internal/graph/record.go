@@ -1,0 +1,54 @@
+package graph
+
+// ActorRef is how an actor appears inside a triple record.
+type ActorRef struct {
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Code    string    `json:"code"`
+	Type    ActorType `json:"type"`
+	Aliases []string  `json:"aliases"`
+}
+
+// Ref returns the record form of a.
+func (a Actor) Ref() ActorRef {
+	al := a.Aliases
+	if al == nil {
+		al = []string{}
+	}
+	return ActorRef{ID: a.ID, Name: a.Name, Code: a.Code, Type: a.Type, Aliases: al}
+}
+
+// TripleRecord is the JSONL contract of `kg triples` and `kg extract`: one
+// event a line with these field names exactly. `kg import` reads it back.
+type TripleRecord struct {
+	ID            string   `json:"id"`
+	Doc           string   `json:"doc"` // document name
+	Sentence      string   `json:"sentence"`
+	SentenceIndex int      `json:"sentence_index"`
+	Start         int      `json:"start"`
+	End           int      `json:"end"`
+	Source        ActorRef `json:"source"`
+	Relation      string   `json:"relation"`
+	CAMEO         string   `json:"cameo"`
+	QuadClass     int      `json:"quad_class"`
+	Goldstein     float64  `json:"goldstein"`
+	Target        ActorRef `json:"target"`
+	Date          string   `json:"date"`
+	DatePrecision string   `json:"date_precision"`
+	Negated       bool     `json:"negated"`
+	Modality      Modality `json:"modality"`
+	Symmetric     bool     `json:"symmetric"`
+	Confidence    float64  `json:"confidence"`
+}
+
+// Record renders e with its resolved actors and the name of its document.
+func (e Event) Record(docName string, src, dst Actor) TripleRecord {
+	return TripleRecord{
+		ID: e.ID, Doc: docName, Sentence: e.Sentence, SentenceIndex: e.SentenceIndex,
+		Start: e.Start, End: e.End,
+		Source: src.Ref(), Relation: e.Relation, CAMEO: e.CAMEO, QuadClass: e.QuadClass,
+		Goldstein: e.Goldstein, Target: dst.Ref(),
+		Date: e.Date.String(), DatePrecision: e.Date.Precision().String(),
+		Negated: e.Negated, Modality: e.Modality, Symmetric: e.Symmetric, Confidence: e.Confidence,
+	}
+}

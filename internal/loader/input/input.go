@@ -1,0 +1,15 @@
+// Package input finds and reads documents: files, folders, stdin and JSON
+// Lines streams, with clear errors for bad input.
+package input
+
+// Input is one document as read, before cleaning.
+type Input struct {
+	Name   string // file base name, or the id field of a JSONL record
+	Source string // path or URL it came from ("-" for stdin); path:line for JSONL records
+	Format string // txt, md, html or jsonl (the text of a JSONL record is plain text)
+	Data   []byte // raw bytes (for JSONL records: the text field)
+	// Metadata given by the input itself (JSONL fields); empty when absent.
+	Title string
+	Date  string
+	URL   string
+}
