@@ -1,5 +1,3 @@
-// Package input finds and reads documents: files, folders, stdin and JSON
-// Lines streams, with clear errors for bad input.
 package input
 
 // Input is one document as read, before cleaning.
@@ -12,4 +10,7 @@ type Input struct {
 	Title string
 	Date  string
 	URL   string
+	// Size is how many input bytes the document took: the file's size, or
+	// the length of its JSONL line. Progress and throughput count these.
+	Size int64
 }

@@ -1,0 +1,44 @@
+package input
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+)
+
+// Error is a problem with one input: a file, or one line of a JSONL file.
+// It prints as "path:line: problem", or "path: problem" when Line is 0.
+type Error struct {
+	Path string
+	Line int // 1-based line of a JSONL record; 0 for a whole file
+	Err  error
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Problems that callers may want to tell apart with errors.Is.
+var (
+	ErrTooLarge   = errors.New("over the size limit")
+	ErrBinary     = errors.New("binary file, not text")
+	ErrEmpty      = errors.New("empty document")
+	ErrInvalidUTF = errors.New("invalid UTF-8")
+	ErrLoop       = errors.New("symlink loop")
+)
+
+// pathError turns an os error into an *Error that does not repeat the
+// operation and path ("open x: permission denied" becomes "x: permission
+// denied"), keeping the underlying errno for errors.Is(err, fs.ErrNotExist).
+func pathError(path string, err error) *Error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &Error{Path: path, Err: err}
+}
