@@ -1,0 +1,581 @@
+package graph
+
+import (
+	"math"
+	"sort"
+	"sync"
+
+	gonumgraph "gonum.org/v1/gonum/graph"
+)
+
+// Compile-time checks that the views satisfy gonum's interfaces, so every
+// gonum algorithm (and every query function written against them) accepts
+// them without copying.
+var (
+	_ gonumgraph.WeightedDirected           = (*View)(nil)
+	_ gonumgraph.WeightedDirectedMultigraph = (*Multigraph)(nil)
+	_ gonumgraph.WeightedEdge               = Edge{}
+	_ gonumgraph.WeightedLine               = Line{}
+)
+
+// View is the actor graph derived from the events that pass a Filter.
+//
+// Nodes are the actors taking part in at least one kept event. Their gonum
+// IDs are dense, 0..Len()-1, assigned in actor-ID order, so the same store
+// and filter always give the same numbering.
+//
+// The simple (gonum) graph has ONE directed edge per ordered actor pair,
+// weighted by the number of kept events on it: an event A→B adds 1 to the
+// edge A→B, and a symmetric event ("A and B signed", "A met B") adds 1 to
+// both A→B and B→A. Self-loops ("Russia praised Russia") are left out of the
+// simple graph but kept in the Multigraph, which has one line per event.
+//
+// Edge weights are event counts: right for PageRank or modularity, wrong as
+// path costs (more events would make actors look farther apart). Path
+// algorithms should use a cost such as 1/weight, or run unweighted.
+//
+// A View is immutable once built and safe for concurrent reads. Slices it
+// returns are shared: do not modify them.
+type View struct {
+	filter Filter
+	actors []Actor // node i is actors[i]
+	index  map[string]int32
+	events []Event // kept events, in the order they were added
+	evSrc  []int32 // node of each kept event's source
+	evDst  []int32 // node of each kept event's target
+	stats  []NodeStats
+
+	pairs []Pair // simple edges, sorted by (From, To)
+	// out-CSR: pairs[outOff[u]:outOff[u+1]] leave u; outAdj/outW mirror
+	// their To and Count.
+	outOff []int32
+	outAdj []int32
+	outW   []float64
+	// in-CSR: inPair[inOff[v]:inOff[v+1]] are the indexes of pairs entering
+	// v, sorted by From; inAdj/inW mirror their From and Count.
+	inOff  []int32
+	inAdj  []int32
+	inW    []float64
+	inPair []int32
+
+	multiOnce sync.Once
+	multi     *Multigraph
+}
+
+// Pair aggregates the events on one directed edge of the simple view.
+type Pair struct {
+	From, To int64 // node IDs
+	Count    int   // number of kept events (the edge weight)
+	// Events indexes View.Events, in the order the events were added.
+	Events []int32
+	// Relations holds the distinct relation labels, most frequent first,
+	// ties by label.
+	Relations []string
+	// Goldstein is the mean Goldstein score of the events.
+	Goldstein float64
+	// Sign is +1 when the mean Goldstein score is positive (cooperation), -1
+	// when negative (conflict), 0 when exactly neutral.
+	Sign int
+	// First and Last are the earliest and latest event dates (zero when no
+	// event is dated).
+	First, Last Date
+	// Docs holds the distinct document IDs, sorted.
+	Docs []string
+}
+
+// NodeStats summarises one node's events. Out counts kept events in which
+// the actor is the source and In those in which it is the target; a
+// symmetric event counts as both for both actors, a self-loop as both.
+type NodeStats struct {
+	In, Out     int
+	First, Last Date // earliest and latest dated event involving the actor
+}
+
+// Node is a View node: a gonum graph.Node that carries its actor.
+type Node struct {
+	Index int64  // gonum node ID
+	Actor *Actor // shared with the View: do not modify
+}
+
+// ID implements gonum's graph.Node.
+func (n Node) ID() int64 { return n.Index }
+
+// Edge is a simple-view edge: a gonum graph.WeightedEdge whose weight is the
+// event count. Pair carries the aggregates.
+type Edge struct {
+	F, T Node
+	Pair *Pair
+}
+
+// From implements gonum's graph.Edge.
+func (e Edge) From() gonumgraph.Node { return e.F }
+
+// To implements gonum's graph.Edge.
+func (e Edge) To() gonumgraph.Node { return e.T }
+
+// ReversedEdge returns e with its ends swapped and the same aggregates, as
+// gonum's simple graphs do.
+func (e Edge) ReversedEdge() gonumgraph.Edge { return Edge{F: e.T, T: e.F, Pair: e.Pair} }
+
+// Weight is the number of events on the edge.
+func (e Edge) Weight() float64 { return float64(e.Pair.Count) }
+
+// NewView builds the view of events under f. Events that refer to actors
+// missing from actors get a placeholder actor named by the ID.
+func NewView(actors []Actor, events []Event, f Filter) *View {
+	b := NewViewBuilder(actors, f)
+	for i := range events {
+		b.add(&events[i])
+	}
+	return b.View()
+}
+
+// ViewBuilder builds a View from a stream of events, so a store can feed it
+// without holding every event twice.
+type ViewBuilder struct {
+	f      Filter
+	actors []Actor
+	byID   map[string]int32
+	events []Event
+	src    []int32 // index into actors
+	dst    []int32
+}
+
+// NewViewBuilder starts a view over actors with filter f.
+func NewViewBuilder(actors []Actor, f Filter) *ViewBuilder {
+	b := &ViewBuilder{f: f, actors: append([]Actor(nil), actors...), byID: make(map[string]int32, len(actors))}
+	for i := range b.actors {
+		b.byID[b.actors[i].ID] = int32(i)
+	}
+	return b
+}
+
+// Add offers one event; it is kept if it passes the filter.
+func (b *ViewBuilder) Add(e Event) { b.add(&e) }
+
+func (b *ViewBuilder) add(e *Event) {
+	if !b.f.KeepEvent(e) {
+		return
+	}
+	s, d := b.actor(e.Source), b.actor(e.Target)
+	if !b.f.KeepActor(&b.actors[s]) || !b.f.KeepActor(&b.actors[d]) {
+		return
+	}
+	b.events = append(b.events, *e)
+	b.src = append(b.src, s)
+	b.dst = append(b.dst, d)
+}
+
+func (b *ViewBuilder) actor(id string) int32 {
+	if i, ok := b.byID[id]; ok {
+		return i
+	}
+	i := int32(len(b.actors))
+	b.actors = append(b.actors, Actor{ID: id, Name: id})
+	b.byID[id] = i
+	return i
+}
+
+func pairKey(u, v int32) uint64 { return uint64(uint32(u))<<32 | uint64(uint32(v)) }
+
+// View finishes the build. The builder must not be used afterwards.
+func (b *ViewBuilder) View() *View {
+	// Per-pair counts before MinEvents, on builder actor indexes.
+	count := make(map[uint64]int32)
+	for i := range b.events {
+		s, d := b.src[i], b.dst[i]
+		count[pairKey(s, d)]++
+		if b.events[i].Symmetric && s != d {
+			count[pairKey(d, s)]++
+		}
+	}
+	minEv := int32(b.f.MinEvents)
+	passes := func(s, d int32) bool { return minEv <= 1 || count[pairKey(s, d)] >= minEv }
+
+	// Keep an event when at least one of the pairs it counts for survives.
+	used := make([]bool, len(b.actors))
+	keep := make([]bool, len(b.events))
+	for i := range b.events {
+		s, d := b.src[i], b.dst[i]
+		if passes(s, d) || (b.events[i].Symmetric && s != d && passes(d, s)) {
+			keep[i] = true
+			used[s], used[d] = true, true
+		}
+	}
+
+	// Dense node IDs in actor-ID order.
+	order := make([]int32, 0, len(b.actors))
+	for i, u := range used {
+		if u {
+			order = append(order, int32(i))
+		}
+	}
+	sort.Slice(order, func(i, j int) bool { return b.actors[order[i]].ID < b.actors[order[j]].ID })
+	node := make([]int32, len(b.actors))
+	v := &View{filter: b.f, actors: make([]Actor, len(order)), index: make(map[string]int32, len(order))}
+	for n, a := range order {
+		node[a] = int32(n)
+		v.actors[n] = b.actors[a]
+		v.index[b.actors[a].ID] = int32(n)
+	}
+
+	// Kept events and their pair memberships.
+	type member struct {
+		key uint64
+		ev  int32
+	}
+	var members []member
+	v.stats = make([]NodeStats, len(order))
+	for i := range b.events {
+		if !keep[i] {
+			continue
+		}
+		s, d := b.src[i], b.dst[i]
+		ei := int32(len(v.events))
+		e := b.events[i]
+		ns, nd := node[s], node[d]
+		v.events = append(v.events, e)
+		v.evSrc = append(v.evSrc, ns)
+		v.evDst = append(v.evDst, nd)
+		if s != d && passes(s, d) {
+			members = append(members, member{pairKey(ns, nd), ei})
+		}
+		if e.Symmetric && s != d && passes(d, s) {
+			members = append(members, member{pairKey(nd, ns), ei})
+		}
+		v.stats[ns].Out++
+		v.stats[nd].In++
+		if e.Symmetric && s != d {
+			v.stats[ns].In++
+			v.stats[nd].Out++
+		}
+		for _, n := range []int32{ns, nd} {
+			st := &v.stats[n]
+			if e.Date.IsZero() {
+				continue
+			}
+			if st.First.IsZero() || e.Date.Before(st.First) {
+				st.First = e.Date
+			}
+			if st.Last.IsZero() || st.Last.Before(e.Date) {
+				st.Last = e.Date
+			}
+		}
+	}
+	sort.SliceStable(members, func(i, j int) bool { return members[i].key < members[j].key })
+
+	// Aggregate pairs; members are sorted by (From, To) then event order.
+	evIdx := make([]int32, len(members))
+	for i, m := range members {
+		evIdx[i] = m.ev
+	}
+	for i := 0; i < len(members); {
+		j := i
+		for j < len(members) && members[j].key == members[i].key {
+			j++
+		}
+		k := members[i].key
+		p := Pair{From: int64(k >> 32), To: int64(uint32(k)), Events: evIdx[i:j:j]}
+		v.aggregate(&p)
+		v.pairs = append(v.pairs, p)
+		i = j
+	}
+	v.buildCSR()
+	*b = ViewBuilder{}
+	return v
+}
+
+func (v *View) aggregate(p *Pair) {
+	p.Count = len(p.Events)
+	rel := make(map[string]int)
+	docs := make(map[string]bool)
+	sum := 0.0
+	for _, ei := range p.Events {
+		e := &v.events[ei]
+		rel[e.Relation]++
+		docs[e.DocID] = true
+		sum += e.Goldstein
+		if !e.Date.IsZero() {
+			if p.First.IsZero() || e.Date.Before(p.First) {
+				p.First = e.Date
+			}
+			if p.Last.IsZero() || p.Last.Before(e.Date) {
+				p.Last = e.Date
+			}
+		}
+	}
+	p.Relations = make([]string, 0, len(rel))
+	for r := range rel {
+		p.Relations = append(p.Relations, r)
+	}
+	sort.Slice(p.Relations, func(i, j int) bool {
+		a, b := p.Relations[i], p.Relations[j]
+		if rel[a] != rel[b] {
+			return rel[a] > rel[b]
+		}
+		return a < b
+	})
+	p.Docs = make([]string, 0, len(docs))
+	for d := range docs {
+		p.Docs = append(p.Docs, d)
+	}
+	sort.Strings(p.Docs)
+	if p.Count > 0 {
+		p.Goldstein = sum / float64(p.Count)
+	}
+	switch {
+	case p.Goldstein > 0:
+		p.Sign = 1
+	case p.Goldstein < 0:
+		p.Sign = -1
+	}
+}
+
+func (v *View) buildCSR() {
+	n := len(v.actors)
+	m := len(v.pairs)
+	v.outOff = make([]int32, n+1)
+	v.inOff = make([]int32, n+1)
+	v.outAdj = make([]int32, m)
+	v.outW = make([]float64, m)
+	for i, p := range v.pairs {
+		v.outOff[p.From+1]++
+		v.inOff[p.To+1]++
+		v.outAdj[i] = int32(p.To)
+		v.outW[i] = float64(p.Count)
+	}
+	for i := 0; i < n; i++ {
+		v.outOff[i+1] += v.outOff[i]
+		v.inOff[i+1] += v.inOff[i]
+	}
+	v.inAdj = make([]int32, m)
+	v.inW = make([]float64, m)
+	v.inPair = make([]int32, m)
+	next := append([]int32(nil), v.inOff[:n]...)
+	// Pairs are sorted by From, so each in-list comes out sorted by From.
+	for i, p := range v.pairs {
+		k := next[p.To]
+		next[p.To]++
+		v.inAdj[k] = int32(p.From)
+		v.inW[k] = float64(p.Count)
+		v.inPair[k] = int32(i)
+	}
+}
+
+// Filter returns the filter the view was built with.
+func (v *View) Filter() Filter { return v.filter }
+
+// Len returns the number of nodes.
+func (v *View) Len() int { return len(v.actors) }
+
+// Actors returns the node actors: Actors()[id] is node id's actor.
+func (v *View) Actors() []Actor { return v.actors }
+
+// Actor returns node id's actor. It panics if id is out of range.
+func (v *View) Actor(id int64) *Actor { return &v.actors[id] }
+
+// NodeOf returns the node ID of the actor with the given actor ID.
+func (v *View) NodeOf(actorID string) (int64, bool) {
+	n, ok := v.index[actorID]
+	return int64(n), ok
+}
+
+// Stats returns node id's event summary.
+func (v *View) Stats(id int64) NodeStats { return v.stats[id] }
+
+// Events returns the kept events, in the order they were added.
+func (v *View) Events() []Event { return v.events }
+
+// EventEnds returns the nodes of event i's source and target.
+func (v *View) EventEnds(i int) (from, to int64) { return int64(v.evSrc[i]), int64(v.evDst[i]) }
+
+// Pairs returns the simple edges with their aggregates, sorted by (From, To).
+func (v *View) Pairs() []Pair { return v.pairs }
+
+// Pair returns the aggregates of the edge u→v, or nil if there is none.
+func (v *View) Pair(uid, vid int64) *Pair {
+	i := v.pairIndex(uid, vid)
+	if i < 0 {
+		return nil
+	}
+	return &v.pairs[i]
+}
+
+func (v *View) pairIndex(uid, vid int64) int {
+	if uid < 0 || uid >= int64(len(v.actors)) || vid < 0 || vid >= int64(len(v.actors)) {
+		return -1
+	}
+	lo, hi := int(v.outOff[uid]), int(v.outOff[uid+1])
+	adj := v.outAdj[lo:hi]
+	k := sort.Search(len(adj), func(i int) bool { return int64(adj[i]) >= vid })
+	if k < len(adj) && int64(adj[k]) == vid {
+		return lo + k
+	}
+	return -1
+}
+
+// OutCSR returns the out-adjacency in compressed sparse rows: off has
+// Len()+1 entries, adj[off[u]:off[u+1]] are u's successors in increasing
+// order and w the matching edge weights (event counts). The slices are
+// shared: do not modify them.
+func (v *View) OutCSR() (off, adj []int32, w []float64) { return v.outOff, v.outAdj, v.outW }
+
+// InCSR is OutCSR for predecessors.
+func (v *View) InCSR() (off, adj []int32, w []float64) { return v.inOff, v.inAdj, v.inW }
+
+func (v *View) node(id int32) Node { return Node{Index: int64(id), Actor: &v.actors[id]} }
+
+func (v *View) has(id int64) bool { return id >= 0 && id < int64(len(v.actors)) }
+
+// Node implements gonum's graph.Graph: it returns nil for an unknown id.
+func (v *View) Node(id int64) gonumgraph.Node {
+	if !v.has(id) {
+		return nil
+	}
+	return v.node(int32(id))
+}
+
+// Nodes implements gonum's graph.Graph, in ID order.
+func (v *View) Nodes() gonumgraph.Nodes {
+	if len(v.actors) == 0 {
+		return gonumgraph.Empty
+	}
+	return &nodeRange{v: v, n: int32(len(v.actors)), cur: -1}
+}
+
+// From implements gonum's graph.Graph: successors in ID order.
+func (v *View) From(id int64) gonumgraph.Nodes {
+	if !v.has(id) || v.outOff[id] == v.outOff[id+1] {
+		return gonumgraph.Empty
+	}
+	return &nodeList{v: v, ids: v.outAdj[v.outOff[id]:v.outOff[id+1]], cur: -1}
+}
+
+// To implements gonum's graph.Directed: predecessors in ID order.
+func (v *View) To(id int64) gonumgraph.Nodes {
+	if !v.has(id) || v.inOff[id] == v.inOff[id+1] {
+		return gonumgraph.Empty
+	}
+	return &nodeList{v: v, ids: v.inAdj[v.inOff[id]:v.inOff[id+1]], cur: -1}
+}
+
+// HasEdgeBetween implements gonum's graph.Graph (either direction).
+func (v *View) HasEdgeBetween(xid, yid int64) bool {
+	return v.pairIndex(xid, yid) >= 0 || v.pairIndex(yid, xid) >= 0
+}
+
+// HasEdgeFromTo implements gonum's graph.Directed.
+func (v *View) HasEdgeFromTo(uid, vid int64) bool { return v.pairIndex(uid, vid) >= 0 }
+
+// Edge implements gonum's graph.Graph; nil when there is no edge u→v.
+func (v *View) Edge(uid, vid int64) gonumgraph.Edge {
+	e := v.WeightedEdge(uid, vid)
+	if e == nil {
+		return nil
+	}
+	return e
+}
+
+// WeightedEdge implements gonum's graph.Weighted; nil when there is no edge.
+func (v *View) WeightedEdge(uid, vid int64) gonumgraph.WeightedEdge {
+	i := v.pairIndex(uid, vid)
+	if i < 0 {
+		return nil
+	}
+	return Edge{F: v.node(int32(uid)), T: v.node(int32(vid)), Pair: &v.pairs[i]}
+}
+
+// Weight implements gonum's graph.Weighted: the event count of u→v; 0 for
+// u == v (as gonum's simple graphs with self weight 0) and +Inf, false when
+// there is no edge.
+func (v *View) Weight(xid, yid int64) (w float64, ok bool) {
+	if xid == yid && v.has(xid) {
+		return 0, true
+	}
+	i := v.pairIndex(xid, yid)
+	if i < 0 {
+		return math.Inf(1), false
+	}
+	return v.outW[i], true
+}
+
+// nodeRange iterates nodes 0..n-1.
+type nodeRange struct {
+	v      *View
+	n, cur int32
+}
+
+func (it *nodeRange) Next() bool {
+	if it.cur+1 >= it.n {
+		it.cur = it.n
+		return false
+	}
+	it.cur++
+	return true
+}
+
+func (it *nodeRange) Len() int {
+	if it.cur >= it.n {
+		return 0
+	}
+	return int(it.n - it.cur - 1)
+}
+
+func (it *nodeRange) Reset() { it.cur = -1 }
+
+func (it *nodeRange) Node() gonumgraph.Node {
+	if it.cur < 0 || it.cur >= it.n {
+		return nil
+	}
+	return it.v.node(it.cur)
+}
+
+// NodeSlice implements gonum's graph.NodeSlicer: the remaining nodes.
+func (it *nodeRange) NodeSlice() []gonumgraph.Node {
+	var out []gonumgraph.Node
+	for it.Next() {
+		out = append(out, it.Node())
+	}
+	return out
+}
+
+// nodeList iterates a list of node IDs.
+type nodeList struct {
+	v   *View
+	ids []int32
+	cur int
+}
+
+func (it *nodeList) Next() bool {
+	if it.cur+1 >= len(it.ids) {
+		it.cur = len(it.ids)
+		return false
+	}
+	it.cur++
+	return true
+}
+
+func (it *nodeList) Len() int {
+	if it.cur >= len(it.ids) {
+		return 0
+	}
+	return len(it.ids) - it.cur - 1
+}
+
+func (it *nodeList) Reset() { it.cur = -1 }
+
+func (it *nodeList) Node() gonumgraph.Node {
+	if it.cur < 0 || it.cur >= len(it.ids) {
+		return nil
+	}
+	return it.v.node(it.ids[it.cur])
+}
+
+// NodeSlice implements gonum's graph.NodeSlicer: the remaining nodes.
+func (it *nodeList) NodeSlice() []gonumgraph.Node {
+	var out []gonumgraph.Node
+	for it.Next() {
+		out = append(out, it.Node())
+	}
+	return out
+}

@@ -1,0 +1,45 @@
+package graph
+
+import "fmt"
+
+// EventSource is what LoadView needs from a store: its actors and a stream
+// of its events. *Store satisfies it.
+type EventSource interface {
+	Actors() ([]Actor, error)
+	Events(fn func(Event) error) error
+}
+
+// documentLister is the optional part of an EventSource used to resolve
+// document names in Filter.Docs.
+type documentLister interface {
+	Documents(fn func(Document) error, withText bool) error
+}
+
+// LoadView streams src's events through f into a View. Document names and
+// ID prefixes in f.Docs are resolved first when src can list documents.
+func LoadView(src EventSource, f Filter) (*View, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	if len(f.Docs) > 0 {
+		if dl, ok := src.(documentLister); ok {
+			var docs []Document
+			if err := dl.Documents(func(d Document) error { docs = append(docs, d); return nil }, false); err != nil {
+				return nil, fmt.Errorf("list documents: %w", err)
+			}
+			var err error
+			if f, err = f.ResolveDocs(docs); err != nil {
+				return nil, err
+			}
+		}
+	}
+	actors, err := src.Actors()
+	if err != nil {
+		return nil, fmt.Errorf("read actors: %w", err)
+	}
+	b := NewViewBuilder(actors, f)
+	if err := src.Events(func(e Event) error { b.add(&e); return nil }); err != nil {
+		return nil, fmt.Errorf("read events: %w", err)
+	}
+	return b.View(), nil
+}
