@@ -1,28 +1,310 @@
 package graph
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
 
-// Options configure a Store. Placeholder until the Badger store lands.
-type Options struct {
-	Dir      string
-	ReadOnly bool
-	InMemory bool
+	badger "github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
+)
+
+// Sentinel errors of the store; match them with errors.Is.
+var (
+	// ErrNotFound reports that a document, actor or meta key is absent.
+	ErrNotFound = errors.New("not found")
+	// ErrLocked reports that another process holds the store.
+	ErrLocked = errors.New("store is in use by another kg process")
+	// ErrNoStore reports a read-only open of a directory holding no store.
+	ErrNoStore = errors.New("no store")
+	// ErrFormat reports a store written in another format version.
+	ErrFormat = errors.New("unsupported store format")
+	// ErrReadOnly reports a write attempted through a read-only handle.
+	ErrReadOnly = errors.New("store is open read-only")
+	// ErrTooBig reports a document too large for one transaction.
+	ErrTooBig = errors.New("document too large for one transaction")
+)
+
+// storeError carries a complete user-facing message together with the
+// sentinel it stands for and, when there is one, the underlying cause.
+type storeError struct {
+	msg      string
+	sentinel error
+	cause    error
 }
 
-// DefaultOptions returns options for a store in dir.
-func DefaultOptions(dir string) Options { return Options{Dir: dir} }
+func (e *storeError) Error() string   { return e.msg }
+func (e *storeError) Unwrap() []error { return []error{e.sentinel, e.cause} }
+
+// Options configure a Store. Build them with DefaultOptions and the WithX
+// methods; each returns a modified copy.
+type Options struct {
+	// Dir is the store directory. Empty when InMemory.
+	Dir string
+	// ReadOnly opens without writing; several read-only handles, in this or
+	// other processes, may share a store. Default false.
+	ReadOnly bool
+	// InMemory keeps everything in memory, for tests and throwaway graphs.
+	// Default false.
+	InMemory bool
+	// MemTableSize bounds Badger's memtables and, through them, a single
+	// transaction: Badger refuses a transaction above 15 % of it. The default,
+	// 64 MiB, admits documents of about 25,000 events, enough for a whole
+	// imported edge list; the memtable file is sparse and removed on Close.
+	MemTableSize int64
+	// ValueLogFileSize is the size of each value-log file. Default 64 MiB
+	// rather than Badger's 1 GiB, as kg stores are small.
+	ValueLogFileSize int64
+	// BlockCacheSize is Badger's block cache. Default 32 MiB; it must not be
+	// zero because blocks are compressed.
+	BlockCacheSize int64
+	// SyncWrites makes every commit wait for the disk. Default false: a
+	// process crash loses nothing (the log is memory-mapped) and Close syncs;
+	// only an OS crash can lose the last documents.
+	SyncWrites bool
+}
+
+// DefaultOptions returns the options for a store in dir.
+func DefaultOptions(dir string) Options {
+	return Options{
+		Dir:              dir,
+		MemTableSize:     64 << 20,
+		ValueLogFileSize: 64 << 20,
+		BlockCacheSize:   32 << 20,
+	}
+}
 
 // WithReadOnly returns a copy of o opened read-only.
 func (o Options) WithReadOnly(ro bool) Options { o.ReadOnly = ro; return o }
 
-// WithInMemory returns a copy of o kept in memory only.
+// WithInMemory returns a copy of o kept in memory only. Dir is ignored.
 func (o Options) WithInMemory(m bool) Options { o.InMemory = m; return o }
 
-// Store persists documents, actors and events.
-type Store struct{}
+// WithMemTableSize returns a copy of o with the given memtable size in bytes.
+func (o Options) WithMemTableSize(n int64) Options { o.MemTableSize = n; return o }
 
-// Open opens the store described by o.
-func Open(o Options) (*Store, error) { return nil, errors.New("store not implemented yet") }
+// WithValueLogFileSize returns a copy of o with the given value-log file size.
+func (o Options) WithValueLogFileSize(n int64) Options { o.ValueLogFileSize = n; return o }
 
-// Close releases the store.
-func (s *Store) Close() error { return nil }
+// WithBlockCacheSize returns a copy of o with the given block cache size.
+func (o Options) WithBlockCacheSize(n int64) Options { o.BlockCacheSize = n; return o }
+
+// WithSyncWrites returns a copy of o that syncs every commit.
+func (o Options) WithSyncWrites(b bool) Options { o.SyncWrites = b; return o }
+
+func (o Options) validate() error {
+	switch {
+	case o.InMemory && o.ReadOnly:
+		return errors.New("an in-memory store cannot be read-only")
+	case !o.InMemory && o.Dir == "":
+		return errors.New("no store directory given")
+	case o.MemTableSize < 1<<20:
+		return fmt.Errorf("memtable size %d is below the 1 MiB minimum", o.MemTableSize)
+	case o.ValueLogFileSize < 1<<20 || o.ValueLogFileSize >= 2<<30:
+		return fmt.Errorf("value-log file size %d is outside [1 MiB, 2 GiB)", o.ValueLogFileSize)
+	case o.BlockCacheSize <= 0:
+		return errors.New("block cache size must be positive (blocks are compressed)")
+	}
+	return nil
+}
+
+func (o Options) badger() badger.Options {
+	dir := o.Dir
+	if o.InMemory {
+		dir = ""
+	}
+	return badger.DefaultOptions(dir).
+		WithInMemory(o.InMemory).
+		WithReadOnly(o.ReadOnly).
+		WithLogger(nil).
+		WithMetricsEnabled(false).
+		WithSyncWrites(o.SyncWrites).
+		WithNumVersionsToKeep(1).
+		WithCompression(options.ZSTD).WithZSTDCompressionLevel(1).
+		WithMemTableSize(o.MemTableSize).
+		WithNumMemtables(2).
+		WithNumLevelZeroTables(2).WithNumLevelZeroTablesStall(8).
+		WithValueLogFileSize(o.ValueLogFileSize).
+		WithBlockCacheSize(o.BlockCacheSize).
+		WithIndexCacheSize(16 << 20).
+		WithNumCompactors(2).
+		// Writes are serialised by Store.wmu, so Badger's conflict tracking
+		// would only cost memory.
+		WithDetectConflicts(false)
+}
+
+// Store persists documents, actors and events in Badger. Its methods are
+// safe for concurrent use; writes are serialised, and each document is
+// written in one transaction, so a crash or an error never leaves half a
+// document behind. See keys.go for the layout.
+type Store struct {
+	db   *badger.DB
+	opts Options
+
+	wmu sync.Mutex // serialises writes: counters are read-modify-write
+	// failPoint, when set (by tests), is called between the writes of a
+	// document's transaction; an error aborts the transaction.
+	failPoint func(step string) error
+
+	cacheMu sync.Mutex
+	cache   map[string][]byte // PutMeta values of an in-memory store
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// Open opens the store described by o, creating it if it is writable and
+// absent. A read-only open of a directory without a store fails with
+// ErrNoStore; a store held by another writer fails with ErrLocked; a store of
+// another format version fails with ErrFormat.
+func Open(o Options) (*Store, error) {
+	if err := o.validate(); err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	if o.ReadOnly {
+		if _, err := os.Stat(filepath.Join(o.Dir, badger.ManifestFilename)); err != nil {
+			return nil, &storeError{
+				msg:      fmt.Sprintf("no store at %s: run kg load first", o.Dir),
+				sentinel: ErrNoStore, cause: err,
+			}
+		}
+	}
+	db, err := badger.Open(o.badger())
+	if err != nil && o.ReadOnly && strings.Contains(err.Error(), "Log truncate required") {
+		// The last writer crashed before flushing its memtable. Only a
+		// read-write open replays and truncates the log, and it does so
+		// exactly as the next kg load would, so do it now and carry on.
+		db, err = recoverCrashed(o)
+	}
+	if err != nil {
+		return nil, openError(o, err)
+	}
+	s := &Store{db: db, opts: o}
+	if o.InMemory {
+		s.cache = make(map[string][]byte)
+	}
+	if err := s.checkFormat(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// recoverCrashed opens the store read-write once so that Badger repairs its
+// log, closes it, and reopens it read-only.
+func recoverCrashed(o Options) (*badger.DB, error) {
+	rw, err := badger.Open(o.WithReadOnly(false).badger())
+	if err != nil {
+		if isLockError(err) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("the last kg process writing it did not finish and recovery failed (%w); run kg load or kg reindex as a user who may write it", err)
+	}
+	if err := rw.Close(); err != nil {
+		return nil, fmt.Errorf("recover after an interrupted write: %w", err)
+	}
+	return badger.Open(o.badger())
+}
+
+func isLockError(err error) bool {
+	return strings.Contains(err.Error(), "Cannot acquire directory lock")
+}
+
+func openError(o Options, err error) error {
+	if isLockError(err) {
+		return &storeError{
+			msg:      fmt.Sprintf("store %s is in use by another kg process", o.Dir),
+			sentinel: ErrLocked, cause: err,
+		}
+	}
+	if o.InMemory {
+		return fmt.Errorf("open in-memory store: %w", err)
+	}
+	return fmt.Errorf("open store %s: %w", o.Dir, err)
+}
+
+// checkFormat stamps a new store with formatVersion and refuses a store of
+// any other version.
+func (s *Store) checkFormat() error {
+	var got uint64
+	var found, empty bool
+	err := s.db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get(keyFormat)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			it := txn.NewIterator(badger.IteratorOptions{})
+			defer it.Close()
+			it.Rewind()
+			empty = !it.Valid()
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		found = true
+		return item.Value(func(v []byte) error {
+			if len(v) != 4 {
+				return fmt.Errorf("format version: %w", errCorrupt)
+			}
+			got = uint64(v[0])<<24 | uint64(v[1])<<16 | uint64(v[2])<<8 | uint64(v[3])
+			return nil
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("open store %s: read format version: %w", s.name(), err)
+	}
+	switch {
+	case found && got == formatVersion:
+		return nil
+	case found, !empty:
+		return &storeError{
+			msg:      fmt.Sprintf("store %s has format version %d; this kg reads version %d", s.name(), got, formatVersion),
+			sentinel: ErrFormat,
+		}
+	case s.opts.ReadOnly:
+		return nil // an empty store, never written: reads find nothing
+	}
+	err = s.db.Update(func(txn *badger.Txn) error {
+		return txn.Set(keyFormat, encodeUint32(formatVersion))
+	})
+	if err != nil {
+		return fmt.Errorf("open store %s: write format version: %w", s.name(), err)
+	}
+	return nil
+}
+
+func (s *Store) name() string {
+	if s.opts.InMemory {
+		return "(in memory)"
+	}
+	return s.opts.Dir
+}
+
+// Dir returns the store's directory ("" when in memory).
+func (s *Store) Dir() string {
+	if s.opts.InMemory {
+		return ""
+	}
+	return s.opts.Dir
+}
+
+// ReadOnly reports whether s was opened read-only.
+func (s *Store) ReadOnly() bool { return s.opts.ReadOnly }
+
+// Close syncs a writable store to disk and releases it. It may be called
+// more than once; later calls return the first call's error.
+func (s *Store) Close() error {
+	s.closeOnce.Do(func() {
+		if !s.opts.ReadOnly && !s.opts.InMemory {
+			if err := s.db.Sync(); err != nil {
+				s.closeErr = fmt.Errorf("sync store %s: %w", s.name(), err)
+			}
+		}
+		if err := s.db.Close(); err != nil && s.closeErr == nil {
+			s.closeErr = fmt.Errorf("close store %s: %w", s.name(), err)
+		}
+	})
+	return s.closeErr
+}

@@ -1,0 +1,338 @@
+package graph
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+)
+
+// Key layout of the Badger store. Every key starts with a short ASCII prefix
+// ending in '/', so a prefix scan never strays into another table. Parts of a
+// composite key are separated by a 0x00 byte, which is why IDs and names may
+// not contain one (PutDocument checks). Numbers are big-endian so that byte
+// order is numeric order. Values are JSON unless noted; events use a compact
+// binary codec because they dominate the store and every graph view scans
+// them all.
+//
+// The layout is versioned by formatVersion: any change to a prefix, key shape
+// or value encoding must bump it, because Open refuses stores of another
+// version rather than misreading them.
+const (
+	// formatVersion is the store format this code reads and writes.
+	formatVersion = 1
+
+	// prefixMeta + name → internal bookkeeping:
+	//   meta/format  → uint32 store format version
+	//   meta/version → uint64 write counter, +1 on every committed write
+	//   meta/stats   → five uint64: documents, sentences, actors, events, edges
+	prefixMeta = "meta/"
+
+	// prefixDoc + docID → Document as JSON, with Text and Raw left out so
+	// that listing documents does not read whole articles.
+	prefixDoc = "doc/"
+	// prefixText + docID → the document's cleaned text, raw bytes.
+	prefixText = "text/"
+	// prefixRaw + docID → the document as read (HTML included), raw bytes;
+	// absent when empty. Kept so that extraction can be re-run.
+	prefixRaw = "raw/"
+	// prefixDocName + name 0x00 docID → empty. Finds documents by name;
+	// names need not be unique.
+	prefixDocName = "dname/"
+	// prefixDocEvents + docID → the IDs of the document's events, as a
+	// uvarint count then uvarint-length-prefixed strings. One value per
+	// document rather than one key per event keeps a document's transaction
+	// small and makes replacing a document cheap.
+	prefixDocEvents = "devents/"
+
+	// prefixActor + actorID → Actor as JSON.
+	prefixActor = "actor/"
+	// prefixAlias + normalised alias 0x00 actorID → empty. Every alias, the
+	// canonical name and the ID itself are indexed (see normAlias), so a
+	// user may name an actor any way it was seen.
+	prefixAlias = "alias/"
+
+	// prefixEvent + eventID → Event, binary (encodeEvent).
+	prefixEvent = "event/"
+	// prefixOut + sourceID 0x00 targetID → uint64 number of events from
+	// source to target. One key per ordered actor pair, not per event: the
+	// graph views need neighbours and weights, and the number of keys is the
+	// number of edges.
+	prefixOut = "out/"
+	// prefixIn + targetID 0x00 sourceID → uint64, the mirror of prefixOut for
+	// incoming neighbours.
+	prefixIn = "in/"
+
+	// prefixMerge + docID 0x00 uint32 sequence → Merge as JSON: the merges
+	// that the document's extraction recorded, in their order.
+	prefixMerge = "merge/"
+	// prefixUnknown + name → uint64 total count of an unknown actor phrase
+	// over all documents.
+	prefixUnknown = "unknown/"
+	// prefixDocUnknown + docID → []Unknown as JSON: the document's share of
+	// the totals, subtracted when the document is replaced.
+	prefixDocUnknown = "dunknown/"
+)
+
+var (
+	keyFormat  = []byte(prefixMeta + "format")
+	keyVersion = []byte(prefixMeta + "version")
+	keyStats   = []byte(prefixMeta + "stats")
+)
+
+func key(prefix string, parts ...string) []byte {
+	n := len(prefix)
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, prefix...)
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, 0)
+		}
+		b = append(b, p...)
+	}
+	return b
+}
+
+// splitKey removes prefix from k and splits the rest at 0x00 bytes.
+func splitKey(k []byte, prefix string) []string {
+	return strings.Split(string(k[len(prefix):]), "\x00")
+}
+
+func encodeUint64(v uint64) []byte {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], v)
+	return b[:]
+}
+
+func decodeUint64(b []byte) (uint64, error) {
+	if len(b) != 8 {
+		return 0, fmt.Errorf("bad counter: %d bytes, want 8", len(b))
+	}
+	return binary.BigEndian.Uint64(b), nil
+}
+
+func encodeUint32(v uint32) []byte {
+	var b [4]byte
+	binary.BigEndian.PutUint32(b[:], v)
+	return b[:]
+}
+
+// counters are the running totals behind Stats, kept in one key so that a
+// document's transaction updates them with its writes.
+type counters struct {
+	Documents, Sentences, Actors, Events, Edges int64
+}
+
+func encodeCounters(c counters) []byte {
+	b := make([]byte, 0, 40)
+	for _, v := range []int64{c.Documents, c.Sentences, c.Actors, c.Events, c.Edges} {
+		b = binary.BigEndian.AppendUint64(b, uint64(v))
+	}
+	return b
+}
+
+func decodeCounters(b []byte) (counters, error) {
+	if len(b) != 40 {
+		return counters{}, fmt.Errorf("bad stats record: %d bytes, want 40", len(b))
+	}
+	v := func(i int) int64 { return int64(binary.BigEndian.Uint64(b[8*i:])) }
+	return counters{Documents: v(0), Sentences: v(1), Actors: v(2), Events: v(3), Edges: v(4)}, nil
+}
+
+func encodeStrings(ss []string) []byte {
+	b := binary.AppendUvarint(nil, uint64(len(ss)))
+	for _, s := range ss {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return b
+}
+
+func decodeStrings(b []byte) ([]string, error) {
+	d := decoder{b: b}
+	n := d.uvarint()
+	if d.err == nil && n > uint64(len(b)) {
+		d.err = errCorrupt
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	ss := make([]string, 0, n)
+	for i := uint64(0); i < n; i++ {
+		ss = append(ss, d.str())
+	}
+	return ss, d.finish()
+}
+
+// eventCodec is the first byte of every encoded event, so that a future
+// encoding can be told apart.
+const eventCodec = 1
+
+// Event flag bits.
+const (
+	flagNegated = 1 << iota
+	flagSymmetric
+)
+
+// encodeEvent writes e as: codec byte, flags byte, then the string fields as
+// uvarint length + bytes, the integers as zig-zag varints and the floats as
+// IEEE 754 bits, in the order of the Event struct.
+func encodeEvent(e *Event) []byte {
+	n := 64 + len(e.ID) + len(e.Source) + len(e.Target) + len(e.Relation) + len(e.CAMEO) +
+		len(e.Modality) + len(e.DocID) + len(e.Sentence) + len(e.Extractor)
+	b := make([]byte, 0, n)
+	var flags byte
+	if e.Negated {
+		flags |= flagNegated
+	}
+	if e.Symmetric {
+		flags |= flagSymmetric
+	}
+	b = append(b, eventCodec, flags)
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	str(e.ID)
+	str(e.Source)
+	str(e.Target)
+	str(e.Relation)
+	str(e.CAMEO)
+	b = binary.AppendVarint(b, int64(e.QuadClass))
+	b = binary.BigEndian.AppendUint64(b, math.Float64bits(e.Goldstein))
+	b = binary.AppendVarint(b, int64(e.Date.Year))
+	b = binary.AppendVarint(b, int64(e.Date.Month))
+	b = binary.AppendVarint(b, int64(e.Date.Day))
+	str(string(e.Modality))
+	str(e.DocID)
+	b = binary.AppendVarint(b, int64(e.SentenceIndex))
+	b = binary.AppendVarint(b, int64(e.Start))
+	b = binary.AppendVarint(b, int64(e.End))
+	str(e.Sentence)
+	b = binary.BigEndian.AppendUint64(b, math.Float64bits(e.Confidence))
+	str(e.Extractor)
+	return b
+}
+
+// decodeEvent is the inverse of encodeEvent. It copies every string out of
+// b, so b may be a Badger buffer that is reused after the call.
+func decodeEvent(b []byte, e *Event) error {
+	if len(b) < 2 || b[0] != eventCodec {
+		return errCorrupt
+	}
+	d := decoder{b: b[2:]}
+	flags := b[1]
+	*e = Event{
+		ID: d.str(), Source: d.str(), Target: d.str(), Relation: d.str(), CAMEO: d.str(),
+		QuadClass: d.int(), Goldstein: d.float(),
+	}
+	e.Date = Date{Year: d.int(), Month: d.int(), Day: d.int()}
+	e.Modality = Modality(d.str())
+	e.DocID = d.str()
+	e.SentenceIndex = d.int()
+	e.Start = d.int()
+	e.End = d.int()
+	e.Sentence = d.str()
+	e.Confidence = d.float()
+	e.Extractor = d.str()
+	e.Negated = flags&flagNegated != 0
+	e.Symmetric = flags&flagSymmetric != 0
+	return d.finish()
+}
+
+var errCorrupt = errors.New("corrupt record")
+
+// decoder reads the primitives of the binary codecs with a sticky error, so
+// that a record is decoded in straight-line code and checked once.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int() int {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b)
+	if n <= 0 || v > math.MaxInt32 || v < math.MinInt32 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+func (d *decoder) float() float64 {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.b) < 8 {
+		d.err = errCorrupt
+		return 0
+	}
+	v := math.Float64frombits(binary.BigEndian.Uint64(d.b))
+	d.b = d.b[8:]
+	return v
+}
+
+func (d *decoder) str() string {
+	n := d.uvarint()
+	if d.err != nil {
+		return ""
+	}
+	if n > uint64(len(d.b)) {
+		d.err = errCorrupt
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) finish() error {
+	if d.err == nil && len(d.b) != 0 {
+		d.err = errCorrupt
+	}
+	return d.err
+}
+
+// normAlias folds a name for alias lookups: case, punctuation and spacing do
+// not matter, so "U.S.", "US" and "u.s" meet, as do "Al-Qaeda" and "al qaeda".
+// Apostrophes and full stops vanish (as in Slug); other runs of non-letters
+// become one space. It returns "" for a name with no letter or digit.
+func normAlias(name string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r == '\'' || r == '\u2019' || r == '.':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}

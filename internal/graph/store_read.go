@@ -1,0 +1,544 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// Stats are the store's totals. Edges counts ordered actor pairs with at
+// least one event.
+type Stats struct {
+	Documents int `json:"documents"`
+	Sentences int `json:"sentences"`
+	Actors    int `json:"actors"`
+	Events    int `json:"events"`
+	Edges     int `json:"edges"`
+}
+
+// Stats returns the store's totals. They are maintained by every write, so
+// this is one read.
+func (s *Store) Stats() (Stats, error) {
+	var c counters
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		c, err = readCounters(txn)
+		return err
+	})
+	if err != nil {
+		return Stats{}, fmt.Errorf("read stats: %w", err)
+	}
+	return Stats{
+		Documents: int(c.Documents), Sentences: int(c.Sentences), Actors: int(c.Actors),
+		Events: int(c.Events), Edges: int(c.Edges),
+	}, nil
+}
+
+// Version returns the store's write counter: it grows with every document
+// written, and only then, so it can key caches of derived data. A store
+// never written has version 0.
+func (s *Store) Version() (uint64, error) {
+	var v uint64
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		v, err = getUint64(txn, keyVersion)
+		if errors.Is(err, ErrNotFound) {
+			return nil
+		}
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("read store version: %w", err)
+	}
+	return v, nil
+}
+
+// Document returns the document with the given ID, text and raw input
+// included, or an error matching ErrNotFound.
+func (s *Store) Document(id string) (Document, error) {
+	var d Document
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		if d, err = getDocument(txn, id); err != nil {
+			return err
+		}
+		return readText(txn, &d)
+	})
+	if err != nil {
+		return Document{}, fmt.Errorf("document %s: %w", id, err)
+	}
+	return d, nil
+}
+
+// DocumentByName returns the document with the given name, text included.
+// Names need not be unique; when several documents share one, the one with
+// the smallest ID is returned. A missing name gives an error matching
+// ErrNotFound.
+func (s *Store) DocumentByName(name string) (Document, error) {
+	var d Document
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: key(prefixDocName, name, "")})
+		defer it.Close()
+		it.Rewind()
+		if !it.Valid() {
+			return ErrNotFound
+		}
+		parts := splitKey(it.Item().Key(), prefixDocName)
+		var err error
+		if d, err = getDocument(txn, parts[len(parts)-1]); err != nil {
+			return err
+		}
+		return readText(txn, &d)
+	})
+	if err != nil {
+		return Document{}, fmt.Errorf("document %q: %w", name, err)
+	}
+	return d, nil
+}
+
+// Documents calls fn for every document in ID order, stopping at fn's first
+// error. Text and Raw are filled only when withText is set, as they are most
+// of a document's bytes.
+func (s *Store) Documents(fn func(Document) error, withText bool) error {
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixDoc)})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var d Document
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &d) }); err != nil {
+				return fmt.Errorf("document %s: %w", it.Item().Key()[len(prefixDoc):], err)
+			}
+			if withText {
+				if err := readText(txn, &d); err != nil {
+					return fmt.Errorf("document %s: %w", d.ID, err)
+				}
+			}
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read documents: %w", err)
+	}
+	return nil
+}
+
+// DocumentEventCounts returns the number of events of every document, by
+// document ID.
+func (s *Store) DocumentEventCounts() (map[string]int, error) {
+	out := make(map[string]int)
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixDocEvents)})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			id := string(it.Item().Key()[len(prefixDocEvents):])
+			err := it.Item().Value(func(v []byte) error {
+				d := decoder{b: v}
+				n := d.uvarint()
+				out[id] = int(n)
+				return d.err
+			})
+			if err != nil {
+				return fmt.Errorf("events of document %s: %w", id, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("count events per document: %w", err)
+	}
+	return out, nil
+}
+
+// Actor returns the actor with the given ID, or an error matching
+// ErrNotFound.
+func (s *Store) Actor(id string) (Actor, error) {
+	var a Actor
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		a, err = getActor(txn, id)
+		return err
+	})
+	if err != nil {
+		return Actor{}, fmt.Errorf("actor %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// Actors returns every actor, sorted by ID.
+func (s *Store) Actors() ([]Actor, error) {
+	var out []Actor
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixActor)})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var a Actor
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &a) }); err != nil {
+				return fmt.Errorf("actor %s: %w", it.Item().Key()[len(prefixActor):], err)
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read actors: %w", err)
+	}
+	return out, nil
+}
+
+// ActorsByAlias returns the actors known by name, sorted by ID: name is
+// compared with every actor's ID, canonical name and aliases ignoring case,
+// punctuation and spacing ("u.s." finds the actor aliased "US"). No match
+// gives an empty slice, not an error.
+func (s *Store) ActorsByAlias(name string) ([]Actor, error) {
+	norm := normAlias(name)
+	if norm == "" {
+		return nil, nil
+	}
+	var out []Actor
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: key(prefixAlias, norm, "")})
+		var ids []string
+		for it.Rewind(); it.Valid(); it.Next() {
+			parts := splitKey(it.Item().Key(), prefixAlias)
+			ids = append(ids, parts[len(parts)-1])
+		}
+		it.Close()
+		for _, id := range ids {
+			a, err := getActor(txn, id)
+			if err != nil {
+				return fmt.Errorf("actor %s: %w", id, err)
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find actor %q: %w", name, err)
+	}
+	return out, nil
+}
+
+// ActorEventCounts returns, by actor ID, the number of events the actor
+// takes part in as source or target (an event from an actor to itself
+// counts once).
+func (s *Store) ActorEventCounts() (map[string]int, error) {
+	out := make(map[string]int)
+	err := s.Edges(func(src, dst string, n int) error {
+		out[src] += n
+		if dst != src {
+			out[dst] += n
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Edges calls fn for every ordered actor pair with at least one event, in
+// source then target ID order, with the number of events. It reads the
+// adjacency index only, not the events.
+func (s *Store) Edges(fn func(src, dst string, n int) error) error {
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixOut)})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			parts := splitKey(it.Item().Key(), prefixOut)
+			if len(parts) != 2 {
+				return fmt.Errorf("adjacency key %q: %w", it.Item().Key(), errCorrupt)
+			}
+			var n uint64
+			err := it.Item().Value(func(v []byte) error {
+				var err error
+				n, err = decodeUint64(v)
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("adjacency %s→%s: %w", parts[0], parts[1], err)
+			}
+			if err := fn(parts[0], parts[1], int(n)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read adjacency: %w", err)
+	}
+	return nil
+}
+
+// Neighbors returns the actors adjacent to id, sorted by ID, with the number
+// of events on each edge: out lists targets of id's events, in lists
+// sources of events targeting id.
+func (s *Store) Neighbors(id string) (out, in map[string]int, err error) {
+	out, in = make(map[string]int), make(map[string]int)
+	err = s.db.View(func(txn *badger.Txn) error {
+		for _, side := range []struct {
+			prefix string
+			dst    map[string]int
+		}{{prefixOut, out}, {prefixIn, in}} {
+			it := txn.NewIterator(badger.IteratorOptions{Prefix: key(side.prefix, id, "")})
+			for it.Rewind(); it.Valid(); it.Next() {
+				parts := splitKey(it.Item().Key(), side.prefix)
+				var n uint64
+				err := it.Item().Value(func(v []byte) error {
+					var err error
+					n, err = decodeUint64(v)
+					return err
+				})
+				if err != nil {
+					it.Close()
+					return err
+				}
+				side.dst[parts[len(parts)-1]] = int(n)
+			}
+			it.Close()
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("neighbors of %s: %w", id, err)
+	}
+	return out, in, nil
+}
+
+// Events calls fn for every event in ID order, stopping at fn's first error.
+// It streams: memory does not grow with the store.
+func (s *Store) Events(fn func(Event) error) error {
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixEvent)})
+		defer it.Close()
+		var e Event
+		for it.Rewind(); it.Valid(); it.Next() {
+			if err := it.Item().Value(func(v []byte) error { return decodeEvent(v, &e) }); err != nil {
+				return fmt.Errorf("event %s: %w", it.Item().Key()[len(prefixEvent):], err)
+			}
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read events: %w", err)
+	}
+	return nil
+}
+
+// Event returns the event with the given ID, or an error matching
+// ErrNotFound.
+func (s *Store) Event(id string) (Event, error) {
+	var e Event
+	err := s.db.View(func(txn *badger.Txn) error { return getEvent(txn, id, &e) })
+	if err != nil {
+		return Event{}, fmt.Errorf("event %s: %w", id, err)
+	}
+	return e, nil
+}
+
+// EventsOfDoc returns a document's events in text order (sentence, offset,
+// then ID). An unknown document gives an error matching ErrNotFound.
+func (s *Store) EventsOfDoc(docID string) ([]Event, error) {
+	var out []Event
+	err := s.db.View(func(txn *badger.Txn) error {
+		ids, err := getDocEvents(txn, docID)
+		if err != nil {
+			return err
+		}
+		out = make([]Event, len(ids))
+		for i, id := range ids {
+			if err := getEvent(txn, id, &out[i]); err != nil {
+				return fmt.Errorf("event %s: %w", id, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("events of document %s: %w", docID, err)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if a.SentenceIndex != b.SentenceIndex {
+			return a.SentenceIndex < b.SentenceIndex
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		return a.ID < b.ID
+	})
+	return out, nil
+}
+
+// Merges returns every recorded merge, sorted by the actor merged into, the
+// variant, then the document.
+func (s *Store) Merges() ([]Merge, error) {
+	var out []Merge
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixMerge)})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var m Merge
+			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &m) }); err != nil {
+				return fmt.Errorf("merge %q: %w", it.Item().Key(), err)
+			}
+			out = append(out, m)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read merges: %w", err)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Into != b.Into {
+			return a.Into < b.Into
+		}
+		if a.From != b.From {
+			return a.From < b.From
+		}
+		return a.DocID < b.DocID
+	})
+	return out, nil
+}
+
+// Unknown returns the unknown actor phrases over all documents, most
+// frequent first, ties by name.
+func (s *Store) Unknown() ([]Unknown, error) {
+	var out []Unknown
+	err := s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixUnknown)})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			var n uint64
+			err := it.Item().Value(func(v []byte) error {
+				var err error
+				n, err = decodeUint64(v)
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("unknown %q: %w", it.Item().Key(), err)
+			}
+			out = append(out, Unknown{Name: string(it.Item().Key()[len(prefixUnknown):]), Count: int(n)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read unknown actors: %w", err)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out, nil
+}
+
+// Low-level readers shared by the read and write paths. They report a
+// missing key as ErrNotFound.
+
+func getValue(txn *badger.Txn, k []byte) ([]byte, error) {
+	item, err := txn.Get(k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return item.ValueCopy(nil)
+}
+
+func getJSON(txn *badger.Txn, k []byte, v any) error {
+	b, err := getValue(txn, k)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("decode %q: %w", k, err)
+	}
+	return nil
+}
+
+func getUint64(txn *badger.Txn, k []byte) (uint64, error) {
+	b, err := getValue(txn, k)
+	if err != nil {
+		return 0, err
+	}
+	return decodeUint64(b)
+}
+
+func getDocument(txn *badger.Txn, id string) (Document, error) {
+	var d Document
+	err := getJSON(txn, key(prefixDoc, id), &d)
+	return d, err
+}
+
+func readText(txn *badger.Txn, d *Document) error {
+	text, err := getValue(txn, key(prefixText, d.ID))
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	raw, err := getValue(txn, key(prefixRaw, d.ID))
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	d.Text, d.Raw = string(text), string(raw)
+	return nil
+}
+
+func getActor(txn *badger.Txn, id string) (Actor, error) {
+	var a Actor
+	err := getJSON(txn, key(prefixActor, id), &a)
+	return a, err
+}
+
+func getEvent(txn *badger.Txn, id string, e *Event) error {
+	item, err := txn.Get(key(prefixEvent, id))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	return item.Value(func(v []byte) error { return decodeEvent(v, e) })
+}
+
+func getDocEvents(txn *badger.Txn, docID string) ([]string, error) {
+	b, err := getValue(txn, key(prefixDocEvents, docID))
+	if err != nil {
+		return nil, err
+	}
+	return decodeStrings(b)
+}
+
+func readCounters(txn *badger.Txn) (counters, error) {
+	b, err := getValue(txn, keyStats)
+	if errors.Is(err, ErrNotFound) {
+		return counters{}, nil
+	}
+	if err != nil {
+		return counters{}, err
+	}
+	return decodeCounters(b)
+}
+
+// keysWithPrefix collects the keys under p, so that they can be deleted
+// without mutating the transaction under a live iterator.
+func keysWithPrefix(txn *badger.Txn, p []byte) ([][]byte, error) {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: p})
+	defer it.Close()
+	var out [][]byte
+	for it.Rewind(); it.Valid(); it.Next() {
+		if !bytes.HasPrefix(it.Item().Key(), p) {
+			break
+		}
+		out = append(out, it.Item().KeyCopy(nil))
+	}
+	return out, nil
+}

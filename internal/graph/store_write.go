@@ -1,0 +1,657 @@
+package graph
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	badger "github.com/dgraph-io/badger/v4"
+)
+
+// PutStatus tells what PutDocument did with a document.
+type PutStatus int
+
+// Outcomes of PutDocument.
+const (
+	// New: the document was not in the store and now is.
+	New PutStatus = iota + 1
+	// Unchanged: a document with the same ID was already stored and force
+	// was not given; nothing was written.
+	Unchanged
+	// Replaced: the document was stored already and force replaced its
+	// events, merges and unknown-actor counts with the new ones.
+	Replaced
+)
+
+func (p PutStatus) String() string {
+	switch p {
+	case New:
+		return "new"
+	case Unchanged:
+		return "unchanged"
+	case Replaced:
+		return "replaced"
+	}
+	return fmt.Sprintf("PutStatus(%d)", int(p))
+}
+
+// PutDocument stores one extraction in a single transaction: the document,
+// its events, the actors they involve, its merges and its unknown-actor
+// counts are all written, or none are.
+//
+// A document whose ID is already stored is left alone (Unchanged) unless
+// force is set, in which case its old events, merges and unknown counts are
+// removed and the new ones written in the same transaction (Replaced).
+// Actors are upserted: aliases are united, first/last seen widened (also by
+// the dates of the document's events), and a stored name, code, type or
+// country is kept unless it is empty. Actors are never deleted.
+//
+// Every event must name actors present in x.Actors or already stored, carry
+// the document's ID (or none; it is filled in) and have offsets inside the
+// document's text. A document too large for one Badger transaction fails
+// with ErrTooBig rather than being split.
+func (s *Store) PutDocument(x Extraction, force bool) (PutStatus, error) {
+	if s.opts.ReadOnly {
+		return 0, fmt.Errorf("put document %s: %w", x.Doc.Name, ErrReadOnly)
+	}
+	x, err := normaliseExtraction(x)
+	if err != nil {
+		return 0, fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var status PutStatus
+	err = s.db.Update(func(txn *badger.Txn) error {
+		w := docWriter{s: s, txn: txn, x: &x}
+		var err error
+		status, err = w.put(force)
+		return err
+	})
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return 0, &storeError{
+			msg: fmt.Sprintf("put document %s: %d events, %d actors do not fit in one transaction (raise the memtable size, now %d MiB)",
+				docLabel(x.Doc), len(x.Events), len(x.Actors), s.opts.MemTableSize>>20),
+			sentinel: ErrTooBig, cause: err,
+		}
+	}
+	if err != nil {
+		return 0, fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
+	}
+	return status, nil
+}
+
+// PutDocuments stores each extraction as PutDocument does, one transaction
+// per document, holding the write lock for the whole batch so a parallel
+// loader's single writer is not interleaved with others. It stops at the
+// first error; the documents before it are stored and their statuses
+// returned.
+func (s *Store) PutDocuments(xs []Extraction, force bool) ([]PutStatus, error) {
+	out := make([]PutStatus, 0, len(xs))
+	for _, x := range xs {
+		st, err := s.PutDocument(x, force)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+func docLabel(d Document) string {
+	if d.Name != "" {
+		return d.Name
+	}
+	if len(d.ID) > 12 {
+		return d.ID[:12]
+	}
+	return d.ID
+}
+
+func checkKeyPart(what, s string) error {
+	if s == "" {
+		return fmt.Errorf("%s is empty", what)
+	}
+	if strings.IndexByte(s, 0) >= 0 {
+		return fmt.Errorf("%s %q contains a NUL byte", what, s)
+	}
+	return nil
+}
+
+// normaliseExtraction validates x and returns a copy that the writer may
+// modify: events carry the document ID and a modality, actors are merged by
+// ID, unknown phrases are summed by name.
+func normaliseExtraction(x Extraction) (Extraction, error) {
+	if err := checkKeyPart("document id", x.Doc.ID); err != nil {
+		return x, err
+	}
+	if strings.IndexByte(x.Doc.Name, 0) >= 0 {
+		return x, fmt.Errorf("document name %q contains a NUL byte", x.Doc.Name)
+	}
+	if x.Doc.Sentences < 0 {
+		return x, fmt.Errorf("negative sentence count %d", x.Doc.Sentences)
+	}
+	byID := make(map[string]int, len(x.Actors))
+	actors := make([]Actor, 0, len(x.Actors))
+	for _, a := range x.Actors {
+		if err := checkKeyPart("actor id", a.ID); err != nil {
+			return x, err
+		}
+		if a.Type != "" {
+			if _, err := ParseActorType(string(a.Type)); err != nil {
+				return x, fmt.Errorf("actor %s: %w", a.ID, err)
+			}
+		}
+		a.Aliases = slices.Clone(a.Aliases)
+		if i, ok := byID[a.ID]; ok {
+			actors[i] = mergeActor(actors[i], a)
+			continue
+		}
+		byID[a.ID] = len(actors)
+		actors = append(actors, normaliseActor(a))
+	}
+	x.Actors = actors
+
+	events := make([]Event, len(x.Events))
+	copy(events, x.Events)
+	for i := range events {
+		e := &events[i]
+		if err := checkKeyPart("event id", e.ID); err != nil {
+			return x, err
+		}
+		if err := checkKeyPart("event "+e.ID+": source", e.Source); err != nil {
+			return x, err
+		}
+		if err := checkKeyPart("event "+e.ID+": target", e.Target); err != nil {
+			return x, err
+		}
+		switch e.DocID {
+		case "":
+			e.DocID = x.Doc.ID
+		case x.Doc.ID:
+		default:
+			return x, fmt.Errorf("event %s belongs to document %s", e.ID, e.DocID)
+		}
+		m, err := ParseModality(string(e.Modality))
+		if err != nil {
+			return x, fmt.Errorf("event %s: %w", e.ID, err)
+		}
+		e.Modality = m
+		if e.Start < 0 || e.End < e.Start || e.End > len(x.Doc.Text) {
+			return x, fmt.Errorf("event %s: offsets %d:%d outside the document's %d bytes of text",
+				e.ID, e.Start, e.End, len(x.Doc.Text))
+		}
+		if e.SentenceIndex < 0 {
+			return x, fmt.Errorf("event %s: negative sentence index %d", e.ID, e.SentenceIndex)
+		}
+	}
+	x.Events = events
+
+	counts := make(map[string]int)
+	for _, u := range x.Unknown {
+		if err := checkKeyPart("unknown actor name", u.Name); err != nil {
+			return x, err
+		}
+		if u.Count < 0 {
+			return x, fmt.Errorf("unknown actor %q: negative count %d", u.Name, u.Count)
+		}
+		counts[u.Name] += u.Count
+	}
+	x.Unknown = make([]Unknown, 0, len(counts))
+	for n, c := range counts {
+		x.Unknown = append(x.Unknown, Unknown{Name: n, Count: c})
+	}
+	sort.Slice(x.Unknown, func(i, j int) bool { return x.Unknown[i].Name < x.Unknown[j].Name })
+	x.Merges = slices.Clone(x.Merges)
+	return x, nil
+}
+
+// normaliseActor sorts and de-duplicates the aliases.
+func normaliseActor(a Actor) Actor {
+	al := make([]string, 0, len(a.Aliases))
+	for _, s := range a.Aliases {
+		if s = strings.TrimSpace(s); s != "" {
+			al = append(al, s)
+		}
+	}
+	sort.Strings(al)
+	a.Aliases = slices.Compact(al)
+	if len(a.Aliases) == 0 {
+		a.Aliases = nil
+	}
+	return a
+}
+
+// mergeActor folds b into a: a's non-empty fields win, aliases are united,
+// the seen dates widened.
+func mergeActor(a, b Actor) Actor {
+	if a.Name == "" {
+		a.Name = b.Name
+	}
+	if a.Code == "" {
+		a.Code = b.Code
+	}
+	if a.Type == "" {
+		a.Type = b.Type
+	}
+	if a.Country == "" {
+		a.Country = b.Country
+	}
+	a.Aliases = append(slices.Clone(a.Aliases), b.Aliases...)
+	a = widenSeen(a, b.FirstSeen)
+	a = widenSeen(a, b.LastSeen)
+	return normaliseActor(a)
+}
+
+func widenSeen(a Actor, d Date) Actor {
+	if d.IsZero() {
+		return a
+	}
+	if a.FirstSeen.IsZero() || d.Before(a.FirstSeen) {
+		a.FirstSeen = d
+	}
+	if a.LastSeen.IsZero() || a.LastSeen.Before(d) {
+		a.LastSeen = d
+	}
+	return a
+}
+
+// aliasKeys lists the normalised names under which a is indexed.
+func aliasKeys(a Actor) []string {
+	names := append([]string{a.ID, a.Name}, a.Aliases...)
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if k := normAlias(n); k != "" {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
+}
+
+type pair struct{ src, dst string }
+
+// docWriter holds the state of one document's transaction.
+type docWriter struct {
+	s   *Store
+	txn *badger.Txn
+	x   *Extraction
+	c   counters
+	// pairs accumulates the change in event count per ordered actor pair, so
+	// that each adjacency key is read and written once per document.
+	pairs map[pair]int64
+}
+
+func (w *docWriter) fail(step string) error {
+	if w.s.failPoint != nil {
+		return w.s.failPoint(step)
+	}
+	return nil
+}
+
+func (w *docWriter) set(k, v []byte, step string) error {
+	if err := w.txn.Set(k, v); err != nil {
+		return err
+	}
+	return w.fail(step)
+}
+
+func (w *docWriter) del(k []byte, step string) error {
+	if err := w.txn.Delete(k); err != nil {
+		return err
+	}
+	return w.fail(step)
+}
+
+func (w *docWriter) put(force bool) (PutStatus, error) {
+	d := w.x.Doc
+	old, err := getDocument(w.txn, d.ID)
+	exists := err == nil
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return 0, err
+	}
+	if exists && !force {
+		return Unchanged, nil
+	}
+	if w.c, err = readCounters(w.txn); err != nil {
+		return 0, err
+	}
+	w.pairs = make(map[pair]int64)
+	status := New
+	if exists {
+		status = Replaced
+		if err := w.remove(old); err != nil {
+			return 0, fmt.Errorf("remove old version: %w", err)
+		}
+	}
+	if err := w.writeDocument(); err != nil {
+		return 0, err
+	}
+	if err := w.writeActors(); err != nil {
+		return 0, err
+	}
+	if err := w.writeEvents(); err != nil {
+		return 0, err
+	}
+	if err := w.writePairs(); err != nil {
+		return 0, err
+	}
+	if err := w.writeMerges(); err != nil {
+		return 0, err
+	}
+	if err := w.writeUnknown(); err != nil {
+		return 0, err
+	}
+	if err := w.bumpVersion(); err != nil {
+		return 0, err
+	}
+	if err := w.set(keyStats, encodeCounters(w.c), "stats"); err != nil {
+		return 0, err
+	}
+	return status, nil
+}
+
+// remove deletes everything the stored version of a document brought,
+// except actors.
+func (w *docWriter) remove(old Document) error {
+	ids, err := getDocEvents(w.txn, old.ID)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		var e Event
+		if err := getEvent(w.txn, id, &e); err != nil {
+			return fmt.Errorf("event %s: %w", id, err)
+		}
+		w.pairs[pair{e.Source, e.Target}]--
+		w.c.Events--
+		if err := w.del(key(prefixEvent, id), "delete event"); err != nil {
+			return err
+		}
+	}
+	for _, k := range [][]byte{
+		key(prefixDocEvents, old.ID), key(prefixText, old.ID), key(prefixRaw, old.ID),
+		key(prefixDocName, old.Name, old.ID),
+	} {
+		if err := w.del(k, "delete document"); err != nil {
+			return err
+		}
+	}
+	mkeys, err := keysWithPrefix(w.txn, key(prefixMerge, old.ID, ""))
+	if err != nil {
+		return err
+	}
+	for _, k := range mkeys {
+		if err := w.del(k, "delete merge"); err != nil {
+			return err
+		}
+	}
+	var unk []Unknown
+	if err := getJSON(w.txn, key(prefixDocUnknown, old.ID), &unk); err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	for _, u := range unk {
+		if err := w.addUnknown(u.Name, -int64(u.Count)); err != nil {
+			return err
+		}
+	}
+	if err := w.del(key(prefixDocUnknown, old.ID), "delete unknown"); err != nil {
+		return err
+	}
+	w.c.Documents--
+	w.c.Sentences -= int64(old.Sentences)
+	return nil
+}
+
+func (w *docWriter) writeDocument() error {
+	d := w.x.Doc
+	text, raw := d.Text, d.Raw
+	d.Text, d.Raw = "", ""
+	b, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("encode document: %w", err)
+	}
+	if err := w.set(key(prefixDoc, d.ID), b, "document"); err != nil {
+		return err
+	}
+	if err := w.set(key(prefixText, d.ID), []byte(text), "text"); err != nil {
+		return err
+	}
+	if raw != "" {
+		if err := w.set(key(prefixRaw, d.ID), []byte(raw), "raw"); err != nil {
+			return err
+		}
+	}
+	if err := w.set(key(prefixDocName, d.Name, d.ID), nil, "document name"); err != nil {
+		return err
+	}
+	w.c.Documents++
+	w.c.Sentences += int64(d.Sentences)
+	return nil
+}
+
+// writeActors upserts the document's actors and every stored actor its
+// events name, widening their seen dates by the events' dates.
+func (w *docWriter) writeActors() error {
+	type slot struct {
+		cur    Actor
+		stored *Actor
+	}
+	slots := make(map[string]*slot, len(w.x.Actors))
+	for _, a := range w.x.Actors {
+		slots[a.ID] = &slot{cur: a}
+	}
+	load := func(id string) (*slot, error) {
+		if sl, ok := slots[id]; ok {
+			return sl, nil
+		}
+		stored, err := getActor(w.txn, id)
+		if errors.Is(err, ErrNotFound) {
+			return nil, fmt.Errorf("actor %q is neither in the document's actors nor stored", id)
+		}
+		if err != nil {
+			return nil, err
+		}
+		sl := &slot{cur: stored, stored: &stored}
+		slots[id] = sl
+		return sl, nil
+	}
+	for _, e := range w.x.Events {
+		for _, id := range []string{e.Source, e.Target} {
+			sl, err := load(id)
+			if err != nil {
+				return fmt.Errorf("event %s: %w", e.ID, err)
+			}
+			sl.cur = widenSeen(sl.cur, e.Date)
+		}
+	}
+	ids := make([]string, 0, len(slots))
+	for id := range slots {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		sl := slots[id]
+		stored := sl.stored
+		if stored == nil {
+			a, err := getActor(w.txn, id)
+			switch {
+			case err == nil:
+				stored = &a
+			case !errors.Is(err, ErrNotFound):
+				return err
+			}
+		}
+		next := sl.cur
+		var oldKeys []string
+		if stored != nil {
+			next = mergeActor(*stored, sl.cur)
+			if actorEqual(next, *stored) {
+				continue
+			}
+			oldKeys = aliasKeys(*stored)
+		} else {
+			w.c.Actors++
+		}
+		b, err := json.Marshal(next)
+		if err != nil {
+			return fmt.Errorf("encode actor %s: %w", id, err)
+		}
+		if err := w.set(key(prefixActor, id), b, "actor"); err != nil {
+			return err
+		}
+		for _, k := range aliasKeys(next) {
+			if _, found := slices.BinarySearch(oldKeys, k); found {
+				continue
+			}
+			if err := w.set(key(prefixAlias, k, id), nil, "alias"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func actorEqual(a, b Actor) bool {
+	return a.ID == b.ID && a.Name == b.Name && a.Code == b.Code && a.Type == b.Type &&
+		a.Country == b.Country && a.FirstSeen == b.FirstSeen && a.LastSeen == b.LastSeen &&
+		slices.Equal(a.Aliases, b.Aliases)
+}
+
+func (w *docWriter) writeEvents() error {
+	ids := make([]string, 0, len(w.x.Events))
+	seen := make(map[string]bool, len(w.x.Events))
+	for i := range w.x.Events {
+		e := &w.x.Events[i]
+		// The same fact found twice in a sentence has the same ID: keep one.
+		if seen[e.ID] {
+			continue
+		}
+		seen[e.ID] = true
+		k := key(prefixEvent, e.ID)
+		switch _, err := w.txn.Get(k); {
+		case err == nil:
+			var other Event
+			if err := getEvent(w.txn, e.ID, &other); err != nil {
+				return fmt.Errorf("event %s: %w", e.ID, err)
+			}
+			return fmt.Errorf("event id %s is already used by document %s", e.ID, other.DocID)
+		case !errors.Is(err, badger.ErrKeyNotFound):
+			return err
+		}
+		if err := w.set(k, encodeEvent(e), "event"); err != nil {
+			return err
+		}
+		ids = append(ids, e.ID)
+		w.pairs[pair{e.Source, e.Target}]++
+		w.c.Events++
+	}
+	sort.Strings(ids)
+	return w.set(key(prefixDocEvents, w.x.Doc.ID), encodeStrings(ids), "document events")
+}
+
+// writePairs applies the accumulated per-pair changes to the adjacency keys
+// and the edge count.
+func (w *docWriter) writePairs() error {
+	ps := make([]pair, 0, len(w.pairs))
+	for p, d := range w.pairs {
+		if d != 0 {
+			ps = append(ps, p)
+		}
+	}
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i].src != ps[j].src {
+			return ps[i].src < ps[j].src
+		}
+		return ps[i].dst < ps[j].dst
+	})
+	for _, p := range ps {
+		out := key(prefixOut, p.src, p.dst)
+		in := key(prefixIn, p.dst, p.src)
+		old, err := getUint64(w.txn, out)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		n := int64(old) + w.pairs[p]
+		switch {
+		case n < 0:
+			return fmt.Errorf("adjacency %s→%s: count would be %d: %w", p.src, p.dst, n, errCorrupt)
+		case n == 0:
+			w.c.Edges--
+			if err := w.del(out, "adjacency"); err != nil {
+				return err
+			}
+			if err := w.del(in, "adjacency"); err != nil {
+				return err
+			}
+		default:
+			if old == 0 {
+				w.c.Edges++
+			}
+			v := encodeUint64(uint64(n))
+			if err := w.set(out, v, "adjacency"); err != nil {
+				return err
+			}
+			if err := w.set(in, v, "adjacency"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (w *docWriter) writeMerges() error {
+	for i, m := range w.x.Merges {
+		b, err := json.Marshal(m)
+		if err != nil {
+			return fmt.Errorf("encode merge: %w", err)
+		}
+		k := append(key(prefixMerge, w.x.Doc.ID, ""), encodeUint32(uint32(i))...)
+		if err := w.set(k, b, "merge"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *docWriter) writeUnknown() error {
+	if len(w.x.Unknown) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(w.x.Unknown)
+	if err != nil {
+		return fmt.Errorf("encode unknown actors: %w", err)
+	}
+	if err := w.set(key(prefixDocUnknown, w.x.Doc.ID), b, "unknown"); err != nil {
+		return err
+	}
+	for _, u := range w.x.Unknown {
+		if err := w.addUnknown(u.Name, int64(u.Count)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *docWriter) addUnknown(name string, delta int64) error {
+	k := key(prefixUnknown, name)
+	old, err := getUint64(w.txn, k)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	n := int64(old) + delta
+	if n <= 0 {
+		return w.del(k, "unknown")
+	}
+	return w.set(k, encodeUint64(uint64(n)), "unknown")
+}
+
+func (w *docWriter) bumpVersion() error {
+	v, err := getUint64(w.txn, keyVersion)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	return w.set(keyVersion, encodeUint64(v+1), "version")
+}
