@@ -228,7 +228,9 @@ func trimSpan(text string, s, e int) (int, int) {
 	return s, e
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
 
 func isCloser(c byte) bool { return c == '"' || c == '\'' || c == ')' || c == ']' }
 
