@@ -1,0 +1,550 @@
+package dict
+
+import (
+	"embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+// ActorEntry is one actor of the dictionary. Every surface form the matcher
+// looks for is in one of the name lists; the list says what kind of mention
+// it is (Kind), which the extractor uses, e.g. to read "Russian minister" as
+// RUSGOV but "Russia" as RUS.
+type ActorEntry struct {
+	Name     string          `json:"name"`              // canonical name
+	Code     string          `json:"code"`              // CAMEO actor code: PAK, RUSGOV, IGOWSTNAT, OBJ
+	Type     graph.ActorType `json:"type"`              // country, person, organization, igo, group, object, place
+	Country  string          `json:"country,omitempty"` // ISO 3166 alpha-3 affiliation
+	Official string          `json:"official,omitempty"`
+	Aliases  []string        `json:"aliases,omitempty"`  // other names and spellings
+	Demonyms []string        `json:"demonyms,omitempty"` // Pakistani, Russians
+	Places   []string        `json:"places,omitempty"`   // capitals and seats of power used as metonyms
+	Abbrevs  []string        `json:"abbrevs,omitempty"`  // US, U.K., UNSC
+	Prefixes []string        `json:"prefixes,omitempty"` // combining forms matched only before a hyphen: Indo, Sino
+	// Roles give the code the actor held over a period (a president's
+	// PAKGOV term); outside every span Code applies.
+	Roles []RoleSpan `json:"roles,omitempty"`
+	Note  string     `json:"note,omitempty"`
+	// Where is the file:line of the entry that last changed this actor.
+	Where string `json:"where,omitempty"`
+
+	replace bool // replace an earlier entry of the same name instead of merging
+}
+
+// RoleSpan is a code an actor held over a period; zero bounds are open.
+type RoleSpan struct {
+	Code  string     `json:"code"`
+	From  graph.Date `json:"from"`
+	Until graph.Date `json:"until"`
+}
+
+// VerbEntry is one verb or noun pattern for the relation extractor. This
+// package only stores and validates it; the extractor defines how Phrase is
+// read.
+type VerbEntry struct {
+	// Phrase is the pattern as written in the dictionary, for example
+	// "supply|supplied|supplies ... to".
+	Phrase string `json:"phrase"`
+	// Code is the CAMEO event code, kept as text ("072", "1123").
+	Code string `json:"code"`
+	// Relation is kg's relation name: visit, supply, sign_agreement.
+	Relation string `json:"relation"`
+	// Symmetric relations hold both ways (meet, sign an agreement with).
+	Symmetric bool `json:"symmetric,omitempty"`
+	// Nouns are nominal forms that express the same event ("visit",
+	// "talks", "delivery").
+	Nouns []string `json:"nouns,omitempty"`
+	// Preps are the prepositions that introduce the target ("to", "with").
+	Preps []string `json:"preps,omitempty"`
+	// Modality, when set, is implied by the phrase itself ("plan to visit").
+	Modality graph.Modality `json:"modality,omitempty"`
+	Note     string         `json:"note,omitempty"`
+	Where    string         `json:"where,omitempty"` // file:line of the entry
+}
+
+// RoleEntry maps a common noun to a CAMEO role code: minister → GOV.
+type RoleEntry struct {
+	Word string `json:"word"`
+	Code string `json:"code"`
+}
+
+// TitleEntry maps a personal title to the role code it implies:
+// Air Chief Marshal → MIL.
+type TitleEntry struct {
+	Title string `json:"title"`
+	Code  string `json:"code"`
+}
+
+// Conflict records an alias claimed by two actors; the later file wins.
+type Conflict struct {
+	Alias  string `json:"alias"`
+	Winner string `json:"winner"`
+	Loser  string `json:"loser"`
+}
+
+// Dictionary is the effective, merged dictionary. It is read-only once
+// built and safe for concurrent use.
+type Dictionary struct {
+	Actors       []ActorEntry // sorted by canonical name
+	Verbs        []VerbEntry  // in load order; a later entry with the same phrase replaces an earlier one
+	Roles        []RoleEntry  // sorted by word
+	Titles       []TitleEntry // sorted by title
+	ForbidMerges [][2]string
+	// Conflicts lists aliases that two actors claimed and how each was
+	// resolved, for `kg dict check` and tests.
+	Conflicts []Conflict
+
+	byName      map[string]int // normalised name or alias → index in Actors
+	roles       map[string]string
+	titles      map[string]string
+	known       map[string]bool
+	forbidPairs map[[2]string]bool
+
+	matcherOnce sync.Once
+	matcher     *Matcher
+}
+
+//go:embed data/*.yaml
+var embedded embed.FS
+
+// defaultFiles is the merge order of the embedded files: generated country
+// facts first, then the hand-made files that extend them.
+var defaultFiles = []string{
+	"countries.yaml", "demonyms.yaml", "countries-extra.yaml",
+	"igos.yaml", "groups.yaml", "objects.yaml", "persons.yaml",
+	"roles.yaml", "verbs.yaml",
+}
+
+var (
+	defaultOnce  sync.Once
+	defaultDict  *Dictionary
+	defaultParts []*File
+	defaultErr   error
+)
+
+func loadDefault() {
+	for _, name := range defaultFiles {
+		data, err := embedded.ReadFile("data/" + name)
+		if err != nil {
+			defaultErr = fmt.Errorf("read embedded dictionary %s: %w", name, err)
+			return
+		}
+		f, err := Parse("embedded:"+name, data)
+		if err != nil {
+			defaultErr = fmt.Errorf("parse embedded dictionary: %w", err)
+			return
+		}
+		defaultParts = append(defaultParts, f)
+	}
+	defaultDict = build(defaultParts)
+}
+
+// Default returns the embedded dictionary. It is parsed once per process;
+// later calls are cheap and return the same value.
+func Default() (*Dictionary, error) {
+	defaultOnce.Do(loadDefault)
+	return defaultDict, defaultErr
+}
+
+// Load returns the embedded dictionary merged with the files at paths, in
+// order. With no paths it is Default. Problems in a file are reported as
+// file:line:col.
+func Load(paths ...string) (*Dictionary, error) {
+	if len(paths) == 0 {
+		return Default()
+	}
+	defaultOnce.Do(loadDefault)
+	if defaultErr != nil {
+		return nil, defaultErr
+	}
+	files := append([]*File(nil), defaultParts...)
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("read dictionary: %w", err)
+		}
+		f, err := Parse(p, data)
+		if err != nil {
+			return nil, fmt.Errorf("load dictionary %s:\n%w", p, err)
+		}
+		files = append(files, f)
+	}
+	return build(files), nil
+}
+
+// FromFiles builds a dictionary from parsed files alone, without the
+// embedded default (tests, and worlds that share nothing with ours).
+func FromFiles(files ...*File) *Dictionary { return build(files) }
+
+// EnvVar names the environment variable holding extra dictionary paths,
+// separated by the OS list separator (":" on Unix).
+const EnvVar = "KG_DICT"
+
+// Paths returns the dictionary files to load: those listed in KG_DICT, then
+// those given on the command line, so that flags override the environment.
+func Paths(flagPaths []string) []string {
+	var out []string
+	for _, p := range filepath.SplitList(os.Getenv(EnvVar)) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return append(out, flagPaths...)
+}
+
+// surface is one name form of an actor with its kind.
+type surface struct {
+	text string
+	kind Kind
+}
+
+func (a *ActorEntry) surfaces() []surface {
+	out := []surface{{a.Name, KindName}}
+	if a.Official != "" {
+		out = append(out, surface{a.Official, KindName})
+	}
+	for _, l := range []struct {
+		list []string
+		kind Kind
+	}{{a.Aliases, KindAlias}, {a.Demonyms, KindDemonym}, {a.Places, KindPlace}, {a.Abbrevs, KindAbbrev}, {a.Prefixes, KindPrefix}} {
+		for _, s := range l.list {
+			out = append(out, surface{s, l.kind})
+		}
+	}
+	return out
+}
+
+// Names returns every surface form of the actor, canonical name first.
+func (a *ActorEntry) Names() []string {
+	ss := a.surfaces()
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.text
+	}
+	return out
+}
+
+// CodeAt returns the actor's code on date d: the code of the role span that
+// covers d, else Code. A zero date gets Code.
+func (a *ActorEntry) CodeAt(d graph.Date) string {
+	if d.IsZero() {
+		return a.Code
+	}
+	for _, r := range a.Roles {
+		if (r.From.IsZero() || !d.Before(r.From)) && (r.Until.IsZero() || !r.Until.Before(d)) {
+			return r.Code
+		}
+	}
+	return a.Code
+}
+
+// merge folds e (from a later file) into a: given scalars replace, lists
+// are extended.
+func (a *ActorEntry) merge(e ActorEntry) {
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&a.Code, e.Code)
+	set(&a.Country, e.Country)
+	set(&a.Official, e.Official)
+	set(&a.Note, e.Note)
+	set(&a.Where, e.Where)
+	if e.Type != "" {
+		a.Type = e.Type
+	}
+	a.Aliases = appendNew(a.Aliases, e.Aliases...)
+	a.Demonyms = appendNew(a.Demonyms, e.Demonyms...)
+	a.Places = appendNew(a.Places, e.Places...)
+	a.Abbrevs = appendNew(a.Abbrevs, e.Abbrevs...)
+	a.Prefixes = appendNew(a.Prefixes, e.Prefixes...)
+	a.Roles = append(a.Roles, e.Roles...)
+}
+
+func appendNew(dst []string, src ...string) []string {
+	for _, s := range src {
+		dup := false
+		for _, d := range dst {
+			if d == s {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dst = append(dst, s)
+		}
+	}
+	return dst
+}
+
+func clone(a ActorEntry) ActorEntry {
+	a.Aliases = append([]string(nil), a.Aliases...)
+	a.Demonyms = append([]string(nil), a.Demonyms...)
+	a.Places = append([]string(nil), a.Places...)
+	a.Abbrevs = append([]string(nil), a.Abbrevs...)
+	a.Prefixes = append([]string(nil), a.Prefixes...)
+	a.Roles = append([]RoleSpan(nil), a.Roles...)
+	return a
+}
+
+// build merges files in order into an effective dictionary.
+func build(files []*File) *Dictionary {
+	var (
+		actors  []ActorEntry
+		index   = map[string]int{} // norm(name) → index in actors
+		claims  = map[string]string{}
+		verbs   []VerbEntry
+		roles   = map[string]RoleEntry{}
+		titles  = map[string]TitleEntry{}
+		forbidA = map[string]bool{}
+		merges  [][2]string
+	)
+	for _, f := range files {
+		if f == nil {
+			continue
+		}
+		if f.Replace {
+			actors, index, claims, verbs = nil, map[string]int{}, map[string]string{}, nil
+			roles, titles, forbidA, merges = map[string]RoleEntry{}, map[string]TitleEntry{}, map[string]bool{}, nil
+		}
+		for _, e := range f.Actors {
+			k := norm(e.Name)
+			if i, ok := index[k]; ok && actors[i].Name != "" {
+				if e.replace {
+					actors[i] = clone(e)
+				} else {
+					actors[i].merge(e)
+				}
+			} else {
+				index[k] = len(actors)
+				actors = append(actors, clone(e))
+			}
+			// The latest file to name a surface form decides which actor it means.
+			for _, s := range e.surfaces() {
+				claims[norm(s.text)] = k
+			}
+		}
+		for _, name := range f.Forbid.Actors {
+			if i, ok := index[norm(name)]; ok {
+				actors[i] = ActorEntry{} // tombstone, dropped below
+				delete(index, norm(name))
+			}
+		}
+		for _, v := range f.Verbs {
+			replaced := false
+			for i := range verbs {
+				if verbs[i].Phrase == v.Phrase && v.Phrase != "" {
+					verbs[i], replaced = v, true
+					break
+				}
+			}
+			if !replaced {
+				verbs = append(verbs, v)
+			}
+		}
+		for _, r := range f.Roles {
+			roles[norm(r.Word)] = r
+		}
+		for _, t := range f.Titles {
+			titles[norm(t.Title)] = t
+		}
+		for _, a := range f.Forbid.Aliases {
+			forbidA[norm(a)] = true
+		}
+		merges = append(merges, f.Forbid.Merges...)
+	}
+
+	d := &Dictionary{
+		byName:      map[string]int{},
+		roles:       map[string]string{},
+		titles:      map[string]string{},
+		known:       map[string]bool{},
+		forbidPairs: map[[2]string]bool{},
+	}
+	for _, a := range actors {
+		if a.Name == "" {
+			continue
+		}
+		if a.Type == "" {
+			a.Type = graph.Organization
+		}
+		if a.Code == "" {
+			a.Code = a.Country
+		}
+		if a.Code == "" {
+			a.Code = "---"
+		}
+		d.Actors = append(d.Actors, a)
+	}
+	sort.SliceStable(d.Actors, func(i, j int) bool { return d.Actors[i].Name < d.Actors[j].Name })
+
+	// Drop forbidden aliases and aliases another actor claimed later.
+	for i := range d.Actors {
+		a := &d.Actors[i]
+		self := norm(a.Name)
+		keep := func(list []string) []string {
+			out := list[:0]
+			for _, s := range list {
+				k := norm(s)
+				if forbidA[k] {
+					continue
+				}
+				if owner, ok := claims[k]; ok && owner != self {
+					if _, alive := index[owner]; alive {
+						d.Conflicts = append(d.Conflicts, Conflict{Alias: s, Winner: ownerName(actors, index, owner), Loser: a.Name})
+						continue
+					}
+				}
+				out = append(out, s)
+			}
+			return out
+		}
+		if forbidA[norm(a.Official)] {
+			a.Official = ""
+		}
+		a.Aliases = keep(a.Aliases)
+		a.Demonyms = keep(a.Demonyms)
+		a.Places = keep(a.Places)
+		a.Abbrevs = keep(a.Abbrevs)
+		a.Prefixes = keep(a.Prefixes)
+		for _, s := range a.surfaces() {
+			k := norm(s.text)
+			if k == "" || (forbidA[k] && s.kind != KindName) {
+				continue
+			}
+			if _, taken := d.byName[k]; !taken || s.kind == KindName {
+				d.byName[k] = i
+			}
+			if s.kind != KindPrefix {
+				for _, w := range strings.Fields(k) {
+					if utf8.RuneCountInString(w) >= 3 {
+						d.known[w] = true
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(d.Conflicts, func(i, j int) bool {
+		if d.Conflicts[i].Alias != d.Conflicts[j].Alias {
+			return d.Conflicts[i].Alias < d.Conflicts[j].Alias
+		}
+		return d.Conflicts[i].Loser < d.Conflicts[j].Loser
+	})
+
+	d.Verbs = verbs
+	for k, r := range roles {
+		if forbidA[k] {
+			continue
+		}
+		d.Roles = append(d.Roles, r)
+		d.roles[k] = r.Code
+	}
+	sort.Slice(d.Roles, func(i, j int) bool { return d.Roles[i].Word < d.Roles[j].Word })
+	for k, t := range titles {
+		if forbidA[k] {
+			continue
+		}
+		d.Titles = append(d.Titles, t)
+		d.titles[k] = t.Code
+	}
+	sort.Slice(d.Titles, func(i, j int) bool { return d.Titles[i].Title < d.Titles[j].Title })
+	d.ForbidMerges = merges
+	for _, m := range merges {
+		a, b := norm(m[0]), norm(m[1])
+		d.forbidPairs[[2]string{a, b}] = true
+		d.forbidPairs[[2]string{b, a}] = true
+	}
+	return d
+}
+
+func ownerName(actors []ActorEntry, index map[string]int, k string) string {
+	if i, ok := index[k]; ok {
+		return actors[i].Name
+	}
+	return k
+}
+
+// ActorByName finds an actor by canonical name or any alias, ignoring case,
+// punctuation, a leading "the" and a possessive 's.
+func (d *Dictionary) ActorByName(name string) (*ActorEntry, bool) {
+	i, ok := d.byName[norm(name)]
+	if !ok {
+		return nil, false
+	}
+	return &d.Actors[i], true
+}
+
+// Role returns the role code of a common noun: "minister" → GOV. Plural
+// forms are tried as their singular when the plural itself is not listed.
+func (d *Dictionary) Role(word string) (code string, ok bool) {
+	k := norm(word)
+	if c, ok := d.roles[k]; ok {
+		return c, true
+	}
+	for _, suf := range []string{"s", "es"} {
+		if s, found := strings.CutSuffix(k, suf); found && s != "" {
+			if c, ok := d.roles[s]; ok {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+// Title returns the role code a personal title implies: "Air Chief
+// Marshal" → MIL, "Gen." → MIL.
+func (d *Dictionary) Title(title string) (code string, ok bool) {
+	code, ok = d.titles[norm(title)]
+	return code, ok
+}
+
+// MergeForbidden reports whether the dictionary rules out merging the two
+// names as spelling variants of one actor.
+func (d *Dictionary) MergeForbidden(a, b string) bool {
+	return d.forbidPairs[[2]string{norm(a), norm(b)}]
+}
+
+// KnownWord reports whether w (any case) is a word of some actor name of
+// at least three letters. The text cleaner uses it to split run-together
+// words such as "ofAfghanistan".
+func (d *Dictionary) KnownWord(w string) bool { return d.known[norm(w)] }
+
+// norm is the key under which names are compared: lower case, apostrophes
+// and dots dropped (U.S. = US), a possessive 's and a leading "the" removed,
+// every other run of non-alphanumerics one space.
+func norm(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"'s", "’s", "'S", "’S"} {
+		s = strings.TrimSuffix(s, p)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’' || r == '‘' || r == '.':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	out := b.String()
+	if rest, ok := strings.CutPrefix(out, "the "); ok {
+		out = rest
+	}
+	return out
+}

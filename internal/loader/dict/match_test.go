@@ -1,0 +1,95 @@
+package dict
+
+import (
+	"strings"
+	"testing"
+)
+
+// got renders matches as "surface=Canonical" (actors) or "surface=:CODE"
+// (titles and roles) for compact table entries.
+func render(ms []Match) string {
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		if m.Entry != nil {
+			parts[i] = m.Surface + "=" + m.Entry.Name
+		} else {
+			parts[i] = m.Surface + "=:" + m.Code
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func TestFind(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := d.Matcher()
+	tests := []struct {
+		name, text, want string
+	}{
+		{"capital metonym", "Moscow said so.", "Moscow=Russia"},
+		{"seat of power", "the Kremlin denied it", "Kremlin=Russia"},
+		{"demonym", "a Pakistani delegation", "Pakistani=Pakistan; delegation=:GOV"},
+		{"plural demonym", "Russians and Afghans", "Russians=Russia; Afghans=Afghanistan"},
+		{"dotted abbreviation", "the U.S. said", "U.S.=United States"},
+		{"dotted abbreviation without final dot", "the U.S said", "U.S=United States"},
+		{"pronoun us is not the US", "let us go, US troops", "US=United States; troops=:MIL"},
+		{"all caps pronoun in headline is still US", "TELL US", "US=United States"},
+		{"possessive", "Russia's and Pakistan’s ties", "Russia=Russia; Pakistan=Pakistan"},
+		{"hyphen compound", "Pak-Russia relations", "Pak=Pakistan; Russia=Russia"},
+		{"combining form", "Indo-Pak war", "Indo=India; Pak=Pakistan"},
+		{"combining form needs a hyphen", "Indo China", "China=China"},
+		{"pak lower case", "a pak of cards", ""},
+		{"slash", "SEATO/ CENTO and US/Pakistan", "SEATO=SEATO; CENTO=CENTO; US=United States; Pakistan=Pakistan"},
+		{"longest match", "the UN Security Council and the UN", "UN Security Council=UN Security Council; UN=United Nations"},
+		{"common noun not a country", "roast turkey in china bowls", ""},
+		{"all caps country", "TURKEY AND CHINA", "TURKEY=Turkey; CHINA=China"},
+		{"whole words only", "Omani Romania Irani", "Omani=Oman; Romania=Romania"},
+		{"title then person", "Air Chief Marshal Tahir Rafique Butt", "Air Chief Marshal=:MIL"},
+		{"abbreviated title", "Gen. Ashfaq Pervez Kayani", "Gen=:MIL; Ashfaq Pervez Kayani=Ashfaq Parvez Kayani"},
+		{"no match across a comma", "Pakistan, Army", "Pakistan=Pakistan; Army=:MIL"},
+		{"historical state", "the former Soviet Union and the Soviets", "former Soviet Union=Soviet Union; Soviets=Soviet Union"},
+		{"multiword group", "the Pakistani Taliban and the Taliban", "Pakistani Taliban=Pakistani Taliban; Taliban=Taliban"},
+		{"object", "the Iran-Pakistan gas pipeline project", "Iran-Pakistan gas pipeline project=Iran-Pakistan gas pipeline"},
+		{"unicode", "Côte d'Ivoire and Türkiye", "Côte d'Ivoire=Ivory Coast; Türkiye=Turkey"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := render(m.Find(tt.text)); got != tt.want {
+				t.Errorf("Find(%q)\n got %s\nwant %s", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFindKinds(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms := d.Matcher().Find("Islamabad, Pakistani, Pakistan, Pak, Sino-Indian, the West, minister, President")
+	want := []Kind{KindPlace, KindDemonym, KindName, KindAbbrev, KindPrefix, KindDemonym, KindName, KindRole, KindTitle}
+	if len(ms) != len(want) {
+		t.Fatalf("got %d matches (%s), want %d", len(ms), render(ms), len(want))
+	}
+	for i, k := range want {
+		if ms[i].Kind != k {
+			t.Errorf("match %d %q: kind %v, want %v", i, ms[i].Surface, ms[i].Kind, k)
+		}
+	}
+}
+
+func TestFindSpans(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "In 2016, Russia’s U.S.-style deal with Pakistan—the Kremlin said—was signed."
+	for _, m := range d.Matcher().Find(text) {
+		if text[m.Start:m.End] != m.Surface {
+			t.Errorf("span %d:%d is %q, surface %q", m.Start, m.End, text[m.Start:m.End], m.Surface)
+		}
+	}
+}

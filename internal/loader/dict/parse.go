@@ -1,0 +1,543 @@
+package dict
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/cameo"
+)
+
+// Problem is one thing wrong with a dictionary file, with the position of the
+// offending YAML node (1-based; 0 when unknown).
+type Problem struct {
+	File string
+	Line int
+	Col  int
+	Msg  string
+}
+
+// String formats p as file:line:col: msg, the form editors jump to.
+func (p Problem) String() string {
+	switch {
+	case p.Line == 0:
+		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+}
+
+// ProblemsError is returned by Parse and Load when a file has problems; it
+// lists all of them, not just the first.
+type ProblemsError struct{ Problems []Problem }
+
+func (e *ProblemsError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// File is one parsed dictionary file, before merging.
+type File struct {
+	Name string
+	// Replace drops everything loaded before this file (the embedded default
+	// included), for coding a world that shares nothing with ours.
+	Replace bool
+	Actors  []ActorEntry
+	Verbs   []VerbEntry
+	Roles   []RoleEntry
+	Titles  []TitleEntry
+	Forbid  Forbid
+}
+
+// Forbid lists merges and aliases a researcher rules out.
+type Forbid struct {
+	// Merges are pairs of names never to be merged as spelling variants.
+	Merges [][2]string `json:"merges,omitempty"`
+	// Aliases are surface forms removed from every actor (and from roles and
+	// titles), e.g. Washington in a study where it names a person.
+	Aliases []string `json:"aliases,omitempty"`
+	// Actors are canonical names removed from the dictionary altogether.
+	Actors []string `json:"actors,omitempty"`
+}
+
+// Parse reads one dictionary file. A file with problems gives a
+// *ProblemsError that lists them all, each as file:line:col.
+func Parse(name string, data []byte) (*File, error) {
+	f, probs := parse(name, data)
+	if len(probs) > 0 {
+		return nil, &ProblemsError{Problems: probs}
+	}
+	return f, nil
+}
+
+// Check validates one dictionary file and returns its problems, sorted by
+// position; nil means the file is good.
+func Check(name string, data []byte) []Problem {
+	_, probs := parse(name, data)
+	return probs
+}
+
+type parser struct {
+	file  string
+	probs []Problem
+}
+
+func (p *parser) errf(n *yaml.Node, format string, args ...any) {
+	pr := Problem{File: p.file, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		pr.Line, pr.Col = n.Line, n.Column
+	}
+	p.probs = append(p.probs, pr)
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+func parse(name string, data []byte) (*File, []Problem) {
+	p := &parser{file: name}
+	f := &File{Name: name}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		pr := Problem{File: name, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
+		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+			pr.Line, _ = strconv.Atoi(m[1])
+		}
+		return nil, []Problem{pr}
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return f, nil // an empty file is a valid, empty dictionary
+	}
+	root := deref(doc.Content[0])
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		return f, nil
+	}
+	p.fields(root, "dictionary", map[string]func(*yaml.Node){
+		"replace": func(n *yaml.Node) { f.Replace = p.boolean(n) },
+		"actors": func(n *yaml.Node) {
+			p.seq(n, func(e *yaml.Node) {
+				if a, ok := p.actor(e); ok {
+					f.Actors = append(f.Actors, a)
+				}
+			})
+		},
+		"verbs": func(n *yaml.Node) {
+			p.seq(n, func(e *yaml.Node) {
+				if v, ok := p.verb(e); ok {
+					f.Verbs = append(f.Verbs, v)
+				}
+			})
+		},
+		"roles": func(n *yaml.Node) {
+			p.seq(n, func(e *yaml.Node) {
+				if r, ok := p.role(e); ok {
+					f.Roles = append(f.Roles, r)
+				}
+			})
+		},
+		"titles": func(n *yaml.Node) {
+			p.seq(n, func(e *yaml.Node) {
+				if t, ok := p.title(e); ok {
+					f.Titles = append(f.Titles, t)
+				}
+			})
+		},
+		"forbid": func(n *yaml.Node) { f.Forbid = p.forbid(n) },
+	})
+	p.duplicateAliases(f)
+	sort.SliceStable(p.probs, func(i, j int) bool {
+		a, b := p.probs[i], p.probs[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return f, p.probs
+}
+
+// deref follows YAML aliases (*anchor) to the node they name.
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 32; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+// fields walks a mapping node, calling the handler of each known key and
+// reporting unknown and repeated keys.
+func (p *parser) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		p.errf(n, "%s: want a mapping, got %s", what, kindName(n))
+		return
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], deref(n.Content[i+1])
+		h, ok := handlers[k.Value]
+		if !ok {
+			p.errf(k, "unknown field %q in %s (want %s)", k.Value, what, keyList(handlers))
+			continue
+		}
+		if line, dup := seen[k.Value]; dup {
+			p.errf(k, "field %q repeated in %s (first at line %d)", k.Value, what, line)
+			continue
+		}
+		seen[k.Value] = k.Line
+		if v == nil {
+			continue
+		}
+		h(v)
+	}
+}
+
+func keyList(m map[string]func(*yaml.Node)) string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return strings.Join(ks, ", ")
+}
+
+func kindName(n *yaml.Node) string {
+	if n == nil {
+		return "nothing"
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "null"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "an unexpected node"
+}
+
+func (p *parser) seq(n *yaml.Node, each func(*yaml.Node)) {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		p.errf(n, "want a list, got %s", kindName(n))
+		return
+	}
+	for _, e := range n.Content {
+		each(deref(e))
+	}
+}
+
+// str reads a scalar as text. Unquoted values keep their source spelling, so
+// a code written 072 stays "072" rather than becoming the number 72.
+func (p *parser) str(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode {
+		p.errf(n, "want text, got %s", kindName(n))
+		return ""
+	}
+	if n.Tag == "!!null" {
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+// strs reads a list of text values; a single value stands for a list of one.
+func (p *parser) strs(n *yaml.Node) []string {
+	if n.Kind == yaml.ScalarNode {
+		if s := p.str(n); s != "" {
+			return []string{s}
+		}
+		return nil
+	}
+	var out []string
+	p.seq(n, func(e *yaml.Node) {
+		s := p.str(e)
+		if s == "" && e.Kind == yaml.ScalarNode {
+			p.errf(e, "empty value in list")
+			return
+		}
+		if s != "" {
+			out = append(out, s)
+		}
+	})
+	return out
+}
+
+func (p *parser) boolean(n *yaml.Node) bool {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		p.errf(n, "want true or false, got %s", kindName(n))
+		return false
+	}
+	b, _ := strconv.ParseBool(n.Value)
+	return b
+}
+
+var (
+	actorCodeRe = regexp.MustCompile(`^(?:[A-Z]{3}|---)+$`)
+	roleCodeRe  = regexp.MustCompile(`^(?:[A-Z]{3})+$`)
+	countryRe   = regexp.MustCompile(`^[A-Z]{3}$`)
+	relationRe  = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+)
+
+// maxCodeLen bounds actor codes: a primary block and up to four role blocks.
+const maxCodeLen = 15
+
+func (p *parser) actorCode(n *yaml.Node) string {
+	s := p.str(n)
+	if s == "" {
+		return ""
+	}
+	if !actorCodeRe.MatchString(s) || len(s) > maxCodeLen {
+		p.errf(n, "bad actor code %q: want 3-letter upper-case blocks such as PAK, RUSGOV, IGOWSTNAT (at most %d letters)", s, maxCodeLen)
+		return ""
+	}
+	return s
+}
+
+func (p *parser) roleCode(n *yaml.Node) string {
+	s := p.str(n)
+	if s == "" {
+		p.errf(n, "empty role code")
+		return ""
+	}
+	if !roleCodeRe.MatchString(s) || len(s) > maxCodeLen {
+		p.errf(n, "bad role code %q: want 3-letter upper-case blocks such as GOV, MIL, GOVLEG", s)
+		return ""
+	}
+	return s
+}
+
+func (p *parser) date(n *yaml.Node) graph.Date {
+	s := p.str(n)
+	d, err := graph.ParseDate(s)
+	if err != nil {
+		p.errf(n, "%v", err)
+	}
+	return d
+}
+
+func (p *parser) actor(n *yaml.Node) (ActorEntry, bool) {
+	var a ActorEntry
+	var nameNode *yaml.Node
+	p.fields(n, "actor", map[string]func(*yaml.Node){
+		"name": func(v *yaml.Node) { a.Name, nameNode = p.str(v), v },
+		"code": func(v *yaml.Node) { a.Code = p.actorCode(v) },
+		"type": func(v *yaml.Node) {
+			s := p.str(v)
+			t, err := graph.ParseActorType(s)
+			if err != nil {
+				p.errf(v, "%v", err)
+			}
+			a.Type = t
+		},
+		"country": func(v *yaml.Node) {
+			s := p.str(v)
+			if s != "" && !countryRe.MatchString(s) {
+				p.errf(v, "bad country %q: want an ISO 3166 alpha-3 code such as PAK", s)
+				return
+			}
+			a.Country = s
+		},
+		"official": func(v *yaml.Node) { a.Official = p.str(v) },
+		"aliases":  func(v *yaml.Node) { a.Aliases = p.strs(v) },
+		"demonyms": func(v *yaml.Node) { a.Demonyms = p.strs(v) },
+		"places":   func(v *yaml.Node) { a.Places = p.strs(v) },
+		"abbrevs":  func(v *yaml.Node) { a.Abbrevs = p.strs(v) },
+		"prefixes": func(v *yaml.Node) { a.Prefixes = p.strs(v) },
+		"roles": func(v *yaml.Node) {
+			p.seq(v, func(e *yaml.Node) {
+				if r, ok := p.roleSpan(e); ok {
+					a.Roles = append(a.Roles, r)
+				}
+			})
+		},
+		"note":    func(v *yaml.Node) { a.Note = p.str(v) },
+		"replace": func(v *yaml.Node) { a.replace = p.boolean(v) },
+	})
+	if n.Kind != yaml.MappingNode {
+		return a, false
+	}
+	if a.Name == "" {
+		if nameNode != nil {
+			p.errf(nameNode, "actor with an empty name")
+		} else {
+			p.errf(n, "actor without a name")
+		}
+		return a, false
+	}
+	for _, s := range a.surfaces() {
+		if norm(s.text) == "" {
+			p.errf(n, "actor %q: alias %q has no letters or digits", a.Name, s.text)
+		}
+	}
+	a.Where = fmt.Sprintf("%s:%d", p.file, n.Line)
+	return a, true
+}
+
+func (p *parser) roleSpan(n *yaml.Node) (RoleSpan, bool) {
+	var r RoleSpan
+	var fromNode *yaml.Node
+	p.fields(n, "role span", map[string]func(*yaml.Node){
+		"code":  func(v *yaml.Node) { r.Code = p.actorCode(v) },
+		"from":  func(v *yaml.Node) { r.From, fromNode = p.date(v), v },
+		"until": func(v *yaml.Node) { r.Until = p.date(v) },
+	})
+	if n.Kind != yaml.MappingNode {
+		return r, false
+	}
+	if r.Code == "" {
+		p.errf(n, "role span without a code")
+		return r, false
+	}
+	if !r.From.IsZero() && !r.Until.IsZero() && r.Until.Before(r.From) {
+		p.errf(fromNode, "role span %s: from %s is after until %s", r.Code, r.From, r.Until)
+	}
+	return r, true
+}
+
+func (p *parser) verb(n *yaml.Node) (VerbEntry, bool) {
+	var v VerbEntry
+	var codeNode *yaml.Node
+	p.fields(n, "verb", map[string]func(*yaml.Node){
+		"phrase":    func(x *yaml.Node) { v.Phrase = p.str(x) },
+		"code":      func(x *yaml.Node) { v.Code, codeNode = p.str(x), x },
+		"relation":  func(x *yaml.Node) { v.Relation = p.str(x) },
+		"symmetric": func(x *yaml.Node) { v.Symmetric = p.boolean(x) },
+		"nouns":     func(x *yaml.Node) { v.Nouns = p.strs(x) },
+		"preps":     func(x *yaml.Node) { v.Preps = p.strs(x) },
+		"modality": func(x *yaml.Node) {
+			m, err := graph.ParseModality(p.str(x))
+			if err != nil {
+				p.errf(x, "%v", err)
+			}
+			v.Modality = m
+		},
+		"note": func(x *yaml.Node) { v.Note = p.str(x) },
+	})
+	if n.Kind != yaml.MappingNode {
+		return v, false
+	}
+	ok := true
+	if v.Phrase == "" && len(v.Nouns) == 0 {
+		p.errf(n, "verb without a phrase or nouns")
+		ok = false
+	}
+	if v.Code == "" {
+		p.errf(n, "verb %q without a CAMEO code", v.Phrase)
+		ok = false
+	} else if err := cameo.Valid(v.Code); err != nil {
+		p.errf(codeNode, "verb %q: %v", v.Phrase, err)
+		ok = false
+	}
+	if v.Relation == "" {
+		p.errf(n, "verb %q without a relation name", v.Phrase)
+		ok = false
+	} else if !relationRe.MatchString(v.Relation) {
+		p.errf(n, "verb %q: relation %q: want lower-case words joined by _ (visit, sign_agreement)", v.Phrase, v.Relation)
+		ok = false
+	}
+	v.Where = fmt.Sprintf("%s:%d", p.file, n.Line)
+	return v, ok
+}
+
+func (p *parser) role(n *yaml.Node) (RoleEntry, bool) {
+	var r RoleEntry
+	p.fields(n, "role", map[string]func(*yaml.Node){
+		"word": func(v *yaml.Node) { r.Word = p.str(v) },
+		"code": func(v *yaml.Node) { r.Code = p.roleCode(v) },
+	})
+	if n.Kind != yaml.MappingNode {
+		return r, false
+	}
+	if r.Word == "" || r.Code == "" {
+		if r.Word == "" {
+			p.errf(n, "role without a word")
+		}
+		return r, false
+	}
+	return r, true
+}
+
+func (p *parser) title(n *yaml.Node) (TitleEntry, bool) {
+	var t TitleEntry
+	p.fields(n, "title", map[string]func(*yaml.Node){
+		"title": func(v *yaml.Node) { t.Title = p.str(v) },
+		"code": func(v *yaml.Node) {
+			// A title may imply no role (Mr, Dr): it still marks a person.
+			if p.str(v) != "" {
+				t.Code = p.roleCode(v)
+			}
+		},
+	})
+	if n.Kind != yaml.MappingNode {
+		return t, false
+	}
+	if t.Title == "" {
+		p.errf(n, "title without a title")
+		return t, false
+	}
+	return t, true
+}
+
+func (p *parser) forbid(n *yaml.Node) Forbid {
+	var f Forbid
+	p.fields(n, "forbid", map[string]func(*yaml.Node){
+		"merges": func(v *yaml.Node) {
+			p.seq(v, func(e *yaml.Node) {
+				names := p.strs(e)
+				if e.Kind != yaml.SequenceNode || len(names) != 2 {
+					p.errf(e, "forbidden merge: want a pair of names such as [Kayani, Kiani]")
+					return
+				}
+				f.Merges = append(f.Merges, [2]string{names[0], names[1]})
+			})
+		},
+		"aliases": func(v *yaml.Node) { f.Aliases = p.strs(v) },
+		"actors":  func(v *yaml.Node) { f.Actors = p.strs(v) },
+	})
+	return f
+}
+
+// duplicateAliases reports a surface form that names two different actors
+// in one file: which one the matcher would pick would be an accident of
+// order. Across files the later file wins, which is how overrides work.
+func (p *parser) duplicateAliases(f *File) {
+	type owner struct {
+		name  string
+		where string
+	}
+	seen := map[string]owner{}
+	for _, a := range f.Actors {
+		for _, s := range a.surfaces() {
+			k := norm(s.text)
+			if k == "" {
+				continue
+			}
+			if o, ok := seen[k]; ok && norm(o.name) != norm(a.Name) {
+				p.probs = append(p.probs, problemAt(a.Where, fmt.Sprintf("alias %q of %q already names %q (%s)", s.text, a.Name, o.name, o.where)))
+				continue
+			}
+			seen[k] = owner{a.Name, a.Where}
+		}
+	}
+}
+
+// problemAt turns a "file:line" location back into a Problem.
+func problemAt(where, msg string) Problem {
+	i := strings.LastIndexByte(where, ':')
+	line, _ := strconv.Atoi(where[i+1:])
+	return Problem{File: where[:i], Line: line, Msg: msg}
+}
