@@ -167,6 +167,7 @@ func edgeColumns(multi bool) []column {
 	if multi {
 		cols = append(cols,
 			column{Name: "negated", Kind: kBool, edge: func(e *Edge) any { return e.Negated }},
+			column{Name: "symmetric", Kind: kBool, edge: func(e *Edge) any { return e.Symmetric }},
 			column{Name: "modality", Kind: kString, edge: func(e *Edge) any { return str(e.Modality) }},
 			column{Name: "sentence_index", Kind: kInt, edge: func(e *Edge) any { return e.SentenceIndex }},
 			column{Name: "start", Kind: kInt, edge: func(e *Edge) any { return e.Start }},

@@ -52,6 +52,7 @@ type Edge struct {
 
 	// Event fields, set in multigraph exports only.
 	Negated       bool
+	Symmetric     bool // the relation holds both ways ("met", "signed with")
 	Modality      string
 	Sentence      string
 	SentenceIndex int

@@ -1,0 +1,391 @@
+package export
+
+import (
+	"sort"
+
+	"gonum.org/v1/gonum/graph/network"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+// ViewOptions choose what FromView exports.
+type ViewOptions struct {
+	// Multi exports one edge per event instead of one per actor pair.
+	Multi bool
+	// Nodes, when non-nil, keeps only these view nodes (by gonum id) and
+	// the edges between them.
+	Nodes map[int64]bool
+	// Pairs, when non-nil, further keeps only edges joining these node
+	// pairs, in either direction (a path's consecutive nodes).
+	Pairs map[[2]int64]bool
+	// Centrality holds measures per view node, keyed by measure name.
+	Centrality map[string]map[int64]float64
+}
+
+// viewGraph adapts a graph.View to Graph.
+type viewGraph struct {
+	v     *graph.View
+	o     ViewOptions
+	nodes []Node
+}
+
+// FromView exports a filtered view. Aggregated edges are the view's actor
+// pairs (weight = event count, relation = the most frequent one, CAMEO code
+// and quad class the most frequent ones) plus one edge per actor for its
+// self-loop events, which the view's simple graph leaves out but an export
+// should not lose. Multigraph edges are the view's events, each with its id,
+// sorted by source, target, date and id. Node event counts and first/last
+// seen come from the whole filtered view, also for a subgraph.
+func FromView(v *graph.View, o ViewOptions) Graph {
+	g := &viewGraph{v: v, o: o}
+	actors := v.Actors()
+	for i := range actors {
+		id := int64(i)
+		if o.Nodes != nil && !o.Nodes[id] {
+			continue
+		}
+		a := &actors[i]
+		st := v.Stats(id)
+		n := Node{ID: a.ID, Label: a.Name, Name: a.Name, Code: a.Code, Type: string(a.Type), Country: a.Country,
+			Aliases: a.Aliases, EventsOut: st.Out, EventsIn: st.In, FirstSeen: st.First, LastSeen: st.Last}
+		if n.FirstSeen.IsZero() && n.LastSeen.IsZero() {
+			n.FirstSeen, n.LastSeen = a.FirstSeen, a.LastSeen
+		}
+		for name, m := range o.Centrality {
+			if val, ok := m[id]; ok {
+				if n.Centrality == nil {
+					n.Centrality = map[string]float64{}
+				}
+				n.Centrality[name] = val
+			}
+		}
+		g.nodes = append(g.nodes, n)
+	}
+	return g
+}
+
+func (g *viewGraph) Nodes() []Node { return g.nodes }
+
+func (g *viewGraph) keep(u, w int64) bool {
+	if g.o.Nodes != nil && (!g.o.Nodes[u] || !g.o.Nodes[w]) {
+		return false
+	}
+	if g.o.Pairs != nil && !g.o.Pairs[[2]int64{u, w}] && !g.o.Pairs[[2]int64{w, u}] {
+		return false
+	}
+	return true
+}
+
+func (g *viewGraph) Edges(fn func(Edge) error) error {
+	if g.o.Multi {
+		return g.events(fn)
+	}
+	return g.pairs(fn)
+}
+
+// group is the events of one aggregated edge.
+type group struct {
+	from, to int64
+	pair     *graph.Pair // nil for a self-loop group
+	events   []int32
+}
+
+func (g *viewGraph) pairs(fn func(Edge) error) error {
+	v := g.v
+	var groups []group
+	pairs := v.Pairs()
+	for i := range pairs {
+		p := &pairs[i]
+		if g.keep(p.From, p.To) {
+			groups = append(groups, group{from: p.From, to: p.To, pair: p, events: p.Events})
+		}
+	}
+	loops := map[int64][]int32{}
+	for i := range v.Events() {
+		s, t := v.EventEnds(i)
+		if s == t && g.keep(s, t) {
+			loops[s] = append(loops[s], int32(i))
+		}
+	}
+	for n, evs := range loops {
+		groups = append(groups, group{from: n, to: n, events: evs})
+	}
+	sort.Slice(groups, func(i, j int) bool {
+		if groups[i].from != groups[j].from {
+			return groups[i].from < groups[j].from
+		}
+		return groups[i].to < groups[j].to
+	})
+	actors := v.Actors()
+	events := v.Events()
+	for _, gr := range groups {
+		src, dst := actors[gr.from].ID, actors[gr.to].ID
+		e := Edge{ID: src + "->" + dst, Source: src, Target: dst, Weight: float64(len(gr.events))}
+		p := gr.pair
+		if p == nil {
+			p = &graph.Pair{}
+			aggregate(p, events, gr.events)
+		}
+		e.Relations, e.Goldstein, e.Sign, e.First, e.Last, e.Docs = p.Relations, p.Goldstein, p.Sign, p.First, p.Last, p.Docs
+		if len(e.Relations) > 0 {
+			e.Label = e.Relations[0]
+		}
+		e.CAMEO, e.Quad, e.Dates = summarise(events, gr.events)
+		rel := append([]string(nil), e.Relations...)
+		sort.Strings(rel)
+		e.Relations = rel
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (g *viewGraph) events(fn func(Edge) error) error {
+	v := g.v
+	events := v.Events()
+	order := make([]int32, 0, len(events))
+	for i := range events {
+		if s, t := v.EventEnds(i); g.keep(s, t) {
+			order = append(order, int32(i))
+		}
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		as, at := v.EventEnds(int(a))
+		bs, bt := v.EventEnds(int(b))
+		if as != bs {
+			return as < bs
+		}
+		if at != bt {
+			return at < bt
+		}
+		ea, eb := &events[a], &events[b]
+		if ea.Date != eb.Date {
+			return ea.Date.Before(eb.Date)
+		}
+		return ea.ID < eb.ID
+	})
+	actors := v.Actors()
+	for k, i := range order {
+		ev := &events[i]
+		if k > 0 && events[order[k-1]].ID == ev.ID && ev.ID != "" {
+			continue // the same event twice would give a duplicate edge id
+		}
+		s, t := v.EventEnds(int(i))
+		e := Edge{ID: ev.ID, Source: actors[s].ID, Target: actors[t].ID, Label: ev.Relation,
+			Relations: []string{ev.Relation}, CAMEO: ev.CAMEO, Quad: ev.QuadClass, Weight: 1,
+			Goldstein: ev.Goldstein, Sign: sign(ev.Goldstein), First: ev.Date, Last: ev.Date,
+			Negated: ev.Negated, Symmetric: ev.Symmetric, Modality: string(ev.Modality), Sentence: ev.Sentence,
+			SentenceIndex: ev.SentenceIndex, Start: ev.Start, End: ev.End, Confidence: ev.Confidence}
+		if e.ID == "" {
+			e.ID = graph.EventID(ev.DocID, ev.SentenceIndex, ev.Source, ev.Relation, ev.CAMEO, ev.Target)
+		}
+		if !ev.Date.IsZero() {
+			e.Dates = []graph.Date{ev.Date}
+		}
+		if ev.DocID != "" {
+			e.Docs = []string{ev.DocID}
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sign(x float64) int {
+	switch {
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
+	}
+	return 0
+}
+
+// aggregate fills a Pair for a self-loop group the way the view fills its
+// pairs: relations by frequency, mean Goldstein, date bounds, documents.
+func aggregate(p *graph.Pair, events []graph.Event, idx []int32) {
+	rel := map[string]int{}
+	docs := map[string]bool{}
+	sum := 0.0
+	for _, i := range idx {
+		e := &events[i]
+		rel[e.Relation]++
+		docs[e.DocID] = true
+		sum += e.Goldstein
+		if !e.Date.IsZero() {
+			if p.First.IsZero() || e.Date.Before(p.First) {
+				p.First = e.Date
+			}
+			if p.Last.IsZero() || p.Last.Before(e.Date) {
+				p.Last = e.Date
+			}
+		}
+	}
+	for r := range rel {
+		p.Relations = append(p.Relations, r)
+	}
+	sort.Slice(p.Relations, func(i, j int) bool {
+		a, b := p.Relations[i], p.Relations[j]
+		if rel[a] != rel[b] {
+			return rel[a] > rel[b]
+		}
+		return a < b
+	})
+	for d := range docs {
+		if d != "" {
+			p.Docs = append(p.Docs, d)
+		}
+	}
+	sort.Strings(p.Docs)
+	p.Count = len(idx)
+	if p.Count > 0 {
+		p.Goldstein = sum / float64(p.Count)
+	}
+	p.Sign = sign(p.Goldstein)
+}
+
+// summarise gives the most frequent CAMEO code and quad class of a group
+// (ties to the smaller) and its distinct dates, sorted.
+func summarise(events []graph.Event, idx []int32) (code string, quad int, dates []graph.Date) {
+	codes := map[string]int{}
+	quads := map[int]int{}
+	seen := map[graph.Date]bool{}
+	for _, i := range idx {
+		e := &events[i]
+		codes[e.CAMEO]++
+		quads[e.QuadClass]++
+		if !e.Date.IsZero() && !seen[e.Date] {
+			seen[e.Date] = true
+			dates = append(dates, e.Date)
+		}
+	}
+	best := -1
+	for c, n := range codes {
+		if n > best || n == best && c < code {
+			code, best = c, n
+		}
+	}
+	best = -1
+	for q, n := range quads {
+		if n > best || n == best && q < quad {
+			quad, best = q, n
+		}
+	}
+	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
+	return code, quad, dates
+}
+
+// Centrality computes the node measures written by --with-centrality on the
+// whole filtered view: pagerank (weighted by event counts, damping 0.85),
+// degree (distinct neighbours, either direction) and, up to maxBetweenness
+// nodes, betweenness (directed, unweighted; gonum's Brandes is quadratic
+// in practice, so larger graphs leave it out). It reports whether
+// betweenness was computed.
+func Centrality(v *graph.View, maxBetweenness int) (map[string]map[int64]float64, bool) {
+	out := map[string]map[int64]float64{}
+	if v.Len() == 0 {
+		return out, true
+	}
+	out["pagerank"] = network.PageRankSparse(v, 0.85, 1e-8)
+	deg := make(map[int64]float64, v.Len())
+	for id := int64(0); id < int64(v.Len()); id++ {
+		nb := map[int64]bool{}
+		for it := v.From(id); it.Next(); {
+			nb[it.Node().ID()] = true
+		}
+		for it := v.To(id); it.Next(); {
+			nb[it.Node().ID()] = true
+		}
+		deg[id] = float64(len(nb))
+	}
+	out["degree"] = deg
+	if v.Len() > maxBetweenness {
+		return out, false
+	}
+	b := network.Betweenness(v)
+	for id := int64(0); id < int64(v.Len()); id++ {
+		if _, ok := b[id]; !ok {
+			b[id] = 0 // gonum leaves out zero scores
+		}
+	}
+	out["betweenness"] = b
+	return out, true
+}
+
+// EgoNodes returns the nodes within depth steps of center, following edges
+// in either direction.
+func EgoNodes(v *graph.View, center int64, depth int) map[int64]bool {
+	keep := map[int64]bool{center: true}
+	frontier := []int64{center}
+	for d := 0; d < depth && len(frontier) > 0; d++ {
+		var next []int64
+		for _, u := range frontier {
+			for _, w := range neighbours(v, u) {
+				if !keep[w] {
+					keep[w] = true
+					next = append(next, w)
+				}
+			}
+		}
+		frontier = next
+	}
+	return keep
+}
+
+// ShortestPath finds a shortest path from one node to another by
+// breadth-first search over edges in either direction (a relation links two
+// actors whoever initiated it). Ties go to the path through smaller node
+// ids, so the answer is stable. ok is false when they are not connected.
+func ShortestPath(v *graph.View, from, to int64) (path []int64, ok bool) {
+	prev := map[int64]int64{from: from}
+	frontier := []int64{from}
+	for len(frontier) > 0 {
+		if _, done := prev[to]; done {
+			break
+		}
+		var next []int64
+		for _, u := range frontier {
+			for _, w := range neighbours(v, u) {
+				if _, seen := prev[w]; !seen {
+					prev[w] = u
+					next = append(next, w)
+				}
+			}
+		}
+		frontier = next
+	}
+	if _, done := prev[to]; !done {
+		return nil, false
+	}
+	for n := to; ; n = prev[n] {
+		path = append(path, n)
+		if n == from {
+			break
+		}
+	}
+	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+		path[i], path[j] = path[j], path[i]
+	}
+	return path, true
+}
+
+// neighbours lists u's successors and predecessors, sorted, without u.
+func neighbours(v *graph.View, u int64) []int64 {
+	set := map[int64]bool{}
+	for it := v.From(u); it.Next(); {
+		set[it.Node().ID()] = true
+	}
+	for it := v.To(u); it.Next(); {
+		set[it.Node().ID()] = true
+	}
+	delete(set, u)
+	out := make([]int64, 0, len(set))
+	for w := range set {
+		out = append(out, w)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
+}
