@@ -425,11 +425,7 @@ func build(files []*File) *Dictionary {
 				d.byName[k] = i
 			}
 			if s.kind != KindPrefix {
-				for _, w := range strings.Fields(k) {
-					if utf8.RuneCountInString(w) >= 3 {
-						d.known[w] = true
-					}
-				}
+				addKnown(d.known, s.text)
 			}
 		}
 	}
@@ -464,6 +460,20 @@ func build(files []*File) *Dictionary {
 		d.forbidPairs[[2]string{b, a}] = true
 	}
 	return d
+}
+
+// addKnown records the capitalised words of at least three letters of a
+// name: "Republic of the Congo" gives Republic and Congo, not "the".
+func addKnown(known map[string]bool, name string) {
+	words := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, w := range words {
+		if k := norm(w); k == "the" || k == "and" || k == "for" {
+			continue // The West, The Hague
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 3 {
+			known[norm(w)] = true
+		}
+	}
 }
 
 func ownerName(actors []ActorEntry, index map[string]int, k string) string {
@@ -513,8 +523,8 @@ func (d *Dictionary) MergeForbidden(a, b string) bool {
 	return d.forbidPairs[[2]string{norm(a), norm(b)}]
 }
 
-// KnownWord reports whether w (any case) is a word of some actor name of
-// at least three letters. The text cleaner uses it to split run-together
+// KnownWord reports whether w (any case) is a capitalised word of at least
+// three letters in some actor name. The text cleaner uses it to split run-together
 // words such as "ofAfghanistan".
 func (d *Dictionary) KnownWord(w string) bool { return d.known[norm(w)] }
 

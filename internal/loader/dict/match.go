@@ -92,7 +92,7 @@ func newMatcher(d *Dictionary) *Matcher {
 		}
 	}
 	for _, t := range d.Titles {
-		m.add(t.Title, term{entry: -1, kind: KindTitle, code: t.Code, mode: wordCase(t.Title)})
+		m.add(t.Title, term{entry: -1, kind: KindTitle, code: t.Code, mode: actorCase(t.Title)})
 	}
 	for _, r := range d.Roles {
 		m.add(r.Word, term{entry: -1, kind: KindRole, code: r.Code, mode: wordCase(r.Word)})
@@ -156,9 +156,9 @@ func actorCase(alias string) caseMode {
 	return caseFold
 }
 
-// wordCase is the rule for titles and role words, which are as often lower
-// case as not ("the army chief"): only short capitalised forms (Gen, Mr,
-// COAS) are exact.
+// wordCase is the rule for role words, which are as often lower case as not
+// ("the army chief"): only short capitalised forms (PM, MP) are exact.
+// Titles use actorCase: "President Putin" is a title, "the president" a role.
 func wordCase(w string) caseMode {
 	if actorCase(w) == caseExact {
 		return caseExact

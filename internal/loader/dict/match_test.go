@@ -70,7 +70,7 @@ func TestFindKinds(t *testing.T) {
 		t.Fatal(err)
 	}
 	ms := d.Matcher().Find("Islamabad, Pakistani, Pakistan, Pak, Sino-Indian, the West, minister, President")
-	want := []Kind{KindPlace, KindDemonym, KindName, KindAbbrev, KindPrefix, KindDemonym, KindName, KindRole, KindTitle}
+	want := []Kind{KindPlace, KindDemonym, KindName, KindAbbrev, KindPrefix, KindDemonym, KindAlias, KindRole, KindTitle}
 	if len(ms) != len(want) {
 		t.Fatalf("got %d matches (%s), want %d", len(ms), render(ms), len(want))
 	}
