@@ -1,0 +1,84 @@
+package graph
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// benchDoc builds a document of n events among nActors actors, seeded so
+// that runs are comparable.
+func benchDoc(seed uint64, n, nActors int) Extraction {
+	r := rand.New(rand.NewPCG(seed, 7))
+	var b strings.Builder
+	type span struct{ start, end int }
+	spans := make([]span, n)
+	for i := range spans {
+		s := fmt.Sprintf("Actor %d told actor %d about matter %d in a long enough sentence.", r.IntN(nActors), r.IntN(nActors), i)
+		spans[i] = span{b.Len(), b.Len() + len(s)}
+		b.WriteString(s)
+		b.WriteByte(' ')
+	}
+	text := b.String()
+	d := Document{ID: DocumentID(fmt.Sprint(seed, text)), Name: fmt.Sprintf("doc%06d", seed), Text: text, Sentences: n}
+	x := Extraction{Doc: d}
+	used := make(map[int]bool)
+	for i := 0; i < n; i++ {
+		src, dst := r.IntN(nActors), r.IntN(nActors)
+		used[src], used[dst] = true, true
+		sid, did := fmt.Sprintf("actor-%d", src), fmt.Sprintf("actor-%d", dst)
+		x.Events = append(x.Events, Event{
+			ID: EventID(d.ID, i, sid, "said", "010", did), Source: sid, Target: did, Relation: "said",
+			CAMEO: "010", QuadClass: 1, Date: Date{2020, 1 + r.IntN(12), 1 + r.IntN(28)}, Modality: Actual,
+			DocID: d.ID, SentenceIndex: i, Start: spans[i].start, End: spans[i].end,
+			Sentence: text[spans[i].start:spans[i].end], Confidence: 0.8, Extractor: "bench",
+		})
+	}
+	for a := range nActors {
+		if used[a] {
+			x.Actors = append(x.Actors, Actor{ID: fmt.Sprintf("actor-%d", a), Name: fmt.Sprintf("Actor %d", a), Type: Country})
+		}
+	}
+	return x
+}
+
+// BenchmarkPutDocument writes documents of 100 events into an on-disk store
+// and reports events written per second.
+func BenchmarkPutDocument(b *testing.B) {
+	const perDoc = 100
+	s := openDir(b, b.TempDir(), false)
+	docs := make([]Extraction, b.N)
+	for i := range docs {
+		docs[i] = benchDoc(uint64(i), perDoc, 2000)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.PutDocument(docs[i], false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*perDoc)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkEvents scans a store of 100,000 events.
+func BenchmarkEvents(b *testing.B) {
+	const docs, perDoc = 1000, 100
+	s := openDir(b, b.TempDir(), false)
+	for i := 0; i < docs; i++ {
+		if _, err := s.PutDocument(benchDoc(uint64(i), perDoc, 3000), false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n := 0
+		if err := s.Events(func(Event) error { n++; return nil }); err != nil {
+			b.Fatal(err)
+		}
+		if n != docs*perDoc {
+			b.Fatalf("scanned %d events, want %d", n, docs*perDoc)
+		}
+	}
+	b.ReportMetric(float64(docs*perDoc*b.N)/b.Elapsed().Seconds(), "events/s")
+}
