@@ -109,10 +109,11 @@ func scalar(raw json.RawMessage, field string, number bool) (string, error) {
 }
 
 // firstLineIsJSON reports whether the first non-blank line buffered in br
-// is a JSON object. A first line longer than the buffer is given the benefit
-// of the doubt: it starts with "{", and its own errors will be reported.
+// is a JSON object. A first line longer than what is buffered is given the
+// benefit of the doubt: it starts with "{", and its own errors will be
+// reported.
 func firstLineIsJSON(br *bufio.Reader) bool {
-	head, _ := br.Peek(br.Size())
+	head, _ := br.Peek(br.Buffered())
 	head = bytes.TrimPrefix(head, bom)
 	for len(head) > 0 {
 		i := bytes.IndexByte(head, '\n')

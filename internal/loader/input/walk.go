@@ -224,8 +224,10 @@ func readFile(ctx context.Context, f File, opts Options, fn func(Input) error, o
 	br := bufio.NewReaderSize(r, 64<<10)
 	format := f.Format
 	if format == "" {
-		// Peeking is enough to tell JSON Lines (streamed) from the rest.
-		head, _ := br.Peek(4096)
+		// Peeking at what the first read brought is enough to tell JSON
+		// Lines (streamed) from the rest, and does not wait on a pipe.
+		br.Peek(1)
+		head, _ := br.Peek(br.Buffered())
 		format = sniff(head)
 		if format == "jsonl" && !firstLineIsJSON(br) {
 			format = "txt"

@@ -1,0 +1,378 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/loader/input"
+)
+
+// ExtractFunc turns one input into an extraction. It is called from several
+// goroutines at once.
+type ExtractFunc func(input.Input) (graph.Extraction, error)
+
+// Sink receives the extractions, one call per batch, always from the same
+// goroutine. *graph.Store satisfies it.
+type Sink interface {
+	// PutDocuments stores each extraction atomically and reports, for each,
+	// whether it was new, unchanged or replaced. On error, the statuses of
+	// the documents stored before it are returned.
+	PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStatus, error)
+}
+
+// Haver is an optional Sink method: when the sink has it, documents already
+// stored are skipped before actor merging, so that their actors are not
+// compared again.
+type Haver interface {
+	HasDocument(id string) (bool, error)
+}
+
+// Options control a run. The zero value is usable.
+type Options struct {
+	// Workers is the number of extraction goroutines; 0 means GOMAXPROCS.
+	Workers int
+	// BatchSize is the most documents written per PutDocuments call; 0
+	// means 64. A batch is also written when it is older than BatchDelay
+	// (0 means 250 ms), so a slow input still reaches the store promptly.
+	BatchSize  int
+	BatchDelay time.Duration
+	// Force re-extracts documents already stored and replaces them.
+	Force bool
+	// Input configures reading (size limit, stdin).
+	Input input.Options
+	// Merger folds spelling variants into known actors; nil writes actors as
+	// extracted.
+	Merger *Merger
+	// OnError receives every failed document (read, extraction or write
+	// error that spares the rest), in input order.
+	OnError func(error)
+	// OnProgress is called after each document or failure, from the writer
+	// goroutine, with the running totals; it must be quick.
+	OnProgress func(Progress)
+}
+
+// Progress is the state of a run so far.
+type Progress struct {
+	Documents int   // documents handled, failed ones included
+	Bytes     int64 // input bytes they took
+}
+
+// Summary is what a run did.
+type Summary struct {
+	New       int `json:"new"`
+	Unchanged int `json:"unchanged"`
+	Replaced  int `json:"replaced"`
+	Failed    int `json:"failed"`
+	// Sentences and Events count the documents written (new or replaced).
+	Sentences int `json:"sentences"`
+	Events    int `json:"events"`
+	// Actors is the number of distinct actors known after the run when a
+	// Merger was given (store and run together), else the number of
+	// distinct actors in the documents written.
+	Actors    int     `json:"actors"`
+	NewActors int     `json:"new_actors"`
+	Merges    int     `json:"merges"`
+	Bytes     int64   `json:"bytes"`
+	Seconds   float64 `json:"seconds"`
+	// Interrupted is set when the run was cancelled before the end.
+	Interrupted bool `json:"interrupted,omitempty"`
+}
+
+// Documents is the number of documents that reached the store, written or
+// found unchanged.
+func (s Summary) Documents() int { return s.New + s.Unchanged + s.Replaced }
+
+// MBPerSecond is the input throughput.
+func (s Summary) MBPerSecond() float64 {
+	if s.Seconds <= 0 {
+		return 0
+	}
+	return float64(s.Bytes) / (1 << 20) / s.Seconds
+}
+
+// item is one position of the input sequence: a document to extract, or a
+// failure to report there.
+type item struct {
+	seq  int
+	in   input.Input
+	x    graph.Extraction
+	err  error
+	size int64
+}
+
+// Run loads files into sink. Reading happens in one goroutine, extraction
+// in opts.Workers goroutines, and merging and writing in the calling
+// goroutine, which takes the documents in input order through a reorder
+// buffer: merge decisions, statuses, errors and the store's contents are
+// therefore the same whatever the number of workers.
+//
+// At most a few documents per worker are in memory at once, each bounded by
+// the input size limit. Failed documents are reported to opts.OnError and
+// counted; the others still load. When ctx is cancelled, Run writes the
+// batch it holds and returns the summary so far with ctx's error; the
+// documents written are complete, so running again continues the load. A
+// sink error stops the run and is returned.
+func Run(ctx context.Context, files []input.File, extract ExtractFunc, sink Sink, opts Options) (Summary, error) {
+	start := time.Now()
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	batchSize := opts.BatchSize
+	if batchSize <= 0 {
+		batchSize = 64
+	}
+	delay := opts.BatchDelay
+	if delay <= 0 {
+		delay = 250 * time.Millisecond
+	}
+	onErr := opts.OnError
+	if onErr == nil {
+		onErr = func(error) {}
+	}
+
+	// inner stops the reader and workers when the writer gives up early.
+	inner, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	// Tokens bound the items between the reader and the writer; results has
+	// room for all of them, so workers never block on it and always exit.
+	inflight := 4 * workers
+	tokens := make(chan struct{}, inflight)
+	jobs := make(chan item)
+	results := make(chan item, inflight)
+	var wg sync.WaitGroup
+
+	seq := 0
+	acquire := func() bool {
+		select {
+		case tokens <- struct{}{}:
+			return true
+		case <-inner.Done():
+			return false
+		}
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(jobs)
+		input.Read(inner, files, opts.Input, func(in input.Input) error {
+			if !acquire() {
+				return inner.Err()
+			}
+			select {
+			case jobs <- item{seq: seq, in: in, size: in.Size}:
+				seq++
+				return nil
+			case <-inner.Done():
+				return inner.Err()
+			}
+		}, func(err error) {
+			if acquire() {
+				results <- item{seq: seq, err: err}
+				seq++
+			}
+		})
+	}()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range jobs {
+				x, err := extract(it.in)
+				if err != nil {
+					err = fmt.Errorf("%s: %w", it.in.Source, err)
+				}
+				it.x, it.err = x, err
+				it.in.Data = nil
+				results <- it
+			}
+		}()
+	}
+	// done closes when reader and workers have all stopped: every item is
+	// then in results.
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+
+	w := writer{sink: sink, opts: opts, onErr: onErr, batchSize: batchSize, seen: map[string]bool{}}
+	if opts.Merger != nil {
+		w.actorsBefore = opts.Merger.Len()
+	}
+	pending := map[int]item{}
+	next := 0
+	timer := time.NewTimer(delay)
+	timer.Stop()
+	var runErr error
+loop:
+	for {
+		select {
+		case it := <-results:
+			pending[it.seq] = it
+			for {
+				it, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				if err := w.handle(it); err != nil {
+					runErr = err
+					break loop
+				}
+				<-tokens
+				if len(w.batch) == 1 {
+					timer.Reset(delay)
+				}
+				if len(w.batch) >= batchSize {
+					if err := w.flush(); err != nil {
+						runErr = err
+						break loop
+					}
+				}
+			}
+		case <-timer.C:
+			if err := w.flush(); err != nil {
+				runErr = err
+				break loop
+			}
+		case <-done:
+			// Everything sent has been received once results is empty.
+			if len(results) > 0 {
+				continue
+			}
+			break loop
+		case <-ctx.Done():
+			break loop
+		}
+	}
+	timer.Stop()
+	if runErr == nil {
+		runErr = w.flush()
+	}
+	cancel()
+	<-done
+	if runErr == nil && ctx.Err() != nil {
+		runErr = ctx.Err()
+		w.sum.Interrupted = true
+	}
+	w.sum.Seconds = time.Since(start).Seconds()
+	if opts.Merger != nil {
+		w.sum.Actors = opts.Merger.Len()
+		w.sum.NewActors = w.sum.Actors - w.actorsBefore
+	} else {
+		w.sum.Actors = len(w.actors)
+	}
+	return w.sum, runErr
+}
+
+// writer is the single goroutine's state: merging, batching and counting.
+type writer struct {
+	sink         Sink
+	opts         Options
+	onErr        func(error)
+	batchSize    int
+	batch        []graph.Extraction
+	batchBytes   []int64
+	seen         map[string]bool // document IDs handled in this run
+	sum          Summary
+	handled      int
+	actorsBefore int
+	actors       map[string]bool // without a Merger: distinct actor IDs written
+}
+
+// handle takes the next item in input order.
+func (w *writer) handle(it item) error {
+	if it.err != nil {
+		w.sum.Failed++
+		w.onErr(it.err)
+		w.progress(it.size)
+		return nil
+	}
+	x := it.x
+	id := x.Doc.ID
+	if !w.opts.Force {
+		dup := w.seen[id]
+		if !dup {
+			if h, ok := w.sink.(Haver); ok {
+				var err error
+				if dup, err = h.HasDocument(id); err != nil {
+					return fmt.Errorf("look up document %s: %w", it.in.Source, err)
+				}
+			}
+		}
+		if dup {
+			w.sum.Unchanged++
+			w.progress(it.size)
+			return nil
+		}
+	} else if w.seen[id] {
+		// The same text twice in one forced run: replacing it by itself
+		// would only count it twice.
+		w.sum.Unchanged++
+		w.progress(it.size)
+		return nil
+	}
+	w.seen[id] = true
+	if w.opts.Merger != nil {
+		w.opts.Merger.Resolve(&x)
+	}
+	w.batch = append(w.batch, x)
+	w.batchBytes = append(w.batchBytes, it.size)
+	return nil
+}
+
+// flush writes the batch and counts it.
+func (w *writer) flush() error {
+	if len(w.batch) == 0 {
+		return nil
+	}
+	statuses, err := w.sink.PutDocuments(w.batch, w.opts.Force)
+	if err == nil && len(statuses) != len(w.batch) {
+		err = fmt.Errorf("sink returned %d statuses for %d documents", len(statuses), len(w.batch))
+	}
+	statuses = statuses[:min(len(statuses), len(w.batch))]
+	for i, st := range statuses {
+		x := w.batch[i]
+		switch st {
+		case graph.New:
+			w.sum.New++
+		case graph.Unchanged:
+			w.sum.Unchanged++
+		case graph.Replaced:
+			w.sum.Replaced++
+		}
+		if st == graph.New || st == graph.Replaced {
+			w.sum.Sentences += x.Doc.Sentences
+			w.sum.Events += len(x.Events)
+			w.sum.Merges += len(x.Merges)
+			if w.opts.Merger == nil {
+				if w.actors == nil {
+					w.actors = map[string]bool{}
+				}
+				for _, a := range x.Actors {
+					w.actors[a.ID] = true
+				}
+			}
+		}
+		w.progress(w.batchBytes[i])
+	}
+	w.batch = w.batch[:0]
+	w.batchBytes = w.batchBytes[:0]
+	if err != nil {
+		return fmt.Errorf("write documents: %w", err)
+	}
+	return nil
+}
+
+// progress counts one handled document (or failure) of size input bytes.
+func (w *writer) progress(size int64) {
+	w.handled++
+	w.sum.Bytes += size
+	if w.opts.OnProgress != nil {
+		w.opts.OnProgress(Progress{Documents: w.handled, Bytes: w.sum.Bytes})
+	}
+}
