@@ -46,7 +46,8 @@ func TestFind(t *testing.T) {
 		{"common noun not a country", "roast turkey in china bowls", ""},
 		{"all caps country", "TURKEY AND CHINA", "TURKEY=Turkey; CHINA=China"},
 		{"whole words only", "Omani Romania Irani", "Omani=Oman; Romania=Romania"},
-		{"title then person", "Air Chief Marshal Tahir Rafique Butt", "Air Chief Marshal=:MIL"},
+		{"title then unknown person", "Air Chief Marshal Jan Kowalski", "Air Chief Marshal=:MIL"},
+		{"role word is not a title", "the president and the minister met President Putin", "president=:GOV; minister=:GOV; President=:GOV; Putin=Vladimir Putin"},
 		{"abbreviated title", "Gen. Ashfaq Pervez Kayani", "Gen=:MIL; Ashfaq Pervez Kayani=Ashfaq Parvez Kayani"},
 		{"no match across a comma", "Pakistan, Army", "Pakistan=Pakistan; Army=:MIL"},
 		{"historical state", "the former Soviet Union and the Soviets", "former Soviet Union=Soviet Union; Soviets=Soviet Union"},
@@ -91,5 +92,78 @@ func TestFindSpans(t *testing.T) {
 		if text[m.Start:m.End] != m.Surface {
 			t.Errorf("span %d:%d is %q, surface %q", m.Start, m.End, text[m.Start:m.End], m.Surface)
 		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"Pak-Russia ties: the U.S. and us, Moscow's Kremlin",
+		"U.S.A.-U.K. U.S U. S. A.B.C.D.E.F. a.b. Gen. Lt-Gen",
+		"Côte d'Ivoire’s Türkiye—Indo-\u00a0Pak",
+		"\xff\xfe invalid UTF-8 U.\xffS.",
+		"",
+	} {
+		f.Add(s)
+	}
+	d, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	m := d.Matcher()
+	f.Fuzz(func(t *testing.T, text string) {
+		last := 0
+		for _, mt := range m.Find(text) {
+			if mt.Start < last || mt.End <= mt.Start || mt.End > len(text) {
+				t.Fatalf("bad span %d:%d after %d in %d bytes", mt.Start, mt.End, last, len(text))
+			}
+			if text[mt.Start:mt.End] != mt.Surface {
+				t.Fatalf("surface %q != text %q", mt.Surface, text[mt.Start:mt.End])
+			}
+			if mt.Kind.IsActor() != (mt.Entry != nil) {
+				t.Fatalf("kind %v with entry %v", mt.Kind, mt.Entry)
+			}
+			last = mt.End
+		}
+	})
+}
+
+// BenchmarkFind scans the reference corpus repeated to at least 5 MB,
+// sentence-sized piece by piece as the extractor calls it.
+func BenchmarkFind(b *testing.B) {
+	corpus := readCorpus(b)
+	var lines []string
+	for _, l := range strings.Split(corpus, "\n") {
+		if strings.TrimSpace(l) != "" {
+			lines = append(lines, l)
+		}
+	}
+	total := 0
+	for _, l := range lines {
+		total += len(l)
+	}
+	reps := (5<<20)/total + 1
+	d, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := d.Matcher()
+	b.SetBytes(int64(total * reps))
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		for r := 0; r < reps; r++ {
+			for _, l := range lines {
+				n += len(m.Find(l))
+			}
+		}
+	}
+	b.ReportMetric(float64(n)/float64(b.N*reps), "matches/corpus")
+}
+
+func BenchmarkDefault(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		d := build(defaultPartsForBench(b))
+		d.Matcher()
 	}
 }

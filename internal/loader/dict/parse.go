@@ -371,9 +371,10 @@ func (p *parser) actor(n *yaml.Node) (ActorEntry, bool) {
 		return a, false
 	}
 	if a.Name == "" {
-		if nameNode != nil {
+		switch {
+		case nameNode != nil && nameNode.Kind == yaml.ScalarNode:
 			p.errf(nameNode, "actor with an empty name")
-		} else {
+		case nameNode == nil:
 			p.errf(n, "actor without a name")
 		}
 		return a, false
