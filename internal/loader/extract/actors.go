@@ -1,0 +1,646 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+type mentionKind uint8
+
+const (
+	mDict     mentionKind = iota // dictionary entry
+	mComposed                    // country + role noun: "Indian Army"
+	mPerson                      // titled or known person
+	mUnknown                     // capitalised phrase in no dictionary
+	mPronoun                     // he, his, it, its
+	mPair                        // "the two countries"
+	mObject                      // project, pipeline, helicopters
+)
+
+// mention is one actor reference in a sentence, over tokens [start, end).
+type mention struct {
+	start, end int
+	actor      *actorRec
+	pair       []*actorRec // members of a pair anaphor
+	kind       mentionKind
+	poss       bool // followed by 's
+	single     bool // one capitalised word found in no dictionary
+}
+
+// actorRec is a document-level actor under construction.
+type actorRec struct {
+	graph.Actor
+	aliases  map[string]bool
+	role     string // role block of a person or composed actor (GOV, MIL...)
+	nameToks []string
+	unknown  bool // built from a phrase found in no dictionary
+	mentions int
+	used     bool
+}
+
+func (a *actorRec) isCountry() bool { return a.Type == graph.Country }
+
+// docState carries what later sentences of a document need to know about
+// earlier ones: actors, surnames, the last person, the pair in focus.
+type docState struct {
+	byKey         map[string]*actorRec
+	order         []*actorRec
+	surnames      map[string]*actorRec
+	lastPerson    *actorRec
+	lastPSent     int
+	focus         [2]*actorRec
+	lastCountries []*actorRec
+	prevSubject   *actorRec
+}
+
+func newDocState() *docState {
+	return &docState{byKey: map[string]*actorRec{}, surnames: map[string]*actorRec{}, lastPSent: -10}
+}
+
+func (d *docState) get(key string, mk func() graph.Actor) *actorRec {
+	if a := d.byKey[key]; a != nil {
+		return a
+	}
+	a := &actorRec{Actor: mk(), aliases: map[string]bool{}}
+	a.ID = graph.Slug(a.Name)
+	d.byKey[key] = a
+	d.order = append(d.order, a)
+	return a
+}
+
+func (d *docState) noteCountry(a *actorRec) {
+	if !a.isCountry() {
+		return
+	}
+	for i, c := range d.lastCountries {
+		if c == a {
+			d.lastCountries = append(d.lastCountries[:i], d.lastCountries[i+1:]...)
+			break
+		}
+	}
+	d.lastCountries = append(d.lastCountries, a)
+	if len(d.lastCountries) > 4 {
+		d.lastCountries = d.lastCountries[1:]
+	}
+}
+
+// focusPair is the pair "the two countries" refers to: the last two countries
+// named together, else the last two named.
+func (d *docState) focusPair() []*actorRec {
+	if d.focus[0] != nil {
+		return []*actorRec{d.focus[0], d.focus[1]}
+	}
+	if n := len(d.lastCountries); n >= 2 {
+		return []*actorRec{d.lastCountries[n-2], d.lastCountries[n-1]}
+	}
+	return nil
+}
+
+// pairPhrases are anaphors for the pair of countries in focus.
+var pairPhrases = func() *phraseSet {
+	p := newPhraseSet()
+	for _, s := range []string{"the two countries", "both countries", "both the countries", "both sides",
+		"the two sides", "the two nations", "both nations", "both governments", "the two governments",
+		"the two neighbours", "the two neighbors", "both neighbours", "both neighbors", "the two states",
+		"both states", "the two capitals", "both capitals", "the two allies", "the two rivals",
+		"the two nuclear-armed neighbours", "the two nuclear-armed neighbors"} {
+		p.add(s, "pair")
+	}
+	return p
+}()
+
+// function words never start or continue a name.
+var functionWords = toSet(`a an the this that these those his her its their our your my and or but nor
+of in on at to for from by with about against between into onto over under after before during since
+until while when where whereas although though because as if than then so yet also not no never
+is are was were be been being has have had do does did will would shall should can could may might must
+he she it they we i you him them us who whom whose which what there here some any all both each
+every either neither other another such same own more most many much few less least very just only
+even still already now today yesterday tomorrow recently later earlier meanwhile however moreover
+furthermore thus hence therefore indeed first second third last next new according said says`)
+
+var weekdaysMonths = toSet(`monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december jan feb mar apr jun jul aug sep
+sept oct nov dec`)
+
+var nameParticles = toSet(`bin ibn al el ul ud de da di du van von der den la le abu`)
+
+func toSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// recognizer finds the actor mentions of one sentence.
+type recognizer struct {
+	e    *Engine
+	text string
+	doc  *docState
+	sent int
+	toks []token
+	ms   []mention
+}
+
+func (r *recognizer) run() []mention {
+	r.ms = r.ms[:0]
+	toks := r.toks
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		if !t.word {
+			i++
+			continue
+		}
+		if _, n := pairPhrases.match(toks, i); n > 0 {
+			if p := r.doc.focusPair(); p != nil {
+				r.ms = append(r.ms, mention{start: i, end: i + n, pair: p, kind: mPair})
+			}
+			i += n
+			continue
+		}
+		if m, ok := r.pronoun(i); ok {
+			r.ms = append(r.ms, m)
+			i = m.end
+			continue
+		}
+		if ent, n := r.e.trie.longest(toks, i); n > 0 {
+			i = r.afterEntry(ent, i, i+n)
+			continue
+		}
+		if t.cap {
+			if j := r.titled(i, nil); j > i {
+				i = j
+				continue
+			}
+			if j := r.capitalised(i); j > i {
+				i = j
+				continue
+			}
+		}
+		i++
+	}
+	for k := range r.ms {
+		m := &r.ms[k]
+		if m.end < len(toks) && toks[m.end].low == "'s" {
+			m.poss = true
+		}
+		if m.actor != nil {
+			m.actor.mentions++
+			r.doc.noteCountry(m.actor)
+		}
+	}
+	return r.ms
+}
+
+func (r *recognizer) surface(i, j int) string {
+	toks := r.toks
+	for i < j && (toks[i].low == "the" || toks[i].low == "a" || toks[i].low == "an") {
+		i++
+	}
+	if i >= j {
+		return ""
+	}
+	return r.text[toks[i].start:toks[j-1].end]
+}
+
+func (r *recognizer) add(m mention) {
+	if m.actor != nil {
+		if s := r.surface(m.start, m.end); s != "" {
+			m.actor.aliases[s] = true
+		}
+	}
+	r.ms = append(r.ms, m)
+}
+
+// pronoun resolves he/his/him to the last person (within three sentences)
+// and it/its to the nearest earlier country or organisation of the
+// sentence, else the previous sentence's subject.
+func (r *recognizer) pronoun(i int) (mention, bool) {
+	switch r.toks[i].low {
+	case "he", "his", "him":
+		if r.doc.lastPerson != nil && r.sent-r.doc.lastPSent <= 3 {
+			return mention{start: i, end: i + 1, actor: r.doc.lastPerson, kind: mPronoun}, true
+		}
+	case "it", "its":
+		if i+1 < len(r.toks) && r.toks[i].low == "it" && (r.toks[i+1].low == "is" || r.toks[i+1].low == "was") {
+			return mention{}, false // expletive "it is premature", "it was during"
+		}
+		for k := len(r.ms) - 1; k >= 0; k-- {
+			if a := r.ms[k].actor; a != nil && (a.Type == graph.Country || a.Type == graph.IGO || a.Type == graph.Organization) {
+				return mention{start: i, end: i + 1, actor: a, kind: mPronoun}, true
+			}
+		}
+		if a := r.doc.prevSubject; a != nil {
+			return mention{start: i, end: i + 1, actor: a, kind: mPronoun}, true
+		}
+	}
+	return mention{}, false
+}
+
+// afterEntry handles a dictionary match over [i, j): a following title and
+// name make a person of that country, a role noun makes a composed actor,
+// an object head makes an object.
+func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
+	toks := r.toks
+	k := j
+	if k < len(toks) && toks[k].low == "'s" {
+		k++
+	}
+	if ent.Type == graph.Country || ent.Country != "" {
+		if k < len(toks) && toks[k].cap {
+			if end := r.titled(k, ent); end > k {
+				// The country is part of the person's title.
+				r.ms[len(r.ms)-1].start = i
+				return end
+			}
+		}
+		if end, ok := r.composed(ent, i, k); ok {
+			return end
+		}
+	}
+	if end, ok := r.objectAfter(i, j); ok {
+		return end
+	}
+	a := r.entryActor(ent)
+	r.add(mention{start: i, end: j, actor: a, kind: mDict})
+	return j
+}
+
+func (r *recognizer) entryActor(ent *Entry) *actorRec {
+	return r.doc.get("e:"+ent.Name, func() graph.Actor {
+		return graph.Actor{Name: ent.Name, Code: ent.Code, Type: ent.Type, Country: ent.Country}
+	})
+}
+
+func countryOf(ent *Entry) string {
+	if ent.Country != "" {
+		return ent.Country
+	}
+	if len(ent.Code) >= 3 {
+		return ent.Code[:3]
+	}
+	return ""
+}
+
+// composed recognises "Indian Army", "Russian officials", "Pakistan's
+// military leadership", "the Russian leader" after a country entry that
+// ended at token i0 (k is past an optional 's).
+func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
+	toks := r.toks
+	if ent.Type != graph.Country {
+		return 0, false
+	}
+	if role, n := r.e.lex.personRoles.match(toks, k); n > 0 && !r.nextIsName(k+n) {
+		end := k + n
+		// "the Russian leader", "Russian President": a person of that
+		// country already met in the document.
+		if p := r.personOf(countryOf(ent), role); p != nil {
+			r.add(mention{start: i0, end: end, actor: p, kind: mPerson})
+			return end, true
+		}
+		if role == "MIL" {
+			return 0, false
+		}
+	}
+	role, n := r.e.lex.roles.match(toks, k)
+	if n == 0 {
+		return 0, false
+	}
+	end := k + n
+	// "Russian military hardware": the role word is an adjective here.
+	if end < len(toks) && toks[end].word && !toks[end].cap && !r.e.lex.roleExt[toks[end].low] &&
+		(toks[k].low == "military" || toks[k].low == "government" || toks[k].low == "intelligence") &&
+		!functionWords[toks[end].low] && r.e.lex.triggers[toks[end].low] == nil && !strings.HasSuffix(toks[end].low, "ed") {
+		return 0, false
+	}
+	for end < len(toks) && r.e.lex.roleExt[toks[end].low] {
+		end++
+	}
+	country := countryOf(ent)
+	var a *actorRec
+	switch role {
+	case "REB", "INS":
+		name := r.surface(i0, end)
+		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+		a = r.doc.get("g:"+strings.ToLower(name), func() graph.Actor {
+			return graph.Actor{Name: name, Code: country + role, Type: graph.Group, Country: country}
+		})
+	default:
+		a = r.doc.get("c:"+country+role, func() graph.Actor {
+			return graph.Actor{Name: ent.Name + " " + roleNoun[role], Code: country + role, Type: graph.Organization, Country: country}
+		})
+	}
+	a.role = role
+	r.add(mention{start: i0, end: end, actor: a, kind: mComposed})
+	return end, true
+}
+
+var roleNoun = map[string]string{
+	"GOV": "government", "MIL": "military", "BUS": "business", "LEG": "parliament", "MED": "media",
+	"COP": "police", "SPY": "intelligence", "CVL": "civilians", "OPP": "opposition",
+}
+
+func (r *recognizer) nextIsName(k int) bool {
+	return k < len(r.toks) && r.toks[k].cap && r.toks[k].word && !functionWords[r.toks[k].low]
+}
+
+// personOf returns the most recently seen person of a country, preferring
+// one with the given role.
+func (r *recognizer) personOf(country, role string) *actorRec {
+	var any *actorRec
+	for k := len(r.doc.order) - 1; k >= 0; k-- {
+		a := r.doc.order[k]
+		if a.Type != graph.Person || a.Country != country {
+			continue
+		}
+		if a.role == role {
+			return a
+		}
+		if any == nil {
+			any = a
+		}
+	}
+	return any
+}
+
+// titled recognises a title followed by a personal name ("Air Chief Marshal
+// Tahir Rafiq Butt", "Gen. Kayani", "President Putin"). ent is the country
+// entry just before the title, if any. It returns the token after the name,
+// or i when there is none.
+func (r *recognizer) titled(i int, ent *Entry) int {
+	toks := r.toks
+	lx := r.e.lex
+	j := i
+	mil, gov := false, false
+	for j < len(toks) {
+		t := toks[j]
+		if role, ok := lx.titleRole[t.low]; ok && t.word && (t.cap || t.allCaps) {
+			mil = mil || role == "MIL"
+			gov = gov || role == "GOV"
+			j++
+			continue
+		}
+		if j > i && (t.low == "." || t.low == "-") && !t.space {
+			j++
+			continue
+		}
+		if j > i && t.low == "of" && j+1 < len(toks) && toks[j+1].cap {
+			j++
+			continue
+		}
+		if j > i && t.low == "(" && j+2 < len(toks) && toks[j+1].allCaps && toks[j+2].low == ")" {
+			j += 3
+			continue
+		}
+		break
+	}
+	if j == i {
+		return i
+	}
+	// Names: capitalised words that are neither titles, function words nor
+	// dictionary entries.
+	k := j
+	for k < len(toks) && k-j < 4 {
+		t := toks[k]
+		if t.word && t.cap && !t.allCaps && !functionWords[t.low] && !weekdaysMonths[t.low] {
+			if _, isTitle := lx.titleRole[t.low]; isTitle {
+				break
+			}
+			if e, n := r.e.trie.longest(toks, k); n > 0 && e.Type != graph.Person {
+				break
+			}
+			k++
+			continue
+		}
+		if k > j && nameParticles[t.low] && k+1 < len(toks) && toks[k+1].cap {
+			k++
+			continue
+		}
+		if k > j && t.low == "-" && !t.space && k+1 < len(toks) && toks[k+1].cap {
+			k++
+			continue
+		}
+		break
+	}
+	if k == j {
+		return i
+	}
+	role := ""
+	switch {
+	case mil:
+		role = "MIL"
+	case gov:
+		role = "GOV"
+	}
+	country := ""
+	if ent != nil {
+		country = countryOf(ent)
+	}
+	p := r.person(j, k, country, role)
+	r.add(mention{start: i, end: k, actor: p, kind: mPerson})
+	return k
+}
+
+// person finds or creates the person named by tokens [i, j): a known
+// surname or full name resolves to the person already met.
+func (r *recognizer) person(i, j int, country, role string) *actorRec {
+	toks := r.toks
+	var words []string
+	for k := i; k < j; k++ {
+		if toks[k].word {
+			words = append(words, toks[k].low)
+		}
+	}
+	last := words[len(words)-1]
+	name := r.text[toks[i].start:toks[j-1].end]
+	if p := r.doc.surnames[last]; p != nil && (country == "" || p.Country == "" || p.Country == country) {
+		if p.Country == "" {
+			p.Country = country
+		}
+		if p.role == "" {
+			p.role = role
+		}
+		if len(words) > len(p.nameToks) {
+			// a fuller form of the name: keep it as an alias only; the
+			// canonical name stays the first full mention.
+			p.aliases[name] = true
+		}
+		r.touchPerson(p)
+		return p
+	}
+	p := r.doc.get("p:"+strings.ToLower(name), func() graph.Actor {
+		return graph.Actor{Name: name, Type: graph.Person, Country: country}
+	})
+	p.role = role
+	p.nameToks = words
+	if len(words) >= 1 {
+		r.doc.surnames[last] = p
+		if len(words) >= 2 {
+			r.doc.surnames[strings.Join(words, " ")] = p
+		}
+	}
+	r.touchPerson(p)
+	return p
+}
+
+func (r *recognizer) touchPerson(p *actorRec) {
+	r.doc.lastPerson = p
+	r.doc.lastPSent = r.sent
+}
+
+// objectAfter extends a dictionary match into an object phrase when an
+// object head follows within three lower-case words: "the Iran-Pakistan
+// gas pipeline project", "Pakistan Steel Mills".
+func (r *recognizer) objectAfter(i, j int) (int, bool) {
+	toks := r.toks
+	k := j
+	// "Iran-Pakistan": a second entry joined by a hyphen.
+	if k+1 < len(toks) && toks[k].low == "-" && !toks[k].space {
+		if _, n := r.e.trie.longest(toks, k+1); n > 0 {
+			k = k + 1 + n
+		}
+	}
+	for step := 0; step < 4 && k < len(toks); step++ {
+		if _, n := r.e.lex.objects.match(toks, k); n > 0 {
+			end := k + n
+			for end < len(toks) && r.e.lex.objects.first[toks[end].low] != nil {
+				end++
+			}
+			r.addObject(i, end)
+			return end, true
+		}
+		t := toks[k]
+		if !t.word || functionWords[t.low] || r.e.lex.triggers[t.low] != nil {
+			break
+		}
+		k++
+	}
+	return 0, false
+}
+
+func (r *recognizer) addObject(i, end int) *actorRec {
+	name := r.surface(i, end)
+	a := r.doc.get("o:"+strings.ToLower(name), func() graph.Actor {
+		return graph.Actor{Name: name, Code: "OBJ", Type: graph.Object}
+	})
+	r.add(mention{start: i, end: end, actor: a, kind: mObject})
+	return a
+}
+
+// capitalised handles a run of capitalised words found in no dictionary:
+// a known surname, an organisation, an object or a candidate person.
+func (r *recognizer) capitalised(i int) int {
+	toks := r.toks
+	start := i
+	// A capitalised function word opens many sentences ("The", "After").
+	for start < len(toks) && toks[start].cap && (functionWords[toks[start].low] || weekdaysMonths[toks[start].low]) {
+		start++
+	}
+	if start > i {
+		return start
+	}
+	j := i
+	for j < len(toks) && j-i < 6 {
+		t := toks[j]
+		if t.word && (t.cap || t.allCaps || (j > i && toks[j-1].low == "-" && !t.space)) && !functionWords[t.low] && !weekdaysMonths[t.low] {
+			if j > i {
+				if _, n := r.e.trie.longest(toks, j); n > 0 {
+					break
+				}
+			}
+			j++
+			continue
+		}
+		if j > i && (nameParticles[t.low] || t.low == "of" || t.low == "-" && !t.space) && j+1 < len(toks) && toks[j+1].word && (toks[j+1].cap || toks[j+1].allCaps || t.low == "-") {
+			j++
+			continue
+		}
+		break
+	}
+	if j == i {
+		return i
+	}
+	last := toks[j-1].low
+	// Object: "Thar Coal project", "MI-35 assault helicopters".
+	if end, ok := r.objectAfter(i, j); ok {
+		_ = end
+		return end
+	}
+	if r.e.lex.orgHeads[last] && j-i >= 2 {
+		name := r.surface(i, j)
+		typ := graph.Organization
+		low := strings.ToLower(name)
+		if strings.Contains(low, "treaty") || strings.Contains(low, "nations") || strings.Contains(low, "international") || strings.Contains(low, "cooperation organi") {
+			typ = graph.IGO
+		}
+		a := r.doc.get("u:"+low, func() graph.Actor { return graph.Actor{Name: name, Code: "---", Type: typ} })
+		a.unknown = true
+		r.add(mention{start: i, end: j, actor: a, kind: mUnknown})
+		return j
+	}
+	words := 0
+	for k := i; k < j; k++ {
+		if toks[k].word {
+			words++
+		}
+	}
+	if p := r.doc.surnames[last]; p != nil && words <= 3 {
+		r.touchPerson(p)
+		r.add(mention{start: i, end: j, actor: p, kind: mPerson})
+		return j
+	}
+	if words == 1 && i == 0 {
+		return j // a sentence-initial capital says nothing
+	}
+	name := r.surface(i, j)
+	typ := graph.Person
+	if toks[i].allCaps || words > 4 {
+		typ = graph.Organization
+	}
+	for k := i; k < j; k++ {
+		if !toks[k].word && toks[k].low != "-" && toks[k].low != "." {
+			typ = graph.Organization
+		}
+		if toks[k].word && toks[k].low[0] >= '0' && toks[k].low[0] <= '9' {
+			typ = graph.Organization
+		}
+	}
+	if typ == graph.Person && isPlace(toks[i:j]) {
+		typ = graph.Place
+	}
+	if typ == graph.Person {
+		known := r.doc.surnames[last] != nil
+		p := r.person(i, j, "", "")
+		if !known {
+			p.unknown = true
+		}
+		r.add(mention{start: i, end: j, actor: p, kind: mUnknown, single: words == 1})
+		return j
+	}
+	a := r.doc.get("u:"+strings.ToLower(name), func() graph.Actor { return graph.Actor{Name: name, Code: "---", Type: typ} })
+	a.unknown = true
+	r.add(mention{start: i, end: j, actor: a, kind: mUnknown, single: words == 1})
+	return j
+}
+
+var placeWords = toSet(`asia europe africa america east west north south central ocean sea gulf river valley
+province city island islands mountains region district county town village border kashmir state`)
+
+// isPlace reports whether a capitalised phrase looks like a place name.
+func isPlace(toks []token) bool {
+	for _, t := range toks {
+		if placeWords[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// sortMentions orders mentions by position (recognition is left to right,
+// but titled persons may be widened to the left).
+func sortMentions(ms []mention) {
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+}

@@ -1,0 +1,114 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+// Entry is one actor of the dictionary the engine matches: a canonical name
+// with its CAMEO code, type, country and surface forms.
+type Entry struct {
+	Name    string
+	Code    string
+	Type    graph.ActorType
+	Country string
+	Aliases []string
+	// Prefixes are combining forms matched only before a hyphen ("Indo" in
+	// "Indo-Pak").
+	Prefixes []string
+}
+
+// trieNode is a node of the token trie built over every alias.
+type trieNode struct {
+	next  map[string]*trieNode
+	entry *Entry
+	// caseRule: 0 any case, 1 the text must start with a capital,
+	// 2 every letter must be upper case (acronyms such as "US").
+	caseRule int
+}
+
+type actorTrie struct{ root trieNode }
+
+func (t *actorTrie) add(e *Entry, alias string, prefix bool) {
+	toks := tokenize(alias, nil)
+	if len(toks) == 0 {
+		return
+	}
+	n := &t.root
+	for _, tk := range toks {
+		if n.next == nil {
+			n.next = map[string]*trieNode{}
+		}
+		c := n.next[tk.low]
+		if c == nil {
+			c = &trieNode{}
+			n.next[tk.low] = c
+		}
+		n = c
+	}
+	rule := 0
+	switch {
+	case prefix:
+		rule = 3
+	case toks[0].allCaps && len(toks) == 1:
+		rule = 2
+	case toks[0].cap:
+		rule = 1
+	}
+	if n.entry == nil || rule > n.caseRule {
+		// The first entry wins; a stricter case rule for the same tokens
+		// is kept so that "US" never matches the pronoun "us".
+		if n.entry == nil {
+			n.entry = e
+		}
+		n.caseRule = rule
+	}
+}
+
+// longest returns the entry and token count of the longest alias starting at
+// toks[i], honouring each alias's case rule.
+func (t *actorTrie) longest(toks []token, i int) (*Entry, int) {
+	n := &t.root
+	var best *Entry
+	bestLen := 0
+	for k := i; k < len(toks); k++ {
+		if n.next == nil {
+			break
+		}
+		c := n.next[toks[k].low]
+		if c == nil {
+			break
+		}
+		n = c
+		if n.entry != nil && caseOK(n.caseRule, toks[i]) && (n.caseRule != 3 || k+1 < len(toks) && toks[k+1].low == "-" && !toks[k+1].space) {
+			best, bestLen = n.entry, k-i+1
+		}
+	}
+	return best, bestLen
+}
+
+func caseOK(rule int, t token) bool {
+	switch rule {
+	case 1, 3:
+		return t.cap || !t.word
+	case 2:
+		return t.allCaps || strings.Contains(t.text, ".")
+	}
+	return true
+}
+
+func buildTrie(entries []Entry) *actorTrie {
+	t := &actorTrie{}
+	for i := range entries {
+		e := &entries[i]
+		t.add(e, e.Name, false)
+		for _, a := range e.Aliases {
+			t.add(e, a, false)
+		}
+		for _, a := range e.Prefixes {
+			t.add(e, a, true)
+		}
+	}
+	return t
+}

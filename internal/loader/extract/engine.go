@@ -1,0 +1,300 @@
+package extract
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/cameo"
+)
+
+// Version names the extractor in every event it makes.
+const Version = "kg-rules/1"
+
+// Engine holds the compiled dictionary and grammar. It is immutable after
+// New and safe for concurrent use.
+type Engine struct {
+	lex  *lexicon
+	trie *actorTrie
+}
+
+// New compiles an engine from actor entries and extra verb rules (added
+// after the embedded ones).
+func New(entries []Entry, extra []VerbRule) (*Engine, error) {
+	lx, err := loadLexicon(extra)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range extra {
+		if err := cameo.Valid(r.Code); err != nil {
+			return nil, fmt.Errorf("verb rule %s: %w", r.Relation, err)
+		}
+	}
+	es := append([]Entry(nil), entries...)
+	return &Engine{lex: lx, trie: buildTrie(es)}, nil
+}
+
+// DateSpan is a date found in a sentence, with byte offsets into it.
+type DateSpan struct {
+	Start, End int
+	Date       graph.Date
+}
+
+// Sentence is one sentence of a document: Text == doc[Start:End].
+type Sentence struct {
+	Index      int
+	Start, End int
+	Text       string
+}
+
+// Doc is what the engine reads: a document's text cut into sentences.
+type Doc struct {
+	ID        string
+	Text      string
+	Sentences []Sentence
+	// Dates, when set, finds the dates of a sentence. An event takes the
+	// date nearest to its trigger word in its own sentence, or none.
+	Dates func(sentence string) []DateSpan
+}
+
+// Result is what the engine found in one document.
+type Result struct {
+	Actors  []graph.Actor // every actor an event refers to, sorted by ID
+	Events  []graph.Event // in sentence order
+	Unknown []graph.Unknown
+}
+
+// Extract runs the rules over every sentence of d. Sentences whose offsets
+// do not slice d.Text are skipped, so every event's Start/End slice the
+// document.
+func (e *Engine) Extract(d Doc) Result {
+	ds := newDocState()
+	rec := &recognizer{e: e, doc: ds}
+	rf := &relFinder{e: e, ds: ds}
+	var toks []token
+	var events []graph.Event
+	seen := map[string]bool{}
+	for _, s := range d.Sentences {
+		if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End || d.Text[s.Start:s.End] != s.Text {
+			continue
+		}
+		toks = tokenize(s.Text, toks)
+		rec.text, rec.sent, rec.toks = s.Text, s.Index, toks
+		ms := rec.run()
+		sortMentions(ms)
+		gs := buildGroups(toks, ms)
+		for _, g := range gs {
+			var cs []*actorRec
+			for _, a := range g.actors {
+				if a.isCountry() {
+					cs = append(cs, a)
+				}
+			}
+			if len(cs) >= 2 {
+				ds.focus = [2]*actorRec{cs[0], cs[1]}
+			}
+		}
+		rf.text, rf.toks, rf.ms, rf.gs = s.Text, toks, ms, gs
+		rf.index()
+		rf.run()
+		var dates []DateSpan
+		if d.Dates != nil && len(rf.found) > 0 {
+			dates = d.Dates(s.Text)
+		}
+		for _, fd := range rf.found {
+			events = e.emit(events, d.ID, s, toks, fd, dates, seen)
+		}
+		ds.prevSubject = nil
+		if len(rf.found) > 0 && len(rf.found[0].agents) > 0 && !rf.found[0].agents[0].unknown {
+			ds.prevSubject = rf.found[0].agents[0]
+		} else {
+			for _, m := range ms {
+				if m.actor != nil && m.kind != mPronoun && (m.actor.isCountry() || m.actor.Type == graph.Organization || m.actor.Type == graph.IGO) {
+					ds.prevSubject = m.actor
+					break
+				}
+			}
+		}
+	}
+	return e.finish(ds, events)
+}
+
+func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []token, fd finding, dates []DateSpan, seen map[string]bool) []graph.Event {
+	type pair struct{ a, b *actorRec }
+	var pairs []pair
+	if fd.reciprocal {
+		for i := 0; i < len(fd.agents); i++ {
+			for j := i + 1; j < len(fd.agents); j++ {
+				pairs = append(pairs, pair{fd.agents[i], fd.agents[j]})
+			}
+		}
+	} else {
+		for _, a := range fd.agents {
+			for _, b := range fd.targets {
+				pairs = append(pairs, pair{a, b})
+			}
+		}
+	}
+	code := fd.code
+	c, ok := cameo.Lookup(code)
+	if !ok {
+		return events
+	}
+	var date graph.Date
+	if len(dates) > 0 && fd.trig < len(toks) {
+		at := toks[fd.trig].start
+		best := -1
+		for k, dt := range dates {
+			dist := abs(dt.Start - at)
+			if best < 0 || dist < abs(dates[best].Start-at) {
+				best = k
+			}
+		}
+		date = dates[best].Date
+	}
+	for _, p := range pairs {
+		if p.a == p.b || p.a.Type == graph.Place || p.b.Type == graph.Place {
+			continue
+		}
+		if p.a.Code != "" && p.a.Code == p.b.Code && p.a.isCountry() && p.b.isCountry() {
+			continue // "Soviet Union" and "Russia" in one dictionary code
+		}
+		key := fmt.Sprint(s.Index, p.a.ID, code, p.b.ID)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		conf := fd.conf
+		if p.a.unknown || p.b.unknown {
+			conf *= 0.7
+		}
+		p.a.used, p.b.used = true, true
+		events = append(events, graph.Event{
+			ID:     graph.EventID(docID, s.Index, p.a.ID, fd.rule.Relation, code, p.b.ID),
+			Source: p.a.ID, Target: p.b.ID, Relation: fd.rule.Relation, CAMEO: code,
+			QuadClass: cameo.QuadClass(code), Goldstein: c.Goldstein, Date: date,
+			Negated: fd.negated, Modality: fd.modality, Symmetric: fd.rule.Symmetric || fd.reciprocal,
+			DocID: docID, SentenceIndex: s.Index, Start: s.Start, End: s.End, Sentence: s.Text,
+			Confidence: round2(conf), Extractor: Version,
+		})
+	}
+	return events
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func round2(x float64) float64 {
+	if x > 1 {
+		x = 1
+	}
+	if x < 0 {
+		x = 0
+	}
+	return float64(int(x*100+0.5)) / 100
+}
+
+// finish settles actor codes and collects the actors events refer to.
+//
+// A titled person with no nationality in the text ("Army Chief Gen. X")
+// takes the country the document mentions most, ties broken by first
+// mention: news about a country's officials names that country most.
+func (e *Engine) finish(ds *docState, events []graph.Event) Result {
+	dominant := ""
+	best := 0
+	for _, a := range ds.order {
+		if a.isCountry() && a.mentions > best {
+			dominant, best = countryCode(a), a.mentions
+		}
+	}
+	var res Result
+	unknown := map[string]int{}
+	for _, a := range ds.order {
+		if a.Type == graph.Person {
+			if a.Country == "" && !a.unknown {
+				a.Country = dominant
+			}
+			switch {
+			case a.Country != "":
+				a.Code = a.Country + a.role
+			case a.role != "":
+				a.Code = "---" + a.role
+			default:
+				a.Code = "---"
+			}
+		}
+		if !a.used {
+			continue
+		}
+		act := a.Actor
+		for s := range a.aliases {
+			if s != act.Name {
+				act.Aliases = append(act.Aliases, s)
+			}
+		}
+		sort.Strings(act.Aliases)
+		res.Actors = append(res.Actors, act)
+	}
+	for _, ev := range events {
+		for _, id := range []string{ev.Source, ev.Target} {
+			for _, a := range ds.order {
+				if a.ID == id && a.unknown {
+					unknown[a.Name]++
+				}
+			}
+		}
+	}
+	sort.Slice(res.Actors, func(i, j int) bool { return res.Actors[i].ID < res.Actors[j].ID })
+	res.Actors = dedupActors(res.Actors)
+	res.Events = events
+	for n, c := range unknown {
+		res.Unknown = append(res.Unknown, graph.Unknown{Name: n, Count: c})
+	}
+	sort.Slice(res.Unknown, func(i, j int) bool { return res.Unknown[i].Name < res.Unknown[j].Name })
+	return res
+}
+
+// dedupActors merges records that ended with the same ID (two surface
+// routes to one canonical name).
+func dedupActors(as []graph.Actor) []graph.Actor {
+	out := as[:0]
+	for _, a := range as {
+		if n := len(out); n > 0 && out[n-1].ID == a.ID {
+			out[n-1].Aliases = mergeStrings(out[n-1].Aliases, a.Aliases)
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func mergeStrings(a, b []string) []string {
+	m := map[string]bool{}
+	for _, s := range a {
+		m[s] = true
+	}
+	for _, s := range b {
+		m[s] = true
+	}
+	out := make([]string, 0, len(m))
+	for s := range m {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func countryCode(a *actorRec) string {
+	if a.Country != "" {
+		return a.Country
+	}
+	if len(a.Code) >= 3 {
+		return strings.ToUpper(a.Code[:3])
+	}
+	return ""
+}

@@ -1,0 +1,271 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed lexicon.yaml
+var lexiconYAML []byte
+
+// VerbRule maps a verb or noun pattern to a CAMEO event code. The fields are
+// documented in lexicon.yaml; user dictionaries may add rules in the same
+// shape.
+type VerbRule struct {
+	Relation           string     `yaml:"relation"`
+	Code               string     `yaml:"code"`
+	Verbs              []string   `yaml:"verbs"`
+	Forms              []string   `yaml:"forms"`
+	Nouns              []string   `yaml:"nouns"`
+	Preps              []string   `yaml:"preps"`
+	NounPreps          []string   `yaml:"noun_preps"`
+	Direct             bool       `yaml:"direct"`
+	Requires           []string   `yaml:"requires"`
+	RequiresBefore     []string   `yaml:"requires_before"`
+	Symmetric          bool       `yaml:"symmetric"`
+	GroupCode          string     `yaml:"group_code"`
+	Words              []WordCode `yaml:"words"`
+	Intent             string     `yaml:"intent"`
+	ModifierTarget     bool       `yaml:"modifier_target"`
+	Objects            bool       `yaml:"objects"`
+	TargetTypes        []string   `yaml:"target_types"`
+	NounWindow         int        `yaml:"noun_window"`
+	DirectAfterRequire bool       `yaml:"direct_after_require"`
+}
+
+// WordCode switches a rule's code when one of Words stands near the trigger.
+type WordCode struct {
+	Code  string   `yaml:"code"`
+	Words []string `yaml:"words"`
+}
+
+type lexiconFile struct {
+	Verbs          []VerbRule          `yaml:"verbs"`
+	Titles         map[string][]string `yaml:"titles"`
+	Roles          map[string][]string `yaml:"roles"`
+	PersonRoles    map[string][]string `yaml:"person_roles"`
+	RoleExtensions []string            `yaml:"role_extensions"`
+	Objects        []string            `yaml:"objects"`
+	Organizations  []string            `yaml:"organizations"`
+}
+
+// trigger is one way a rule can fire: a verb form or a noun.
+type trigger struct {
+	rule     *VerbRule
+	rest     []string // later words of a multi-word verb ("down" in "shoot down")
+	noun     bool
+	pastPart bool // a past tense or participle form (passive candidate)
+	gerund   bool
+}
+
+// lexicon is the compiled grammar: trigger index and word classes.
+type lexicon struct {
+	triggers    map[string][]trigger
+	titleRole   map[string]string // title word -> GOV, MIL or "" (honorific)
+	roles       *phraseSet        // role noun phrases -> role code
+	personRoles *phraseSet        // person nouns -> role code
+	roleExt     map[string]bool
+	objects     *phraseSet
+	orgHeads    map[string]bool
+}
+
+// phraseSet matches lower-case word sequences, longest first.
+type phraseSet struct {
+	first map[string][]phrase
+}
+
+type phrase struct {
+	words []string
+	val   string
+}
+
+func newPhraseSet() *phraseSet { return &phraseSet{first: map[string][]phrase{}} }
+
+func (p *phraseSet) add(s, val string) {
+	w := strings.Fields(strings.ToLower(s))
+	if len(w) == 0 {
+		return
+	}
+	l := append(p.first[w[0]], phrase{words: w, val: val})
+	sort.SliceStable(l, func(i, j int) bool { return len(l[i].words) > len(l[j].words) })
+	p.first[w[0]] = l
+}
+
+// match returns the value and token count of the longest phrase starting at
+// toks[i], skipping nothing: phrase words must be consecutive word tokens,
+// except that "-" may join them.
+func (p *phraseSet) match(toks []token, i int) (string, int) {
+	if i >= len(toks) {
+		return "", 0
+	}
+	for _, ph := range p.first[toks[i].low] {
+		k := i + 1
+		ok := true
+		for _, w := range ph.words[1:] {
+			if k < len(toks) && toks[k].low == "-" && !toks[k].space {
+				k++
+			}
+			if k >= len(toks) || toks[k].low != w {
+				ok = false
+				break
+			}
+			k++
+		}
+		if ok {
+			return ph.val, k - i
+		}
+	}
+	return "", 0
+}
+
+var irregular = map[string][]string{
+	"meet": {"met"}, "fly": {"flew", "flown"}, "go": {"went", "gone"}, "come": {"came"},
+	"shoot": {"shot"}, "strike": {"struck", "stricken"}, "break": {"broke", "broken"},
+	"sell": {"sold"}, "give": {"gave", "given"}, "fight": {"fought"}, "hold": {"held"},
+	"cut": {"cut"}, "seek": {"sought"}, "build": {"built"}, "stand": {"stood"},
+	"wage": {"waged"}, "set": {"set"}, "put": {"put"}, "mass": {"massed"}, "shell": {"shelled"},
+	"travel": {"travelled", "traveled", "travelling", "traveling"}, "call": {"called"},
+	"lodge": {"lodged"}, "hold talks": {"held talks"}, "veto": {"vetoes", "vetoed"},
+	"ally": {"allied", "allies"}, "spurn": {"spurned"}, "slap": {"slapped", "slapping"},
+	"stop": {"stopped", "stopping"}, "ship": {"shipped", "shipping"}, "plan": {"planned", "planning"},
+	"end": {"ended"}, "reach": {"reaches", "reached"},
+}
+
+// inflect returns the regular forms of a verb lemma with a flag for past
+// forms.
+func inflect(lemma string) (forms []string, past []bool) {
+	add := func(f string, p bool) {
+		for _, g := range forms {
+			if g == f {
+				return
+			}
+		}
+		forms = append(forms, f)
+		past = append(past, p)
+	}
+	add(lemma, false)
+	n := len(lemma)
+	last := lemma[n-1]
+	switch {
+	case strings.HasSuffix(lemma, "y") && n > 1 && !strings.ContainsRune("aeiou", rune(lemma[n-2])):
+		add(lemma[:n-1]+"ies", false)
+		add(lemma[:n-1]+"ied", true)
+		add(lemma+"ing", false)
+	case last == 'e':
+		add(lemma+"s", false)
+		add(lemma+"d", true)
+		if strings.HasSuffix(lemma, "ee") {
+			add(lemma+"ing", false)
+		} else {
+			add(lemma[:n-1]+"ing", false)
+		}
+	case last == 's' || last == 'x' || last == 'z' || strings.HasSuffix(lemma, "ch") || strings.HasSuffix(lemma, "sh"):
+		add(lemma+"es", false)
+		add(lemma+"ed", true)
+		add(lemma+"ing", false)
+	default:
+		add(lemma+"s", false)
+		add(lemma+"ed", true)
+		add(lemma+"ing", false)
+	}
+	for _, f := range irregular[lemma] {
+		add(f, !strings.HasSuffix(f, "ing") && !strings.HasSuffix(f, "s"))
+	}
+	return forms, past
+}
+
+func loadLexicon(extra []VerbRule) (*lexicon, error) {
+	var f lexiconFile
+	if err := yaml.Unmarshal(lexiconYAML, &f); err != nil {
+		return nil, fmt.Errorf("parse embedded lexicon: %w", err)
+	}
+	lx := &lexicon{
+		triggers:    map[string][]trigger{},
+		titleRole:   map[string]string{},
+		roles:       newPhraseSet(),
+		personRoles: newPhraseSet(),
+		roleExt:     map[string]bool{},
+		objects:     newPhraseSet(),
+		orgHeads:    map[string]bool{},
+	}
+	rules := append(append([]VerbRule(nil), f.Verbs...), extra...)
+	for i := range rules {
+		r := &rules[i]
+		if r.Code == "" || r.Relation == "" {
+			return nil, fmt.Errorf("verb rule %d (%v): relation and code are required", i, r.Verbs)
+		}
+		for _, v := range r.Verbs {
+			w := strings.Fields(strings.ToLower(v))
+			if len(w) == 0 {
+				continue
+			}
+			forms, past := inflect(w[0])
+			for k, fm := range forms {
+				lx.triggers[fm] = append(lx.triggers[fm], trigger{rule: r, rest: w[1:], pastPart: past[k], gerund: strings.HasSuffix(fm, "ing")})
+			}
+			if len(w) == 1 {
+				for _, fm := range r.Forms {
+					fm = strings.ToLower(fm)
+					lx.triggers[fm] = append(lx.triggers[fm], trigger{rule: r, pastPart: !strings.HasSuffix(fm, "ing")})
+				}
+			}
+		}
+		for _, n := range r.Nouns {
+			n = strings.ToLower(n)
+			lx.triggers[n] = append(lx.triggers[n], trigger{rule: r, noun: true})
+		}
+	}
+	// Rules with required words are more specific: try them first.
+	for k, ts := range lx.triggers {
+		sort.SliceStable(ts, func(i, j int) bool {
+			return specificity(ts[i]) > specificity(ts[j])
+		})
+		lx.triggers[k] = ts
+	}
+	for role, ws := range f.Titles {
+		code := strings.ToUpper(role)
+		if code == "HONORIFIC" {
+			code = ""
+		}
+		for _, w := range ws {
+			if _, seen := lx.titleRole[w]; !seen || code == "MIL" {
+				lx.titleRole[w] = code
+			}
+		}
+	}
+	for role, ws := range f.Roles {
+		for _, w := range ws {
+			lx.roles.add(w, role)
+		}
+	}
+	for role, ws := range f.PersonRoles {
+		for _, w := range ws {
+			lx.personRoles.add(w, role)
+		}
+	}
+	for _, w := range f.RoleExtensions {
+		lx.roleExt[w] = true
+	}
+	for _, w := range f.Objects {
+		lx.objects.add(w, "object")
+	}
+	for _, w := range f.Organizations {
+		lx.orgHeads[w] = true
+	}
+	return lx, nil
+}
+
+func specificity(t trigger) int {
+	n := len(t.rest) * 4
+	if len(t.rule.Requires) > 0 {
+		n += 2
+	}
+	if len(t.rule.RequiresBefore) > 0 || len(t.rule.TargetTypes) > 0 {
+		n++
+	}
+	return n
+}

@@ -1,0 +1,788 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+// group is a coordination of mentions ("Pakistan, the West and Saudi
+// Arabia", "US/Pakistan", "Pak-Russia") or a single mention.
+type group struct {
+	start, end int // token span
+	ms         []*mention
+	actors     []*actorRec
+	poss       bool
+	weak       bool // only unknown single words: usable in few positions
+}
+
+// finding is one relation found in a sentence, before it becomes events.
+type finding struct {
+	rule       *VerbRule
+	code       string
+	agents     []*actorRec
+	targets    []*actorRec
+	reciprocal bool // targets are the agents themselves ("each other", "the two countries held")
+	trig       int
+	negated    bool
+	modality   graph.Modality
+	conf       float64
+}
+
+var connectors = toSet(`, and / & or the former both`)
+
+// buildGroups joins mentions separated only by connectors. A list joined by
+// commas alone is split again unless it ends with "and" or "or", so that
+// appositions and clause commas do not glue actors together.
+func buildGroups(toks []token, ms []mention) []group {
+	var gs []group
+	for k := 0; k < len(ms); {
+		g := group{start: ms[k].start, end: ms[k].end}
+		g.ms = append(g.ms, &ms[k])
+		hasAnd := false
+		commas := []int{}
+		k2 := k + 1
+		for k2 < len(ms) && !ms[k2-1].poss {
+			gap := toks[ms[k2-1].end:ms[k2].start]
+			if len(gap) == 0 || len(gap) > 3 {
+				break
+			}
+			ok, and, comma := true, false, false
+			for _, t := range gap {
+				switch {
+				case t.low == "-" && !t.space && len(gap) == 1:
+					and = true
+				case t.low == "and" || t.low == "or" || t.low == "/" || t.low == "&":
+					and = true
+				case t.low == ",":
+					comma = true
+				case connectors[t.low]:
+				default:
+					ok = false
+				}
+			}
+			if !ok || (!and && !comma) {
+				break
+			}
+			if comma && !and {
+				commas = append(commas, len(g.ms))
+			}
+			hasAnd = hasAnd || and
+			g.ms = append(g.ms, &ms[k2])
+			g.end = ms[k2].end
+			k2++
+		}
+		if !hasAnd && len(commas) > 0 {
+			g.ms = g.ms[:1]
+			g.end = g.ms[0].end
+			k2 = k + 1
+		}
+		g.poss = g.ms[len(g.ms)-1].poss
+		weak := true
+		seen := map[*actorRec]bool{}
+		for _, m := range g.ms {
+			if !m.single {
+				weak = false
+			}
+			if m.pair != nil {
+				for _, a := range m.pair {
+					if !seen[a] {
+						seen[a] = true
+						g.actors = append(g.actors, a)
+					}
+				}
+				continue
+			}
+			if m.actor != nil && !seen[m.actor] {
+				seen[m.actor] = true
+				g.actors = append(g.actors, m.actor)
+			}
+		}
+		g.weak = weak
+		if len(g.actors) > 0 {
+			gs = append(gs, g)
+		}
+		k = k2
+	}
+	return gs
+}
+
+var (
+	prepositions = toSet(`in on at to for from with of about against between into onto over under through
+toward towards across beyond within among amongst near like via despite including`)
+	determiners = toSet(`the a an this that these those his her its their our some any no every each
+another such both all two three several many much more most first second`)
+	auxWords = toSet(`is are was were be been being has have had do does did will would shall should can
+could may might must 'll to not never also now later recently then thereafter continuously successfully
+further already still just even reportedly jointly formally finally officially once again soon
+currently actually eventually subsequently allegedly reportedly apparently quickly immediately no longer
+yet about going`)
+	raisingWords = toSet(`expected likely set scheduled planning planned plans plan intends intended intend
+intending wants wanted want seeks sought seek seeking agreed agree agrees offered offer offers keen ready
+willing decided decides decide believed said reported trying tried try tries continue continues
+continued promised pledged vowed hopes hoped aims aimed unlikely able unable refused declined failed
+moved move poised eager interested prepared determined due supposed expecting hoping hope aiming
+proposed proposes propose started starts begun began begin`)
+	clauseStops = toSet(`; : that which who whom whose while whereas because although though but if
+unless since when where after before`)
+	lightVerbs = toSet(`pay pays paid paying make makes made making undertake undertakes undertook
+undertaken undertaking hold holds held holding conduct conducts conducted launch launches launched
+lodge lodged lodges extend extends extended express expressed expresses begin began begun start started
+offer offered provide provided give gave given announce announced carry carried end ended complete
+completed`)
+	plannedWords = toSet(`will shall 'll expected scheduled set planning planned plans plan intends
+intended intend intending going due upcoming forthcoming proposed prospective future poised`)
+	hypoWords = toSet(`would could might may should must can likely unlikely possible potential if
+perhaps probably hope hopes hoped hoping`)
+	intentWords = toSet(`agreed agree agrees offered offer offers keen ready willing promised pledged
+vowed eager interested prepared wants wanted want seeks sought seek seeking proposed proposes propose
+determined`)
+	negWords = toSet(`not never no n't without refused declined failed unable cannot`)
+	beWords  = toSet(`is are was were be been being`)
+	nounCues = toSet(`the a an his her its their our this that these those 's upcoming planned first
+proposed forthcoming expected recent latest official historic landmark secret staunch unwavering
+state second last next maiden`)
+)
+
+// sentenceRelations finds the relations of one sentence.
+type relFinder struct {
+	e          *Engine
+	ds         *docState
+	text       string
+	toks       []token
+	ms         []mention
+	gs         []group
+	byTok      []int // token -> index of the group that covers it, or -1
+	mByTok     []int // token -> index of the mention that covers it, or -1
+	found      []finding
+	lastAgents []*actorRec
+}
+
+func (f *relFinder) index() {
+	f.byTok = resize(f.byTok, len(f.toks))
+	f.mByTok = resize(f.mByTok, len(f.toks))
+	for k := range f.ms {
+		for t := f.ms[k].start; t < f.ms[k].end && t < len(f.toks); t++ {
+			f.mByTok[t] = k
+		}
+	}
+	for k := range f.gs {
+		for t := f.gs[k].start; t < f.gs[k].end && t < len(f.toks); t++ {
+			f.byTok[t] = k
+		}
+	}
+}
+
+func resize(s []int, n int) []int {
+	if cap(s) < n {
+		s = make([]int, n)
+	}
+	s = s[:n]
+	for i := range s {
+		s[i] = -1
+	}
+	return s
+}
+
+// groupAt returns the group starting within skip words after i (skipping
+// determiners and up to maxAdj other lower-case words), or nil.
+func (f *relFinder) groupAt(i, maxAdj int) *group {
+	adj := 0
+	for k := i; k < len(f.toks) && k < i+8; k++ {
+		if g := f.byTok[k]; g >= 0 {
+			return &f.gs[g]
+		}
+		t := f.toks[k]
+		if !t.word {
+			if t.low == "-" || t.low == "'" || t.low == "\"" || t.low == "‘" || t.low == "’" {
+				continue
+			}
+			return nil
+		}
+		if determiners[t.low] || t.low == "'s" {
+			continue
+		}
+		if clauseStops[t.low] || prepositions[t.low] || beWords[t.low] || f.e.lex.triggers[t.low] != nil {
+			return nil
+		}
+		adj++
+		if adj > maxAdj {
+			return nil
+		}
+	}
+	return nil
+}
+
+// headOf follows "Pakistan's arch-rival India": a possessive group followed
+// closely by another group yields the latter.
+func (f *relFinder) headOf(g *group) *group {
+	if g == nil || !g.poss {
+		return g
+	}
+	if h := f.groupAt(g.end+1, 2); h != nil && h != g {
+		return h
+	}
+	return g
+}
+
+func (f *relFinder) run() {
+	f.found = f.found[:0]
+	f.lastAgents = nil
+	for i := 0; i < len(f.toks); i++ {
+		t := f.toks[i]
+		if !t.word || f.mByTok[i] >= 0 {
+			continue
+		}
+		trs := f.e.lex.triggers[t.low]
+		if len(trs) == 0 {
+			continue
+		}
+		nounOK := f.nounContext(i)
+		for _, tr := range trs {
+			var fd finding
+			var ok bool
+			if tr.noun {
+				if !nounOK {
+					continue
+				}
+				fd, ok = f.noun(i, tr)
+			} else {
+				if nounOK && hasNoun(trs) && !tr.pastPart && !tr.gerund {
+					continue
+				}
+				fd, ok = f.verb(i, tr)
+			}
+			if ok {
+				f.found = append(f.found, fd)
+				if len(fd.agents) > 0 {
+					f.lastAgents = fd.agents
+				}
+				break
+			}
+		}
+	}
+}
+
+func hasNoun(trs []trigger) bool {
+	for _, t := range trs {
+		if t.noun {
+			return true
+		}
+	}
+	return false
+}
+
+// nounContext reports whether the word at i reads as a noun: after a
+// determiner, a possessive, an adjective or a modifying actor.
+func (f *relFinder) nounContext(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := f.toks[i-1]
+	if nounCues[p.low] {
+		return true
+	}
+	if m := f.mByTok[i-1]; m >= 0 {
+		// "Kayani's Moscow visit", "the Moscow journey", "US drone attacks"
+		ms := f.ms[m]
+		if ms.start > 0 {
+			q := f.toks[ms.start-1].low
+			if q == "'s" || determiners[q] || ms.kind == mPronoun {
+				return true
+			}
+		}
+		return ms.kind == mDict && ms.actor != nil && ms.actor.Type != graph.Person && !f.verbLike(i)
+	}
+	if p.word && !p.cap && !functionWords[p.low] && !auxWords[p.low] && !raisingWords[p.low] &&
+		!strings.HasSuffix(p.low, "ly") && f.e.lex.triggers[p.low] == nil && !beWords[p.low] {
+		return true
+	}
+	return false
+}
+
+// verbLike: after an actor, a bare noun/verb form is a verb when an actor or
+// determiner follows ("Russia supports India").
+func (f *relFinder) verbLike(i int) bool {
+	if i+1 >= len(f.toks) {
+		return false
+	}
+	n := f.toks[i+1]
+	return f.byTok[i+1] >= 0 || determiners[n.low]
+}
+
+// auxInfo is what the words before a verb say about it.
+type auxInfo struct {
+	start    int // first token of the auxiliary chain
+	negated  bool
+	modality graph.Modality
+	intent   bool
+	passive  bool
+}
+
+func (f *relFinder) aux(i int) auxInfo {
+	a := auxInfo{start: i, modality: graph.Actual}
+	planned, hypo := false, false
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		t := f.toks[k]
+		l := t.low
+		if l == "'" || l == "’" || l == "t" && k > 0 && (f.toks[k-1].low == "'" || f.toks[k-1].low == "’") {
+			if l == "t" {
+				a.negated = true
+			}
+			a.start = k
+			continue
+		}
+		if !t.word || f.mByTok[k] >= 0 {
+			break
+		}
+		if !(auxWords[l] || raisingWords[l] || strings.HasSuffix(l, "ly") && !t.cap || l == "didn" || l == "doesn" || l == "don" || l == "wasn" || l == "isn" || l == "won" || l == "wouldn" || l == "hasn" || l == "haven" || l == "hadn") {
+			break
+		}
+		a.start = k
+		if negWords[l] || l == "longer" {
+			a.negated = true
+		}
+		if plannedWords[l] {
+			planned = true
+		}
+		if hypoWords[l] {
+			hypo = true
+		}
+		if intentWords[l] {
+			a.intent = true
+		}
+		if beWords[l] && k == i-1 || beWords[l] && k == i-2 && (strings.HasSuffix(f.toks[i-1].low, "ly") || f.toks[i-1].low == "not") {
+			a.passive = true
+		}
+	}
+	switch {
+	case hypo:
+		a.modality = graph.Hypothetical
+	case planned:
+		a.modality = graph.Planned
+	}
+	if a.intent && a.modality == graph.Planned {
+		a.modality = graph.Actual
+	}
+	return a
+}
+
+// subject finds the agent of a verb whose auxiliary chain starts at s.
+func (f *relFinder) subject(s int) ([]*actorRec, float64) {
+	k := s - 1
+	if k < 0 {
+		return nil, 0
+	}
+	t := f.toks[k]
+	switch {
+	case t.low == "and" || t.low == "but" || t.low == "," && f.lastAgents != nil:
+		if f.lastAgents != nil {
+			return f.lastAgents, 0.7
+		}
+	case t.low == "who" || t.low == "which" || t.low == "that":
+		j := k - 1
+		if j >= 0 && f.toks[j].low == "," {
+			j--
+		}
+		if j >= 0 && f.byTok[j] >= 0 {
+			return f.gs[f.byTok[j]].actors, 0.8
+		}
+	}
+	for ; k >= 0; k-- {
+		t := f.toks[k]
+		if t.low == ";" || t.low == ":" {
+			return nil, 0
+		}
+		g := f.byTok[k]
+		if g < 0 {
+			continue
+		}
+		gr := &f.gs[g]
+		k = gr.start
+		if gr.start > 0 && prepositions[f.toks[gr.start-1].low] {
+			continue
+		}
+		if gr.start > 1 && determiners[f.toks[gr.start-1].low] && prepositions[f.toks[gr.start-2].low] {
+			continue
+		}
+		if gr.weak && !(gr.end == s || gr.poss) {
+			continue
+		}
+		if h := f.copula(gr); h != nil {
+			gr = h
+		}
+		conf := 0.8
+		if s-gr.end > 6 {
+			conf = 0.6
+		}
+		return gr.actors, conf
+	}
+	return nil, 0
+}
+
+// copula maps a predicate nominal to its subject: in "Fradkov was the first
+// Russian prime minister to visit", the agent is Fradkov.
+func (f *relFinder) copula(g *group) *group {
+	k := g.start - 1
+	for n := 0; k >= 0 && n < 4 && (determiners[f.toks[k].low] || !f.toks[k].cap && f.toks[k].word && !beWords[f.toks[k].low] && !functionWords[f.toks[k].low]); n++ {
+		k--
+	}
+	if k < 1 || !(f.toks[k].low == "was" || f.toks[k].low == "is" || f.toks[k].low == "became") {
+		return nil
+	}
+	if h := f.byTok[k-1]; h >= 0 && &f.gs[h] != g {
+		return &f.gs[h]
+	}
+	return nil
+}
+
+// after finds the first word of set within n tokens after i, not crossing a
+// clause stop; it returns its index or -1.
+func (f *relFinder) after(i, n int, set []string) int {
+	for k := i; k < len(f.toks) && k < i+n; k++ {
+		l := f.toks[k].low
+		if l == ";" || l == ":" || (k > i && clauseStops[l] && l != "that") {
+			return -1
+		}
+		for _, w := range set {
+			if l == w {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// target finds the target of a rule after token i: through one of preps,
+// else as a direct object when direct is set.
+func (f *relFinder) target(r *VerbRule, i int, preps []string, direct bool, window int) (*group, bool) {
+	if len(preps) > 0 {
+		if p := f.after(i, window, preps); p >= 0 {
+			if g := f.groupAt(p+1, 2); g != nil {
+				if f.toks[p].low == "between" && len(g.actors) < 2 {
+					return nil, false
+				}
+				return f.headOf(g), f.toks[p].low == "between"
+			}
+		}
+	}
+	if direct {
+		if i < len(f.toks) && f.toks[i].low == "each" && i+1 < len(f.toks) && f.toks[i+1].low == "other" {
+			return nil, true
+		}
+		if g := f.groupAt(i, 2); g != nil {
+			return f.headOf(g), false
+		}
+	}
+	return nil, false
+}
+
+// restMatch checks the later words of a multi-word verb and returns the
+// token after the last one, or -1.
+func (f *relFinder) restMatch(i int, rest []string) int {
+	k := i + 1
+	for _, w := range rest {
+		found := false
+		for j := k; j < len(f.toks) && j < k+3; j++ {
+			if f.toks[j].low == w {
+				k, found = j+1, true
+				break
+			}
+			if !f.toks[j].word {
+				break
+			}
+		}
+		if !found {
+			return -1
+		}
+	}
+	return k
+}
+
+func (f *relFinder) codeFor(r *VerbRule, lo, hi int, targets []*actorRec) string {
+	code := r.Code
+	for _, wc := range r.Words {
+		if f.nearWord(lo, hi, wc.Words) {
+			code = wc.Code
+			break
+		}
+	}
+	if r.GroupCode != "" {
+		for _, t := range targets {
+			if t.Type == graph.Group || strings.HasSuffix(t.Code, "REB") || strings.HasSuffix(t.Code, "INS") || strings.HasSuffix(t.Code, "SEP") {
+				code = r.GroupCode
+			}
+		}
+	}
+	return code
+}
+
+func (f *relFinder) nearWord(lo, hi int, words []string) bool {
+	if lo < 0 {
+		lo = 0
+	}
+	for k := lo; k < hi && k < len(f.toks); k++ {
+		l := f.toks[k].low
+		for _, w := range words {
+			if l == w || strings.HasPrefix(l, w+"-") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func typeAllowed(r *VerbRule, g *group, f *relFinder) bool {
+	if len(r.TargetTypes) == 0 || g == nil {
+		return true
+	}
+	for _, a := range g.actors {
+		for _, t := range r.TargetTypes {
+			if string(a.Type) == t {
+				return true
+			}
+		}
+	}
+	// "joined the US camp"
+	if g.end < len(f.toks) && (f.toks[g.end].low == "camp" || f.toks[g.end].low == "bloc") {
+		return true
+	}
+	return false
+}
+
+func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
+	r := tr.rule
+	end := i + 1
+	if len(tr.rest) > 0 {
+		if end = f.restMatch(i, tr.rest); end < 0 {
+			return finding{}, false
+		}
+	}
+	objStart := end
+	var modTarget *group
+	if len(r.Requires) > 0 {
+		k := f.after(end, 7, r.Requires)
+		if k < 0 {
+			return finding{}, false
+		}
+		if r.ModifierTarget {
+			for j := end; j < k; j++ {
+				if g := f.byTok[j]; g >= 0 {
+					modTarget = &f.gs[g]
+					break
+				}
+			}
+		}
+		objStart = k + 1
+	}
+	ax := f.aux(i)
+	fd := finding{rule: r, trig: i, negated: ax.negated, modality: ax.modality, conf: 0.8}
+	var tg *group
+	between := false
+	if ax.passive && tr.pastPart {
+		// "was shot down by the Soviet Army": the agent follows "by".
+		patients, _ := f.subject(ax.start)
+		if b := f.after(end, 6, []string{"by"}); b >= 0 {
+			if g := f.groupAt(b+1, 1); g != nil {
+				fd.agents = g.actors
+				fd.targets = patients
+			}
+		} else if r.Symmetric && len(patients) >= 2 {
+			fd.agents, fd.reciprocal = patients, true
+		}
+		if len(fd.agents) == 0 {
+			return finding{}, false
+		}
+	} else {
+		if ax.start > 0 && f.toks[ax.start-1].low == "by" {
+			return finding{}, false // "by supplying weapons": the agent is elsewhere
+		}
+		agents, conf := f.subject(ax.start)
+		fd.agents, fd.conf = agents, conf
+		if modTarget != nil {
+			tg = modTarget
+		} else {
+			direct := r.Direct || r.DirectAfterRequire && objStart > end
+			tg, between = f.target(r, objStart, r.Preps, direct, 10)
+			if tg == nil && between {
+				fd.reciprocal = true
+			}
+		}
+		if tg == nil && r.Objects {
+			if a := f.objectNP(objStart); a != nil {
+				fd.targets = []*actorRec{a}
+			}
+		}
+		if tg != nil {
+			if !typeAllowed(r, tg, f) {
+				return finding{}, false
+			}
+			if between && len(fd.agents) == 0 {
+				fd.agents, fd.reciprocal = tg.actors, true
+			} else {
+				fd.targets = tg.actors
+			}
+		}
+		if len(fd.targets) == 0 && !fd.reciprocal && r.Symmetric && len(fd.agents) >= 2 {
+			fd.reciprocal = true
+		}
+		if len(fd.agents) == 0 || len(fd.targets) == 0 && !fd.reciprocal {
+			return finding{}, false
+		}
+	}
+	fd.code = f.codeFor(r, i-3, objStart+6, fd.targets)
+	if ax.intent && r.Intent != "" {
+		fd.code = r.Intent
+	}
+	return fd, true
+}
+
+// objectNP makes an object actor of a lower-case phrase such as "a steel
+// mill" when a rule takes objects.
+func (f *relFinder) objectNP(i int) *actorRec {
+	for k := i; k < len(f.toks) && k < i+5; k++ {
+		t := f.toks[k]
+		if !t.word || clauseStops[t.low] || prepositions[t.low] {
+			return nil
+		}
+		if _, n := f.e.lex.objects.match(f.toks, k); n > 0 {
+			s := i
+			for s < k && determiners[f.toks[s].low] {
+				s++
+			}
+			name := f.text[f.toks[s].start:f.toks[k+n-1].end]
+			a := f.doc().get("o:"+strings.ToLower(name), func() graph.Actor {
+				return graph.Actor{Name: name, Code: "OBJ", Type: graph.Object}
+			})
+			a.aliases[name] = true
+			return a
+		}
+	}
+	return nil
+}
+
+func (f *relFinder) doc() *docState { return f.ds }
+
+func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
+	r := tr.rule
+	if len(r.RequiresBefore) > 0 && !f.nearWord(i-3, i, r.RequiresBefore) {
+		return finding{}, false
+	}
+	fd := finding{rule: r, trig: i, modality: graph.Actual, conf: 0.7}
+	var agent, tgt *group
+	// Left side: adjectives, then a possessive or modifying actor.
+	k := i - 1
+	for n := 0; k >= 0 && n < 4; n++ {
+		t := f.toks[k]
+		if f.byTok[k] >= 0 || t.low == "'s" {
+			break
+		}
+		if !t.word && t.low != "-" {
+			break
+		}
+		if t.word && (functionWords[t.low] && t.low != "first" || t.cap) && !(t.low[0] >= '0' && t.low[0] <= '9') {
+			break
+		}
+		if plannedWords[t.low] {
+			fd.modality = graph.Planned
+		}
+		k--
+	}
+	if k >= 0 && f.toks[k].low == "'s" {
+		k--
+	}
+	if k >= 0 && f.byTok[k] >= 0 {
+		g := &f.gs[f.byTok[k]]
+		if g.poss || f.mByTok[k] >= 0 && f.ms[f.mByTok[k]].kind == mPronoun {
+			agent = g
+		} else if r.ModifierTarget {
+			tgt = g
+			j := g.start - 1
+			if j >= 0 && f.toks[j].low == "'s" {
+				j--
+			}
+			if j >= 0 && f.byTok[j] >= 0 && f.gs[f.byTok[j]].poss {
+				agent = &f.gs[f.byTok[j]]
+			}
+		} else if !g.weak {
+			agent = g
+		}
+	}
+	if k >= 0 && !f.toks[k].word && f.byTok[k] < 0 {
+		k = -1
+	}
+	window := 5
+	if r.NounWindow > 0 {
+		window = r.NounWindow
+	}
+	between := false
+	if tgt == nil {
+		// "the visit of X to Y": X is the agent.
+		if o := f.after(i+1, 2, []string{"of"}); o >= 0 && r.ModifierTarget && agent == nil {
+			if g := f.groupAt(o+1, 1); g != nil {
+				if t := f.after(g.end, 3, []string{"to"}); t >= 0 {
+					agent = g
+				}
+			}
+		}
+		var g *group
+		g, between = f.target(r, i+1, r.NounPreps, false, window)
+		if g != nil && g != agent {
+			tgt = g
+		}
+	}
+	// "a secret visit to China by Henry Kissinger"
+	from := i + 1
+	if tgt != nil {
+		from = tgt.end
+	}
+	if b := f.after(from, 4, []string{"by"}); b >= 0 {
+		if g := f.groupAt(b+1, 1); g != nil {
+			agent = g
+		}
+	}
+	if agent == nil && !between {
+		// "paid an official visit to the US": the light verb's subject.
+		j := i - 1
+		for n := 0; j >= 0 && n < 4 && f.byTok[j] < 0 && f.toks[j].word && !lightVerbs[f.toks[j].low]; n++ {
+			j--
+		}
+		if j >= 0 && lightVerbs[f.toks[j].low] {
+			ax := f.aux(j)
+			if ax.negated {
+				fd.negated = true
+			}
+			if ax.modality != graph.Actual {
+				fd.modality = ax.modality
+			}
+			a, conf := f.subject(ax.start)
+			if len(a) > 0 {
+				agent = &group{actors: a}
+				fd.conf = conf - 0.1
+			}
+		}
+	}
+	switch {
+	case agent != nil && tgt != nil:
+		fd.agents, fd.targets = agent.actors, tgt.actors
+	case agent == nil && tgt != nil && between:
+		fd.agents, fd.reciprocal = tgt.actors, true
+	case agent != nil && between:
+		fd.agents, fd.reciprocal = agent.actors, true
+	case agent != nil && r.Symmetric && len(agent.actors) >= 2:
+		fd.agents, fd.reciprocal = agent.actors, true
+	default:
+		return finding{}, false
+	}
+	if agent != nil && agent.weak && !agent.poss && tgt != agent {
+		return finding{}, false
+	}
+	if fd.modality == graph.Actual && i > 0 {
+		ax := f.aux(k + 1)
+		if ax.negated {
+			fd.negated = true
+		}
+	}
+	fd.code = f.codeFor(r, i-3, i+window, fd.targets)
+	return fd, true
+}
