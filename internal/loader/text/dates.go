@@ -628,9 +628,9 @@ func matchYear(s string, toks []dtok, i int) (DateMention, int) {
 	return m, 1
 }
 
-// countWords after a four-digit number show it is a quantity ("2016
+// quantityWords after a four-digit number show it is a quantity ("2016
 // troops"), not a year.
-var countWords = map[string]bool{
+var quantityWords = map[string]bool{
 	"million": true, "billion": true, "thousand": true, "hundred": true, "lakh": true,
 	"crore": true, "percent": true, "per": true, "km": true, "kms": true, "mw": true,
 	"kg": true, "mph": true, "people": true, "men": true, "women": true, "children": true,
@@ -691,7 +691,7 @@ func plausibleYear(s string, toks []dtok, i int) bool {
 	}
 	next := wordAt(toks, i+1)
 	if next != "" && toks[i+1].text[0] >= 'a' && toks[i+1].text[0] <= 'z' {
-		if countWords[next] {
+		if quantityWords[next] {
 			return false
 		}
 		if len(next) >= 4 && strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") && !notPlural[next] {
