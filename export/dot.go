@@ -100,7 +100,7 @@ func (d *dotWriter) node(n *Node, endpoint bool) {
 	if endpoint {
 		extra = `, penwidth=2, fillcolor="#ffe8a8"`
 	}
-	d.printf("  %s [label=%s, tooltip=%s%s];\n", dotQuote(n.ID), dotQuote(nodeLabel(n)), dotQuote(tip), extra)
+	d.printf("  %s [label=%s, tooltip=%s%s];\n", dotQuote(n.ID), dotLabel(nodeLabel(n)), dotLabel(tip), extra)
 }
 
 func (d *dotWriter) edge(e *Edge, bold bool) {
@@ -118,8 +118,8 @@ func (d *dotWriter) edge(e *Edge, bold bool) {
 	}
 	col := dotQuote(signHex(e.Sign))
 	d.printf("  %s -> %s [id=%s, label=%s, color=%s, fontcolor=%s, penwidth=%s, weight=%d, tooltip=%s];\n",
-		dotQuote(e.Source), dotQuote(e.Target), dotQuote(e.ID), dotQuote(edgeLabel(e)), col, col,
-		formatFloat(pen), int(math.Ceil(e.Weight)), dotQuote(tip))
+		dotQuote(e.Source), dotQuote(e.Target), dotQuote(e.ID), dotLabel(edgeLabel(e)), col, col,
+		formatFloat(pen), int(math.Ceil(e.Weight)), dotLabel(tip))
 }
 
 func (d *dotWriter) close() error {
@@ -143,6 +143,10 @@ func dotPenWidth(w float64) float64 {
 	return math.Round(p*100) / 100
 }
 
+// dotLabel quotes a label or tooltip. Graphviz decodes HTML entities in
+// those, so & is written as &amp; to show "AT&amp;T" as typed.
+func dotLabel(s string) string { return dotQuote(strings.ReplaceAll(s, "&", "&amp;")) }
+
 // dotQuote makes s a DOT double-quoted string. Backslashes are doubled so
 // that Graphviz's label escapes (\N, \l) cannot be triggered by a name,
 // quotes are escaped, and line breaks become \n, which labels render as a
@@ -162,6 +166,14 @@ func dotQuote(s string) string {
 		case '\n':
 			b.WriteString(`\n`)
 		case '\r':
+		case 0xEF:
+			// U+FFFD (EF BF BD), which clean puts in place of invalid
+			// UTF-8, is refused by some DOT parsers; drop it.
+			if strings.HasPrefix(s[i:], "\uFFFD") {
+				i += 2
+				continue
+			}
+			b.WriteByte(c)
 		default:
 			b.WriteByte(c)
 		}

@@ -125,6 +125,9 @@ func sortedNodes(g Graph) ([]Node, map[string]struct{}, error) {
 		if id == "" {
 			return nil, nil, fmt.Errorf("node %d has an empty id", i)
 		}
+		if !validID(id) {
+			return nil, nil, fmt.Errorf("node id %q holds a control character or invalid UTF-8", id)
+		}
 		if i > 0 && nodes[i-1].ID == id {
 			return nil, nil, fmt.Errorf("duplicate node id %q", id)
 		}
@@ -150,6 +153,21 @@ func checkEdge(e *Edge, ids map[string]struct{}) error {
 		return fmt.Errorf("edge %s: weight %v is not a positive number", e.ID, e.Weight)
 	}
 	return nil
+}
+
+// validID reports whether id can be written unchanged by every format:
+// valid UTF-8 without control characters, so that no cleaning can make two
+// ids equal.
+func validID(id string) bool {
+	if !utf8.ValidString(id) {
+		return false
+	}
+	for _, r := range id {
+		if r < 0x20 || r == 0x7f || !xmlChar(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func nodeLabel(n *Node) string {
