@@ -1,20 +1,152 @@
 package main
 
 import (
-	"errors"
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/graph"
 )
 
-// importOptions is a placeholder until the command is implemented.
-type importOptions struct{}
+type importOptions struct {
+	IO    *ioStreams
+	Store func() (*graph.Store, error)
+
+	Files       []string
+	InputFormat string // auto, csv, tsv or jsonl
+	Force       bool
+}
 
 func newCmdImport(f *factory, runF func(*importOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:   "import",
-		Short: "(not yet implemented)",
+	opts := &importOptions{IO: f.IO, Store: func() (*graph.Store, error) { return f.openStore(false) }}
+	cmd := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Store pre-extracted triples from CSV, TSV or JSONL files",
+		Long: `Store triples extracted elsewhere, skipping text extraction. "-" reads stdin.
+
+CSV and TSV files need a header naming the columns source, target and
+relation or cameo; optional columns are id, doc, date, sentence,
+sentence_index, negated, modality, symmetric, confidence, weight (a count of
+identical events), source_id, source_code, source_type, target_id,
+target_code and target_type. Given a CAMEO code, the quad class and Goldstein
+score come from the CAMEO table. Rows are grouped into documents by the doc
+column, or else by file name; each document is stored atomically.
+
+JSONL files hold the lines kg triples --format jsonl prints, so that output
+imports back into the same graph: same event IDs, actors and triples.
+
+The format follows the file extension (.csv, .tsv, .jsonl), or else the
+content. A bad row is reported as FILE:LINE and its whole document is
+skipped; other documents are still stored, and kg exits with status 1.
+Documents already stored are left alone unless --force replaces them.`,
+		Example: `  kg import edges.csv
+  kg triples --format jsonl | kg --store other.db import -`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("import: not implemented yet")
+			switch opts.InputFormat {
+			case "auto", graph.TriplesCSV, graph.TriplesTSV, graph.TriplesJSONL:
+			default:
+				return flagErrorf(cmd, "unknown --input-format %q (want auto, csv, tsv or jsonl)", opts.InputFormat)
+			}
+			stdin := 0
+			for _, a := range args {
+				if a == "-" {
+					stdin++
+				}
+			}
+			if stdin > 1 {
+				return flagErrorf(cmd, "stdin (-) given %d times", stdin)
+			}
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runImport(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "auto", "format of the files: auto, csv, tsv or jsonl")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace documents that are already stored")
+	return cmd
+}
+
+func runImport(ctx context.Context, opts *importOptions) error {
+	im := graph.NewImporter()
+	failed := false
+	report := func(err error) {
+		failed = true
+		fmt.Fprintf(opts.IO.ErrOut, "kg: %v\n", err)
+	}
+	for _, name := range opts.Files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, err := range readImportFile(im, opts, name) {
+			report(err)
+		}
+	}
+	for _, w := range im.Warnings {
+		fmt.Fprintf(opts.IO.ErrOut, "kg: warning: %s\n", w)
+	}
+	for _, name := range im.Skipped() {
+		fmt.Fprintf(opts.IO.ErrOut, "kg: document %s not imported because of the errors above\n", name)
+	}
+	xs := im.Extractions()
+	if len(xs) == 0 {
+		if failed {
+			return errSilent
+		}
+		return fmt.Errorf("import: no triples in %d file(s)", len(opts.Files))
+	}
+	s, err := opts.Store()
+	if err != nil {
+		return err
+	}
+	var counts [4]int
+	events := 0
+	for _, x := range xs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		st, err := s.PutDocument(x, opts.Force)
+		if err != nil {
+			report(err)
+			continue
+		}
+		counts[st]++
+		if st != graph.Unchanged {
+			events += len(x.Events)
+		}
+	}
+	if opts.IO.ErrTTY {
+		fmt.Fprintf(opts.IO.ErrOut, "imported %d document(s): %d new, %d replaced, %d unchanged; %d events written\n",
+			len(xs), counts[graph.New], counts[graph.Replaced], counts[graph.Unchanged], events)
+	}
+	if failed {
+		return errSilent
+	}
+	return nil
+}
+
+// readImportFile feeds one file (or stdin for "-") to the importer.
+func readImportFile(im *graph.Importer, opts *importOptions, name string) []error {
+	var r io.Reader = opts.IO.In
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return []error{fmt.Errorf("import: %w", err)}
+		}
+		defer f.Close()
+		r = f
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	format := opts.InputFormat
+	if format == "auto" {
+		head, _ := br.Peek(4096)
+		format = graph.TriplesFormat(name, head)
+	}
+	return im.Read(br, name, format)
 }

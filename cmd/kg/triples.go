@@ -1,20 +1,191 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/graph"
 )
 
-// triplesOptions is a placeholder until the command is implemented.
-type triplesOptions struct{}
+type triplesOptions struct {
+	IO     *ioStreams
+	Store  func() (*graph.Store, error)
+	Format string
+
+	Actors []string
+	Filter graph.Filter
+}
 
 func newCmdTriples(f *factory, runF func(*triplesOptions) error) *cobra.Command {
-	return &cobra.Command{
+	opts := &triplesOptions{IO: f.IO, Store: func() (*graph.Store, error) { return f.openStore(true) }}
+	var since, until string
+	var cameoCodes, docs []string
+	cmd := &cobra.Command{
 		Use:   "triples",
-		Short: "(not yet implemented)",
+		Short: "List stored events as actor–relation–actor triples",
+		Long: `List the stored events, one triple each, with the sentence they were found in.
+
+Every event is listed, negated and hypothetical ones included, so that the
+JSONL output (--format jsonl) can be read back by kg import into the same
+graph. Triples are ordered by date, document, sentence and ID.`,
+		Example: `  kg triples --actor Pakistan --since 2023-01
+  kg triples --cameo 04,057 --format csv
+  kg triples --format jsonl > triples.jsonl`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("triples: not implemented yet")
+			if err := checkFormat(cmd, opts.Format); err != nil {
+				return err
+			}
+			var err error
+			flt := graph.Filter{
+				IncludeNegated: true,
+				Modalities:     []graph.Modality{graph.Actual, graph.Planned, graph.Hypothetical},
+				CAMEO:          splitList(cameoCodes),
+				Docs:           splitList(docs),
+			}
+			if flt.Since, err = graph.ParseDate(since); err != nil {
+				return flagErrorf(cmd, "--since: %v", err)
+			}
+			if flt.Until, err = graph.ParseDate(until); err != nil {
+				return flagErrorf(cmd, "--until: %v", err)
+			}
+			if err := flt.Validate(); err != nil {
+				return flagErrorf(cmd, "%v", err)
+			}
+			opts.Filter = flt
+			opts.Actors = splitList(opts.Actors)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runTriples(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringSliceVar(&opts.Actors, "actor", nil, "keep events with this actor on either side (ID, name or alias; repeatable)")
+	fl.StringSliceVar(&cameoCodes, "cameo", nil, "keep events with these CAMEO codes or prefixes (comma-separated, e.g. 04,057)")
+	fl.StringVar(&since, "since", "", "keep events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fl.StringVar(&until, "until", "", "keep events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fl.StringSliceVar(&docs, "doc", nil, "keep events from these documents (names, IDs or ID prefixes)")
+	addFormatFlag(cmd, &opts.Format)
+	return cmd
+}
+
+// tripleRow is a TripleRecord plus what ordering needs.
+type tripleRow struct {
+	rec  graph.TripleRecord
+	date graph.Date
+}
+
+func runTriples(ctx context.Context, opts *triplesOptions) error {
+	s, err := opts.Store()
+	if err != nil {
+		return err
+	}
+	docs, err := allDocuments(s)
+	if err != nil {
+		return err
+	}
+	flt, err := opts.Filter.ResolveDocs(docs)
+	if err != nil {
+		return err
+	}
+	docName := make(map[string]string, len(docs))
+	for _, d := range docs {
+		docName[d.ID] = d.Name
+	}
+	actors, err := s.Actors()
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]graph.Actor, len(actors))
+	for _, a := range actors {
+		byID[a.ID] = a
+	}
+	var keep map[string]bool
+	if len(opts.Actors) > 0 {
+		keep = make(map[string]bool)
+		for _, name := range opts.Actors {
+			found, err := resolveActorArg(s, name)
+			if err != nil {
+				return err
+			}
+			for _, a := range found {
+				keep[a.ID] = true
+			}
+		}
+	}
+	var rows []tripleRow
+	err = s.Events(func(e graph.Event) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !flt.KeepEvent(&e) || keep != nil && !keep[e.Source] && !keep[e.Target] {
+			return nil
+		}
+		src, dst := actorOrStub(byID, e.Source), actorOrStub(byID, e.Target)
+		rows = append(rows, tripleRow{rec: e.Record(docName[e.DocID], src, dst), date: e.Date})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.Slice(rows, func(i, j int) bool {
+		a, b := &rows[i], &rows[j]
+		if a.date != b.date {
+			return a.date.Before(b.date)
+		}
+		if a.rec.Doc != b.rec.Doc {
+			return a.rec.Doc < b.rec.Doc
+		}
+		if a.rec.SentenceIndex != b.rec.SentenceIndex {
+			return a.rec.SentenceIndex < b.rec.SentenceIndex
+		}
+		return a.rec.ID < b.rec.ID
+	})
+	recs := make([]graph.TripleRecord, len(rows))
+	for i := range rows {
+		recs[i] = rows[i].rec
+	}
+	tty := opts.IO.OutTTY
+	sentence := func(r graph.TripleRecord) string { return r.Sentence }
+	if tty && opts.Format == formatTable {
+		sentence = func(r graph.TripleRecord) string { return truncateCell(r.Sentence, 60) }
+	}
+	cols := []column[graph.TripleRecord]{
+		{"date", func(r graph.TripleRecord) string { return r.Date }},
+		{"source", func(r graph.TripleRecord) string { return r.Source.Name }},
+		{"relation", func(r graph.TripleRecord) string { return r.Relation }},
+		{"cameo", func(r graph.TripleRecord) string { return r.CAMEO }},
+		{"target", func(r graph.TripleRecord) string { return r.Target.Name }},
+		{"doc", func(r graph.TripleRecord) string { return r.Doc }},
+		{"sentence", sentence},
+	}
+	if opts.Format == formatCSV {
+		// CSV is for spreadsheets and kg import: give what import reads back.
+		cols = append([]column[graph.TripleRecord]{{"id", func(r graph.TripleRecord) string { return r.ID }}}, cols...)
+		cols = append(cols,
+			column[graph.TripleRecord]{"sentence_index", func(r graph.TripleRecord) string { return strconv.Itoa(r.SentenceIndex) }},
+			column[graph.TripleRecord]{"source_id", func(r graph.TripleRecord) string { return r.Source.ID }},
+			column[graph.TripleRecord]{"target_id", func(r graph.TripleRecord) string { return r.Target.ID }},
+			column[graph.TripleRecord]{"negated", func(r graph.TripleRecord) string { return strconv.FormatBool(r.Negated) }},
+			column[graph.TripleRecord]{"modality", func(r graph.TripleRecord) string { return string(r.Modality) }},
+		)
+	}
+	if err := printRecords(opts.IO.Out, opts.Format, tty, recs, cols); err != nil {
+		return fmt.Errorf("write triples: %w", err)
+	}
+	return nil
+}
+
+// actorOrStub returns the stored actor, or one holding only the ID should the
+// actor record be missing, so that a damaged store still lists its events.
+func actorOrStub(byID map[string]graph.Actor, id string) graph.Actor {
+	if a, ok := byID[id]; ok {
+		return a
+	}
+	return graph.Actor{ID: id, Name: id}
 }

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+// resolveActorArg finds the actors a user means by name: an actor ID, the
+// canonical name or any alias, ignoring case and punctuation. Several actors
+// may share an alias; all are returned, sorted by ID.
+func resolveActorArg(s *graph.Store, name string) ([]graph.Actor, error) {
+	found, err := s.ActorsByAlias(name)
+	if err != nil {
+		return nil, err
+	}
+	if a, err := s.Actor(name); err == nil {
+		found = append(found, a)
+	} else if !errors.Is(err, graph.ErrNotFound) {
+		return nil, err
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].ID < found[j].ID })
+	out := found[:0]
+	for i, a := range found {
+		if i == 0 || a.ID != found[i-1].ID {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no actor named %q (see kg actors)", name)
+	}
+	return out, nil
+}
+
+// docShortID shortens a document ID for tables, as git does for commits.
+func docShortID(id string) string {
+	if len(id) > 12 {
+		return id[:12]
+	}
+	return id
+}
+
+// truncateCell cuts s to n runes with an ellipsis, for terminal tables.
+func truncateCell(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// allDocuments reads the documents without their text, in ID order.
+func allDocuments(s *graph.Store) ([]graph.Document, error) {
+	var docs []graph.Document
+	err := s.Documents(func(d graph.Document) error {
+		docs = append(docs, d)
+		return nil
+	}, false)
+	return docs, err
+}

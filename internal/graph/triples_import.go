@@ -1,0 +1,601 @@
+package graph
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/kg-project/kg/internal/graph/cameo"
+)
+
+// Formats of pre-extracted triples that an Importer reads.
+const (
+	TriplesCSV   = "csv"
+	TriplesTSV   = "tsv"
+	TriplesJSONL = "jsonl"
+)
+
+// TriplesFormat picks a format from a file name's extension, or from the
+// first bytes of the content when the extension says nothing: a '{' means
+// JSONL, a tab in the first line TSV, anything else CSV.
+func TriplesFormat(name string, head []byte) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".csv":
+		return TriplesCSV
+	case ".tsv", ".tab":
+		return TriplesTSV
+	case ".jsonl", ".ndjson", ".json":
+		return TriplesJSONL
+	}
+	head = bytes.TrimLeft(head, " \t\r\n\ufeff")
+	if len(head) > 0 && head[0] == '{' {
+		return TriplesJSONL
+	}
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.IndexByte(head, '\t') >= 0 {
+		return TriplesTSV
+	}
+	return TriplesCSV
+}
+
+// ImportError is a bad line of an imported file.
+type ImportError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *ImportError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
+func (e *ImportError) Unwrap() error { return e.Err }
+
+// Importer turns pre-extracted triples into one Extraction per document. It
+// reads any number of files first and builds the extractions at the end, so
+// a document whose rows are spread over several files is still written as
+// one.
+//
+// CSV and TSV files need a header naming at least source, target, and
+// relation or cameo. Optional columns: id, doc, date, sentence,
+// sentence_index, negated, modality, symmetric, confidence, weight (a
+// positive count of identical events), source_id, source_code, source_type,
+// target_id, target_code, target_type. Unknown columns are reported once
+// and ignored. JSONL files hold the TripleRecord lines that `kg triples`
+// prints, so its output imports back into the same graph.
+type Importer struct {
+	docs map[string]*importDoc
+	// Warnings collects remarks that are not errors, such as ignored
+	// columns.
+	Warnings []string
+}
+
+type importDoc struct {
+	name   string
+	source string
+	rows   []importRow
+	bad    int
+}
+
+// importRow is one event before its document's ID and text are known.
+type importRow struct {
+	e          Event // Source and Target hold actor IDs; DocID is unset
+	src, dst   Actor
+	hasOffsets bool
+	copyIndex  int // >0 for the extra copies of a weighted CSV row
+}
+
+// NewImporter returns an empty Importer.
+func NewImporter() *Importer { return &Importer{docs: make(map[string]*importDoc)} }
+
+// Read adds the triples in r, named file in messages, in the given format
+// (TriplesCSV, TriplesTSV or TriplesJSONL). Rows without a document name go
+// to a document named after the file's base name. It returns one
+// *ImportError per bad line; the documents those lines belong to are left
+// out of Extractions.
+func (im *Importer) Read(r io.Reader, file, format string) []error {
+	defDoc := filepath.Base(file)
+	if file == "-" {
+		defDoc, file = "stdin", "stdin"
+	}
+	switch format {
+	case TriplesJSONL:
+		return im.readJSONL(r, file, defDoc)
+	case TriplesCSV:
+		return im.readCSV(r, file, defDoc, ',')
+	case TriplesTSV:
+		return im.readCSV(r, file, defDoc, '\t')
+	}
+	return []error{fmt.Errorf("%s: unknown triples format %q", file, format)}
+}
+
+func (im *Importer) doc(name, file string) *importDoc {
+	d, ok := im.docs[name]
+	if !ok {
+		d = &importDoc{name: name, source: file}
+		im.docs[name] = d
+	}
+	return d
+}
+
+// Skipped returns the names of documents left out because of bad lines,
+// sorted.
+func (im *Importer) Skipped() []string {
+	var out []string
+	for n, d := range im.docs {
+		if d.bad > 0 {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (im *Importer) readJSONL(r io.Reader, file, defDoc string) []error {
+	var errs []error
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 64<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		b := bytes.TrimSpace(sc.Bytes())
+		if len(b) == 0 {
+			continue
+		}
+		var rec TripleRecord
+		err := json.Unmarshal(b, &rec)
+		name := rec.Doc
+		if name == "" {
+			name = defDoc
+		}
+		var row importRow
+		if err == nil {
+			row, err = recordRow(rec)
+		}
+		d := im.doc(name, file)
+		if err != nil {
+			d.bad++
+			errs = append(errs, &ImportError{File: file, Line: line, Err: err})
+			continue
+		}
+		d.rows = append(d.rows, row)
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, &ImportError{File: file, Line: line + 1, Err: err})
+		im.doc(defDoc, file).bad++
+	}
+	return errs
+}
+
+func recordRow(rec TripleRecord) (importRow, error) {
+	src, err := refActor(rec.Source, "source")
+	if err != nil {
+		return importRow{}, err
+	}
+	dst, err := refActor(rec.Target, "target")
+	if err != nil {
+		return importRow{}, err
+	}
+	if rec.Relation == "" && rec.CAMEO == "" {
+		return importRow{}, errors.New("neither relation nor cameo given")
+	}
+	date, err := ParseDate(rec.Date)
+	if err != nil {
+		return importRow{}, err
+	}
+	mod, err := ParseModality(string(rec.Modality))
+	if err != nil {
+		return importRow{}, err
+	}
+	e := Event{
+		ID: rec.ID, Source: src.ID, Target: dst.ID, Relation: rec.Relation, CAMEO: rec.CAMEO,
+		QuadClass: rec.QuadClass, Goldstein: rec.Goldstein, Date: date, Negated: rec.Negated,
+		Modality: mod, Symmetric: rec.Symmetric, SentenceIndex: rec.SentenceIndex,
+		Start: rec.Start, End: rec.End, Sentence: rec.Sentence, Confidence: rec.Confidence,
+		Extractor: "import",
+	}
+	if e.SentenceIndex < 0 {
+		return importRow{}, fmt.Errorf("negative sentence_index %d", e.SentenceIndex)
+	}
+	if err := codeEvent(&e, e.QuadClass == 0); err != nil {
+		return importRow{}, err
+	}
+	return importRow{e: e, src: src, dst: dst, hasOffsets: rec.End > 0}, nil
+}
+
+func refActor(r ActorRef, side string) (Actor, error) {
+	a := Actor{ID: r.ID, Name: strings.TrimSpace(r.Name), Code: r.Code, Type: r.Type, Aliases: r.Aliases}
+	if a.Name == "" && a.ID == "" {
+		return a, fmt.Errorf("%s has neither name nor id", side)
+	}
+	if a.ID == "" {
+		a.ID = Slug(a.Name)
+	}
+	if a.Name == "" {
+		a.Name = a.ID
+	}
+	if strings.IndexByte(a.ID, 0) >= 0 {
+		return a, fmt.Errorf("%s id contains a NUL byte", side)
+	}
+	if a.Type != "" {
+		t, err := ParseActorType(string(a.Type))
+		if err != nil {
+			return a, fmt.Errorf("%s: %w", side, err)
+		}
+		a.Type = t
+	}
+	return a, nil
+}
+
+// codeEvent checks the CAMEO code and fills what follows from it: the quad
+// class and Goldstein score when fill is set, and a relation when none was
+// given.
+func codeEvent(e *Event, fill bool) error {
+	if e.CAMEO == "" {
+		return nil
+	}
+	c, ok := cameo.Lookup(e.CAMEO)
+	if !ok {
+		if err := cameo.Valid(e.CAMEO); err != nil {
+			return err
+		}
+		return fmt.Errorf("unknown CAMEO code %q", e.CAMEO)
+	}
+	if fill {
+		e.QuadClass = cameo.QuadClass(e.CAMEO)
+		e.Goldstein = c.Goldstein
+	}
+	if e.Relation == "" {
+		e.Relation = strings.ToLower(c.Name)
+	}
+	return nil
+}
+
+// csvColumns are the header names an Importer understands.
+var csvColumns = []string{
+	"id", "doc", "date", "source", "source_id", "source_code", "source_type",
+	"target", "target_id", "target_code", "target_type", "relation", "cameo",
+	"sentence", "sentence_index", "negated", "modality", "symmetric", "confidence", "weight",
+}
+
+func (im *Importer) readCSV(r io.Reader, file, defDoc string, sep rune) []error {
+	cr := csv.NewReader(r)
+	cr.Comma = sep
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	if sep == '\t' {
+		cr.LazyQuotes = true
+	}
+	fail := func(line int, err error) []error {
+		im.doc(defDoc, file).bad++
+		return []error{&ImportError{File: file, Line: line, Err: err}}
+	}
+	head, err := cr.Read()
+	if err == io.EOF {
+		return fail(1, errors.New("empty file: want a header line"))
+	}
+	if err != nil {
+		return fail(1, err)
+	}
+	col := make(map[string]int)
+	var ignored []string
+	for i, h := range head {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		known := false
+		for _, c := range csvColumns {
+			if h == c {
+				known = true
+			}
+		}
+		if !known {
+			ignored = append(ignored, h)
+			continue
+		}
+		if _, dup := col[h]; dup {
+			return fail(1, fmt.Errorf("column %q appears twice", h))
+		}
+		col[h] = i
+	}
+	var missing []string
+	for _, c := range []string{"source", "target"} {
+		if _, ok := col[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	_, hasRel := col["relation"]
+	_, hasCAMEO := col["cameo"]
+	if !hasRel && !hasCAMEO {
+		missing = append(missing, "relation or cameo")
+	}
+	if len(missing) > 0 {
+		return fail(1, fmt.Errorf("header lacks %s (have %s)", strings.Join(missing, ", "), strings.Join(head, ",")))
+	}
+	if len(ignored) > 0 {
+		im.Warnings = append(im.Warnings, fmt.Sprintf("%s: ignoring unknown columns %s", file, strings.Join(ignored, ", ")))
+	}
+
+	var errs []error
+	ordinal := make(map[string]int) // next sentence index per document, for rows without one
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			line := 0
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line = pe.Line
+				err = pe.Err
+			}
+			errs = append(errs, &ImportError{File: file, Line: line, Err: err})
+			im.doc(defDoc, file).bad++
+			if pe == nil {
+				break
+			}
+			continue
+		}
+		get := func(name string) string {
+			if i, ok := col[name]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // blank line inside a TSV
+		}
+		line, _ := cr.FieldPos(0)
+		name := get("doc")
+		if name == "" {
+			name = defDoc
+		}
+		d := im.doc(name, file)
+		rows, err := csvRows(get, ordinal[name])
+		if err != nil {
+			d.bad++
+			errs = append(errs, &ImportError{File: file, Line: line, Err: err})
+			continue
+		}
+		if _, given := col["sentence_index"]; !given || get("sentence_index") == "" {
+			ordinal[name]++
+		}
+		d.rows = append(d.rows, rows...)
+	}
+	return errs
+}
+
+// csvRows reads one CSV row, which stands for weight identical events.
+func csvRows(get func(string) string, ordinal int) ([]importRow, error) {
+	src, err := csvActor(get, "source")
+	if err != nil {
+		return nil, err
+	}
+	dst, err := csvActor(get, "target")
+	if err != nil {
+		return nil, err
+	}
+	e := Event{
+		ID: get("id"), Source: src.ID, Target: dst.ID, Relation: get("relation"), CAMEO: get("cameo"),
+		Sentence: get("sentence"), SentenceIndex: ordinal, Extractor: "import", Confidence: 1,
+	}
+	if e.Relation == "" && e.CAMEO == "" {
+		return nil, errors.New("neither relation nor cameo given")
+	}
+	if e.Date, err = ParseDate(get("date")); err != nil {
+		return nil, err
+	}
+	if e.Modality, err = ParseModality(get("modality")); err != nil {
+		return nil, err
+	}
+	if e.Negated, err = parseBool("negated", get("negated")); err != nil {
+		return nil, err
+	}
+	if e.Symmetric, err = parseBool("symmetric", get("symmetric")); err != nil {
+		return nil, err
+	}
+	if s := get("sentence_index"); s != "" {
+		if e.SentenceIndex, err = strconv.Atoi(s); err != nil || e.SentenceIndex < 0 {
+			return nil, fmt.Errorf("bad sentence_index %q (want a whole number from 0)", s)
+		}
+	}
+	if s := get("confidence"); s != "" {
+		if e.Confidence, err = strconv.ParseFloat(s, 64); err != nil || e.Confidence < 0 || e.Confidence > 1 {
+			return nil, fmt.Errorf("bad confidence %q (want a number from 0 to 1)", s)
+		}
+	}
+	weight := 1
+	if s := get("weight"); s != "" {
+		if weight, err = strconv.Atoi(s); err != nil || weight < 1 || weight > 1_000_000 {
+			return nil, fmt.Errorf("bad weight %q (want a whole number from 1)", s)
+		}
+	}
+	if err := codeEvent(&e, true); err != nil {
+		return nil, err
+	}
+	rows := make([]importRow, weight)
+	for i := range rows {
+		rows[i] = importRow{e: e, src: src, dst: dst, copyIndex: i}
+		if i > 0 {
+			rows[i].e.ID = ""
+		}
+	}
+	return rows, nil
+}
+
+func csvActor(get func(string) string, side string) (Actor, error) {
+	ref := ActorRef{Name: get(side), ID: get(side + "_id"), Code: strings.ToUpper(get(side + "_code")),
+		Type: ActorType(get(side + "_type"))}
+	if ref.Name == "" && ref.ID == "" {
+		return Actor{}, fmt.Errorf("empty %s", side)
+	}
+	return refActor(ref, side)
+}
+
+func parseBool(name, s string) (bool, error) {
+	switch strings.ToLower(s) {
+	case "", "false", "f", "0", "no", "n":
+		return false, nil
+	case "true", "t", "1", "yes", "y":
+		return true, nil
+	}
+	return false, fmt.Errorf("bad %s %q (want true or false)", name, s)
+}
+
+// ImportDocumentID is the ID given to an imported document: imports carry no
+// text to hash, so the name stands for it.
+func ImportDocumentID(name string) string { return DocumentID("import\x00" + name) }
+
+// Extractions returns one extraction per document without bad lines, sorted
+// by document name. Each document gets ImportDocumentID(name), format
+// "import", the earliest event date, and a text rebuilt from its sentences
+// so that event offsets slice it: where the input gave offsets that agree
+// with the sentences, they are kept; otherwise sentences are laid out one
+// after another and offsets assigned.
+func (im *Importer) Extractions() []Extraction {
+	names := make([]string, 0, len(im.docs))
+	for n, d := range im.docs {
+		if d.bad == 0 && len(d.rows) > 0 {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	out := make([]Extraction, 0, len(names))
+	for _, n := range names {
+		out = append(out, im.docs[n].extraction())
+	}
+	return out
+}
+
+func (d *importDoc) extraction() Extraction {
+	doc := Document{ID: ImportDocumentID(d.name), Name: d.name, Source: d.source, Format: "import"}
+	text, sentences, ok := layoutGiven(d.rows)
+	if !ok {
+		text, sentences = layoutSequential(d.rows)
+	}
+	doc.Text = text
+	doc.Sentences = sentences
+
+	actors := make(map[string]Actor)
+	add := func(a Actor) {
+		if old, ok := actors[a.ID]; ok {
+			a = mergeActor(old, a)
+		}
+		actors[a.ID] = a
+	}
+	events := make([]Event, 0, len(d.rows))
+	for _, r := range d.rows {
+		e := r.e
+		e.DocID = doc.ID
+		if e.ID == "" {
+			rel := e.Relation
+			if r.copyIndex > 0 {
+				rel = fmt.Sprintf("%s\x00%d", rel, r.copyIndex)
+			}
+			e.ID = EventID(doc.ID, e.SentenceIndex, e.Source, rel, e.CAMEO, e.Target)
+		}
+		if !e.Date.IsZero() && (doc.Date.IsZero() || e.Date.Before(doc.Date)) {
+			doc.Date = e.Date
+		}
+		add(r.src)
+		add(r.dst)
+		events = append(events, e)
+	}
+	x := Extraction{Doc: doc, Events: events}
+	ids := make([]string, 0, len(actors))
+	for id := range actors {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		x.Actors = append(x.Actors, actors[id])
+	}
+	return x
+}
+
+// layoutGiven rebuilds a text in which every row's own offsets slice its
+// sentence, padding the gaps with spaces. It fails if any row lacks offsets
+// or two sentences claim the same bytes differently.
+func layoutGiven(rows []importRow) (string, int, bool) {
+	size, placed := 0, false
+	for _, r := range rows {
+		if r.e.Sentence == "" && r.e.Start == r.e.End && r.e.Start >= 0 {
+			size = max(size, r.e.End)
+			continue // an event without a sentence points at an empty span
+		}
+		if !r.hasOffsets || r.e.Start < 0 || r.e.End-r.e.Start != len(r.e.Sentence) {
+			return "", 0, false
+		}
+		size = max(size, r.e.End)
+		placed = true
+	}
+	if !placed {
+		return "", 0, false
+	}
+	if size > 64<<20 {
+		return "", 0, false
+	}
+	buf := bytes.Repeat([]byte{' '}, size)
+	set := make([]bool, size)
+	seen := make(map[[2]int]bool)
+	for _, r := range rows {
+		if r.e.Sentence == "" {
+			continue
+		}
+		for i := 0; i < len(r.e.Sentence); i++ {
+			p := r.e.Start + i
+			if set[p] && buf[p] != r.e.Sentence[i] {
+				return "", 0, false
+			}
+			buf[p], set[p] = r.e.Sentence[i], true
+		}
+		seen[[2]int{r.e.Start, r.e.End}] = true
+	}
+	return string(buf), len(seen), true
+}
+
+// layoutSequential joins the distinct sentences in sentence order, one space
+// apart, and points every row at its sentence.
+func layoutSequential(rows []importRow) (string, int) {
+	type sent struct {
+		index int
+		text  string
+	}
+	var order []sent
+	pos := make(map[sent]int)
+	for _, r := range rows {
+		s := sent{r.e.SentenceIndex, r.e.Sentence}
+		if s.text == "" {
+			continue
+		}
+		if _, ok := pos[s]; !ok {
+			pos[s] = 0
+			order = append(order, s)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].index < order[j].index })
+	var b strings.Builder
+	for i, s := range order {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		pos[s] = b.Len()
+		b.WriteString(s.text)
+	}
+	for i := range rows {
+		e := &rows[i].e
+		if e.Sentence == "" {
+			e.Start, e.End = 0, 0
+			continue
+		}
+		e.Start = pos[sent{e.SentenceIndex, e.Sentence}]
+		e.End = e.Start + len(e.Sentence)
+	}
+	return b.String(), len(order)
+}
