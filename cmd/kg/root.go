@@ -67,6 +67,7 @@ CSV for scripts.`,
 		newCmdTimeline(f, nil),
 		newCmdBalance(f, nil),
 		newCmdExport(f, nil),
+		newCmdSynth(f, nil),
 	} {
 		root.AddCommand(c)
 	}
