@@ -1,0 +1,200 @@
+package export
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+func testView(t *testing.T) *graph.View {
+	t.Helper()
+	actors := []graph.Actor{
+		{ID: "china", Name: "China", Code: "CHN", Type: graph.Country},
+		{ID: "india", Name: "India", Code: "IND", Type: graph.Country},
+		{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: graph.Country, Aliases: []string{"Islamabad"}},
+		{ID: "russia", Name: "Russia", Code: "RUS", Type: graph.Country},
+		{ID: "usa", Name: "United States", Code: "USA", Type: graph.Country},
+	}
+	d := func(y, m, dd int) graph.Date { return graph.Date{Year: y, Month: m, Day: dd} }
+	ev := func(id, src, rel, code string, quad int, g float64, dt graph.Date, doc string) graph.Event {
+		return graph.Event{ID: id, Source: src, Target: "", Relation: rel, CAMEO: code, QuadClass: quad,
+			Goldstein: g, Date: dt, DocID: doc, Modality: graph.Actual, Sentence: "s " + id}
+	}
+	events := []graph.Event{
+		ev("e1", "russia", "supply", "0711", 2, 7.4, d(2016, 9, 24), "d1"),
+		ev("e2", "russia", "supply", "0711", 2, 7.4, d(2016, 10, 1), "d2"),
+		ev("e3", "russia", "accuse", "112", 3, -2, graph.Date{Year: 2016}, "d2"),
+		ev("e4", "pakistan", "praise", "051", 1, 3.4, graph.Date{}, "d1"),
+		ev("e5", "russia", "praise", "051", 1, 3.4, d(2016, 1, 1), "d3"),
+		ev("e6", "india", "accuse", "112", 3, -2, d(2016, 5, 5), "d3"),
+		ev("e7", "china", "meet", "040", 1, 1, d(2016, 6, 6), "d3"),
+	}
+	targets := []string{"pakistan", "pakistan", "pakistan", "russia", "russia", "pakistan", "usa"}
+	for i := range events {
+		events[i].Target = targets[i]
+	}
+	events[6].Symmetric = true
+	return graph.NewView(actors, events, graph.Filter{})
+}
+
+func collect(t *testing.T, g Graph) []Edge {
+	t.Helper()
+	var out []Edge
+	if err := g.Edges(func(e Edge) error { out = append(out, e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestFromViewAggregated(t *testing.T) {
+	v := testView(t)
+	g := FromView(v, ViewOptions{})
+	if got := len(g.Nodes()); got != 5 {
+		t.Fatalf("%d nodes, want 5", got)
+	}
+	edges := collect(t, g)
+	byID := map[string]Edge{}
+	var ids []string
+	for _, e := range edges {
+		byID[e.ID] = e
+		ids = append(ids, e.ID)
+	}
+	// The symmetric meeting gives china->usa and usa->china; the self-loop
+	// russia->russia is kept.
+	want := "china->usa india->pakistan pakistan->russia russia->pakistan russia->russia usa->china"
+	if got := strings.Join(ids, " "); got != want {
+		t.Fatalf("edges %s\nwant  %s", got, want)
+	}
+	rp := byID["russia->pakistan"]
+	if rp.Weight != 3 || rp.Label != "supply" || rp.CAMEO != "0711" || rp.Quad != 2 || rp.Sign != 1 ||
+		strings.Join(rp.Relations, ",") != "accuse,supply" || strings.Join(rp.Docs, ",") != "d1,d2" ||
+		len(rp.Dates) != 3 || rp.First != (graph.Date{Year: 2016}) || rp.Last != (graph.Date{Year: 2016, Month: 10, Day: 1}) {
+		t.Errorf("russia->pakistan = %+v", rp)
+	}
+	if want := (7.4 + 7.4 - 2) / 3; rp.Goldstein < want-1e-9 || rp.Goldstein > want+1e-9 {
+		t.Errorf("goldstein %v, want %v", rp.Goldstein, want)
+	}
+	if loop := byID["russia->russia"]; loop.Weight != 1 || loop.Label != "praise" || loop.Sign != 1 {
+		t.Errorf("self-loop = %+v", loop)
+	}
+	var pak Node
+	for _, n := range g.Nodes() {
+		if n.ID == "pakistan" {
+			pak = n
+		}
+	}
+	if pak.EventsIn != 3+1 || pak.EventsOut != 1 || pak.Aliases[0] != "Islamabad" || pak.Label != "Pakistan" {
+		t.Errorf("pakistan node = %+v", pak)
+	}
+	// Every format accepts the adapted graph.
+	for _, f := range Formats {
+		writeAll(t, f, g, Options{})
+	}
+}
+
+func TestFromViewMulti(t *testing.T) {
+	v := testView(t)
+	g := FromView(v, ViewOptions{Multi: true})
+	edges := collect(t, g)
+	if len(edges) != 7 {
+		t.Fatalf("%d edges, want one per event (7)", len(edges))
+	}
+	var order []string
+	for _, e := range edges {
+		order = append(order, e.ID)
+		if e.Weight != 1 || e.Sentence == "" {
+			t.Errorf("event edge %+v", e)
+		}
+	}
+	// Sorted by source, target, then date: e3 (2016) before e1 (2016-09-24).
+	if got, want := strings.Join(order, " "), "e7 e6 e4 e3 e1 e2 e5"; got != want {
+		t.Errorf("order %s, want %s", got, want)
+	}
+	var buf bytes.Buffer
+	if err := WriteGraphML(&buf, g, Options{Multi: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(buf.String(), "<edge "); got != 7 {
+		t.Errorf("graphml has %d edges", got)
+	}
+}
+
+func TestEgoAndPath(t *testing.T) {
+	v := testView(t)
+	node := func(id string) int64 {
+		n, ok := v.NodeOf(id)
+		if !ok {
+			t.Fatalf("no node %s", id)
+		}
+		return n
+	}
+	ego := EgoNodes(v, node("pakistan"), 1)
+	if len(ego) != 3 || !ego[node("india")] || !ego[node("russia")] || ego[node("usa")] {
+		t.Errorf("ego(pakistan, 1) = %v", ego)
+	}
+	if got := len(EgoNodes(v, node("pakistan"), 0)); got != 1 {
+		t.Errorf("ego depth 0 has %d nodes", got)
+	}
+	path, ok := ShortestPath(v, node("india"), node("russia"))
+	if !ok || len(path) != 3 || path[1] != node("pakistan") {
+		t.Errorf("path india-russia = %v, %v", path, ok)
+	}
+	if _, ok := ShortestPath(v, node("india"), node("usa")); ok {
+		t.Error("india and usa are not connected")
+	}
+	pairs := map[[2]int64]bool{}
+	nodes := map[int64]bool{}
+	for i, n := range path {
+		nodes[n] = true
+		if i > 0 {
+			pairs[[2]int64{path[i-1], n}] = true
+		}
+	}
+	g := FromView(v, ViewOptions{Nodes: nodes, Pairs: pairs})
+	var ids []string
+	for _, e := range collect(t, g) {
+		ids = append(ids, e.ID)
+	}
+	if got := strings.Join(ids, " "); got != "india->pakistan pakistan->russia russia->pakistan" {
+		t.Errorf("path edges %s", got)
+	}
+}
+
+func TestCentrality(t *testing.T) {
+	v := testView(t)
+	c, full := Centrality(v, 100)
+	if !full {
+		t.Fatal("betweenness skipped on a 5-node graph")
+	}
+	pak, _ := v.NodeOf("pakistan")
+	usa, _ := v.NodeOf("usa")
+	if c["degree"][pak] != 2 || c["degree"][usa] != 1 {
+		t.Errorf("degree = %v", c["degree"])
+	}
+	// india -> pakistan -> russia is the only path through pakistan.
+	if c["betweenness"][pak] != 1 {
+		t.Errorf("betweenness(pakistan) = %v, want 1", c["betweenness"][pak])
+	}
+	sum := 0.0
+	for _, p := range c["pagerank"] {
+		sum += p
+	}
+	if sum < 0.999 || sum > 1.001 {
+		t.Errorf("pagerank sums to %v", sum)
+	}
+	if _, full := Centrality(v, 2); full {
+		t.Error("betweenness computed above the node cap")
+	}
+	g := FromView(v, ViewOptions{Centrality: c})
+	var buf bytes.Buffer
+	if err := WriteGraphML(&buf, g, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"n_centrality_pagerank", "n_centrality_betweenness", "n_centrality_degree"} {
+		if !strings.Contains(buf.String(), `<key id="`+k+`"`) {
+			t.Errorf("graphml lacks key %s", k)
+		}
+	}
+}
