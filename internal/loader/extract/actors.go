@@ -27,6 +27,7 @@ type mention struct {
 	kind       mentionKind
 	poss       bool // followed by 's
 	single     bool // one capitalised word found in no dictionary
+	modifier   bool // a demonym before a common noun ("Afghan soil")
 }
 
 // actorRec is a document-level actor under construction.
@@ -161,6 +162,13 @@ func (r *recognizer) run() []mention {
 			i += n
 			continue
 		}
+		if t.low == "the" && i+1 < len(toks) && !toks[i+1].cap {
+			if a := r.objectAnaphor(toks[i+1].low); a != nil && (i+2 >= len(toks) || !toks[i+2].word || functionWords[toks[i+2].low]) {
+				r.ms = append(r.ms, mention{start: i, end: i + 2, actor: a, kind: mObject})
+				i += 2
+				continue
+			}
+		}
 		if m, ok := r.pronoun(i); ok {
 			r.ms = append(r.ms, m)
 			i = m.end
@@ -240,6 +248,24 @@ func (r *recognizer) pronoun(i int) (mention, bool) {
 	return mention{}, false
 }
 
+// objectAnaphor resolves "the project", "the pipeline" to the latest object
+// actor whose name ends in that head.
+func (r *recognizer) objectAnaphor(head string) *actorRec {
+	if r.e.lex.objects.first[head] == nil {
+		return nil
+	}
+	for k := len(r.doc.order) - 1; k >= 0; k-- {
+		a := r.doc.order[k]
+		if a.Type == graph.Object && a.mentions > 0 {
+			n := strings.ToLower(a.Name)
+			if strings.HasSuffix(n, head) || strings.Contains(n, head+" ") {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
 // afterEntry handles a dictionary match over [i, j): a following title and
 // name make a person of that country, a role noun makes a composed actor,
 // an object head makes an object.
@@ -261,18 +287,36 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 			return end
 		}
 	}
-	if end, ok := r.objectAfter(i, j); ok {
-		return end
+	demonym := r.e.trie.isDemonym(toks, i, j)
+	if !demonym {
+		if end, ok := r.objectAfter(i, j); ok {
+			return end
+		}
 	}
 	a := r.entryActor(ent)
-	r.add(mention{start: i, end: j, actor: a, kind: mDict})
+	m := mention{start: i, end: j, actor: a, kind: mDict}
+	if demonym && j < len(toks) && toks[j].word && !toks[j].cap && !functionWords[toks[j].low] && !auxWords[toks[j].low] && r.e.lex.triggers[toks[j].low] == nil {
+		m.modifier = true
+	}
+	r.add(m)
 	return j
 }
 
 func (r *recognizer) entryActor(ent *Entry) *actorRec {
-	return r.doc.get("e:"+ent.Name, func() graph.Actor {
+	a := r.doc.get("e:"+ent.Name, func() graph.Actor {
 		return graph.Actor{Name: ent.Name, Code: ent.Code, Type: ent.Type, Country: ent.Country}
 	})
+	if ent.Type == graph.Person {
+		if a.nameToks == nil {
+			a.nameToks = strings.Fields(strings.ToLower(ent.Name))
+			if len(a.Code) >= 6 {
+				a.role = a.Code[3:6]
+			}
+			r.doc.surnames[a.nameToks[len(a.nameToks)-1]] = a
+		}
+		r.touchPerson(a)
+	}
+	return a
 }
 
 func countryOf(ent *Entry) string {
@@ -439,6 +483,11 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	if ent != nil {
 		country = countryOf(ent)
 	}
+	if pe, n := r.e.trie.longest(toks, j); n > 0 && pe.Type == graph.Person {
+		p := r.entryActor(pe)
+		r.add(mention{start: i, end: j + n, actor: p, kind: mPerson})
+		return j + n
+	}
 	p := r.person(j, k, country, role)
 	r.add(mention{start: i, end: k, actor: p, kind: mPerson})
 	return k
@@ -564,6 +613,9 @@ func (r *recognizer) capitalised(i int) int {
 		return i
 	}
 	last := toks[j-1].low
+	if documentHeads[last] || j < len(toks) && documentHeads[toks[j].low] {
+		return j // "the Pakistan-Russia Defence Agreement" names a text, not an actor
+	}
 	// Object: "Thar Coal project", "MI-35 assault helicopters".
 	if end, ok := r.objectAfter(i, j); ok {
 		_ = end
@@ -625,6 +677,9 @@ func (r *recognizer) capitalised(i int) int {
 	r.add(mention{start: i, end: j, actor: a, kind: mUnknown, single: words == 1})
 	return j
 }
+
+var documentHeads = toSet(`agreement agreements declaration accord accords treaty pact charter protocol
+memorandum resolution resolutions act bill doctrine plan strategy policy summit conference`)
 
 var placeWords = toSet(`asia europe africa america east west north south central ocean sea gulf river valley
 province city island islands mountains region district county town village border kashmir state`)

@@ -14,6 +14,9 @@ type Entry struct {
 	Type    graph.ActorType
 	Country string
 	Aliases []string
+	// Demonyms are adjectives and plural nouns of nationality (Russian,
+	// Russians); before a common noun they modify it ("Afghan soil").
+	Demonyms []string
 	// Prefixes are combining forms matched only before a hyphen ("Indo" in
 	// "Indo-Pak").
 	Prefixes []string
@@ -21,8 +24,9 @@ type Entry struct {
 
 // trieNode is a node of the token trie built over every alias.
 type trieNode struct {
-	next  map[string]*trieNode
-	entry *Entry
+	next    map[string]*trieNode
+	entry   *Entry
+	demonym bool
 	// caseRule: 0 any case, 1 the text must start with a capital,
 	// 2 every letter must be upper case (acronyms such as "US").
 	caseRule int
@@ -30,10 +34,10 @@ type trieNode struct {
 
 type actorTrie struct{ root trieNode }
 
-func (t *actorTrie) add(e *Entry, alias string, prefix bool) {
+func (t *actorTrie) add(e *Entry, alias string, prefix bool) *trieNode {
 	toks := tokenize(alias, nil)
 	if len(toks) == 0 {
-		return
+		return nil
 	}
 	n := &t.root
 	for _, tk := range toks {
@@ -64,6 +68,18 @@ func (t *actorTrie) add(e *Entry, alias string, prefix bool) {
 		}
 		n.caseRule = rule
 	}
+	return n
+}
+
+// isDemonym reports whether toks[i:j] is a demonym of the entry it matched.
+func (t *actorTrie) isDemonym(toks []token, i, j int) bool {
+	n := &t.root
+	for k := i; k < j; k++ {
+		if n = n.next[toks[k].low]; n == nil {
+			return false
+		}
+	}
+	return n.demonym
 }
 
 // longest returns the entry and token count of the longest alias starting at
@@ -105,6 +121,11 @@ func buildTrie(entries []Entry) *actorTrie {
 		t.add(e, e.Name, false)
 		for _, a := range e.Aliases {
 			t.add(e, a, false)
+		}
+		for _, a := range e.Demonyms {
+			if n := t.add(e, a, false); n != nil && n.entry == e {
+				n.demonym = true
+			}
 		}
 		for _, a := range e.Prefixes {
 			t.add(e, a, true)

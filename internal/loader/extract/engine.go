@@ -71,7 +71,7 @@ type Result struct {
 func (e *Engine) Extract(d Doc) Result {
 	ds := newDocState()
 	rec := &recognizer{e: e, doc: ds}
-	rf := &relFinder{e: e, ds: ds}
+	rf := &relFinder{e: e, ds: ds, used: map[int]bool{}}
 	var toks []token
 	var events []graph.Event
 	seen := map[string]bool{}
@@ -160,11 +160,14 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 		if p.a.Code != "" && p.a.Code == p.b.Code && p.a.isCountry() && p.b.isCountry() {
 			continue // "Soviet Union" and "Russia" in one dictionary code
 		}
-		key := fmt.Sprint(s.Index, p.a.ID, code, p.b.ID)
-		if seen[key] {
+		// One event per fact and document: a repeated mention adds no
+		// event unless it carries a new date.
+		key := fmt.Sprint(p.a.ID, "|", code, "|", p.b.ID, "|", fd.negated)
+		if seen[key] && (date.IsZero() || seen[key+"|"+date.String()]) {
 			continue
 		}
 		seen[key] = true
+		seen[key+"|"+date.String()] = true
 		conf := fd.conf
 		if p.a.unknown || p.b.unknown {
 			conf *= 0.7

@@ -14,6 +14,7 @@ type group struct {
 	actors     []*actorRec
 	poss       bool
 	weak       bool // only unknown single words: usable in few positions
+	modifier   bool // a lone demonym before a common noun
 }
 
 // finding is one relation found in a sentence, before it becomes events.
@@ -42,7 +43,7 @@ func buildGroups(toks []token, ms []mention) []group {
 		hasAnd := false
 		commas := []int{}
 		k2 := k + 1
-		for k2 < len(ms) && !ms[k2-1].poss {
+		for k2 < len(ms) && !ms[k2-1].poss && !(ms[k2].poss && (ms[k2].end+1 >= len(toks) || toks[ms[k2].end+1].low != "and")) {
 			gap := toks[ms[k2-1].end:ms[k2].start]
 			if len(gap) == 0 || len(gap) > 3 {
 				break
@@ -99,6 +100,7 @@ func buildGroups(toks []token, ms []mention) []group {
 			}
 		}
 		g.weak = weak
+		g.modifier = len(g.ms) == 1 && g.ms[0].modifier
 		if len(g.actors) > 0 {
 			gs = append(gs, g)
 		}
@@ -156,6 +158,7 @@ type relFinder struct {
 	mByTok     []int // token -> index of the mention that covers it, or -1
 	found      []finding
 	lastAgents []*actorRec
+	used       map[int]bool // tokens a rule consumed (required words, later verb words)
 }
 
 func (f *relFinder) index() {
@@ -194,12 +197,15 @@ func (f *relFinder) groupAt(i, maxAdj int) *group {
 		}
 		t := f.toks[k]
 		if !t.word {
-			if t.low == "-" || t.low == "'" || t.low == "\"" || t.low == "‘" || t.low == "’" {
+			if t.low == "-" || t.low == "'" || t.low == "'s" || t.low == "\"" || t.low == "‘" || t.low == "’" {
 				continue
 			}
 			return nil
 		}
 		if determiners[t.low] || t.low == "'s" {
+			continue
+		}
+		if maxAdj > 2 && (t.low == "like" || t.low == "including" || t.low == "such" || t.low == "as") {
 			continue
 		}
 		if clauseStops[t.low] || prepositions[t.low] || beWords[t.low] || f.e.lex.triggers[t.low] != nil {
@@ -219,7 +225,7 @@ func (f *relFinder) headOf(g *group) *group {
 	if g == nil || !g.poss {
 		return g
 	}
-	if h := f.groupAt(g.end+1, 2); h != nil && h != g {
+	if h := f.groupAt(g.end+1, 2); h != nil && h != g && !h.weak {
 		return h
 	}
 	return g
@@ -228,9 +234,12 @@ func (f *relFinder) headOf(g *group) *group {
 func (f *relFinder) run() {
 	f.found = f.found[:0]
 	f.lastAgents = nil
+	for k := range f.used {
+		delete(f.used, k)
+	}
 	for i := 0; i < len(f.toks); i++ {
 		t := f.toks[i]
-		if !t.word || f.mByTok[i] >= 0 {
+		if !t.word || f.mByTok[i] >= 0 || f.used[i] {
 			continue
 		}
 		trs := f.e.lex.triggers[t.low]
@@ -254,7 +263,7 @@ func (f *relFinder) run() {
 			}
 			if ok {
 				f.found = append(f.found, fd)
-				if len(fd.agents) > 0 {
+				if len(fd.agents) > 0 && !tr.noun && !fd.reciprocal {
 					f.lastAgents = fd.agents
 				}
 				break
@@ -313,6 +322,7 @@ func (f *relFinder) verbLike(i int) bool {
 // auxInfo is what the words before a verb say about it.
 type auxInfo struct {
 	start    int // first token of the auxiliary chain
+	chain    int // words in it
 	negated  bool
 	modality graph.Modality
 	intent   bool
@@ -339,6 +349,7 @@ func (f *relFinder) aux(i int) auxInfo {
 			break
 		}
 		a.start = k
+		a.chain++
 		if negWords[l] || l == "longer" {
 			a.negated = true
 		}
@@ -365,6 +376,27 @@ func (f *relFinder) aux(i int) auxInfo {
 		a.modality = graph.Actual
 	}
 	return a
+}
+
+// subjectOf finds the agent of a verb from its auxiliary chain. A past form
+// right after an actor reads as "US-backed" even after a preposition; a
+// bare infinitive after an object ("enter Pakistan to conduct") does not
+// take that object as its subject.
+func (f *relFinder) subjectOf(ax auxInfo, past bool) ([]*actorRec, float64) {
+	s := ax.start
+	if s > 0 && f.byTok[s-1] >= 0 {
+		g := &f.gs[f.byTok[s-1]]
+		if past && g.end == s && !g.weak && !g.modifier {
+			return g.actors, 0.7
+		}
+		if f.toks[s].low == "to" && ax.chain == 1 && g.start > 0 {
+			p := f.toks[g.start-1]
+			if p.word && !p.cap && !prepositions[p.low] && !functionWords[p.low] && !beWords[p.low] {
+				return f.subject(g.start)
+			}
+		}
+	}
+	return f.subject(s)
 }
 
 // subject finds the agent of a verb whose auxiliary chain starts at s.
@@ -399,7 +431,10 @@ func (f *relFinder) subject(s int) ([]*actorRec, float64) {
 		}
 		gr := &f.gs[g]
 		k = gr.start
-		if gr.start > 0 && prepositions[f.toks[gr.start-1].low] {
+		if gr.start > 0 && prepositions[f.toks[gr.start-1].low] && !f.roleBefore(gr.start-1) {
+			continue
+		}
+		if gr.modifier {
 			continue
 		}
 		if gr.start > 1 && determiners[f.toks[gr.start-1].low] && prepositions[f.toks[gr.start-2].low] {
@@ -418,6 +453,18 @@ func (f *relFinder) subject(s int) ([]*actorRec, float64) {
 		return gr.actors, conf
 	}
 	return nil, 0
+}
+
+// roleBefore: "leaders in the United States", "officials of Pakistan": the
+// group after the preposition at p stands for the role noun before it.
+func (f *relFinder) roleBefore(p int) bool {
+	l := f.toks[p].low
+	if p == 0 || !(l == "in" || l == "of" || l == "from") {
+		return false
+	}
+	w := f.toks[p-1].low
+	_, n := f.e.lex.roles.match(f.toks, p-1)
+	return n == 1 || w == "leaders" || w == "officials" || w == "government"
 }
 
 // copula maps a predicate nominal to its subject: in "Fradkov was the first
@@ -458,7 +505,11 @@ func (f *relFinder) after(i, n int, set []string) int {
 func (f *relFinder) target(r *VerbRule, i int, preps []string, direct bool, window int) (*group, bool) {
 	if len(preps) > 0 {
 		if p := f.after(i, window, preps); p >= 0 {
-			if g := f.groupAt(p+1, 2); g != nil {
+			maxAdj := 2
+			if r.NounWindow > 0 {
+				maxAdj = r.NounWindow
+			}
+			if g := f.groupAt(p+1, maxAdj); g != nil && !g.weak {
 				if f.toks[p].low == "between" && len(g.actors) < 2 {
 					return nil, false
 				}
@@ -470,7 +521,7 @@ func (f *relFinder) target(r *VerbRule, i int, preps []string, direct bool, wind
 		if i < len(f.toks) && f.toks[i].low == "each" && i+1 < len(f.toks) && f.toks[i+1].low == "other" {
 			return nil, true
 		}
-		if g := f.groupAt(i, 2); g != nil {
+		if g := f.groupAt(i, 2); g != nil && !g.weak {
 			return f.headOf(g), false
 		}
 	}
@@ -560,11 +611,16 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 	}
 	objStart := end
 	var modTarget *group
+	var consumed []int
+	for k := i + 1; k < end; k++ {
+		consumed = append(consumed, k)
+	}
 	if len(r.Requires) > 0 {
-		k := f.after(end, 7, r.Requires)
+		k := f.after(end, 9, r.Requires)
 		if k < 0 {
 			return finding{}, false
 		}
+		consumed = append(consumed, k)
 		if r.ModifierTarget {
 			for j := end; j < k; j++ {
 				if g := f.byTok[j]; g >= 0 {
@@ -597,18 +653,25 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 		if ax.start > 0 && f.toks[ax.start-1].low == "by" {
 			return finding{}, false // "by supplying weapons": the agent is elsewhere
 		}
-		agents, conf := f.subject(ax.start)
+		agents, conf := f.subjectOf(ax, tr.pastPart)
 		fd.agents, fd.conf = agents, conf
 		if modTarget != nil {
 			tg = modTarget
 		} else {
 			direct := r.Direct || r.DirectAfterRequire && objStart > end
-			tg, between = f.target(r, objStart, r.Preps, direct, 10)
+			if r.Objects && f.groupAt(objStart, 2) == nil {
+				if a := f.objectNP(objStart); a != nil {
+					fd.targets = []*actorRec{a}
+				}
+			}
+			if len(fd.targets) == 0 {
+				tg, between = f.target(r, objStart, r.Preps, direct, 10)
+			}
 			if tg == nil && between {
 				fd.reciprocal = true
 			}
 		}
-		if tg == nil && r.Objects {
+		if tg == nil && len(fd.targets) == 0 && r.Objects {
 			if a := f.objectNP(objStart); a != nil {
 				fd.targets = []*actorRec{a}
 			}
@@ -633,6 +696,9 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 	fd.code = f.codeFor(r, i-3, objStart+6, fd.targets)
 	if ax.intent && r.Intent != "" {
 		fd.code = r.Intent
+	}
+	for _, k := range consumed {
+		f.used[k] = true
 	}
 	return fd, true
 }
@@ -711,7 +777,7 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 	if k >= 0 && !f.toks[k].word && f.byTok[k] < 0 {
 		k = -1
 	}
-	window := 5
+	window := 2
 	if r.NounWindow > 0 {
 		window = r.NounWindow
 	}
