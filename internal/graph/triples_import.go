@@ -157,6 +157,9 @@ func (im *Importer) readJSONL(r io.Reader, file, defDoc string) []error {
 		}
 		var row importRow
 		if err == nil {
+			err = checkNames(name, rec.ID)
+		}
+		if err == nil {
 			row, err = recordRow(rec)
 		}
 		d := im.doc(name, file)
@@ -172,6 +175,17 @@ func (im *Importer) readJSONL(r io.Reader, file, defDoc string) []error {
 		im.doc(defDoc, file).bad++
 	}
 	return errs
+}
+
+// checkNames refuses the NUL byte in names the store uses inside keys.
+func checkNames(doc, id string) error {
+	if strings.IndexByte(doc, 0) >= 0 {
+		return errors.New("document name contains a NUL byte")
+	}
+	if strings.IndexByte(id, 0) >= 0 {
+		return errors.New("id contains a NUL byte")
+	}
+	return nil
 }
 
 func recordRow(rec TripleRecord) (importRow, error) {
@@ -357,7 +371,11 @@ func (im *Importer) readCSV(r io.Reader, file, defDoc string, sep rune) []error 
 			name = defDoc
 		}
 		d := im.doc(name, file)
-		rows, err := csvRows(get, ordinal[name])
+		err = checkNames(name, get("id"))
+		var rows []importRow
+		if err == nil {
+			rows, err = csvRows(get, ordinal[name])
+		}
 		if err != nil {
 			d.bad++
 			errs = append(errs, &ImportError{File: file, Line: line, Err: err})

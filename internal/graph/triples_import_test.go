@@ -1,0 +1,270 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func importString(t *testing.T, file, format, in string) ([]Extraction, []error) {
+	t.Helper()
+	im := NewImporter()
+	errs := im.Read(strings.NewReader(in), file, format)
+	return im.Extractions(), errs
+}
+
+func TestTriplesFormat(t *testing.T) {
+	tests := []struct {
+		name, head, want string
+	}{
+		{"a.csv", "{", TriplesCSV},
+		{"a.TSV", "", TriplesTSV},
+		{"a.jsonl", "source,target", TriplesJSONL},
+		{"-", "  {\"id\":1}", TriplesJSONL},
+		{"-", "source\ttarget\tcameo\nA\tB\t042", TriplesTSV},
+		{"-", "source,target,cameo\nA,B,\"x\ty\"", TriplesCSV},
+		{"edges.txt", "", TriplesCSV},
+	}
+	for _, tt := range tests {
+		if got := TriplesFormat(tt.name, []byte(tt.head)); got != tt.want {
+			t.Errorf("TriplesFormat(%q, %q) = %s, want %s", tt.name, tt.head, got, tt.want)
+		}
+	}
+}
+
+func TestImportCSV(t *testing.T) {
+	in := "Source,Target,cameo,relation,date,doc,sentence,negated,modality,source_code,source_type,weight,notes\n" +
+		"Pakistan,Russia,042,,2023-04-05,d1,Pakistan visited Russia.,,,PAK,country,,x\n" +
+		"Russia,Pakistan,,praised,2023-04,d1,Russia praised Pakistan.,true,planned,,,2,\n" +
+		"Russia,U.N.,1123,,,d2,,no,,,,,\n"
+	xs, errs := importString(t, "in.csv", TriplesCSV, in)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(xs) != 2 {
+		t.Fatalf("%d extractions, want 2", len(xs))
+	}
+	d1 := xs[0]
+	if d1.Doc.Name != "d1" || d1.Doc.ID != ImportDocumentID("d1") || d1.Doc.Format != "import" ||
+		d1.Doc.Date != (Date{2023, 4, 0}) || d1.Doc.Sentences != 2 {
+		t.Errorf("document = %+v", d1.Doc)
+	}
+	if d1.Doc.Text != "Pakistan visited Russia. Russia praised Pakistan." {
+		t.Errorf("text = %q", d1.Doc.Text)
+	}
+	if len(d1.Events) != 3 {
+		t.Fatalf("%d events in d1, want 3 (weight 2)", len(d1.Events))
+	}
+	e := d1.Events[0]
+	want := Event{
+		ID: e.ID, Source: "pakistan", Target: "russia", Relation: "make a visit", CAMEO: "042",
+		QuadClass: 1, Goldstein: 1.9, Date: Date{2023, 4, 5}, Modality: Actual, DocID: d1.Doc.ID,
+		SentenceIndex: 0, Start: 0, End: 24, Sentence: "Pakistan visited Russia.", Confidence: 1, Extractor: "import",
+	}
+	if !reflect.DeepEqual(e, want) {
+		t.Errorf("event:\n got %+v\nwant %+v", e, want)
+	}
+	if e.ID != EventID(d1.Doc.ID, 0, "pakistan", "make a visit", "042", "russia") {
+		t.Errorf("event id %s is not derived from its content", e.ID)
+	}
+	e2, e3 := d1.Events[1], d1.Events[2]
+	if e2.ID == e3.ID || e2.Relation != "praised" || e2.CAMEO != "" || e2.QuadClass != 0 || !e2.Negated ||
+		e2.Modality != Planned || d1.Doc.Text[e2.Start:e2.End] != e2.Sentence || e3.Start != e2.Start {
+		t.Errorf("weighted events: %+v / %+v", e2, e3)
+	}
+	if got := d1.Actors[0]; got.ID != "pakistan" || got.Code != "PAK" || got.Type != Country {
+		t.Errorf("actor = %+v", got)
+	}
+	d2 := xs[1]
+	if d2.Events[0].Target != "un" || d2.Events[0].Relation != "accuse of aggression" || d2.Doc.Text != "" {
+		t.Errorf("d2 = %+v", d2)
+	}
+	s := openMem(t)
+	for _, x := range xs {
+		mustPut(t, s, x, false, New)
+	}
+}
+
+func TestImportTSVDefaultDoc(t *testing.T) {
+	in := "source\ttarget\tcameo\nA\tB\t190\n\nB\tA\t190\n"
+	xs, errs := importString(t, "dir/edges.tsv", TriplesTSV, in)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(xs) != 1 || xs[0].Doc.Name != "edges.tsv" || len(xs[0].Events) != 2 {
+		t.Fatalf("extractions = %+v", xs)
+	}
+	// Rows without sentence_index are numbered, so identical rows stay two events.
+	if xs[0].Events[0].SentenceIndex != 0 || xs[0].Events[1].SentenceIndex != 1 {
+		t.Errorf("sentence indexes %d, %d", xs[0].Events[0].SentenceIndex, xs[0].Events[1].SentenceIndex)
+	}
+}
+
+func TestImportErrors(t *testing.T) {
+	tests := []struct {
+		name, format, in string
+		want             []string
+		docs             []string // documents still imported
+	}{
+		{"no header", TriplesCSV, "", []string{"f:1: empty file"}, nil},
+		{"missing columns", TriplesCSV, "source,relation\n", []string{"f:1: header lacks target"}, nil},
+		{"no relation column", TriplesCSV, "source,target\n", []string{"f:1: header lacks relation or cameo"}, nil},
+		{"duplicate column", TriplesCSV, "source,target,cameo,cameo\n", []string{`f:1: column "cameo" appears twice`}, nil},
+		{"bad rows", TriplesCSV, "source,target,cameo,date,doc\n" +
+			"A,B,042,2023,good\n" +
+			"A,,042,,bad1\n" +
+			"A,B,99,,bad2\n" +
+			"A,B,042,2023-13,bad3\n" +
+			"A,B,,,bad4\n" +
+			"A,B,0423,,good2\n",
+			[]string{"f:3: empty target", `f:4: CAMEO code "99": root must be 01 to 20`, `f:5: bad date "2023-13": out of range`,
+				"f:6: neither relation nor cameo given"},
+			[]string{"good", "good2"}},
+		{"bad values", TriplesCSV, "source,target,relation,negated,confidence,weight,source_type,modality,sentence_index\n" +
+			"A,B,r,maybe,,,,,\n" +
+			"A,B,r,,2,,,,\n" +
+			"A,B,r,,,0,,,\n" +
+			"A,B,r,,,,planet,,\n" +
+			"A,B,r,,,,,sometimes,\n" +
+			"A,B,r,,,,,,-1\n",
+			[]string{`f:2: bad negated "maybe"`, `f:3: bad confidence "2"`, `f:4: bad weight "0"`,
+				`f:5: source: unknown actor type "planet"`, `f:6: unknown modality "sometimes"`, `f:7: bad sentence_index "-1"`},
+			nil},
+		{"csv syntax", TriplesCSV, "source,target,cameo\nA,\"B,042\n", []string{"f:2:"}, nil},
+		{"jsonl", TriplesJSONL, `{"doc":"a","source":{"name":"A"},"target":{"name":"B"},"cameo":"042"}` + "\n" +
+			"\n" +
+			`{"doc":"b","source":{"name":"A"},"target":{"name":"B"},"cameo":"042"` + "\n" +
+			`{"doc":"c","source":{},"target":{"name":"B"},"cameo":"042"}` + "\n" +
+			`{"doc":"d","source":{"name":"A"},"target":{"name":"B"},"cameo":"042","date":"20x"}` + "\n",
+			[]string{"f:3: unexpected end of JSON input", "f:4: source has neither name nor id", `f:5: bad date "20x"`},
+			[]string{"a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			xs, errs := importString(t, "f", tt.format, tt.in)
+			var got []string
+			for _, err := range errs {
+				var ie *ImportError
+				if !errors.As(err, &ie) {
+					t.Errorf("error %v is not an *ImportError", err)
+				}
+				got = append(got, err.Error())
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("errors = %q, want %d like %q", got, len(tt.want), tt.want)
+			}
+			for i := range got {
+				if !strings.HasPrefix(got[i], tt.want[i]) {
+					t.Errorf("error %d = %q, want prefix %q", i, got[i], tt.want[i])
+				}
+			}
+			var docs []string
+			for _, x := range xs {
+				docs = append(docs, x.Doc.Name)
+			}
+			if !reflect.DeepEqual(docs, tt.docs) {
+				t.Errorf("imported documents = %v, want %v", docs, tt.docs)
+			}
+		})
+	}
+}
+
+// storeRecords lists a store's events as the records kg triples prints, in ID
+// order.
+func storeRecords(t *testing.T, s *Store) []TripleRecord {
+	t.Helper()
+	actors, err := s.Actors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := make(map[string]Actor)
+	for _, a := range actors {
+		byID[a.ID] = a
+	}
+	names := make(map[string]string)
+	s.Documents(func(d Document) error { names[d.ID] = d.Name; return nil }, false)
+	var out []TripleRecord
+	for _, e := range collectEvents(t, s) {
+		out = append(out, e.Record(names[e.DocID], byID[e.Source], byID[e.Target]))
+	}
+	return out
+}
+
+func TestImportJSONLRoundTrip(t *testing.T) {
+	src := openMem(t)
+	mustPut(t, src, testDoc("a.html", "Pakistan met Russia.", "Russia praised Pakistan.", "Pakistan asked the UN."), false, New)
+	mustPut(t, src, testDoc("b.html", "Second document here.", "And more."), false, New)
+	recs := storeRecords(t, src)
+
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	for _, r := range recs {
+		enc.Encode(r)
+	}
+	jsonl := buf.String()
+	for round := 0; round < 2; round++ {
+		xs, errs := importString(t, "t.jsonl", TriplesJSONL, jsonl)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		dst := openMem(t)
+		for _, x := range xs {
+			mustPut(t, dst, x, false, New)
+			for _, e := range x.Events {
+				if x.Doc.Text[e.Start:e.End] != e.Sentence {
+					t.Errorf("event %s: text does not hold its sentence at its offsets", e.ID)
+				}
+			}
+		}
+		if got := storeRecords(t, dst); !reflect.DeepEqual(got, recs) {
+			t.Errorf("round %d: records differ:\n got %+v\nwant %+v", round, got, recs)
+		}
+		srcActors, _ := src.Actors()
+		dstActors, _ := dst.Actors()
+		for i := range srcActors {
+			a, b := srcActors[i], dstActors[i]
+			if a.ID != b.ID || a.Name != b.Name || a.Code != b.Code || a.Type != b.Type || !reflect.DeepEqual(a.Aliases, b.Aliases) {
+				t.Errorf("actor %d: %+v became %+v", i, a, b)
+			}
+		}
+		// The import's own output must import to the same records again.
+		buf.Reset()
+		for _, r := range storeRecords(t, dst) {
+			enc.Encode(r)
+		}
+		jsonl = buf.String()
+	}
+}
+
+func FuzzImporter(f *testing.F) {
+	f.Add("source,target,cameo,sentence,doc\nA,B,042,Hello there.,d\nB,A,190,,d\n")
+	f.Add("source\ttarget\trelation\tweight\nA\tB\tmet\t3\n")
+	f.Add("source,target,relation,doc,id\nA,B,r,x\x00y,\nA,B,r,d,i\x00\n")
+	f.Add(`{"doc":"a","source":{"name":"A"},"target":{"name":"B"},"cameo":"042","sentence":"xy","start":3,"end":5}` + "\n" +
+		`{"doc":"a","source":{"name":"B"},"target":{"name":"A"},"relation":"r","sentence":"zz","start":4,"end":6}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, format := range []string{TriplesCSV, TriplesTSV, TriplesJSONL} {
+			im := NewImporter()
+			im.Read(strings.NewReader(in), "f", format)
+			for _, x := range im.Extractions() {
+				// Everything an import yields must be storable.
+				nx, err := normaliseExtraction(x)
+				if err != nil {
+					t.Fatalf("%s: extraction refused by the store: %v", format, err)
+				}
+				have := make(map[string]bool)
+				for _, a := range nx.Actors {
+					have[a.ID] = true
+				}
+				for _, e := range nx.Events {
+					if !have[e.Source] || !have[e.Target] {
+						t.Fatalf("%s: event %s names an actor not in the extraction", format, e.ID)
+					}
+				}
+			}
+		}
+	})
+}
