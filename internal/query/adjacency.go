@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	gonumgraph "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/iterator"
 )
 
 // Adjacency is a graph in compressed sparse rows: node i (0..Len()-1) is
@@ -208,4 +209,11 @@ func costs(w []float64, weighted bool) []float64 {
 		}
 	}
 	return c
+}
+
+func iteratorOf(ns []gonumgraph.Node) gonumgraph.Nodes {
+	if len(ns) == 0 {
+		return gonumgraph.Empty
+	}
+	return iterator.NewOrderedNodes(ns)
 }
