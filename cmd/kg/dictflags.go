@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/loader"
+	"github.com/kg-project/kg/internal/loader/dict"
+	"github.com/kg-project/kg/internal/loader/pipeline"
+)
+
+// addDictFlag adds the repeatable --dict flag shared by the commands that
+// extract (load, extract, reindex).
+func addDictFlag(cmd *cobra.Command) {
+	cmd.Flags().StringArray("dict", nil,
+		"extra dictionary `file` (YAML) merged over the embedded one; repeatable (env "+dict.EnvVar+" adds more)")
+}
+
+// dictFlagPaths returns the dictionary files to load: those in KG_DICT,
+// then those given with --dict, so flags override the environment.
+func dictFlagPaths(cmd *cobra.Command) []string {
+	v, _ := cmd.Flags().GetStringArray("dict")
+	return dict.Paths(v)
+}
+
+// newExtractor loads the dictionaries and builds the extractor.
+func newExtractor(paths []string) (*loader.Extractor, *dict.Dictionary, error) {
+	d, err := dict.Load(paths...)
+	if err != nil {
+		return nil, nil, err
+	}
+	x, err := loader.New(d)
+	if err != nil {
+		return nil, nil, fmt.Errorf("build extractor: %w", err)
+	}
+	return x, d, nil
+}
+
+// newLoadExtractor gives `kg load` its extraction function and the name
+// similarity and merge veto the pipeline's actor merging uses.
+func newLoadExtractor(paths []string) (pipeline.ExtractFunc, pipeline.SimilarFunc, pipeline.ForbiddenFunc, error) {
+	x, d, err := newExtractor(paths)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	similar := func(a, b string) (float64, bool) {
+		return dict.SimilarNames(d.PersonName(a), d.PersonName(b))
+	}
+	return x.Process, similar, d.MergeForbidden, nil
+}
