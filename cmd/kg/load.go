@@ -1,20 +1,360 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/pprof"
+	"strings"
+	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/loader/input"
+	"github.com/kg-project/kg/internal/loader/pipeline"
 )
 
-// loadOptions is a placeholder until the command is implemented.
-type loadOptions struct{}
+type loadOptions struct {
+	IO      *ioStreams
+	Store   func() (*graph.Store, error)
+	Close   func() error
+	Paths   []string
+	Force   bool
+	Workers int
+	MaxSize int64
+	Quiet   bool
+	JSON    bool
+	Dicts   []string
+	// Hidden: documents per write batch, and a CPU profile of the run.
+	BatchSize  int
+	CPUProfile string
+}
 
 func newCmdLoad(f *factory, runF func(*loadOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:   "load",
-		Short: "(not yet implemented)",
+	opts := &loadOptions{
+		IO:    f.IO,
+		Store: func() (*graph.Store, error) { return f.openStore(false) },
+		Close: f.closeStore,
+	}
+	var maxSize string
+	cmd := &cobra.Command{
+		Use:   "load PATH...",
+		Short: "Extract events from articles and add them to the store",
+		Long: `Read articles from files, folders (recursively) or stdin ("-"), extract
+actor–relation–actor events, merge spelling variants of known actors, and
+add everything to the store, one transaction per document.
+
+Folders are searched for .txt .text .md .markdown .html .htm .xhtml .jsonl
+and .ndjson files; hidden files and folders are skipped. A file named on the
+command line is read whatever its extension. JSON Lines records carry the
+text in "text" (or "body", "content") and may have "id", "title", "date" and
+"url".
+
+Documents already in the store (same text) are skipped, so an interrupted
+load continues where it stopped when run again; --force re-extracts and
+replaces them. A file that cannot be read or extracted is reported on stderr
+with its name (and line) and the others still load; the exit status is then 1.`,
+		Example: `  kg load articles/
+  kg load --workers 4 feed.jsonl
+  curl -s https://example.org/feed.jsonl | kg load -
+  kg load --json --quiet articles/ > summary.json`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("load: not implemented yet")
+			if len(args) == 0 {
+				return flagErrorf(cmd, "no input: give files, folders, or - for stdin")
+			}
+			if opts.Workers < 0 {
+				return flagErrorf(cmd, "--workers must be 0 (one per CPU) or more, not %d", opts.Workers)
+			}
+			n, err := input.ParseSize(maxSize)
+			if err != nil || n <= 0 {
+				return flagErrorf(cmd, "invalid --max-size %q: want a size such as 50MB", maxSize)
+			}
+			if opts.BatchSize < 0 {
+				return flagErrorf(cmd, "--batch-size must be positive")
+			}
+			opts.MaxSize = n
+			opts.Paths = args
+			opts.Dicts = dictFlagPaths(cmd)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runLoad(cmd.Context(), opts)
 		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&opts.Force, "force", false, "re-extract documents already stored and replace them")
+	fl.IntVar(&opts.Workers, "workers", 0, "extraction goroutines (0: one per CPU)")
+	fl.StringVar(&maxSize, "max-size", "50MB", "largest document (file or JSONL line) accepted")
+	fl.BoolVar(&opts.Quiet, "quiet", false, "print no progress bar and no summary (errors still go to stderr)")
+	fl.BoolVar(&opts.JSON, "json", false, "print the summary as JSON")
+	addDictFlag(cmd)
+	fl.IntVar(&opts.BatchSize, "batch-size", 64, "documents per write batch")
+	fl.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile of the load to `file`")
+	fl.MarkHidden("batch-size")
+	fl.MarkHidden("cpuprofile")
+	return cmd
+}
+
+// loadSummary is the --json form of a load's result.
+type loadSummary struct {
+	New         int     `json:"new"`
+	Unchanged   int     `json:"unchanged"`
+	Replaced    int     `json:"replaced"`
+	Failed      int     `json:"failed"`
+	Sentences   int     `json:"sentences"`
+	Events      int     `json:"events"`
+	Actors      int     `json:"actors"`
+	NewActors   int     `json:"new_actors"`
+	Merges      int     `json:"merges"`
+	Bytes       int64   `json:"bytes"`
+	Seconds     float64 `json:"seconds"`
+	MBPerSecond float64 `json:"mb_per_s"`
+	Interrupted bool    `json:"interrupted"`
+}
+
+// loadBatchHook, when set (by tests only), is called after each batch is
+// written with the number of documents written so far.
+var loadBatchHook func(done int)
+
+func runLoad(ctx context.Context, opts *loadOptions) (err error) {
+	if opts.CPUProfile != "" {
+		stop, err := startCPUProfile(opts.CPUProfile)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if perr := stop(); perr != nil && err == nil {
+				err = perr
+			}
+		}()
+	}
+	// Dictionaries and extractor first: a bad dictionary should fail before
+	// the store is opened or anything read.
+	extract, similar, forbidden, err := newLoadExtractor(opts.Dicts)
+	if err != nil {
+		return err
+	}
+	st, err := opts.Store()
+	if err != nil {
+		return err
+	}
+	errOut := opts.IO.ErrOut
+	bar := newLoadBar(opts)
+	report := func(e error) {
+		bar.clear()
+		fmt.Fprintln(errOut, e)
+	}
+
+	expandFailed := 0
+	files, err := input.Expand(ctx, opts.Paths, func(e error) { expandFailed++; report(e) })
+	if err != nil {
+		return err
+	}
+	var total int64
+	for _, f := range files {
+		if f.Size < 0 {
+			total = -1
+			break
+		}
+		total += f.Size
+	}
+	bar.begin(total)
+
+	known, err := st.Actors()
+	if err != nil {
+		return err
+	}
+	popts := pipeline.Options{
+		Workers:   opts.Workers,
+		BatchSize: opts.BatchSize,
+		Force:     opts.Force,
+		Input:     input.Options{MaxSize: opts.MaxSize, Stdin: opts.IO.In},
+		Merger:    pipeline.NewMerger(known, similar, forbidden),
+		OnError:   report,
+		OnProgress: func(p pipeline.Progress) {
+			bar.update(p)
+		},
+	}
+	sink := pipeline.Sink(storeSink{st})
+	if loadBatchHook != nil {
+		sink = &hookedSink{Sink: sink, hook: loadBatchHook}
+	}
+	sum, runErr := pipeline.Run(ctx, files, extract, sink, popts)
+	bar.finish()
+	sum.Failed += expandFailed
+
+	// Close now rather than at exit: Close syncs, and its error matters.
+	if cerr := opts.Close(); cerr != nil && runErr == nil {
+		runErr = cerr
+	}
+	interrupted := errors.Is(runErr, context.Canceled)
+	if runErr != nil && !interrupted {
+		return runErr
+	}
+	if err := printLoadSummary(opts, sum); err != nil {
+		return err
+	}
+	if interrupted {
+		fmt.Fprintf(errOut, "interrupted after %d documents; run the same kg load again to continue: loaded documents are skipped\n", sum.Documents())
+		return context.Canceled
+	}
+	if sum.Failed > 0 {
+		return errSilent
+	}
+	return nil
+}
+
+func printLoadSummary(opts *loadOptions, s pipeline.Summary) error {
+	w := opts.IO.Out
+	if opts.JSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(loadSummary{
+			New: s.New, Unchanged: s.Unchanged, Replaced: s.Replaced, Failed: s.Failed,
+			Sentences: s.Sentences, Events: s.Events, Actors: s.Actors, NewActors: s.NewActors, Merges: s.Merges,
+			Bytes: s.Bytes, Seconds: round3(s.Seconds), MBPerSecond: round3(s.MBPerSecond()), Interrupted: s.Interrupted,
+		})
+	}
+	if opts.Quiet {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "documents  %d new, %d unchanged, %d replaced, %d failed\n", s.New, s.Unchanged, s.Replaced, s.Failed)
+	fmt.Fprintf(&b, "sentences  %d\n", s.Sentences)
+	fmt.Fprintf(&b, "events     %d\n", s.Events)
+	fmt.Fprintf(&b, "actors     %d (%d new, %d merges)\n", s.Actors, s.NewActors, s.Merges)
+	fmt.Fprintf(&b, "time       %.1f s for %s (%.2f MB/s)\n", s.Seconds, input.FormatSize(s.Bytes), s.MBPerSecond())
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
+
+// storeSink adapts the store to the pipeline. HasDocument lets the pipeline
+// skip stored documents before merging their actors again.
+type storeSink struct{ s *graph.Store }
+
+func (k storeSink) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStatus, error) {
+	return k.s.PutDocuments(xs, force)
+}
+
+func (k storeSink) HasDocument(id string) (bool, error) {
+	if h, ok := any(k.s).(pipeline.Haver); ok {
+		return h.HasDocument(id)
+	}
+	_, err := k.s.Document(id)
+	if errors.Is(err, graph.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// hookedSink tells loadBatchHook how many documents were written so far.
+type hookedSink struct {
+	pipeline.Sink
+	hook func(int)
+	done int
+}
+
+func (h *hookedSink) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStatus, error) {
+	st, err := h.Sink.PutDocuments(xs, force)
+	h.done += len(st)
+	h.hook(h.done)
+	return st, err
+}
+
+func (h *hookedSink) HasDocument(id string) (bool, error) {
+	if hv, ok := h.Sink.(pipeline.Haver); ok {
+		return hv.HasDocument(id)
+	}
+	return false, nil
+}
+
+func startCPUProfile(path string) (func() error, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("cpu profile: %w", err)
+		}
+		return nil
+	}, nil
+}
+
+// loadBar draws progress on a terminal: documents per second in the
+// description, bytes with throughput and ETA in the bar. It does nothing
+// when stderr is not a terminal or --quiet is given.
+type loadBar struct {
+	on    bool
+	w     io.Writer
+	bar   *progressbar.ProgressBar
+	t0    time.Time
+	last  time.Time
+	bytes int64
+}
+
+func newLoadBar(opts *loadOptions) *loadBar {
+	return &loadBar{on: opts.IO.ErrTTY && !opts.Quiet, w: opts.IO.ErrOut}
+}
+
+func (b *loadBar) begin(total int64) {
+	if !b.on {
+		return
+	}
+	b.t0 = time.Now()
+	b.bar = progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(b.w),
+		progressbar.OptionSetDescription("loading"),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionShowElapsedTimeOnFinish(),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionUseANSICodes(true),
+	)
+}
+
+func (b *loadBar) update(p pipeline.Progress) {
+	if b.bar == nil {
+		return
+	}
+	b.bytes = p.Bytes
+	now := time.Now()
+	if now.Sub(b.last) < 100*time.Millisecond {
+		return
+	}
+	b.last = now
+	rate := float64(p.Documents) / now.Sub(b.t0).Seconds()
+	b.bar.Describe(fmt.Sprintf("%d docs (%.0f/s)", p.Documents, rate))
+	b.bar.Set64(p.Bytes)
+}
+
+// clear removes the bar so an error line can be printed; the next update
+// draws it again.
+func (b *loadBar) clear() {
+	if b.bar != nil {
+		b.bar.Clear()
+	}
+}
+
+func (b *loadBar) finish() {
+	if b.bar != nil {
+		b.bar.Set64(b.bytes)
+		b.bar.Finish()
+		b.bar.Clear()
 	}
 }
