@@ -46,28 +46,39 @@ type RoleSpan struct {
 	Until graph.Date `json:"until"`
 }
 
-// VerbEntry is one verb or noun pattern for the relation extractor. This
-// package only stores and validates it; the extractor defines how Phrase is
-// read.
+// VerbEntry is one verb or noun rule for the relation extractor. Its fields
+// and YAML names are those of the extractor's own lexicon (extract.VerbRule),
+// so a rule written for one reads the same in the other; this package only
+// validates them. The extractor's lexicon holds the default grammar; a
+// dictionary file adds rules to it.
 type VerbEntry struct {
-	// Phrase is the pattern as written in the dictionary, for example
-	// "supply|supplied|supplies ... to".
-	Phrase string `json:"phrase"`
-	// Code is the CAMEO event code, kept as text ("072", "1123").
-	Code string `json:"code"`
-	// Relation is kg's relation name: visit, supply, sign_agreement.
-	Relation string `json:"relation"`
-	// Symmetric relations hold both ways (meet, sign an agreement with).
-	Symmetric bool `json:"symmetric,omitempty"`
-	// Nouns are nominal forms that express the same event ("visit",
-	// "talks", "delivery").
-	Nouns []string `json:"nouns,omitempty"`
-	// Preps are the prepositions that introduce the target ("to", "with").
-	Preps []string `json:"preps,omitempty"`
-	// Modality, when set, is implied by the phrase itself ("plan to visit").
-	Modality graph.Modality `json:"modality,omitempty"`
-	Note     string         `json:"note,omitempty"`
-	Where    string         `json:"where,omitempty"` // file:line of the entry
+	Relation           string     `json:"relation"`                       // kg relation name: visit, supply_arms
+	Code               string     `json:"code"`                           // CAMEO event code as text: "042"
+	Verbs              []string   `json:"verbs,omitempty"`                // lemmas; the first word is inflected, later words must follow ("shoot down")
+	Forms              []string   `json:"forms,omitempty"`                // irregular forms of the first word: flew, met
+	Nouns              []string   `json:"nouns,omitempty"`                // nominal triggers: visit, talks
+	Preps              []string   `json:"preps,omitempty"`                // prepositions introducing the target after the verb
+	NounPreps          []string   `json:"noun_preps,omitempty"`           // prepositions introducing the target after a noun
+	Direct             bool       `json:"direct,omitempty"`               // the verb takes its target as a direct object
+	Requires           []string   `json:"requires,omitempty"`             // one of these must follow the trigger (sign ... agreement)
+	RequiresBefore     []string   `json:"requires_before,omitempty"`      // one of these must precede the trigger
+	Symmetric          bool       `json:"symmetric,omitempty"`            // the relation holds both ways
+	GroupCode          string     `json:"group_code,omitempty"`           // code when the target is an armed group
+	Words              []WordCode `json:"words,omitempty"`                // code switches on nearby words
+	Intent             string     `json:"intent,omitempty"`               // code under "agreed to", "offered to"
+	ModifierTarget     bool       `json:"modifier_target,omitempty"`      // a country right before the noun is the target
+	Objects            bool       `json:"objects,omitempty"`              // the rule may take a non-actor object (supplied helicopters)
+	TargetTypes        []string   `json:"target_types,omitempty"`         // actor types the target may have
+	NounWindow         int        `json:"noun_window,omitempty"`          // how far a noun trigger may stand from its actors, in tokens
+	DirectAfterRequire bool       `json:"direct_after_require,omitempty"` // the target follows the required word directly
+	Where              string     `json:"where,omitempty"`                // file:line of the entry
+}
+
+// WordCode switches a verb rule's code when one of Words stands near the
+// trigger.
+type WordCode struct {
+	Code  string   `json:"code"`
+	Words []string `json:"words"`
 }
 
 // RoleEntry maps a common noun to a CAMEO role code: minister → GOV.
@@ -94,7 +105,7 @@ type Conflict struct {
 // built and safe for concurrent use.
 type Dictionary struct {
 	Actors       []ActorEntry // sorted by canonical name
-	Verbs        []VerbEntry  // in load order; a later entry with the same phrase replaces an earlier one
+	Verbs        []VerbEntry  // rules from dictionary files, in load order
 	Roles        []RoleEntry  // sorted by word
 	Titles       []TitleEntry // sorted by title
 	ForbidMerges [][2]string
@@ -120,7 +131,7 @@ var embedded embed.FS
 var defaultFiles = []string{
 	"countries.yaml", "demonyms.yaml", "countries-extra.yaml",
 	"igos.yaml", "groups.yaml", "objects.yaml", "persons.yaml",
-	"roles.yaml", "verbs.yaml",
+	"roles.yaml",
 }
 
 var (
@@ -339,18 +350,7 @@ func build(files []*File) *Dictionary {
 				delete(index, norm(name))
 			}
 		}
-		for _, v := range f.Verbs {
-			replaced := false
-			for i := range verbs {
-				if verbs[i].Phrase == v.Phrase && v.Phrase != "" {
-					verbs[i], replaced = v, true
-					break
-				}
-			}
-			if !replaced {
-				verbs = append(verbs, v)
-			}
-		}
+		verbs = append(verbs, f.Verbs...)
 		for _, r := range f.Roles {
 			roles[norm(r.Word)] = r
 		}

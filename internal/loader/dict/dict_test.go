@@ -226,7 +226,7 @@ actors:
 roles:
   - {word: steward, code: GOV}
 verbs:
-  - {phrase: "besiege|besieged", code: "191", relation: besiege}
+  - {verbs: [besiege], code: "191", relation: besiege, direct: true}
 `)
 	d, err := Load(p)
 	if err != nil {

@@ -409,45 +409,83 @@ func (p *parser) roleSpan(n *yaml.Node) (RoleSpan, bool) {
 	return r, true
 }
 
+func (p *parser) eventCode(n *yaml.Node, what string) string {
+	s := p.str(n)
+	if s == "" {
+		return ""
+	}
+	if err := cameo.Valid(s); err != nil {
+		p.errf(n, "%s: %v", what, err)
+	}
+	return s
+}
+
 func (p *parser) verb(n *yaml.Node) (VerbEntry, bool) {
 	var v VerbEntry
-	var codeNode *yaml.Node
 	p.fields(n, "verb", map[string]func(*yaml.Node){
-		"phrase":    func(x *yaml.Node) { v.Phrase = p.str(x) },
-		"code":      func(x *yaml.Node) { v.Code, codeNode = p.str(x), x },
-		"relation":  func(x *yaml.Node) { v.Relation = p.str(x) },
-		"symmetric": func(x *yaml.Node) { v.Symmetric = p.boolean(x) },
-		"nouns":     func(x *yaml.Node) { v.Nouns = p.strs(x) },
-		"preps":     func(x *yaml.Node) { v.Preps = p.strs(x) },
-		"modality": func(x *yaml.Node) {
-			m, err := graph.ParseModality(p.str(x))
-			if err != nil {
-				p.errf(x, "%v", err)
+		"relation":             func(x *yaml.Node) { v.Relation = p.str(x) },
+		"code":                 func(x *yaml.Node) { v.Code = p.eventCode(x, "code") },
+		"verbs":                func(x *yaml.Node) { v.Verbs = p.strs(x) },
+		"forms":                func(x *yaml.Node) { v.Forms = p.strs(x) },
+		"nouns":                func(x *yaml.Node) { v.Nouns = p.strs(x) },
+		"preps":                func(x *yaml.Node) { v.Preps = p.strs(x) },
+		"noun_preps":           func(x *yaml.Node) { v.NounPreps = p.strs(x) },
+		"direct":               func(x *yaml.Node) { v.Direct = p.boolean(x) },
+		"requires":             func(x *yaml.Node) { v.Requires = p.strs(x) },
+		"requires_before":      func(x *yaml.Node) { v.RequiresBefore = p.strs(x) },
+		"symmetric":            func(x *yaml.Node) { v.Symmetric = p.boolean(x) },
+		"group_code":           func(x *yaml.Node) { v.GroupCode = p.eventCode(x, "group_code") },
+		"intent":               func(x *yaml.Node) { v.Intent = p.eventCode(x, "intent") },
+		"modifier_target":      func(x *yaml.Node) { v.ModifierTarget = p.boolean(x) },
+		"objects":              func(x *yaml.Node) { v.Objects = p.boolean(x) },
+		"direct_after_require": func(x *yaml.Node) { v.DirectAfterRequire = p.boolean(x) },
+		"noun_window": func(x *yaml.Node) {
+			w, err := strconv.Atoi(p.str(x))
+			if err != nil || w < 0 {
+				p.errf(x, "noun_window: want a whole number of tokens, 0 or more")
 			}
-			v.Modality = m
+			v.NounWindow = w
 		},
-		"note": func(x *yaml.Node) { v.Note = p.str(x) },
+		"target_types": func(x *yaml.Node) {
+			for _, t := range p.strs(x) {
+				if _, err := graph.ParseActorType(t); err != nil {
+					p.errf(x, "target_types: %v", err)
+				}
+				v.TargetTypes = append(v.TargetTypes, t)
+			}
+		},
+		"words": func(x *yaml.Node) {
+			p.seq(x, func(e *yaml.Node) {
+				var wc WordCode
+				p.fields(e, "verb words", map[string]func(*yaml.Node){
+					"code":  func(y *yaml.Node) { wc.Code = p.eventCode(y, "words code") },
+					"words": func(y *yaml.Node) { wc.Words = p.strs(y) },
+				})
+				if e.Kind == yaml.MappingNode && (wc.Code == "" || len(wc.Words) == 0) {
+					p.errf(e, "verb words: want a code and a list of words")
+				}
+				v.Words = append(v.Words, wc)
+			})
+		},
 	})
 	if n.Kind != yaml.MappingNode {
 		return v, false
 	}
 	ok := true
-	if v.Phrase == "" && len(v.Nouns) == 0 {
-		p.errf(n, "verb without a phrase or nouns")
+	label := strings.Join(append(append([]string(nil), v.Verbs...), v.Nouns...), "|")
+	if len(v.Verbs) == 0 && len(v.Nouns) == 0 {
+		p.errf(n, "verb rule %q without verbs or nouns", v.Relation)
 		ok = false
 	}
 	if v.Code == "" {
-		p.errf(n, "verb %q without a CAMEO code", v.Phrase)
-		ok = false
-	} else if err := cameo.Valid(v.Code); err != nil {
-		p.errf(codeNode, "verb %q: %v", v.Phrase, err)
+		p.errf(n, "verb rule %q without a CAMEO code", label)
 		ok = false
 	}
 	if v.Relation == "" {
-		p.errf(n, "verb %q without a relation name", v.Phrase)
+		p.errf(n, "verb rule %q without a relation name", label)
 		ok = false
 	} else if !relationRe.MatchString(v.Relation) {
-		p.errf(n, "verb %q: relation %q: want lower-case words joined by _ (visit, sign_agreement)", v.Phrase, v.Relation)
+		p.errf(n, "verb rule %q: relation %q: want lower-case words joined by _ (visit, sign_agreement)", label, v.Relation)
 		ok = false
 	}
 	v.Where = fmt.Sprintf("%s:%d", p.file, n.Line)

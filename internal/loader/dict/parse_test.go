@@ -28,12 +28,16 @@ func TestCheck(t *testing.T) {
 		{"missing name", "actors:\n  - code: PAK\n", []string{"2:5: actor without a name"}},
 		{"bad date", "actors:\n  - name: X\n    roles:\n      - {code: PAKGOV, from: 2008-13-01}\n", []string{"4:30: bad date \"2008-13-01\""}},
 		{"reversed span", "actors:\n  - name: X\n    roles:\n      - {code: PAKGOV, from: 2010, until: 2008}\n", []string{"4:30: role span PAKGOV: from 2010 is after until 2008"}},
-		{"bad cameo code", "verbs:\n  - {phrase: visit, code: \"42\", relation: visit}\n", []string{"2:27: verb \"visit\": CAMEO code \"42\": root must be 01 to 20"}},
-		{"cameo code not digits", "verbs:\n  - {phrase: visit, code: abc, relation: visit}\n", []string{"2:27: verb \"visit\": CAMEO code \"abc\": want digits only"}},
-		{"unquoted code keeps zeros", "verbs:\n  - {phrase: visit, code: 042, relation: visit}\n", nil},
-		{"bad relation", "verbs:\n  - {phrase: visit, code: \"042\", relation: Make Visit}\n", []string{"2:5: verb \"visit\": relation \"Make Visit\""}},
-		{"verb without code", "verbs:\n  - {phrase: visit, relation: visit}\n", []string{"2:5: verb \"visit\" without a CAMEO code"}},
-		{"bad symmetric", "verbs:\n  - {phrase: meet, code: \"040\", relation: meet, symmetric: yes please}\n", []string{"2:60: want true or false"}},
+		{"bad cameo code", "verbs:\n  - {verbs: [visit], code: \"42\", relation: visit}\n", []string{"2:28: code: CAMEO code \"42\": root must be 01 to 20"}},
+		{"cameo code not digits", "verbs:\n  - {verbs: [visit], code: abc, relation: visit}\n", []string{"2:28: code: CAMEO code \"abc\": want digits only"}},
+		{"unquoted code keeps zeros", "verbs:\n  - {verbs: [visit], code: 042, relation: visit, intent: 036}\n", nil},
+		{"bad relation", "verbs:\n  - {verbs: [visit], code: \"042\", relation: Make Visit}\n", []string{"2:5: verb rule \"visit\": relation \"Make Visit\""}},
+		{"verb without code", "verbs:\n  - {nouns: [visit], relation: visit}\n", []string{"2:5: verb rule \"visit\" without a CAMEO code"}},
+		{"verb without triggers", "verbs:\n  - {code: \"042\", relation: visit}\n", []string{"2:5: verb rule \"visit\" without verbs or nouns"}},
+		{"bad symmetric", "verbs:\n  - {verbs: [meet], code: \"040\", relation: meet, symmetric: yes please}\n", []string{"2:61: want true or false"}},
+		{"bad words code", "verbs:\n  - verbs: [supply]\n    code: \"07\"\n    relation: support\n    words: [{code: \"7\", words: [arms]}]\n", []string{"5:20: words code: CAMEO code \"7\""}},
+		{"bad target type", "verbs:\n  - {verbs: [hit], code: \"19\", relation: attack, target_types: [planet]}\n", []string{"2:64: target_types: unknown actor type \"planet\""}},
+		{"bad noun window", "verbs:\n  - {verbs: [hit], code: \"19\", relation: attack, noun_window: -1}\n", []string{"2:63: noun_window: want a whole number"}},
 		{"bad role code", "roles:\n  - {word: minister, code: gov}\n", []string{"2:28: bad role code \"gov\""}},
 		{"role without word", "roles:\n  - {code: GOV}\n", []string{"2:5: role without a word"}},
 		{"bad merge pair", "forbid:\n  merges: [[Kayani]]\n", []string{"2:12: forbidden merge: want a pair"}},
@@ -75,12 +79,17 @@ actors:
     roles:
       - {code: PAKMIL, from: 2007-11-29, until: 2013-11-29}
 verbs:
-  - phrase: "supply|supplied|supplies ... to"
+  - relation: supply_arms
     code: 072
-    relation: supply
+    verbs: [supply, sell]
+    forms: [sold]
     nouns: [supply]
     preps: to
-    modality: planned
+    direct: true
+    words:
+      - {code: "071", words: [loan, credit]}
+    target_types: [country, group]
+    noun_window: 4
 titles:
   - {title: Air Chief Marshal, code: MIL}
 forbid:
@@ -98,7 +107,8 @@ forbid:
 		t.Errorf("actor %+v", a)
 	}
 	v := f.Verbs[0]
-	if v.Code != "072" || v.Relation != "supply" || len(v.Preps) != 1 || v.Preps[0] != "to" || v.Modality != "planned" || v.Where != "u.yaml:12" {
+	if v.Code != "072" || v.Relation != "supply_arms" || len(v.Preps) != 1 || v.Preps[0] != "to" || !v.Direct ||
+		len(v.Words) != 1 || v.Words[0].Code != "071" || v.NounWindow != 4 || len(v.TargetTypes) != 2 || v.Where != "u.yaml:12" {
 		t.Errorf("verb %+v", v)
 	}
 	if f.Forbid.Merges[0] != [2]string{"Kayani", "Kiani"} || f.Forbid.Aliases[0] != "Washington" {
@@ -127,7 +137,7 @@ func TestEmbeddedFilesCheck(t *testing.T) {
 }
 
 func FuzzCheck(f *testing.F) {
-	for _, name := range []string{"countries-extra.yaml", "roles.yaml", "persons.yaml", "verbs.yaml"} {
+	for _, name := range []string{"countries-extra.yaml", "roles.yaml", "persons.yaml", "groups.yaml"} {
 		data, err := embedded.ReadFile("data/" + name)
 		if err != nil {
 			f.Fatal(err)
