@@ -44,8 +44,13 @@ func newLoadExtractor(paths []string) (pipeline.ExtractFunc, pipeline.SimilarFun
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	similar := func(a, b string) (float64, bool) {
+	return x.Process, nameSimilarity(d), d.MergeForbidden, nil
+}
+
+// nameSimilarity compares two actor names as person names, titles
+// stripped, for cross-document merging.
+func nameSimilarity(d *dict.Dictionary) pipeline.SimilarFunc {
+	return func(a, b string) (float64, bool) {
 		return dict.SimilarNames(d.PersonName(a), d.PersonName(b))
 	}
-	return x.Process, similar, d.MergeForbidden, nil
 }

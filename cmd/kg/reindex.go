@@ -1,20 +1,89 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"encoding/json"
+	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/loader/pipeline"
 )
 
-// reindexOptions is a placeholder until the command is implemented.
-type reindexOptions struct{}
+type reindexOptions struct {
+	IO    *ioStreams
+	Dicts []string
+	JSON  bool
+	// Store opens the store for writing; Close closes it.
+	Store func() (*graph.Store, error)
+	Close func() error
+}
 
 func newCmdReindex(f *factory, runF func(*reindexOptions) error) *cobra.Command {
-	return &cobra.Command{
+	opts := &reindexOptions{
+		IO:    f.IO,
+		Store: func() (*graph.Store, error) { return f.openStore(false) },
+		Close: func() error { return f.closeStore() },
+	}
+	cmd := &cobra.Command{
 		Use:   "reindex",
-		Short: "(not yet implemented)",
+		Short: "Re-run extraction over the stored documents",
+		Long: `Reindex extracts the events of every stored document again from its clean
+text, with the current rules and dictionaries (--dict, KG_DICT), and replaces
+the old events. Documents keep their IDs. Use it after changing a dictionary.`,
+		Example: `  kg reindex --dict my-actors.yaml`,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("reindex: not implemented yet")
+			opts.Dicts = dictFlagPaths(cmd)
+			if runF != nil {
+				return runF(opts)
+			}
+			return runReindex(cmd.Context(), opts)
 		},
 	}
+	addDictFlag(cmd)
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the summary as JSON")
+	return cmd
+}
+
+func runReindex(ctx context.Context, opts *reindexOptions) error {
+	x, d, err := newExtractor(opts.Dicts)
+	if err != nil {
+		return err
+	}
+	st, err := opts.Store()
+	if err != nil {
+		return err
+	}
+	known, err := st.Actors()
+	if err != nil {
+		return err
+	}
+	merger := pipeline.NewMerger(known, nameSimilarity(d), d.MergeForbidden)
+	sum, err := x.Reindex(ctx, st, merger.Resolve, func(e error) {
+		fmt.Fprintf(opts.IO.ErrOut, "kg: %v\n", e)
+	})
+	if cerr := opts.Close(); cerr != nil && err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(opts.IO.Out)
+		if err := enc.Encode(sum); err != nil {
+			return fmt.Errorf("write summary: %w", err)
+		}
+	} else {
+		fmt.Fprintf(opts.IO.Out, "reindexed %d documents: %d events (before: %d)", sum.Documents, sum.EventsAfter, sum.EventsBefore)
+		if sum.Failed > 0 {
+			fmt.Fprintf(opts.IO.Out, ", %d failed", sum.Failed)
+		}
+		fmt.Fprintln(opts.IO.Out)
+	}
+	if sum.Failed > 0 {
+		return errSilent
+	}
+	return nil
 }
