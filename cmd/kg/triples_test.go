@@ -1,0 +1,119 @@
+package main
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+func TestTriplesFlags(t *testing.T) {
+	tests := []struct {
+		args    []string
+		wantErr string
+		check   func(t *testing.T, o *triplesOptions)
+	}{
+		{args: []string{"--actor", "Moscow", "--actor", "un,  Pakistan", "--cameo", "04,057", "--since", "2023-04", "--until", "2024", "--doc", "a.txt"},
+			check: func(t *testing.T, o *triplesOptions) {
+				if !reflect.DeepEqual(o.Actors, []string{"Moscow", "un", "Pakistan"}) {
+					t.Errorf("actors = %q", o.Actors)
+				}
+				f := o.Filter
+				if !reflect.DeepEqual(f.CAMEO, []string{"04", "057"}) || f.Since != (graph.Date{Year: 2023, Month: 4}) ||
+					f.Until != (graph.Date{Year: 2024}) || !reflect.DeepEqual(f.Docs, []string{"a.txt"}) ||
+					!f.IncludeNegated || len(f.Modalities) != 3 {
+					t.Errorf("filter = %+v", f)
+				}
+				if o.Format != formatTable {
+					t.Errorf("format = %q", o.Format)
+				}
+			}},
+		{args: []string{"--since", "2023-13"}, wantErr: "--since: bad date"},
+		{args: []string{"--until", "yesterday"}, wantErr: "--until: bad date"},
+		{args: []string{"--cameo", "99"}, wantErr: "root must be 01 to 20"},
+		{args: []string{"--since", "2024", "--until", "2023"}, wantErr: "until 2023 is before since 2024"},
+		{args: []string{"--format", "xml"}, wantErr: `unknown --format "xml"`},
+		{args: []string{"extra"}, wantErr: "unknown command"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			f := newFactory(&ioStreams{})
+			var got *triplesOptions
+			cmd := newCmdTriples(f, func(o *triplesOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(new(strings.Builder))
+			cmd.SetErr(new(strings.Builder))
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, got)
+		})
+	}
+}
+
+func TestTriplesFilters(t *testing.T) {
+	s := fixtureStore(t)
+	tests := []struct {
+		args []string
+		want []string // relations, in output order
+	}{
+		// Undated first, a month before its days; negated and hypothetical kept.
+		{nil, []string{"criticise", "appeal to", "visit", "express intent to cooperate with", "urge"}},
+		{[]string{"--actor", "Moscow"}, []string{"appeal to", "express intent to cooperate with"}},
+		{[]string{"--actor", "putin"}, []string{"visit"}},
+		{[]string{"--actor", "u.n.", "--actor", "vladimir-putin"}, []string{"criticise", "visit", "urge"}},
+		{[]string{"--cameo", "02"}, []string{"appeal to", "urge"}},
+		{[]string{"--cameo", "0233,111"}, []string{"criticise", "appeal to"}},
+		{[]string{"--since", "2024"}, []string{"urge"}},
+		{[]string{"--until", "2023-04-04"}, []string{"appeal to"}},
+		{[]string{"--doc", "un.html"}, []string{"criticise", "urge"}},
+		{[]string{"--doc", "un.html", "--actor", "Russia"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := runWithStore(t, s, false, "", append([]string{"triples", "--format", "jsonl"}, tt.args...)...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.errOut)
+			}
+			var got []string
+			for _, line := range strings.Split(strings.TrimSpace(r.out), "\n") {
+				if line == "" {
+					continue
+				}
+				var rec graph.TripleRecord
+				if err := json.Unmarshal([]byte(line), &rec); err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, rec.Relation)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTriplesErrors(t *testing.T) {
+	s := fixtureStore(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"triples", "--actor", "Atlantis"}, `kg: no actor named "Atlantis" (see kg actors)`},
+		{[]string{"triples", "--doc", "missing.txt"}, `kg: unknown document "missing.txt"`},
+	} {
+		r := runWithStore(t, s, false, "", tt.args...)
+		if r.code != 1 || !strings.HasPrefix(r.errOut, tt.want) || r.out != "" {
+			t.Errorf("%q: exit %d, stderr %q, stdout %q; want exit 1 and %q", tt.args, r.code, r.errOut, r.out, tt.want)
+		}
+	}
+}
