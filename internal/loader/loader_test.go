@@ -1,0 +1,280 @@
+package loader
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/loader/input"
+)
+
+var (
+	xOnce sync.Once
+	xVal  *Extractor
+	xErr  error
+)
+
+func extractor(tb testing.TB) *Extractor {
+	tb.Helper()
+	xOnce.Do(func() { xVal, xErr = New(nil) })
+	if xErr != nil {
+		tb.Fatal(xErr)
+	}
+	return xVal
+}
+
+// sharedDir finds ../shared next to the module root; absent, the test is
+// skipped unless CI=true.
+func sharedDir(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("shared reference data missing at %s", shared)
+		}
+		tb.Skipf("shared reference data missing at %s", shared)
+	}
+	return shared
+}
+
+func corpus(tb testing.TB) []input.Input {
+	files, err := filepath.Glob(filepath.Join(sharedDir(tb), "corpus", "pak-russia", "*.txt"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no corpus files: %v", err)
+	}
+	sort.Strings(files)
+	var ins []input.Input
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		ins = append(ins, input.Input{Name: filepath.Base(f), Source: f, Format: "txt", Data: b})
+	}
+	return ins
+}
+
+func TestProcessInvariants(t *testing.T) {
+	x := extractor(t)
+	for _, in := range corpus(t) {
+		xt, err := x.Process(in)
+		if err != nil {
+			t.Fatalf("%s: %v", in.Name, err)
+		}
+		checkExtraction(t, xt)
+		if xt.Doc.Name != in.Name || xt.Doc.ID != graph.DocumentID(xt.Doc.Text) {
+			t.Errorf("%s: document name %q id %q", in.Name, xt.Doc.Name, xt.Doc.ID)
+		}
+		if len(xt.Events) == 0 {
+			t.Errorf("%s: no events", in.Name)
+		}
+		// ProcessText on the stored form gives the same events.
+		again, err := x.ProcessText(xt.Doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(again.Events) != len(xt.Events) {
+			t.Errorf("%s: reprocessing gave %d events, want %d", in.Name, len(again.Events), len(xt.Events))
+		}
+		for i := range again.Events {
+			if i < len(xt.Events) && again.Events[i].ID != xt.Events[i].ID {
+				t.Errorf("%s: event %d id changed on reprocessing", in.Name, i)
+			}
+		}
+	}
+}
+
+// checkExtraction asserts the contract every extraction keeps.
+func checkExtraction(tb testing.TB, xt graph.Extraction) {
+	tb.Helper()
+	actors := map[string]bool{}
+	for _, a := range xt.Actors {
+		if a.ID != graph.Slug(a.Name) {
+			tb.Errorf("actor %q has id %q, want %q", a.Name, a.ID, graph.Slug(a.Name))
+		}
+		if _, err := graph.ParseActorType(string(a.Type)); err != nil {
+			tb.Errorf("actor %q: %v", a.Name, err)
+		}
+		actors[a.ID] = true
+	}
+	ids := map[string]bool{}
+	for _, e := range xt.Events {
+		if e.Start < 0 || e.End > len(xt.Doc.Text) || e.Start > e.End || xt.Doc.Text[e.Start:e.End] != e.Sentence {
+			tb.Fatalf("event %s: offsets %d:%d do not slice its sentence", e.ID, e.Start, e.End)
+		}
+		if !actors[e.Source] || !actors[e.Target] {
+			tb.Errorf("event %s refers to an actor not in the extraction", e.ID)
+		}
+		if e.Source == e.Target {
+			tb.Errorf("event %s links %s to itself", e.ID, e.Source)
+		}
+		if ids[e.ID] {
+			tb.Errorf("duplicate event id %s", e.ID)
+		}
+		ids[e.ID] = true
+		if e.Extractor != Version || e.DocID != xt.Doc.ID || e.QuadClass < 1 || e.QuadClass > 4 {
+			tb.Errorf("event %s: extractor %q doc %q quad %d", e.ID, e.Extractor, e.DocID, e.QuadClass)
+		}
+		if e.Confidence <= 0 || e.Confidence > 1 {
+			tb.Errorf("event %s: confidence %v", e.ID, e.Confidence)
+		}
+		if _, err := graph.ParseModality(string(e.Modality)); err != nil || e.Modality == "" {
+			tb.Errorf("event %s: modality %q", e.ID, e.Modality)
+		}
+	}
+}
+
+func TestProcessJunk(t *testing.T) {
+	x := extractor(t)
+	for _, junk := range []string{
+		"Home | News | Sport | Contact us\n\nCookies help us deliver our services. By using our services, you agree to our use of cookies.\n\n© 2024 All rights reserved. Privacy Policy. Terms of Use.",
+		"Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nShare this: Facebook Twitter WhatsApp",
+		"Subscribe to our newsletter\n\nSign up for the latest news. Click here to read more. Advertisement",
+	} {
+		xt, err := x.Process(input.Input{Name: "junk.txt", Format: "txt", Data: []byte(junk)})
+		if err != nil {
+			continue // nothing left after cleaning is fine too
+		}
+		if len(xt.Events) != 0 {
+			t.Errorf("junk %q gave %d events, first %+v", junk[:30], len(xt.Events), xt.Events[0])
+		}
+	}
+}
+
+func TestProcessEmpty(t *testing.T) {
+	_, err := extractor(t).Process(input.Input{Name: "empty.txt", Format: "txt", Data: []byte("  \n\n ")})
+	var le *LoadError
+	if err == nil || !errors.As(err, &le) || le.Doc != "empty.txt" {
+		t.Fatalf("Process(empty) = %v, want a LoadError naming the document", err)
+	}
+}
+
+func TestProcessDates(t *testing.T) {
+	x := extractor(t)
+	in := input.Input{Name: "d.txt", Format: "txt", Date: "2012-10-08",
+		Data: []byte("In 2016, Russia supplied MI-35 helicopters to Pakistan. Russia signed a defence agreement with Pakistan last month. India criticised Russia.")}
+	xt, err := x.Process(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range xt.Events {
+		got[e.CAMEO] = e.Date.String()
+	}
+	want := map[string]string{"072": "2016", "057": "2012-09", "111": ""}
+	for code, d := range want {
+		if g, ok := got[code]; !ok || g != d {
+			t.Errorf("event %s: date %q (found %v), want %q", code, g, ok, d)
+		}
+	}
+}
+
+// fakeStore is an in-memory DocStore.
+type fakeStore struct {
+	docs   map[string]graph.Document
+	events map[string]int
+	puts   []graph.Extraction
+}
+
+func (s *fakeStore) Documents(fn func(graph.Document) error, withText bool) error {
+	ids := make([]string, 0, len(s.docs))
+	for id := range s.docs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := fn(s.docs[id]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *fakeStore) Document(id string) (graph.Document, error) {
+	d, ok := s.docs[id]
+	if !ok {
+		return d, graph.ErrNotFound
+	}
+	return d, nil
+}
+
+func (s *fakeStore) PutDocument(x graph.Extraction, force bool) (graph.PutStatus, error) {
+	s.puts = append(s.puts, x)
+	return graph.Replaced, nil
+}
+
+func (s *fakeStore) DocumentEventCounts() (map[string]int, error) { return s.events, nil }
+
+func TestReindex(t *testing.T) {
+	x := extractor(t)
+	text := "Russia and Pakistan signed a defence agreement. India criticised Russia."
+	doc := graph.Document{ID: "doc1", Name: "a.txt", Text: text}
+	st := &fakeStore{docs: map[string]graph.Document{"doc1": doc}, events: map[string]int{"doc1": 1}}
+	resolved := 0
+	sum, err := x.Reindex(context.Background(), st, func(*graph.Extraction) { resolved++ }, func(e error) { t.Error(e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents != 1 || sum.EventsBefore != 1 || sum.EventsAfter != 2 || resolved != 1 {
+		t.Fatalf("summary %+v, resolved %d; want 1 document, 1 -> 2 events", sum, resolved)
+	}
+	if len(st.puts) != 1 || st.puts[0].Doc.ID != "doc1" {
+		t.Fatalf("stored %d extractions, want doc1 kept", len(st.puts))
+	}
+}
+
+func BenchmarkProcess(b *testing.B) {
+	x := extractor(b)
+	ins := corpus(b)
+	var buf bytes.Buffer
+	for buf.Len() < 5<<20 {
+		for _, in := range ins {
+			buf.Write(in.Data)
+			buf.WriteString("\n\n")
+		}
+	}
+	// Documents of corpus size, about 5 MB in all.
+	var docs []input.Input
+	data := buf.Bytes()
+	for i := 0; i < len(data); {
+		j := i + 8000
+		if j > len(data) {
+			j = len(data)
+		}
+		for j < len(data) && data[j] != '\n' {
+			j++
+		}
+		docs = append(docs, input.Input{Name: "b.txt", Format: "txt", Data: data[i:j]})
+		i = j
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		for _, in := range docs {
+			if _, err := x.Process(in); err != nil && !strings.Contains(err.Error(), "no text") {
+				b.Fatal(err)
+			}
+		}
+	}
+}
