@@ -37,7 +37,7 @@ dictionary entry, most frequent first: candidates for the actor dictionary.`,
 		Example: `  kg actors --type country
   kg actors --merges
   kg actors --unknown --format csv`,
-		Args: cobra.NoArgs,
+		Args: noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format); err != nil {
 				return err

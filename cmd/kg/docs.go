@@ -24,7 +24,7 @@ func newCmdDocs(f *factory, runF func(*docsOptions) error) *cobra.Command {
 		Long: `List the stored documents: ID (a hash of the text; tables show its first 12
 characters, which --doc accepts), name, title, date, number of sentences and
 events, and where the document was read from. Ordered by ID.`,
-		Args: cobra.NoArgs,
+		Args: noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format); err != nil {
 				return err

@@ -45,7 +45,12 @@ skipped; other documents are still stored, and kg exits with status 1.
 Documents already stored are left alone unless --force replaces them.`,
 		Example: `  kg import edges.csv
   kg triples --format jsonl | kg --store other.db import -`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return flagErrorf(cmd, "no FILE given (use - for stdin)")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch opts.InputFormat {
 			case "auto", graph.TriplesCSV, graph.TriplesTSV, graph.TriplesJSONL:

@@ -25,7 +25,7 @@ func newCmdStats(f *factory, runF func(*statsOptions) error) *cobra.Command {
 		Long: `Count what the store holds. Edges are ordered actor pairs with at least one
 event between them. JSON output is one object with the keys documents,
 sentences, actors, events and edges.`,
-		Args: cobra.NoArgs,
+		Args: noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format); err != nil {
 				return err

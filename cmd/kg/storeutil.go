@@ -5,8 +5,19 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/spf13/cobra"
+
 	"github.com/kg-project/kg/internal/graph"
 )
+
+// noPositionalArgs refuses arguments as a usage error (exit 2), for commands
+// that take flags only.
+func noPositionalArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return flagErrorf(cmd, "unexpected argument %q (%s takes flags only)", args[0], cmd.CommandPath())
+	}
+	return nil
+}
 
 // resolveActorArg finds the actors a user means by name: an actor ID, the
 // canonical name or any alias, ignoring case and punctuation. Several actors

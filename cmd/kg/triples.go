@@ -35,7 +35,7 @@ graph. Triples are ordered by date, document, sentence and ID.`,
 		Example: `  kg triples --actor Pakistan --since 2023-01
   kg triples --cameo 04,057 --format csv
   kg triples --format jsonl > triples.jsonl`,
-		Args: cobra.NoArgs,
+		Args: noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format); err != nil {
 				return err

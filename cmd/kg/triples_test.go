@@ -35,7 +35,7 @@ func TestTriplesFlags(t *testing.T) {
 		{args: []string{"--cameo", "99"}, wantErr: "root must be 01 to 20"},
 		{args: []string{"--since", "2024", "--until", "2023"}, wantErr: "until 2023 is before since 2024"},
 		{args: []string{"--format", "xml"}, wantErr: `unknown --format "xml"`},
-		{args: []string{"extra"}, wantErr: "unknown command"},
+		{args: []string{"extra"}, wantErr: `unexpected argument "extra"`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
