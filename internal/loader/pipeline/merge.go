@@ -23,10 +23,10 @@ type ForbiddenFunc func(a, b string) bool
 // document it has resolved.
 //
 // An actor of a new document is merged into a known one when its ID is not
-// known itself, both have the same type, which is not country, both have
-// the same affiliation (equal non-empty CAMEO codes, or, when either code is
-// empty, equal non-empty countries), the names are similar, and the pair is
-// not forbidden. Among several candidates the highest score wins, then the
+// known itself, both have the same type (person, organization, IGO or
+// group), the same affiliation (equal CAMEO codes, or, when either has no
+// code or a placeholder such as "---", equal non-empty countries), the names
+// are similar, and the pair is not forbidden. Among several candidates the highest score wins, then the
 // smaller ID. A name already recorded as an alias of a known actor goes to
 // that actor without a score. The decisions depend only on the table and the
 // document, so a loader that resolves documents in input order gets the same
@@ -62,9 +62,29 @@ func (m *Merger) Actor(id string) (graph.Actor, bool) {
 	return a, ok
 }
 
+// code returns a's CAMEO code, or "" for none or a placeholder such as
+// "---", which says nothing about affiliation.
+func code(a graph.Actor) string {
+	if strings.Trim(a.Code, "-") == "" {
+		return ""
+	}
+	return a.Code
+}
+
+// mergeable types: spelling variants are a matter of transliterated
+// names. Countries, places and objects come from dictionaries or are
+// generic; near names there are different things (Austria, Australia).
+func mergeable(t graph.ActorType) bool {
+	switch t {
+	case graph.Person, graph.Organization, graph.IGO, graph.Group:
+		return true
+	}
+	return false
+}
+
 func affiliation(a graph.Actor) []string {
 	var keys []string
-	if a.Code != "" {
+	if code(a) != "" {
 		keys = append(keys, "code:"+a.Code)
 	}
 	if a.Country != "" {
@@ -94,11 +114,11 @@ func (m *Merger) add(a graph.Actor) {
 
 // compatible says whether a and b have the same affiliation.
 func compatible(a, b graph.Actor) bool {
-	if a.Type != b.Type || a.Type == graph.Country {
+	if a.Type != b.Type || !mergeable(a.Type) {
 		return false
 	}
-	if a.Code != "" && b.Code != "" {
-		return a.Code == b.Code
+	if ca, cb := code(a), code(b); ca != "" && cb != "" {
+		return ca == cb
 	}
 	return a.Country != "" && a.Country == b.Country
 }
@@ -107,7 +127,7 @@ func compatible(a, b graph.Actor) bool {
 func (m *Merger) match(a graph.Actor) (into graph.Actor, score float64, reason string, ok bool) {
 	if id, found := m.byAlias[graph.Slug(a.Name)]; found && id != a.ID {
 		k := m.byID[id]
-		if k.Type == a.Type && (a.Code == "" || k.Code == "" || a.Code == k.Code) {
+		if k.Type == a.Type && mergeable(a.Type) && (code(a) == "" || code(k) == "" || code(a) == code(k)) {
 			return k, 1, "known alias of " + k.Name, true
 		}
 	}
@@ -134,8 +154,8 @@ func (m *Merger) match(a graph.Actor) (into graph.Actor, score float64, reason s
 		}
 	}
 	if ok {
-		affil := a.Code
-		if affil == "" || affil != into.Code {
+		affil := code(a)
+		if affil == "" || affil != code(into) {
 			affil = a.Country
 		}
 		reason = fmt.Sprintf("similar names %.2f, same affiliation %s", score, affil)

@@ -264,6 +264,7 @@ func TestMerge(t *testing.T) {
 		{ID: "sergey-lavrov", Name: "Sergey Lavrov", Code: "RUSGOV", Type: graph.Person, Country: "RUS"},
 		{ID: "nawaz-sharif", Name: "Nawaz Sharif", Code: "PAKGOV", Type: graph.Person, Country: "PAK"},
 		{ID: "russia", Name: "Russia", Code: "RUS", Type: graph.Country, Country: "RUS"},
+		{ID: "ap", Name: "AP", Code: "---", Type: graph.Organization},
 	}
 	forbid := func(a, b string) bool {
 		return strings.Contains(a+b, "Shahbaz") && strings.Contains(a+b, "Nawaz")
@@ -281,6 +282,7 @@ func TestMerge(t *testing.T) {
 		{"self loop after merge dropped", sergei + " ~ 042 ~ " + sergey, []string{"sergei-lavrov>sergey-lavrov"}, nil},
 		{"forbidden pair", "Shahbaz Sharif/PAKGOV/person ~ 042 ~ " + rus, nil, []string{"shahbaz-sharif"}},
 		{"countries never merge", "Rusia/RUS/country ~ 042 ~ " + pak, nil, []string{"rusia"}},
+		{"placeholder codes are no affiliation", "APP/---/organization ~ 042 ~ " + pak, nil, []string{"app"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
