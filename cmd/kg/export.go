@@ -1,20 +1,368 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/export"
+	"github.com/kg-project/kg/internal/graph"
 )
 
-// exportOptions is a placeholder until the command is implemented.
-type exportOptions struct{}
+// maxBetweenness caps the graph size for which --with-centrality computes
+// betweenness: gonum's Brandes takes minutes beyond a few thousand nodes.
+const maxBetweenness = 5000
+
+type exportOptions struct {
+	IO *ioStreams
+	// LoadView builds the filtered view; tests swap in a fixed one.
+	LoadView func(graph.Filter) (*graph.View, []graph.Actor, error)
+
+	Format     export.Format
+	Output     string // file, directory or "-" for stdout
+	Filter     graph.Filter
+	Multi      bool
+	Ego        string
+	Depth      int
+	Path       []string // two actor names
+	Centrality bool
+	Render     string // "", "svg" or "png"
+	JSONStyle  string
+	Neo4jDB    string
+}
 
 func newCmdExport(f *factory, runF func(*exportOptions) error) *cobra.Command {
-	return &cobra.Command{
+	opts := &exportOptions{IO: f.IO, LoadView: func(flt graph.Filter) (*graph.View, []graph.Actor, error) {
+		return loadView(f, flt)
+	}}
+	var ff filterFlags
+	var format string
+	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "(not yet implemented)",
+		Short: "Write the actor graph as GraphML, GEXF, DOT, CSV, JSON, Neo4j CSV or Dgraph N-Quads",
+		Long: `Export the filtered actor graph for Gephi, Graphviz, graphology, Cytoscape.js,
+Neo4j or Dgraph.
+
+By default each ordered actor pair is one edge weighted by its number of
+events, labelled with its most frequent relation, with the mean Goldstein
+score, its sign, first and last date and documents. --multi writes one edge
+per event instead. --ego A --depth N keeps the actors within N steps of A;
+--path A,B keeps a shortest path between two actors (edges in either
+direction). --with-centrality adds pagerank, degree and betweenness.
+
+Formats (picked by --format, or by the extension of -o):
+  graphml  one file (.graphml), for Gephi, networkx, graphology
+  gexf     one file (.gexf), GEXF 1.3 with time intervals for Gephi's timeline
+  dot      one file (.dot, .gv) for Graphviz; --render svg|png also draws it
+  json     one file (.json), graphology or Cytoscape.js (--json-style)
+  csv      directory: nodes.csv and edges.csv for Gephi's spreadsheet import
+  neo4j    directory: actors.csv and relationships.csv for neo4j-admin import
+  nquads   directory: kg.rdf and kg.schema for dgraph live
+
+Files are written to a temporary name and renamed when complete, so an
+interrupted export never leaves a half-written file.`,
+		Example: `  kg export -o graph.graphml
+  kg export --format gexf --multi -o timeline.gexf
+  kg export --ego Pakistan --depth 2 -o pakistan.dot --render svg
+  kg export --path India,Russia --format dot
+  kg export --format neo4j -o neo4j-import/
+  kg export --format json --json-style cytoscape --since 2016 -o graph.json`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("export: not implemented yet")
+			var err error
+			switch {
+			case format != "":
+				if opts.Format, err = export.Lookup(format); err != nil {
+					return flagErrorf(cmd, "--format: %v", err)
+				}
+			case opts.Output != "-" && opts.Output != "":
+				if opts.Format, err = export.ForPath(opts.Output); err != nil {
+					return flagErrorf(cmd, "%v", err)
+				}
+			default:
+				return flagErrorf(cmd, "give --format (%s) or an -o file with a known extension",
+					strings.Join(export.FormatNames(), ", "))
+			}
+			if opts.Output == "" {
+				opts.Output = "-"
+			}
+			if opts.Format.Dir() && opts.Output == "-" {
+				return flagErrorf(cmd, "--format %s writes several files: give a directory with -o", opts.Format.Name)
+			}
+			if opts.Filter, err = ff.filter(); err != nil {
+				return flagErrorf(cmd, "%v", err)
+			}
+			if opts.Ego != "" && len(opts.Path) > 0 {
+				return flagErrorf(cmd, "--ego and --path cannot be combined")
+			}
+			if opts.Depth < 0 {
+				return flagErrorf(cmd, "--depth %d is negative", opts.Depth)
+			}
+			if cmd.Flags().Changed("depth") && opts.Ego == "" {
+				return flagErrorf(cmd, "--depth needs --ego")
+			}
+			opts.Path = splitList(opts.Path)
+			if cmd.Flags().Changed("path") && len(opts.Path) != 2 {
+				return flagErrorf(cmd, "--path takes two actors, as --path A,B")
+			}
+			switch opts.Render {
+			case "":
+			case "svg", "png":
+				if opts.Format.Name != "dot" {
+					return flagErrorf(cmd, "--render draws DOT output: use it with --format dot")
+				}
+				if opts.Output == "-" {
+					return flagErrorf(cmd, "--render needs -o FILE.dot; the drawing goes next to it")
+				}
+			default:
+				return flagErrorf(cmd, "--render %q: want svg or png", opts.Render)
+			}
+			switch opts.JSONStyle {
+			case export.JSONGraphology, export.JSONCytoscape:
+			default:
+				return flagErrorf(cmd, "--json-style %q: want graphology or cytoscape", opts.JSONStyle)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runExport(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&format, "format", "", "output format: "+strings.Join(export.FormatNames(), "|")+" (default: from the -o extension)")
+	fl.StringVarP(&opts.Output, "output", "o", "-", "output file, or directory for csv, neo4j and nquads (- for stdout)")
+	fl.BoolVar(&opts.Multi, "multi", false, "one edge per event instead of one per actor pair")
+	fl.StringVar(&opts.Ego, "ego", "", "keep only the actors around this one")
+	fl.IntVar(&opts.Depth, "depth", 1, "steps from the --ego actor")
+	fl.StringSliceVar(&opts.Path, "path", nil, "keep a shortest path between two actors: --path A,B")
+	fl.BoolVar(&opts.Centrality, "with-centrality", false, "add pagerank, degree and betweenness node attributes")
+	fl.StringVar(&opts.Render, "render", "", "also draw DOT output with Graphviz: svg or png")
+	fl.StringVar(&opts.JSONStyle, "json-style", export.JSONGraphology, "JSON layout: graphology or cytoscape")
+	fl.StringVar(&opts.Neo4jDB, "neo4j-database", "neo4j", "database name in the printed neo4j-admin command")
+	addFilterFlags(cmd, &ff)
+	return cmd
+}
+
+func runExport(ctx context.Context, opts *exportOptions) error {
+	var dotPath string
+	if opts.Render != "" {
+		p, err := exec.LookPath("dot")
+		if err != nil {
+			return errors.New("--render needs Graphviz's dot on PATH (install graphviz, or drop --render and run dot yourself)")
+		}
+		dotPath = p
+	}
+	v, actors, err := opts.LoadView(opts.Filter)
+	if err != nil {
+		return err
+	}
+	vo := export.ViewOptions{Multi: opts.Multi}
+	if err := selectSubgraph(v, actors, opts, &vo); err != nil {
+		return err
+	}
+	if opts.Centrality {
+		c, full := export.Centrality(v, maxBetweenness)
+		if !full {
+			fmt.Fprintf(opts.IO.ErrOut, "kg: betweenness left out: %d actors is over the %d limit\n", v.Len(), maxBetweenness)
+		}
+		vo.Centrality = c
+	}
+	g := &countingGraph{Graph: export.FromView(v, vo)}
+	eo := export.Options{Name: "kg", Multi: opts.Multi, JSONStyle: opts.JSONStyle}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	if opts.Output == "-" {
+		bw := bufio.NewWriter(opts.IO.Out)
+		if err := opts.Format.Parts[0].Write(bw, g, eo); err != nil {
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "%d actors, %d edges\n", len(g.Nodes()), g.edges)
+		return nil
+	}
+	files, err := writeParts(opts.Format, opts.Output, g, eo)
+	if err != nil {
+		return err
+	}
+	out := opts.IO.Out
+	for _, f := range files {
+		fmt.Fprintf(out, "wrote %s\n", f)
+	}
+	fmt.Fprintf(out, "%d actors, %d edges\n", len(g.Nodes()), g.edges)
+	switch opts.Format.Name {
+	case "neo4j":
+		fmt.Fprintf(out, "load into a new Neo4j database with:\n  %s\n", export.Neo4jImportCommand(opts.Output, opts.Neo4jDB))
+	case "nquads":
+		fmt.Fprintf(out, "load into a running Dgraph cluster with:\n  %s\n", export.DgraphLiveCommand(opts.Output))
+	}
+	if opts.Render != "" {
+		img := strings.TrimSuffix(opts.Output, filepath.Ext(opts.Output)) + "." + opts.Render
+		if err := renderDOT(ctx, dotPath, opts.Render, opts.Output, img); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "wrote %s\n", img)
+	}
+	return nil
+}
+
+// selectSubgraph restricts the export to an ego network or a shortest path.
+func selectSubgraph(v *graph.View, actors []graph.Actor, opts *exportOptions, vo *export.ViewOptions) error {
+	node := func(name string) (int64, error) {
+		a, err := graph.ResolveActor(actors, name)
+		if err != nil {
+			return 0, err
+		}
+		n, ok := v.NodeOf(a.ID)
+		if !ok {
+			return 0, fmt.Errorf("actor %s (%s) has no events under the filters", a.Name, a.ID)
+		}
+		return n, nil
+	}
+	switch {
+	case opts.Ego != "":
+		n, err := node(opts.Ego)
+		if err != nil {
+			return err
+		}
+		vo.Nodes = export.EgoNodes(v, n, opts.Depth)
+	case len(opts.Path) == 2:
+		from, err := node(opts.Path[0])
+		if err != nil {
+			return err
+		}
+		to, err := node(opts.Path[1])
+		if err != nil {
+			return err
+		}
+		path, ok := export.ShortestPath(v, from, to)
+		if !ok {
+			return fmt.Errorf("no path between %s and %s under the filters", opts.Path[0], opts.Path[1])
+		}
+		vo.Nodes = map[int64]bool{}
+		vo.Pairs = map[[2]int64]bool{}
+		for i, n := range path {
+			vo.Nodes[n] = true
+			if i > 0 {
+				vo.Pairs[[2]int64{path[i-1], n}] = true
+			}
+		}
+	}
+	return nil
+}
+
+// writeParts writes every file of a format. A single-file format writes
+// to out; a directory format writes its files inside out. Each file goes to
+// a temporary name first and all are renamed only once every one is
+// complete.
+func writeParts(f export.Format, out string, g export.Graph, eo export.Options) ([]string, error) {
+	type pending struct{ tmp, final string }
+	var done []pending
+	cleanup := func() {
+		for _, p := range done {
+			os.Remove(p.tmp)
+		}
+	}
+	if f.Dir() {
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return nil, fmt.Errorf("create output directory: %w", err)
+		}
+	}
+	for _, p := range f.Parts {
+		final := out
+		if p.Name != "" {
+			final = filepath.Join(out, p.Name)
+		}
+		tmp, err := writeTemp(final, func(w io.Writer) error { return p.Write(w, g, eo) })
+		if err != nil {
+			cleanup()
+			return nil, err
+		}
+		done = append(done, pending{tmp, final})
+	}
+	var files []string
+	for i, p := range done {
+		if err := os.Rename(p.tmp, p.final); err != nil {
+			for _, q := range done[i:] {
+				os.Remove(q.tmp)
+			}
+			return files, fmt.Errorf("rename %s: %w", p.final, err)
+		}
+		files = append(files, p.final)
+	}
+	return files, nil
+}
+
+// writeTemp writes through fn into a temporary file beside final and
+// returns its name; the file is removed on any error, Close included.
+func writeTemp(final string, fn func(io.Writer) error) (string, error) {
+	dir := filepath.Dir(final)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(final)+".tmp-*")
+	if err != nil {
+		return "", fmt.Errorf("create %s: %w", final, err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<16)
+	err = fn(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("write %s: %w", final, err)
+	}
+	return f.Name(), nil
+}
+
+// renderDOT draws a DOT file with Graphviz into img, atomically as well.
+func renderDOT(ctx context.Context, dotPath, format, src, img string) error {
+	tmp, err := writeTemp(img, func(w io.Writer) error {
+		cmd := exec.CommandContext(ctx, dotPath, "-T"+format, src)
+		cmd.Stdout = w
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("dot -T%s: %w: %s", format, err, strings.TrimSpace(stderr.String()))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, img); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("rename %s: %w", img, err)
+	}
+	return nil
+}
+
+// countingGraph counts the edges a writer streamed, for the summary line.
+type countingGraph struct {
+	export.Graph
+	edges int
+}
+
+func (c *countingGraph) Edges(fn func(export.Edge) error) error {
+	n := 0
+	err := c.Graph.Edges(func(e export.Edge) error { n++; return fn(e) })
+	if n > c.edges {
+		c.edges = n
+	}
+	return err
 }
