@@ -518,9 +518,17 @@ func (d *Dictionary) Title(title string) (code string, ok bool) {
 }
 
 // MergeForbidden reports whether the dictionary rules out merging the two
-// names as spelling variants of one actor.
+// names as spelling variants of one actor: the pair is listed under
+// forbid.merges, or both names are dictionary names of two different actors
+// (Nawaz Sharif and Shahbaz Sharif are both listed, so they are distinct).
 func (d *Dictionary) MergeForbidden(a, b string) bool {
-	return d.forbidPairs[[2]string{norm(a), norm(b)}]
+	ka, kb := norm(a), norm(b)
+	if d.forbidPairs[[2]string{ka, kb}] {
+		return true
+	}
+	ia, okA := d.byName[ka]
+	ib, okB := d.byName[kb]
+	return okA && okB && ia != ib
 }
 
 // KnownWord reports whether w (any case) is a capitalised word of at least

@@ -204,8 +204,14 @@ forbid:
 	if got := render(d.Matcher().Find("Washington met Rawalpindi in Turkey")); got != "Washington=George Washington" {
 		t.Errorf("matcher after override: %s", got)
 	}
-	if !d.MergeForbidden("kiani", "Kayani") || d.MergeForbidden("Kayani", "Putin") {
+	if !d.MergeForbidden("kiani", "Kayani") || !d.MergeForbidden("Kayani", "kiani") {
 		t.Error("MergeForbidden does not follow forbid.merges")
+	}
+	if !d.MergeForbidden("Kayani", "Putin") {
+		t.Error("two dictionary actors may be merged")
+	}
+	if d.MergeForbidden("Ashfaq Pervaz Kayani", "Kayani") || d.MergeForbidden("Jan Kowalski", "Jan Kowalsky") {
+		t.Error("a name outside the dictionary is forbidden to merge")
 	}
 	if _, ok := d.ActorByName("Turkey"); ok {
 		t.Error("forbidden actor Turkey is still there")
