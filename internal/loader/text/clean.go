@@ -338,6 +338,13 @@ func groupUnits(info []lineInfo) []int {
 // paragraphs with blank lines, repairing run-together words.
 func assemble(info []lineInfo, unit []int, keep []bool, rep *repairer) string {
 	var b strings.Builder
+	size := 0
+	for i := range info {
+		if keep[i] {
+			size += len(info[i].text) + 2
+		}
+	}
+	b.Grow(size + size/64)
 	var para []string
 	flush := func() {
 		if len(para) == 0 {

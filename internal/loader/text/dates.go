@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -37,7 +38,15 @@ type DateMention struct {
 //     sentence announces the future ("will", "is expected to", "next
 //     Monday") before it.
 func FindDates(sentence string, ref graph.Date) []DateMention {
-	toks := dateTokens(sentence)
+	if !mayHaveDate(sentence) {
+		return nil
+	}
+	bufp := tokenPool.Get().(*[]dtok)
+	toks := dateTokens(sentence, (*bufp)[:0])
+	defer func() {
+		*bufp = toks[:0]
+		tokenPool.Put(bufp)
+	}()
 	var out []DateMention
 	for i := 0; i < len(toks); {
 		m, n := matchDate(sentence, toks, i, ref)
@@ -54,6 +63,56 @@ func FindDates(sentence string, ref graph.Date) []DateMention {
 	return out
 }
 
+// triggerWords are the words (lower case) without which a sentence with no
+// digit cannot hold a date expression.
+var triggerWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"last", "this", "next", "past", "previous", "coming", "yesterday",
+		"tomorrow", "early", "late", "mid", "end", "beginning", "start", "ago"} {
+		m[w] = true
+	}
+	for w := range monthNames {
+		m[w] = true
+	}
+	for w := range monthAbbrevs {
+		m[w] = true
+	}
+	for w := range weekdays {
+		m[w] = true
+	}
+	return m
+}()
+
+// mayHaveDate is a cheap filter run before tokenising: most sentences hold
+// neither a digit nor a trigger word.
+func mayHaveDate(s string) bool {
+	var buf [9]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			return true
+		}
+		if !isASCIILetter(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isASCIILetter(s[j]) {
+			j++
+		}
+		if n := j - i; n >= 3 && n <= len(buf) {
+			for k := 0; k < n; k++ {
+				buf[k] = s[i+k] | 0x20 // ASCII letters only: sets lower case
+			}
+			if k := keywords[string(buf[:n])]; k != "" && triggerWords[k] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
 // token kinds
 const (
 	tWord = iota
@@ -65,12 +124,34 @@ type dtok struct {
 	s, e int
 	kind int8
 	text string
-	num  int  // value of a number token
-	ord  bool // number carried an ordinal suffix (10th)
+	key  string // lower-case form of a word listed in keywords, else ""
+	num  int    // value of a number token
+	ord  bool   // number carried an ordinal suffix (10th)
 }
 
-func dateTokens(s string) []dtok {
-	toks := make([]dtok, 0, len(s)/5+1)
+// keywords maps the lower-case words that date patterns start from to
+// themselves, so that tokens get their lower-case form without allocating.
+var keywords = func() map[string]string {
+	m := map[string]string{}
+	add := func(w string) { m[w] = w }
+	for w := range triggerWords {
+		add(w)
+	}
+	for w := range numberWords {
+		add(w)
+	}
+	return m
+}()
+
+var tokenPool = sync.Pool{New: func() any {
+	s := make([]dtok, 0, 64)
+	return &s
+}}
+
+// dateTokens splits s into words, numbers and single punctuation marks,
+// appending to toks.
+func dateTokens(s string, toks []dtok) []dtok {
+	var buf [9]byte
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -104,7 +185,14 @@ func dateTokens(s string) []dtok {
 			for j < len(s) && isASCIILetter(s[j]) {
 				j++
 			}
-			toks = append(toks, dtok{s: i, e: j, kind: tWord, text: s[i:j]})
+			t := dtok{s: i, e: j, kind: tWord, text: s[i:j]}
+			if n := j - i; n <= len(buf) {
+				for k := 0; k < n; k++ {
+					buf[k] = s[i+k] | 0x20 // ASCII letters: lower case
+				}
+				t.key = keywords[string(buf[:n])]
+			}
+			toks = append(toks, t)
 			i = j
 		case c < utf8.RuneSelf:
 			toks = append(toks, dtok{s: i, e: i + 1, kind: tPunct, text: s[i : i+1]})
@@ -153,7 +241,7 @@ func monthOf(t dtok) (int, bool) {
 	if t.kind != tWord || !capitalised(t.text) || len(t.text) < 3 || len(t.text) > 9 {
 		return 0, false
 	}
-	lw := strings.ToLower(t.text)
+	lw := t.key
 	if m, ok := monthNames[lw]; ok {
 		return m, false
 	}
@@ -209,7 +297,10 @@ func matchDate(s string, toks []dtok, i int, ref graph.Date) (DateMention, int) 
 		}
 		return matchYear(s, toks, i)
 	case tWord:
-		lw := strings.ToLower(t.text)
+		lw := t.key
+		if lw == "" {
+			return DateMention{}, 0
+		}
 		if wd, ok := weekdays[lw]; ok && capitalised(t.text) {
 			return matchWeekday(toks, i, wd, ref)
 		}
@@ -782,7 +873,7 @@ func datelineDate(line string) (graph.Date, bool) {
 	// Everything else on the line must be dateline furniture.
 	rest := line[:m.Start] + " " + line[m.End:]
 	words := 0
-	for _, t := range dateTokens(rest) {
+	for _, t := range dateTokens(rest, nil) {
 		switch t.kind {
 		case tWord:
 			lw := strings.ToLower(t.text)

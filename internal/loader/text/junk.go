@@ -68,6 +68,14 @@ var boilerPrefixes = []string{
 	"the views expressed", "views expressed in this", "opinions expressed in this",
 }
 
+// prefixesByByte indexes boilerPrefixes by their first byte.
+var prefixesByByte = func() (t [256][]string) {
+	for _, p := range boilerPrefixes {
+		t[p[0]] = append(t[p[0]], p)
+	}
+	return t
+}()
+
 // bioSubjects open an author bio line: "The writer is a freelancer".
 var bioSubjects = []string{
 	"the writer", "the author", "the columnist", "the reporter", "the contributor",
@@ -131,7 +139,7 @@ func countWords(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		w := isASCIILetter(c) || c >= '0' && c <= '9' || c >= 0x80
+		w := wordByte[c]
 		if w && !in {
 			n++
 		}
@@ -140,14 +148,42 @@ func countWords(s string) int {
 	return n
 }
 
+// wordByte marks the bytes that belong to words: ASCII letters and digits
+// and every byte of a multi-byte character.
+var wordByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = asciiLetter[c] || c >= '0' && c <= '9' || c >= 0x80
+	}
+	return t
+}()
+
 // junkReason classifies a line on its own features.
 func junkReason(s string, li lineInfo) (string, bool) {
-	lower := strings.ToLower(s)
+	if li.words == 0 {
+		return ReasonSymbols, false
+	}
+	// Long lines are only tested for phrases at their start, so only the
+	// start is lower-cased.
+	head := s
+	if li.words > 40 && len(head) > 120 {
+		head = head[:120]
+	}
+	lower := strings.ToLower(head)
 	key := strings.TrimFunc(lower, func(r rune) bool {
 		return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) || isBullet(r)
 	})
-	if key == "" || li.words == 0 {
+	if key == "" {
 		return ReasonSymbols, false
+	}
+	if li.words > 40 {
+		// Prose paragraphs: only the long boilerplate texts (disclaimers,
+		// cookie notices) can match, and only from their first byte.
+		for _, p := range prefixesByByte[lower[0]] {
+			if hasWordPrefix(lower, p) {
+				return ReasonBoilerplate, false
+			}
+		}
+		return "", false
 	}
 	if tail, ok := boilerLines[key]; ok {
 		return ReasonBoilerplate, tail
@@ -163,11 +199,9 @@ func junkReason(s string, li lineInfo) (string, bool) {
 		(strings.Contains(s, "@") || strings.Contains(lower, "follow")) {
 		return ReasonSocial, false
 	}
-	if li.words <= 80 {
-		for _, p := range boilerPrefixes {
-			if hasWordPrefix(lower, p) || hasWordPrefix(key, p) {
-				return ReasonBoilerplate, false
-			}
+	for _, p := range boilerPrefixes {
+		if hasWordPrefix(lower, p) || hasWordPrefix(key, p) {
+			return ReasonBoilerplate, false
 		}
 	}
 	if strings.Contains(lower, "all rights reserved") && li.words <= 30 {
@@ -180,7 +214,7 @@ func junkReason(s string, li lineInfo) (string, bool) {
 			}
 		}
 	}
-	if isTimestamp(key) {
+	if li.words <= 5 && isTimestamp(key) {
 		return ReasonTimestamp, false
 	}
 	if li.bullet && li.words <= 4 && !li.endPunc {

@@ -103,6 +103,27 @@ func normalize(s string) string {
 	lineStart := true
 	prev := rune(0) // previous rune written (not counting pending space)
 	for i := 0; i < len(s); {
+		if c := s[i]; c > ' ' && c < 0x7F {
+			// Fast path: a run of printable ASCII with single inner spaces.
+			j := i + 1
+			for j < len(s) {
+				if d := s[j]; d > ' ' && d < 0x7F {
+					j++
+				} else if d == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7F {
+					j += 2
+				} else {
+					break
+				}
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i:j])
+			prev, lineStart = rune(s[j-1]), false
+			i = j
+			continue
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])

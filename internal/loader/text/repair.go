@@ -144,12 +144,18 @@ func (r *repairer) repair(p string) string {
 			i++
 			continue
 		}
-		j := i
+		// Scan the word, noting whether it could be a join at all: a lower
+		// case letter followed by a capital, or seven lower-case letters.
+		j, join, lower := i, false, true
 		for j < len(p) && isASCIILetter(p[j]) {
+			if isUpper(p[j]) {
+				lower = false
+				join = join || j > i && isLower(p[j-1])
+			}
 			j++
 		}
 		w := p[i:j]
-		if len(w) >= 4 && r.eligible(p, i, j) {
+		if (join || lower && len(w) >= 7) && r.eligible(p, i, j) {
 			if fixed := r.split(w); fixed != w {
 				if b == nil {
 					b = &strings.Builder{}

@@ -234,4 +234,13 @@ func isSpace(c byte) bool {
 
 func isCloser(c byte) bool { return c == '"' || c == '\'' || c == ')' || c == ']' }
 
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isASCIILetter(c byte) bool { return asciiLetter[c] }
+
+// asciiLetter is a lookup table: one load beats two range comparisons in
+// the byte loops of the cleaner and the repairer.
+var asciiLetter = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
