@@ -1,20 +1,165 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/query"
 )
 
-// balanceOptions is a placeholder until the command is implemented.
-type balanceOptions struct{}
+type balanceOptions struct {
+	IO     *ioStreams
+	Load   viewLoader
+	Format string
+	Filter graph.Filter
+
+	Top      int
+	Evidence int
+}
 
 func newCmdBalance(f *factory, runF func(*balanceOptions) error) *cobra.Command {
-	return &cobra.Command{
+	opts := &balanceOptions{IO: f.IO, Load: storeViewLoader(f)}
+	var ff filterFlags
+	cmd := &cobra.Command{
 		Use:   "balance",
-		Short: "(not yet implemented)",
+		Short: "Census of signed triads (structural balance)",
+		Long: `Count the triangles of the signed actor graph by their signs. Each actor
+pair's sign is the sign of its summed Goldstein score over the events between
+them in either direction (cooperation +, conflict -). A triad is balanced when
+the product of its three signs is positive: +++ (friends of friends) and +--
+(the enemy of my enemy is my friend); ++- and --- are unbalanced. Triangles
+with a neutral pair are counted apart.
+
+The unbalanced triads with the most events are listed with their evidence.`,
+		Example: `  kg balance
+  kg balance --top 20 --since 2012 --format json`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("balance: not implemented yet")
+			if err := checkFormat(cmd, opts.Format); err != nil {
+				return err
+			}
+			if opts.Top < 0 || opts.Evidence < 0 {
+				return flagErrorf(cmd, "--top and --evidence must be 0 or more")
+			}
+			var err error
+			if opts.Filter, err = ff.filter(); err != nil {
+				return flagErrorf(cmd, "%v", err)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runBalance(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.IntVar(&opts.Top, "top", 10, "list this many unbalanced triads")
+	fl.IntVar(&opts.Evidence, "evidence", 1, "quote up to N sentences per triad edge")
+	addFilterFlags(cmd, &ff)
+	addFormatFlag(cmd, &opts.Format)
+	return cmd
+}
+
+type censusRecord struct {
+	PPP        int     `json:"ppp"`
+	PPN        int     `json:"ppn"`
+	PNN        int     `json:"pnn"`
+	NNN        int     `json:"nnn"`
+	Balanced   int     `json:"balanced"`
+	Unbalanced int     `json:"unbalanced"`
+	Ratio      float64 `json:"balanced_ratio"`
+	Neutral    int     `json:"neutral"`
+}
+
+type triadEdgeRecord struct {
+	A         actorRef         `json:"a"`
+	B         actorRef         `json:"b"`
+	Sign      int              `json:"sign"`
+	Events    int              `json:"events"`
+	Goldstein float64          `json:"goldstein_sum"`
+	Evidence  []evidenceRecord `json:"evidence,omitempty"`
+}
+
+type triadRecord struct {
+	Actors []actorRef        `json:"actors"`
+	Signs  string            `json:"signs"`
+	Events int               `json:"events"`
+	Edges  []triadEdgeRecord `json:"edges"`
+}
+
+type balanceRecord struct {
+	Census     censusRecord  `json:"census"`
+	Unbalanced []triadRecord `json:"unbalanced"`
+}
+
+func runBalance(ctx context.Context, opts *balanceOptions) error {
+	v, _, err := opts.Load(opts.Filter)
+	if err != nil {
+		return err
+	}
+	c, bad := query.Balance(v, opts.Top)
+	rec := balanceRecord{Census: censusRecord{c.PPP, c.PPN, c.PNN, c.NNN, c.Balanced, c.Unbalanced, round(c.Ratio, 6), c.Neutral},
+		Unbalanced: []triadRecord{}}
+	for _, t := range bad {
+		tr := triadRecord{Events: t.Events}
+		for _, n := range t.Nodes {
+			tr.Actors = append(tr.Actors, refOf(v, n))
+		}
+		var signs strings.Builder
+		for _, e := range t.Edges {
+			if e.Sign > 0 {
+				signs.WriteByte('+')
+			} else {
+				signs.WriteByte('-')
+			}
+			er := triadEdgeRecord{A: refOf(v, int64(e.U)), B: refOf(v, int64(e.W)), Sign: e.Sign, Events: e.Events, Goldstein: round(e.Sum, 3)}
+			if opts.Evidence > 0 {
+				r := query.RelationBetween(v, int64(e.U), int64(e.W), true)
+				er.Evidence = evidenceOf(v, r.Events, opts.Evidence)
+			}
+			tr.Edges = append(tr.Edges, er)
+		}
+		tr.Signs = signs.String()
+		rec.Unbalanced = append(rec.Unbalanced, tr)
+	}
+	w := opts.IO.Out
+	switch opts.Format {
+	case formatJSON, formatJSONL:
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		if opts.Format == formatJSON {
+			enc.SetIndent("", "  ")
+		}
+		return enc.Encode(rec)
+	}
+	if opts.Format == formatTable {
+		cs := rec.Census
+		fmt.Fprintf(w, "triads: %d balanced (+++ %d, +-- %d), %d unbalanced (++- %d, --- %d), balanced ratio %.3f; %d with a neutral pair\n",
+			cs.Balanced, cs.PPP, cs.PNN, cs.Unbalanced, cs.PPN, cs.NNN, cs.Ratio, cs.Neutral)
+		if len(rec.Unbalanced) > 0 && opts.IO.OutTTY {
+			fmt.Fprintln(w)
+		}
+	}
+	cols := []column[triadRecord]{
+		{"a", func(t triadRecord) string { return t.Actors[0].Name }},
+		{"b", func(t triadRecord) string { return t.Actors[1].Name }},
+		{"c", func(t triadRecord) string { return t.Actors[2].Name }},
+		{"signs", func(t triadRecord) string { return "ab" + t.Signs[:1] + " bc" + t.Signs[1:2] + " ac" + t.Signs[2:] }},
+		{"events", func(t triadRecord) string { return strconv.Itoa(t.Events) }},
+	}
+	if opts.Evidence > 0 {
+		cols = append(cols, column[triadRecord]{"evidence", func(t triadRecord) string {
+			var ev []evidenceRecord
+			for _, e := range t.Edges {
+				ev = append(ev, e.Evidence...)
+			}
+			return joinEvidence(ev, opts.Format)
+		}})
+	}
+	return printRecords(w, opts.Format, opts.IO.OutTTY, rec.Unbalanced, cols)
 }

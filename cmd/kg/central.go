@@ -1,20 +1,139 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/query"
 )
 
-// centralOptions is a placeholder until the command is implemented.
-type centralOptions struct{}
+type centralOptions struct {
+	IO     *ioStreams
+	Load   viewLoader
+	Format string
+	Filter graph.Filter
+
+	Measure  query.Measure
+	Weighted bool
+	Top      int
+}
 
 func newCmdCentral(f *factory, runF func(*centralOptions) error) *cobra.Command {
-	return &cobra.Command{
+	opts := &centralOptions{IO: f.IO, Load: storeViewLoader(f)}
+	var ff filterFlags
+	var measure string
+	names := make([]string, len(query.Measures))
+	for i, m := range query.Measures {
+		names[i] = string(m)
+	}
+	cmd := &cobra.Command{
 		Use:   "central",
-		Short: "(not yet implemented)",
+		Short: "Rank actors by centrality",
+		Long: `Rank actors by a centrality measure on the actor graph (one directed edge per
+ordered actor pair, weighted by its number of events). Values equal those of
+networkx on the same directed graph:
+
+  degree, in, out  degree_centrality and its in/out variants (share of the
+                   other actors linked); --weighted: the number of events
+  betweenness      betweenness_centrality(G, normalized=False); --weighted
+                   uses cost 1/events (many events = close actors)
+  closeness        closeness_centrality(G): distances TO the actor, scaled by
+                   the share of actors that reach it; --weighted as above
+  harmonic         harmonic_centrality(G): sum of 1/distance to the actor
+  pagerank         pagerank(G, alpha=0.85, weight="weight"), always weighted
+  hits             hits(G): authority score, with the hub score beside it;
+                   always weighted
+  eigenvector      eigenvector_centrality(G) (scores flow along edges);
+                   --weighted uses event counts
+
+Ties are broken by actor name, then ID.`,
+		Example: `  kg central --measure betweenness --top 10
+  kg central --measure pagerank --since 2012 --type country --format json
+  kg central --measure degree --weighted --top 0 --format csv`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("central: not implemented yet")
+			if err := checkFormat(cmd, opts.Format); err != nil {
+				return err
+			}
+			m, err := query.ParseMeasure(measure)
+			if err != nil {
+				return flagErrorf(cmd, "--measure: %v", err)
+			}
+			opts.Measure = m
+			if opts.Top < 0 {
+				return flagErrorf(cmd, "--top must be 0 (all) or more, not %d", opts.Top)
+			}
+			if opts.Filter, err = ff.filter(); err != nil {
+				return flagErrorf(cmd, "%v", err)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runCentral(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&measure, "measure", string(query.Degree), "centrality measure: "+strings.Join(names, "|"))
+	fl.BoolVar(&opts.Weighted, "weighted", false, "use event counts as weights (see above)")
+	fl.IntVar(&opts.Top, "top", 10, "show the N best actors (0 = all)")
+	addFilterFlags(cmd, &ff)
+	addFormatFlag(cmd, &opts.Format)
+	return cmd
+}
+
+// centralRecord is one ranked actor.
+type centralRecord struct {
+	Rank int `json:"rank"`
+	actorRef
+	Score float64  `json:"score"`
+	Hub   *float64 `json:"hub,omitempty"`
+}
+
+func runCentral(ctx context.Context, opts *centralOptions) error {
+	v, _, err := opts.Load(opts.Filter)
+	if err != nil {
+		return err
+	}
+	recs, err := centralRecords(v, opts.Measure, opts.Weighted, opts.Top)
+	if err != nil {
+		return err
+	}
+	cols := []column[centralRecord]{
+		{"rank", func(r centralRecord) string { return strconv.Itoa(r.Rank) }},
+		{"name", func(r centralRecord) string { return r.Name }},
+		{"code", func(r centralRecord) string { return r.Code }},
+		{"type", func(r centralRecord) string { return r.Type }},
+		{"score", func(r centralRecord) string { return fmtScore(r.Score) }},
+	}
+	if opts.Format != formatTable {
+		cols = append(cols[:1], append([]column[centralRecord]{{"id", func(r centralRecord) string { return r.ID }}}, cols[1:]...)...)
+	}
+	if opts.Measure == query.HITS {
+		cols[len(cols)-1].Name = "authority"
+		cols = append(cols, column[centralRecord]{"hub", func(r centralRecord) string { return fmtScore(*r.Hub) }})
+	}
+	return printRecords(opts.IO.Out, opts.Format, opts.IO.OutTTY, recs, cols)
+}
+
+func centralRecords(v *graph.View, m query.Measure, weighted bool, top int) ([]centralRecord, error) {
+	a := query.NewAdjacency(v)
+	s, err := query.Centrality(a, m, weighted)
+	if err != nil {
+		return nil, err
+	}
+	actors := v.Actors()
+	ranked := query.Rank(s.Value, func(i int32) string { return actors[i].Name + "\x00" + actors[i].ID }, top)
+	recs := make([]centralRecord, len(ranked))
+	for i, r := range ranked {
+		recs[i] = centralRecord{Rank: r.Rank, actorRef: refOf(v, int64(r.Index)), Score: r.Value}
+		if s.Hub != nil {
+			h := s.Hub[r.Index]
+			recs[i].Hub = &h
+		}
+	}
+	return recs, nil
 }

@@ -1,20 +1,232 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/query"
 )
 
-// linkOptions is a placeholder until the command is implemented.
-type linkOptions struct{}
+type linkOptions struct {
+	IO     *ioStreams
+	Load   viewLoader
+	Format string
+	Filter graph.Filter
+
+	X, A, B  string
+	Weighted bool
+	Directed bool
+	Evidence int
+}
 
 func newCmdLink(f *factory, runF func(*linkOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:   "link",
-		Short: "(not yet implemented)",
+	opts := &linkOptions{IO: f.IO, Load: storeViewLoader(f)}
+	var ff filterFlags
+	cmd := &cobra.Command{
+		Use:     "link X A B",
+		Aliases: []string{"explain"},
+		Short:   "Explain how actor X links actors A and B",
+		Long: `Explain how actor X links A and B: X's own relations with A and with B (both
+directions, with evidence sentences), the events between A and B themselves,
+the shortest A–B path, the shortest one through X and the shortest one
+avoiding X, and X's share of all shortest A–B paths (how many of them pass
+through X), followed by a plain-language summary.
+
+Direction is ignored by default, as news reports a relation one way ("India
+accused Pakistan") though it links both actors; --directed follows edges
+from source to target.`,
+		Example: `  kg link India Russia Pakistan
+  kg explain India Russia Pakistan --format json
+  kg link USA Pakistan Taliban --since 2012 --evidence 5`,
+		Args: cobra.ExactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("link: not implemented yet")
+			if err := checkFormat(cmd, opts.Format); err != nil {
+				return err
+			}
+			opts.X, opts.A, opts.B = args[0], args[1], args[2]
+			if opts.Evidence < 0 {
+				return flagErrorf(cmd, "--evidence must be 0 or more")
+			}
+			var err error
+			if opts.Filter, err = ff.filter(); err != nil {
+				return flagErrorf(cmd, "%v", err)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runLink(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.BoolVar(&opts.Weighted, "weighted", false, "path cost 1/events per hop instead of 1")
+	fl.BoolVar(&opts.Directed, "directed", false, "follow edge direction (source to target)")
+	fl.IntVar(&opts.Evidence, "evidence", 3, "quote up to N sentences per relation (0 = none)")
+	addFilterFlags(cmd, &ff)
+	addFormatFlag(cmd, &opts.Format)
+	return cmd
+}
+
+// linkRecord is the JSON form of a link explanation.
+type linkRecord struct {
+	X        actorRef       `json:"x"`
+	A        actorRef       `json:"a"`
+	B        actorRef       `json:"b"`
+	Directed bool           `json:"directed"`
+	XA       relationRecord `json:"x_a"`
+	XB       relationRecord `json:"x_b"`
+	Direct   relationRecord `json:"a_b"`
+	Shortest *pathRecord    `json:"shortest"`
+	Through  *pathRecord    `json:"through_x"`
+	Avoiding *pathRecord    `json:"avoiding_x"`
+	Paths    float64        `json:"shortest_paths"`
+	ThroughX float64        `json:"shortest_paths_through_x"`
+	Share    float64        `json:"share"`
+	Summary  string         `json:"summary"`
+}
+
+func runLink(ctx context.Context, opts *linkOptions) error {
+	v, actors, err := opts.Load(opts.Filter)
+	if err != nil {
+		return err
+	}
+	var ids [3]int64
+	for i, n := range []string{opts.X, opts.A, opts.B} {
+		if ids[i], err = resolveNode(v, actors, n); err != nil {
+			return err
+		}
+	}
+	x, s, t := ids[0], ids[1], ids[2]
+	if x == s || x == t || s == t {
+		return fmt.Errorf("link needs three different actors")
+	}
+	a := query.NewAdjacency(v)
+	if !opts.Directed {
+		a = a.Undirect()
+	}
+	r := query.Link(v, a, x, s, t, opts.Weighted)
+	rec := linkRecord{X: refOf(v, x), A: refOf(v, s), B: refOf(v, t), Directed: opts.Directed,
+		XA: relationOf(v, r.XA, opts.Evidence), XB: relationOf(v, r.XB, opts.Evidence), Direct: relationOf(v, r.Direct, opts.Evidence),
+		Paths: r.Paths, ThroughX: r.ViaX, Share: round(r.Share, 6), Summary: r.Summary}
+	mk := func(p query.Path, ok bool) *pathRecord {
+		if !ok {
+			return nil
+		}
+		pr := &pathRecord{Path: 1, Hops: p.Hops(), Cost: round(p.Cost, 6), Steps: []relationRecord{}}
+		for _, n := range p.Nodes {
+			pr.Nodes = append(pr.Nodes, refOf(v, int64(n)))
+		}
+		for _, h := range query.PathHops(v, p, !opts.Directed) {
+			pr.Steps = append(pr.Steps, relationOf(v, h, 0))
+		}
+		return pr
+	}
+	rec.Shortest, rec.Through, rec.Avoiding = mk(r.Shortest, r.ShortestOK), mk(r.Through, r.ThroughOK), mk(r.Avoiding, r.AvoidingOK)
+
+	w := opts.IO.Out
+	switch opts.Format {
+	case formatJSON, formatJSONL:
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		if opts.Format == formatJSON {
+			enc.SetIndent("", "  ")
+		}
+		return enc.Encode(rec)
+	case formatCSV:
+		return printRecords(w, formatCSV, false, linkRows(rec), linkColumns())
+	}
+	return writeLinkText(w, rec)
+}
+
+// linkRow is one relation or path hop of a link explanation, for CSV.
+type linkRow struct {
+	section string
+	rel     relationRecord
+}
+
+func linkRows(rec linkRecord) []linkRow {
+	rows := []linkRow{{"x_a", rec.XA}, {"x_b", rec.XB}, {"a_b", rec.Direct}}
+	for _, p := range []struct {
+		name string
+		p    *pathRecord
+	}{{"shortest", rec.Shortest}, {"through_x", rec.Through}, {"avoiding_x", rec.Avoiding}} {
+		if p.p == nil {
+			continue
+		}
+		for _, st := range p.p.Steps {
+			rows = append(rows, linkRow{p.name, st})
+		}
+	}
+	return rows
+}
+
+func linkColumns() []column[linkRow] {
+	return []column[linkRow]{
+		{"section", func(r linkRow) string { return r.section }},
+		{"from", func(r linkRow) string { return r.rel.From.Name }},
+		{"to", func(r linkRow) string { return r.rel.To.Name }},
+		{"events", func(r linkRow) string { return strconv.Itoa(r.rel.Events) }},
+		{"relations", func(r linkRow) string { return strings.Join(r.rel.Relations, "; ") }},
+		{"goldstein", func(r linkRow) string { return strconv.FormatFloat(r.rel.Goldstein, 'f', 2, 64) }},
+		{"dates", func(r linkRow) string { return dateSpanStr(r.rel.First, r.rel.Last) }},
+	}
+}
+
+func writeLinkText(w io.Writer, rec linkRecord) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "How %s links %s and %s\n\n%s\n\n", rec.X.Name, rec.A.Name, rec.B.Name, rec.Summary)
+	rel := func(label string, r relationRecord) {
+		if r.Events == 0 {
+			fmt.Fprintf(&b, "%s: no events\n", label)
+			return
+		}
+		fmt.Fprintf(&b, "%s: %d %s (%d %s->%s, %d %s->%s), mean Goldstein %+.1f, %s\n", label, r.Events, plural(r.Events, "event", "events"),
+			r.Forward, r.From.Name, r.To.Name, r.Backward, r.To.Name, r.From.Name, r.Goldstein, dateSpanStr(r.First, r.Last))
+		if len(r.Relations) > 0 {
+			fmt.Fprintf(&b, "  relations: %s\n", strings.Join(r.Relations, "; "))
+		}
+		for _, e := range r.Evidence {
+			date := e.Date
+			if date == "" {
+				date = "undated"
+			}
+			fmt.Fprintf(&b, "  [%s] %s\n", date, oneLine(e.Sentence))
+		}
+	}
+	rel(rec.X.Name+" – "+rec.A.Name, rec.XA)
+	rel(rec.X.Name+" – "+rec.B.Name, rec.XB)
+	rel(rec.A.Name+" – "+rec.B.Name+" directly", rec.Direct)
+	b.WriteString("\n")
+	path := func(label string, p *pathRecord) {
+		if p == nil {
+			fmt.Fprintf(&b, "%-16s none\n", label+":")
+			return
+		}
+		names := make([]string, len(p.Nodes))
+		for i, n := range p.Nodes {
+			names[i] = n.Name
+		}
+		fmt.Fprintf(&b, "%-16s %s (%d %s)\n", label+":", strings.Join(names, " > "), p.Hops, plural(p.Hops, "hop", "hops"))
+	}
+	path("shortest", rec.Shortest)
+	path("through "+rec.X.Name, rec.Through)
+	path("avoiding "+rec.X.Name, rec.Avoiding)
+	if rec.Paths > 0 {
+		fmt.Fprintf(&b, "share of shortest paths through %s: %g of %g (%.0f%%)\n", rec.X.Name, rec.ThroughX, rec.Paths, 100*rec.Share)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

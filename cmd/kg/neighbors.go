@@ -1,20 +1,127 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/query"
 )
 
-// neighborsOptions is a placeholder until the command is implemented.
-type neighborsOptions struct{}
+type neighborsOptions struct {
+	IO     *ioStreams
+	Load   viewLoader
+	Format string
+	Filter graph.Filter
+
+	Actor    string
+	Depth    int
+	Directed bool
+	Evidence int
+}
 
 func newCmdNeighbors(f *factory, runF func(*neighborsOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:   "neighbors",
-		Short: "(not yet implemented)",
+	opts := &neighborsOptions{IO: f.IO, Load: storeViewLoader(f)}
+	var ff filterFlags
+	cmd := &cobra.Command{
+		Use:   "neighbors ACTOR",
+		Short: "List an actor's ego network with relations",
+		Long: `List the actors within --depth hops of ACTOR (its ego network), each with the
+actor it was reached from and the relations between the two: number of
+events in each direction, relation labels, mean Goldstein score and dates.
+
+Direction is ignored by default; --directed only follows edges from source
+to target (whom ACTOR acts on, then whom they act on, ...).`,
+		Example: `  kg neighbors Pakistan
+  kg neighbors Russia --depth 2 --quad conflict
+  kg neighbors Putin --format json --evidence 2`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("neighbors: not implemented yet")
+			if err := checkFormat(cmd, opts.Format); err != nil {
+				return err
+			}
+			opts.Actor = args[0]
+			if opts.Depth < 1 {
+				return flagErrorf(cmd, "--depth must be at least 1")
+			}
+			if opts.Evidence < 0 {
+				return flagErrorf(cmd, "--evidence must be 0 or more")
+			}
+			var err error
+			if opts.Filter, err = ff.filter(); err != nil {
+				return flagErrorf(cmd, "%v", err)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runNeighbors(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.IntVar(&opts.Depth, "depth", 1, "hops from the actor")
+	fl.BoolVar(&opts.Directed, "directed", false, "follow edge direction (source to target)")
+	fl.IntVar(&opts.Evidence, "evidence", 0, "quote up to N sentences per relation")
+	addFilterFlags(cmd, &ff)
+	addFormatFlag(cmd, &opts.Format)
+	return cmd
+}
+
+// neighborRecord is one actor of an ego network.
+type neighborRecord struct {
+	actorRef
+	Depth     int              `json:"depth"`
+	Via       actorRef         `json:"via"`
+	Events    int              `json:"events"`
+	Out       int              `json:"out"` // events via → actor
+	In        int              `json:"in"`  // events actor → via
+	Relations []string         `json:"relations"`
+	Goldstein float64          `json:"goldstein"`
+	First     string           `json:"first"`
+	Last      string           `json:"last"`
+	Evidence  []evidenceRecord `json:"evidence,omitempty"`
+}
+
+func runNeighbors(ctx context.Context, opts *neighborsOptions) error {
+	v, actors, err := opts.Load(opts.Filter)
+	if err != nil {
+		return err
+	}
+	c, err := resolveNode(v, actors, opts.Actor)
+	if err != nil {
+		return err
+	}
+	a := query.NewAdjacency(v)
+	if !opts.Directed {
+		a = a.Undirect()
+	}
+	var recs []neighborRecord
+	for _, n := range query.Neighbors(v, a, c, opts.Depth) {
+		r := relationOf(v, n.Relation, opts.Evidence)
+		recs = append(recs, neighborRecord{actorRef: refOf(v, n.Node), Depth: n.Depth, Via: refOf(v, n.Via),
+			Events: r.Events, Out: r.Forward, In: r.Backward, Relations: r.Relations, Goldstein: r.Goldstein,
+			First: r.First, Last: r.Last, Evidence: r.Evidence})
+	}
+	cols := []column[neighborRecord]{
+		{"depth", func(r neighborRecord) string { return strconv.Itoa(r.Depth) }},
+		{"name", func(r neighborRecord) string { return r.Name }},
+		{"code", func(r neighborRecord) string { return r.Code }},
+		{"type", func(r neighborRecord) string { return r.Type }},
+		{"via", func(r neighborRecord) string { return r.Via.Name }},
+		{"events", func(r neighborRecord) string { return strconv.Itoa(r.Events) }},
+		{"out", func(r neighborRecord) string { return strconv.Itoa(r.Out) }},
+		{"in", func(r neighborRecord) string { return strconv.Itoa(r.In) }},
+		{"relations", func(r neighborRecord) string { return strings.Join(r.Relations, "; ") }},
+		{"goldstein", func(r neighborRecord) string { return strconv.FormatFloat(r.Goldstein, 'f', 1, 64) }},
+		{"dates", func(r neighborRecord) string { return dateSpanStr(r.First, r.Last) }},
+	}
+	if opts.Format == formatCSV {
+		cols = append([]column[neighborRecord]{{"id", func(r neighborRecord) string { return r.ID }}}, cols...)
+	}
+	if opts.Evidence > 0 {
+		cols = append(cols, column[neighborRecord]{"evidence", func(r neighborRecord) string { return joinEvidence(r.Evidence, opts.Format) }})
+	}
+	return printRecords(opts.IO.Out, opts.Format, opts.IO.OutTTY, recs, cols)
 }

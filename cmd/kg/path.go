@@ -1,20 +1,227 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/export"
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/query"
 )
 
-// pathOptions is a placeholder until the command is implemented.
-type pathOptions struct{}
+const formatDOT = "dot"
+
+type pathOptions struct {
+	IO     *ioStreams
+	Load   viewLoader
+	Format string
+	Filter graph.Filter
+
+	From, To string
+	Via      string
+	K        int
+	MaxHops  int
+	Limit    int
+	Weighted bool
+	Directed bool
+	Evidence int
+}
 
 func newCmdPath(f *factory, runF func(*pathOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:   "path",
-		Short: "(not yet implemented)",
+	opts := &pathOptions{IO: f.IO, Load: storeViewLoader(f)}
+	var ff filterFlags
+	var evidence bool
+	cmd := &cobra.Command{
+		Use:   "path FROM TO",
+		Short: "Find how two actors are connected",
+		Long: `Find the shortest paths between two actors, with the relations on every hop.
+
+By default direction is ignored (news often reports a relation one way only:
+"India accused Pakistan" links them both ways); --directed follows edges
+from source to target. Paths are counted in hops; --weighted uses the cost
+1/events per hop instead, so well-documented links count as shorter.
+
+--k N lists the N shortest loopless paths (Yen's algorithm). --max-hops N
+lists every path without repeated actors of up to N hops instead (at most
+--limit). --via X asks for the shortest path that passes through X.
+--evidence quotes the sentences behind each hop.`,
+		Example: `  kg path Russia Pakistan
+  kg path Russia Pakistan --k 3 --evidence
+  kg path Moscow Islamabad --via India --format json
+  kg path Russia Pakistan --max-hops 3 --format csv`,
+		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("path: not implemented yet")
+			if err := checkFormat(cmd, opts.Format, formatTable, formatJSON, formatJSONL, formatCSV, formatDOT); err != nil {
+				return err
+			}
+			opts.From, opts.To = args[0], args[1]
+			if opts.K < 1 {
+				return flagErrorf(cmd, "--k must be at least 1")
+			}
+			if opts.MaxHops < 0 || opts.Limit < 1 {
+				return flagErrorf(cmd, "--max-hops must be positive and --limit at least 1")
+			}
+			if opts.Via != "" && (opts.K > 1 || opts.MaxHops > 0) {
+				return flagErrorf(cmd, "--via cannot be combined with --k or --max-hops")
+			}
+			if opts.MaxHops > 0 && cmd.Flags().Changed("k") {
+				return flagErrorf(cmd, "--k and --max-hops cannot be combined")
+			}
+			if evidence {
+				opts.Evidence = 3
+			}
+			var err error
+			if opts.Filter, err = ff.filter(); err != nil {
+				return flagErrorf(cmd, "%v", err)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runPath(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.IntVar(&opts.K, "k", 1, "number of shortest paths")
+	fl.IntVar(&opts.MaxHops, "max-hops", 0, "list all simple paths up to this many hops")
+	fl.IntVar(&opts.Limit, "limit", 100, "at most this many paths with --max-hops")
+	fl.StringVar(&opts.Via, "via", "", "only paths through this actor")
+	fl.BoolVar(&opts.Weighted, "weighted", false, "cost 1/events per hop instead of 1")
+	fl.BoolVar(&opts.Directed, "directed", false, "follow edge direction (source to target)")
+	fl.BoolVar(&evidence, "evidence", false, "quote up to 3 sentences per hop")
+	addFilterFlags(cmd, &ff)
+	addFormatFlag(cmd, &opts.Format, formatTable, formatJSON, formatJSONL, formatCSV, formatDOT)
+	return cmd
+}
+
+// pathRecord is one path with its hops.
+type pathRecord struct {
+	Path  int              `json:"path"`
+	Hops  int              `json:"hops"`
+	Cost  float64          `json:"cost"`
+	Nodes []actorRef       `json:"nodes"`
+	Steps []relationRecord `json:"steps"`
+}
+
+// hopRow is one hop of one path, for tables and CSV.
+type hopRow struct {
+	path, hop int
+	rel       relationRecord
+}
+
+func runPath(ctx context.Context, opts *pathOptions) error {
+	v, actors, err := opts.Load(opts.Filter)
+	if err != nil {
+		return err
+	}
+	s, err := resolveNode(v, actors, opts.From)
+	if err != nil {
+		return err
+	}
+	t, err := resolveNode(v, actors, opts.To)
+	if err != nil {
+		return err
+	}
+	a := query.NewAdjacency(v)
+	if !opts.Directed {
+		a = a.Undirect()
+	}
+	var paths []query.Path
+	switch {
+	case s == t:
+		paths = []query.Path{{Nodes: []int32{int32(s)}}}
+	case opts.Via != "":
+		x, err := resolveNode(v, actors, opts.Via)
+		if err != nil {
+			return err
+		}
+		if p, ok := query.ViaPath(a, int32(s), int32(x), int32(t), opts.Weighted, nil); ok {
+			paths = append(paths, p)
+		}
+	case opts.MaxHops > 0:
+		paths = query.SimplePaths(a, int32(s), int32(t), opts.MaxHops, opts.Limit, opts.Weighted, nil)
+	default:
+		paths = query.KShortestPaths(a, int32(s), int32(t), opts.K, opts.Weighted, nil)
+	}
+	if len(paths) == 0 {
+		how := "no path"
+		if opts.Directed {
+			how = "no directed path"
+		}
+		return fmt.Errorf("%s from %s to %s under the current filters", how, v.Actor(s).Name, v.Actor(t).Name)
+	}
+	recs := make([]pathRecord, len(paths))
+	for i, p := range paths {
+		r := pathRecord{Path: i + 1, Hops: p.Hops(), Cost: round(p.Cost, 6), Steps: []relationRecord{}}
+		for _, n := range p.Nodes {
+			r.Nodes = append(r.Nodes, refOf(v, int64(n)))
+		}
+		for _, h := range query.PathHops(v, p, !opts.Directed) {
+			r.Steps = append(r.Steps, relationOf(v, h, opts.Evidence))
+		}
+		recs[i] = r
+	}
+	switch opts.Format {
+	case formatJSON, formatJSONL:
+		return printRecords(opts.IO.Out, opts.Format, opts.IO.OutTTY, recs, nil)
+	case formatDOT:
+		return writePathDOT(opts.IO.Out, v, paths)
+	}
+	var rows []hopRow
+	for _, r := range recs {
+		for i, st := range r.Steps {
+			rows = append(rows, hopRow{path: r.Path, hop: i + 1, rel: st})
+		}
+	}
+	cols := []column[hopRow]{
+		{"path", func(h hopRow) string { return strconv.Itoa(h.path) }},
+		{"hop", func(h hopRow) string { return strconv.Itoa(h.hop) }},
+		{"from", func(h hopRow) string { return h.rel.From.Name }},
+		{"dir", func(h hopRow) string { return arrow(h.rel) }},
+		{"to", func(h hopRow) string { return h.rel.To.Name }},
+		{"events", func(h hopRow) string { return strconv.Itoa(h.rel.Events) }},
+		{"relations", func(h hopRow) string { return strings.Join(h.rel.Relations, "; ") }},
+		{"goldstein", func(h hopRow) string { return strconv.FormatFloat(h.rel.Goldstein, 'f', 1, 64) }},
+		{"dates", func(h hopRow) string { return dateSpanStr(h.rel.First, h.rel.Last) }},
+	}
+	if opts.Evidence > 0 {
+		cols = append(cols, column[hopRow]{"evidence", func(h hopRow) string { return joinEvidence(h.rel.Evidence, opts.Format) }})
+	}
+	return printRecords(opts.IO.Out, opts.Format, opts.IO.OutTTY, rows, cols)
+}
+
+// writePathDOT draws the paths' actors and hops with the DOT writer.
+func writePathDOT(w io.Writer, v *graph.View, paths []query.Path) error {
+	nodes := map[int64]bool{}
+	pairs := map[[2]int64]bool{}
+	var order []int64
+	for _, p := range paths {
+		for i, n := range p.Nodes {
+			if !nodes[int64(n)] {
+				nodes[int64(n)] = true
+				order = append(order, int64(n))
+			}
+			if i > 0 {
+				pairs[[2]int64{int64(p.Nodes[i-1]), int64(n)}] = true
+			}
+		}
+	}
+	g := export.FromView(v, export.ViewOptions{Nodes: nodes, Pairs: pairs})
+	byID := map[string]export.Node{}
+	for _, n := range g.Nodes() {
+		byID[n.ID] = n
+	}
+	path := make([]export.Node, 0, len(order))
+	for _, n := range order {
+		path = append(path, byID[v.Actor(n).ID])
+	}
+	var edges []export.Edge
+	if err := g.Edges(func(e export.Edge) error { edges = append(edges, e); return nil }); err != nil {
+		return err
+	}
+	return export.WritePathDOT(w, path, edges, export.Options{Name: "path"})
 }

@@ -2,11 +2,14 @@ package main
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/query"
 )
 
 // filterFlags holds the event filter flags shared by every query and export
@@ -115,3 +118,135 @@ type storeSource struct {
 }
 
 func (s storeSource) Actors() ([]graph.Actor, error) { return s.actors, nil }
+
+// viewLoader builds the filtered view and returns every stored actor, which
+// name resolution searches (an actor may exist but have no event under the
+// filters). Commands take it as an option so tests can hand in a view.
+type viewLoader func(graph.Filter) (*graph.View, []graph.Actor, error)
+
+func storeViewLoader(f *factory) viewLoader {
+	return func(flt graph.Filter) (*graph.View, []graph.Actor, error) { return loadView(f, flt) }
+}
+
+// resolveNode finds the view node an actor name designates. Unknown and
+// ambiguous names give one line listing the closest actors.
+func resolveNode(v *graph.View, actors []graph.Actor, name string) (int64, error) {
+	a, err := graph.ResolveActor(actors, name)
+	if err != nil {
+		return 0, err
+	}
+	n, ok := v.NodeOf(a.ID)
+	if !ok {
+		return 0, fmt.Errorf("actor %s (%s) takes part in no event under the current filters", a.Name, a.ID)
+	}
+	return n, nil
+}
+
+// actorRef is how query output names an actor in JSON.
+type actorRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Code string `json:"code"`
+	Type string `json:"type"`
+}
+
+func refOf(v *graph.View, n int64) actorRef {
+	a := v.Actor(n)
+	return actorRef{ID: a.ID, Name: a.Name, Code: a.Code, Type: string(a.Type)}
+}
+
+// evidenceRecord is one event quoted as evidence.
+type evidenceRecord struct {
+	ID        string  `json:"id"`
+	Source    string  `json:"source"`
+	Relation  string  `json:"relation"`
+	Target    string  `json:"target"`
+	CAMEO     string  `json:"cameo"`
+	Goldstein float64 `json:"goldstein"`
+	Date      string  `json:"date"`
+	Doc       string  `json:"doc"`
+	Sentence  string  `json:"sentence"`
+}
+
+func evidenceOf(v *graph.View, idx []int32, limit int) []evidenceRecord {
+	evs := v.Events()
+	out := []evidenceRecord{}
+	for _, i := range idx {
+		if limit > 0 && len(out) >= limit {
+			break
+		}
+		e := &evs[i]
+		s, t := v.EventEnds(int(i))
+		out = append(out, evidenceRecord{ID: e.ID, Source: v.Actor(s).Name, Relation: e.Relation, Target: v.Actor(t).Name,
+			CAMEO: e.CAMEO, Goldstein: e.Goldstein, Date: e.Date.String(), Doc: e.DocID, Sentence: e.Sentence})
+	}
+	return out
+}
+
+// relationRecord is the JSON form of a query.Relation.
+type relationRecord struct {
+	From      actorRef         `json:"from"`
+	To        actorRef         `json:"to"`
+	Events    int              `json:"events"`
+	Forward   int              `json:"forward"`
+	Backward  int              `json:"backward"`
+	Relations []string         `json:"relations"`
+	Goldstein float64          `json:"goldstein"`
+	Sign      int              `json:"sign"`
+	First     string           `json:"first"`
+	Last      string           `json:"last"`
+	Evidence  []evidenceRecord `json:"evidence,omitempty"`
+}
+
+func relationOf(v *graph.View, r query.Relation, evidence int) relationRecord {
+	rec := relationRecord{From: refOf(v, r.From), To: refOf(v, r.To), Events: r.Count(), Forward: r.Forward, Backward: r.Backward,
+		Relations: r.Relations, Goldstein: round(r.Goldstein, 3), Sign: r.Sign, First: r.First.String(), Last: r.Last.String()}
+	if rec.Relations == nil {
+		rec.Relations = []string{}
+	}
+	if evidence != 0 {
+		rec.Evidence = evidenceOf(v, r.Events, evidence)
+	}
+	return rec
+}
+
+func round(x float64, digits int) float64 {
+	p := math.Pow(10, float64(digits))
+	return math.Round(x*p) / p
+}
+
+// fmtScore prints a score compactly but exactly enough to compare runs.
+func fmtScore(x float64) string { return strconv.FormatFloat(x, 'g', 8, 64) }
+
+// arrow shows which way the events on a hop run.
+func arrow(r relationRecord) string {
+	switch {
+	case r.Forward > 0 && r.Backward > 0:
+		return "<->"
+	case r.Backward > 0:
+		return "<-"
+	}
+	return "->"
+}
+
+func dateSpanStr(first, last string) string {
+	switch {
+	case first == "":
+		return ""
+	case first == last:
+		return first
+	}
+	return first + ".." + last
+}
+
+func joinEvidence(ev []evidenceRecord, format string) string {
+	parts := make([]string, len(ev))
+	for i, e := range ev {
+		s := e.Sentence
+		if format == formatTable {
+			s = truncateCell(s, 120)
+		}
+		parts[i] = s
+	}
+	return strings.Join(parts, " | ")
+}

@@ -1,20 +1,175 @@
 package main
 
 import (
-	"errors"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/query"
 )
 
-// timelineOptions is a placeholder until the command is implemented.
-type timelineOptions struct{}
+type timelineOptions struct {
+	IO     *ioStreams
+	Load   viewLoader
+	Format string
+	Filter graph.Filter
+
+	A, B string
+	By   string
+	Plot string
+}
 
 func newCmdTimeline(f *factory, runF func(*timelineOptions) error) *cobra.Command {
-	return &cobra.Command{
-		Use:   "timeline",
-		Short: "(not yet implemented)",
+	opts := &timelineOptions{IO: f.IO, Load: storeViewLoader(f)}
+	var ff filterFlags
+	cmd := &cobra.Command{
+		Use:   "timeline A B",
+		Short: "Show how relations between two actors evolved",
+		Long: `Count the events between A and B (either direction) per year or month:
+cooperation (quad classes 1-2), conflict (3-4) and the mean Goldstein score.
+Every period from the first to the last dated event is listed, empty ones
+included. On a terminal the table ends with sparklines.
+
+--plot FILE draws the series (bars for cooperation and conflict, a line for
+the mean Goldstein score); the extension picks the format: .svg, .png, .pdf
+or .eps.`,
+		Example: `  kg timeline Russia Pakistan
+  kg timeline India Pakistan --by month --since 2012 --plot india-pakistan.svg
+  kg timeline USA Taliban --format csv`,
+		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return errors.New("timeline: not implemented yet")
+			if err := checkFormat(cmd, opts.Format); err != nil {
+				return err
+			}
+			opts.A, opts.B = args[0], args[1]
+			if opts.By != "year" && opts.By != "month" {
+				return flagErrorf(cmd, "--by must be year or month, not %q", opts.By)
+			}
+			if opts.Plot != "" {
+				if _, err := plotFormat(opts.Plot); err != nil {
+					return flagErrorf(cmd, "--plot: %v", err)
+				}
+			}
+			var err error
+			if opts.Filter, err = ff.filter(); err != nil {
+				return flagErrorf(cmd, "%v", err)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runTimeline(cmd.Context(), opts)
 		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.By, "by", "year", "period: year or month")
+	fl.StringVar(&opts.Plot, "plot", "", "also draw the timeline to this file (.svg, .png, .pdf, .eps)")
+	addFilterFlags(cmd, &ff)
+	addFormatFlag(cmd, &opts.Format)
+	return cmd
+}
+
+func plotFormat(path string) (string, error) {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
+	switch ext {
+	case "svg", "png", "pdf", "eps":
+		return ext, nil
+	}
+	return "", fmt.Errorf("unknown plot format %q (want .svg, .png, .pdf or .eps)", filepath.Ext(path))
+}
+
+type periodRecord struct {
+	Period      string  `json:"period"`
+	Events      int     `json:"events"`
+	Cooperation int     `json:"cooperation"`
+	Conflict    int     `json:"conflict"`
+	Goldstein   float64 `json:"goldstein"`
+}
+
+type timelineRecord struct {
+	A       actorRef       `json:"a"`
+	B       actorRef       `json:"b"`
+	By      string         `json:"by"`
+	Undated int            `json:"undated"`
+	Periods []periodRecord `json:"periods"`
+}
+
+func runTimeline(ctx context.Context, opts *timelineOptions) error {
+	v, actors, err := opts.Load(opts.Filter)
+	if err != nil {
+		return err
+	}
+	a, err := resolveNode(v, actors, opts.A)
+	if err != nil {
+		return err
+	}
+	b, err := resolveNode(v, actors, opts.B)
+	if err != nil {
+		return err
+	}
+	periods, undated, err := query.Timeline(v, a, b, opts.By)
+	if err != nil {
+		return err
+	}
+	rec := timelineRecord{A: refOf(v, a), B: refOf(v, b), By: opts.By, Undated: undated, Periods: []periodRecord{}}
+	for _, p := range periods {
+		rec.Periods = append(rec.Periods, periodRecord{p.Period, p.Events, p.Cooperation, p.Conflict, round(p.Goldstein, 3)})
+	}
+	if opts.Plot != "" {
+		if err := writeTimelinePlot(opts.Plot, periods, rec.A.Name+" – "+rec.B.Name); err != nil {
+			return err
+		}
+	}
+	w := opts.IO.Out
+	if opts.Format == formatJSON {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rec)
+	}
+	err = printRecords(w, opts.Format, opts.IO.OutTTY, rec.Periods, []column[periodRecord]{
+		{"period", func(p periodRecord) string { return p.Period }},
+		{"events", func(p periodRecord) string { return strconv.Itoa(p.Events) }},
+		{"cooperation", func(p periodRecord) string { return strconv.Itoa(p.Cooperation) }},
+		{"conflict", func(p periodRecord) string { return strconv.Itoa(p.Conflict) }},
+		{"goldstein", func(p periodRecord) string { return strconv.FormatFloat(p.Goldstein, 'f', 2, 64) }},
+	})
+	if err != nil || opts.Format != formatTable || !opts.IO.OutTTY {
+		return err
+	}
+	coop, conf, gold := make([]float64, len(periods)), make([]float64, len(periods)), make([]float64, len(periods))
+	for i, p := range periods {
+		coop[i], conf[i], gold[i] = float64(p.Cooperation), float64(p.Conflict), p.Goldstein
+	}
+	fmt.Fprintf(w, "\ncooperation  %s\nconflict     %s\ngoldstein    %s\n", query.Sparkline(coop), query.Sparkline(conf), query.Sparkline(gold))
+	if undated > 0 {
+		fmt.Fprintf(w, "(%d undated %s left out)\n", undated, plural(undated, "event", "events"))
+	}
+	return nil
+}
+
+func writeTimelinePlot(path string, periods []query.Period, title string) (err error) {
+	format, err := plotFormat(path)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("create plot: %w", err)
+	}
+	defer func() {
+		if cerr := f.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close plot %s: %w", path, cerr)
+		}
+	}()
+	if err := query.WriteTimelinePlot(f, periods, title, format); err != nil {
+		return fmt.Errorf("plot %s: %w", path, err)
+	}
+	return nil
 }
