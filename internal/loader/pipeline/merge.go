@@ -127,7 +127,8 @@ func compatible(a, b graph.Actor) bool {
 func (m *Merger) match(a graph.Actor) (into graph.Actor, score float64, reason string, ok bool) {
 	if id, found := m.byAlias[graph.Slug(a.Name)]; found && id != a.ID {
 		k := m.byID[id]
-		if k.Type == a.Type && mergeable(a.Type) && (code(a) == "" || code(k) == "" || code(a) == code(k)) {
+		forbidden := m.forbidden != nil && m.forbidden(a.Name, k.Name)
+		if k.Type == a.Type && mergeable(a.Type) && !forbidden && (code(a) == "" || code(k) == "" || code(a) == code(k)) {
 			return k, 1, "known alias of " + k.Name, true
 		}
 	}
