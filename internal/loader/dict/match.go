@@ -182,6 +182,19 @@ type scratch struct {
 
 func (s *scratch) key(t token) []byte { return s.keys[t.ks:t.ke] }
 
+// asciiLower maps an ASCII letter or digit to its lower case, and every
+// other byte to 0.
+var asciiLower = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c] = c
+		t[c-'a'+'A'] = c
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
 	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
@@ -217,14 +230,28 @@ func (s *scratch) tokenize(text string) []token {
 	s.toks, s.keys = s.toks[:0], s.keys[:0]
 	i := 0
 	for i < len(text) {
-		r, w := runeAt(text, i)
-		if !isWordRune(r) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiLower[c] == 0 {
+				i++
+				continue
+			}
+		} else if r, w := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += w
 			continue
 		}
 		start, ks := i, len(s.keys)
 		for i < len(text) {
-			r, w = runeAt(text, i)
+			// ASCII fast path: most news text is ASCII words and spaces.
+			if c := text[i]; c < utf8.RuneSelf {
+				l := asciiLower[c]
+				if l == 0 {
+					break
+				}
+				s.keys = append(s.keys, l)
+				i++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(text[i:])
 			if !isWordRune(r) {
 				break
 			}
