@@ -342,3 +342,34 @@ func TestLoadSecondWriterRefused(t *testing.T) {
 		t.Errorf("refusal took %v", d)
 	}
 }
+
+// The progress bar is drawn on a terminal only, and never with --quiet.
+func TestLoadProgressBar(t *testing.T) {
+	corpus := writeCorpus(t, 20<<10)
+	tests := []struct {
+		tty, quiet, want bool
+	}{
+		{tty: true, want: true},
+		{tty: true, quiet: true},
+		{tty: false},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("tty=%v,quiet=%v", tt.tty, tt.quiet), func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			args := []string{"--store", filepath.Join(t.TempDir(), "db"), "load", corpus}
+			if tt.quiet {
+				args = append(args, "--quiet")
+			}
+			code := run(args, &ioStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, ErrTTY: tt.tty})
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut.String())
+			}
+			if got := strings.Contains(errOut.String(), " docs ("); got != tt.want {
+				t.Errorf("progress drawn: %v, want %v; stderr %q", got, tt.want, errOut.String())
+			}
+			if !tt.want && errOut.Len() != 0 {
+				t.Errorf("stderr %q, want nothing", errOut.String())
+			}
+		})
+	}
+}
