@@ -276,7 +276,7 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 		k++
 	}
 	if ent.Type == graph.Country || ent.Country != "" {
-		if k < len(toks) && toks[k].cap {
+		if k < len(toks) && toks[k].word {
 			if end := r.titled(k, ent); end > k {
 				// The country is part of the person's title.
 				r.ms[len(r.ms)-1].start = i
@@ -345,9 +345,15 @@ func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
 			r.add(mention{start: i0, end: end, actor: p, kind: mPerson})
 			return end, true
 		}
-		if role == "MIL" {
-			return 0, false
-		}
+		// "the Turkish foreign minister" with no name: the country's
+		// government (or military) as an actor.
+		country := countryOf(ent)
+		a := r.doc.get("c:"+country+role, func() graph.Actor {
+			return graph.Actor{Name: ent.Name + " " + roleNoun[role], Code: country + role, Type: graph.Organization, Country: country}
+		})
+		a.role = role
+		r.add(mention{start: i0, end: end, actor: a, kind: mComposed})
+		return end, true
 	}
 	role, n := r.e.lex.roles.match(toks, k)
 	if n == 0 {
@@ -421,7 +427,7 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	mil, gov := false, false
 	for j < len(toks) {
 		t := toks[j]
-		if role, ok := lx.titleRole[t.low]; ok && t.word && (t.cap || t.allCaps) {
+		if role, ok := lx.titleRole[t.low]; ok && t.word && (t.cap || t.allCaps || ent != nil) {
 			mil = mil || role == "MIL"
 			gov = gov || role == "GOV"
 			j++
@@ -644,8 +650,8 @@ func (r *recognizer) capitalised(i int) int {
 		r.add(mention{start: i, end: j, actor: p, kind: mPerson})
 		return j
 	}
-	if words == 1 && i == 0 {
-		return j // a sentence-initial capital says nothing
+	if words == 1 && i == 0 && !(j < len(toks) && toks[j].low == "'s") {
+		return j // a sentence-initial capital says nothing, unless possessive
 	}
 	name := r.surface(i, j)
 	typ := graph.Person

@@ -172,6 +172,11 @@ func inflect(lemma string) (forms []string, past []bool) {
 		add(lemma+"ed", true)
 		add(lemma+"ing", false)
 	}
+	// British doubling: cancel -> cancelled, travel -> travelling.
+	if last == 'l' && n > 2 && strings.ContainsRune("aeiou", rune(lemma[n-2])) && !strings.ContainsRune("aeiou", rune(lemma[n-3])) {
+		add(lemma+"led", true)
+		add(lemma+"ling", false)
+	}
 	for _, f := range irregular[lemma] {
 		add(f, !strings.HasSuffix(f, "ing") && !strings.HasSuffix(f, "s"))
 	}

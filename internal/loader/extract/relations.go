@@ -225,8 +225,17 @@ func (f *relFinder) headOf(g *group) *group {
 	if g == nil || !g.poss {
 		return g
 	}
-	if h := f.groupAt(g.end+1, 2); h != nil && h != g && !h.weak {
-		return h
+	for k := g.end + 1; k < len(f.toks) && k <= g.end+3; k++ {
+		if h := f.byTok[k]; h >= 0 {
+			if hg := &f.gs[h]; hg != g && !hg.weak {
+				return hg
+			}
+			break
+		}
+		t := f.toks[k]
+		if !(t.word && !t.cap && !functionWords[t.low] && !beWords[t.low] || t.low == "-") {
+			break
+		}
 	}
 	return g
 }
@@ -302,7 +311,7 @@ func (f *relFinder) nounContext(i int) bool {
 		}
 		return ms.kind == mDict && ms.actor != nil && ms.actor.Type != graph.Person && !f.verbLike(i)
 	}
-	if p.word && !p.cap && !functionWords[p.low] && !auxWords[p.low] && !raisingWords[p.low] &&
+	if p.word && (!p.cap || i == 1) && !functionWords[p.low] && !auxWords[p.low] && !raisingWords[p.low] &&
 		!strings.HasSuffix(p.low, "ly") && f.e.lex.triggers[p.low] == nil && !beWords[p.low] {
 		return true
 	}
@@ -400,7 +409,11 @@ func (f *relFinder) subjectOf(ax auxInfo, past bool) ([]*actorRec, float64) {
 }
 
 // subject finds the agent of a verb whose auxiliary chain starts at s.
-func (f *relFinder) subject(s int) ([]*actorRec, float64) {
+func (f *relFinder) subject(s int) ([]*actorRec, float64) { return f.subjectAny(s, false) }
+
+// subjectAny is subject; modifiers are accepted when mod is set (the
+// patient of a passive: "a US spy plane was shot down").
+func (f *relFinder) subjectAny(s int, mod bool) ([]*actorRec, float64) {
 	k := s - 1
 	if k < 0 {
 		return nil, 0
@@ -434,7 +447,7 @@ func (f *relFinder) subject(s int) ([]*actorRec, float64) {
 		if gr.start > 0 && prepositions[f.toks[gr.start-1].low] && !f.roleBefore(gr.start-1) {
 			continue
 		}
-		if gr.modifier {
+		if gr.modifier && !mod {
 			continue
 		}
 		if gr.start > 1 && determiners[f.toks[gr.start-1].low] && prepositions[f.toks[gr.start-2].low] {
@@ -637,7 +650,7 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 	between := false
 	if ax.passive && tr.pastPart {
 		// "was shot down by the Soviet Army": the agent follows "by".
-		patients, _ := f.subject(ax.start)
+		patients, _ := f.subjectAny(ax.start, true)
 		if b := f.after(end, 6, []string{"by"}); b >= 0 {
 			if g := f.groupAt(b+1, 1); g != nil {
 				fd.agents = g.actors
@@ -791,8 +804,12 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 				}
 			}
 		}
+		from := i + 1
+		if agent != nil && agent.start > i {
+			from = agent.end
+		}
 		var g *group
-		g, between = f.target(r, i+1, r.NounPreps, false, window)
+		g, between = f.target(r, from, r.NounPreps, false, window)
 		if g != nil && g != agent {
 			tgt = g
 		}
