@@ -43,22 +43,25 @@ func benchDoc(seed uint64, n, nActors int) Extraction {
 	return x
 }
 
-// BenchmarkPutDocument writes documents of 100 events into an on-disk store
-// and reports events written per second.
+// BenchmarkPutDocument writes documents of 10 and 100 events into an
+// on-disk store, one transaction each, and reports events written per second.
 func BenchmarkPutDocument(b *testing.B) {
-	const perDoc = 100
-	s := openDir(b, b.TempDir(), false)
-	docs := make([]Extraction, b.N)
-	for i := range docs {
-		docs[i] = benchDoc(uint64(i), perDoc, 2000)
+	for _, perDoc := range []int{10, 100} {
+		b.Run(fmt.Sprintf("events=%d", perDoc), func(b *testing.B) {
+			s := openDir(b, b.TempDir(), false)
+			docs := make([]Extraction, b.N)
+			for i := range docs {
+				docs[i] = benchDoc(uint64(i), perDoc, 2000)
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := s.PutDocument(docs[i], false); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N*perDoc)/b.Elapsed().Seconds(), "events/s")
+		})
 	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := s.PutDocument(docs[i], false); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(b.N*perDoc)/b.Elapsed().Seconds(), "events/s")
 }
 
 // BenchmarkEvents scans a store of 100,000 events.
@@ -81,4 +84,22 @@ func BenchmarkEvents(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(docs*perDoc*b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkPutDocuments writes batches of 32 documents of 10 events, as the
+// loader's writer does.
+func BenchmarkPutDocuments(b *testing.B) {
+	const perDoc, batch = 10, 32
+	s := openDir(b, b.TempDir(), false)
+	docs := make([]Extraction, b.N*batch)
+	for i := range docs {
+		docs[i] = benchDoc(uint64(i), perDoc, 2000)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.PutDocuments(docs[i*batch:(i+1)*batch], false); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N*batch*perDoc)/b.Elapsed().Seconds(), "events/s")
 }

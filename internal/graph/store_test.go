@@ -118,6 +118,14 @@ func TestStoreRoundTrip(t *testing.T) {
 	if d, err = s.DocumentByName("a.html"); err != nil || d.ID != x.Doc.ID || d.Text != x.Doc.Text {
 		t.Errorf("DocumentByName = %+v, %v", d, err)
 	}
+	for id, want := range map[string]bool{x.Doc.ID: true, "feed": false} {
+		if got, err := s.HasDocument(id); err != nil || got != want {
+			t.Errorf("HasDocument(%s) = %v, %v; want %v", id, got, err, want)
+		}
+	}
+	if _, err := s.EventsOfDoc("feed"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("EventsOfDoc(missing) error = %v, want ErrNotFound", err)
+	}
 	if _, err := s.DocumentByName("b.html"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("DocumentByName(missing) error = %v, want ErrNotFound", err)
 	}

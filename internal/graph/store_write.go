@@ -63,8 +63,13 @@ func (s *Store) PutDocument(x Extraction, force bool) (PutStatus, error) {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	return s.putLocked(x, force)
+}
+
+// putLocked writes a normalised extraction; s.wmu must be held.
+func (s *Store) putLocked(x Extraction, force bool) (PutStatus, error) {
 	var status PutStatus
-	err = s.db.Update(func(txn *badger.Txn) error {
+	err := s.db.Update(func(txn *badger.Txn) error {
 		w := docWriter{s: s, txn: txn, x: &x}
 		var err error
 		status, err = w.put(force)
@@ -84,20 +89,50 @@ func (s *Store) PutDocument(x Extraction, force bool) (PutStatus, error) {
 }
 
 // PutDocuments stores each extraction as PutDocument does, one transaction
-// per document, holding the write lock for the whole batch so a parallel
-// loader's single writer is not interleaved with others. It stops at the
-// first error; the documents before it are stored and their statuses
-// returned.
+// per document, holding the write lock for the whole batch, and returns
+// their statuses in order. It stops at the first document that fails: those
+// before it are stored and their statuses returned with the error.
+//
+// Committing a whole batch in one transaction was tried and measured: it
+// cost as much CPU and more wall time than one commit per document, as the
+// work is in reading and merging actors, not in commits.
 func (s *Store) PutDocuments(xs []Extraction, force bool) ([]PutStatus, error) {
+	if s.opts.ReadOnly {
+		return nil, fmt.Errorf("put documents: %w", ErrReadOnly)
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
 	out := make([]PutStatus, 0, len(xs))
 	for _, x := range xs {
-		st, err := s.PutDocument(x, force)
+		nx, err := normaliseExtraction(x)
+		if err != nil {
+			return out, fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
+		}
+		st, err := s.putLocked(nx, force)
 		if err != nil {
 			return out, err
 		}
 		out = append(out, st)
 	}
 	return out, nil
+}
+
+// HasDocument reports whether a document with the given ID is stored,
+// without reading it.
+func (s *Store) HasDocument(id string) (bool, error) {
+	var found bool
+	err := s.db.View(func(txn *badger.Txn) error {
+		_, err := txn.Get(key(prefixDoc, id))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		found = err == nil
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("look up document %s: %w", id, err)
+	}
+	return found, nil
 }
 
 func docLabel(d Document) string {
