@@ -167,3 +167,36 @@ func BenchmarkDefault(b *testing.B) {
 		d.Matcher()
 	}
 }
+
+func TestFindConcurrent(t *testing.T) {
+	d := FromFiles(mustParse(t, "actors:\n  - {name: Pakistan, code: PAK, abbrevs: [Pak]}\n  - {name: Russia, code: RUS, places: [Moscow]}\n"))
+	text := "Pak-Russia talks in Moscow"
+	want := "Pak=Pakistan; Russia=Russia; Moscow=Russia"
+	done := make(chan string)
+	for g := 0; g < 4; g++ {
+		go func() {
+			got := ""
+			for i := 0; i < 200; i++ {
+				got = render(d.Matcher().Find(text))
+				if got != want {
+					break
+				}
+			}
+			done <- got
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if got := <-done; got != want {
+			t.Errorf("concurrent Find = %s, want %s", got, want)
+		}
+	}
+}
+
+func mustParse(t *testing.T, yaml string) *File {
+	t.Helper()
+	f, err := Parse("t.yaml", []byte(yaml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
