@@ -1,11 +1,11 @@
 package export
 
 import (
+	"fmt"
 	"sort"
 
-	"gonum.org/v1/gonum/graph/network"
-
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/query"
 )
 
 // ViewOptions choose what FromView exports.
@@ -278,41 +278,28 @@ func summarise(events []graph.Event, idx []int32) (code string, quad int, dates 
 	return code, quad, dates
 }
 
-// Centrality computes the node measures written by --with-centrality on the
-// whole filtered view: pagerank (weighted by event counts, damping 0.85),
-// degree (distinct neighbours, either direction) and, up to maxBetweenness
-// nodes, betweenness (directed, unweighted; gonum's Brandes is quadratic
-// in practice, so larger graphs leave it out). It reports whether
-// betweenness was computed.
-func Centrality(v *graph.View, maxBetweenness int) (map[string]map[int64]float64, bool) {
-	out := map[string]map[int64]float64{}
+// CentralityMeasures are the node measures --with-centrality adds, as
+// computed by internal/query (networkx conventions): pagerank weighted by
+// event counts, degree centrality ((in+out degree)/(n-1)) and unnormalised
+// directed betweenness on the unweighted graph.
+var CentralityMeasures = []query.Measure{query.PageRank, query.Degree, query.Betweenness}
+
+// Centrality computes CentralityMeasures on the whole filtered view, keyed
+// by measure name and node id. Self-loops do not count: the view's simple
+// graph leaves them out.
+func Centrality(v *graph.View) (map[string]map[int64]float64, error) {
+	out := make(map[string]map[int64]float64, len(CentralityMeasures))
 	if v.Len() == 0 {
-		return out, true
+		return out, nil
 	}
-	out["pagerank"] = network.PageRankSparse(v, 0.85, 1e-8)
-	deg := make(map[int64]float64, v.Len())
-	for id := int64(0); id < int64(v.Len()); id++ {
-		nb := map[int64]bool{}
-		for it := v.From(id); it.Next(); {
-			nb[it.Node().ID()] = true
+	for _, m := range CentralityMeasures {
+		scores, err := query.Of(v, m, m == query.PageRank)
+		if err != nil {
+			return nil, fmt.Errorf("centrality %s: %w", m, err)
 		}
-		for it := v.To(id); it.Next(); {
-			nb[it.Node().ID()] = true
-		}
-		deg[id] = float64(len(nb))
+		out[string(m)] = scores
 	}
-	out["degree"] = deg
-	if v.Len() > maxBetweenness {
-		return out, false
-	}
-	b := network.Betweenness(v)
-	for id := int64(0); id < int64(v.Len()); id++ {
-		if _, ok := b[id]; !ok {
-			b[id] = 0 // gonum leaves out zero scores
-		}
-	}
-	out["betweenness"] = b
-	return out, true
+	return out, nil
 }
 
 // EgoNodes returns the nodes within depth steps of center, following edges

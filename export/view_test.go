@@ -164,13 +164,15 @@ func TestEgoAndPath(t *testing.T) {
 
 func TestCentrality(t *testing.T) {
 	v := testView(t)
-	c, full := Centrality(v, 100)
-	if !full {
-		t.Fatal("betweenness skipped on a 5-node graph")
+	c, err := Centrality(v)
+	if err != nil {
+		t.Fatal(err)
 	}
 	pak, _ := v.NodeOf("pakistan")
 	usa, _ := v.NodeOf("usa")
-	if c["degree"][pak] != 2 || c["degree"][usa] != 1 {
+	// networkx degree centrality: (in+out)/(n-1); pakistan has in-edges from
+	// india and russia and an out-edge to russia, usa one each way with china.
+	if c["degree"][pak] != 0.75 || c["degree"][usa] != 0.5 {
 		t.Errorf("degree = %v", c["degree"])
 	}
 	// india -> pakistan -> russia is the only path through pakistan.
@@ -183,9 +185,6 @@ func TestCentrality(t *testing.T) {
 	}
 	if sum < 0.999 || sum > 1.001 {
 		t.Errorf("pagerank sums to %v", sum)
-	}
-	if _, full := Centrality(v, 2); full {
-		t.Error("betweenness computed above the node cap")
 	}
 	g := FromView(v, ViewOptions{Centrality: c})
 	var buf bytes.Buffer

@@ -17,10 +17,6 @@ import (
 	"github.com/kg-project/kg/internal/graph"
 )
 
-// maxBetweenness caps the graph size for which --with-centrality computes
-// betweenness: gonum's Brandes takes minutes beyond a few thousand nodes.
-const maxBetweenness = 5000
-
 type exportOptions struct {
 	IO *ioStreams
 	// LoadView builds the filtered view; tests swap in a fixed one.
@@ -169,9 +165,9 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 		return err
 	}
 	if opts.Centrality {
-		c, full := export.Centrality(v, maxBetweenness)
-		if !full {
-			fmt.Fprintf(opts.IO.ErrOut, "kg: betweenness left out: %d actors is over the %d limit\n", v.Len(), maxBetweenness)
+		c, err := export.Centrality(v)
+		if err != nil {
+			return err
 		}
 		vo.Centrality = c
 	}
