@@ -92,6 +92,32 @@ func Check(name string, data []byte) []Problem {
 type parser struct {
 	file  string
 	probs []Problem
+	// aliasPos remembers where each surface form of an actor was written
+	// (key: actor location, NUL, form), to point duplicate aliases at the
+	// form itself.
+	aliasPos map[string]*yaml.Node
+}
+
+// notePos records the scalar nodes of a name field of the actor at where.
+func (p *parser) notePos(where string, n *yaml.Node) {
+	if n == nil {
+		return
+	}
+	if p.aliasPos == nil {
+		p.aliasPos = map[string]*yaml.Node{}
+	}
+	nodes := []*yaml.Node{n}
+	if n.Kind == yaml.SequenceNode {
+		nodes = n.Content
+	}
+	for _, e := range nodes {
+		if e = deref(e); e != nil && e.Kind == yaml.ScalarNode {
+			k := where + "\x00" + strings.TrimSpace(e.Value)
+			if _, ok := p.aliasPos[k]; !ok {
+				p.aliasPos[k] = e
+			}
+		}
+	}
 }
 
 func (p *parser) errf(n *yaml.Node, format string, args ...any) {
@@ -332,8 +358,10 @@ func (p *parser) date(n *yaml.Node) graph.Date {
 func (p *parser) actor(n *yaml.Node) (ActorEntry, bool) {
 	var a ActorEntry
 	var nameNode *yaml.Node
+	var nameFields []*yaml.Node
+	keep := func(v *yaml.Node) *yaml.Node { nameFields = append(nameFields, v); return v }
 	p.fields(n, "actor", map[string]func(*yaml.Node){
-		"name": func(v *yaml.Node) { a.Name, nameNode = p.str(v), v },
+		"name": func(v *yaml.Node) { a.Name, nameNode = p.str(keep(v)), v },
 		"code": func(v *yaml.Node) { a.Code = p.actorCode(v) },
 		"type": func(v *yaml.Node) {
 			s := p.str(v)
@@ -351,12 +379,12 @@ func (p *parser) actor(n *yaml.Node) (ActorEntry, bool) {
 			}
 			a.Country = s
 		},
-		"official": func(v *yaml.Node) { a.Official = p.str(v) },
-		"aliases":  func(v *yaml.Node) { a.Aliases = p.strs(v) },
-		"demonyms": func(v *yaml.Node) { a.Demonyms = p.strs(v) },
-		"places":   func(v *yaml.Node) { a.Places = p.strs(v) },
-		"abbrevs":  func(v *yaml.Node) { a.Abbrevs = p.strs(v) },
-		"prefixes": func(v *yaml.Node) { a.Prefixes = p.strs(v) },
+		"official": func(v *yaml.Node) { a.Official = p.str(keep(v)) },
+		"aliases":  func(v *yaml.Node) { a.Aliases = p.strs(keep(v)) },
+		"demonyms": func(v *yaml.Node) { a.Demonyms = p.strs(keep(v)) },
+		"places":   func(v *yaml.Node) { a.Places = p.strs(keep(v)) },
+		"abbrevs":  func(v *yaml.Node) { a.Abbrevs = p.strs(keep(v)) },
+		"prefixes": func(v *yaml.Node) { a.Prefixes = p.strs(keep(v)) },
 		"roles": func(v *yaml.Node) {
 			p.seq(v, func(e *yaml.Node) {
 				if r, ok := p.roleSpan(e); ok {
@@ -385,6 +413,9 @@ func (p *parser) actor(n *yaml.Node) (ActorEntry, bool) {
 		}
 	}
 	a.Where = fmt.Sprintf("%s:%d", p.file, n.Line)
+	for _, v := range nameFields {
+		p.notePos(a.Where, v)
+	}
 	return a, true
 }
 
@@ -566,7 +597,12 @@ func (p *parser) duplicateAliases(f *File) {
 				continue
 			}
 			if o, ok := seen[k]; ok && norm(o.name) != norm(a.Name) {
-				p.probs = append(p.probs, problemAt(a.Where, fmt.Sprintf("alias %q of %q already names %q (%s)", s.text, a.Name, o.name, o.where)))
+				msg := fmt.Sprintf("alias %q of %q already names %q (%s)", s.text, a.Name, o.name, o.where)
+				if n := p.aliasPos[a.Where+"\x00"+s.text]; n != nil {
+					p.errf(n, "%s", msg)
+				} else {
+					p.probs = append(p.probs, problemAt(a.Where, msg))
+				}
 				continue
 			}
 			seen[k] = owner{a.Name, a.Where}

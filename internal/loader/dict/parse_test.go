@@ -41,7 +41,8 @@ func TestCheck(t *testing.T) {
 		{"bad role code", "roles:\n  - {word: minister, code: gov}\n", []string{"2:28: bad role code \"gov\""}},
 		{"role without word", "roles:\n  - {code: GOV}\n", []string{"2:5: role without a word"}},
 		{"bad merge pair", "forbid:\n  merges: [[Kayani]]\n", []string{"2:12: forbidden merge: want a pair"}},
-		{"duplicate alias", "actors:\n  - name: A\n    aliases: [Zed]\n  - name: B\n    aliases: [zed]\n", []string{"4:0: alias \"zed\" of \"B\" already names \"A\" (t.yaml:2)"}},
+		{"duplicate alias", "actors:\n  - name: A\n    aliases: [Zed]\n  - name: B\n    aliases: [zed]\n", []string{"5:15: alias \"zed\" of \"B\" already names \"A\" (t.yaml:2)"}},
+		{"duplicate name", "actors:\n  - name: A\n    aliases: [Zed]\n  - name: Zed\n", []string{"4:11: alias \"Zed\" of \"Zed\" already names \"A\" (t.yaml:2)"}},
 		{"same actor twice is fine", "actors:\n  - name: A\n    aliases: [Zed]\n  - name: A\n    aliases: [zed]\n", nil},
 		{"two problems sorted", "actors:\n  - name: X\n    code: x\n    type: y\n", []string{"3:11: bad actor code", "4:11: unknown actor type"}},
 	}
