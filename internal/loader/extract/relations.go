@@ -225,7 +225,7 @@ func (f *relFinder) headOf(g *group) *group {
 	if g == nil || !g.poss {
 		return g
 	}
-	for k := g.end + 1; k < len(f.toks) && k <= g.end+3; k++ {
+	for k := g.end + 1; k < len(f.toks) && k <= g.end+4; k++ {
 		if h := f.byTok[k]; h >= 0 {
 			if hg := &f.gs[h]; hg != g && !hg.weak {
 				return hg
