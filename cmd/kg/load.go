@@ -182,7 +182,11 @@ func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 			bar.update(p)
 		},
 	}
-	sink := pipeline.Sink(storeSink{st})
+	// The store is the sink. Should it offer HasDocument, the pipeline uses
+	// it to skip stored documents before merging; otherwise PutDocuments
+	// reports them unchanged, which reads only the document's key (a
+	// Document lookup would read its whole text).
+	var sink pipeline.Sink = st
 	if loadBatchHook != nil {
 		sink = &hookedSink{Sink: sink, hook: loadBatchHook}
 	}
@@ -239,25 +243,6 @@ func printLoadSummary(opts *loadOptions, s pipeline.Summary) error {
 }
 
 func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
-
-// storeSink adapts the store to the pipeline. HasDocument lets the pipeline
-// skip stored documents before merging their actors again.
-type storeSink struct{ s *graph.Store }
-
-func (k storeSink) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStatus, error) {
-	return k.s.PutDocuments(xs, force)
-}
-
-func (k storeSink) HasDocument(id string) (bool, error) {
-	if h, ok := any(k.s).(pipeline.Haver); ok {
-		return h.HasDocument(id)
-	}
-	_, err := k.s.Document(id)
-	if errors.Is(err, graph.ErrNotFound) {
-		return false, nil
-	}
-	return err == nil, err
-}
 
 // hookedSink tells loadBatchHook how many documents were written so far.
 type hookedSink struct {
