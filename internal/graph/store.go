@@ -51,9 +51,11 @@ type Options struct {
 	// Default false.
 	InMemory bool
 	// MemTableSize bounds Badger's memtables and, through them, a single
-	// transaction: Badger refuses a transaction above 15 % of it. The default,
-	// 64 MiB, admits documents of about 25,000 events, enough for a whole
-	// imported edge list; the memtable file is sparse and removed on Close.
+	// transaction: Badger refuses one above 15 % of it. The default, 64 MiB,
+	// admits a document of 15,000 events among 3,000 actors (an imported
+	// edge list), though not one of 25,000 events with their sentences. The
+	// memtable file is sparse and removed on Close, but a writable handle
+	// keeps an arena of about this size in memory.
 	MemTableSize int64
 	// ValueLogFileSize is the size of each value-log file. Default 64 MiB
 	// rather than Badger's 1 GiB, as kg stores are small.
@@ -125,6 +127,9 @@ func (o Options) badger() badger.Options {
 		WithNumVersionsToKeep(1).
 		WithCompression(options.ZSTD).WithZSTDCompressionLevel(1).
 		WithMemTableSize(o.MemTableSize).
+		// Badger refuses a value threshold above its batch limit (15 % of
+		// the memtable), which small memtables would otherwise hit.
+		WithValueThreshold(min(1<<20, o.MemTableSize*15/100/2)).
 		WithNumMemtables(2).
 		WithNumLevelZeroTables(2).WithNumLevelZeroTablesStall(8).
 		WithValueLogFileSize(o.ValueLogFileSize).

@@ -780,3 +780,34 @@ func TestNormAlias(t *testing.T) {
 		}
 	}
 }
+
+func TestDocumentTooBig(t *testing.T) {
+	s, err := Open(DefaultOptions(t.TempDir()).WithMemTableSize(1 << 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	mustPut(t, s, testDoc("small", "One."), false, New)
+	before := mustStats(t, s)
+	big := benchDoc(1, 3000, 3000)
+	_, err = s.PutDocument(big, false)
+	if !errors.Is(err, ErrTooBig) || !strings.Contains(err.Error(), "3000 events") {
+		t.Fatalf("error = %v, want ErrTooBig naming the event count", err)
+	}
+	if got := mustStats(t, s); got != before {
+		t.Errorf("stats changed: %+v → %+v", before, got)
+	}
+	mustPut(t, s, benchDoc(2, 20, 10), false, New)
+
+	// An in-memory store has no value log: a text above the value threshold
+	// is refused with a one-line message.
+	m, err := Open(DefaultOptions("").WithInMemory(true).WithMemTableSize(1 << 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	_, err = m.PutDocument(benchDoc(3, 2000, 10), false)
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "write text") {
+		t.Errorf("error = %v, want a one-line message about the text", err)
+	}
+}

@@ -77,8 +77,8 @@ func (s *Store) putLocked(x Extraction, force bool) (PutStatus, error) {
 	})
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		return 0, &storeError{
-			msg: fmt.Sprintf("put document %s: %d events, %d actors do not fit in one transaction (raise the memtable size, now %d MiB)",
-				docLabel(x.Doc), len(x.Events), len(x.Actors), s.opts.MemTableSize>>20),
+			msg: fmt.Sprintf("put document %s: %d events among %d actors are too many for one transaction; split it into several documents (an import file can name them in a doc column)",
+				docLabel(x.Doc), len(x.Events), len(x.Actors)),
 			sentinel: ErrTooBig, cause: err,
 		}
 	}
@@ -328,7 +328,13 @@ func (w *docWriter) fail(step string) error {
 
 func (w *docWriter) set(k, v []byte, step string) error {
 	if err := w.txn.Set(k, v); err != nil {
-		return err
+		if errors.Is(err, badger.ErrTxnTooBig) {
+			return err
+		}
+		// Badger's size errors append a hex dump of the value: keep the
+		// first line.
+		msg, _, _ := strings.Cut(err.Error(), "\n")
+		return fmt.Errorf("write %s (key of %d bytes, value of %d bytes): %s", step, len(k), len(v), msg)
 	}
 	return w.fail(step)
 }
