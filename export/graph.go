@@ -24,6 +24,11 @@ type Node struct {
 
 	EventsOut, EventsIn int
 	FirstSeen, LastSeen graph.Date
+	// Until, when set, is the last day the node is present in time-aware
+	// formats. It matters when a coarse date outlasts LastSeen: an event
+	// dated "2016" ends on 2016-12-31, after a last-seen 2016-10-04, and an
+	// edge must not outlive its nodes. Zero means the end of LastSeen.
+	Until graph.Date
 
 	// Centrality holds optional measures (pagerank, betweenness, degree...).
 	// Each key becomes a double attribute named centrality_<key>; keys are
@@ -326,8 +331,11 @@ func nodeSpan(n *Node) (interval, bool) {
 		last = first
 	}
 	iv := interval{spanStart(first), spanEnd(last)}
-	if iv.end.Before(iv.start) {
+	if iv.end.Before(spanEnd(first)) {
 		iv.end = spanEnd(first)
+	}
+	if !n.Until.IsZero() && iv.end.Before(n.Until) {
+		iv.end = n.Until
 	}
 	return iv, true
 }

@@ -64,17 +64,19 @@ from networkx.readwrite.gexf import GEXF
 GEXF.versions["1.3"] = {"NS_GEXF": "http://gexf.net/1.3", "NS_VIZ": "http://gexf.net/1.3/viz",
     "NS_XSI": "http://www.w3.org/2001/XMLSchema-instance",
     "SCHEMALOCATION": "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd", "VERSION": "1.3"}
-kind, path = sys.argv[1], sys.argv[2]
-g = nx.read_graphml(path, force_multigraph=True) if kind == "graphml" else nx.read_gexf(path)
-out = {"directed": g.is_directed(), "nodes": {}, "edges": {}}
-for n, d in g.nodes(data=True):
-    out["nodes"][n] = {k: v for k, v in d.items() if k != "viz"}
-edges = g.edges(keys=True, data=True) if g.is_multigraph() else ((u, v, None, d) for u, v, d in g.edges(data=True))
-for u, v, k, d in edges:
-    d = {k2: v2 for k2, v2 in d.items() if k2 != "viz"}
-    d["_source"], d["_target"] = u, v
-    out["edges"][str(d.get("id", k))] = d
-json.dump(out, sys.stdout, default=str)
+res = {}
+for path in sys.argv[1:]:
+    g = nx.read_graphml(path, force_multigraph=True) if path.endswith(".graphml") else nx.read_gexf(path)
+    out = {"directed": g.is_directed(), "nodes": {}, "edges": {}}
+    for n, d in g.nodes(data=True):
+        out["nodes"][n] = {k: v for k, v in d.items() if k != "viz"}
+    edges = g.edges(keys=True, data=True) if g.is_multigraph() else ((u, v, None, d) for u, v, d in g.edges(data=True))
+    for u, v, k, d in edges:
+        d = {k2: v2 for k2, v2 in d.items() if k2 != "viz"}
+        d["_source"], d["_target"] = u, v
+        out["edges"][str(d.get("id", k))] = d
+    res[path] = out
+json.dump(res, sys.stdout, default=str)
 `
 
 type nxGraph struct {
@@ -83,16 +85,18 @@ type nxGraph struct {
 	Edges    map[string]map[string]any
 }
 
-func readNX(t *testing.T, python, kind, path string) nxGraph {
+// readNX reads every path (.graphml or .gexf) in one Python run, as
+// importing networkx dominates the cost.
+func readNX(t *testing.T, python string, paths ...string) map[string]nxGraph {
 	t.Helper()
-	cmd := exec.Command(python, "-c", nxScript, kind, path)
+	cmd := exec.Command(python, append([]string{"-c", nxScript}, paths...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("networkx %s: %v\n%s", kind, err, stderr.String())
+		t.Fatalf("networkx: %v\n%s", err, stderr.String())
 	}
-	var g nxGraph
+	var g map[string]nxGraph
 	if err := json.Unmarshal(out, &g); err != nil {
 		t.Fatalf("decode networkx output: %v", err)
 	}
@@ -118,16 +122,23 @@ func networkxPython(t *testing.T) string {
 func TestNetworkxRoundTrip(t *testing.T) {
 	py := networkxPython(t)
 	dir := t.TempDir()
+	var paths []string
+	for _, multi := range []bool{false, true} {
+		for _, kind := range []string{"graphml", "gexf"} {
+			f, _ := Lookup(kind)
+			path := filepath.Join(dir, fmt.Sprintf("g-%v.%s", multi, kind))
+			if err := os.WriteFile(path, writeAll(t, f, fixture(multi), Options{Multi: multi})[""], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, path)
+		}
+	}
+	read := readNX(t, py, paths...)
 	for _, multi := range []bool{false, true} {
 		g := fixture(multi)
 		for _, kind := range []string{"graphml", "gexf"} {
 			t.Run(fmt.Sprintf("%s/multi=%v", kind, multi), func(t *testing.T) {
-				f, _ := Lookup(kind)
-				path := filepath.Join(dir, fmt.Sprintf("g-%v.%s", multi, kind))
-				if err := os.WriteFile(path, writeAll(t, f, g, Options{Multi: multi})[""], 0o644); err != nil {
-					t.Fatal(err)
-				}
-				got := readNX(t, py, kind, path)
+				got := read[filepath.Join(dir, fmt.Sprintf("g-%v.%s", multi, kind))]
 				if !got.Directed {
 					t.Error("graph read back as undirected")
 				}

@@ -35,10 +35,26 @@ type viewGraph struct {
 // self-loop events, which the view's simple graph leaves out but an export
 // should not lose. Multigraph edges are the view's events, each with its id,
 // sorted by source, target, date and id. Node event counts and first/last
-// seen come from the whole filtered view, also for a subgraph.
+// seen come from the whole filtered view, also for a subgraph; they span the
+// kept events only, so a node's time span always covers its edges'.
 func FromView(v *graph.View, o ViewOptions) Graph {
 	g := &viewGraph{v: v, o: o}
 	actors := v.Actors()
+	// The last day each node is present: the latest end of the spans of its
+	// events' dates, which a coarse date can push past its last-seen day.
+	until := make([]graph.Date, len(actors))
+	for i, e := range v.Events() {
+		if e.Date.IsZero() {
+			continue
+		}
+		end := spanEnd(e.Date)
+		s, t := v.EventEnds(i)
+		for _, n := range [2]int64{s, t} {
+			if until[n].Before(end) {
+				until[n] = end
+			}
+		}
+	}
 	for i := range actors {
 		id := int64(i)
 		if o.Nodes != nil && !o.Nodes[id] {
@@ -47,10 +63,8 @@ func FromView(v *graph.View, o ViewOptions) Graph {
 		a := &actors[i]
 		st := v.Stats(id)
 		n := Node{ID: a.ID, Label: a.Name, Name: a.Name, Code: a.Code, Type: string(a.Type), Country: a.Country,
-			Aliases: a.Aliases, EventsOut: st.Out, EventsIn: st.In, FirstSeen: st.First, LastSeen: st.Last}
-		if n.FirstSeen.IsZero() && n.LastSeen.IsZero() {
-			n.FirstSeen, n.LastSeen = a.FirstSeen, a.LastSeen
-		}
+			Aliases: a.Aliases, EventsOut: st.Out, EventsIn: st.In, FirstSeen: st.First, LastSeen: st.Last,
+			Until: until[i]}
 		for name, m := range o.Centrality {
 			if val, ok := m[id]; ok {
 				if n.Centrality == nil {

@@ -85,6 +85,11 @@ func TestFromViewAggregated(t *testing.T) {
 			pak = n
 		}
 	}
+	// pakistan is last seen 2016-10-01, but its 2016 accusation lasts the
+	// whole year; its time span must cover it.
+	if iv, ok := nodeSpan(&pak); !ok || iv.end != (graph.Date{Year: 2016, Month: 12, Day: 31}) {
+		t.Errorf("pakistan span %v, want to end 2016-12-31", iv)
+	}
 	if pak.EventsIn != 3+1 || pak.EventsOut != 1 || pak.Aliases[0] != "Islamabad" || pak.Label != "Pakistan" {
 		t.Errorf("pakistan node = %+v", pak)
 	}
