@@ -171,8 +171,6 @@ func wordCase(w string) caseMode {
 type token struct {
 	start, end int // span in the text
 	ks, ke     int // key in scratch.keys
-	gapOK      bool
-	hyphen     bool // followed directly by a hyphen or dash
 }
 
 type scratch struct {
@@ -223,9 +221,7 @@ func isWordAt(s string, i int) bool {
 	return isWordRune(r)
 }
 
-// tokenize splits text into word tokens and records, for each, whether the
-// gap to the next token may lie inside a multi-word name (spaces, hyphens,
-// apostrophes, dots) and whether a hyphen follows it directly.
+// tokenize splits text into word tokens with their lower-cased keys.
 func (s *scratch) tokenize(text string) []token {
 	s.toks, s.keys = s.toks[:0], s.keys[:0]
 	i := 0
@@ -282,17 +278,24 @@ func (s *scratch) tokenize(text string) []token {
 		}
 		s.toks = append(s.toks, token{start: start, end: i, ks: ks, ke: len(s.keys)})
 	}
-	for k := range s.toks {
-		t := &s.toks[k]
-		if k+1 < len(s.toks) {
-			t.gapOK = joinable(text[t.end:s.toks[k+1].start])
-		}
-		if t.end < len(text) {
-			r, _ := runeAt(text, t.end)
-			t.hyphen = isDash(r) && t.gapOK
-		}
-	}
 	return s.toks
+}
+
+// gapOK reports whether toks[j] and toks[j+1] may be words of one name:
+// the gap between them holds only spaces, hyphens, apostrophes and dots.
+// It is computed on demand, as most tokens start no dictionary name.
+func gapOK(text string, toks []token, j int) bool {
+	return j+1 < len(toks) && joinable(text[toks[j].end:toks[j+1].start])
+}
+
+// hyphenAfter reports whether toks[j] is directly followed by a hyphen and
+// another word, as "Indo" in "Indo-Pak".
+func hyphenAfter(text string, toks []token, j int) bool {
+	if toks[j].end >= len(text) {
+		return false
+	}
+	r, _ := runeAt(text, toks[j].end)
+	return isDash(r) && gapOK(text, toks, j)
 }
 
 func (s *scratch) appendLower(r rune) {
@@ -351,7 +354,7 @@ func (m *Matcher) Find(text string) []Match {
 		for j := i; n != nil; {
 			for ti := range n.terms {
 				t := &n.terms[ti]
-				if t.kind == KindPrefix && !toks[j].hyphen {
+				if t.kind == KindPrefix && !hyphenAfter(text, toks, j) {
 					continue
 				}
 				if caseOK(t, text, toks[i:j+1]) {
@@ -359,7 +362,7 @@ func (m *Matcher) Find(text string) []Match {
 					break
 				}
 			}
-			if !toks[j].gapOK || j+1 >= len(toks) || n.next == nil {
+			if n.next == nil || !gapOK(text, toks, j) {
 				break
 			}
 			j++
