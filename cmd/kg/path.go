@@ -198,7 +198,11 @@ func runPath(ctx context.Context, opts *pathOptions) error {
 func writePathDOT(w io.Writer, v *graph.View, paths []query.Path) error {
 	nodes := map[int64]bool{}
 	pairs := map[[2]int64]bool{}
-	var order []int64
+	// The DOT writer marks the first and last nodes as endpoints: keep the
+	// source first and the target last, intermediates in order of appearance.
+	first, last := int64(paths[0].Nodes[0]), int64(paths[0].Nodes[len(paths[0].Nodes)-1])
+	order := []int64{first}
+	nodes[first], nodes[last] = true, true
 	for _, p := range paths {
 		for i, n := range p.Nodes {
 			if !nodes[int64(n)] {
@@ -209,6 +213,9 @@ func writePathDOT(w io.Writer, v *graph.View, paths []query.Path) error {
 				pairs[[2]int64{int64(p.Nodes[i-1]), int64(n)}] = true
 			}
 		}
+	}
+	if last != first {
+		order = append(order, last)
 	}
 	g := export.FromView(v, export.ViewOptions{Nodes: nodes, Pairs: pairs})
 	byID := map[string]export.Node{}

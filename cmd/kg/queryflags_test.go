@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"reflect"
 	"testing"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/cameo"
 )
 
 func TestFilterFlags(t *testing.T) {
@@ -49,3 +52,85 @@ func TestFilterFlags(t *testing.T) {
 		}
 	}
 }
+
+// queryFixture is a small news-like graph: Russia, India and Pakistan with
+// China, the United States, Putin and a person nobody relates to under the
+// default filter (only a hypothetical event).
+func queryFixture() ([]graph.Actor, []graph.Event) {
+	actors := []graph.Actor{
+		{ID: "china", Name: "China", Code: "CHN", Type: graph.Country, Aliases: []string{"Beijing"}},
+		{ID: "india", Name: "India", Code: "IND", Type: graph.Country, Aliases: []string{"New Delhi"}},
+		{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: graph.Country, Aliases: []string{"Islamabad"}},
+		{ID: "russia", Name: "Russia", Code: "RUS", Type: graph.Country, Aliases: []string{"Moscow"}},
+		{ID: "united-states", Name: "United States", Code: "USA", Type: graph.Country, Aliases: []string{"U.S.", "Washington"}},
+		{ID: "vladimir-putin", Name: "Vladimir Putin", Code: "RUSGOV", Type: graph.Person, Aliases: []string{"Putin"}},
+		{ID: "nobody", Name: "Nobody", Type: graph.Person},
+	}
+	type e struct {
+		src, dst, rel, code string
+		gold                float64
+		date                string
+		sym                 bool
+	}
+	raw := []e{
+		{"russia", "india", "sign_agreement", "057", 8, "2012-01-05", true},
+		{"russia", "india", "supply_arms", "061", 6.4, "2012-03-01", false},
+		{"india", "pakistan", "accuse", "112", -2, "2012-02-01", false},
+		{"india", "pakistan", "criticize", "111", -2, "2013-05-01", false},
+		{"pakistan", "india", "accuse", "112", -2, "2013-06-01", false},
+		{"china", "pakistan", "sign_agreement", "057", 8, "2012-10-01", true},
+		{"russia", "china", "express_intent", "036", 4, "2012-11-01", false},
+		{"united-states", "pakistan", "attack", "190", -10, "2014-01-01", false},
+		{"united-states", "india", "appeal", "042", 1.9, "2014-02-01", false},
+		{"vladimir-putin", "pakistan", "visit", "042", 1.9, "2012-10-02", false},
+		{"china", "india", "praise", "051", 3.4, "2013-01-01", false},
+		{"vladimir-putin", "russia", "praise", "051", 3.4, "2012-10-03", false},
+		{"nobody", "russia", "threaten", "138", -7, "2015", false},
+	}
+	var events []graph.Event
+	for i, r := range raw {
+		d, _ := graph.ParseDate(r.date)
+		ev := graph.Event{ID: fmt.Sprintf("ev%02d", i), Source: r.src, Target: r.dst, Relation: r.rel, CAMEO: r.code,
+			QuadClass: cameoQuad(r.code), Goldstein: r.gold, Date: d, Symmetric: r.sym, Modality: graph.Actual,
+			DocID: "doc1", Sentence: fmt.Sprintf("%s %s %s.", r.src, r.rel, r.dst)}
+		if r.src == "nobody" {
+			ev.Modality = graph.Hypothetical
+		}
+		events = append(events, ev)
+	}
+	return actors, events
+}
+
+func cameoQuad(code string) int { return cameo.QuadClass(code) }
+
+// fixtureLoader builds views of queryFixture as a store would.
+func fixtureLoader() viewLoader {
+	actors, events := queryFixture()
+	return func(f graph.Filter) (*graph.View, []graph.Actor, error) {
+		return graph.NewView(actors, events, f), actors, nil
+	}
+}
+
+// runArgs parses argv with a command built by mk and returns what runF got.
+func parseArgs[T any](t *testing.T, mk func(*factory, func(*T) error) *cobra.Command, args ...string) (*T, error) {
+	t.Helper()
+	var got *T
+	f := newFactory(&ioStreams{Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}})
+	cmd := mk(f, func(o *T) error { got = o; return nil })
+	if args == nil {
+		args = []string{} // nil would make cobra read os.Args
+	}
+	cmd.SetArgs(args)
+	cmd.SetOut(&bytes.Buffer{})
+	cmd.SetErr(&bytes.Buffer{})
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	err := cmd.Execute()
+	return got, err
+}
+
+func testStreams(tty bool) (*ioStreams, *bytes.Buffer) {
+	var out bytes.Buffer
+	return &ioStreams{Out: &out, ErrOut: &bytes.Buffer{}, OutTTY: tty}, &out
+}
+
+func defaultFilter() graph.Filter { return graph.Filter{} }

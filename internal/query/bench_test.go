@@ -2,6 +2,7 @@ package query
 
 import (
 	"math/rand/v2"
+	"testing"
 
 	"gonum.org/v1/gonum/graph/simple"
 )
@@ -22,4 +23,12 @@ func randomGraph(n, m int, seed uint64) *simple.WeightedDirectedGraph {
 		g.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(u), T: simple.Node(v), W: float64(1 + rng.IntN(5))})
 	}
 	return g
+}
+
+func BenchmarkBetweenness3k(b *testing.B) {
+	a := NewAdjacency(randomGraph(3000, 15000, 1))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		BetweennessCentrality(a, false)
+	}
 }

@@ -107,8 +107,7 @@ func nextPeriod(k [2]int, by string) [2]int {
 }
 
 // Sparkline draws values as block characters ▁▂▃▄▅▆▇█ scaled from the
-// smallest to the largest value (zero always at the bottom when no value is
-// negative).
+// smallest to the largest value, zero included in the range.
 func Sparkline(values []float64) string {
 	const bars = "▁▂▃▄▅▆▇█"
 	runes := []rune(bars)
@@ -119,8 +118,12 @@ func Sparkline(values []float64) string {
 	for _, x := range values {
 		lo, hi = min(lo, x), max(hi, x)
 	}
+	// Keep zero in range so that bars read as magnitudes.
 	if lo > 0 {
 		lo = 0
+	}
+	if hi < 0 {
+		hi = 0
 	}
 	var b strings.Builder
 	for _, x := range values {

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTimelineFlags(t *testing.T) {
+	o, err := parseArgs(t, newCmdTimeline, "India", "Pakistan", "--by", "month", "--plot", "x.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.A != "India" || o.B != "Pakistan" || o.By != "month" || o.Plot != "x.png" {
+		t.Errorf("options = %+v", o)
+	}
+	for _, args := range [][]string{{"a", "b", "--by", "week"}, {"a", "b", "--plot", "x.gif"}, {"a"}} {
+		if _, err := parseArgs(t, newCmdTimeline, args...); err == nil {
+			t.Errorf("%v: want an error", args)
+		}
+	}
+}
+
+func TestTimelineOutput(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		golden string
+		opts   timelineOptions
+		tty    bool
+	}{
+		{"timeline-year-table-tty.golden", timelineOptions{A: "India", B: "Pakistan", By: "year", Format: formatTable}, true},
+		{"timeline-month-csv.golden", timelineOptions{A: "Russia", B: "India", By: "month", Format: formatCSV}, false},
+		{"timeline-json.golden", timelineOptions{A: "India", B: "Pakistan", By: "year", Format: formatJSON,
+			Plot: filepath.Join(dir, "t.svg")}, false},
+	} {
+		io, out := testStreams(tt.tty)
+		o := tt.opts
+		o.IO, o.Load = io, fixtureLoader()
+		if err := runTimeline(context.Background(), &o); err != nil {
+			t.Fatal(err)
+		}
+		checkGolden(t, tt.golden, out.String())
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "t.svg"))
+	if err != nil || !strings.Contains(string(b), "<svg") {
+		t.Errorf("plot file: %v", err)
+	}
+}
