@@ -630,6 +630,17 @@ func TestMeta(t *testing.T) {
 			}
 		}
 	}
+	// Badger must not mind the cache directory in its own.
+	w = openDir(t, dir, false)
+	mustPut(t, w, testDoc("b", "Two."), false, New)
+	if got, err := w.GetMeta("view"); err != nil || string(got) != "second" {
+		t.Errorf("GetMeta after reopening = %q, %v", got, err)
+	}
+	w.Close()
+	r := openDir(t, dir, true)
+	if st := mustStats(t, r); st.Documents != 2 {
+		t.Errorf("documents = %d, want 2", st.Documents)
+	}
 }
 
 // The tests below need a second process, because Badger's directory lock is
