@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"os/exec"
@@ -256,4 +257,25 @@ func tool(t *testing.T, name string) string {
 		t.Skipf("%s not installed", name)
 	}
 	return p
+}
+
+// TestEmptyGraph: a filter that keeps nothing still gives valid files.
+func TestEmptyGraph(t *testing.T) {
+	for _, f := range Formats {
+		out := writeAll(t, f, &Slice{}, Options{})
+		switch f.Name {
+		case "graphml", "gexf":
+			xmlElements(t, out[""])
+		case "dot":
+			checkDOT(t, out[""], 0, 0)
+		case "json":
+			if !json.Valid(out[""]) {
+				t.Errorf("invalid JSON %s", out[""])
+			}
+		case "neo4j":
+			checkNeo4j(t, &Slice{}, out[Neo4jNodesFile], out[Neo4jRelationshipsFile])
+		case "nquads":
+			checkNQuads(t, out[NQuadsFile])
+		}
+	}
 }

@@ -185,8 +185,14 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 		if err := bw.Flush(); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "%d actors, %d edges\n", len(g.Nodes()), g.edges)
+		if opts.IO.ErrTTY {
+			fmt.Fprintf(opts.IO.ErrOut, "%d actors, %d edges\n", len(g.Nodes()), g.edges)
+		}
 		return nil
+	}
+	if fi, err := os.Stat(opts.Output); err == nil && fi.IsDir() && !opts.Format.Dir() {
+		// -o names a directory for a one-file format: write kg.<ext> in it.
+		opts.Output = filepath.Join(opts.Output, "kg"+opts.Format.Exts[0])
 	}
 	files, err := writeParts(opts.Format, opts.Output, g, eo)
 	if err != nil {

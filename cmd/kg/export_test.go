@@ -101,7 +101,7 @@ func exportView() (*graph.View, []graph.Actor) {
 func runExportTest(t *testing.T, opts *exportOptions) (stdout, stderr string, err error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	opts.IO = &ioStreams{Out: &out, ErrOut: &errOut}
+	opts.IO = &ioStreams{Out: &out, ErrOut: &errOut, ErrTTY: true}
 	opts.LoadView = func(graph.Filter) (*graph.View, []graph.Actor, error) {
 		v, a := exportView()
 		return v, a, nil
@@ -172,6 +172,17 @@ func TestRunExportFiles(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestRunExportIntoDirectory(t *testing.T) {
+	dir := t.TempDir()
+	stdout, _, err := runExportTest(t, &exportOptions{Format: mustFormat(t, "gexf"), Output: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "kg.gexf")); err != nil {
+		t.Errorf("no kg.gexf in the directory: %v; stdout %s", err, stdout)
 	}
 }
 
