@@ -608,7 +608,8 @@ func TestMeta(t *testing.T) {
 	w := openDir(t, dir, false)
 	mustPut(t, w, testDoc("a", "One."), false, New)
 	w.Close()
-	for _, s := range []*Store{openMem(t), openDir(t, dir, true)} {
+	stores := []*Store{openMem(t), openDir(t, dir, true)}
+	for _, s := range stores {
 		v := mustVersion(t, s)
 		if _, err := s.GetMeta("view"); !errors.Is(err, ErrNotFound) {
 			t.Errorf("GetMeta(absent) = %v", err)
@@ -631,6 +632,7 @@ func TestMeta(t *testing.T) {
 		}
 	}
 	// Badger must not mind the cache directory in its own.
+	stores[1].Close()
 	w = openDir(t, dir, false)
 	mustPut(t, w, testDoc("b", "Two."), false, New)
 	if got, err := w.GetMeta("view"); err != nil || string(got) != "second" {
