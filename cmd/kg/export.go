@@ -171,7 +171,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 		}
 		vo.Centrality = c
 	}
-	g := &countingGraph{Graph: export.FromView(v, vo)}
+	g := &countingGraph{Graph: export.FromView(v, vo), ctx: ctx}
 	eo := export.Options{Name: "kg", Multi: opts.Multi, JSONStyle: opts.JSONStyle}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -354,15 +354,25 @@ func renderDOT(ctx context.Context, dotPath, format, src, img string) error {
 	return nil
 }
 
-// countingGraph counts the edges a writer streamed, for the summary line.
+// countingGraph counts the edges a writer streamed, for the summary line,
+// and stops the stream when ctx is cancelled (Ctrl-C), so an interrupted
+// export removes its temporary files instead of running to the end.
 type countingGraph struct {
 	export.Graph
+	ctx   context.Context
 	edges int
 }
 
 func (c *countingGraph) Edges(fn func(export.Edge) error) error {
 	n := 0
-	err := c.Graph.Edges(func(e export.Edge) error { n++; return fn(e) })
+	err := c.Graph.Edges(func(e export.Edge) error {
+		if n++; n%4096 == 0 {
+			if err := c.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		return fn(e)
+	})
 	if n > c.edges {
 		c.edges = n
 	}

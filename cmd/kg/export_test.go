@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -268,5 +269,22 @@ func TestWritePartsAtomic(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "a.txt")); string(b) != "old" {
 		t.Errorf("a.txt = %q, want the old content", b)
+	}
+}
+
+func TestExportStopsWhenCancelled(t *testing.T) {
+	s := &export.Slice{NodeList: []export.Node{{ID: "a"}}}
+	for range 10000 {
+		s.EdgeList = append(s.EdgeList, export.Edge{ID: "e", Source: "a", Target: "a", Weight: 1})
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	g := &countingGraph{Graph: s, ctx: ctx}
+	_, err := writeParts(mustFormat(t, "graphml"), filepath.Join(t.TempDir(), "g.graphml"), g, export.Options{})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	if g.edges >= 10000 {
+		t.Errorf("all %d edges written after cancellation", g.edges)
 	}
 }
