@@ -37,7 +37,12 @@ type storeError struct {
 }
 
 func (e *storeError) Error() string   { return e.msg }
-func (e *storeError) Unwrap() []error { return []error{e.sentinel, e.cause} }
+func (e *storeError) Unwrap() []error {
+	if e.cause == nil {
+		return []error{e.sentinel} // errors.As must not meet a nil error
+	}
+	return []error{e.sentinel, e.cause}
+}
 
 // Options configure a Store. Build them with DefaultOptions and the WithX
 // methods; each returns a modified copy.

@@ -824,3 +824,12 @@ func TestDocumentTooBig(t *testing.T) {
 		t.Errorf("error = %v, want a one-line message about the text", err)
 	}
 }
+
+func TestStoreErrorUnwrap(t *testing.T) {
+	err := error(&storeError{msg: "m", sentinel: ErrFormat})
+	var se *storeError
+	var pe *os.PathError
+	if !errors.As(err, &se) || errors.As(err, &pe) || !errors.Is(err, ErrFormat) || errors.Is(err, ErrLocked) {
+		t.Errorf("storeError does not unwrap as documented")
+	}
+}
