@@ -36,7 +36,7 @@ type storeError struct {
 	cause    error
 }
 
-func (e *storeError) Error() string   { return e.msg }
+func (e *storeError) Error() string { return e.msg }
 func (e *storeError) Unwrap() []error {
 	if e.cause == nil {
 		return []error{e.sentinel} // errors.As must not meet a nil error
