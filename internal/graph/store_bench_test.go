@@ -103,3 +103,34 @@ func BenchmarkPutDocuments(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*batch*perDoc)/b.Elapsed().Seconds(), "events/s")
 }
+
+// BenchmarkImportEdgeList parses a CSV edge list of 15,000 rows among 3,000
+// actors (the size used for betweenness benchmarks) and stores it: one
+// document, one transaction.
+func BenchmarkImportEdgeList(b *testing.B) {
+	r := rand.New(rand.NewPCG(15000, 3000))
+	var sb strings.Builder
+	sb.WriteString("source,target,cameo\n")
+	codes := []string{"042", "036", "190", "0233", "111"}
+	for range 15000 {
+		fmt.Fprintf(&sb, "Actor %d,Actor %d,%s\n", r.IntN(3000), r.IntN(3000), codes[r.IntN(len(codes))])
+	}
+	csv := sb.String()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		im := NewImporter()
+		if errs := im.Read(strings.NewReader(csv), "edges.csv", TriplesCSV); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		s := openDir(b, b.TempDir(), false)
+		for _, x := range im.Extractions() {
+			if _, err := s.PutDocument(x, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(15000*b.N)/b.Elapsed().Seconds(), "edges/s")
+}
