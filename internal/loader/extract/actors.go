@@ -34,7 +34,8 @@ type mention struct {
 type actorRec struct {
 	graph.Actor
 	aliases  map[string]bool
-	role     string // role block of a person or composed actor (GOV, MIL...)
+	role     string    // role block of a person or composed actor (GOV, MIL...)
+	country  *actorRec // the country a composed actor belongs to
 	nameToks []string
 	unknown  bool // built from a phrase found in no dictionary
 	mentions int
@@ -46,14 +47,15 @@ func (a *actorRec) isCountry() bool { return a.Type == graph.Country }
 // docState carries what later sentences of a document need to know about
 // earlier ones: actors, surnames, the last person, the pair in focus.
 type docState struct {
-	byKey         map[string]*actorRec
-	order         []*actorRec
-	surnames      map[string]*actorRec
-	lastPerson    *actorRec
-	lastPSent     int
-	focus         [2]*actorRec
-	lastCountries []*actorRec
-	prevSubject   *actorRec
+	byKey           map[string]*actorRec
+	order           []*actorRec
+	surnames        map[string]*actorRec
+	lastPerson      *actorRec
+	lastPSent       int
+	focus           [2]*actorRec
+	lastCountries   []*actorRec
+	prevSubject     *actorRec
+	prevSubjectSent int
 }
 
 func newDocState() *docState {
@@ -72,6 +74,9 @@ func (d *docState) get(key string, mk func() graph.Actor) *actorRec {
 }
 
 func (d *docState) noteCountry(a *actorRec) {
+	if a.country != nil {
+		a = a.country
+	}
 	if !a.isCountry() {
 		return
 	}
@@ -228,7 +233,12 @@ func (r *recognizer) add(m mention) {
 // sentence, else the previous sentence's subject.
 func (r *recognizer) pronoun(i int) (mention, bool) {
 	switch r.toks[i].low {
-	case "he", "his", "him":
+	case "he", "his", "him", "she", "her":
+		// The previous sentence's subject when it was a person, else the
+		// last person named.
+		if p := r.doc.prevSubject; p != nil && p.Type == graph.Person && r.doc.prevSubjectSent == r.sent-1 && !r.personInSentence() {
+			return mention{start: i, end: i + 1, actor: p, kind: mPronoun}, true
+		}
 		if r.doc.lastPerson != nil && r.sent-r.doc.lastPSent <= 3 {
 			return mention{start: i, end: i + 1, actor: r.doc.lastPerson, kind: mPronoun}, true
 		}
@@ -266,6 +276,17 @@ func (r *recognizer) objectAnaphor(head string) *actorRec {
 	return nil
 }
 
+// personInSentence reports whether a person was already named in this
+// sentence (then "he" is more likely that person).
+func (r *recognizer) personInSentence() bool {
+	for _, m := range r.ms {
+		if m.actor != nil && m.actor.Type == graph.Person {
+			return true
+		}
+	}
+	return false
+}
+
 // afterEntry handles a dictionary match over [i, j): a following title and
 // name make a person of that country, a role noun makes a composed actor,
 // an object head makes an object.
@@ -288,7 +309,7 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 		}
 	}
 	demonym := r.e.trie.isDemonym(toks, i, j)
-	if !demonym {
+	if !demonym && !(j < len(toks) && weaponHeads[toks[j].low]) {
 		if end, ok := r.objectAfter(i, j); ok {
 			return end
 		}
@@ -352,6 +373,7 @@ func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
 			return graph.Actor{Name: ent.Name + " " + roleNoun[role], Code: country + role, Type: graph.Organization, Country: country}
 		})
 		a.role = role
+		a.country = r.entryActor(ent)
 		r.add(mention{start: i0, end: end, actor: a, kind: mComposed})
 		return end, true
 	}
@@ -363,8 +385,9 @@ func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
 	// "Russian military hardware": the role word is an adjective here.
 	if end < len(toks) && toks[end].word && !toks[end].cap && !r.e.lex.roleExt[toks[end].low] &&
 		(toks[k].low == "military" || toks[k].low == "government" || toks[k].low == "intelligence") &&
-		!functionWords[toks[end].low] && r.e.lex.triggers[toks[end].low] == nil && !strings.HasSuffix(toks[end].low, "ed") {
-		return 0, false
+		!functionWords[toks[end].low] && !strings.HasSuffix(toks[end].low, "ed") &&
+		(r.e.lex.triggers[toks[end].low] == nil || end+1 < len(toks) && toks[end+1].low == "-" && !toks[end+1].space) {
+		return 0, false // "military hardware", "military build-up"
 	}
 	for end < len(toks) && r.e.lex.roleExt[toks[end].low] {
 		end++
@@ -384,6 +407,7 @@ func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
 		})
 	}
 	a.role = role
+	a.country = r.entryActor(ent)
 	r.add(mention{start: i0, end: end, actor: a, kind: mComposed})
 	return end, true
 }
@@ -618,6 +642,17 @@ func (r *recognizer) capitalised(i int) int {
 	if j == i {
 		return i
 	}
+	// "Belt and Road Initiative": "and" inside a name that ends in an
+	// organisation or object head.
+	if j+1 < len(toks) && toks[j].low == "and" && toks[j+1].cap {
+		k := j + 1
+		for k < len(toks) && k-j < 4 && toks[k].cap && toks[k].word && !functionWords[toks[k].low] {
+			k++
+		}
+		if r.e.lex.orgHeads[toks[k-1].low] {
+			j = k
+		}
+	}
 	last := toks[j-1].low
 	if documentHeads[last] || j < len(toks) && documentHeads[toks[j].low] {
 		return j // "the Pakistan-Russia Defence Agreement" names a text, not an actor
@@ -683,6 +718,11 @@ func (r *recognizer) capitalised(i int) int {
 	r.add(mention{start: i, end: j, actor: a, kind: mUnknown, single: words == 1})
 	return j
 }
+
+// weaponHeads after an actor name are its arms, not an object of their own:
+// "NATO helicopters attacked" is NATO attacking.
+var weaponHeads = toSet(`helicopters helicopter jets aircraft missiles missile tanks submarines drones
+warships warplanes fighters`)
 
 var documentHeads = toSet(`agreement agreements declaration accord accords treaty pact charter protocol
 memorandum resolution resolutions act bill doctrine plan strategy policy summit conference`)

@@ -105,7 +105,7 @@ func (e *Engine) Extract(d Doc) Result {
 		for _, fd := range rf.found {
 			events = e.emit(events, d.ID, s, toks, fd, dates, seen)
 		}
-		ds.prevSubject = nil
+		ds.prevSubject, ds.prevSubjectSent = nil, s.Index
 		if len(rf.found) > 0 && len(rf.found[0].agents) > 0 && !rf.found[0].agents[0].unknown {
 			ds.prevSubject = rf.found[0].agents[0]
 		} else {
@@ -143,11 +143,17 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 	}
 	var date graph.Date
 	if len(dates) > 0 && fd.trig < len(toks) {
+		// The most precise date of the sentence, the nearest to the
+		// trigger among equals: "in September" beats "Druzhba 2016".
 		at := toks[fd.trig].start
 		best := -1
 		for k, dt := range dates {
-			dist := abs(dt.Start - at)
-			if best < 0 || dist < abs(dates[best].Start-at) {
+			if best < 0 {
+				best = k
+				continue
+			}
+			p, q := dt.Date.Precision(), dates[best].Date.Precision()
+			if p > q || p == q && abs(dt.Start-at) < abs(dates[best].Start-at) {
 				best = k
 			}
 		}

@@ -35,6 +35,12 @@ type VerbRule struct {
 	TargetTypes        []string   `yaml:"target_types"`
 	NounWindow         int        `yaml:"noun_window"`
 	DirectAfterRequire bool       `yaml:"direct_after_require"`
+	// Reverse swaps agent and target: "Pakistan received weapons from
+	// Russia" is Russia's supply to Pakistan.
+	Reverse bool `yaml:"reverse"`
+	// ModifierOnly takes a direct object only when it is a nationality
+	// before a noun: "bought Russian weapons" is bought from Russia.
+	ModifierOnly bool `yaml:"modifier_only"`
 }
 
 // WordCode switches a rule's code when one of Words stands near the trigger.
@@ -132,7 +138,9 @@ var irregular = map[string][]string{
 	"lodge": {"lodged"}, "hold talks": {"held talks"}, "veto": {"vetoes", "vetoed"},
 	"ally": {"allied", "allies"}, "spurn": {"spurned"}, "slap": {"slapped", "slapping"},
 	"stop": {"stopped", "stopping"}, "ship": {"shipped", "shipping"}, "plan": {"planned", "planning"},
-	"end": {"ended"}, "reach": {"reaches", "reached"},
+	"end": {"ended"}, "reach": {"reaches", "reached"}, "buy": {"bought"}, "lend": {"lent"},
+	"send": {"sent"}, "get": {"got", "gotten"}, "speak": {"spoke", "spoken"}, "pay": {"paid"},
+	"become": {"became"}, "show": {"shown"}, "spit": {"spat"},
 }
 
 // inflect returns the regular forms of a verb lemma with a flag for past

@@ -124,14 +124,17 @@ intending wants wanted want seeks sought seek seeking agreed agree agrees offere
 willing decided decides decide believed said reported trying tried try tries continue continues
 continued promised pledged vowed hopes hoped aims aimed unlikely able unable refused declined failed
 moved move poised eager interested prepared determined due supposed expecting hoping hope aiming
-proposed proposes propose started starts begun began begin`)
+proposed proposes propose started starts begun began begin help helps helped helping threatened
+threatens threaten threatening refuses refuse refusing declines decline declining`)
 	clauseStops = toSet(`; : that which who whom whose while whereas because although though but if
 unless since when where after before`)
 	lightVerbs = toSet(`pay pays paid paying make makes made making undertake undertakes undertook
 undertaken undertaking hold holds held holding conduct conducts conducted launch launches launched
 lodge lodged lodges extend extends extended express expressed expresses begin began begun start started
 offer offered provide provided give gave given announce announced carry carried end ended complete
-completed`)
+completed expand expands expanded expanding boost boosts boosted deepen deepens deepened deepening
+increase increases increased strengthen strengthens strengthened resume resumed resumes open opened
+opens`)
 	plannedWords = toSet(`will shall 'll expected scheduled set planning planned plans plan intends
 intended intend intending going due upcoming forthcoming proposed prospective future poised`)
 	hypoWords = toSet(`would could might may should must can likely unlikely possible potential if
@@ -139,9 +142,11 @@ perhaps probably hope hopes hoped hoping`)
 	intentWords = toSet(`agreed agree agrees offered offer offers keen ready willing promised pledged
 vowed eager interested prepared wants wanted want seeks sought seek seeking proposed proposes propose
 determined`)
-	negWords = toSet(`not never no n't without refused declined failed unable cannot`)
-	beWords  = toSet(`is are was were be been being`)
-	nounCues = toSet(`the a an his her its their our this that these those 's upcoming planned first
+	negWords     = toSet(`not never no n't without failed unable cannot`)
+	refuseWords  = toSet(`refused refuses refuse refusing declined declines decline declining rejected`)
+	beWords      = toSet(`is are was were be been being`)
+	possPronouns = toSet(`his her its their`)
+	nounCues     = toSet(`the a an his her its their our this that these those 's upcoming planned first
 proposed forthcoming expected recent latest official historic landmark secret staunch unwavering
 state second last next maiden`)
 )
@@ -193,6 +198,9 @@ func (f *relFinder) groupAt(i, maxAdj int) *group {
 	adj := 0
 	for k := i; k < len(f.toks) && k < i+8; k++ {
 		if g := f.byTok[k]; g >= 0 {
+			if possPronouns[f.toks[k].low] && k+1 < len(f.toks) && f.toks[k+1].word && f.byTok[k+1] < 0 {
+				continue // "met his Pakistani counterpart": "his" is a determiner here
+			}
 			return &f.gs[g]
 		}
 		t := f.toks[k]
@@ -235,6 +243,9 @@ func (f *relFinder) headOf(g *group) *group {
 		t := f.toks[k]
 		if !(t.word && !t.cap && !functionWords[t.low] && !beWords[t.low] || t.low == "-") {
 			break
+		}
+		if strings.HasSuffix(t.low, "ing") || strings.HasSuffix(t.low, "ed") {
+			break // "India's statement blaming Pakistan"
 		}
 	}
 	return g
@@ -297,7 +308,7 @@ func (f *relFinder) nounContext(i int) bool {
 		return false
 	}
 	p := f.toks[i-1]
-	if nounCues[p.low] {
+	if nounCues[p.low] || lightVerbs[p.low] {
 		return true
 	}
 	if m := f.mByTok[i-1]; m >= 0 {
@@ -336,6 +347,8 @@ type auxInfo struct {
 	modality graph.Modality
 	intent   bool
 	passive  bool
+	refused  bool // "refused to", "declined to": a rejection by the agent
+	threat   bool // the verb is what someone threatened to do
 }
 
 func (f *relFinder) aux(i int) auxInfo {
@@ -361,6 +374,15 @@ func (f *relFinder) aux(i int) auxInfo {
 		a.chain++
 		if negWords[l] || l == "longer" {
 			a.negated = true
+		}
+		if refuseWords[l] {
+			a.refused = true
+		}
+		if l == "threatened" || l == "threatens" || l == "threaten" || l == "threatening" {
+			a.threat = true
+		}
+		if l == "to" && k > 0 && beWords[f.toks[k-1].low] && k == a.start {
+			planned = true // "is to visit", "are to become"
 		}
 		if plannedWords[l] {
 			planned = true
@@ -459,6 +481,11 @@ func (f *relFinder) subjectAny(s int, mod bool) ([]*actorRec, float64) {
 		if h := f.copula(gr); h != nil {
 			gr = h
 		}
+		// "The American U-2 spy plane": the nationality stands for the
+		// unnamed or object phrase it modifies.
+		if m := gr.ms[0]; (m.kind == mUnknown || m.kind == mObject) && gr.start > 0 && f.byTok[gr.start-1] >= 0 && f.gs[f.byTok[gr.start-1]].modifier {
+			gr = &f.gs[f.byTok[gr.start-1]]
+		}
 		conf := 0.8
 		if s-gr.end > 6 {
 			conf = 0.6
@@ -516,6 +543,14 @@ func (f *relFinder) after(i, n int, set []string) int {
 // target finds the target of a rule after token i: through one of preps,
 // else as a direct object when direct is set.
 func (f *relFinder) target(r *VerbRule, i int, preps []string, direct bool, window int) (*group, bool) {
+	if direct {
+		if i < len(f.toks) && f.toks[i].low == "each" && i+1 < len(f.toks) && f.toks[i+1].low == "other" {
+			return nil, true
+		}
+		if g := f.groupAt(i, 2); g != nil && !g.weak && (!r.ModifierOnly || g.modifier) {
+			return f.headOf(g), false
+		}
+	}
 	if len(preps) > 0 {
 		if p := f.after(i, window, preps); p >= 0 {
 			maxAdj := 2
@@ -530,15 +565,28 @@ func (f *relFinder) target(r *VerbRule, i int, preps []string, direct bool, wind
 			}
 		}
 	}
-	if direct {
-		if i < len(f.toks) && f.toks[i].low == "each" && i+1 < len(f.toks) && f.toks[i+1].low == "other" {
-			return nil, true
-		}
-		if g := f.groupAt(i, 2); g != nil && !g.weak {
-			return f.headOf(g), false
+	if direct && !r.ModifierOnly {
+		// "criticised the joint exercises of Russia and Pakistan", "the
+		// nuclear test by North Korea": the actor behind the object.
+		if p := f.after(i, 4, []string{"of", "by"}); p >= 0 && f.objectGap(i, p) {
+			if g := f.groupAt(p+1, 1); g != nil && !g.weak {
+				return g, false
+			}
 		}
 	}
 	return nil, false
+}
+
+// objectGap reports whether tokens [i, p) are a short noun phrase: words
+// that are neither verbs of a rule nor clause words.
+func (f *relFinder) objectGap(i, p int) bool {
+	for k := i; k < p; k++ {
+		t := f.toks[k]
+		if !t.word || f.byTok[k] >= 0 || clauseStops[t.low] || beWords[t.low] || prepositions[t.low] {
+			return false
+		}
+	}
+	return p > i
 }
 
 // restMatch checks the later words of a multi-word verb and returns the
@@ -641,20 +689,40 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 					break
 				}
 			}
+			// "a request from India", "an invitation from Moscow"
+			if modTarget == nil && k+1 < len(f.toks) && (f.toks[k+1].low == "from" || f.toks[k+1].low == "by") {
+				modTarget = f.groupAt(k+2, 1)
+			}
 		}
 		objStart = k + 1
 	}
 	ax := f.aux(i)
+	if ax.threat && r.Relation != "threaten" {
+		return finding{}, false // what was threatened is not an event; the threat is
+	}
 	fd := finding{rule: r, trig: i, negated: ax.negated, modality: ax.modality, conf: 0.8}
 	var tg *group
 	between := false
 	if ax.passive && tr.pastPart {
 		// "was shot down by the Soviet Army": the agent follows "by".
 		patients, _ := f.subjectAny(ax.start, true)
-		if b := f.after(end, 6, []string{"by"}); b >= 0 {
+		var prepTarget *group
+		if len(r.Preps) > 0 {
+			if p := f.after(objStart, 6, r.Preps); p >= 0 {
+				prepTarget = f.groupAt(p+1, 2)
+			}
+		}
+		if b := f.after(end, 8, []string{"by"}); b >= 0 {
 			if g := f.groupAt(b+1, 1); g != nil {
 				fd.agents = g.actors
-				fd.targets = patients
+				switch {
+				case prepTarget != nil:
+					fd.targets = prepTarget.actors
+				case r.Symmetric && len(g.actors) >= 2:
+					fd.reciprocal = true
+				default:
+					fd.targets = patients
+				}
 			}
 		} else if r.Symmetric && len(patients) >= 2 {
 			fd.agents, fd.reciprocal = patients, true
@@ -709,6 +777,13 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 	fd.code = f.codeFor(r, i-3, objStart+6, fd.targets)
 	if ax.intent && r.Intent != "" {
 		fd.code = r.Intent
+	}
+	if ax.refused {
+		// "refused to join": a rejection by the agent, not a negated join.
+		fd.code, fd.negated = "120", false
+	}
+	if r.Reverse && !fd.reciprocal {
+		fd.agents, fd.targets = fd.targets, fd.agents
 	}
 	for _, k := range consumed {
 		f.used[k] = true
@@ -810,7 +885,7 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 		}
 		var g *group
 		g, between = f.target(r, from, r.NounPreps, false, window)
-		if g != nil && g != agent {
+		if g != nil && g != agent && (!r.ModifierOnly || g.modifier || f.toks[g.start-1].low == "from") {
 			tgt = g
 		}
 	}
@@ -865,6 +940,10 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 		if ax.negated {
 			fd.negated = true
 		}
+	}
+	// "Putin's arrival in Islamabad is planned for October"
+	if e := f.after(i+1, 8, []string{"is", "was", "are"}); e >= 0 && e+1 < len(f.toks) && plannedWords[f.toks[e+1].low] && fd.modality == graph.Actual {
+		fd.modality = graph.Planned
 	}
 	fd.code = f.codeFor(r, i-3, i+window, fd.targets)
 	return fd, true
