@@ -124,6 +124,7 @@ func (e Edge) Weight() float64 { return float64(e.Pair.Count) }
 // missing from actors get a placeholder actor named by the ID.
 func NewView(actors []Actor, events []Event, f Filter) *View {
 	b := NewViewBuilder(actors, f)
+	b.Grow(len(events))
 	for i := range events {
 		b.add(&events[i])
 	}
@@ -148,6 +149,16 @@ func NewViewBuilder(actors []Actor, f Filter) *ViewBuilder {
 		b.byID[b.actors[i].ID] = int32(i)
 	}
 	return b
+}
+
+// Grow makes room for n more events, saving copies when the caller knows
+// roughly how many will come.
+func (b *ViewBuilder) Grow(n int) {
+	if n > 0 && cap(b.events)-len(b.events) < n {
+		b.events = append(make([]Event, 0, len(b.events)+n), b.events...)
+		b.src = append(make([]int32, 0, len(b.src)+n), b.src...)
+		b.dst = append(make([]int32, 0, len(b.dst)+n), b.dst...)
+	}
 }
 
 // Add offers one event; it is kept if it passes the filter.
@@ -219,29 +230,36 @@ func (b *ViewBuilder) View() *View {
 		v.index[b.actors[a].ID] = int32(n)
 	}
 
-	// Kept events and their pair memberships.
+	// Kept events, compacted in place (no second copy of every event),
+	// and their pair memberships.
 	type member struct {
-		key uint64
-		ev  int32
+		from, to int32
+		ev       int32
 	}
-	var members []member
+	members := make([]member, 0, len(b.events)+len(b.events)/8)
 	v.stats = make([]NodeStats, len(order))
+	v.evSrc = make([]int32, 0, len(b.events))
+	v.evDst = make([]int32, 0, len(b.events))
+	kept := 0
 	for i := range b.events {
 		if !keep[i] {
 			continue
 		}
 		s, d := b.src[i], b.dst[i]
-		ei := int32(len(v.events))
-		e := b.events[i]
+		ei := int32(kept)
+		if kept != i {
+			b.events[kept] = b.events[i]
+		}
+		kept++
+		e := &b.events[ei]
 		ns, nd := node[s], node[d]
-		v.events = append(v.events, e)
 		v.evSrc = append(v.evSrc, ns)
 		v.evDst = append(v.evDst, nd)
 		if s != d && passes(s, d) {
-			members = append(members, member{pairKey(ns, nd), ei})
+			members = append(members, member{ns, nd, ei})
 		}
 		if e.Symmetric && s != d && passes(d, s) {
-			members = append(members, member{pairKey(nd, ns), ei})
+			members = append(members, member{nd, ns, ei})
 		}
 		v.stats[ns].Out++
 		v.stats[nd].In++
@@ -249,33 +267,38 @@ func (b *ViewBuilder) View() *View {
 			v.stats[ns].In++
 			v.stats[nd].Out++
 		}
-		for _, n := range []int32{ns, nd} {
-			st := &v.stats[n]
-			if e.Date.IsZero() {
-				continue
-			}
-			if st.First.IsZero() || e.Date.Before(st.First) {
-				st.First = e.Date
-			}
-			if st.Last.IsZero() || st.Last.Before(e.Date) {
-				st.Last = e.Date
+		if !e.Date.IsZero() {
+			for _, n := range [2]int32{ns, nd} {
+				st := &v.stats[n]
+				if st.First.IsZero() || e.Date.Before(st.First) {
+					st.First = e.Date
+				}
+				if st.Last.IsZero() || st.Last.Before(e.Date) {
+					st.Last = e.Date
+				}
 			}
 		}
 	}
-	sort.SliceStable(members, func(i, j int) bool { return members[i].key < members[j].key })
+	clear(b.events[kept:]) // let the dropped events' strings be collected
+	v.events = b.events[:kept:kept]
 
-	// Aggregate pairs; members are sorted by (From, To) then event order.
+	// Sort memberships by (From, To), keeping event order within a pair:
+	// two stable counting sorts, by To then by From, in O(members + nodes).
+	n := len(order)
+	byTo := countingSort(members, n, func(m member) int32 { return m.to })
+	members = countingSort(byTo, n, func(m member) int32 { return m.from })
+
+	// Aggregate pairs.
 	evIdx := make([]int32, len(members))
 	for i, m := range members {
 		evIdx[i] = m.ev
 	}
 	for i := 0; i < len(members); {
 		j := i
-		for j < len(members) && members[j].key == members[i].key {
+		for j < len(members) && members[j].from == members[i].from && members[j].to == members[i].to {
 			j++
 		}
-		k := members[i].key
-		p := Pair{From: int64(k >> 32), To: int64(uint32(k)), Events: evIdx[i:j:j]}
+		p := Pair{From: int64(members[i].from), To: int64(members[i].to), Events: evIdx[i:j:j]}
 		v.aggregate(&p)
 		v.pairs = append(v.pairs, p)
 		i = j
@@ -285,8 +308,33 @@ func (b *ViewBuilder) View() *View {
 	return v
 }
 
+// countingSort returns xs stably sorted by key (0..n-1).
+func countingSort[T any](xs []T, n int, key func(T) int32) []T {
+	off := make([]int32, n+1)
+	for _, x := range xs {
+		off[key(x)+1]++
+	}
+	for i := 0; i < n; i++ {
+		off[i+1] += off[i]
+	}
+	out := make([]T, len(xs))
+	for _, x := range xs {
+		k := key(x)
+		out[off[k]] = x
+		off[k]++
+	}
+	return out
+}
+
 func (v *View) aggregate(p *Pair) {
 	p.Count = len(p.Events)
+	if p.Count == 1 {
+		// The common case in sparse news graphs: no maps needed.
+		e := &v.events[p.Events[0]]
+		p.Relations, p.Docs, p.Goldstein, p.First, p.Last = []string{e.Relation}, []string{e.DocID}, e.Goldstein, e.Date, e.Date
+		p.Sign = signOf(p.Goldstein)
+		return
+	}
 	rel := make(map[string]int)
 	docs := make(map[string]bool)
 	sum := 0.0
@@ -323,12 +371,17 @@ func (v *View) aggregate(p *Pair) {
 	if p.Count > 0 {
 		p.Goldstein = sum / float64(p.Count)
 	}
+	p.Sign = signOf(p.Goldstein)
+}
+
+func signOf(x float64) int {
 	switch {
-	case p.Goldstein > 0:
-		p.Sign = 1
-	case p.Goldstein < 0:
-		p.Sign = -1
+	case x > 0:
+		return 1
+	case x < 0:
+		return -1
 	}
+	return 0
 }
 
 func (v *View) buildCSR() {

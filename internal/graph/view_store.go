@@ -38,6 +38,11 @@ func LoadView(src EventSource, f Filter) (*View, error) {
 		return nil, fmt.Errorf("read actors: %w", err)
 	}
 	b := NewViewBuilder(actors, f)
+	if st, ok := src.(interface{ Stats() (Stats, error) }); ok {
+		if c, err := st.Stats(); err == nil {
+			b.Grow(c.Events)
+		}
+	}
 	if err := src.Events(func(e Event) error { b.add(&e); return nil }); err != nil {
 		return nil, fmt.Errorf("read events: %w", err)
 	}
