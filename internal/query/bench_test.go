@@ -1,10 +1,14 @@
 package query
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"sync"
 	"testing"
 
 	"gonum.org/v1/gonum/graph/simple"
+
+	"github.com/kg-project/kg/internal/graph"
 )
 
 // randomGraph returns a seeded random directed graph with n nodes and about
@@ -25,10 +29,88 @@ func randomGraph(n, m int, seed uint64) *simple.WeightedDirectedGraph {
 	return g
 }
 
-func BenchmarkBetweenness3k(b *testing.B) {
-	a := NewAdjacency(randomGraph(3000, 15000, 1))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		BetweennessCentrality(a, false)
+// syntheticView builds a view of n seeded random events among n/5 actors,
+// hubs favoured (the product of two uniforms picks low IDs more often).
+func syntheticView(n int) *graph.View {
+	rng := rand.New(rand.NewPCG(uint64(n), 3))
+	na := max(n/5, 50)
+	actors := make([]graph.Actor, na)
+	for i := range actors {
+		actors[i] = graph.Actor{ID: fmt.Sprintf("a%07d", i), Name: fmt.Sprintf("Actor %d", i), Type: graph.Country}
 	}
+	events := make([]graph.Event, n)
+	for i := range events {
+		s := int(float64(na) * rng.Float64() * rng.Float64())
+		events[i] = graph.Event{ID: fmt.Sprintf("e%08d", i), Source: actors[s].ID, Target: actors[rng.IntN(na)].ID,
+			Relation: "meet", CAMEO: "036", Goldstein: float64(rng.IntN(21) - 10), Date: graph.Date{Year: 2010 + rng.IntN(10)},
+			Symmetric: rng.IntN(10) == 0, DocID: "d", Modality: graph.Actual}
+	}
+	return graph.NewView(actors, events, graph.Filter{})
+}
+
+var (
+	viewsMu sync.Mutex
+	views   = map[int]*graph.View{}
+)
+
+func benchView(n int) *graph.View {
+	viewsMu.Lock()
+	defer viewsMu.Unlock()
+	if v, ok := views[n]; ok {
+		return v
+	}
+	v := syntheticView(n)
+	views[n] = v
+	return v
+}
+
+func benchSizes(b *testing.B, sizes []int, fn func(b *testing.B, v *graph.View, a *Adjacency)) {
+	for _, n := range sizes {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
+			v := benchView(n)
+			a := NewAdjacency(v)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				fn(b, v, a)
+			}
+			// After the loop: ResetTimer drops reported metrics.
+			b.ReportMetric(float64(a.Len()), "nodes")
+			b.ReportMetric(float64(a.Edges()), "edges")
+		})
+	}
+}
+
+// Betweenness and closeness are O(V·E): the 1M-event graph (200k actors)
+// would take hours, so they stop at 100k events.
+func BenchmarkBetweenness(b *testing.B) {
+	benchSizes(b, []int{10_000, 100_000}, func(b *testing.B, _ *graph.View, a *Adjacency) { BetweennessCentrality(a, false) })
+}
+
+func BenchmarkCloseness(b *testing.B) {
+	benchSizes(b, []int{10_000, 100_000}, func(b *testing.B, _ *graph.View, a *Adjacency) { ClosenessCentrality(a, false) })
+}
+
+func BenchmarkPageRank(b *testing.B) {
+	benchSizes(b, []int{10_000, 100_000, 1_000_000}, func(b *testing.B, _ *graph.View, a *Adjacency) {
+		if _, err := PageRankCentrality(a, 0.85, 1e-6); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+func BenchmarkShortestPath(b *testing.B) {
+	benchSizes(b, []int{10_000, 100_000, 1_000_000}, func(b *testing.B, _ *graph.View, a *Adjacency) {
+		u := a.Undirect()
+		ShortestPath(u, 0, int32(a.Len()-1), false, nil)
+	})
+}
+
+func BenchmarkKShortestPaths(b *testing.B) {
+	benchSizes(b, []int{10_000, 100_000}, func(b *testing.B, _ *graph.View, a *Adjacency) {
+		KShortestPaths(a.Undirect(), 0, int32(a.Len()-1), 3, false, nil)
+	})
+}
+
+func BenchmarkLouvain(b *testing.B) {
+	benchSizes(b, []int{10_000}, func(b *testing.B, _ *graph.View, a *Adjacency) { Louvain(a, 1, 1) })
 }

@@ -167,17 +167,16 @@ func BetweennessCentrality(a *Adjacency, weighted bool) []float64 {
 	if weighted {
 		cost = costs(a.W, true)
 	}
-	parts := make([][]float64, 0, 8)
 	type scratch struct {
-		sp    *sssp
-		delta []float64
-		cb    []float64
+		sp   *sssp
+		coef []float64 // (1+δ[y])/σ[y], set once y's dependency is final
+		cb   []float64
 	}
 	var ws []*scratch
 	workers := parallelSourcesInit(n, func(workers int) {
 		ws = make([]*scratch, workers)
 		for w := range ws {
-			ws[w] = &scratch{sp: newSSSP(n), delta: make([]float64, n), cb: make([]float64, n)}
+			ws[w] = &scratch{sp: newSSSP(n), coef: make([]float64, n), cb: make([]float64, n)}
 		}
 	}, func(w int, src int32) {
 		s := ws[w]
@@ -186,37 +185,36 @@ func BetweennessCentrality(a *Adjacency, weighted bool) []float64 {
 		} else {
 			s.sp.bfs(src, a.Off, a.Adj, nil)
 		}
-		dist, sigma, delta := s.sp.dist, s.sp.sigma, s.delta
-		// Accumulate dependencies in reverse distance order over
-		// successors on shortest paths.
+		hops, dist, sigma, coef := s.sp.hops, s.sp.dist, s.sp.sigma, s.coef
+		// Dependencies in reverse distance order over successors on
+		// shortest paths: δ[x] = σ[x]·Σ (1+δ[y])/σ[y].
 		for i := len(s.sp.order) - 1; i >= 0; i-- {
 			x := s.sp.order[i]
-			d := 0.0
-			for k := a.Off[x]; k < a.Off[x+1]; k++ {
-				y := a.Adj[k]
-				step := 1.0
-				if weighted {
-					step = cost[k]
+			sum := 0.0
+			if weighted {
+				for k := a.Off[x]; k < a.Off[x+1]; k++ {
+					if y := a.Adj[k]; dist[y] == dist[x]+cost[k] {
+						sum += coef[y]
+					}
 				}
-				if dist[y] == dist[x]+step && sigma[y] > 0 {
-					d += sigma[x] / sigma[y] * (1 + delta[y])
+			} else {
+				next := hops[x] + 1
+				for _, y := range a.Adj[a.Off[x]:a.Off[x+1]] {
+					if hops[y] == next {
+						sum += coef[y]
+					}
 				}
 			}
-			delta[x] = d
+			delta := sigma[x] * sum
+			coef[x] = (1 + delta) / sigma[x]
 			if x != src {
-				s.cb[x] += d
+				s.cb[x] += delta
 			}
-		}
-		for _, x := range s.sp.order {
-			delta[x] = 0
 		}
 	})
-	for w := 0; w < workers; w++ {
-		parts = append(parts, ws[w].cb)
-	}
 	out := make([]float64, n)
-	for _, p := range parts {
-		for i, v := range p {
+	for w := 0; w < workers; w++ {
+		for i, v := range ws[w].cb {
 			out[i] += v
 		}
 	}
