@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bufio"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -86,7 +87,15 @@ func TestPhenomena(t *testing.T) {
 	for _, c := range cases {
 		xt, err := x.Process(input.Input{Name: c.ID, Format: "txt", Data: []byte(c.Text), Date: c.DocDate})
 		if err != nil {
-			t.Logf("%s: %v", c.ID, err)
+			if errors.Is(err, ErrEmpty) && len(c.Expected) == 0 {
+				pass++ // all junk: nothing left, nothing extracted
+				n := byPhen[c.Phenomenon]
+				n[0]++
+				n[1]++
+				byPhen[c.Phenomenon] = n
+				continue
+			}
+			t.Errorf("%s: %v", c.ID, err)
 			continue
 		}
 		checkExtraction(t, xt)
@@ -139,7 +148,7 @@ func TestPhenomena(t *testing.T) {
 		fmt.Fprintf(&b, " %s %d/%d", k, byPhen[k][0], byPhen[k][1])
 	}
 	t.Logf("passed %d of %d cases;%s", pass, len(cases), b.String())
-	if float64(pass) < 0.70*float64(len(cases)) {
-		t.Errorf("passed %d of %d phenomenon cases, want at least 70%%", pass, len(cases))
+	if float64(pass) < 0.85*float64(len(cases)) {
+		t.Errorf("passed %d of %d phenomenon cases, want at least 85%%", pass, len(cases))
 	}
 }

@@ -28,6 +28,8 @@ type mention struct {
 	poss       bool // followed by 's
 	single     bool // one capitalised word found in no dictionary
 	modifier   bool // a demonym before a common noun ("Afghan soil")
+	demonym    bool // the surface is a nationality adjective or noun
+	weapon     bool // a country's arms ("Russian missiles")
 }
 
 // actorRec is a document-level actor under construction.
@@ -315,7 +317,7 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 		}
 	}
 	a := r.entryActor(ent)
-	m := mention{start: i, end: j, actor: a, kind: mDict}
+	m := mention{start: i, end: j, actor: a, kind: mDict, demonym: demonym}
 	if demonym && j < len(toks) && toks[j].word && !toks[j].cap && !functionWords[toks[j].low] && !auxWords[toks[j].low] && r.e.lex.triggers[toks[j].low] == nil {
 		m.modifier = true
 	}
@@ -408,7 +410,7 @@ func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
 	}
 	a.role = role
 	a.country = r.entryActor(ent)
-	r.add(mention{start: i0, end: end, actor: a, kind: mComposed})
+	r.add(mention{start: i0, end: end, actor: a, kind: mComposed, weapon: weaponHeads[toks[end-1].low]})
 	return end, true
 }
 
@@ -479,7 +481,7 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	k := j
 	for k < len(toks) && k-j < 4 {
 		t := toks[k]
-		if t.word && t.cap && !t.allCaps && !functionWords[t.low] && !weekdaysMonths[t.low] {
+		if t.word && t.cap && !t.allCaps && !functionWords[t.low] && !weekdaysMonths[t.low] && !documentHeads[t.low] && !lx.orgHeads[t.low] {
 			if _, isTitle := lx.titleRole[t.low]; isTitle {
 				break
 			}
@@ -722,13 +724,14 @@ func (r *recognizer) capitalised(i int) int {
 // weaponHeads after an actor name are its arms, not an object of their own:
 // "NATO helicopters attacked" is NATO attacking.
 var weaponHeads = toSet(`helicopters helicopter jets aircraft missiles missile tanks submarines drones
-warships warplanes fighters`)
+warships warplanes fighters artillery defences defenses`)
 
 var documentHeads = toSet(`agreement agreements declaration accord accords treaty pact charter protocol
 memorandum resolution resolutions act bill doctrine plan strategy policy summit conference`)
 
 var placeWords = toSet(`asia europe africa america east west north south central ocean sea gulf river valley
-province city island islands mountains region district county town village border kashmir state`)
+province city island islands mountains region district county town village border kashmir state
+line strait peninsula crossing pass coast`)
 
 // isPlace reports whether a capitalised phrase looks like a place name.
 func isPlace(toks []token) bool {

@@ -143,18 +143,18 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 	}
 	var date graph.Date
 	if len(dates) > 0 && fd.trig < len(toks) {
-		// The most precise date of the sentence, the nearest to the
-		// trigger among equals: "in September" beats "Druzhba 2016".
+		// The nearest date to the trigger, preferring dates introduced by
+		// a preposition ("in September") over bare ones in names
+		// ("Druzhba 2016").
 		at := toks[fd.trig].start
-		best := -1
+		best, bestScore := -1, 0
 		for k, dt := range dates {
-			if best < 0 {
-				best = k
-				continue
+			score := abs(dt.Start - at)
+			if !prepBefore(s.Text, dt.Start) {
+				score += 1000
 			}
-			p, q := dt.Date.Precision(), dates[best].Date.Precision()
-			if p > q || p == q && abs(dt.Start-at) < abs(dates[best].Start-at) {
-				best = k
+			if best < 0 || score < bestScore {
+				best, bestScore = k, score
 			}
 		}
 		date = dates[best].Date
@@ -189,6 +189,24 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 		})
 	}
 	return events
+}
+
+// prepBefore reports whether the word before byte i of s is a preposition
+// that introduces dates.
+func prepBefore(s string, i int) bool {
+	j := i
+	for j > 0 && s[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && s[k-1] != ' ' {
+		k--
+	}
+	switch strings.ToLower(s[k:j]) {
+	case "in", "on", "since", "during", "by", "until", "from", "of", "early", "late", "mid":
+		return true
+	}
+	return false
 }
 
 func abs(x int) int {

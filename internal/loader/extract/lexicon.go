@@ -41,6 +41,9 @@ type VerbRule struct {
 	// ModifierOnly takes a direct object only when it is a nationality
 	// before a noun: "bought Russian weapons" is bought from Russia.
 	ModifierOnly bool `yaml:"modifier_only"`
+	// SymmetricWithoutTarget makes coordinated agents with no target the
+	// relation's two sides: "India and Pakistan massed troops".
+	SymmetricWithoutTarget bool `yaml:"symmetric_without_target"`
 }
 
 // WordCode switches a rule's code when one of Words stands near the trigger.

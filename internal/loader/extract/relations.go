@@ -15,6 +15,7 @@ type group struct {
 	poss       bool
 	weak       bool // only unknown single words: usable in few positions
 	modifier   bool // a lone demonym before a common noun
+	weapon     bool // a country's arms: "Russian missiles"
 }
 
 // finding is one relation found in a sentence, before it becomes events.
@@ -101,6 +102,7 @@ func buildGroups(toks []token, ms []mention) []group {
 		}
 		g.weak = weak
 		g.modifier = len(g.ms) == 1 && g.ms[0].modifier
+		g.weapon = len(g.ms) == 1 && g.ms[0].weapon
 		if len(g.actors) > 0 {
 			gs = append(gs, g)
 		}
@@ -131,7 +133,7 @@ unless since when where after before`)
 	lightVerbs = toSet(`pay pays paid paying make makes made making undertake undertakes undertook
 undertaken undertaking hold holds held holding conduct conducts conducted launch launches launched
 lodge lodged lodges extend extends extended express expressed expresses begin began begun start started
-offer offered provide provided give gave given announce announced carry carried end ended complete
+offer offered provide provided give gave given announce announced voice voiced carry carried end ended complete
 completed expand expands expanded expanding boost boosts boosted deepen deepens deepened deepening
 increase increases increased strengthen strengthens strengthened resume resumed resumes open opened
 opens`)
@@ -148,7 +150,7 @@ determined`)
 	possPronouns = toSet(`his her its their`)
 	nounCues     = toSet(`the a an his her its their our this that these those 's upcoming planned first
 proposed forthcoming expected recent latest official historic landmark secret staunch unwavering
-state second last next maiden`)
+state second last next maiden new own further fresh`)
 )
 
 // sentenceRelations finds the relations of one sentence.
@@ -198,7 +200,7 @@ func (f *relFinder) groupAt(i, maxAdj int) *group {
 	adj := 0
 	for k := i; k < len(f.toks) && k < i+8; k++ {
 		if g := f.byTok[k]; g >= 0 {
-			if possPronouns[f.toks[k].low] && k+1 < len(f.toks) && f.toks[k+1].word && f.byTok[k+1] < 0 {
+			if possPronouns[f.toks[k].low] && k+1 < len(f.toks) && f.toks[k+1].word {
 				continue // "met his Pakistani counterpart": "his" is a determiner here
 			}
 			return &f.gs[g]
@@ -417,13 +419,19 @@ func (f *relFinder) subjectOf(ax auxInfo, past bool) ([]*actorRec, float64) {
 	s := ax.start
 	if s > 0 && f.byTok[s-1] >= 0 {
 		g := &f.gs[f.byTok[s-1]]
-		if past && g.end == s && !g.weak && !g.modifier {
-			return g.actors, 0.7
+		if past && g.end == s && !g.weak && !g.modifier && g.start > 0 && prepositions[f.toks[g.start-1].low] {
+			// "defeat in US/Pakistan backed Afghan Jihad": unless a
+			// proper subject stands further left.
+			if a, _, poss := f.subjectFull(s, false); a == nil || poss {
+				return g.actors, 0.7
+			}
 		}
 		if f.toks[s].low == "to" && ax.chain == 1 && g.start > 0 {
 			p := f.toks[g.start-1]
 			if p.word && !p.cap && !prepositions[p.low] && !functionWords[p.low] && !beWords[p.low] {
-				return f.subject(g.start)
+				// "invited Lavrov to visit": the infinitive is wished
+				// for, not done; no event.
+				return nil, 0
 			}
 		}
 	}
@@ -436,15 +444,22 @@ func (f *relFinder) subject(s int) ([]*actorRec, float64) { return f.subjectAny(
 // subjectAny is subject; modifiers are accepted when mod is set (the
 // patient of a passive: "a US spy plane was shot down").
 func (f *relFinder) subjectAny(s int, mod bool) ([]*actorRec, float64) {
+	a, c, _ := f.subjectFull(s, mod)
+	return a, c
+}
+
+// subjectFull is subjectAny that also says whether the subject found is a
+// possessive ("Soviet Army's defeat").
+func (f *relFinder) subjectFull(s int, mod bool) ([]*actorRec, float64, bool) {
 	k := s - 1
 	if k < 0 {
-		return nil, 0
+		return nil, 0, false
 	}
 	t := f.toks[k]
 	switch {
 	case t.low == "and" || t.low == "but" || t.low == "," && f.lastAgents != nil:
 		if f.lastAgents != nil {
-			return f.lastAgents, 0.7
+			return f.lastAgents, 0.7, false
 		}
 	case t.low == "who" || t.low == "which" || t.low == "that":
 		j := k - 1
@@ -452,13 +467,21 @@ func (f *relFinder) subjectAny(s int, mod bool) ([]*actorRec, float64) {
 			j--
 		}
 		if j >= 0 && f.byTok[j] >= 0 {
-			return f.gs[f.byTok[j]].actors, 0.8
+			return f.gs[f.byTok[j]].actors, 0.8, false
 		}
 	}
 	for ; k >= 0; k-- {
 		t := f.toks[k]
 		if t.low == ";" || t.low == ":" {
-			return nil, 0
+			return nil, 0, false
+		}
+		if t.low == "," {
+			// Skip a relative clause or apposition closed by this comma:
+			// "Kabulov, who is Russia's envoy, met ...".
+			if j := f.openingComma(k); j >= 0 {
+				k = j
+				continue
+			}
 		}
 		g := f.byTok[k]
 		if g < 0 {
@@ -472,7 +495,7 @@ func (f *relFinder) subjectAny(s int, mod bool) ([]*actorRec, float64) {
 		if gr.modifier && !mod {
 			continue
 		}
-		if gr.start > 1 && determiners[f.toks[gr.start-1].low] && prepositions[f.toks[gr.start-2].low] {
+		if gr.start > 1 && determiners[f.toks[gr.start-1].low] && prepositions[f.toks[gr.start-2].low] && !f.roleBefore(gr.start-2) {
 			continue
 		}
 		if gr.weak && !(gr.end == s || gr.poss) {
@@ -483,16 +506,33 @@ func (f *relFinder) subjectAny(s int, mod bool) ([]*actorRec, float64) {
 		}
 		// "The American U-2 spy plane": the nationality stands for the
 		// unnamed or object phrase it modifies.
-		if m := gr.ms[0]; (m.kind == mUnknown || m.kind == mObject) && gr.start > 0 && f.byTok[gr.start-1] >= 0 && f.gs[f.byTok[gr.start-1]].modifier {
+		if m := gr.ms[0]; (m.kind == mUnknown || m.kind == mObject) && gr.start > 0 && f.mByTok[gr.start-1] >= 0 && f.ms[f.mByTok[gr.start-1]].demonym {
 			gr = &f.gs[f.byTok[gr.start-1]]
 		}
 		conf := 0.8
 		if s-gr.end > 6 {
 			conf = 0.6
 		}
-		return gr.actors, conf
+		return gr.actors, conf, gr.poss
 	}
-	return nil, 0
+	return nil, 0, false
+}
+
+// openingComma finds, for the comma at k, an earlier comma followed by a
+// relative pronoun (", who", ", which") that opens the clause it closes.
+func (f *relFinder) openingComma(k int) int {
+	for j := k - 1; j >= 0 && j >= k-20; j-- {
+		switch f.toks[j].low {
+		case ",":
+			if j+1 < k && (f.toks[j+1].low == "who" || f.toks[j+1].low == "which" || f.toks[j+1].low == "whose") {
+				return j
+			}
+			return -1
+		case ";", ":":
+			return -1
+		}
+	}
+	return -1
 }
 
 // roleBefore: "leaders in the United States", "officials of Pakistan": the
@@ -540,6 +580,18 @@ func (f *relFinder) after(i, n int, set []string) int {
 	return -1
 }
 
+// before reports whether one of set stands within n tokens before i.
+func (f *relFinder) before(i, n int, set []string) bool {
+	for k := i - 1; k >= 0 && k >= i-n; k-- {
+		for _, w := range set {
+			if f.toks[k].low == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // target finds the target of a rule after token i: through one of preps,
 // else as a direct object when direct is set.
 func (f *relFinder) target(r *VerbRule, i int, preps []string, direct bool, window int) (*group, bool) {
@@ -547,28 +599,33 @@ func (f *relFinder) target(r *VerbRule, i int, preps []string, direct bool, wind
 		if i < len(f.toks) && f.toks[i].low == "each" && i+1 < len(f.toks) && f.toks[i+1].low == "other" {
 			return nil, true
 		}
-		if g := f.groupAt(i, 2); g != nil && !g.weak && (!r.ModifierOnly || g.modifier) {
+		if g := f.groupAt(i, 2); g != nil && !g.weak && (!r.ModifierOnly || g.modifier || g.weapon) {
 			return f.headOf(g), false
 		}
 	}
-	if len(preps) > 0 {
-		if p := f.after(i, window, preps); p >= 0 {
-			maxAdj := 2
-			if r.NounWindow > 0 {
-				maxAdj = r.NounWindow
+	// Each preposition in reach in turn: "threatened to retaliate against
+	// India" passes over "to".
+	for from := i; len(preps) > 0 && from < i+window; {
+		p := f.after(from, i+window-from, preps)
+		if p < 0 {
+			break
+		}
+		from = p + 1
+		maxAdj := 2
+		if r.NounWindow > 0 {
+			maxAdj = r.NounWindow
+		}
+		if g := f.groupAt(p+1, maxAdj); g != nil && !g.weak {
+			if f.toks[p].low == "between" && len(g.actors) < 2 {
+				return nil, false
 			}
-			if g := f.groupAt(p+1, maxAdj); g != nil && !g.weak {
-				if f.toks[p].low == "between" && len(g.actors) < 2 {
-					return nil, false
-				}
-				return f.headOf(g), f.toks[p].low == "between"
-			}
+			return f.headOf(g), f.toks[p].low == "between"
 		}
 	}
 	if direct && !r.ModifierOnly {
 		// "criticised the joint exercises of Russia and Pakistan", "the
 		// nuclear test by North Korea": the actor behind the object.
-		if p := f.after(i, 4, []string{"of", "by"}); p >= 0 && f.objectGap(i, p) {
+		if p := f.after(i, 5, []string{"of", "by"}); p >= 0 && f.objectGap(i, p) {
 			if g := f.groupAt(p+1, 1); g != nil && !g.weak {
 				return g, false
 			}
@@ -670,6 +727,9 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 			return finding{}, false
 		}
 	}
+	if tr.gerund && i > 0 && prepositions[f.toks[i-1].low] {
+		return finding{}, false // "a pact on sharing intelligence", "accused X of arming Y"
+	}
 	objStart := end
 	var modTarget *group
 	var consumed []int
@@ -678,6 +738,12 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 	}
 	if len(r.Requires) > 0 {
 		k := f.after(end, 9, r.Requires)
+		if k < 0 && tr.pastPart {
+			// A passive names its object first: "the agreement was signed".
+			if ax := f.aux(i); ax.passive && f.before(ax.start, 7, r.Requires) {
+				k = end - 1
+			}
+		}
 		if k < 0 {
 			return finding{}, false
 		}
@@ -757,6 +823,12 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 				fd.targets = []*actorRec{a}
 			}
 		}
+		if tg != nil && onlyPlaces(tg) {
+			tg = nil // "along the Line of Control": where, not whom
+		}
+		if tg == nil && len(fd.targets) == 0 && r.SymmetricWithoutTarget && len(fd.agents) >= 2 {
+			fd.reciprocal = true
+		}
 		if tg != nil {
 			if !typeAllowed(r, tg, f) {
 				return finding{}, false
@@ -778,6 +850,11 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 	if ax.intent && r.Intent != "" {
 		fd.code = r.Intent
 	}
+	if r.Relation == "visit" && ax.chain == 0 && fd.modality == graph.Actual && strings.HasSuffix(f.toks[i].low, "s") && !strings.HasSuffix(f.toks[i].low, "ss") && !tr.noun {
+		// "Kayani travels to Moscow this month": news present for a trip
+		// to come.
+		fd.modality = graph.Planned
+	}
 	if ax.refused {
 		// "refused to join": a rejection by the agent, not a negated join.
 		fd.code, fd.negated = "120", false
@@ -789,6 +866,15 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 		f.used[k] = true
 	}
 	return fd, true
+}
+
+func onlyPlaces(g *group) bool {
+	for _, a := range g.actors {
+		if a.Type != graph.Place {
+			return false
+		}
+	}
+	return true
 }
 
 // objectNP makes an object actor of a lower-case phrase such as "a steel
@@ -885,7 +971,7 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 		}
 		var g *group
 		g, between = f.target(r, from, r.NounPreps, false, window)
-		if g != nil && g != agent && (!r.ModifierOnly || g.modifier || f.toks[g.start-1].low == "from") {
+		if g != nil && g != agent && (!r.ModifierOnly || g.modifier || g.weapon || f.toks[g.start-1].low == "from") {
 			tgt = g
 		}
 	}
@@ -902,7 +988,8 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 	if agent == nil && !between {
 		// "paid an official visit to the US": the light verb's subject.
 		j := i - 1
-		for n := 0; j >= 0 && n < 4 && f.byTok[j] < 0 && f.toks[j].word && !lightVerbs[f.toks[j].low]; n++ {
+		for n := 0; j >= 0 && n < 4 && f.byTok[j] < 0 && f.toks[j].word && !lightVerbs[f.toks[j].low] &&
+			!prepositions[f.toks[j].low] && f.e.lex.triggers[f.toks[j].low] == nil; n++ {
 			j--
 		}
 		if j >= 0 && lightVerbs[f.toks[j].low] {
