@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -134,3 +135,51 @@ func testStreams(tty bool) (*ioStreams, *bytes.Buffer) {
 }
 
 func defaultFilter() graph.Filter { return graph.Filter{} }
+
+// TestQueriesOnStore runs the query commands end to end on a store: the
+// view is read from Badger, filters apply, names resolve through aliases.
+func TestQueriesOnStore(t *testing.T) {
+	s := fixtureStore(t)
+	tests := []struct {
+		args []string
+		code int
+		want []string // substrings of stdout, or of stderr when code != 0
+	}{
+		// Default filter: the planned visit and the two UN events; negated
+		// and hypothetical events are dropped.
+		{[]string{"central", "--measure", "degree", "--format", "csv", "--top", "0"}, 0,
+			[]string{"1,pakistan,Pakistan,PAK,country,1.5\n", "3,vladimir-putin,Vladimir Putin,RUSGOV,person,0.5\n"}},
+		{[]string{"central", "--measure", "in", "--include-negated", "--modality", "actual,planned,hypothetical", "--format", "csv"}, 0,
+			[]string{"russia,Russia,RUS,country,0.33333333"}},
+		{[]string{"central", "--doc", "un.html", "--format", "csv"}, 0, []string{"pakistan", "united-nations"}},
+		{[]string{"central", "--doc", "nope.txt"}, 1, []string{`unknown document "nope.txt"`}},
+		{[]string{"path", "Putin", "U.N.", "--format", "csv"}, 0, []string{"1,1,Vladimir Putin,->,Pakistan,1,visit", "1,2,Pakistan,<->,United Nations,2"}},
+		{[]string{"path", "Putin", "Moscow"}, 1, []string{"Russia (russia) takes part in no event under the current filters"}},
+		{[]string{"path", "Putn", "Pakistan"}, 1, []string{`unknown actor "Putn"; closest: Vladimir Putin`}},
+		{[]string{"neighbors", "Islamabad", "--format", "csv"}, 0, []string{"united-nations,1,United Nations"}},
+		{[]string{"timeline", "Pakistan", "UN", "--format", "csv"}, 0, []string{"2024,1,1,0,3.00"}},
+		{[]string{"link", "Pakistan", "Putin", "UN"}, 0, []string{"Pakistan lies on 1 of 1 shortest Vladimir Putin–United Nations path (100%)"}},
+		{[]string{"communities", "--format", "json"}, 0, []string{`"communities"`}},
+		{[]string{"balance"}, 0, []string{"triads: 0 balanced"}},
+		{[]string{"central", "--measure", "nope"}, 2, []string{"unknown measure"}},
+	}
+	for _, tt := range tests {
+		r := runWithStore(t, s, false, "", tt.args...)
+		got := r.out
+		if tt.code != 0 {
+			got = r.errOut
+			if strings.Count(strings.TrimSpace(r.errOut), "\n") > 1 {
+				t.Errorf("%v: error spans several lines:\n%s", tt.args, r.errOut)
+			}
+		}
+		if r.code != tt.code {
+			t.Errorf("%v: exit %d, want %d; stderr %q", tt.args, r.code, tt.code, r.errOut)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%v: output lacks %q:\n%s", tt.args, w, got)
+			}
+		}
+	}
+}

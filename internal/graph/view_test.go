@@ -326,3 +326,29 @@ func TestViewConformance(t *testing.T) {
 	t.Run("ReturnNodeSlice", func(t *testing.T) { testgraph.ReturnNodeSlice(t, viewBuilder, usesEmpty) })
 	t.Run("Weight", func(t *testing.T) { testgraph.Weight(t, viewBuilder) })
 }
+
+// FuzzResolveActor checks that any name resolves without panicking, that a
+// success names an actor matching it, and that errors stay on one line.
+func FuzzResolveActor(f *testing.F) {
+	for _, s := range []string{"Moscow", "u.s.", "", "  ", "Rusia", "vladimir-putin", "ÉTATS-UNIS", "\x00", "'", "Xi's"} {
+		f.Add(s)
+	}
+	actors := testActors()
+	f.Fuzz(func(t *testing.T, name string) {
+		a, err := ResolveActor(actors, name)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") && !strings.Contains(name, "\n") {
+				t.Errorf("multi-line error for %q: %v", name, err)
+			}
+			return
+		}
+		key := NormalizeName(name)
+		ok := a.ID == name || a.ID == Slug(name) || NormalizeName(a.Name) == key || NormalizeName(a.Code) == key
+		for _, al := range a.Aliases {
+			ok = ok || NormalizeName(al) == key
+		}
+		if !ok {
+			t.Errorf("%q resolved to %s, which it does not name", name, a.ID)
+		}
+	})
+}
