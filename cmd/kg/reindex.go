@@ -33,8 +33,10 @@ func newCmdReindex(f *factory, runF func(*reindexOptions) error) *cobra.Command 
 text, with the current rules and dictionaries (--dict, KG_DICT), and replaces
 the old events. Documents keep their IDs. Use it after changing a dictionary.`,
 		Example: `  kg reindex --dict my-actors.yaml`,
-		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return flagErrorf(cmd, "reindex takes no arguments, got %q", args[0])
+			}
 			opts.Dicts = dictFlagPaths(cmd)
 			if runF != nil {
 				return runF(opts)

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+func runExtractCmd(t *testing.T, stdin string, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	for k, v := range env {
+		t.Setenv(k, v)
+	}
+	var out, errOut bytes.Buffer
+	code := run(args, &ioStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut})
+	return code, out.String(), errOut.String()
+}
+
+func decodeTriples(t *testing.T, s string) []graph.TripleRecord {
+	t.Helper()
+	var out []graph.TripleRecord
+	for _, line := range strings.Split(strings.TrimSpace(s), "\n") {
+		if line == "" {
+			continue
+		}
+		var r graph.TripleRecord
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("not a triple record: %q: %v", line, err)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func TestExtractFlags(t *testing.T) {
+	t.Setenv("KG_DICT", "")
+	var got *extractOptions
+	cmd := newCmdExtract(newFactory(&ioStreams{}), func(o *extractOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"a.txt", "dir", "--dict", "x.yaml", "--dict", "y.yaml", "--max-size", "1MB"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got.Paths, ",") != "a.txt,dir" || strings.Join(got.Dicts, ",") != "x.yaml,y.yaml" || got.MaxSize != 1<<20 {
+		t.Errorf("options = %+v", got)
+	}
+	if code, _, stderr := runExtractCmd(t, "", nil, "extract", "--max-size", "lots"); code != 2 || !strings.Contains(stderr, "max-size") {
+		t.Errorf("bad size: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestExtractFiles(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	os.WriteFile(a, []byte("Russia and Pakistan signed a defence agreement in 2014. India criticised Russia."), 0o644)
+	code, stdout, stderr := runExtractCmd(t, "", map[string]string{"KG_DICT": ""}, "extract", a)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	recs := decodeTriples(t, stdout)
+	if len(recs) != 2 {
+		t.Fatalf("got %d triples, want 2:\n%s", len(recs), stdout)
+	}
+	r := recs[0]
+	if r.Doc != "a.txt" || r.CAMEO != "057" || !r.Symmetric || r.Date != "2014" || r.Source.Name != "Russia" || r.Target.Name != "Pakistan" {
+		t.Errorf("first triple = %+v", r)
+	}
+	if recs[1].CAMEO != "111" || recs[1].Source.Code != "IND" || recs[1].Target.Code != "RUS" {
+		t.Errorf("second triple = %+v", recs[1])
+	}
+}
+
+func TestExtractStdinStream(t *testing.T) {
+	stdin := `{"id": "d1", "text": "Japan helped Sri Lanka after the floods."}
+{"id": "d2", "body": "Canada condemned North Korea for the missile launch.", "date": "2017-07-04"}
+not json
+{"id": "d3", "content": "Nothing happens here."}
+`
+	code, stdout, stderr := runExtractCmd(t, stdin, map[string]string{"KG_DICT": ""}, "extract")
+	if code != 1 {
+		t.Errorf("exit %d, want 1 for the bad line", code)
+	}
+	if n := strings.Count(strings.TrimSpace(stderr), "\n") + 1; n != 1 || !strings.Contains(stderr, ":3") {
+		t.Errorf("stderr should be one line naming line 3, got %q", stderr)
+	}
+	recs := decodeTriples(t, stdout)
+	if len(recs) != 2 || recs[0].Doc != "d1" || recs[1].Doc != "d2" || recs[1].CAMEO != "111" {
+		t.Errorf("triples = %+v", recs)
+	}
+}
+
+func TestExtractDictFlag(t *testing.T) {
+	dict := filepath.Join(t.TempDir(), "extra.yaml")
+	os.WriteFile(dict, []byte(`actors:
+  - name: Freedonia
+    code: FRD
+    type: country
+    country: FRD
+    aliases: [Fredonia City]
+`), 0o644)
+	stdin := `{"id": "x", "text": "Freedonia criticised Russia."}` + "\n"
+	code, stdout, stderr := runExtractCmd(t, stdin, map[string]string{"KG_DICT": ""}, "extract", "--dict", dict, "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	recs := decodeTriples(t, stdout)
+	if len(recs) != 1 || recs[0].Source.Code != "FRD" {
+		t.Errorf("with --dict: %+v", recs)
+	}
+	// The same dictionary through the environment.
+	code, stdout, _ = runExtractCmd(t, stdin, map[string]string{"KG_DICT": dict}, "extract")
+	if recs := decodeTriples(t, stdout); code != 0 || len(recs) != 1 || recs[0].Source.Code != "FRD" {
+		t.Errorf("with KG_DICT: exit %d, %+v", code, recs)
+	}
+	if code, _, stderr := runExtractCmd(t, stdin, map[string]string{"KG_DICT": ""}, "extract", "--dict", filepath.Join(t.TempDir(), "missing.yaml")); code != 1 || !strings.Contains(stderr, "missing.yaml") {
+		t.Errorf("missing dictionary: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestExtractMissingFile(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	os.WriteFile(good, []byte("India criticised Russia."), 0o644)
+	code, stdout, stderr := runExtractCmd(t, "", map[string]string{"KG_DICT": ""}, "extract", filepath.Join(dir, "nope.txt"), good)
+	if code != 1 || !strings.Contains(stderr, "nope.txt") || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if recs := decodeTriples(t, stdout); len(recs) != 1 {
+		t.Errorf("the good file should still be extracted: %q", stdout)
+	}
+}

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReindexFlags(t *testing.T) {
+	t.Setenv("KG_DICT", "")
+	var got *reindexOptions
+	cmd := newCmdReindex(newFactory(&ioStreams{}), func(o *reindexOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"--dict", "a.yaml", "--json"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got.Dicts, ",") != "a.yaml" || !got.JSON {
+		t.Errorf("options = %+v", got)
+	}
+	if code, _, _ := runExtractCmd(t, "", nil, "reindex", "extra-arg"); code != 2 {
+		t.Errorf("positional argument: exit %d, want 2", code)
+	}
+}
+
+func TestReindexStore(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "kg.db")
+	doc := filepath.Join(dir, "a.txt")
+	os.WriteFile(doc, []byte("Freedonia criticised Russia. India criticised Russia."), 0o644)
+	env := map[string]string{"KG_DICT": ""}
+	if code, _, stderr := runExtractCmd(t, "", env, "--store", store, "load", "--quiet", doc); code != 0 {
+		t.Fatalf("load: exit %d: %s", code, stderr)
+	}
+	// A dictionary that knows Freedonia adds its event on reindex.
+	dict := filepath.Join(dir, "extra.yaml")
+	os.WriteFile(dict, []byte("actors:\n  - {name: Freedonia, code: FRD, type: country, country: FRD}\n"), 0o644)
+	code, stdout, stderr := runExtractCmd(t, "", env, "--store", store, "reindex", "--dict", dict, "--json")
+	if code != 0 {
+		t.Fatalf("reindex: exit %d: %s", code, stderr)
+	}
+	var sum struct {
+		Documents    int `json:"documents"`
+		Failed       int `json:"failed"`
+		EventsBefore int `json:"events_before"`
+		EventsAfter  int `json:"events_after"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &sum); err != nil {
+		t.Fatalf("summary %q: %v", stdout, err)
+	}
+	if sum.Documents != 1 || sum.Failed != 0 || sum.EventsBefore != 1 || sum.EventsAfter != 2 {
+		t.Errorf("summary = %s", stdout)
+	}
+	code, stdout, _ = runExtractCmd(t, "", env, "--store", store, "reindex")
+	if code != 0 || !strings.HasPrefix(stdout, "reindexed 1 documents:") {
+		t.Errorf("text summary: exit %d, %q", code, stdout)
+	}
+}
