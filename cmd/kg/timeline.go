@@ -143,6 +143,10 @@ func runTimeline(ctx context.Context, opts *timelineOptions) error {
 	if err != nil || opts.Format != formatTable || !opts.IO.OutTTY {
 		return err
 	}
+	if len(periods) == 0 {
+		fmt.Fprintf(opts.IO.ErrOut, "no dated events between %s and %s under the current filters\n", rec.A.Name, rec.B.Name)
+		return nil
+	}
 	coop, conf, gold := make([]float64, len(periods)), make([]float64, len(periods)), make([]float64, len(periods))
 	for i, p := range periods {
 		coop[i], conf[i], gold[i] = float64(p.Cooperation), float64(p.Conflict), p.Goldstein

@@ -14,6 +14,7 @@ import (
 var (
 	_ gonumgraph.WeightedDirected           = (*View)(nil)
 	_ gonumgraph.WeightedDirectedMultigraph = (*Multigraph)(nil)
+	_ gonumgraph.WeightedDirected           = (*Multigraph)(nil)
 	_ gonumgraph.WeightedEdge               = Edge{}
 	_ gonumgraph.WeightedLine               = Line{}
 )

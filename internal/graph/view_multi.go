@@ -1,9 +1,11 @@
 package graph
 
 import (
+	"math"
 	"sort"
 
 	gonumgraph "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/iterator"
 )
 
 // Multigraph is the one-line-per-event view of a View: every kept event is a
@@ -213,4 +215,60 @@ func (it *lineIter) WeightedLine() gonumgraph.WeightedLine {
 		return nil
 	}
 	return it.line()
+}
+
+// MultiEdge is the bundle of lines u→v seen as one gonum edge, as gonum's
+// multi graphs return it; its weight is the number of lines.
+type MultiEdge struct {
+	F, T Node
+	gonumgraph.WeightedLines
+}
+
+// From implements gonum's graph.Edge.
+func (e MultiEdge) From() gonumgraph.Node { return e.F }
+
+// To implements gonum's graph.Edge.
+func (e MultiEdge) To() gonumgraph.Node { return e.T }
+
+// ReversedEdge returns the bundle with every line reversed.
+func (e MultiEdge) ReversedEdge() gonumgraph.Edge {
+	var ls []gonumgraph.WeightedLine
+	for e.WeightedLines.Reset(); e.WeightedLines.Next(); {
+		ls = append(ls, e.WeightedLine().ReversedLine().(gonumgraph.WeightedLine))
+	}
+	e.WeightedLines.Reset()
+	return MultiEdge{F: e.T, T: e.F, WeightedLines: iterator.NewOrderedWeightedLines(ls)}
+}
+
+// Weight is the number of lines in the bundle.
+func (e MultiEdge) Weight() float64 { return float64(e.WeightedLines.Len()) }
+
+// Edge implements gonum's graph.Graph: the lines u→v as one edge, or nil.
+func (m *Multigraph) Edge(uid, vid int64) gonumgraph.Edge {
+	if e := m.WeightedEdge(uid, vid); e != nil {
+		return e
+	}
+	return nil
+}
+
+// WeightedEdge implements gonum's graph.Weighted.
+func (m *Multigraph) WeightedEdge(uid, vid int64) gonumgraph.WeightedEdge {
+	ev := m.EventsFromTo(uid, vid)
+	if len(ev) == 0 {
+		return nil
+	}
+	return MultiEdge{F: m.v.node(int32(uid)), T: m.v.node(int32(vid)), WeightedLines: m.WeightedLines(uid, vid)}
+}
+
+// Weight implements gonum's graph.Weighted: the number of events u→v
+// (self-loops included), 0 for a node to itself without a self-loop, and
+// +Inf, false between unconnected nodes.
+func (m *Multigraph) Weight(xid, yid int64) (w float64, ok bool) {
+	if n := len(m.EventsFromTo(xid, yid)); n > 0 {
+		return float64(n), true
+	}
+	if xid == yid && m.v.has(xid) {
+		return 0, true
+	}
+	return math.Inf(1), false
 }

@@ -352,3 +352,45 @@ func FuzzResolveActor(f *testing.F) {
 		}
 	})
 }
+
+// multiBuilder adapts gonum's conformance suite to the Multigraph: every
+// input line becomes one event, self-loops included.
+func multiBuilder(nodes []gonumgraph.Node, edges []testgraph.WeightedLine, _, _ float64) (gonumgraph.Graph, []gonumgraph.Node, []testgraph.Edge, float64, float64, bool) {
+	ids := map[int64]bool{}
+	for _, n := range nodes {
+		ids[n.ID()] = true
+	}
+	for _, e := range edges {
+		ids[e.From().ID()], ids[e.To().ID()] = true, true
+	}
+	name := func(id int64) string { return fmt.Sprintf("n%020d", uint64(id)^(1<<63)) }
+	var actors []Actor
+	for id := range ids {
+		actors = append(actors, Actor{ID: name(id), Name: name(id)})
+	}
+	var events []Event
+	for i, e := range edges {
+		events = append(events, Event{ID: fmt.Sprint(i), Source: name(e.From().ID()), Target: name(e.To().ID())})
+	}
+	v := NewView(actors, events, Filter{})
+	m := v.Multigraph()
+	var n []gonumgraph.Node
+	for i := range v.Actors() {
+		n = append(n, v.Node(int64(i)))
+	}
+	var ls []testgraph.Edge
+	for i := range v.Events() {
+		s, d := v.EventEnds(i)
+		ls = append(ls, Line{F: v.node(int32(s)), T: v.node(int32(d)), UID: int64(i), Event: &v.Events()[i]})
+	}
+	return m, n, ls, math.NaN(), math.NaN(), true
+}
+
+func TestMultigraphConformance(t *testing.T) {
+	const usesEmpty, reverses = true, true
+	t.Run("LineExistence", func(t *testing.T) { testgraph.LineExistence(t, multiBuilder, usesEmpty, reverses) })
+	t.Run("NodeExistence", func(t *testing.T) { testgraph.NodeExistence(t, multiBuilder) })
+	t.Run("ReturnAdjacentNodes", func(t *testing.T) { testgraph.ReturnAdjacentNodes(t, multiBuilder, usesEmpty, reverses) })
+	t.Run("ReturnAllNodes", func(t *testing.T) { testgraph.ReturnAllNodes(t, multiBuilder, usesEmpty) })
+	t.Run("ReturnNodeSlice", func(t *testing.T) { testgraph.ReturnNodeSlice(t, multiBuilder, usesEmpty) })
+}
