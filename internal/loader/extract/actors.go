@@ -50,6 +50,7 @@ func (a *actorRec) isCountry() bool { return a.Type == graph.Country }
 // earlier ones: actors, surnames, the last person, the pair in focus.
 type docState struct {
 	byKey           map[string]*actorRec
+	byEntry         map[*Entry]*actorRec
 	order           []*actorRec
 	surnames        map[string]*actorRec
 	lastPerson      *actorRec
@@ -61,7 +62,7 @@ type docState struct {
 }
 
 func newDocState() *docState {
-	return &docState{byKey: map[string]*actorRec{}, surnames: map[string]*actorRec{}, lastPSent: -10}
+	return &docState{byKey: map[string]*actorRec{}, byEntry: map[*Entry]*actorRec{}, surnames: map[string]*actorRec{}, lastPSent: -10}
 }
 
 func (d *docState) get(key string, mk func() graph.Actor) *actorRec {
@@ -326,9 +327,13 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 }
 
 func (r *recognizer) entryActor(ent *Entry) *actorRec {
-	a := r.doc.get("e:"+ent.Name, func() graph.Actor {
-		return graph.Actor{Name: ent.Name, Code: ent.Code, Type: ent.Type, Country: ent.Country}
-	})
+	a := r.doc.byEntry[ent]
+	if a == nil {
+		a = r.doc.get("e:"+ent.Name, func() graph.Actor {
+			return graph.Actor{Name: ent.Name, Code: ent.Code, Type: ent.Type, Country: ent.Country}
+		})
+		r.doc.byEntry[ent] = a
+	}
 	if ent.Type == graph.Person {
 		if a.nameToks == nil {
 			a.nameToks = strings.Fields(strings.ToLower(ent.Name))

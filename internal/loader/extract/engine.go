@@ -267,11 +267,17 @@ func (e *Engine) finish(ds *docState, events []graph.Event) Result {
 		sort.Strings(act.Aliases)
 		res.Actors = append(res.Actors, act)
 	}
-	for _, ev := range events {
-		for _, id := range []string{ev.Source, ev.Target} {
-			for _, a := range ds.order {
-				if a.ID == id && a.unknown {
-					unknown[a.Name]++
+	unknownByID := map[string]string{}
+	for _, a := range ds.order {
+		if a.unknown && a.used {
+			unknownByID[a.ID] = a.Name
+		}
+	}
+	if len(unknownByID) > 0 {
+		for _, ev := range events {
+			for _, id := range [2]string{ev.Source, ev.Target} {
+				if n, ok := unknownByID[id]; ok {
+					unknown[n]++
 				}
 			}
 		}

@@ -130,3 +130,19 @@ func TestRegression(t *testing.T) {
 		})
 	}
 }
+
+// regressionTexts returns the texts of the regression cases (benchmarks).
+func regressionTexts(tb testing.TB) []string {
+	b, err := os.ReadFile("testdata/regression.jsonl")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		var c regressionCase
+		if json.Unmarshal([]byte(line), &c) == nil && c.Text != "" {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}

@@ -81,23 +81,18 @@ func buildGroups(toks []token, ms []mention) []group {
 		}
 		g.poss = g.ms[len(g.ms)-1].poss
 		weak := true
-		seen := map[*actorRec]bool{}
 		for _, m := range g.ms {
 			if !m.single {
 				weak = false
 			}
 			if m.pair != nil {
 				for _, a := range m.pair {
-					if !seen[a] {
-						seen[a] = true
-						g.actors = append(g.actors, a)
-					}
+					g.actors = appendActor(g.actors, a)
 				}
 				continue
 			}
-			if m.actor != nil && !seen[m.actor] {
-				seen[m.actor] = true
-				g.actors = append(g.actors, m.actor)
+			if m.actor != nil {
+				g.actors = appendActor(g.actors, m.actor)
 			}
 		}
 		g.weak = weak
@@ -109,6 +104,16 @@ func buildGroups(toks []token, ms []mention) []group {
 		k = k2
 	}
 	return gs
+}
+
+// appendActor adds a to as unless it is there already (groups are short).
+func appendActor(as []*actorRec, a *actorRec) []*actorRec {
+	for _, b := range as {
+		if a == b {
+			return as
+		}
+	}
+	return append(as, a)
 }
 
 var (

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // token is one word, number or punctuation mark of a sentence. Offsets are
@@ -31,6 +32,7 @@ var gluePrefixes = map[string]bool{
 // a lower-cased copy.
 func tokenize(s string, out []token) []token {
 	out = out[:0]
+	lw := lowerer{}
 	i := 0
 	space := true
 	for i < len(s) {
@@ -52,7 +54,7 @@ func tokenize(s string, out []token) []token {
 					}
 				}
 				j = abbreviation(s, i, j)
-				out = appendWord(out, s, i, j, space)
+				out = appendWord(out, s, i, j, space, &lw)
 				i, space = j, false
 				continue
 			}
@@ -85,7 +87,7 @@ func tokenize(s string, out []token) []token {
 					j++
 				}
 			}
-			out = appendWord(out, s, i, j, space)
+			out = appendWord(out, s, i, j, space, &lw)
 			i, space = j, false
 			continue
 		}
@@ -139,13 +141,40 @@ func abbreviation(s string, i, j int) int {
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
 
-func appendWord(out []token, s string, i, j int, space bool) []token {
+func appendWord(out []token, s string, i, j int, space bool, lw *lowerer) []token {
 	w := s[i:j]
 	if k := glueSplit(w); k > 0 {
-		out = append(out, makeWord(s, i, i+k, space))
-		return append(out, makeWord(s, i+k, j, false))
+		out = append(out, makeWord(s, i, i+k, space, lw))
+		return append(out, makeWord(s, i+k, j, false, lw))
 	}
-	return append(out, makeWord(s, i, j, space))
+	return append(out, makeWord(s, i, j, space, lw))
+}
+
+// lowerer lower-cases ASCII words into one buffer per sentence, so that
+// capitalised words cost no allocation each. The buffer has the
+// sentence's length as capacity and is never grown or reused, so the
+// strings made from it stay valid.
+type lowerer struct {
+	buf []byte
+	n   int // length of the sentence
+}
+
+func (l *lowerer) lower(w string) string {
+	if l.buf == nil {
+		l.buf = make([]byte, 0, l.n)
+	}
+	if len(l.buf)+len(w) > cap(l.buf) {
+		return strings.ToLower(w) // cannot happen for ASCII words of the sentence
+	}
+	start := len(l.buf)
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		l.buf = append(l.buf, c)
+	}
+	return unsafe.String(&l.buf[start], len(w))
 }
 
 // glueSplit finds where a run-together function word ends ("ofAfghanistan"
@@ -162,7 +191,7 @@ func glueSplit(w string) int {
 	return 0
 }
 
-func makeWord(s string, i, j int, space bool) token {
+func makeWord(s string, i, j int, space bool, lw *lowerer) token {
 	w := s[i:j]
 	t := token{start: i, end: j, text: w, low: w, word: true, space: space}
 	upper, lower, letters := 0, 0, 0
@@ -189,7 +218,10 @@ func makeWord(s string, i, j int, space bool) token {
 		return t
 	}
 	if upper > 0 {
-		t.low = strings.ToLower(w)
+		if lw.n == 0 {
+			lw.n = len(s)
+		}
+		t.low = lw.lower(w)
 	}
 	t.cap = isUpper(w[0])
 	t.allCaps = upper >= 2 && lower == 0
