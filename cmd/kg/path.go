@@ -130,10 +130,11 @@ func runPath(ctx context.Context, opts *pathOptions) error {
 	if !opts.Directed {
 		a = a.Undirect()
 	}
+	if s == t {
+		return fmt.Errorf("%s and %s are the same actor (%s)", opts.From, opts.To, v.Actor(s).Name)
+	}
 	var paths []query.Path
 	switch {
-	case s == t:
-		paths = []query.Path{{Nodes: []int32{int32(s)}}}
 	case opts.Via != "":
 		x, err := resolveNode(v, actors, opts.Via)
 		if err != nil {
