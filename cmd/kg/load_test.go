@@ -98,6 +98,15 @@ func TestLoadCommand(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// Awkward but loadable: broken HTML, and a 2 MB text on one line.
+	if err := os.WriteFile(filepath.Join(bad, "broken.html"), []byte("<html><body><div><p>Pakistan and Russia signed "+
+		"an agreement on energy in Moscow on Tuesday.<p>Unclosed <b>tags <i>everywhere</div></span><p>Russia criticised "+
+		"the United States."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bad, "long.txt"), bytes.Repeat([]byte("Russia and Pakistan held talks in Moscow. "), 50000), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	store := filepath.Join(t.TempDir(), "db")
 	missing := filepath.Join(bad, "missing.txt")
 
@@ -116,8 +125,8 @@ func TestLoadCommand(t *testing.T) {
 	}
 	first := decodeSummary(t, out)
 	files, _ := filepath.Glob(filepath.Join(corpus, "*", "*.txt"))
-	if first.New != len(files)+1 || first.Failed != 4 || first.Unchanged != 0 || first.Sentences == 0 {
-		t.Errorf("first load %+v, want %d new and 4 failed", first, len(files)+1)
+	if first.New != len(files)+3 || first.Failed != 4 || first.Unchanged != 0 || first.Sentences == 0 {
+		t.Errorf("first load %+v, want %d new and 4 failed", first, len(files)+3)
 	}
 
 	// Again: everything is already there.
