@@ -134,6 +134,10 @@ var weekdaysMonths = toSet(`monday tuesday wednesday thursday friday saturday su
 march april may june july august september october november december jan feb mar apr jun jul aug sep
 sept oct nov dec`)
 
+// nameStarters are function words that also begin names ("New York",
+// "First Capital Bank").
+var nameStarters = toSet(`new first`)
+
 var nameParticles = toSet(`bin ibn al el ul ud de da di du van von der den la le abu`)
 
 func toSet(s string) map[string]bool {
@@ -365,7 +369,7 @@ func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
 	if ent.Type != graph.Country {
 		return 0, false
 	}
-	if role, n := r.e.lex.personRoles.match(toks, k); n > 0 && !r.nextIsName(k+n) {
+	if role, n := r.e.lex.personRoles.match(toks, k); n > 0 && !r.nextIsName(k+n) && !(k+n < len(toks) && toks[k+n].low == "-" && !toks[k+n].space) {
 		end := k + n
 		// "the Russian leader", "Russian President": a person of that
 		// country already met in the document.
@@ -437,10 +441,10 @@ func (r *recognizer) personOf(country, role string) *actorRec {
 		if a.Type != graph.Person || a.Country != country {
 			continue
 		}
-		if a.role == role {
+		if a.role == role || role == "" {
 			return a
 		}
-		if any == nil {
+		if any == nil && a.role == "" {
 			any = a
 		}
 	}
@@ -622,7 +626,7 @@ func (r *recognizer) capitalised(i int) int {
 	toks := r.toks
 	start := i
 	// A capitalised function word opens many sentences ("The", "After").
-	for start < len(toks) && toks[start].cap && (functionWords[toks[start].low] || weekdaysMonths[toks[start].low]) {
+	for start < len(toks) && toks[start].cap && (functionWords[toks[start].low] && !nameStarters[toks[start].low] || weekdaysMonths[toks[start].low]) {
 		start++
 	}
 	if start > i {
@@ -631,7 +635,7 @@ func (r *recognizer) capitalised(i int) int {
 	j := i
 	for j < len(toks) && j-i < 6 {
 		t := toks[j]
-		if t.word && (t.cap || t.allCaps || (j > i && toks[j-1].low == "-" && !t.space)) && !functionWords[t.low] && !weekdaysMonths[t.low] {
+		if t.word && (t.cap || t.allCaps || (j > i && toks[j-1].low == "-" && !t.space)) && (!functionWords[t.low] || j == i && nameStarters[t.low] && j+1 < len(toks) && toks[j+1].cap) && !weekdaysMonths[t.low] {
 			if j > i {
 				if _, n := r.e.trie.longest(toks, j); n > 0 {
 					break
@@ -708,14 +712,19 @@ func (r *recognizer) capitalised(i int) int {
 			typ = graph.Organization
 		}
 	}
-	if typ == graph.Person && isPlace(toks[i:j]) {
-		typ = graph.Place
+	if typ == graph.Person && (isPlace(toks[i:j]) || i > 0 && locatives[toks[i-1].low]) {
+		typ = graph.Place // "in New York", "at Chebarkul"
 	}
 	if typ == graph.Person {
 		known := r.doc.surnames[last] != nil
+		prev, prevSent := r.doc.lastPerson, r.doc.lastPSent
 		p := r.person(i, j, "", "")
 		if !known {
 			p.unknown = true
+			if words == 1 {
+				// A lone unknown word is too weak to be "he" later.
+				r.doc.lastPerson, r.doc.lastPSent = prev, prevSent
+			}
 		}
 		r.add(mention{start: i, end: j, actor: p, kind: mUnknown, single: words == 1})
 		return j
@@ -733,6 +742,8 @@ warships warplanes fighters artillery defences defenses`)
 
 var documentHeads = toSet(`agreement agreements declaration accord accords treaty pact charter protocol
 memorandum resolution resolutions act bill doctrine plan strategy policy summit conference`)
+
+var locatives = toSet(`in at near from outside inside across`)
 
 var placeWords = toSet(`asia europe africa america east west north south central ocean sea gulf river valley
 province city island islands mountains region district county town village border kashmir state

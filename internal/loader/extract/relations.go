@@ -66,6 +66,9 @@ func buildGroups(toks []token, ms []mention) []group {
 			if !ok || (!and && !comma) {
 				break
 			}
+			if comma && !and && hasAnd {
+				break // "Russia and Pakistan, Lavrov visited": the list ended at "and"
+			}
 			if comma && !and {
 				commas = append(commas, len(g.ms))
 			}
@@ -237,6 +240,21 @@ func (f *relFinder) groupAt(i, maxAdj int) *group {
 // headOf follows "Pakistan's arch-rival India": a possessive group followed
 // closely by another group yields the latter.
 func (f *relFinder) headOf(g *group) *group {
+	if g != nil && g.modifier {
+		// "Chinese multi-billion project China-Pakistan Economic
+		// Corridor": the nationality qualifies the named thing after it.
+		for k := g.end; k < len(f.toks) && k < g.end+4; k++ {
+			if h := f.byTok[k]; h >= 0 {
+				if hg := &f.gs[h]; !hg.weak && !hg.modifier {
+					return hg
+				}
+				break
+			}
+			if t := f.toks[k]; !(t.word || t.low == "-") || functionWords[t.low] {
+				break
+			}
+		}
+	}
 	if g == nil || !g.poss {
 		return g
 	}
@@ -285,6 +303,9 @@ func (f *relFinder) run() {
 			} else {
 				if nounOK && hasNoun(trs) && !tr.pastPart && !tr.gerund {
 					continue
+				}
+				if i > 0 && (determiners[f.toks[i-1].low] || f.toks[i-1].low == "'s") && f.toks[i-1].low != "that" {
+					continue // "the massing of troops": a noun
 				}
 				fd, ok = f.verb(i, tr)
 			}
@@ -479,6 +500,9 @@ func (f *relFinder) subjectFull(s int, mod bool) ([]*actorRec, float64, bool) {
 		t := f.toks[k]
 		if t.low == ";" || t.low == ":" {
 			return nil, 0, false
+		}
+		if t.low == "whose" && k > 0 && f.byTok[k-1] >= 0 {
+			return f.gs[f.byTok[k-1]].actors, 0.7, false // "a force of Taliban whose focus should remain to fight"
 		}
 		if t.low == "," {
 			// Skip a relative clause or apposition closed by this comma:
