@@ -98,7 +98,7 @@ type balanceRecord struct {
 }
 
 func runBalance(ctx context.Context, opts *balanceOptions) error {
-	v, _, err := opts.Load(opts.Filter)
+	v, _, docs, err := opts.Load(opts.Filter)
 	if err != nil {
 		return err
 	}
@@ -120,7 +120,7 @@ func runBalance(ctx context.Context, opts *balanceOptions) error {
 			er := triadEdgeRecord{A: refOf(v, int64(e.U)), B: refOf(v, int64(e.W)), Sign: e.Sign, Events: e.Events, Goldstein: round(e.Sum, 3)}
 			if opts.Evidence > 0 {
 				r := query.RelationBetween(v, int64(e.U), int64(e.W), true)
-				er.Evidence = evidenceOf(v, r.Events, opts.Evidence)
+				er.Evidence = evidenceOf(v, docs, r.Events, opts.Evidence)
 			}
 			tr.Edges = append(tr.Edges, er)
 		}

@@ -94,7 +94,7 @@ type centralRecord struct {
 }
 
 func runCentral(ctx context.Context, opts *centralOptions) error {
-	v, _, err := opts.Load(opts.Filter)
+	v, _, _, err := opts.Load(opts.Filter)
 	if err != nil {
 		return err
 	}

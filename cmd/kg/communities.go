@@ -89,7 +89,7 @@ type memberRow struct {
 }
 
 func runCommunities(ctx context.Context, opts *communitiesOptions) error {
-	v, _, err := opts.Load(opts.Filter)
+	v, _, _, err := opts.Load(opts.Filter)
 	if err != nil {
 		return err
 	}

@@ -92,7 +92,7 @@ type linkRecord struct {
 }
 
 func runLink(ctx context.Context, opts *linkOptions) error {
-	v, actors, err := opts.Load(opts.Filter)
+	v, actors, docs, err := opts.Load(opts.Filter)
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func runLink(ctx context.Context, opts *linkOptions) error {
 	}
 	r := query.Link(v, a, x, s, t, opts.Weighted)
 	rec := linkRecord{X: refOf(v, x), A: refOf(v, s), B: refOf(v, t), Directed: opts.Directed,
-		XA: relationOf(v, r.XA, opts.Evidence), XB: relationOf(v, r.XB, opts.Evidence), Direct: relationOf(v, r.Direct, opts.Evidence),
+		XA: relationOf(v, docs, r.XA, opts.Evidence), XB: relationOf(v, docs, r.XB, opts.Evidence), Direct: relationOf(v, docs, r.Direct, opts.Evidence),
 		Paths: r.Paths, ThroughX: r.ViaX, Share: round(r.Share, 6), Summary: r.Summary}
 	mk := func(p query.Path, ok bool) *pathRecord {
 		if !ok {
@@ -123,7 +123,7 @@ func runLink(ctx context.Context, opts *linkOptions) error {
 			pr.Nodes = append(pr.Nodes, refOf(v, int64(n)))
 		}
 		for _, h := range query.PathHops(v, p, !opts.Directed) {
-			pr.Steps = append(pr.Steps, relationOf(v, h, 0))
+			pr.Steps = append(pr.Steps, relationOf(v, docs, h, 0))
 		}
 		return pr
 	}

@@ -85,7 +85,7 @@ type neighborRecord struct {
 }
 
 func runNeighbors(ctx context.Context, opts *neighborsOptions) error {
-	v, actors, err := opts.Load(opts.Filter)
+	v, actors, docs, err := opts.Load(opts.Filter)
 	if err != nil {
 		return err
 	}
@@ -99,7 +99,7 @@ func runNeighbors(ctx context.Context, opts *neighborsOptions) error {
 	}
 	var recs []neighborRecord
 	for _, n := range query.Neighbors(v, a, c, opts.Depth) {
-		r := relationOf(v, n.Relation, opts.Evidence)
+		r := relationOf(v, docs, n.Relation, opts.Evidence)
 		recs = append(recs, neighborRecord{actorRef: refOf(v, n.Node), Depth: n.Depth, Via: refOf(v, n.Via),
 			Events: r.Events, Out: r.Forward, In: r.Backward, Relations: r.Relations, Goldstein: r.Goldstein,
 			First: r.First, Last: r.Last, Evidence: r.Evidence})

@@ -114,7 +114,7 @@ type hopRow struct {
 }
 
 func runPath(ctx context.Context, opts *pathOptions) error {
-	v, actors, err := opts.Load(opts.Filter)
+	v, actors, docs, err := opts.Load(opts.Filter)
 	if err != nil {
 		return err
 	}
@@ -162,7 +162,7 @@ func runPath(ctx context.Context, opts *pathOptions) error {
 			r.Nodes = append(r.Nodes, refOf(v, int64(n)))
 		}
 		for _, h := range query.PathHops(v, p, !opts.Directed) {
-			r.Steps = append(r.Steps, relationOf(v, h, opts.Evidence))
+			r.Steps = append(r.Steps, relationOf(v, docs, h, opts.Evidence))
 		}
 		recs[i] = r
 	}

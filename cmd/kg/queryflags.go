@@ -94,21 +94,41 @@ func splitList(in []string) []string {
 	return out
 }
 
-// loadView opens the store read-only and builds the filtered view.
+// loadView opens the store read-only and builds the filtered view; it also
+// returns every stored actor, for name resolution.
 func loadView(f *factory, flt graph.Filter) (*graph.View, []graph.Actor, error) {
+	v, actors, _, err := loadQuery(f, flt)
+	return v, actors, err
+}
+
+// loadQuery is loadView that also returns the document names by ID, which
+// evidence quotes.
+func loadQuery(f *factory, flt graph.Filter) (*graph.View, []graph.Actor, map[string]string, error) {
 	s, err := f.openStore(true)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	actors, err := s.Actors()
 	if err != nil {
-		return nil, nil, fmt.Errorf("read actors: %w", err)
+		return nil, nil, nil, fmt.Errorf("read actors: %w", err)
+	}
+	var docs []graph.Document
+	err = s.Documents(func(d graph.Document) error { docs = append(docs, d); return nil }, false)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("list documents: %w", err)
+	}
+	names := make(map[string]string, len(docs))
+	for _, d := range docs {
+		names[d.ID] = d.Name
+	}
+	if flt, err = flt.ResolveDocs(docs); err != nil {
+		return nil, nil, nil, err
 	}
 	v, err := graph.LoadView(storeSource{s, actors}, flt)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return v, actors, nil
+	return v, actors, names, nil
 }
 
 // storeSource reuses the actor list already read for name resolution.
@@ -121,11 +141,12 @@ func (s storeSource) Actors() ([]graph.Actor, error) { return s.actors, nil }
 
 // viewLoader builds the filtered view and returns every stored actor, which
 // name resolution searches (an actor may exist but have no event under the
-// filters). Commands take it as an option so tests can hand in a view.
-type viewLoader func(graph.Filter) (*graph.View, []graph.Actor, error)
+// filters), and the document names by ID. Commands take it as an option so
+// tests can hand in a view.
+type viewLoader func(graph.Filter) (*graph.View, []graph.Actor, map[string]string, error)
 
 func storeViewLoader(f *factory) viewLoader {
-	return func(flt graph.Filter) (*graph.View, []graph.Actor, error) { return loadView(f, flt) }
+	return func(flt graph.Filter) (*graph.View, []graph.Actor, map[string]string, error) { return loadQuery(f, flt) }
 }
 
 // resolveNode finds the view node an actor name designates. Unknown and
@@ -164,11 +185,12 @@ type evidenceRecord struct {
 	CAMEO     string  `json:"cameo"`
 	Goldstein float64 `json:"goldstein"`
 	Date      string  `json:"date"`
-	Doc       string  `json:"doc"`
+	Doc       string  `json:"doc"`    // document name
+	DocID     string  `json:"doc_id"` // document ID
 	Sentence  string  `json:"sentence"`
 }
 
-func evidenceOf(v *graph.View, idx []int32, limit int) []evidenceRecord {
+func evidenceOf(v *graph.View, docs map[string]string, idx []int32, limit int) []evidenceRecord {
 	evs := v.Events()
 	out := []evidenceRecord{}
 	for _, i := range idx {
@@ -178,7 +200,7 @@ func evidenceOf(v *graph.View, idx []int32, limit int) []evidenceRecord {
 		e := &evs[i]
 		s, t := v.EventEnds(int(i))
 		out = append(out, evidenceRecord{ID: e.ID, Source: v.Actor(s).Name, Relation: e.Relation, Target: v.Actor(t).Name,
-			CAMEO: e.CAMEO, Goldstein: e.Goldstein, Date: e.Date.String(), Doc: e.DocID, Sentence: e.Sentence})
+			CAMEO: e.CAMEO, Goldstein: e.Goldstein, Date: e.Date.String(), Doc: docs[e.DocID], DocID: e.DocID, Sentence: e.Sentence})
 	}
 	return out
 }
@@ -198,14 +220,14 @@ type relationRecord struct {
 	Evidence  []evidenceRecord `json:"evidence,omitempty"`
 }
 
-func relationOf(v *graph.View, r query.Relation, evidence int) relationRecord {
+func relationOf(v *graph.View, docs map[string]string, r query.Relation, evidence int) relationRecord {
 	rec := relationRecord{From: refOf(v, r.From), To: refOf(v, r.To), Events: r.Count(), Forward: r.Forward, Backward: r.Backward,
 		Relations: r.Relations, Goldstein: round(r.Goldstein, 3), Sign: r.Sign, First: r.First.String(), Last: r.Last.String()}
 	if rec.Relations == nil {
 		rec.Relations = []string{}
 	}
 	if evidence != 0 {
-		rec.Evidence = evidenceOf(v, r.Events, evidence)
+		rec.Evidence = evidenceOf(v, docs, r.Events, evidence)
 	}
 	return rec
 }

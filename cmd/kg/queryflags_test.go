@@ -107,8 +107,8 @@ func cameoQuad(code string) int { return cameo.QuadClass(code) }
 // fixtureLoader builds views of queryFixture as a store would.
 func fixtureLoader() viewLoader {
 	actors, events := queryFixture()
-	return func(f graph.Filter) (*graph.View, []graph.Actor, error) {
-		return graph.NewView(actors, events, f), actors, nil
+	return func(f graph.Filter) (*graph.View, []graph.Actor, map[string]string, error) {
+		return graph.NewView(actors, events, f), actors, map[string]string{"doc1": "news.txt"}, nil
 	}
 }
 

@@ -101,7 +101,7 @@ type timelineRecord struct {
 }
 
 func runTimeline(ctx context.Context, opts *timelineOptions) error {
-	v, actors, err := opts.Load(opts.Filter)
+	v, actors, _, err := opts.Load(opts.Filter)
 	if err != nil {
 		return err
 	}
