@@ -146,7 +146,9 @@ func (s storeSource) Actors() ([]graph.Actor, error) { return s.actors, nil }
 type viewLoader func(graph.Filter) (*graph.View, []graph.Actor, map[string]string, error)
 
 func storeViewLoader(f *factory) viewLoader {
-	return func(flt graph.Filter) (*graph.View, []graph.Actor, map[string]string, error) { return loadQuery(f, flt) }
+	return func(flt graph.Filter) (*graph.View, []graph.Actor, map[string]string, error) {
+		return loadQuery(f, flt)
+	}
 }
 
 // resolveNode finds the view node an actor name designates. Unknown and
