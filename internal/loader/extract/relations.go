@@ -243,7 +243,7 @@ func (f *relFinder) headOf(g *group) *group {
 	if g != nil && g.modifier {
 		// "Chinese multi-billion project China-Pakistan Economic
 		// Corridor": the nationality qualifies the named thing after it.
-		for k := g.end; k < len(f.toks) && k < g.end+4; k++ {
+		for k := g.end; k < len(f.toks) && k < g.end+6; k++ {
 			if h := f.byTok[k]; h >= 0 {
 				if hg := &f.gs[h]; !hg.weak && !hg.modifier {
 					return hg
