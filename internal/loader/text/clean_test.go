@@ -269,12 +269,20 @@ func TestCleanBrokenHTML(t *testing.T) {
 	for _, raw := range []string{
 		"", "<", "<html><body><p>Unclosed <b>bold <i>italic", "<<<>>><p>Russia met Pakistan.</p></div></div></span>",
 		"<table><tr><td>Russia<td>Pakistan</table>", "<p>" + strings.Repeat("<div>", 500) + "deep",
+		// Deep enough to make tree building quadratic: rendered from tokens.
+		"<title>Deep</title><p>" + strings.Repeat("<div>Russia met Pakistan. ", 30000) + "<script>var junk;</script>",
 	} {
 		a, err := Clean([]byte(raw), "html", CleanOptions{})
 		if err != nil {
 			t.Errorf("Clean(%q): %v", raw, err)
 		}
 		checkSentenceOffsets(t, a.Text, Sentences(a.Text))
+		if strings.Contains(raw, "Russia met") && !strings.Contains(a.Text, "Russia met Pakistan.") {
+			t.Errorf("Clean(%.40q...) lost the text: %.100q", raw, a.Text)
+		}
+		if strings.Contains(a.Text, "junk") {
+			t.Errorf("script text kept: %.100q", a.Text)
+		}
 	}
 }
 

@@ -499,7 +499,7 @@ func matchRelative(s string, toks []dtok, i int, ref graph.Date) (DateMention, i
 		case "next", "coming":
 			d = weekdayAfter(ref, wd)
 		default:
-			d = resolveWeekday(s, toks, i, wd, ref)
+			d = resolveWeekday(toks, i, wd, ref)
 		}
 		return DateMention{Start: toks[i].s, End: toks[i+1].e, Date: d}, 2
 	}
@@ -606,7 +606,7 @@ func matchWeekday(toks []dtok, i int, wd time.Weekday, ref graph.Date) (DateMent
 	if ref.Precision() < graph.Day {
 		return DateMention{}, 1
 	}
-	return DateMention{Start: toks[i].s, End: toks[i].e, Date: resolveWeekday("", toks, i, wd, ref)}, 1
+	return DateMention{Start: toks[i].s, End: toks[i].e, Date: resolveWeekday(toks, i, wd, ref)}, 1
 }
 
 // futureWords, standing before a weekday in the same sentence, make it the
@@ -616,8 +616,10 @@ var futureWords = map[string]bool{
 	"tomorrow": true, "planned": true, "plans": true,
 }
 
-func resolveWeekday(_ string, toks []dtok, i int, wd time.Weekday, ref graph.Date) graph.Date {
-	for k := 0; k < i; k++ {
+// resolveWeekday looks for futureWords among the 40 tokens before the
+// weekday (its clause, in practice; the bound keeps long inputs linear).
+func resolveWeekday(toks []dtok, i int, wd time.Weekday, ref graph.Date) graph.Date {
+	for k := max(0, i-40); k < i; k++ {
 		if futureWords[wordAt(toks, k)] {
 			return weekdayAfter(ref, wd)
 		}

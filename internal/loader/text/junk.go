@@ -199,8 +199,13 @@ func junkReason(s string, li lineInfo) (string, bool) {
 		(strings.Contains(s, "@") || strings.Contains(lower, "follow")) {
 		return ReasonSocial, false
 	}
-	for _, p := range boilerPrefixes {
-		if hasWordPrefix(lower, p) || hasWordPrefix(key, p) {
+	for _, p := range prefixesByByte[lower[0]] {
+		if hasWordPrefix(lower, p) {
+			return ReasonBoilerplate, false
+		}
+	}
+	for _, p := range prefixesByByte[key[0]] {
+		if hasWordPrefix(key, p) {
 			return ReasonBoilerplate, false
 		}
 	}
