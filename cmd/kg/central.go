@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -99,7 +101,10 @@ func runCentral(ctx context.Context, opts *centralOptions) error {
 		return err
 	}
 	recs, err := centralRecords(v, opts.Measure, opts.Weighted, opts.Top)
-	if err != nil {
+	if errors.Is(err, query.ErrNoConvergence) {
+		// The last iterate is still a usable ranking; say it is approximate.
+		fmt.Fprintf(opts.IO.ErrOut, "kg: warning: %v; scores are approximate\n", err)
+	} else if err != nil {
 		return err
 	}
 	cols := []column[centralRecord]{
@@ -122,7 +127,7 @@ func runCentral(ctx context.Context, opts *centralOptions) error {
 func centralRecords(v *graph.View, m query.Measure, weighted bool, top int) ([]centralRecord, error) {
 	a := query.NewAdjacency(v)
 	s, err := query.Centrality(a, m, weighted)
-	if err != nil {
+	if err != nil && !errors.Is(err, query.ErrNoConvergence) {
 		return nil, err
 	}
 	actors := v.Actors()
@@ -135,5 +140,5 @@ func centralRecords(v *graph.View, m query.Measure, weighted bool, top int) ([]c
 			recs[i].Hub = &h
 		}
 	}
-	return recs, nil
+	return recs, err
 }
