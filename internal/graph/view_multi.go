@@ -11,7 +11,10 @@ import (
 // Multigraph is the one-line-per-event view of a View: every kept event is a
 // line from its source to its target with weight 1, self-loops included and
 // a symmetric event drawn once, as written (Event.Symmetric tells exporters
-// it holds both ways). Line IDs are indexes into View.Events.
+// it holds both ways). Line IDs are indexes into View.Events. Like gonum's
+// multi graphs it is also a WeightedDirected graph whose edge u→v bundles
+// the lines (MultiEdge, weight = number of events), so algorithms that want
+// event-count weights including self-loops can run on it directly.
 type Multigraph struct {
 	v *View
 	// Distinct directed node pairs with at least one line, sorted by
