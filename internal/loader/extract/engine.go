@@ -102,8 +102,12 @@ func (e *Engine) Extract(d Doc) Result {
 		if d.Dates != nil && len(rf.found) > 0 {
 			dates = d.Dates(s.Text)
 		}
+		var triggers []int
 		for _, fd := range rf.found {
-			events = e.emit(events, d.ID, s, toks, fd, dates, seen)
+			triggers = append(triggers, toks[fd.trig].start)
+		}
+		for _, fd := range rf.found {
+			events = e.emit(events, d.ID, s, toks, fd, triggers, dates, seen)
 		}
 		ds.prevSubject, ds.prevSubjectSent = nil, s.Index
 		if len(rf.found) > 0 && len(rf.found[0].agents) > 0 && !rf.found[0].agents[0].unknown {
@@ -120,7 +124,7 @@ func (e *Engine) Extract(d Doc) Result {
 	return e.finish(ds, events)
 }
 
-func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []token, fd finding, dates []DateSpan, seen map[string]bool) []graph.Event {
+func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []token, fd finding, triggers []int, dates []DateSpan, seen map[string]bool) []graph.Event {
 	type pair struct{ a, b *actorRec }
 	var pairs []pair
 	if fd.reciprocal {
@@ -141,30 +145,17 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 	if !ok {
 		return events
 	}
-	var date graph.Date
-	if len(dates) > 0 && fd.trig < len(toks) {
-		// The nearest date to the trigger, preferring dates introduced by
-		// a preposition ("in September") over bare ones in names
-		// ("Druzhba 2016").
-		at := toks[fd.trig].start
-		best, bestScore := -1, 0
-		for k, dt := range dates {
-			score := abs(dt.Start - at)
-			if !prepBefore(s.Text, dt.Start) {
-				score += 1000
-			}
-			if best < 0 || score < bestScore {
-				best, bestScore = k, score
-			}
-		}
-		date = dates[best].Date
-	}
+	date := pickDate(s.Text, toks, fd.trig, triggers, dates)
 	for _, p := range pairs {
 		if p.a == p.b || p.a.Type == graph.Place || p.b.Type == graph.Place {
 			continue
 		}
 		if p.a.Code != "" && p.a.Code == p.b.Code && p.a.isCountry() && p.b.isCountry() {
 			continue // "Soviet Union" and "Russia" in one dictionary code
+		}
+		id := graph.EventID(docID, s.Index, p.a.ID, fd.rule.Relation, code, p.b.ID)
+		if seen["id|"+id] {
+			continue // one event per triple and sentence
 		}
 		// One event per fact and document: a repeated mention adds no
 		// event unless it carries a new date.
@@ -174,13 +165,14 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 		}
 		seen[key] = true
 		seen[key+"|"+date.String()] = true
+		seen["id|"+id] = true
 		conf := fd.conf
 		if p.a.unknown || p.b.unknown {
 			conf *= 0.7
 		}
 		p.a.used, p.b.used = true, true
 		events = append(events, graph.Event{
-			ID:     graph.EventID(docID, s.Index, p.a.ID, fd.rule.Relation, code, p.b.ID),
+			ID:     id,
 			Source: p.a.ID, Target: p.b.ID, Relation: fd.rule.Relation, CAMEO: code,
 			QuadClass: cameo.QuadClass(code), Goldstein: c.Goldstein, Date: date,
 			Negated: fd.negated, Modality: fd.modality, Symmetric: fd.rule.Symmetric || fd.reciprocal,
@@ -189,6 +181,72 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 		})
 	}
 	return events
+}
+
+// pickDate chooses the date of the event triggered at token trig: among the
+// sentence's dates, those nearer to this trigger than to any other event's
+// and within reach of it (or opening the sentence, "In 2016, ..."), the
+// nearest, preferring dates introduced by a preposition ("in September")
+// over bare ones inside names ("Druzhba 2016"). No candidate, no date.
+func pickDate(sent string, toks []token, trig int, triggers []int, dates []DateSpan) graph.Date {
+	if len(dates) == 0 || trig >= len(toks) {
+		return graph.Date{}
+	}
+	at := toks[trig].start
+	best, bestScore := -1, 0
+	for k, dt := range dates {
+		dist := abs(dt.Start - at)
+		opening := dt.Start < 12
+		if !opening {
+			if dist > 120 {
+				continue
+			}
+			// Another event nearer to the date takes it when a clause
+			// boundary separates this one from the date ("... visit is
+			// significant as it takes place before Putin's arrival in
+			// October"), not when it is part of this one's object ("condemned
+			// the air strike in November 2011").
+			nearer := false
+			for _, o := range triggers {
+				if o != at && abs(dt.Start-o) < dist {
+					nearer = true
+				}
+			}
+			if nearer && clauseBetween(sent, at, dt.Start) {
+				continue
+			}
+		}
+		score := dist
+		if !prepBefore(sent, dt.Start) {
+			score += 1000
+		}
+		if best < 0 || score < bestScore {
+			best, bestScore = k, score
+		}
+	}
+	if best < 0 {
+		return graph.Date{}
+	}
+	return dates[best].Date
+}
+
+// clauseBetween reports whether a clause boundary (a comma, a semicolon or
+// a subordinating word) lies between byte offsets a and b of s.
+func clauseBetween(s string, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	seg := s[a:b]
+	if strings.ContainsAny(seg, ",;:") {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(seg)) {
+		switch w {
+		case "as", "before", "after", "when", "while", "because", "which", "who", "whereas", "although", "though", "since", "until":
+			return true
+		}
+	}
+	return false
 }
 
 // prepBefore reports whether the word before byte i of s is a preposition
