@@ -35,8 +35,9 @@ type Merger struct {
 	similar   SimilarFunc
 	forbidden ForbiddenFunc
 	byID      map[string]graph.Actor
-	byAlias   map[string]string   // slug of a name or alias → actor ID
-	byAffil   map[string][]string // "code:PAKMIL" or "country:PAK" → actor IDs, in order added
+	byAlias   map[string]string          // slug of a name or alias → actor ID
+	byAffil   map[string][]string        // "code:PAKMIL" or "country:PAK" → actor IDs, in order added
+	names     map[string]map[string]bool // actor ID → names and aliases already indexed
 }
 
 // NewMerger starts a table with the known actors. forbidden may be nil.
@@ -44,6 +45,7 @@ func NewMerger(known []graph.Actor, similar SimilarFunc, forbidden ForbiddenFunc
 	m := &Merger{
 		similar: similar, forbidden: forbidden,
 		byID: map[string]graph.Actor{}, byAlias: map[string]string{}, byAffil: map[string][]string{},
+		names: map[string]map[string]bool{},
 	}
 	known = slices.Clone(known)
 	slices.SortFunc(known, func(a, b graph.Actor) int { return cmp.Compare(a.ID, b.ID) })
@@ -97,19 +99,50 @@ func affiliation(a graph.Actor) []string {
 func (m *Merger) add(a graph.Actor) {
 	old, ok := m.byID[a.ID]
 	if ok {
+		// Most documents mention known actors by known names: skip the
+		// alias union, which allocates, when nothing would change.
+		if m.covers(old, a) {
+			return
+		}
 		a = unite(old, a)
 	} else {
 		for _, k := range affiliation(a) {
 			m.byAffil[k] = append(m.byAffil[k], a.ID)
 		}
+		m.names[a.ID] = map[string]bool{}
 	}
 	m.byID[a.ID] = a
+	seen := m.names[a.ID]
 	for _, n := range append([]string{a.Name}, a.Aliases...) {
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
 		s := graph.Slug(n)
 		if _, taken := m.byAlias[s]; !taken {
 			m.byAlias[s] = a.ID
 		}
 	}
+}
+
+// covers reports whether the table's entry old already holds every name
+// and date of a.
+func (m *Merger) covers(old, a graph.Actor) bool {
+	seen := m.names[old.ID]
+	if !seen[a.Name] {
+		return false
+	}
+	for _, n := range a.Aliases {
+		if !seen[n] {
+			return false
+		}
+	}
+	for _, d := range []graph.Date{a.FirstSeen, a.LastSeen} {
+		if !d.IsZero() && (old.FirstSeen.IsZero() || d.Before(old.FirstSeen) || old.LastSeen.Before(d)) {
+			return false
+		}
+	}
+	return (old.Code != "" || a.Code == "") && (old.Country != "" || a.Country == "") && (old.Type != "" || a.Type == "")
 }
 
 // compatible says whether a and b have the same affiliation.
