@@ -278,6 +278,11 @@ func (r *recognizer) objectAnaphor(head string) *actorRec {
 			if strings.HasSuffix(n, head) || strings.Contains(n, head+" ") {
 				return a
 			}
+			for al := range a.aliases {
+				if strings.HasSuffix(strings.ToLower(al), head) {
+					return a
+				}
+			}
 		}
 	}
 	return nil

@@ -44,6 +44,9 @@ type VerbRule struct {
 	// SymmetricWithoutTarget makes coordinated agents with no target the
 	// relation's two sides: "India and Pakistan massed troops".
 	SymmetricWithoutTarget bool `yaml:"symmetric_without_target"`
+	// NounDirect takes the group right after the noun as its two sides:
+	// "long-term allies Pakistan and the United States".
+	NounDirect bool `yaml:"noun_direct"`
 }
 
 // WordCode switches a rule's code when one of Words stands near the trigger.

@@ -644,7 +644,11 @@ func (f *relFinder) target(r *VerbRule, i int, preps []string, direct bool, wind
 		if r.NounWindow > 0 {
 			maxAdj = r.NounWindow
 		}
-		if g := f.groupAt(p+1, maxAdj); g != nil && !g.weak {
+		at := p + 1
+		if at < len(f.toks) && strings.HasSuffix(f.toks[at].low, "ing") && f.byTok[at] < 0 {
+			at++ // "interest in purchasing Russian hardware"
+		}
+		if g := f.groupAt(at, maxAdj); g != nil && !g.weak {
 			if f.toks[p].low == "between" && len(g.actors) < 2 {
 				return nil, false
 			}
@@ -938,6 +942,16 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 		return finding{}, false
 	}
 	fd := finding{rule: r, trig: i, modality: graph.Actual, conf: 0.7}
+	if r.NounDirect {
+		if i+1 < len(f.toks) && f.byTok[i+1] >= 0 {
+			if g := &f.gs[f.byTok[i+1]]; len(g.actors) >= 2 {
+				fd.agents, fd.reciprocal = g.actors, true
+				fd.code = r.Code
+				return fd, true
+			}
+		}
+		return finding{}, false
+	}
 	var agent, tgt *group
 	// Left side: adjectives, then a possessive or modifying actor.
 	k := i - 1
@@ -984,6 +998,10 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 	if r.NounWindow > 0 {
 		window = r.NounWindow
 	}
+	// "his first foreign visit would be to Pakistan"
+	for k := i + 1; k < len(f.toks) && k < i+4 && (auxWords[f.toks[k].low] || beWords[f.toks[k].low]) && f.toks[k].low != "to"; k++ {
+		window++
+	}
 	between := false
 	if tgt == nil {
 		// "the visit of X to Y": X is the agent.
@@ -1029,7 +1047,7 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 			if ax.modality != graph.Actual {
 				fd.modality = ax.modality
 			}
-			a, conf := f.subject(ax.start)
+			a, conf := f.subjectOf(ax, false)
 			if len(a) > 0 {
 				agent = &group{actors: a}
 				fd.conf = conf - 0.1
