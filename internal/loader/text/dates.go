@@ -104,7 +104,7 @@ func mayHaveDate(s string) bool {
 			for k := 0; k < n; k++ {
 				buf[k] = s[i+k] | 0x20 // ASCII letters only: sets lower case
 			}
-			if k := keywords[string(buf[:n])]; k != "" && triggerWords[k] {
+			if keywordShape[n][buf[0]&31][buf[n-1]&31] && triggerWords[string(buf[:n])] {
 				return true
 			}
 		}
@@ -141,6 +141,18 @@ var keywords = func() map[string]string {
 		add(w)
 	}
 	return m
+}()
+
+// keywordShape[len][first][last] (letters as their low five bits) is true
+// when some keyword has that length and first and last letter: a table in
+// L1 cache that spares most words the map lookup.
+var keywordShape = func() (t [10][32][32]bool) {
+	for w := range keywords {
+		if len(w) < len(t) {
+			t[len(w)][w[0]&31][w[len(w)-1]&31] = true
+		}
+	}
+	return t
 }()
 
 var tokenPool = sync.Pool{New: func() any {
@@ -190,7 +202,9 @@ func dateTokens(s string, toks []dtok) []dtok {
 				for k := 0; k < n; k++ {
 					buf[k] = s[i+k] | 0x20 // ASCII letters: lower case
 				}
-				t.key = keywords[string(buf[:n])]
+				if keywordShape[n][buf[0]&31][buf[n-1]&31] {
+					t.key = keywords[string(buf[:n])]
+				}
 			}
 			toks = append(toks, t)
 			i = j

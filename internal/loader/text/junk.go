@@ -92,7 +92,7 @@ var relativeUnits = map[string]bool{
 // lineInfo describes one trimmed line of normalised input.
 type lineInfo struct {
 	text    string
-	words   int
+	words   int // capped at manyWords
 	junk    string // reason when the line is junk on its own
 	tail    bool   // the line opens a tail block
 	prose   bool   // looks like a running-text paragraph
@@ -103,7 +103,7 @@ type lineInfo struct {
 
 func analyzeLine(s string) lineInfo {
 	s = trimReadMore(s)
-	li := lineInfo{text: s, words: countWords(s)}
+	li := lineInfo{text: s, words: countWordsUpTo(s, manyWords)}
 	if s == "" {
 		return li
 	}
@@ -135,13 +135,23 @@ func lastSignificant(s string) byte {
 	return s[i]
 }
 
-func countWords(s string) int {
+func countWords(s string) int { return countWordsUpTo(s, len(s)+1) }
+
+// manyWords is where line classification stops counting words: no rule
+// distinguishes between lines longer than 40 words.
+const manyWords = 41
+
+// countWordsUpTo counts the words of s, stopping at limit.
+func countWordsUpTo(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		w := wordByte[c]
 		if w && !in {
 			n++
+			if n >= limit {
+				return n
+			}
 		}
 		in = w || (in && (c == '\'' || c == '-'))
 	}

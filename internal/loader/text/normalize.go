@@ -87,6 +87,15 @@ func decode1252(raw []byte) string {
 	return b.String()
 }
 
+// printable marks the ASCII bytes that normalize copies unchanged (not the
+// space, which it collapses).
+var printable = func() (t [256]bool) {
+	for c := '!'; c < 0x7F; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
 // normalize rewrites characters so that later stages see one spelling of
 // each: ASCII quotes and dashes, plain spaces, "..." for the ellipsis
 // character, "\n" line ends, no invisible characters, NFC composition.
@@ -103,13 +112,13 @@ func normalize(s string) string {
 	lineStart := true
 	prev := rune(0) // previous rune written (not counting pending space)
 	for i := 0; i < len(s); {
-		if c := s[i]; c > ' ' && c < 0x7F {
+		if printable[s[i]] {
 			// Fast path: a run of printable ASCII with single inner spaces.
 			j := i + 1
 			for j < len(s) {
-				if d := s[j]; d > ' ' && d < 0x7F {
+				if printable[s[j]] {
 					j++
-				} else if d == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7F {
+				} else if s[j] == ' ' && j+1 < len(s) && printable[s[j+1]] {
 					j += 2
 				} else {
 					break

@@ -17,14 +17,14 @@ var wordsGz []byte
 
 var (
 	wordsOnce sync.Once
-	wordSet   map[string]struct{}
+	wordSet   *wordTable
 )
 
 // englishWords returns the embedded word list, decompressed on first use
 // (about 65,000 words).
-func englishWords() map[string]struct{} {
+func englishWords() *wordTable {
 	wordsOnce.Do(func() {
-		wordSet = make(map[string]struct{}, 66000)
+		wordSet = newWordTable(1 << 17)
 		zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
 		if err != nil {
 			// The list is compiled in; a broken one is a build defect, and
@@ -34,7 +34,7 @@ func englishWords() map[string]struct{} {
 		sc := bufio.NewScanner(zr)
 		for sc.Scan() {
 			if w := strings.TrimSpace(sc.Text()); w != "" {
-				wordSet[w] = struct{}{}
+				wordSet.add(w)
 			}
 		}
 	})
@@ -43,8 +43,61 @@ func englishWords() map[string]struct{} {
 
 // IsEnglishWord reports whether w (any case) is in the built-in word list.
 func IsEnglishWord(w string) bool {
-	_, ok := englishWords()[strings.ToLower(w)]
-	return ok
+	return englishWords().has(strings.ToLower(w))
+}
+
+// wordTable is a set of words stored as 32-bit fingerprints in an
+// open-addressing table. It answers the repairer's many lookups (one per
+// long lower-case word) from 512 KB of flat memory, where a map of strings
+// needs several times that and more cache misses. Two words share a
+// fingerprint with odds of about one in 2^31 per lookup, which at worst
+// leaves a run-together word unsplit.
+type wordTable struct {
+	slots []uint32
+	mask  uint64
+}
+
+// newWordTable makes a table of size slots (a power of two, at least twice
+// the number of words to add).
+func newWordTable(size int) *wordTable {
+	return &wordTable{slots: make([]uint32, size), mask: uint64(size - 1)}
+}
+
+// wordHash is 64-bit FNV-1a.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func (t *wordTable) add(w string) {
+	h := wordHash(w)
+	fp := uint32(h>>32) | 1
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch t.slots[i] {
+		case 0:
+			t.slots[i] = fp
+			return
+		case fp:
+			return
+		}
+	}
+}
+
+func (t *wordTable) has(w string) bool {
+	h := wordHash(w)
+	fp := uint32(h>>32) | 1
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch t.slots[i] {
+		case 0:
+			return false
+		case fp:
+			return true
+		}
+	}
 }
 
 // gluedLeft are function words that web scrapes glue to the next word when
@@ -115,7 +168,7 @@ var shortWords = map[string]bool{
 
 // repairer splits run-together words.
 type repairer struct {
-	words map[string]struct{}
+	words *wordTable
 	hook  func(string) bool
 }
 
@@ -124,7 +177,7 @@ func newRepairer(hook func(string) bool) *repairer {
 }
 
 func (r *repairer) known(lower string) bool {
-	if _, ok := r.words[lower]; ok {
+	if r.words.has(lower) {
 		return true
 	}
 	return r.hook != nil && r.hook(lower)
@@ -147,10 +200,14 @@ func (r *repairer) repair(p string) string {
 		// Scan the word, noting whether it could be a join at all: a lower
 		// case letter followed by a capital, or seven lower-case letters.
 		j, join, lower := i, false, true
-		for j < len(p) && isASCIILetter(p[j]) {
-			if isUpper(p[j]) {
+		for j < len(p) {
+			c := letterCase[p[j]]
+			if c == 0 {
+				break
+			}
+			if c == caseUpper {
 				lower = false
-				join = join || j > i && isLower(p[j-1])
+				join = join || j > i && letterCase[p[j-1]] == caseLower
 			}
 			j++
 		}
@@ -260,6 +317,19 @@ func properRight(right string) bool {
 	}
 	return len(right) <= 5
 }
+
+const (
+	caseLower = 1
+	caseUpper = 2
+)
+
+// letterCase classifies ASCII letters for the repairer's word scan.
+var letterCase = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = caseLower, caseUpper
+	}
+	return t
+}()
 
 func isLower(c byte) bool { return c >= 'a' && c <= 'z' }
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
