@@ -92,7 +92,7 @@ var relativeUnits = map[string]bool{
 // lineInfo describes one trimmed line of normalised input.
 type lineInfo struct {
 	text    string
-	words   int // capped at manyWords
+	words   int    // capped at manyWords
 	junk    string // reason when the line is junk on its own
 	tail    bool   // the line opens a tail block
 	prose   bool   // looks like a running-text paragraph
