@@ -320,6 +320,18 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 			return end
 		}
 	}
+	// "the UN secretary-general", "NATO officials": an organisation's
+	// office holders act for it.
+	if ent.Type == graph.IGO || ent.Type == graph.Organization {
+		if _, n := r.e.lex.personRoles.match(toks, k); n > 0 && !r.nextIsName(k+n) {
+			r.add(mention{start: i, end: k + n, actor: r.entryActor(ent), kind: mDict})
+			return k + n
+		}
+		if role, n := r.e.lex.roles.match(toks, k); n > 0 && role == "GOV" {
+			r.add(mention{start: i, end: k + n, actor: r.entryActor(ent), kind: mDict})
+			return k + n
+		}
+	}
 	demonym := r.e.trie.isDemonym(toks, i, j)
 	if !demonym && !(j < len(toks) && weaponHeads[toks[j].low]) {
 		if end, ok := r.objectAfter(i, j); ok {
@@ -329,6 +341,14 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 	a := r.entryActor(ent)
 	m := mention{start: i, end: j, actor: a, kind: mDict, demonym: demonym}
 	if demonym && j < len(toks) && toks[j].word && !toks[j].cap && !functionWords[toks[j].low] && !auxWords[toks[j].low] && r.e.lex.triggers[toks[j].low] == nil {
+		m.modifier = true
+	}
+	// "the US mindset", "a Pakistan airbase": a name used as a noun
+	// modifier. Words that may be verbs (-s, -ed, -ly) are left alone.
+	if !demonym && j < len(toks) && toks[j].word && !toks[j].cap && !functionWords[toks[j].low] &&
+		!auxWords[toks[j].low] && !raisingWords[toks[j].low] && r.e.lex.triggers[toks[j].low] == nil &&
+		!strings.HasSuffix(toks[j].low, "s") && !strings.HasSuffix(toks[j].low, "ed") && !strings.HasSuffix(toks[j].low, "ly") &&
+		toks[j].low[0] > '9' && !(j+1 < len(toks) && (toks[j+1].low == "'" || toks[j+1].low == "’")) {
 		m.modifier = true
 	}
 	r.add(m)
@@ -672,6 +692,16 @@ func (r *recognizer) capitalised(i int) int {
 	last := toks[j-1].low
 	if documentHeads[last] || j < len(toks) && documentHeads[toks[j].low] {
 		return j // "the Pakistan-Russia Defence Agreement" names a text, not an actor
+	}
+	// "New Jamshoro Power Plant of 500MW": the phrase ends at its
+	// object head.
+	for h := i + 1; h < j; h++ {
+		if r.e.lex.objects.first[toks[h].low] != nil && toks[h].cap {
+			if _, n := r.e.lex.objects.match(toks, h); n > 0 && h+n < j {
+				r.addObject(i, h+n)
+				return h + n
+			}
+		}
 	}
 	// Object: "Thar Coal project", "MI-35 assault helicopters".
 	if end, ok := r.objectAfter(i, j); ok {

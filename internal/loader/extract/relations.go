@@ -812,7 +812,7 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 			}
 		}
 		if b := f.after(end, 8, []string{"by"}); b >= 0 {
-			if g := f.groupAt(b+1, 1); g != nil {
+			if g := f.groupAt(b+1, 1); g != nil && !g.modifier {
 				fd.agents = g.actors
 				switch {
 				case prepTarget != nil:
