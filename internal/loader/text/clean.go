@@ -55,7 +55,7 @@ func Clean(raw []byte, format string, opts CleanOptions) (Article, error) {
 	switch strings.ToLower(format) {
 	case "", "txt", "text", "jsonl", "json":
 	case "md", "markdown":
-		s, md.title = stripMarkdown(s)
+		s, md.title, md.date = stripMarkdown(s)
 	case "html", "htm", "xhtml":
 		s, md, err = renderHTML(s)
 		if err != nil {

@@ -2,18 +2,19 @@ package text
 
 import (
 	"strings"
+
+	"github.com/kg-project/kg/internal/graph"
 )
 
 // stripMarkdown turns Markdown into plain text lines: headings stand alone
 // as paragraphs (the first level-1 heading, or a front-matter title, is
 // returned as the title and left out), links keep their text, images, code
 // blocks, HTML tags and emphasis markers go, list and quote markers go while
-// their text stays.
-func stripMarkdown(s string) (string, string) {
+// their text stays. A front-matter date is returned as the document date.
+func stripMarkdown(s string) (text, title string, date graph.Date) {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	lines := strings.Split(s, "\n")
 	var out []string
-	title := ""
 	i := 0
 	// YAML front matter.
 	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" {
@@ -25,6 +26,14 @@ func stripMarkdown(s string) (string, string) {
 			}
 			if v, ok := strings.CutPrefix(t, "title:"); ok && title == "" {
 				title = strings.Trim(strings.TrimSpace(v), `"'`)
+			}
+			if v, ok := strings.CutPrefix(t, "date:"); ok && date.IsZero() {
+				v = strings.Trim(strings.TrimSpace(v), `"'`)
+				if d, err := graph.ParseDate(v); err == nil {
+					date = d
+				} else if len(v) >= 10 {
+					date, _ = graph.ParseDate(v[:10])
+				}
 			}
 		}
 	}
@@ -91,7 +100,7 @@ func stripMarkdown(s string) (string, string) {
 		}
 		out = append(out, inlineMarkdown(t))
 	}
-	return strings.Join(out, "\n"), title
+	return strings.Join(out, "\n"), title, date
 }
 
 func isRule(t string) bool {
