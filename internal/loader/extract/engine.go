@@ -194,9 +194,13 @@ func pickDate(sent string, toks []token, trig int, triggers []int, dates []DateS
 	}
 	at := toks[trig].start
 	best, bestScore := -1, 0
+	rel := relativeSpans(sent)
 	for k, dt := range dates {
 		dist := abs(dt.Start - at)
 		opening := dt.Start < 12
+		if inOtherSpan(rel, dt.Start, at) {
+			continue // "Pakistan, which signed a pact in 1954, received ..."
+		}
 		if !opening {
 			if dist > 120 {
 				continue
@@ -228,6 +232,39 @@ func pickDate(sent string, toks []token, trig int, triggers []int, dates []DateS
 		return graph.Date{}
 	}
 	return dates[best].Date
+}
+
+// relativeSpans returns the byte spans of ", which ... ," and ", who ... ,"
+// clauses in s.
+func relativeSpans(s string) [][2]int {
+	var out [][2]int
+	for _, opener := range []string{", which ", ", who "} {
+		for from := 0; ; {
+			i := strings.Index(s[from:], opener)
+			if i < 0 {
+				break
+			}
+			i += from
+			j := strings.IndexByte(s[i+len(opener):], ',')
+			if j < 0 {
+				break
+			}
+			end := i + len(opener) + j
+			out = append(out, [2]int{i, end})
+			from = end
+		}
+	}
+	return out
+}
+
+// inOtherSpan reports whether offset d lies in a span that does not hold t.
+func inOtherSpan(spans [][2]int, d, t int) bool {
+	for _, sp := range spans {
+		if d >= sp[0] && d < sp[1] && !(t >= sp[0] && t < sp[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBetween reports whether a clause boundary (a comma, a semicolon or

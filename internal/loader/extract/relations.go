@@ -1057,7 +1057,8 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 	switch {
 	case agent != nil && tgt != nil:
 		fd.agents, fd.targets = agent.actors, tgt.actors
-	case agent == nil && tgt != nil && between:
+	case agent == nil && tgt != nil && (between || r.Symmetric && len(tgt.actors) >= 2):
+		// "talks between X and Y", "the joint exercises of X and Y"
 		fd.agents, fd.reciprocal = tgt.actors, true
 	case agent != nil && between:
 		fd.agents, fd.reciprocal = agent.actors, true
