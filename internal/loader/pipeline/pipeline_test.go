@@ -446,3 +446,29 @@ func TestRunBatchDelay(t *testing.T) {
 		t.Errorf("summary %+v", sum)
 	}
 }
+
+// Two events of one sentence that differ only by the spelling of an actor
+// become one event once the spellings are merged.
+func TestMergeDropsDuplicateEvents(t *testing.T) {
+	m := NewMerger([]graph.Actor{{ID: "sergey-lavrov", Name: "Sergey Lavrov", Code: "RUSGOV", Type: graph.Person}}, jaroWinkler, nil)
+	doc := graph.Document{ID: "d1", Text: "Sergei Lavrov, or Sergey Lavrov, met Pakistan."}
+	ev := func(src string) graph.Event {
+		return graph.Event{ID: graph.EventID("d1", 0, src, "meet", "040", "pakistan"), Source: src, Target: "pakistan",
+			Relation: "meet", CAMEO: "040", DocID: "d1", End: len(doc.Text)}
+	}
+	x := graph.Extraction{Doc: doc,
+		Actors: []graph.Actor{
+			{ID: "sergei-lavrov", Name: "Sergei Lavrov", Code: "RUSGOV", Type: graph.Person},
+			{ID: "sergey-lavrov", Name: "Sergey Lavrov", Code: "RUSGOV", Type: graph.Person},
+			{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: graph.Country},
+		},
+		Events: []graph.Event{ev("sergei-lavrov"), ev("sergey-lavrov")},
+	}
+	m.Resolve(&x)
+	if len(x.Events) != 1 || x.Events[0].ID != ev("sergey-lavrov").ID {
+		t.Errorf("events %+v, want the one with the known spelling", x.Events)
+	}
+	if len(x.Actors) != 2 || !slices.Contains(x.Actors[1].Aliases, "Sergei Lavrov") && !slices.Contains(x.Actors[0].Aliases, "Sergei Lavrov") {
+		t.Errorf("actors %+v, want Sergey Lavrov (aliased Sergei Lavrov) and Pakistan", x.Actors)
+	}
+}
