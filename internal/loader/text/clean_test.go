@@ -68,6 +68,17 @@ func TestCleanRepairsEncoding(t *testing.T) {
 	if want := "Pakistan's détente with Russia began in earnest last year."; a.Text != want {
 		t.Errorf("cp1252 text = %q, want %q", a.Text, want)
 	}
+	// UTF-16 with a byte order mark, and a UTF-8 byte order mark.
+	le := []byte{0xFF, 0xFE}
+	for _, r := range "Russia’s envoy met Pakistan’s foreign minister in Islamabad today." {
+		le = append(le, byte(r), byte(r>>8))
+	}
+	if a := mustClean(t, string(le), "txt"); a.Text != "Russia's envoy met Pakistan's foreign minister in Islamabad today." {
+		t.Errorf("utf-16 text = %q", a.Text)
+	}
+	if a := mustClean(t, "\xEF\xBB\xBFRussia met Pakistan.", "txt"); a.Text != "Russia met Pakistan." {
+		t.Errorf("bom text = %q", a.Text)
+	}
 	// A stray invalid byte in UTF-8 text is dropped.
 	a = mustClean(t, "Russia’s envoy met Pakistan’s foreign minister in Islamabad\xff today.", "txt")
 	if want := "Russia's envoy met Pakistan's foreign minister in Islamabad today."; a.Text != want {

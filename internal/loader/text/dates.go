@@ -15,6 +15,13 @@ type DateMention struct {
 	Start, End int
 	Date       graph.Date
 	Text       string
+
+	// A month (and day) without a year, kept to place it in the year the
+	// sentence names ("In 1971, ... in December").
+	bareMonth, bareDay int
+	// anchor: an explicit year that sets the scene ("in 1971", "October
+	// 2012") for bare months later in the sentence.
+	anchor bool
 }
 
 // FindDates finds the dates a sentence mentions, resolving relative and
@@ -33,6 +40,9 @@ type DateMention struct {
 //     the earlier one on a tie), which suits news that looks a few months
 //     back or ahead;
 //   - "in May last year" takes the month of the year before ref;
+//   - a month without a year that follows an explicit year in the same
+//     sentence ("In 1971, ... in December", "October 2012 ... on October
+//     4") takes that year instead, unless the sentence names several years;
 //   - weekdays ("on Monday") and "yesterday" need ref's day; a weekday is the
 //     latest such day not after ref, or the first one after ref when the
 //     sentence announces the future ("will", "is expected to", "next
@@ -48,11 +58,20 @@ func FindDates(sentence string, ref graph.Date) []DateMention {
 		tokenPool.Put(bufp)
 	}()
 	var out []DateMention
+	anchor := 0 // year set by the sentence; -1 when it names several
 	for i := 0; i < len(toks); {
 		m, n := matchDate(sentence, toks, i, ref)
 		if n == 0 {
 			i++
 			continue
+		}
+		switch {
+		case m.anchor && anchor == 0:
+			anchor = m.Date.Year
+		case m.anchor && anchor != m.Date.Year:
+			anchor = -1
+		case m.bareMonth != 0 && anchor > 0:
+			m.Date = graph.Date{Year: anchor, Month: m.bareMonth, Day: m.bareDay}
 		}
 		if !m.Date.IsZero() && validDate(m.Date) {
 			m.Text = sentence[m.Start:m.End]
@@ -399,9 +418,9 @@ func matchDayMonth(toks []dtok, i int, ref graph.Date) (DateMention, int) {
 	}
 	day := toks[i].num
 	if k < len(toks) && yearNum(toks[k]) && !adjacentLetter(toks, k) {
-		return DateMention{Start: toks[i].s, End: toks[k].e, Date: graph.Date{Year: toks[k].num, Month: month, Day: day}}, k - i + 1
+		return DateMention{Start: toks[i].s, End: toks[k].e, Date: graph.Date{Year: toks[k].num, Month: month, Day: day}, anchor: true}, k - i + 1
 	}
-	m := DateMention{Start: toks[i].s, End: toks[end].e}
+	m := DateMention{Start: toks[i].s, End: toks[end].e, bareMonth: month, bareDay: day}
 	m.Date = nearestDay(month, day, ref)
 	return m, end - i + 1
 }
@@ -433,9 +452,9 @@ func matchMonth(toks []dtok, from, j int, ref graph.Date) (DateMention, int) {
 			y++
 		}
 		if y < len(toks) && yearNum(toks[y]) && !adjacentLetter(toks, y) {
-			return DateMention{Start: start, End: toks[y].e, Date: graph.Date{Year: toks[y].num, Month: month, Day: day}}, y - from + 1
+			return DateMention{Start: start, End: toks[y].e, Date: graph.Date{Year: toks[y].num, Month: month, Day: day}, anchor: true}, y - from + 1
 		}
-		return DateMention{Start: start, End: toks[last].e, Date: nearestDay(month, day, ref)}, last - from + 1
+		return DateMention{Start: start, End: toks[last].e, Date: nearestDay(month, day, ref), bareMonth: month, bareDay: day}, last - from + 1
 	}
 	// Month[,] Year
 	y := k
@@ -443,7 +462,7 @@ func matchMonth(toks []dtok, from, j int, ref graph.Date) (DateMention, int) {
 		y++
 	}
 	if y < len(toks) && yearNum(toks[y]) && !adjacentLetter(toks, y) {
-		return DateMention{Start: start, End: toks[y].e, Date: graph.Date{Year: toks[y].num, Month: month}}, y - from + 1
+		return DateMention{Start: start, End: toks[y].e, Date: graph.Date{Year: toks[y].num, Month: month}, anchor: true}, y - from + 1
 	}
 	if abbr {
 		// "Oct" alone is too easily something else.
@@ -468,7 +487,7 @@ func matchMonth(toks []dtok, from, j int, ref graph.Date) (DateMention, int) {
 			return DateMention{Start: start, End: toks[k+1].e, Date: graph.Date{Year: y, Month: month}}, k + 2 - from
 		}
 	}
-	return DateMention{Start: start, End: toks[end].e, Date: nearestMonth(month, ref)}, end - from + 1
+	return DateMention{Start: start, End: toks[end].e, Date: nearestMonth(month, ref), bareMonth: month}, end - from + 1
 }
 
 // matchPeriodStart reads "early October", "mid-October", "late 2012", "end
@@ -716,6 +735,10 @@ func matchYear(s string, toks []dtok, i int) (DateMention, int) {
 		return DateMention{}, 1
 	}
 	m := DateMention{Start: t.s, End: t.e, Date: graph.Date{Year: t.num}}
+	switch wordAt(toks, i-1) {
+	case "in", "during":
+		m.anchor = true
+	}
 	if t.num < 1900 || t.num > 2099 {
 		// Four digits outside 1900-2099 are more often counts than years.
 		return DateMention{}, 1

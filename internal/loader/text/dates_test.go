@@ -99,7 +99,13 @@ func TestFindDates(t *testing.T) {
 		{"early october no ref", "arrival in early October", "", ""},
 		{"weekday month ref", "stocks sank on Monday", "2012-09", ""},
 		{"month day no ref", "arrived on October 4", "", ""},
-		{"mixed", "In May 2011 and again last year, on October 4.", "2012-10-08", "May 2011=2011-05; last year=2011; October 4=2012-10-04"},
+		{"mixed", "In May 2011 and again last year, on October 4.", "2012-10-08", "May 2011=2011-05; last year=2011; October 4=2011-10-04"},
+		{"mixed unanchored", "Last year and on October 4.", "2012-10-08", "Last year=2011; October 4=2012-10-04"},
+		{"anchor year", "In 1971, ties worsened and in December India attacked.", "2012-09-12", "1971=1971; December=1971-12"},
+		{"anchor without ref", "In 1971, ties worsened and on December 3 India attacked.", "", "1971=1971; December 3=1971-12-03"},
+		{"anchor month year", "In October 2012 Kayani visited; on October 4 he met Makarov.", "", "October 2012=2012-10; October 4=2012-10-04"},
+		{"two years no anchor", "In 1971 and in 1972 talks failed; in December they resumed.", "2012-09-12", "1971=1971; 1972=1972; December=2012-12"},
+		{"by year no anchor", "US withdrawal by 2014 and talks in December", "2012-09-12", "2014=2014; December=2012-12"},
 		{"invalid day", "on February 30, 2012 nothing happened", "", ""},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -23,6 +24,11 @@ var ErrEncoding = errors.New("invalid UTF-8")
 // multi-byte sequence at all is read as Windows-1252 (the usual encoding of
 // older Western pages); anything else is an error.
 func decode(raw []byte) (string, error) {
+	if len(raw) >= 2 && (raw[0] == 0xFF && raw[1] == 0xFE || raw[0] == 0xFE && raw[1] == 0xFF) {
+		// UTF-16 with a byte order mark, as some Windows tools save text.
+		return decodeUTF16(raw[2:], raw[0] == 0xFE)
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF"))
 	if bytes.IndexByte(raw, 0) >= 0 {
 		return "", ErrBinary
 	}
@@ -60,6 +66,24 @@ func decode(raw []byte) (string, error) {
 		return b.String(), nil
 	}
 	return "", ErrEncoding
+}
+
+func decodeUTF16(b []byte, bigEndian bool) (string, error) {
+	if len(b)%2 != 0 {
+		return "", ErrEncoding
+	}
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if bigEndian {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+		if u[i] == 0 {
+			return "", ErrBinary
+		}
+	}
+	return string(utf16.Decode(u)), nil
 }
 
 // cp1252 maps bytes 0x80-0x9F of Windows-1252 (the rest of the high half is
