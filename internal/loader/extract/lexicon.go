@@ -47,6 +47,10 @@ type VerbRule struct {
 	// NounDirect takes the group right after the noun as its two sides:
 	// "long-term allies Pakistan and the United States".
 	NounDirect bool `yaml:"noun_direct"`
+	// NounRequires: a noun trigger that governs another event noun,
+	// "cancellation of Putin's trip to Pakistan"; the agent is the
+	// possessive before that noun and the target follows it.
+	NounRequires []string `yaml:"noun_requires"`
 }
 
 // WordCode switches a rule's code when one of Words stands near the trigger.
@@ -146,7 +150,7 @@ var irregular = map[string][]string{
 	"stop": {"stopped", "stopping"}, "ship": {"shipped", "shipping"}, "plan": {"planned", "planning"},
 	"end": {"ended"}, "reach": {"reaches", "reached"}, "buy": {"bought"}, "lend": {"lent"},
 	"send": {"sent"}, "get": {"got", "gotten"}, "speak": {"spoke", "spoken"}, "pay": {"paid"},
-	"become": {"became"}, "show": {"shown"}, "spit": {"spat"},
+	"become": {"became"}, "refer": {"referred", "referring"}, "confer": {"conferred", "conferring"}, "show": {"shown"}, "spit": {"spat"},
 }
 
 // inflect returns the regular forms of a verb lemma with a flag for past
@@ -185,6 +189,12 @@ func inflect(lemma string) (forms []string, past []bool) {
 		add(lemma+"s", false)
 		add(lemma+"ed", true)
 		add(lemma+"ing", false)
+	}
+	// Short consonant-vowel-consonant verbs double their last letter:
+	// snub -> snubbed, ban -> banned.
+	if n >= 3 && n <= 4 && !strings.ContainsRune("aeiouwxy", rune(last)) && strings.ContainsRune("aeiou", rune(lemma[n-2])) && !strings.ContainsRune("aeiou", rune(lemma[n-3])) {
+		add(lemma+string(last)+"ed", true)
+		add(lemma+string(last)+"ing", false)
 	}
 	// British doubling: cancel -> cancelled, travel -> travelling.
 	if last == 'l' && n > 2 && strings.ContainsRune("aeiou", rune(lemma[n-2])) && !strings.ContainsRune("aeiou", rune(lemma[n-3])) {

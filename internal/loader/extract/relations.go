@@ -396,6 +396,10 @@ func (f *relFinder) aux(i int) auxInfo {
 			break
 		}
 		if !(auxWords[l] || raisingWords[l] || strings.HasSuffix(l, "ly") && !t.cap || l == "didn" || l == "doesn" || l == "don" || l == "wasn" || l == "isn" || l == "won" || l == "wouldn" || l == "hasn" || l == "haven" || l == "hadn") {
+			// "had no time to meet", "has no plans to visit"
+			if k > 0 && f.toks[k-1].low == "no" && k+1 < len(f.toks) && f.toks[k+1].low == "to" {
+				a.negated = true
+			}
 			break
 		}
 		a.start = k
@@ -573,7 +577,8 @@ func (f *relFinder) roleBefore(p int) bool {
 	}
 	w := f.toks[p-1].low
 	_, n := f.e.lex.roles.match(f.toks, p-1)
-	return n == 1 || w == "leaders" || w == "officials" || w == "government"
+	return n == 1 || w == "leaders" || w == "officials" || w == "government" || w == "representatives" ||
+		w == "delegates" || w == "envoys" || w == "delegations" || w == "ministers"
 }
 
 // copula maps a predicate nominal to its subject: in "Fradkov was the first
@@ -653,6 +658,14 @@ func (f *relFinder) target(r *VerbRule, i int, preps []string, direct bool, wind
 				return nil, false
 			}
 			return f.headOf(g), f.toks[p].low == "between"
+		}
+		if f.toks[p].low == "for" {
+			// "assistance for the modernization of Pakistan Steel Mills"
+			if o := f.after(p+1, 6, []string{"of"}); o >= 0 && f.objectGap(p+1, o) {
+				if g := f.groupAt(o+1, 1); g != nil && !g.weak {
+					return g, false
+				}
+			}
 		}
 	}
 	if direct && !r.ModifierOnly {
@@ -942,6 +955,28 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 		return finding{}, false
 	}
 	fd := finding{rule: r, trig: i, modality: graph.Actual, conf: 0.7}
+	if len(r.NounRequires) > 0 {
+		k := f.after(i+1, 6, r.NounRequires)
+		if k < 0 {
+			return finding{}, false
+		}
+		var agent *group
+		for j := i + 1; j < k; j++ {
+			if g := f.byTok[j]; g >= 0 {
+				agent = &f.gs[g]
+			}
+		}
+		if agent == nil {
+			return finding{}, false
+		}
+		tg, _ := f.target(r, k+1, r.NounPreps, false, 2)
+		if tg == nil {
+			return finding{}, false
+		}
+		f.used[k] = true // the cancelled trip is no visit
+		fd.agents, fd.targets, fd.code = agent.actors, tg.actors, r.Code
+		return fd, true
+	}
 	if r.NounDirect {
 		if i+1 < len(f.toks) && f.byTok[i+1] >= 0 {
 			if g := &f.gs[f.byTok[i+1]]; len(g.actors) >= 2 {
