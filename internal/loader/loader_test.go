@@ -278,3 +278,37 @@ func BenchmarkProcess(b *testing.B) {
 		}
 	}
 }
+
+// TestConcurrentProcess: one Extractor serves many goroutines and gives
+// each the same result as a lone call (run with -race).
+func TestConcurrentProcess(t *testing.T) {
+	x := extractor(t)
+	ins := corpus(t)
+	want := make([]int, len(ins))
+	for i, in := range ins {
+		xt, err := x.Process(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = len(xt.Events)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(ins))
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, in := range ins {
+				xt, err := x.Process(in)
+				if err != nil || len(xt.Events) != want[i] {
+					errs <- in.Name
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: concurrent result differs", name)
+	}
+}

@@ -119,7 +119,7 @@ func TestRegression(t *testing.T) {
 			}
 			for _, w := range c.Absent {
 				for _, e := range res.Events {
-					if nameIs(byID[e.Source], w.Source) && nameIs(byID[e.Target], w.Target) {
+					if nameIs(byID[e.Source], w.Source) && nameIs(byID[e.Target], w.Target) && (w.Code == "" || e.CAMEO == w.Code) {
 						t.Errorf("%q: unexpected %s -%s-> %s", c.Text, byID[e.Source].Name, e.CAMEO, byID[e.Target].Name)
 					}
 				}

@@ -796,7 +796,7 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 		consumed = append(consumed, k)
 		if r.ModifierTarget {
 			for j := end; j < k; j++ {
-				if g := f.byTok[j]; g >= 0 {
+				if g := f.byTok[j]; g >= 0 && f.gs[g].ms[0].kind != mObject {
 					modTarget = &f.gs[g]
 					break
 				}
@@ -868,6 +868,10 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 			if a := f.objectNP(objStart); a != nil {
 				fd.targets = []*actorRec{a}
 			}
+		}
+		if tg != nil && tg.weapon && tg.actors[0].country != nil {
+			// "interest in purchasing Chinese drones": the country
+			tg = &group{start: tg.start, end: tg.end, actors: []*actorRec{tg.actors[0].country}, modifier: true}
 		}
 		if tg != nil && onlyPlaces(tg) {
 			tg = nil // "along the Line of Control": where, not whom
