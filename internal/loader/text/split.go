@@ -1,6 +1,10 @@
 package text
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // abbreviations end with a full stop that does not end a sentence. They are
 // matched case-sensitively on the word before the stop (for hyphenated words
@@ -218,12 +222,36 @@ func nextWord(text string, i int) string {
 	return text[i:j]
 }
 
+// trimSpan narrows [s,e) to exclude surrounding white space, Unicode
+// spaces included (cleaned text has none, but callers may pass raw text).
 func trimSpan(text string, s, e int) (int, int) {
-	for s < e && isSpace(text[s]) {
-		s++
+	for s < e {
+		if c := text[s]; c < utf8.RuneSelf {
+			if !isSpace(c) {
+				break
+			}
+			s++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
 	}
-	for e > s && isSpace(text[e-1]) {
-		e--
+	for e > s {
+		if c := text[e-1]; c < utf8.RuneSelf {
+			if !isSpace(c) {
+				break
+			}
+			e--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
 	}
 	return s, e
 }
