@@ -125,18 +125,17 @@ func (e *Engine) Extract(d Doc) Result {
 }
 
 func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []token, fd finding, triggers []int, dates []DateSpan, seen map[string]bool) []graph.Event {
-	type pair struct{ a, b *actorRec }
-	var pairs []pair
+	var pairs []actorPair
 	if fd.reciprocal {
 		for i := 0; i < len(fd.agents); i++ {
 			for j := i + 1; j < len(fd.agents); j++ {
-				pairs = append(pairs, pair{fd.agents[i], fd.agents[j]})
+				pairs = append(pairs, actorPair{fd.agents[i], fd.agents[j]})
 			}
 		}
 	} else {
 		for _, a := range fd.agents {
 			for _, b := range fd.targets {
-				pairs = append(pairs, pair{a, b})
+				pairs = append(pairs, actorPair{a, b})
 			}
 		}
 	}
@@ -145,7 +144,19 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 	if !ok {
 		return events
 	}
-	date := pickDate(s.Text, toks, fd.trig, triggers, dates)
+	ds := pickDates(s.Text, toks, fd.trig, triggers, dates)
+	for k, date := range ds {
+		events = e.emitDated(events, docID, s, fd, pairs, code, c.Goldstein, date, k > 0, seen)
+	}
+	return events
+}
+
+// emitDated appends the events of one finding with one date.
+//
+// A second date of the same finding ("in 2016 and 2017") would give the
+// same event ID; its ID input adds the date to the relation, which keeps
+// IDs unique and re-extraction idempotent.
+func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd finding, pairs []actorPair, code string, goldstein float64, date graph.Date, extra bool, seen map[string]bool) []graph.Event {
 	for _, p := range pairs {
 		if p.a == p.b || p.a.Type == graph.Place || p.b.Type == graph.Place {
 			continue
@@ -153,7 +164,11 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 		if p.a.Code != "" && p.a.Code == p.b.Code && p.a.isCountry() && p.b.isCountry() {
 			continue // "Soviet Union" and "Russia" in one dictionary code
 		}
-		id := graph.EventID(docID, s.Index, p.a.ID, fd.rule.Relation, code, p.b.ID)
+		idRel := fd.rule.Relation
+		if extra {
+			idRel += "@" + date.String()
+		}
+		id := graph.EventID(docID, s.Index, p.a.ID, idRel, code, p.b.ID)
 		if seen["id|"+id] {
 			continue // one event per triple and sentence
 		}
@@ -174,13 +189,38 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 		events = append(events, graph.Event{
 			ID:     id,
 			Source: p.a.ID, Target: p.b.ID, Relation: fd.rule.Relation, CAMEO: code,
-			QuadClass: cameo.QuadClass(code), Goldstein: c.Goldstein, Date: date,
+			QuadClass: cameo.QuadClass(code), Goldstein: goldstein, Date: date,
 			Negated: fd.negated, Modality: fd.modality, Symmetric: fd.rule.Symmetric || fd.reciprocal,
 			DocID: docID, SentenceIndex: s.Index, Start: s.Start, End: s.End, Sentence: s.Text,
 			Confidence: round2(conf), Extractor: Version,
 		})
 	}
 	return events
+}
+
+type actorPair struct{ a, b *actorRec }
+
+// pickDates returns the date of an event (see pickDate) and, when further
+// dates are coordinated with it ("in 2016 and 2017", "in 2016 ... and in
+// 2017 the second"), those too: one event each. No date gives one undated
+// event.
+func pickDates(sent string, toks []token, trig int, triggers []int, dates []DateSpan) []graph.Date {
+	d := pickDate(sent, toks, trig, triggers, dates)
+	out := []graph.Date{d}
+	if d.IsZero() {
+		return out
+	}
+	for _, dt := range dates {
+		if dt.Date == d || dt.Date.IsZero() {
+			continue
+		}
+		before := strings.TrimSpace(strings.ToLower(sent[:dt.Start]))
+		before = strings.TrimSuffix(before, " in")
+		if strings.HasSuffix(before, " and") && !clauseBetween(sent, toks[trig].start, dt.Start) {
+			out = append(out, dt.Date)
+		}
+	}
+	return out
 }
 
 // pickDate chooses the date of the event triggered at token trig: among the
