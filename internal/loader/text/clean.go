@@ -142,10 +142,20 @@ func cleanText(s string, md meta, opts CleanOptions) Article {
 				if a.Byline == "" {
 					a.Byline = name
 				}
+				// "By AFP | Published March 4, 2019"
+				if a.Date.IsZero() {
+					for _, m := range FindDates(t, graph.Date{}) {
+						if m.Date.Precision() == graph.Day {
+							a.Date = m.Date
+							break
+						}
+					}
+				}
 				continue
 			}
 		}
-		if info[i].words >= 2 && info[i].words <= 30 && !info[i].teaser && !strings.HasSuffix(t, ":") {
+		// Headlines do not end with a full stop or a colon.
+		if last := lastSignificant(t); info[i].words >= 2 && info[i].words <= 30 && !info[i].teaser && last != '.' && last != ':' {
 			cands = append(cands, i)
 		}
 	}
@@ -160,6 +170,17 @@ func cleanText(s string, md meta, opts CleanOptions) Article {
 		drop(body, ReasonTitle)
 		a.Title = info[body].text
 		body++
+	}
+	// Short sentences right before the first prose paragraph, after the
+	// title, byline and dateline, open the body: "Russia attacked Ukraine."
+	for j := body - 1; j >= 0; j-- {
+		if info[j].text == "" {
+			continue
+		}
+		if reason[j] != ReasonHeader || !info[j].endPunc || info[j].words < 3 || info[j].teaser {
+			break
+		}
+		body = j
 	}
 
 	// Body: keep lines unless junk; a tail block (related links, comments,

@@ -111,6 +111,21 @@ func TestCleanHeader(t *testing.T) {
 			text: "Soon after independence in 1947, leaders invited the Pakistani leadership.",
 		},
 		{
+			name:  "byline with date",
+			raw:   "Talks resume\n\nBy AFP | Published March 4, 2019\n\n" + prose1,
+			title: "Talks resume", date: "2019-03-04", byline: "AFP", text: prose1,
+		},
+		{
+			name:  "short lede kept",
+			raw:   "Talks resume\n\nRussia attacked Ukraine.\n\n" + prose1,
+			title: "Talks resume", text: "Russia attacked Ukraine.\n\n" + prose1,
+		},
+		{
+			name: "short lede without title",
+			raw:  "Russia attacked Ukraine.\n\n" + prose1,
+			text: "Russia attacked Ukraine.\n\n" + prose1,
+		},
+		{
 			name: "short input kept",
 			raw:  "Russia attacked Ukraine.",
 			text: "Russia attacked Ukraine.",
@@ -154,6 +169,9 @@ func TestCleanDropsJunk(t *testing.T) {
 		{"related block then article resumes", prose1 + "\n\nRelated\n\nShort headline one\n\n" + prose2 + "\n\n" + prose1, prose1 + "\n\n" + prose2 + "\n\n" + prose1, ReasonTail},
 		{"teasers after related never resume", prose1 + "\n\nRelated Articles\n\nDuring his address at the passing out parade of the Air Force at the...\n\nGlobal investors are eyeing European markets to protect themselves from turbulence...\n\n" + prose2 + "...", prose1, ReasonTail},
 		{"read more suffix", prose1 + " More", prose1, ""},
+		{"embedded tweet", prose1 + "\n\n- Jane Doe (@jdoe) March 4, 2019\n\n" + prose2, prose1 + "\n\n" + prose2, ReasonSocial},
+		{"continue reading", prose1 + "\n\nStory continues below\n\n" + prose2, prose1 + "\n\n" + prose2, ReasonBoilerplate},
+		{"comments closed", prose1 + "\n\nComments are closed.", prose1, ReasonBoilerplate},
 		{"menu", "Home | News | Sport | Business\n\n" + prose1, prose1, ReasonNavigation},
 		{"trailing short lines", prose1 + "\n\nNewspapers in English\n\nSome Footer Words", prose1, ReasonTrailer},
 		{"heading kept", prose1 + "\n\nThe endgame in Afghanistan\n\n" + prose2, prose1 + "\n\nThe endgame in Afghanistan\n\n" + prose2, ""},

@@ -66,6 +66,9 @@ var boilerPrefixes = []string{
 	"(photo", "(file photo", "advertisement", "sponsored content", "reporting by", "editing by",
 	"additional reporting by", "this article was originally published", "this story was originally",
 	"the views expressed", "views expressed in this", "opinions expressed in this",
+	"continue reading", "scroll to continue", "story continues below", "article continues below",
+	"comments are closed", "you must be logged in", "print this", "email this", "for more news",
+	"pic.twitter.com", "related coverage", "recommended stories",
 }
 
 // prefixesByByte indexes boilerPrefixes by their first byte.
@@ -207,6 +210,10 @@ func junkReason(s string, li lineInfo) (string, bool) {
 	if li.words <= 25 && (strings.Contains(lower, "twitter") || strings.Contains(lower, "facebook") ||
 		strings.Contains(lower, "instagram") || strings.Contains(lower, "whatsapp")) &&
 		(strings.Contains(s, "@") || strings.Contains(lower, "follow")) {
+		return ReasonSocial, false
+	}
+	// Embedded posts: "- Jane Doe (@jdoe) March 4, 2019", "pic.twitter.com/x".
+	if li.words <= 40 && (strings.Contains(s, "(@") || strings.Contains(lower, "pic.twitter.com")) {
 		return ReasonSocial, false
 	}
 	for _, p := range prefixesByByte[lower[0]] {
