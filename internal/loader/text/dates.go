@@ -767,6 +767,20 @@ var quantityWords = map[string]bool{
 	"personnel": true, "feet": true, "ft": true, "metres": true, "meters": true,
 	"miles": true, "kilometres": true, "kilometers": true, "tons": true, "tonnes": true,
 	"strong": true, "hours": true, "acres": true, "dollars": true, "rupees": true,
+	"troops": true, "soldiers": true, "civilians": true, "refugees": true, "families": true,
+	"workers": true, "students": true, "members": true, "votes": true, "deaths": true,
+	"casualties": true, "prisoners": true, "militants": true, "fighters": true,
+	"policemen": true, "officers": true, "migrants": true, "pilgrims": true, "euros": true,
+	"barrels": true, "hectares": true, "vehicles": true, "tanks": true, "missiles": true,
+	"rockets": true, "houses": true, "homes": true, "jobs": true, "seats": true, "units": true,
+}
+
+// yearDeterminers before a four-digit number make it a year even when a
+// plural noun follows ("the 2014 sanctions", "in 1998 tests").
+var yearDeterminers = map[string]bool{
+	"the": true, "in": true, "of": true, "since": true, "from": true, "by": true,
+	"during": true, "after": true, "before": true, "until": true, "its": true, "his": true,
+	"her": true, "their": true, "our": true, "this": true, "that": true, "s": true,
 }
 
 // notPlural are lower-case words ending in "s" that may follow a year.
@@ -824,7 +838,10 @@ func plausibleYear(s string, toks []dtok, i int) bool {
 		if quantityWords[next] {
 			return false
 		}
-		if len(next) >= 4 && strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") && !notPlural[next] {
+		// Otherwise a plural noun counts ("sent 2000 guards") unless a
+		// determiner or preposition shows a year ("the 2014 sanctions").
+		if len(next) >= 4 && strings.HasSuffix(next, "s") && !strings.HasSuffix(next, "ss") && !notPlural[next] &&
+			!yearDeterminers[wordAt(toks, i-1)] {
 			return false
 		}
 	}

@@ -57,6 +57,8 @@ func TestFindDates(t *testing.T) {
 		{"two years", "In 2016 the first and in 2017 the second.", "", "2016=2016; 2017=2017"},
 		// Quantities are not years.
 		{"money", "Russia offered $2016 million and 2016 troops.", "", ""},
+		{"year before plural", "the 2014 sanctions and in 1998 tests", "", "2014=2014; 1998=1998"},
+		{"count plural", "Russia sent 2000 guards and the 2000 troops stayed.", "", ""},
 		{"count before", "more than 2000 were killed", "", ""},
 		{"units", "a 1200 MW plant and 1980 km of road", "", ""},
 		{"code", "the CASA-1000 project and the 500MW plant", "", ""},
