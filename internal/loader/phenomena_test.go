@@ -2,8 +2,8 @@ package loader
 
 import (
 	"bufio"
-	"errors"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
