@@ -111,14 +111,28 @@ func decode1252(raw []byte) string {
 	return b.String()
 }
 
-// printable marks the ASCII bytes that normalize copies unchanged (not the
-// space, which it collapses).
-var printable = func() (t [256]bool) {
-	for c := '!'; c < 0x7F; c++ {
+// plain marks the ASCII bytes that normalize copies unchanged, and the
+// space, whose runs it collapses.
+var plain = func() (t [256]bool) {
+	for c := ' '; c < 0x7F; c++ {
 		t[c] = true
 	}
 	return t
 }()
+
+// writeSingleSpaced writes s (no leading or trailing space) with runs of
+// spaces collapsed.
+func writeSingleSpaced(b *strings.Builder, s string) {
+	for {
+		k := strings.Index(s, "  ")
+		if k < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:k+1])
+		s = strings.TrimLeft(s[k:], " ")
+	}
+}
 
 // normalize rewrites characters so that later stages see one spelling of
 // each: ASCII quotes and dashes, plain spaces, "..." for the ellipsis
@@ -136,25 +150,37 @@ func normalize(s string) string {
 	lineStart := true
 	prev := rune(0) // previous rune written (not counting pending space)
 	for i := 0; i < len(s); {
-		if printable[s[i]] {
-			// Fast path: a run of printable ASCII with single inner spaces.
+		if plain[s[i]] {
+			// Fast path: a run of printable ASCII and spaces, written in one
+			// piece unless it holds a double space.
 			j := i + 1
-			for j < len(s) {
-				if printable[s[j]] {
-					j++
-				} else if s[j] == ' ' && j+1 < len(s) && printable[s[j+1]] {
-					j += 2
-				} else {
-					break
-				}
+			for j < len(s) && plain[s[j]] {
+				j++
+			}
+			run := s[i:j]
+			i = j
+			k := 0
+			for k < len(run) && run[k] == ' ' {
+				k++
+			}
+			if k > 0 && !lineStart {
+				space = true
+			}
+			run = run[k:]
+			if run == "" {
+				continue
+			}
+			e := len(run)
+			for run[e-1] == ' ' {
+				e--
 			}
 			if space {
 				b.WriteByte(' ')
 				space = false
 			}
-			b.WriteString(s[i:j])
-			prev, lineStart = rune(s[j-1]), false
-			i = j
+			writeSingleSpaced(&b, run[:e])
+			prev, lineStart = rune(run[e-1]), false
+			space = e < len(run)
 			continue
 		}
 		r, size := rune(s[i]), 1

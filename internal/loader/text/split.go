@@ -60,6 +60,11 @@ var sentenceStarters = map[string]bool{
 // every sentence; surrounding whitespace is left out. It runs in O(len(text)).
 func Sentences(text string) []Sentence {
 	var out []Sentence
+	if len(text) > 0 {
+		// News sentences average well over 100 bytes; this avoids most
+		// regrowth without over-allocating much.
+		out = make([]Sentence, 0, len(text)/120+1)
+	}
 	start := 0
 	emit := func(end int) {
 		s, e := trimSpan(text, start, end)
