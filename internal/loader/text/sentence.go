@@ -1,6 +1,3 @@
-// Package text turns raw input (plain text, Markdown, HTML) into clean,
-// normalised article text, splits it into sentences with byte offsets and
-// finds dates.
 package text
 
 // Sentence is one sentence of a cleaned document. Text == doc[Start:End].
