@@ -156,7 +156,9 @@ determined`)
 	refuseWords  = toSet(`refused refuses refuse refusing declined declines decline declining rejected`)
 	beWords      = toSet(`is are was were be been being`)
 	possPronouns = toSet(`his her its their`)
-	nounCues     = toSet(`the a an his her its their our this that these those 's upcoming planned first
+	speechVerbs  = toSet(`said says say told tells stated states added adds argued noted claimed claims
+announced insisted warned believes believed`)
+	nounCues = toSet(`the a an his her its their our this that these those 's upcoming planned first
 proposed forthcoming expected recent latest official historic landmark secret staunch unwavering
 state second last next maiden new own further fresh`)
 )
@@ -292,6 +294,17 @@ func (f *relFinder) run() {
 			continue
 		}
 		nounOK := f.nounContext(i)
+		// The subject of a verb of the lexicon counts for "and V" later
+		// even when none of its rules yields an event ("Khan declined the
+		// invitation and went to Washington").
+		var clauseSubj []*actorRec
+		if v := firstVerb(trs); v != nil && !(nounOK && hasNoun(trs) && !v.pastPart && !v.gerund) {
+			ax := f.aux(i)
+			if s := ax.start - 1; s >= 0 && f.toks[s].low != "and" && f.toks[s].low != "but" && f.toks[s].low != "," {
+				clauseSubj, _ = f.subjectOf(ax, v.pastPart)
+			}
+		}
+		found := false
 		for _, tr := range trs {
 			var fd finding
 			var ok bool
@@ -314,10 +327,23 @@ func (f *relFinder) run() {
 				if len(fd.agents) > 0 && !tr.noun && !fd.reciprocal {
 					f.lastAgents = fd.agents
 				}
+				found = true
 				break
 			}
 		}
+		if !found && len(clauseSubj) > 0 {
+			f.lastAgents = clauseSubj
+		}
 	}
+}
+
+func firstVerb(trs []trigger) *trigger {
+	for k := range trs {
+		if !trs[k].noun {
+			return &trs[k]
+		}
+	}
+	return nil
 }
 
 func hasNoun(trs []trigger) bool {
@@ -505,6 +531,9 @@ func (f *relFinder) subjectFull(s int, mod bool) ([]*actorRec, float64, bool) {
 		if t.low == ";" || t.low == ":" {
 			return nil, 0, false
 		}
+		if speechVerbs[t.low] && f.mByTok[k] < 0 {
+			return nil, 0, false // the reported clause's subject is not left of "said"
+		}
 		if t.low == "whose" && k > 0 && f.byTok[k-1] >= 0 {
 			return f.gs[f.byTok[k-1]].actors, 0.7, false // "a force of Taliban whose focus should remain to fight"
 		}
@@ -551,14 +580,20 @@ func (f *relFinder) subjectFull(s int, mod bool) ([]*actorRec, float64, bool) {
 	return nil, 0, false
 }
 
-// openingComma finds, for the comma at k, an earlier comma followed by a
-// relative pronoun (", who", ", which") that opens the clause it closes.
+// openingComma finds, for the comma at k, an earlier comma that opens the
+// clause it closes: a relative clause (", who", ", which") or an apposition
+// after a person (", the Russian president's special envoy,").
 func (f *relFinder) openingComma(k int) int {
 	for j := k - 1; j >= 0 && j >= k-20; j-- {
 		switch f.toks[j].low {
 		case ",":
 			if j+1 < k && (f.toks[j+1].low == "who" || f.toks[j+1].low == "which" || f.toks[j+1].low == "whose") {
 				return j
+			}
+			if j+1 < k && (f.toks[j+1].low == "the" || f.toks[j+1].low == "a" || f.toks[j+1].low == "then") && j > 0 && f.byTok[j-1] >= 0 {
+				if g := f.gs[f.byTok[j-1]]; len(g.actors) == 1 && g.actors[0].Type == graph.Person {
+					return j
+				}
 			}
 			return -1
 		case ";", ":":
@@ -815,6 +850,9 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 	fd := finding{rule: r, trig: i, negated: ax.negated, modality: ax.modality, conf: 0.8}
 	var tg *group
 	between := false
+	if tr.pastPart && !ax.passive && end < len(f.toks) && f.toks[end].low == "by" && ax.chain == 0 && i > 0 && f.byTok[i-1] >= 0 {
+		ax.passive = true // "mujahideen backed by Pakistan"
+	}
 	if ax.passive && tr.pastPart {
 		// "was shot down by the Soviet Army": the agent follows "by".
 		patients, _ := f.subjectAny(ax.start, true)
