@@ -364,6 +364,9 @@ func (r *recognizer) entryActor(ent *Entry) *actorRec {
 		r.doc.byEntry[ent] = a
 	}
 	if ent.Type == graph.Person {
+		if a.Country == "" && len(a.Code) >= 3 && a.Code[:3] != "---" {
+			a.Country = a.Code[:3]
+		}
 		if a.nameToks == nil {
 			a.nameToks = strings.Fields(strings.ToLower(ent.Name))
 			if len(a.Code) >= 6 {
@@ -551,6 +554,11 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	}
 	if pe, n := r.e.trie.longest(toks, j); n > 0 && pe.Type == graph.Person {
 		p := r.entryActor(pe)
+		if (p.role == "" || p.role == "ELI") && role != "" {
+			// The title in the text tells the office better than a
+			// dictionary's catch-all "elite" role.
+			p.role = role
+		}
 		r.add(mention{start: i, end: j + n, actor: p, kind: mPerson})
 		return j + n
 	}
