@@ -5,62 +5,79 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"fmt"
 	"strings"
 	"sync"
 )
 
-// words.txt.gz is a general English word list (see words.NOTICE); it tells
-// run-together words ("longerwants") from real ones ("leverage").
+// words.txt.gz is a general English word list and words-rare.txt.gz adds
+// rarer words to it (see words.NOTICE). Together they tell run-together
+// words ("longerwants") from real ones ("stakeholders"); only the common
+// list may supply the halves of a split, so that rare words such as
+// "scrip" do not turn "scriptable" into "scrip table".
 //
 //go:embed words.txt.gz
 var wordsGz []byte
+
+//go:embed words-rare.txt.gz
+var rareWordsGz []byte
 
 var (
 	wordsOnce sync.Once
 	wordSet   *wordTable
 )
 
-// englishWords returns the embedded word list, decompressed on first use
-// (about 65,000 words).
+// englishWords returns the embedded word lists, decompressed on first use
+// (about 65,000 common and 53,000 rarer words).
 func englishWords() *wordTable {
 	wordsOnce.Do(func() {
-		wordSet = newWordTable(1 << 17)
-		zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
-		if err != nil {
-			// The list is compiled in; a broken one is a build defect, and
-			// repairs then simply do not happen.
-			return
-		}
-		sc := bufio.NewScanner(zr)
-		for sc.Scan() {
-			if w := strings.TrimSpace(sc.Text()); w != "" {
-				wordSet.add(w)
-			}
-		}
+		wordSet = newWordTable(1 << 18)
+		// The lists are compiled in; a broken one is a build defect, and
+		// repairs then simply do not happen.
+		_ = wordSet.load(wordsGz, true)
+		_ = wordSet.load(rareWordsGz, false)
 	})
 	return wordSet
 }
 
 // IsEnglishWord reports whether w (any case) is in the built-in word list.
 func IsEnglishWord(w string) bool {
-	return englishWords().has(strings.ToLower(w))
+	found, _ := englishWords().lookup(strings.ToLower(w))
+	return found
 }
 
 // wordTable is a set of words stored as 32-bit fingerprints in an
-// open-addressing table. It answers the repairer's many lookups (one per
-// long lower-case word) from 512 KB of flat memory, where a map of strings
-// needs several times that and more cache misses. Two words share a
-// fingerprint with odds of about one in 2^31 per lookup, which at worst
-// leaves a run-together word unsplit.
+// open-addressing table, with one bit marking common words. It answers the
+// repairer's many lookups (one per long lower-case word) from 1 MB of flat
+// memory, where a map of strings needs several times that and more cache
+// misses. Two words share a fingerprint with odds of about one in 2^30 per
+// lookup, which at worst leaves a run-together word unsplit.
 type wordTable struct {
 	slots []uint32
 	mask  uint64
 }
 
+const commonBit = 2 // in a slot: the word is on the common list; bit 0 marks a used slot
+
 // newWordTable makes a table of size slots (a power of two, at least twice
 // the number of words to add).
 func newWordTable(size int) *wordTable {
 	return &wordTable{slots: make([]uint32, size), mask: uint64(size - 1)}
+}
+
+// load adds the words of a gzipped list, one per line.
+func (t *wordTable) load(gz []byte, common bool) error {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return fmt.Errorf("read word list: %w", err)
+	}
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		if w := strings.TrimSpace(sc.Text()); w != "" {
+			t.add(w, common)
+		}
+	}
+	return sc.Err()
 }
 
 // wordHash is 64-bit FNV-1a.
@@ -73,29 +90,34 @@ func wordHash(w string) uint64 {
 	return h
 }
 
-func (t *wordTable) add(w string) {
+func fingerprint(h uint64) uint32 { return uint32(h>>32)&^commonBit | 1 }
+
+func (t *wordTable) add(w string, common bool) {
 	h := wordHash(w)
-	fp := uint32(h>>32) | 1
+	fp := fingerprint(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		switch t.slots[i] {
-		case 0:
-			t.slots[i] = fp
-			return
-		case fp:
+		v := t.slots[i]
+		if v == 0 || v&^commonBit == fp {
+			if common {
+				fp |= commonBit
+			}
+			t.slots[i] = v | fp
 			return
 		}
 	}
 }
 
-func (t *wordTable) has(w string) bool {
+// lookup reports whether w is listed and whether it is a common word.
+func (t *wordTable) lookup(w string) (found, common bool) {
 	h := wordHash(w)
-	fp := uint32(h>>32) | 1
+	fp := fingerprint(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		switch t.slots[i] {
-		case 0:
-			return false
-		case fp:
-			return true
+		v := t.slots[i]
+		if v == 0 {
+			return false, false
+		}
+		if v&^commonBit == fp {
+			return true, v&commonBit != 0
 		}
 	}
 }
@@ -176,8 +198,18 @@ func newRepairer(hook func(string) bool) *repairer {
 	return &repairer{words: englishWords(), hook: hook}
 }
 
+// known reports whether a word is listed at all (or known to the hook).
 func (r *repairer) known(lower string) bool {
-	if r.words.has(lower) {
+	if found, _ := r.words.lookup(lower); found {
+		return true
+	}
+	return r.hook != nil && r.hook(lower)
+}
+
+// common reports whether a word may be half of a split: a common word or
+// one known to the hook.
+func (r *repairer) common(lower string) bool {
+	if _, c := r.words.lookup(lower); c {
 		return true
 	}
 	return r.hook != nil && r.hook(lower)
@@ -275,7 +307,7 @@ func (r *repairer) split(w string) string {
 		if (len(left) < 4 && !shortWords[left]) || (len(right) < 4 && !shortWords[right]) {
 			continue
 		}
-		if !r.known(left) || !r.known(right) {
+		if !r.common(left) || !r.common(right) {
 			continue
 		}
 		if s := min(len(left), len(right)); s > bestScore {
@@ -291,7 +323,7 @@ func (r *repairer) split(w string) string {
 // leftGlued reports whether left can be a word glued to a name after it.
 func (r *repairer) leftGlued(left string) bool {
 	if isAllLower(left) {
-		return len(left) >= 2 && (gluedLeft[left] || len(left) >= 3 && r.known(left))
+		return len(left) >= 2 && (gluedLeft[left] || len(left) >= 3 && r.common(left))
 	}
 	// Capitalised: only function words ("NowRussia", "TheAmerican"), so
 	// that "YouTube" or "PayPal" stay whole.
