@@ -1,11 +1,11 @@
 package text
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 )
@@ -71,17 +71,26 @@ func (t *wordTable) load(gz []byte, common bool) error {
 	if err != nil {
 		return fmt.Errorf("read word list: %w", err)
 	}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		if w := strings.TrimSpace(sc.Text()); w != "" {
-			t.add(w, common)
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return fmt.Errorf("read word list: %w", err)
+	}
+	for len(data) > 0 {
+		line := data
+		if k := bytes.IndexByte(data, '\n'); k >= 0 {
+			line, data = data[:k], data[k+1:]
+		} else {
+			data = nil
+		}
+		if line = bytes.TrimSpace(line); len(line) > 0 {
+			t.add(line, common)
 		}
 	}
-	return sc.Err()
+	return nil
 }
 
 // wordHash is 64-bit FNV-1a.
-func wordHash(w string) uint64 {
+func wordHash[T string | []byte](w T) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(w); i++ {
 		h ^= uint64(w[i])
@@ -92,7 +101,7 @@ func wordHash(w string) uint64 {
 
 func fingerprint(h uint64) uint32 { return uint32(h>>32)&^commonBit | 1 }
 
-func (t *wordTable) add(w string, common bool) {
+func (t *wordTable) add(w []byte, common bool) {
 	h := wordHash(w)
 	fp := fingerprint(h)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
