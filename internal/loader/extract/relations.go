@@ -513,7 +513,7 @@ func (f *relFinder) subjectFull(s int, mod bool) ([]*actorRec, float64, bool) {
 	}
 	t := f.toks[k]
 	switch {
-	case t.low == "and" || t.low == "but" || t.low == "," && f.lastAgents != nil:
+	case t.low == "and" || t.low == "but" || t.low == "," && f.lastAgents != nil && f.openingComma(k) < 0:
 		if f.lastAgents != nil {
 			return f.lastAgents, 0.7, false
 		}
@@ -524,6 +524,9 @@ func (f *relFinder) subjectFull(s int, mod bool) ([]*actorRec, float64, bool) {
 		}
 		if j >= 0 && f.byTok[j] >= 0 {
 			return f.gs[f.byTok[j]].actors, 0.8, false
+		}
+		if t.low == "who" && j >= 0 && f.toks[j].word {
+			return nil, 0, false // "militants who attack": the subject is no actor
 		}
 	}
 	for ; k >= 0; k-- {
@@ -850,12 +853,16 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 	fd := finding{rule: r, trig: i, negated: ax.negated, modality: ax.modality, conf: 0.8}
 	var tg *group
 	between := false
+	reduced := false
 	if tr.pastPart && !ax.passive && end < len(f.toks) && f.toks[end].low == "by" && ax.chain == 0 && i > 0 && f.byTok[i-1] >= 0 {
-		ax.passive = true // "mujahideen backed by Pakistan"
+		ax.passive, reduced = true, true // "mujahideen backed by Pakistan"
 	}
 	if ax.passive && tr.pastPart {
 		// "was shot down by the Soviet Army": the agent follows "by".
 		patients, _ := f.subjectAny(ax.start, true)
+		if reduced {
+			patients = f.gs[f.byTok[i-1]].actors
+		}
 		var prepTarget *group
 		if len(r.Preps) > 0 {
 			if p := f.after(objStart, 6, r.Preps); p >= 0 {
@@ -1104,7 +1111,7 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 	if tgt != nil {
 		from = tgt.end
 	}
-	if b := f.after(from, 4, []string{"by"}); b >= 0 {
+	if b := f.after(from, 1, []string{"by"}); b >= 0 {
 		if g := f.groupAt(b+1, 1); g != nil {
 			agent = g
 		}
