@@ -261,7 +261,7 @@ var monthTriggers = map[string]bool{
 	"in": true, "since": true, "until": true, "till": true, "by": true, "during": true,
 	"from": true, "early": true, "late": true, "mid": true, "before": true, "after": true,
 	"through": true, "throughout": true, "last": true, "next": true, "this": true,
-	"of": true, "between": true, "and": true, "to": true, "or": true, "end": true,
+	"of": true, "between": true, "end": true,
 }
 
 // capitalised reports whether a word starts with a capital letter, as month
@@ -279,7 +279,6 @@ func monthOf(t dtok) (int, bool) {
 		return m, false
 	}
 	if m, ok := monthAbbrevs[lw]; ok {
-		// Abbreviations must be "Oct" or "OCT", not "OcT".
 		return m, true
 	}
 	return 0, false
@@ -354,9 +353,6 @@ func matchDate(s string, toks []dtok, i int, ref graph.Date) (DateMention, int) 
 				d = -1
 			}
 			return DateMention{Start: t.s, End: t.e, Date: addDays(ref, d)}, 1
-		}
-		if lw == "ago" {
-			return DateMention{}, 0
 		}
 		if n, ok := numberWords[lw]; ok {
 			return matchAgo(toks, i, n, ref)

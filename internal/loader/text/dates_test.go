@@ -68,6 +68,7 @@ func TestFindDates(t *testing.T) {
 		{"out of range", "in 1066 and 2150", "", ""},
 		{"may verb", "Relations may improve. May God help.", "2012-09-12", ""},
 		{"march verb", "They March on Sunday", "", ""},
+		{"may name", "Putin spoke to May and Merkel.", "2012-09-12", ""},
 		// Relative dates need a reference.
 		{"this month", "Kayani lands in Moscow this month", "2012-09-12", "this month=2012-09"},
 		{"last month", "a landmark trip to Moscow last month", "2012-09-12", "last month=2012-08"},
