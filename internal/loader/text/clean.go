@@ -219,6 +219,14 @@ func cleanText(s string, md meta, opts CleanOptions) Article {
 			inTail = li.tail
 			continue
 		}
+		// Some pages put the dateline under the first paragraph.
+		if a.Date.IsZero() && i < body+15 && !li.prose {
+			if d, ok := datelineDate(li.text); ok {
+				a.Date = d
+				drop(i, ReasonDateline)
+				continue
+			}
+		}
 		keep[i] = true
 	}
 	for _, p := range pending {

@@ -116,6 +116,11 @@ func TestCleanHeader(t *testing.T) {
 			title: "Talks resume", date: "2019-03-04", byline: "AFP", text: prose1,
 		},
 		{
+			name:  "dateline after the lede",
+			raw:   "Talks resume\n\n" + prose1 + "\n\nPublished: 4 Mar 2019, 10:30 am\n\n" + prose2,
+			title: "Talks resume", date: "2019-03-04", text: prose1 + "\n\n" + prose2,
+		},
+		{
 			name:  "short lede kept",
 			raw:   "Talks resume\n\nRussia attacked Ukraine.\n\n" + prose1,
 			title: "Talks resume", text: "Russia attacked Ukraine.\n\n" + prose1,
