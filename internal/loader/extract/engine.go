@@ -177,7 +177,10 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 		}
 		// One event per fact and document: a repeated mention adds no
 		// event unless it carries a new date.
-		key := fmt.Sprint(p.a.ID, "|", code, "|", p.b.ID, "|", fd.negated)
+		key := p.a.ID + "|" + code + "|" + p.b.ID
+		if fd.negated {
+			key += "|not"
+		}
 		if seen[key] && (date.IsZero() || seen[key+"|"+date.String()]) {
 			continue
 		}
