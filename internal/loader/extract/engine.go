@@ -177,7 +177,7 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 		}
 		// One event per fact and document: a repeated mention adds no
 		// event unless it carries a new date.
-		key := p.a.ID + "|" + code + "|" + p.b.ID
+		key := p.a.ID + "|" + fd.rule.Relation + "|" + code + "|" + p.b.ID
 		if fd.negated {
 			key += "|not"
 		}
