@@ -482,6 +482,9 @@ func (f *relFinder) subjectOf(ax auxInfo, past bool) ([]*actorRec, float64) {
 				return g.actors, 0.7
 			}
 		}
+		if f.toks[s].low == "to" && ax.chain == 1 && g.start > 1 && f.toks[g.start-1].low == "by" && !f.toks[g.start-2].cap {
+			return g.actors, 0.7 // "the attempt by Russia to reach out"
+		}
 		if f.toks[s].low == "to" && ax.chain == 1 && g.start > 0 {
 			p := f.toks[g.start-1]
 			if p.word && !p.cap && !prepositions[p.low] && !functionWords[p.low] && !beWords[p.low] {
