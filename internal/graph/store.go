@@ -148,8 +148,9 @@ func (o Options) badger() badger.Options {
 
 // Store persists documents, actors and events in Badger. Its methods are
 // safe for concurrent use; writes are serialised, and each document is
-// written in one transaction, so a crash or an error never leaves half a
-// document behind. See keys.go for the layout.
+// written within one transaction (PutDocuments lets several share it), so a
+// crash or an error never leaves half a document behind. See keys.go for
+// the layout.
 type Store struct {
 	db   *badger.DB
 	opts Options
@@ -158,6 +159,12 @@ type Store struct {
 	// failPoint, when set (by tests), is called between the writes of a
 	// document's transaction; an error aborts the transaction.
 	failPoint func(step string) error
+	// actors caches committed actors for the writer, so that a batch does
+	// not read back and decode the actors every document names; a nil entry
+	// records an ID known to be absent. Guarded by wmu; only the writer
+	// changes actors, so it is updated after each commit and dropped when a
+	// commit's outcome is unknown.
+	actors map[string]*Actor
 
 	cacheMu sync.Mutex
 	cache   map[string][]byte // PutMeta values of an in-memory store

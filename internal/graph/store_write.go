@@ -63,58 +63,134 @@ func (s *Store) PutDocument(x Extraction, force bool) (PutStatus, error) {
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	return s.putLocked(x, force)
+	st, err := s.putLocked([]Extraction{x}, force)
+	if err != nil {
+		return 0, err
+	}
+	return st[0], nil
 }
 
-// putLocked writes a normalised extraction; s.wmu must be held.
-func (s *Store) putLocked(x Extraction, force bool) (PutStatus, error) {
-	var status PutStatus
-	err := s.db.Update(func(txn *badger.Txn) error {
-		w := docWriter{s: s, txn: txn, x: &x}
-		var err error
-		status, err = w.put(force)
-		return err
-	})
+// PutDocuments stores each extraction as PutDocument does and returns their
+// statuses in order. It stops at the first document that fails: those
+// before it are stored and their statuses returned with the error; nothing
+// of the failed document or of those after it is stored.
+//
+// Several documents share one Badger transaction, which commits or fails
+// as a whole, so each document is still all or nothing; the store's
+// counters, adjacency and unknown-actor keys are then read and written once
+// per transaction rather than once per document. A failure in one document
+// discards the transaction and the documents before it are committed again
+// without it; a transaction that outgrows Badger's limit is cut before the
+// document that overflowed it.
+func (s *Store) PutDocuments(xs []Extraction, force bool) ([]PutStatus, error) {
+	if s.opts.ReadOnly {
+		return nil, fmt.Errorf("put documents: %w", ErrReadOnly)
+	}
+	nxs := make([]Extraction, 0, len(xs))
+	var normErr error
+	for _, x := range xs {
+		nx, err := normaliseExtraction(x)
+		if err != nil {
+			normErr = fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
+			break
+		}
+		nxs = append(nxs, nx)
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	out, err := s.putLocked(nxs, force)
+	if err != nil {
+		return out, err
+	}
+	return out, normErr
+}
+
+// putLocked writes normalised extractions, as many per transaction as
+// fit; s.wmu must be held.
+func (s *Store) putLocked(xs []Extraction, force bool) ([]PutStatus, error) {
+	out := make([]PutStatus, 0, len(xs))
+	for len(xs) > 0 {
+		st, at, err := s.tryBatch(xs, force)
+		if err == nil {
+			return append(out, st...), nil
+		}
+		if at < 0 {
+			if errors.Is(err, badger.ErrTxnTooBig) {
+				at = len(xs) - 1
+			} else if len(xs) > 1 {
+				// A failure that no document can be blamed for (the
+				// batch's shared keys, or the commit): go one document
+				// per transaction so that the error names one.
+				for i := range xs {
+					st, err := s.putLocked(xs[i:i+1], force)
+					out = append(out, st...)
+					if err != nil {
+						return out, err
+					}
+				}
+				return out, nil
+			} else {
+				at = 0
+			}
+		}
+		if at > 0 {
+			// The documents before the one that failed were fine: store
+			// them without it.
+			st, err := s.putLocked(xs[:at], force)
+			out = append(out, st...)
+			if err != nil {
+				return out, err
+			}
+		}
+		if errors.Is(err, badger.ErrTxnTooBig) && at > 0 {
+			xs = xs[at:]
+			continue
+		}
+		return out, docError(xs[at], err)
+	}
+	return out, nil
+}
+
+func docError(x Extraction, err error) error {
 	if errors.Is(err, badger.ErrTxnTooBig) {
-		return 0, &storeError{
+		return &storeError{
 			msg: fmt.Sprintf("put document %s: %d events among %d actors are too many for one transaction; split it into several documents (an import file can name them in a doc column)",
 				docLabel(x.Doc), len(x.Events), len(x.Actors)),
 			sentinel: ErrTooBig, cause: err,
 		}
 	}
-	if err != nil {
-		return 0, fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
-	}
-	return status, nil
+	return fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
 }
 
-// PutDocuments stores each extraction as PutDocument does, one transaction
-// per document, holding the write lock for the whole batch, and returns
-// their statuses in order. It stops at the first document that fails: those
-// before it are stored and their statuses returned with the error.
-//
-// Committing a whole batch in one transaction was tried and measured: it
-// cost as much CPU and more wall time than one commit per document, as the
-// work is in reading and merging actors, not in commits.
-func (s *Store) PutDocuments(xs []Extraction, force bool) ([]PutStatus, error) {
-	if s.opts.ReadOnly {
-		return nil, fmt.Errorf("put documents: %w", ErrReadOnly)
+// tryBatch writes xs in one transaction. On failure it returns the index of
+// the document whose writes failed, or -1 when the failure came after all
+// of them (shared keys or commit).
+func (s *Store) tryBatch(xs []Extraction, force bool) ([]PutStatus, int, error) {
+	txn := s.db.NewTransaction(true)
+	defer txn.Discard()
+	w, err := newBatchWriter(s, txn)
+	if err != nil {
+		return nil, 0, err
 	}
-	s.wmu.Lock()
-	defer s.wmu.Unlock()
 	out := make([]PutStatus, 0, len(xs))
-	for _, x := range xs {
-		nx, err := normaliseExtraction(x)
+	for i := range xs {
+		st, err := w.put(&xs[i], force)
 		if err != nil {
-			return out, fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
-		}
-		st, err := s.putLocked(nx, force)
-		if err != nil {
-			return out, err
+			return nil, i, err
 		}
 		out = append(out, st)
 	}
-	return out, nil
+	if err := w.finish(); err != nil {
+		return nil, -1, err
+	}
+	if err := txn.Commit(); err != nil {
+		// Whether any of it reached the store is unknown: forget the
+		// cached actors rather than trust them.
+		s.actors = nil
+		return nil, -1, err
+	}
+	w.publish()
+	return out, 0, nil
 }
 
 // HasDocument reports whether a document with the given ID is stored,
@@ -308,25 +384,58 @@ func aliasKeys(a Actor) []string {
 
 type pair struct{ src, dst string }
 
-// docWriter holds the state of one document's transaction.
-type docWriter struct {
-	s   *Store
-	txn *badger.Txn
-	x   *Extraction
-	c   counters
-	// pairs accumulates the change in event count per ordered actor pair, so
-	// that each adjacency key is read and written once per document.
-	pairs map[pair]int64
+// actorSlot is an actor as a batch sees it: base is its committed state
+// (nil when not stored), cur its state after the batch's documents so far.
+type actorSlot struct {
+	base *Actor
+	cur  Actor
 }
 
-func (w *docWriter) fail(step string) error {
+// batchWriter holds the state of one transaction of one or more documents.
+// Keys that every document touches (counters, version, adjacency, unknown
+// totals, actors) are accumulated in memory and written once by finish.
+type batchWriter struct {
+	s       *Store
+	txn     *badger.Txn
+	x       *Extraction // the document being written
+	c       counters
+	version uint64
+	// pairs is the change in event count per ordered actor pair.
+	pairs map[pair]int64
+	// unknown is the change in count per unknown actor phrase.
+	unknown map[string]int64
+	actors  map[string]*actorSlot
+}
+
+func newBatchWriter(s *Store, txn *badger.Txn) (*batchWriter, error) {
+	w := &batchWriter{
+		s: s, txn: txn,
+		pairs:   make(map[pair]int64),
+		unknown: make(map[string]int64),
+		actors:  make(map[string]*actorSlot),
+	}
+	var err error
+	if w.c, err = readCounters(txn); err != nil {
+		return nil, err
+	}
+	w.version, err = getUint64(txn, keyVersion)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return nil, err
+	}
+	if s.actors == nil {
+		s.actors = make(map[string]*Actor)
+	}
+	return w, nil
+}
+
+func (w *batchWriter) fail(step string) error {
 	if w.s.failPoint != nil {
 		return w.s.failPoint(step)
 	}
 	return nil
 }
 
-func (w *docWriter) set(k, v []byte, step string) error {
+func (w *batchWriter) set(k, v []byte, step string) error {
 	if err := w.txn.Set(k, v); err != nil {
 		if errors.Is(err, badger.ErrTxnTooBig) {
 			return err
@@ -339,27 +448,38 @@ func (w *docWriter) set(k, v []byte, step string) error {
 	return w.fail(step)
 }
 
-func (w *docWriter) del(k []byte, step string) error {
+func (w *batchWriter) del(k []byte, step string) error {
 	if err := w.txn.Delete(k); err != nil {
 		return err
 	}
 	return w.fail(step)
 }
 
-func (w *docWriter) put(force bool) (PutStatus, error) {
-	d := w.x.Doc
-	old, err := getDocument(w.txn, d.ID)
-	exists := err == nil
-	if err != nil && !errors.Is(err, ErrNotFound) {
-		return 0, err
+// put writes one document's own keys and folds its share of the shared
+// ones into the batch.
+func (w *batchWriter) put(x *Extraction, force bool) (PutStatus, error) {
+	w.x = x
+	d := x.Doc
+	dk := key(prefixDoc, d.ID)
+	var old Document
+	exists := false
+	if force {
+		var err error
+		old, err = getDocument(w.txn, d.ID)
+		exists = err == nil
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return 0, err
+		}
+	} else {
+		// Only the key is needed: decoding the document is wasted work.
+		_, err := w.txn.Get(dk)
+		if err == nil {
+			return Unchanged, nil
+		}
+		if !errors.Is(err, badger.ErrKeyNotFound) {
+			return 0, err
+		}
 	}
-	if exists && !force {
-		return Unchanged, nil
-	}
-	if w.c, err = readCounters(w.txn); err != nil {
-		return 0, err
-	}
-	w.pairs = make(map[pair]int64)
 	status := New
 	if exists {
 		status = Replaced
@@ -370,13 +490,10 @@ func (w *docWriter) put(force bool) (PutStatus, error) {
 	if err := w.writeDocument(); err != nil {
 		return 0, err
 	}
-	if err := w.writeActors(); err != nil {
+	if err := w.mergeActors(); err != nil {
 		return 0, err
 	}
 	if err := w.writeEvents(); err != nil {
-		return 0, err
-	}
-	if err := w.writePairs(); err != nil {
 		return 0, err
 	}
 	if err := w.writeMerges(); err != nil {
@@ -385,18 +502,38 @@ func (w *docWriter) put(force bool) (PutStatus, error) {
 	if err := w.writeUnknown(); err != nil {
 		return 0, err
 	}
-	if err := w.bumpVersion(); err != nil {
-		return 0, err
-	}
-	if err := w.set(keyStats, encodeCounters(w.c), "stats"); err != nil {
-		return 0, err
-	}
+	w.version++
 	return status, nil
+}
+
+// finish writes the keys accumulated over the batch's documents.
+func (w *batchWriter) finish() error {
+	if err := w.writeActors(); err != nil {
+		return err
+	}
+	if err := w.writePairs(); err != nil {
+		return err
+	}
+	if err := w.writeUnknownTotals(); err != nil {
+		return err
+	}
+	if err := w.set(keyVersion, encodeUint64(w.version), "version"); err != nil {
+		return err
+	}
+	return w.set(keyStats, encodeCounters(w.c), "stats")
+}
+
+// publish records the committed actors in the store's cache.
+func (w *batchWriter) publish() {
+	for id, sl := range w.actors {
+		a := sl.cur
+		w.s.actors[id] = &a
+	}
 }
 
 // remove deletes everything the stored version of a document brought,
 // except actors.
-func (w *docWriter) remove(old Document) error {
+func (w *batchWriter) remove(old Document) error {
 	ids, err := getDocEvents(w.txn, old.ID)
 	if err != nil {
 		return err
@@ -434,9 +571,7 @@ func (w *docWriter) remove(old Document) error {
 		return err
 	}
 	for _, u := range unk {
-		if err := w.addUnknown(u.Name, -int64(u.Count)); err != nil {
-			return err
-		}
+		w.unknown[u.Name] -= int64(u.Count)
 	}
 	if err := w.del(key(prefixDocUnknown, old.ID), "delete unknown"); err != nil {
 		return err
@@ -446,7 +581,7 @@ func (w *docWriter) remove(old Document) error {
 	return nil
 }
 
-func (w *docWriter) writeDocument() error {
+func (w *batchWriter) writeDocument() error {
 	d := w.x.Doc
 	text, raw := d.Text, d.Raw
 	d.Text, d.Raw = "", ""
@@ -473,77 +608,88 @@ func (w *docWriter) writeDocument() error {
 	return nil
 }
 
-// writeActors upserts the document's actors and every stored actor its
-// events name, widening their seen dates by the events' dates.
-func (w *docWriter) writeActors() error {
-	type slot struct {
-		cur    Actor
-		stored *Actor
+// slot returns the batch's view of actor id, reading it from the cache or
+// the store on first use; nil when the actor is not stored and no document
+// of the batch brought it.
+func (w *batchWriter) slot(id string) (*actorSlot, error) {
+	if sl, ok := w.actors[id]; ok {
+		return sl, nil
 	}
-	slots := make(map[string]*slot, len(w.x.Actors))
-	for _, a := range w.x.Actors {
-		slots[a.ID] = &slot{cur: a}
-	}
-	load := func(id string) (*slot, error) {
-		if sl, ok := slots[id]; ok {
-			return sl, nil
-		}
-		stored, err := getActor(w.txn, id)
-		if errors.Is(err, ErrNotFound) {
-			return nil, fmt.Errorf("actor %q is neither in the document's actors nor stored", id)
-		}
-		if err != nil {
+	base, ok := w.s.actors[id]
+	if !ok {
+		a, err := getActor(w.txn, id)
+		switch {
+		case err == nil:
+			base = &a
+		case !errors.Is(err, ErrNotFound):
 			return nil, err
 		}
-		sl := &slot{cur: stored, stored: &stored}
-		slots[id] = sl
-		return sl, nil
+		w.s.actors[id] = base
+	}
+	if base == nil {
+		return nil, nil
+	}
+	sl := &actorSlot{base: base, cur: *base}
+	w.actors[id] = sl
+	return sl, nil
+}
+
+// mergeActors folds the document's actors into the batch's and widens the
+// seen dates of every actor its events name by the events' dates.
+func (w *batchWriter) mergeActors() error {
+	for _, a := range w.x.Actors {
+		sl, err := w.slot(a.ID)
+		if err != nil {
+			return err
+		}
+		if sl == nil {
+			w.actors[a.ID] = &actorSlot{cur: a}
+			continue
+		}
+		sl.cur = mergeActor(sl.cur, a)
 	}
 	for _, e := range w.x.Events {
 		for _, id := range []string{e.Source, e.Target} {
-			sl, err := load(id)
+			sl, err := w.slot(id)
 			if err != nil {
 				return fmt.Errorf("event %s: %w", e.ID, err)
+			}
+			if sl == nil {
+				return fmt.Errorf("event %s: actor %q is neither in the document's actors nor stored", e.ID, id)
 			}
 			sl.cur = widenSeen(sl.cur, e.Date)
 		}
 	}
-	ids := make([]string, 0, len(slots))
-	for id := range slots {
+	return nil
+}
+
+// writeActors writes the actors the batch created or changed, and the alias
+// keys they did not have.
+func (w *batchWriter) writeActors() error {
+	ids := make([]string, 0, len(w.actors))
+	for id := range w.actors {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		sl := slots[id]
-		stored := sl.stored
-		if stored == nil {
-			a, err := getActor(w.txn, id)
-			switch {
-			case err == nil:
-				stored = &a
-			case !errors.Is(err, ErrNotFound):
-				return err
-			}
-		}
-		next := sl.cur
+		sl := w.actors[id]
 		var oldKeys []string
-		if stored != nil {
-			next = mergeActor(*stored, sl.cur)
-			if actorEqual(next, *stored) {
+		if sl.base != nil {
+			if actorEqual(sl.cur, *sl.base) {
 				continue
 			}
-			oldKeys = aliasKeys(*stored)
+			oldKeys = aliasKeys(*sl.base)
 		} else {
 			w.c.Actors++
 		}
-		b, err := json.Marshal(next)
+		b, err := json.Marshal(sl.cur)
 		if err != nil {
 			return fmt.Errorf("encode actor %s: %w", id, err)
 		}
 		if err := w.set(key(prefixActor, id), b, "actor"); err != nil {
 			return err
 		}
-		for _, k := range aliasKeys(next) {
+		for _, k := range aliasKeys(sl.cur) {
 			if _, found := slices.BinarySearch(oldKeys, k); found {
 				continue
 			}
@@ -561,7 +707,7 @@ func actorEqual(a, b Actor) bool {
 		slices.Equal(a.Aliases, b.Aliases)
 }
 
-func (w *docWriter) writeEvents() error {
+func (w *batchWriter) writeEvents() error {
 	ids := make([]string, 0, len(w.x.Events))
 	seen := make(map[string]bool, len(w.x.Events))
 	for i := range w.x.Events {
@@ -595,7 +741,7 @@ func (w *docWriter) writeEvents() error {
 
 // writePairs applies the accumulated per-pair changes to the adjacency keys
 // and the edge count.
-func (w *docWriter) writePairs() error {
+func (w *batchWriter) writePairs() error {
 	ps := make([]pair, 0, len(w.pairs))
 	for p, d := range w.pairs {
 		if d != 0 {
@@ -643,7 +789,7 @@ func (w *docWriter) writePairs() error {
 	return nil
 }
 
-func (w *docWriter) writeMerges() error {
+func (w *batchWriter) writeMerges() error {
 	for i, m := range w.x.Merges {
 		b, err := json.Marshal(m)
 		if err != nil {
@@ -657,7 +803,9 @@ func (w *docWriter) writeMerges() error {
 	return nil
 }
 
-func (w *docWriter) writeUnknown() error {
+// writeUnknown records the document's unknown actor phrases; their totals
+// are updated by finish.
+func (w *batchWriter) writeUnknown() error {
 	if len(w.x.Unknown) == 0 {
 		return nil
 	}
@@ -669,30 +817,37 @@ func (w *docWriter) writeUnknown() error {
 		return err
 	}
 	for _, u := range w.x.Unknown {
-		if err := w.addUnknown(u.Name, int64(u.Count)); err != nil {
-			return err
-		}
+		w.unknown[u.Name] += int64(u.Count)
 	}
 	return nil
 }
 
-func (w *docWriter) addUnknown(name string, delta int64) error {
-	k := key(prefixUnknown, name)
-	old, err := getUint64(w.txn, k)
-	if err != nil && !errors.Is(err, ErrNotFound) {
-		return err
+// writeUnknownTotals applies the accumulated changes to the unknown-actor
+// totals, in name order.
+func (w *batchWriter) writeUnknownTotals() error {
+	names := make([]string, 0, len(w.unknown))
+	for n, d := range w.unknown {
+		if d != 0 {
+			names = append(names, n)
+		}
 	}
-	n := int64(old) + delta
-	if n <= 0 {
-		return w.del(k, "unknown")
+	sort.Strings(names)
+	for _, name := range names {
+		k := key(prefixUnknown, name)
+		old, err := getUint64(w.txn, k)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		n := int64(old) + w.unknown[name]
+		if n <= 0 {
+			if err := w.del(k, "unknown"); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := w.set(k, encodeUint64(uint64(n)), "unknown"); err != nil {
+			return err
+		}
 	}
-	return w.set(k, encodeUint64(uint64(n)), "unknown")
-}
-
-func (w *docWriter) bumpVersion() error {
-	v, err := getUint64(w.txn, keyVersion)
-	if err != nil && !errors.Is(err, ErrNotFound) {
-		return err
-	}
-	return w.set(keyVersion, encodeUint64(v+1), "version")
+	return nil
 }
