@@ -130,7 +130,12 @@ func (o Options) badger() badger.Options {
 		WithMetricsEnabled(false).
 		WithSyncWrites(o.SyncWrites).
 		WithNumVersionsToKeep(1).
-		WithCompression(options.ZSTD).WithZSTDCompressionLevel(1).
+		// Snappy rather than ZSTD: a load spends every table's
+		// compression on its critical path, and on a 10 MB corpus ZSTD
+		// level 1 took twice Snappy's CPU (0.46 s against 0.24 s) for a
+		// store 23 % smaller (23 MB against 30 MB). Tables written with
+		// ZSTD by earlier versions stay readable.
+		WithCompression(options.Snappy).
 		WithMemTableSize(o.MemTableSize).
 		// Badger refuses a value threshold above its batch limit (15 % of
 		// the memtable), which small memtables would otherwise hit.
