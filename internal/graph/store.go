@@ -170,6 +170,9 @@ type Store struct {
 	// changes actors, so it is updated after each commit and dropped when a
 	// commit's outcome is unknown.
 	actors map[string]*Actor
+	// edges caches committed adjacency counts for the writer in the same
+	// way (0: no key), so that a batch does not read back every pair.
+	edges map[pair]uint64
 
 	cacheMu sync.Mutex
 	cache   map[string][]byte // PutMeta values of an in-memory store

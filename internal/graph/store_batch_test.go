@@ -209,9 +209,10 @@ func TestPutDocumentsSplitsBatch(t *testing.T) {
 	}
 }
 
-// TestActorCacheAfterFailure checks that a failed batch leaves no trace in
-// the writer's actor cache: an actor it brought is still unknown after.
-func TestActorCacheAfterFailure(t *testing.T) {
+// TestCacheAfterFailure checks that a failed batch leaves no trace in the
+// writer's caches: an actor it brought is still unknown after, and its
+// adjacency counts were not kept.
+func TestCacheAfterFailure(t *testing.T) {
 	s := openMem(t)
 	x := testDoc("x", "One.")
 	x.Actors = append(x.Actors, Actor{ID: "ghost", Name: "Ghost", Type: Person})
@@ -235,4 +236,12 @@ func TestActorCacheAfterFailure(t *testing.T) {
 	if _, err := s.Actor("ghost"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Actor(ghost) error = %v, want ErrNotFound", err)
 	}
+	// The failed batch's adjacency counts were not kept either: storing the
+	// document now gives what a store that never saw the failure holds.
+	mustPut(t, s, x, false, New)
+	mustPut(t, s, x, true, Replaced)
+	ref := openMem(t)
+	mustPut(t, ref, x, false, New)
+	mustPut(t, ref, x, true, Replaced)
+	diffDumps(t, dumpStore(t, s), dumpStore(t, ref))
 }

@@ -185,8 +185,8 @@ func (s *Store) tryBatch(xs []Extraction, force bool) ([]PutStatus, int, error) 
 	}
 	if err := txn.Commit(); err != nil {
 		// Whether any of it reached the store is unknown: forget the
-		// cached actors rather than trust them.
-		s.actors = nil
+		// caches rather than trust them.
+		s.actors, s.edges = nil, nil
 		return nil, -1, err
 	}
 	w.publish()
@@ -402,6 +402,8 @@ type batchWriter struct {
 	version uint64
 	// pairs is the change in event count per ordered actor pair.
 	pairs map[pair]int64
+	// counts are the adjacency counts that writePairs wrote, for the cache.
+	counts map[pair]uint64
 	// unknown is the change in count per unknown actor phrase.
 	unknown map[string]int64
 	actors  map[string]*actorSlot
@@ -424,6 +426,9 @@ func newBatchWriter(s *Store, txn *badger.Txn) (*batchWriter, error) {
 	}
 	if s.actors == nil {
 		s.actors = make(map[string]*Actor)
+	}
+	if s.edges == nil {
+		s.edges = make(map[pair]uint64)
 	}
 	return w, nil
 }
@@ -523,11 +528,15 @@ func (w *batchWriter) finish() error {
 	return w.set(keyStats, encodeCounters(w.c), "stats")
 }
 
-// publish records the committed actors in the store's cache.
+// publish records the committed actors and adjacency counts in the
+// store's caches.
 func (w *batchWriter) publish() {
 	for id, sl := range w.actors {
 		a := sl.cur
 		w.s.actors[id] = &a
+	}
+	for p, n := range w.counts {
+		w.s.edges[p] = n
 	}
 }
 
@@ -754,14 +763,22 @@ func (w *batchWriter) writePairs() error {
 		}
 		return ps[i].dst < ps[j].dst
 	})
+	w.counts = make(map[pair]uint64, len(ps))
 	for _, p := range ps {
 		out := key(prefixOut, p.src, p.dst)
 		in := key(prefixIn, p.dst, p.src)
-		old, err := getUint64(w.txn, out)
-		if err != nil && !errors.Is(err, ErrNotFound) {
-			return err
+		old, ok := w.s.edges[p]
+		if !ok {
+			var err error
+			old, err = getUint64(w.txn, out)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				return err
+			}
 		}
 		n := int64(old) + w.pairs[p]
+		if n >= 0 {
+			w.counts[p] = uint64(n)
+		}
 		switch {
 		case n < 0:
 			return fmt.Errorf("adjacency %s→%s: count would be %d: %w", p.src, p.dst, n, errCorrupt)
