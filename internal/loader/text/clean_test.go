@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func mustClean(t *testing.T, raw, format string) Article {
@@ -408,6 +409,28 @@ func TestCorpus(t *testing.T) {
 			if !strings.Contains(last, "deep impact on the region") {
 				t.Errorf("%s: last sentence %q, want the article's last", name, last)
 			}
+		}
+	}
+}
+
+// TestCleanLongTokenIsLinear guards against trying every split point of a
+// huge token: a 4 MB word must clean in well under a second of work, where
+// the quadratic search took minutes.
+func TestCleanLongTokenIsLinear(t *testing.T) {
+	for _, w := range []string{"a", "Word", "ab1"} {
+		raw := []byte(strings.Repeat(w, 4<<20/len(w)) + ".\n")
+		done := make(chan error, 1)
+		go func() {
+			_, err := Clean(raw, "txt", CleanOptions{})
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Clean(4 MB of %q): %v", w, err)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("Clean(4 MB of %q) did not finish in 20 s: quadratic work on one token", w)
 		}
 	}
 }

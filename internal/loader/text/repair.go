@@ -294,6 +294,12 @@ func (r *repairer) eligible(p string, i, j int) bool {
 }
 
 func (r *repairer) split(w string) string {
+	// Run-together words in scrapes are two ordinary words or a word and a
+	// name; anything longer is a URL, a hash or garbage, and trying every
+	// split point of it would cost time quadratic in its length.
+	if len(w) > maxGluedLen {
+		return w
+	}
 	// A lower-to-upper join: "ofAfghanistan", "NowRussia", "theUS".
 	for k := 1; k < len(w); k++ {
 		if isLower(w[k-1]) && isUpper(w[k]) {
@@ -328,6 +334,9 @@ func (r *repairer) split(w string) string {
 	}
 	return w[:best] + " " + w[best:]
 }
+
+// maxGluedLen is the longest token split considers.
+const maxGluedLen = 48
 
 // leftGlued reports whether left can be a word glued to a name after it.
 func (r *repairer) leftGlued(left string) bool {
