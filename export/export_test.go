@@ -201,8 +201,8 @@ func TestSpells(t *testing.T) {
 			t.Errorf("spell %d = %v, want %v", i, got[i], want[i])
 		}
 	}
-	if got := spanEnd(d(2016, 2, 0)); got != d(2016, 2, 29) {
-		t.Errorf("spanEnd(2016-02) = %v, want leap day", got)
+	if got := d(2016, 2, 0).LastDay(); got != d(2016, 2, 29) {
+		t.Errorf("LastDay(2016-02) = %v, want leap day", got)
 	}
 }
 

@@ -241,40 +241,6 @@ func xmlChar(r rune) bool {
 	return r <= utf8.MaxRune
 }
 
-// Dates known only to the year or month stand for a span: these give its
-// first and last day, so time intervals cover what the date may mean.
-func spanStart(d graph.Date) graph.Date {
-	if d.Month == 0 {
-		d.Month = 1
-	}
-	if d.Day == 0 {
-		d.Day = 1
-	}
-	return d
-}
-
-func spanEnd(d graph.Date) graph.Date {
-	if d.Month == 0 {
-		d.Month = 12
-	}
-	if d.Day == 0 {
-		d.Day = daysIn(d.Year, d.Month)
-	}
-	return d
-}
-
-func daysIn(year, month int) int {
-	switch month {
-	case 2:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
 
 // interval is an inclusive span of days.
 type interval struct{ start, end graph.Date }
@@ -288,7 +254,7 @@ func spells(dates []graph.Date) []interval {
 		if d.IsZero() {
 			continue
 		}
-		iv = append(iv, interval{spanStart(d), spanEnd(d)})
+		iv = append(iv, interval{d.FirstDay(), d.LastDay()})
 	}
 	sort.Slice(iv, func(i, j int) bool {
 		if iv[i].start != iv[j].start {
@@ -330,9 +296,9 @@ func nodeSpan(n *Node) (interval, bool) {
 	case last.IsZero():
 		last = first
 	}
-	iv := interval{spanStart(first), spanEnd(last)}
-	if iv.end.Before(spanEnd(first)) {
-		iv.end = spanEnd(first)
+	iv := interval{first.FirstDay(), last.LastDay()}
+	if iv.end.Before(first.LastDay()) {
+		iv.end = first.LastDay()
 	}
 	if !n.Until.IsZero() && iv.end.Before(n.Until) {
 		iv.end = n.Until

@@ -207,9 +207,9 @@ func (q *nquadWriter) value(s, p string, v any, end bool) {
 // rfc3339 is midnight UTC of the first (or, for end, last) day d may mean.
 func rfc3339(d graph.Date, end bool) string {
 	if end {
-		d = spanEnd(d)
+		d = d.LastDay()
 	} else {
-		d = spanStart(d)
+		d = d.FirstDay()
 	}
 	return d.String() + "T00:00:00Z"
 }

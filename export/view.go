@@ -47,7 +47,7 @@ func FromView(v *graph.View, o ViewOptions) Graph {
 		if e.Date.IsZero() {
 			continue
 		}
-		end := spanEnd(e.Date)
+		end := e.Date.LastDay()
 		s, t := v.EventEnds(i)
 		for _, n := range [2]int64{s, t} {
 			if until[n].Before(end) {

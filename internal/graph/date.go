@@ -100,7 +100,7 @@ func ParseDate(s string) (Date, error) {
 		n[i] = v
 	}
 	d := Date{Year: n[0], Month: n[1], Day: n[2]}
-	if d.Year < 1 || d.Month < 0 || d.Month > 12 || d.Day < 0 || d.Day > daysIn(d.Year, d.Month) {
+	if d.Year < 1 || d.Month < 0 || d.Month > 12 || d.Day < 0 || d.Day > DaysInMonth(d.Year, d.Month) {
 		return Date{}, fmt.Errorf("bad date %q: out of range", s)
 	}
 	if len(parts) == 3 && d.Day == 0 || len(parts) >= 2 && d.Month == 0 {
@@ -109,7 +109,9 @@ func ParseDate(s string) (Date, error) {
 	return d, nil
 }
 
-func daysIn(year, month int) int {
+// DaysInMonth returns the number of days of a month of the Gregorian
+// calendar, or 0 for month 0.
+func DaysInMonth(year, month int) int {
 	switch month {
 	case 0:
 		return 0
@@ -122,6 +124,51 @@ func daysIn(year, month int) int {
 		return 30
 	}
 	return 31
+}
+
+// Valid reports whether d is no date or a real calendar date at its
+// precision (a day needs a month; the day must exist in that month).
+func (d Date) Valid() bool {
+	if d.IsZero() {
+		return d.Month == 0 && d.Day == 0
+	}
+	if d.Year < 1 || d.Year > 9999 || d.Month < 0 || d.Month > 12 || d.Day < 0 {
+		return false
+	}
+	if d.Month == 0 && d.Day != 0 {
+		return false
+	}
+	return d.Day <= DaysInMonth(d.Year, d.Month)
+}
+
+// FirstDay and LastDay give the first and last day a date may mean: a date
+// known to the year or month stands for a span, so comparisons and time
+// intervals should cover all of it. No date stays no date.
+func (d Date) FirstDay() Date {
+	if d.IsZero() {
+		return d
+	}
+	if d.Month == 0 {
+		d.Month = 1
+	}
+	if d.Day == 0 {
+		d.Day = 1
+	}
+	return d
+}
+
+// LastDay: see FirstDay.
+func (d Date) LastDay() Date {
+	if d.IsZero() {
+		return d
+	}
+	if d.Month == 0 {
+		d.Month = 12
+	}
+	if d.Day == 0 {
+		d.Day = DaysInMonth(d.Year, d.Month)
+	}
+	return d
 }
 
 // MarshalJSON writes the date as its string form ("" for none).

@@ -67,7 +67,7 @@ func (f Filter) Validate() error {
 	if f.MinEvents < 0 {
 		return fmt.Errorf("filter: min-events %d is negative", f.MinEvents)
 	}
-	if !f.Since.IsZero() && !f.Until.IsZero() && spanEnd(f.Until).Before(spanStart(f.Since)) {
+	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.LastDay().Before(f.Since.FirstDay()) {
 		return fmt.Errorf("filter: until %s is before since %s", f.Until, f.Since)
 	}
 	return nil
@@ -150,10 +150,10 @@ func (f Filter) KeepEvent(e *Event) bool {
 		if e.Date.IsZero() {
 			return false
 		}
-		if !f.Since.IsZero() && spanEnd(e.Date).Before(spanStart(f.Since)) {
+		if !f.Since.IsZero() && e.Date.LastDay().Before(f.Since.FirstDay()) {
 			return false
 		}
-		if !f.Until.IsZero() && spanEnd(f.Until).Before(spanStart(e.Date)) {
+		if !f.Until.IsZero() && f.Until.LastDay().Before(e.Date.FirstDay()) {
 			return false
 		}
 	}
@@ -222,24 +222,3 @@ func containsModality(ms []Modality, m Modality) bool {
 	return false
 }
 
-// spanStart and spanEnd give the first and last day a partial date may mean,
-// so that date bounds compare spans rather than points.
-func spanStart(d Date) Date {
-	if d.Month == 0 {
-		d.Month = 1
-	}
-	if d.Day == 0 {
-		d.Day = 1
-	}
-	return d
-}
-
-func spanEnd(d Date) Date {
-	if d.Month == 0 {
-		d.Month = 12
-	}
-	if d.Day == 0 {
-		d.Day = daysIn(d.Year, d.Month)
-	}
-	return d
-}

@@ -390,7 +390,7 @@ func TestCorpus(t *testing.T) {
 				t.Errorf("%s: unnormalised characters in %q", name, s.Text)
 			}
 			for _, m := range FindDates(s.Text, a.Date) {
-				if !validDate(m.Date) || s.Text[m.Start:m.End] != m.Text {
+				if !m.Date.Valid() || s.Text[m.Start:m.End] != m.Text {
 					t.Errorf("%s: bad date mention %+v", name, m)
 				}
 			}

@@ -73,7 +73,7 @@ func FindDates(sentence string, ref graph.Date) []DateMention {
 		case m.bareMonth != 0 && anchor > 0:
 			m.Date = graph.Date{Year: anchor, Month: m.bareMonth, Day: m.bareDay}
 		}
-		if !m.Date.IsZero() && validDate(m.Date) {
+		if !m.Date.IsZero() && m.Date.Valid() {
 			m.Text = sentence[m.Start:m.End]
 			out = append(out, m)
 		}
@@ -714,7 +714,7 @@ func nearestDay(month, day int, ref graph.Date) graph.Date {
 		return d
 	}
 	d.Day = day
-	if day > daysInMonth(d.Year, month) {
+	if day > graph.DaysInMonth(d.Year, month) {
 		return graph.Date{}
 	}
 	return d
@@ -844,30 +844,6 @@ func plausibleYear(s string, toks []dtok, i int) bool {
 	return true
 }
 
-func validDate(d graph.Date) bool {
-	if d.Year < 1 || d.Year > 9999 || d.Month < 0 || d.Month > 12 || d.Day < 0 {
-		return false
-	}
-	if d.Month == 0 && d.Day != 0 {
-		return false
-	}
-	return d.Day <= daysInMonth(d.Year, d.Month)
-}
-
-func daysInMonth(year, month int) int {
-	switch month {
-	case 0:
-		return 0
-	case 2:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
-}
 
 // datelineWords may surround the date on a dateline ("Published on
 // Wednesday, September 12, 2012 at 10:30 am PKT | Updated ...").

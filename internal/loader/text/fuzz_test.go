@@ -36,7 +36,7 @@ func FuzzClean(f *testing.F) {
 		if strings.Contains(a.Text, "\n\n\n") || strings.TrimSpace(a.Text) != a.Text {
 			t.Fatalf("paragraph layout broken: %q", a.Text)
 		}
-		if !a.Date.IsZero() && !validDate(a.Date) {
+		if !a.Date.IsZero() && !a.Date.Valid() {
 			t.Fatalf("invalid document date %+v", a.Date)
 		}
 		checkSentenceOffsets(t, a.Text, Sentences(a.Text))
@@ -69,7 +69,7 @@ func FuzzFindDates(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, y, m, d int) {
 		ref := graph.Date{Year: y, Month: m, Day: d}
-		if !validDate(ref) || ref.Year > 9000 {
+		if !ref.Valid() || ref.Year > 9000 {
 			ref = graph.Date{}
 		}
 		checkMentions(t, s, FindDates(s, ref))
