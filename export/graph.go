@@ -241,7 +241,6 @@ func xmlChar(r rune) bool {
 	return r <= utf8.MaxRune
 }
 
-
 // interval is an inclusive span of days.
 type interval struct{ start, end graph.Date }
 

@@ -221,4 +221,3 @@ func containsModality(ms []Modality, m Modality) bool {
 	}
 	return false
 }
-

@@ -844,7 +844,6 @@ func plausibleYear(s string, toks []dtok, i int) bool {
 	return true
 }
 
-
 // datelineWords may surround the date on a dateline ("Published on
 // Wednesday, September 12, 2012 at 10:30 am PKT | Updated ...").
 var datelineWords = map[string]bool{
