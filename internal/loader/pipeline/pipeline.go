@@ -110,8 +110,9 @@ type item struct {
 // buffer: merge decisions, statuses, errors and the store's contents are
 // therefore the same whatever the number of workers.
 //
-// At most a few documents per worker are in memory at once, each bounded by
-// the input size limit. Failed documents are reported to opts.OnError and
+// At most two batches and a few documents per worker are in memory at
+// once, each bounded by the input size limit: workers extract the next
+// batch while the writer commits one. Failed documents are reported to opts.OnError and
 // counted; the others still load. When ctx is cancelled, Run writes the
 // batch it holds and returns the summary so far with ctx's error; the
 // documents written are complete, so running again continues the load. A
@@ -141,7 +142,9 @@ func Run(ctx context.Context, files []input.File, extract ExtractFunc, sink Sink
 
 	// Tokens bound the items between the reader and the writer; results has
 	// room for all of them, so workers never block on it and always exit.
-	inflight := 4 * workers
+	// A batch's worth on top of a few per worker lets extraction go on
+	// while the writer is busy committing the previous batch.
+	inflight := 4*workers + batchSize
 	tokens := make(chan struct{}, inflight)
 	jobs := make(chan item)
 	results := make(chan item, inflight)

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -431,7 +432,7 @@ func TestRunBatchDelay(t *testing.T) {
 		done <- sum
 	}()
 	fmt.Fprintln(pw, `{"id":"one","text":"A/PAKGOV/person ~ 042 ~ B/RUSGOV/person"}`)
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(2 * time.Second)
 	for {
 		if ok, _ := sink.HasDocument(graph.DocumentID("A/PAKGOV/person ~ 042 ~ B/RUSGOV/person")); ok {
 			break
@@ -470,5 +471,65 @@ func TestMergeDropsDuplicateEvents(t *testing.T) {
 	}
 	if len(x.Actors) != 2 || !slices.Contains(x.Actors[1].Aliases, "Sergei Lavrov") && !slices.Contains(x.Actors[0].Aliases, "Sergei Lavrov") {
 		t.Errorf("actors %+v, want Sergey Lavrov (aliased Sergei Lavrov) and Pakistan", x.Actors)
+	}
+}
+
+// blockingSink holds its first write until enough documents beyond that
+// batch have been extracted, recording the most documents alive at once
+// (extracted but not yet written).
+type blockingSink struct {
+	*memSink
+	extracted *atomic.Int64
+	ahead     int64
+	written   int64
+	maxAlive  int64
+	timedOut  bool
+}
+
+func (s *blockingSink) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStatus, error) {
+	if s.written == 0 {
+		deadline := time.Now().Add(2 * time.Second)
+		for s.extracted.Load() < int64(len(xs))+s.ahead {
+			if time.Now().After(deadline) {
+				s.timedOut = true
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	s.maxAlive = max(s.maxAlive, s.extracted.Load()-s.written)
+	s.written += int64(len(xs))
+	return s.memSink.PutDocuments(xs, force)
+}
+
+// TestRunExtractsWhileWriting checks that workers keep extracting while the
+// writer is busy with a batch, up to a batch ahead, and no further.
+func TestRunExtractsWhileWriting(t *testing.T) {
+	const workers, batch, n = 2, 16, 80
+	var docs []string
+	for i := range n {
+		docs = append(docs, fmt.Sprintf("Doc%d A/AAA/country ~ 042 ~ Doc%d B/BBB/country", i, i))
+	}
+	var extracted atomic.Int64
+	extract := func(in input.Input) (graph.Extraction, error) {
+		defer extracted.Add(1)
+		return fakeExtract(in)
+	}
+	sink := &blockingSink{memSink: newMemSink(), extracted: &extracted, ahead: batch}
+	sum, err := Run(context.Background(), corpus(t, docs), extract, sink,
+		Options{Workers: workers, BatchSize: batch, BatchDelay: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.New != n {
+		t.Errorf("new = %d, want %d", sum.New, n)
+	}
+	if sink.timedOut {
+		t.Errorf("extraction stalled while the first batch was being written")
+	}
+	// The batch being written, the next one gathering, and the items in
+	// flight between reader and writer.
+	if limit := int64(2*batch + 4*workers); sink.maxAlive > limit {
+		t.Errorf("%d documents alive at once, want at most %d", sink.maxAlive, limit)
 	}
 }
