@@ -79,6 +79,9 @@ func runReindex(ctx context.Context, opts *reindexOptions) error {
 		}
 	} else {
 		fmt.Fprintf(opts.IO.Out, "reindexed %d documents: %d events (before: %d)", sum.Documents, sum.EventsAfter, sum.EventsBefore)
+		if sum.Skipped > 0 {
+			fmt.Fprintf(opts.IO.Out, ", %d imported skipped", sum.Skipped)
+		}
 		if sum.Failed > 0 {
 			fmt.Fprintf(opts.IO.Out, ", %d failed", sum.Failed)
 		}

@@ -103,7 +103,8 @@ func userVerbs(d *dict.Dictionary) ([]extract.VerbRule, error) {
 }
 
 func verbKey(v dict.VerbEntry) string {
-	return v.Relation + "\x00" + v.Code + "\x00" + strings.Join(v.Verbs, "|") + "\x00" + strings.Join(v.Nouns, "|")
+	return v.Relation + "\x00" + v.Code + "\x00" + strings.Join(v.Verbs, "|") + "\x00" + strings.Join(v.Nouns, "|") +
+		"\x00" + strings.Join(v.Requires, "|") + "\x00" + strings.Join(v.NounRequires, "|")
 }
 
 // VerbRule converts a dictionary verb entry; the two share their fields.
@@ -114,6 +115,8 @@ func VerbRule(v dict.VerbEntry) extract.VerbRule {
 		RequiresBefore: v.RequiresBefore, Symmetric: v.Symmetric, GroupCode: v.GroupCode,
 		Intent: v.Intent, ModifierTarget: v.ModifierTarget, Objects: v.Objects,
 		TargetTypes: v.TargetTypes, NounWindow: v.NounWindow, DirectAfterRequire: v.DirectAfterRequire,
+		Reverse: v.Reverse, ModifierOnly: v.ModifierOnly, SymmetricWithoutTarget: v.SymmetricWithoutTarget,
+		NounDirect: v.NounDirect, NounRequires: v.NounRequires,
 	}
 	for _, w := range v.Words {
 		r.Words = append(r.Words, extract.WordCode{Code: w.Code, Words: w.Words})

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/loader/dict"
 	"github.com/kg-project/kg/internal/loader/input"
 )
 
@@ -242,6 +243,114 @@ func TestReindex(t *testing.T) {
 	if len(st.puts) != 1 || st.puts[0].Doc.ID != "doc1" {
 		t.Fatalf("stored %d extractions, want doc1 kept", len(st.puts))
 	}
+}
+
+// TestReindexSkipsImported: an imported document keeps its imported events;
+// re-extracting its rebuilt text would replace them.
+func TestReindexSkipsImported(t *testing.T) {
+	x := extractor(t)
+	text := "Russia and Pakistan signed a defence agreement."
+	st := &fakeStore{docs: map[string]graph.Document{
+		"doc1": {ID: "doc1", Name: "a.txt", Text: text, Format: "txt"},
+		"imp1": {ID: "imp1", Name: "events.csv", Text: text, Format: ImportFormat},
+		"imp2": {ID: "imp2", Name: "events.jsonl", Text: text, Format: ImportFormat},
+	}, events: map[string]int{"doc1": 2, "imp1": 5, "imp2": 1}}
+	sum, err := x.Reindex(context.Background(), st, nil, func(e error) { t.Error(e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents != 1 || sum.Skipped != 2 || sum.EventsBefore != 2 || sum.Failed != 0 {
+		t.Errorf("summary %+v; want 1 document, 2 skipped, 2 events before", sum)
+	}
+	for _, p := range st.puts {
+		if p.Doc.ID != "doc1" {
+			t.Errorf("stored %s, an imported document", p.Doc.ID)
+		}
+	}
+}
+
+// TestUserVerbFields: the rule fields a user dictionary file may set reach
+// the engine and change what it extracts.
+func TestUserVerbFields(t *testing.T) {
+	tests := []struct {
+		name, rule, text, want string
+	}{
+		{"reverse", `{relation: take_loan, code: "071", verbs: [borrow], preps: [from], reverse: true}`,
+			"Pakistan borrowed heavily from China.", "China -071-> Pakistan"},
+		{"modifier_only", `{relation: procure, code: "062", verbs: [procure], direct: true, modifier_only: true}`,
+			"India procured Russian frigates.", "India -062-> Russia"},
+		{"symmetric_without_target", `{relation: mobilize, code: "154", verbs: [muster], requires: [troops], symmetric_without_target: true}`,
+			"India and Pakistan mustered troops.", "India -154-> Pakistan"},
+		{"noun_direct", `{relation: ally_with, code: "050", nouns: [comrades], noun_direct: true, symmetric: true}`,
+			"The old comrades Russia and India.", "Russia -050-> India"},
+		{"noun_requires", `{relation: cancel_visit, code: "161", nouns: [scrapping], noun_requires: [voyage], noun_preps: [to]}`,
+			"The scrapping of Putin's voyage to Pakistan was noted.", "Vladimir Putin -161-> Pakistan"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "user.yaml")
+			if err := os.WriteFile(path, []byte("verbs:\n  - "+tt.rule+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got := userEvents(t, path, tt.text)
+			without := userEvents(t, "", tt.text)
+			if !contains(got, tt.want) {
+				t.Errorf("with the rule: %v, want %s", got, tt.want)
+			}
+			if contains(without, tt.want) {
+				t.Errorf("without the rule already %v: the test shows nothing", without)
+			}
+		})
+	}
+	// modifier_only: "procured France" has no nationality modifier.
+	path := filepath.Join(t.TempDir(), "user.yaml")
+	if err := os.WriteFile(path, []byte("verbs:\n  - "+tests[1].rule+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := userEvents(t, path, "India procured France."); len(got) != 0 {
+		t.Errorf("modifier_only rule on a bare object: %v", got)
+	}
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// userEvents extracts text with the default dictionary plus the user file
+// at path ("" for none) and returns its events as "A -code-> B", sorted.
+func userEvents(t *testing.T, path, text string) []string {
+	t.Helper()
+	var paths []string
+	if path != "" {
+		paths = append(paths, path)
+	}
+	d, err := dict.Load(paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xt, err := x.Process(input.Input{Name: "u.txt", Format: "txt", Data: []byte(text)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]string{}
+	for _, a := range xt.Actors {
+		names[a.ID] = a.Name
+	}
+	var out []string
+	for _, e := range xt.Events {
+		out = append(out, names[e.Source]+" -"+e.CAMEO+"-> "+names[e.Target])
+	}
+	sort.Strings(out)
+	return out
 }
 
 func BenchmarkProcess(b *testing.B) {

@@ -15,10 +15,15 @@ type DocStore interface {
 	DocumentEventCounts() (map[string]int, error)
 }
 
+// ImportFormat is the Format of documents made by importing events rather
+// than by extraction.
+const ImportFormat = "import"
+
 // ReindexSummary counts what a reindex did.
 type ReindexSummary struct {
 	Documents    int `json:"documents"`     // documents re-extracted and stored
 	Failed       int `json:"failed"`        // documents that could not be
+	Skipped      int `json:"skipped"`       // imported documents, left as they are
 	EventsBefore int `json:"events_before"` // events of those documents before
 	EventsAfter  int `json:"events_after"`  // and after
 }
@@ -27,6 +32,9 @@ type ReindexSummary struct {
 // replaces its events, so new dictionaries or rules apply to old loads.
 // Document IDs and texts are kept. resolve, when not nil, is applied to
 // each extraction before it is stored (cross-document actor merging).
+// Documents of format ImportFormat are skipped and counted: their text was
+// rebuilt from imported sentences, and re-extracting it would replace the
+// imported events with whatever the rules find.
 // Failures of single documents go to onErr and the run goes on; only ctx's
 // error and errors reading the store's list of documents are returned.
 func (x *Extractor) Reindex(ctx context.Context, st DocStore, resolve func(*graph.Extraction), onErr func(error)) (ReindexSummary, error) {
@@ -35,6 +43,10 @@ func (x *Extractor) Reindex(ctx context.Context, st DocStore, resolve func(*grap
 	// snapshot open for the whole run.
 	var ids []string
 	if err := st.Documents(func(d graph.Document) error {
+		if d.Format == ImportFormat {
+			sum.Skipped++
+			return nil
+		}
 		ids = append(ids, d.ID)
 		return nil
 	}, false); err != nil {

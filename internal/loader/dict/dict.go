@@ -71,7 +71,14 @@ type VerbEntry struct {
 	TargetTypes        []string   `json:"target_types,omitempty"`         // actor types the target may have
 	NounWindow         int        `json:"noun_window,omitempty"`          // how far a noun trigger may stand from its actors, in tokens
 	DirectAfterRequire bool       `json:"direct_after_require,omitempty"` // the target follows the required word directly
-	Where              string     `json:"where,omitempty"`                // file:line of the entry
+	Reverse            bool       `json:"reverse,omitempty"`              // agent and target swap: "received arms from Russia"
+	ModifierOnly       bool       `json:"modifier_only,omitempty"`        // a direct object counts only as a nationality: "bought Russian jets"
+	// SymmetricWithoutTarget: coordinated agents with no target are the
+	// two sides ("India and Pakistan massed troops").
+	SymmetricWithoutTarget bool     `json:"symmetric_without_target,omitempty"`
+	NounDirect             bool     `json:"noun_direct,omitempty"`   // the group right after the noun is the pair: "allies X and Y"
+	NounRequires           []string `json:"noun_requires,omitempty"` // event nouns a noun trigger governs: "cancellation of X's trip to Y"
+	Where                  string   `json:"where,omitempty"`         // file:line of the entry
 }
 
 // WordCode switches a verb rule's code when one of Words stands near the

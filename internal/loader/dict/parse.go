@@ -470,6 +470,13 @@ func (p *parser) verb(n *yaml.Node) (VerbEntry, bool) {
 		"modifier_target":      func(x *yaml.Node) { v.ModifierTarget = p.boolean(x) },
 		"objects":              func(x *yaml.Node) { v.Objects = p.boolean(x) },
 		"direct_after_require": func(x *yaml.Node) { v.DirectAfterRequire = p.boolean(x) },
+		"reverse":              func(x *yaml.Node) { v.Reverse = p.boolean(x) },
+		"modifier_only":        func(x *yaml.Node) { v.ModifierOnly = p.boolean(x) },
+		"symmetric_without_target": func(x *yaml.Node) {
+			v.SymmetricWithoutTarget = p.boolean(x)
+		},
+		"noun_direct":   func(x *yaml.Node) { v.NounDirect = p.boolean(x) },
+		"noun_requires": func(x *yaml.Node) { v.NounRequires = p.strs(x) },
 		"noun_window": func(x *yaml.Node) {
 			w, err := strconv.Atoi(p.str(x))
 			if err != nil || w < 0 {
@@ -510,6 +517,20 @@ func (p *parser) verb(n *yaml.Node) (VerbEntry, bool) {
 	}
 	if v.Code == "" {
 		p.errf(n, "verb rule %q without a CAMEO code", label)
+		ok = false
+	}
+	// The noun-only fields mean nothing on a rule without nouns; saying so
+	// beats a rule that silently never fires the way its author expects.
+	if len(v.Nouns) == 0 && (v.NounDirect || len(v.NounRequires) > 0) {
+		p.errf(n, "verb rule %q: noun_direct and noun_requires need nouns", label)
+		ok = false
+	}
+	if v.NounDirect && len(v.NounRequires) > 0 {
+		p.errf(n, "verb rule %q: noun_direct and noun_requires exclude each other", label)
+		ok = false
+	}
+	if v.ModifierOnly && !v.Direct && len(v.Nouns) == 0 {
+		p.errf(n, "verb rule %q: modifier_only needs direct or nouns", label)
 		ok = false
 	}
 	if v.Relation == "" {
