@@ -191,6 +191,45 @@ func TestProcessDates(t *testing.T) {
 	}
 }
 
+// TestProcessDateline: a dateline led by a place in title case gives the
+// document date, which resolves the dates in sentences ("On October 4,",
+// "on Thursday", "in June") before or after their trigger.
+func TestProcessDateline(t *testing.T) {
+	x := extractor(t)
+	data := "Islamabad, October 8, 2012\n\nTalks in Moscow\n\n" +
+		"On October 4, Pakistan's army chief, General Ashfaq Parvez Kayani, arrived in Moscow for a visit. " +
+		"Russia and Pakistan signed a defence agreement in Islamabad on Thursday. " +
+		"The signing follows Russia's decision in June to lift its arms embargo on Pakistan. " +
+		"India criticised Russia."
+	xt, err := x.Process(input.Input{Name: "d.txt", Format: "txt", Data: []byte(data)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := xt.Doc.Date.String(); got != "2012-10-08" {
+		t.Errorf("document date %q, want 2012-10-08", got)
+	}
+	got := map[string]string{}
+	for _, e := range xt.Events {
+		got[e.CAMEO] = e.Date.String()
+	}
+	want := map[string]string{"042": "2012-10-04", "057": "2012-10-04", "081": "2012-06", "111": ""}
+	for code, d := range want {
+		if g, ok := got[code]; !ok || g != d {
+			t.Errorf("event %s: date %q (found %v), want %q", code, g, ok, d)
+		}
+	}
+	for _, tc := range []struct{ raw, want string }{
+		{"New Delhi, 8 Oct 2012\nText.", "2012-10-08"},
+		{"Russia, China and Pakistan met.\n", ""},
+		{"the city, October 8, 2012\n", ""},
+		{"Islamabad, October 2012\n", ""},
+	} {
+		if got := placeDateline([]byte(tc.raw)).String(); got != tc.want {
+			t.Errorf("placeDateline(%q) = %q, want %q", tc.raw, got, tc.want)
+		}
+	}
+}
+
 // fakeStore is an in-memory DocStore.
 type fakeStore struct {
 	docs   map[string]graph.Document

@@ -421,6 +421,13 @@ func (f *relFinder) aux(i int) auxInfo {
 		if !t.word || f.mByTok[k] >= 0 {
 			break
 		}
+		// "had refused for years to sell": a duration between the
+		// raising verb and its infinitive is skipped.
+		if n := f.durationBefore(k); n > 0 && k+1 < len(f.toks) && f.toks[k+1].low == "to" {
+			k -= n - 1
+			a.start = k
+			continue
+		}
 		if !(auxWords[l] || raisingWords[l] || strings.HasSuffix(l, "ly") && !t.cap || l == "didn" || l == "doesn" || l == "don" || l == "wasn" || l == "isn" || l == "won" || l == "wouldn" || l == "hasn" || l == "haven" || l == "hadn") {
 			// "had no time to meet", "has no plans to visit"
 			if k > 0 && f.toks[k-1].low == "no" && k+1 < len(f.toks) && f.toks[k+1].low == "to" {
@@ -465,6 +472,26 @@ func (f *relFinder) aux(i int) auxInfo {
 		a.modality = graph.Actual
 	}
 	return a
+}
+
+var durationNouns = toSet(`years decades months weeks days ages time while`)
+
+// durationBefore returns the length of a duration phrase ending at token k
+// ("for years", "for many years", "for a long time"), or 0.
+func (f *relFinder) durationBefore(k int) int {
+	if !durationNouns[f.toks[k].low] {
+		return 0
+	}
+	for n := 1; n <= 3 && k-n >= 0; n++ {
+		switch l := f.toks[k-n].low; {
+		case l == "for":
+			return n + 1
+		case l == "a" || l == "long" || l == "many" || l == "several" || l == "some" || l == "two" || l == "three":
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // subjectOf finds the agent of a verb from its auxiliary chain. A past form
