@@ -344,25 +344,32 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 		m.modifier = true
 	}
 	// "the US mindset", "a Pakistan airbase": a name used as a noun
-	// modifier. Words that may be verbs (-s, -ed, -ly) are left alone.
+	// modifier. Words that may be verbs (-s, -ed, -ly) are left alone, and
+	// participles ("Balochistan bordering Afghanistan").
 	if !demonym && j < len(toks) && toks[j].word && !toks[j].cap && !functionWords[toks[j].low] &&
 		!auxWords[toks[j].low] && !raisingWords[toks[j].low] && r.e.lex.triggers[toks[j].low] == nil &&
 		!strings.HasSuffix(toks[j].low, "s") && !strings.HasSuffix(toks[j].low, "ed") && !strings.HasSuffix(toks[j].low, "ly") &&
-		toks[j].low[0] > '9' && !(j+1 < len(toks) && (toks[j+1].low == "'" || toks[j+1].low == "’")) {
+		!strings.HasSuffix(toks[j].low, "ing") && toks[j].low[0] > '9' && !(j+1 < len(toks) && (toks[j+1].low == "'" || toks[j+1].low == "’")) {
 		m.modifier = true
 	}
 	r.add(m)
 	return j
 }
 
-func (r *recognizer) entryActor(ent *Entry) *actorRec {
-	a := r.doc.byEntry[ent]
+// entryRec returns the document's record of dictionary entry ent.
+func (d *docState) entryRec(ent *Entry) *actorRec {
+	a := d.byEntry[ent]
 	if a == nil {
-		a = r.doc.get("e:"+ent.Name, func() graph.Actor {
+		a = d.get("e:"+ent.Name, func() graph.Actor {
 			return graph.Actor{Name: ent.Name, Code: ent.Code, Type: ent.Type, Country: ent.Country}
 		})
-		r.doc.byEntry[ent] = a
+		d.byEntry[ent] = a
 	}
+	return a
+}
+
+func (r *recognizer) entryActor(ent *Entry) *actorRec {
+	a := r.doc.entryRec(ent)
 	if ent.Type == graph.Person {
 		if a.Country == "" && len(a.Code) >= 3 && a.Code[:3] != "---" {
 			a.Country = a.Code[:3]

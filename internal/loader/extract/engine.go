@@ -17,6 +17,9 @@ const Version = "kg-rules/1"
 type Engine struct {
 	lex  *lexicon
 	trie *actorTrie
+	// countries maps a country code to its entry, so that a province can
+	// stand for the country holding it.
+	countries map[string]*Entry
 }
 
 // New compiles an engine from actor entries and extra verb rules (added
@@ -32,7 +35,16 @@ func New(entries []Entry, extra []VerbRule) (*Engine, error) {
 		}
 	}
 	es := append([]Entry(nil), entries...)
-	return &Engine{lex: lx, trie: buildTrie(es)}, nil
+	countries := map[string]*Entry{}
+	for i := range es {
+		e := &es[i]
+		// The first entry of a code is the state itself: generated
+		// countries come before historical names sharing the code.
+		if e.Type == graph.Country && countries[e.Code] == nil {
+			countries[e.Code] = e
+		}
+	}
+	return &Engine{lex: lx, trie: buildTrie(es), countries: countries}, nil
 }
 
 // DateSpan is a date found in a sentence, with byte offsets into it.
@@ -164,7 +176,7 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 		if p.a.Code != "" && p.a.Code == p.b.Code && p.a.isCountry() && p.b.isCountry() {
 			continue // "Soviet Union" and "Russia" in one dictionary code
 		}
-		if p.a.country == p.b || p.b.country == p.a {
+		if p.a.country == p.b || p.b.country == p.a || sameCountry(p.a, p.b) || sameCountry(p.b, p.a) {
 			continue // "Russian officials" and Russia: one side
 		}
 		idRel := fd.rule.Relation
@@ -205,6 +217,13 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 }
 
 type actorPair struct{ a, b *actorRec }
+
+// sameCountry reports whether a is an organ of country c by code, when the
+// two were not linked in the text ("Pakistan Army" and the Pakistan a
+// province stands for).
+func sameCountry(a, c *actorRec) bool {
+	return c.isCountry() && !a.isCountry() && a.Type != graph.Person && a.Country != "" && a.Country == countryCode(c)
+}
 
 // pickDates returns the date of an event (see pickDate) and, when further
 // dates are coordinated with it ("in 2016 and 2017", "in 2016 ... and in

@@ -948,6 +948,7 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 			// "interest in purchasing Chinese drones": the country
 			tg = &group{start: tg.start, end: tg.end, actors: []*actorRec{tg.actors[0].country}, modifier: true}
 		}
+		tg = f.territory(tg)
 		if tg != nil && onlyPlaces(tg) {
 			tg = nil // "along the Line of Control": where, not whom
 		}
@@ -991,6 +992,25 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 		f.used[k] = true
 	}
 	return fd, true
+}
+
+// territory maps the places of target group g to the countries holding
+// them, as a capital stands for its state: occupying Crimea, drone strikes
+// in Waziristan or a visit to the tribal areas concern the country.
+func (f *relFinder) territory(g *group) *group {
+	if g == nil || !onlyPlaces(g) {
+		return g
+	}
+	var as []*actorRec
+	for _, a := range g.actors {
+		if ent := f.e.countries[a.Country]; a.Country != "" && ent != nil {
+			as = appendActor(as, f.ds.entryRec(ent))
+		}
+	}
+	if len(as) == 0 {
+		return g
+	}
+	return &group{start: g.start, end: g.end, ms: g.ms, actors: as}
 }
 
 func onlyPlaces(g *group) bool {
@@ -1133,7 +1153,7 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 		var g *group
 		g, between = f.target(r, from, r.NounPreps, false, window)
 		if g != nil && g != agent && (!r.ModifierOnly || g.modifier || g.weapon || f.toks[g.start-1].low == "from") {
-			tgt = g
+			tgt = f.territory(g)
 		}
 	}
 	// "a secret visit to China by Henry Kissinger"
