@@ -47,7 +47,7 @@ func newCmdLoad(f *factory, runF func(*loadOptions) error) *cobra.Command {
 		Short: "Extract events from articles and add them to the store",
 		Long: `Read articles from files, folders (recursively) or stdin ("-"), extract
 actor–relation–actor events, merge spelling variants of known actors, and
-add everything to the store, one transaction per document.
+add everything to the store; each document is stored whole or not at all.
 
 Folders are searched for .txt .text .md .markdown .html .htm .xhtml .jsonl
 and .ndjson files; hidden files and folders are skipped. A file named on the
