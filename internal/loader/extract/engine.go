@@ -142,6 +142,9 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 		for i := 0; i < len(fd.agents); i++ {
 			for j := i + 1; j < len(fd.agents); j++ {
 				pairs = append(pairs, actorPair{fd.agents[i], fd.agents[j]})
+				if fd.mutual {
+					pairs = append(pairs, actorPair{fd.agents[j], fd.agents[i]})
+				}
 			}
 		}
 	} else {
@@ -208,7 +211,7 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 			ID:     id,
 			Source: p.a.ID, Target: p.b.ID, Relation: fd.rule.Relation, CAMEO: code,
 			QuadClass: cameo.QuadClass(code), Goldstein: goldstein, Date: date,
-			Negated: fd.negated, Modality: fd.modality, Symmetric: fd.rule.Symmetric || fd.reciprocal,
+			Negated: fd.negated, Modality: fd.modality, Symmetric: fd.rule.Symmetric || fd.reciprocal && !fd.mutual,
 			DocID: docID, SentenceIndex: s.Index, Start: s.Start, End: s.End, Sentence: s.Text,
 			Confidence: round2(conf), Extractor: Version,
 		})

@@ -25,6 +25,7 @@ type finding struct {
 	agents     []*actorRec
 	targets    []*actorRec
 	reciprocal bool // targets are the agents themselves ("each other", "the two countries held")
+	mutual     bool // reciprocal, but each side acts on the other: one event per direction
 	trig       int
 	negated    bool
 	modality   graph.Modality
@@ -587,7 +588,7 @@ func (f *relFinder) subjectFull(s int, mod bool) ([]*actorRec, float64, bool) {
 		if gr.start > 0 && prepositions[f.toks[gr.start-1].low] && !f.roleBefore(gr.start-1) {
 			continue
 		}
-		if gr.modifier && !mod {
+		if gr.modifier && !mod && !(gr.end+1 == s && agentNoun(f.toks[gr.end].low)) {
 			continue
 		}
 		if gr.start > 1 && determiners[f.toks[gr.start-1].low] && prepositions[f.toks[gr.start-2].low] && !f.roleBefore(gr.start-2) {
@@ -611,6 +612,37 @@ func (f *relFinder) subjectFull(s int, mod bool) ([]*actorRec, float64, bool) {
 		return gr.actors, conf, gr.poss
 	}
 	return nil, 0, false
+}
+
+// helpedVerb returns the rule of a bare verb at token k (or after "to")
+// that takes objects or a direct object, and its token; nil when there is
+// none.
+func (f *relFinder) helpedVerb(k int) (*VerbRule, int) {
+	if k < len(f.toks) && f.toks[k].low == "to" {
+		k++
+	}
+	if k >= len(f.toks) || f.byTok[k] >= 0 {
+		return nil, 0
+	}
+	for _, tr := range f.e.lex.triggers[f.toks[k].low] {
+		if !tr.noun && !tr.pastPart && !tr.gerund && len(tr.rest) == 0 && len(tr.rule.Requires) == 0 &&
+			(tr.rule.Objects || tr.rule.Direct) && !strings.HasPrefix(tr.rule.Code, "07") {
+			return tr.rule, k
+		}
+	}
+	return nil, 0
+}
+
+// agentNoun reports whether w is a plural noun of people acting for a
+// country a demonym names ("Russian engineers helped", "Chinese experts
+// built"): the country is the agent.
+func agentNoun(w string) bool {
+	for _, suf := range []string{"ers", "ists", "ors", "ians", "ants", "ents"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // openingComma finds, for the comma at k, an earlier comma that opens the
@@ -952,8 +984,14 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 		if tg != nil && onlyPlaces(tg) {
 			tg = nil // "along the Line of Control": where, not whom
 		}
+		if tg == nil && len(fd.targets) == 0 && (len(r.Requires) > 0 || r.Direct) {
+			// "jets flown by the Indian Air Force", "islands claimed by
+			// Vietnam": the holder of the object is the target.
+			tg = f.holderAfter(objStart)
+		}
 		if tg == nil && len(fd.targets) == 0 && r.SymmetricWithoutTarget && len(fd.agents) >= 2 {
-			fd.reciprocal = true
+			// "India and Pakistan massed troops": each against the other.
+			fd.reciprocal, fd.mutual = true, !r.Symmetric
 		}
 		if tg != nil {
 			if !typeAllowed(r, tg, f) {
@@ -973,6 +1011,14 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 		}
 	}
 	fd.code = f.codeFor(r, i-3, objStart+6, fd.targets)
+	if tg != nil && strings.HasPrefix(r.Code, "07") {
+		// "helped Pakistan build a steel mill": the help is the
+		// cooperation the next verb names, given to the one helped.
+		if hr, k := f.helpedVerb(tg.end); hr != nil {
+			fd.rule, fd.code = hr, hr.Code
+			consumed = append(consumed, k)
+		}
+	}
 	if ax.intent && r.Intent != "" {
 		fd.code = r.Intent
 	}
@@ -1011,6 +1057,27 @@ func (f *relFinder) territory(g *group) *group {
 		return g
 	}
 	return &group{start: g.start, end: g.end, ms: g.ms, actors: as}
+}
+
+var holderVerbs = toSet(`flown held owned built made run used operated controlled claimed occupied
+manned possessed administered governed inhabited bought ordered`)
+
+// holderAfter finds "<participle> by X" within a short noun phrase starting
+// at token i and returns X's group, or nil.
+func (f *relFinder) holderAfter(i int) *group {
+	for k := i; k+2 < len(f.toks) && k < i+8; k++ {
+		t := f.toks[k]
+		if f.byTok[k] >= 0 || !t.word || clauseStops[t.low] || beWords[t.low] {
+			return nil
+		}
+		if holderVerbs[t.low] && f.toks[k+1].low == "by" {
+			if g := f.groupAt(k+2, 1); g != nil && !g.weak && !g.modifier {
+				return f.territory(g)
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 func onlyPlaces(g *group) bool {
