@@ -52,12 +52,18 @@ func (t *actorTrie) add(e *Entry, alias string, prefix bool) *trieNode {
 		n = c
 	}
 	rule := 0
+	// "The West" and "the West" are one name: an article's case says
+	// nothing, the word after it does.
+	first := toks[0]
+	if first.low == "the" && len(toks) > 1 {
+		first = toks[1]
+	}
 	switch {
 	case prefix:
 		rule = 3
 	case toks[0].allCaps && len(toks) == 1:
 		rule = 2
-	case toks[0].cap:
+	case first.cap:
 		rule = 1
 	}
 	if n.entry == nil || rule > n.caseRule {
@@ -88,6 +94,10 @@ func (t *actorTrie) longest(toks []token, i int) (*Entry, int) {
 	n := &t.root
 	var best *Entry
 	bestLen := 0
+	first := toks[i]
+	if first.low == "the" && i+1 < len(toks) {
+		first = toks[i+1]
+	}
 	for k := i; k < len(toks); k++ {
 		if n.next == nil {
 			break
@@ -97,7 +107,7 @@ func (t *actorTrie) longest(toks []token, i int) (*Entry, int) {
 			break
 		}
 		n = c
-		if n.entry != nil && caseOK(n.caseRule, toks[i]) && (n.caseRule != 3 || k+1 < len(toks) && toks[k+1].low == "-" && !toks[k+1].space) {
+		if n.entry != nil && caseOK(n.caseRule, first) && (n.caseRule != 3 || k+1 < len(toks) && toks[k+1].low == "-" && !toks[k+1].space) {
 			best, bestLen = n.entry, k-i+1
 		}
 	}

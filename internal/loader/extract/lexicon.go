@@ -87,6 +87,7 @@ type lexicon struct {
 	roleExt     map[string]bool
 	objects     *phraseSet
 	orgHeads    map[string]bool
+	criticize   *VerbRule // the rule of code 111, for spoken judgements
 }
 
 // phraseSet matches lower-case word sequences, longest first.
@@ -246,6 +247,11 @@ func loadLexicon(extra []VerbRule) (*lexicon, error) {
 		for _, n := range r.Nouns {
 			n = strings.ToLower(n)
 			lx.triggers[n] = append(lx.triggers[n], trigger{rule: r, noun: true})
+		}
+	}
+	for i := range rules {
+		if rules[i].Code == "111" && lx.criticize == nil {
+			lx.criticize = &rules[i]
 		}
 	}
 	// Rules with required words are more specific: try them first.

@@ -336,6 +336,63 @@ func (f *relFinder) run() {
 			f.lastAgents = clauseSubj
 		}
 	}
+	f.judgements()
+}
+
+// badWords judge what they are said of: "said the Russian approach was
+// wrong" is a criticism by the speaker.
+var badWords = toSet(`wrong mistaken misguided unacceptable regrettable unfortunate irresponsible
+counterproductive counter-productive provocative unjustified unjustifiable baseless deplorable
+destabilising destabilizing hostile biased illegal unhelpful`)
+
+// judgements finds "X said (that) <Y's thing> was wrong": a criticism of
+// Y by X.
+func (f *relFinder) judgements() {
+	if f.e.lex.criticize == nil {
+		return
+	}
+	for i := 2; i < len(f.toks); i++ {
+		if !badWords[f.toks[i].low] || !beWords[f.toks[i-1].low] {
+			continue
+		}
+		// The judged: an actor in the few words before the verb.
+		var tg *group
+		k := i - 2
+		for ; k >= 0 && k >= i-5; k-- {
+			if g := f.byTok[k]; g >= 0 {
+				tg = &f.gs[g]
+				k = tg.start - 1
+				break
+			}
+			if t := f.toks[k]; (!t.word && t.low != "'s") || clauseStops[t.low] || beWords[t.low] || prepositions[t.low] {
+				break
+			}
+		}
+		if tg == nil {
+			continue
+		}
+		for k >= 0 && (determiners[f.toks[k].low] || f.toks[k].low == "that") {
+			k--
+		}
+		if k >= 1 && f.toks[k].low == "and" && f.toks[k+1].low == "that" {
+			// "said these could create problems and that ...": the
+			// second reported clause of the same verb.
+			j := k - 1
+			for ; j >= 0 && j > k-14 && !speechVerbs[f.toks[j].low] && f.toks[j].low != ";"; j-- {
+			}
+			k = j
+		}
+		if k < 0 || !speechVerbs[f.toks[k].low] || f.mByTok[k] >= 0 {
+			continue
+		}
+		ax := f.aux(k)
+		agents, conf := f.subjectOf(ax, false)
+		if len(agents) == 0 || ax.negated {
+			continue
+		}
+		f.found = append(f.found, finding{rule: f.e.lex.criticize, code: f.e.lex.criticize.Code, agents: agents,
+			targets: tg.actors, trig: i, modality: ax.modality, conf: conf - 0.1})
+	}
 }
 
 func firstVerb(trs []trigger) *trigger {
