@@ -22,10 +22,14 @@ type ioStreams struct {
 	ErrTTY bool
 }
 
+// defaultIO wires kg to the process's standard streams. KG_FORCE_TTY set to
+// anything but "" or "0" makes kg print tables as it does on a terminal
+// (aligned, with a header) even into a pipe, for watch(1) or documentation.
 func defaultIO() *ioStreams {
+	force := os.Getenv("KG_FORCE_TTY")
 	return &ioStreams{
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		OutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		OutTTY: (force != "" && force != "0") || term.IsTerminal(int(os.Stdout.Fd())),
 		ErrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 }
