@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kg-project/kg/internal/refdata"
 )
 
 func mustClean(t *testing.T, raw, format string) Article {
@@ -321,36 +323,8 @@ func TestCleanBrokenHTML(t *testing.T) {
 	}
 }
 
-// sharedDir finds ../shared next to the module root, skipping the test when
-// it is absent (failing under CI=true, where it must be there).
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("reference data %s missing: %v", shared, err)
-		}
-		t.Skipf("reference data %s absent", shared)
-	}
-	return shared
-}
-
 func TestCorpus(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "corpus", "pak-russia")
+	dir := filepath.Join(refdata.Dir(t), "corpus", "pak-russia")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus files in %s (%v)", dir, err)
