@@ -223,9 +223,10 @@ type actorPair struct{ a, b *actorRec }
 
 // sameCountry reports whether a is an organ of country c by code, when the
 // two were not linked in the text ("Pakistan Army" and the Pakistan a
-// province stands for).
+// province stands for). Armed groups are no organs: the Pakistani Taliban
+// do attack Pakistan.
 func sameCountry(a, c *actorRec) bool {
-	return c.isCountry() && !a.isCountry() && a.Type != graph.Person && a.Country != "" && a.Country == countryCode(c)
+	return c.isCountry() && a.Type == graph.Organization && a.Country != "" && a.Country == countryCode(c)
 }
 
 // pickDates returns the date of an event (see pickDate) and, when further

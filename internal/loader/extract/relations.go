@@ -1116,6 +1116,35 @@ func (f *relFinder) territory(g *group) *group {
 	return &group{start: g.start, end: g.end, ms: g.ms, actors: as}
 }
 
+// forceCode reports whether code is a use of force (CAMEO 18-20).
+func forceCode(code string) bool {
+	return len(code) >= 2 && code[:2] >= "18" && code[:2] <= "20"
+}
+
+// whereAfter finds "in|on|against <country or province>" within the clause
+// after token i, relative clauses included, and returns the country.
+func (f *relFinder) whereAfter(i int) *group {
+	for k := i; k+1 < len(f.toks) && k < i+14; k++ {
+		l := f.toks[k].low
+		if l == ";" || l == ":" || l == "," || l == "." || l == "but" || l == "while" || l == "because" || speechVerbs[l] {
+			return nil
+		}
+		if l != "in" && l != "on" && l != "against" {
+			continue
+		}
+		g := f.groupAt(k+1, 2)
+		if g == nil || g.weak {
+			continue
+		}
+		g = f.territory(g)
+		if onlyPlaces(g) {
+			return nil
+		}
+		return g
+	}
+	return nil
+}
+
 var holderVerbs = toSet(`flown held owned built made run used operated controlled claimed occupied
 manned possessed administered governed inhabited bought ordered`)
 
@@ -1290,6 +1319,13 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 			agent = g
 		}
 	}
+	if tgt == nil && agent != nil && !agent.weak && forceCode(r.Code) {
+		// "US drone attacks that fuel a backlash in Pakistani cities":
+		// an attack named by its agent alone lands where the clause
+		// after it places it.
+		tgt = f.whereAfter(from)
+	}
+
 	if agent == nil && !between {
 		// "paid an official visit to the US": the light verb's subject.
 		j := i - 1
