@@ -105,23 +105,18 @@ func (s *Store) DocumentByName(name string) (Document, error) {
 // of a document's bytes.
 func (s *Store) Documents(fn func(Document) error, withText bool) error {
 	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixDoc)})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
+		return scan(txn, []byte(prefixDoc), func(id, v []byte) error {
 			var d Document
-			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &d) }); err != nil {
-				return fmt.Errorf("document %s: %w", it.Item().Key()[len(prefixDoc):], err)
+			if err := json.Unmarshal(v, &d); err != nil {
+				return fmt.Errorf("document %s: %w", id, err)
 			}
 			if withText {
 				if err := readText(txn, &d); err != nil {
 					return fmt.Errorf("document %s: %w", d.ID, err)
 				}
 			}
-			if err := fn(d); err != nil {
-				return err
-			}
-		}
-		return nil
+			return fn(d)
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("read documents: %w", err)
@@ -134,21 +129,14 @@ func (s *Store) Documents(fn func(Document) error, withText bool) error {
 func (s *Store) DocumentEventCounts() (map[string]int, error) {
 	out := make(map[string]int)
 	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixDocEvents)})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			id := string(it.Item().Key()[len(prefixDocEvents):])
-			err := it.Item().Value(func(v []byte) error {
-				d := decoder{b: v}
-				n := d.uvarint()
-				out[id] = int(n)
-				return d.err
-			})
-			if err != nil {
-				return fmt.Errorf("events of document %s: %w", id, err)
+		return scan(txn, []byte(prefixDocEvents), func(id, v []byte) error {
+			d := decoder{b: v}
+			out[string(id)] = int(d.uvarint())
+			if d.err != nil {
+				return fmt.Errorf("events of document %s: %w", id, d.err)
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("count events per document: %w", err)
@@ -175,16 +163,14 @@ func (s *Store) Actor(id string) (Actor, error) {
 func (s *Store) Actors() ([]Actor, error) {
 	var out []Actor
 	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixActor)})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
+		return scan(txn, []byte(prefixActor), func(id, v []byte) error {
 			var a Actor
-			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &a) }); err != nil {
-				return fmt.Errorf("actor %s: %w", it.Item().Key()[len(prefixActor):], err)
+			if err := json.Unmarshal(v, &a); err != nil {
+				return fmt.Errorf("actor %s: %w", id, err)
 			}
 			out = append(out, a)
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read actors: %w", err)
@@ -245,27 +231,17 @@ func (s *Store) ActorEventCounts() (map[string]int, error) {
 // adjacency index only, not the events.
 func (s *Store) Edges(fn func(src, dst string, n int) error) error {
 	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixOut)})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			parts := splitKey(it.Item().Key(), prefixOut)
+		return scan(txn, []byte(prefixOut), func(rest, v []byte) error {
+			parts := splitKey(rest, "")
 			if len(parts) != 2 {
-				return fmt.Errorf("adjacency key %q: %w", it.Item().Key(), errCorrupt)
+				return fmt.Errorf("adjacency key %q: %w", rest, errCorrupt)
 			}
-			var n uint64
-			err := it.Item().Value(func(v []byte) error {
-				var err error
-				n, err = decodeUint64(v)
-				return err
-			})
+			n, err := decodeUint64(v)
 			if err != nil {
 				return fmt.Errorf("adjacency %s→%s: %w", parts[0], parts[1], err)
 			}
-			if err := fn(parts[0], parts[1], int(n)); err != nil {
-				return err
-			}
-		}
-		return nil
+			return fn(parts[0], parts[1], int(n))
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("read adjacency: %w", err)
@@ -283,22 +259,18 @@ func (s *Store) Neighbors(id string) (out, in map[string]int, err error) {
 			prefix string
 			dst    map[string]int
 		}{{prefixOut, out}, {prefixIn, in}} {
-			it := txn.NewIterator(badger.IteratorOptions{Prefix: key(side.prefix, id, "")})
-			for it.Rewind(); it.Valid(); it.Next() {
-				parts := splitKey(it.Item().Key(), side.prefix)
-				var n uint64
-				err := it.Item().Value(func(v []byte) error {
-					var err error
-					n, err = decodeUint64(v)
-					return err
-				})
+			p := key(side.prefix, id, "")
+			err := scan(txn, p, func(other, v []byte) error {
+				n, err := decodeUint64(v)
 				if err != nil {
-					it.Close()
 					return err
 				}
-				side.dst[parts[len(parts)-1]] = int(n)
+				side.dst[string(other)] = int(n)
+				return nil
+			})
+			if err != nil {
+				return err
 			}
-			it.Close()
 		}
 		return nil
 	})
@@ -312,18 +284,13 @@ func (s *Store) Neighbors(id string) (out, in map[string]int, err error) {
 // It streams: memory does not grow with the store.
 func (s *Store) Events(fn func(Event) error) error {
 	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixEvent)})
-		defer it.Close()
 		var e Event
-		for it.Rewind(); it.Valid(); it.Next() {
-			if err := it.Item().Value(func(v []byte) error { return decodeEvent(v, &e) }); err != nil {
-				return fmt.Errorf("event %s: %w", it.Item().Key()[len(prefixEvent):], err)
+		return scan(txn, []byte(prefixEvent), func(id, v []byte) error {
+			if err := decodeEvent(v, &e); err != nil {
+				return fmt.Errorf("event %s: %w", id, err)
 			}
-			if err := fn(e); err != nil {
-				return err
-			}
-		}
-		return nil
+			return fn(e)
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("read events: %w", err)
@@ -380,16 +347,14 @@ func (s *Store) EventsOfDoc(docID string) ([]Event, error) {
 func (s *Store) Merges() ([]Merge, error) {
 	var out []Merge
 	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixMerge)})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
+		return scan(txn, []byte(prefixMerge), func(k, v []byte) error {
 			var m Merge
-			if err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &m) }); err != nil {
-				return fmt.Errorf("merge %q: %w", it.Item().Key(), err)
+			if err := json.Unmarshal(v, &m); err != nil {
+				return fmt.Errorf("merge %q: %w", k, err)
 			}
 			out = append(out, m)
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read merges: %w", err)
@@ -412,21 +377,14 @@ func (s *Store) Merges() ([]Merge, error) {
 func (s *Store) Unknown() ([]Unknown, error) {
 	var out []Unknown
 	err := s.db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefixUnknown)})
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			var n uint64
-			err := it.Item().Value(func(v []byte) error {
-				var err error
-				n, err = decodeUint64(v)
-				return err
-			})
+		return scan(txn, []byte(prefixUnknown), func(name, v []byte) error {
+			n, err := decodeUint64(v)
 			if err != nil {
-				return fmt.Errorf("unknown %q: %w", it.Item().Key(), err)
+				return fmt.Errorf("unknown %q: %w", name, err)
 			}
-			out = append(out, Unknown{Name: string(it.Item().Key()[len(prefixUnknown):]), Count: int(n)})
-		}
-		return nil
+			out = append(out, Unknown{Name: string(name), Count: int(n)})
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read unknown actors: %w", err)
@@ -526,6 +484,22 @@ func readCounters(txn *badger.Txn) (counters, error) {
 		return counters{}, err
 	}
 	return decodeCounters(b)
+}
+
+// scan calls fn with the rest of every key under prefix (the key without
+// the prefix) and its value, in key order, stopping at fn's first error.
+// Both slices are valid only during the call.
+func scan(txn *badger.Txn, prefix []byte, fn func(rest, value []byte) error) error {
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	for it.Rewind(); it.Valid(); it.Next() {
+		item := it.Item()
+		rest := item.Key()[len(prefix):]
+		if err := item.Value(func(v []byte) error { return fn(rest, v) }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // keysWithPrefix collects the keys under p, so that they can be deleted
