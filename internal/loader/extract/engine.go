@@ -87,8 +87,12 @@ func (e *Engine) Extract(d Doc) Result {
 	var toks []token
 	var events []graph.Event
 	seen := map[string]bool{}
-	for _, s := range d.Sentences {
+	lists := headlineLists(d)
+	for k, s := range d.Sentences {
 		if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End || d.Text[s.Start:s.End] != s.Text {
+			continue
+		}
+		if lists[k] {
 			continue
 		}
 		toks = tokenize(s.Text, toks)
@@ -134,6 +138,34 @@ func (e *Engine) Extract(d Doc) Result {
 		}
 	}
 	return e.finish(ds, events)
+}
+
+// headlineLists marks the sentences that belong to a list of headlines:
+// two or more lines in a row, each a paragraph of its own without final
+// punctuation ("Recent posts" boxes, related-story links). Their present
+// tense reads as news but they are other pages' titles.
+func headlineLists(d Doc) map[int]bool {
+	bare := make([]bool, len(d.Sentences))
+	for k, s := range d.Sentences {
+		if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End || s.End == s.Start {
+			continue
+		}
+		last := d.Text[s.End-1]
+		ends := strings.IndexByte(".!?\"')]:;", last) >= 0 || s.End >= 3 && (d.Text[s.End-3:s.End] == "”" || d.Text[s.End-3:s.End] == "’")
+		lineStart := s.Start == 0 || d.Text[s.Start-1] == '\n'
+		lineEnd := s.End == len(d.Text) || d.Text[s.End] == '\n'
+		bare[k] = !ends && lineStart && lineEnd
+	}
+	var out map[int]bool
+	for k := range bare {
+		if bare[k] && (k > 0 && bare[k-1] || k+1 < len(bare) && bare[k+1]) {
+			if out == nil {
+				out = map[int]bool{}
+			}
+			out[k] = true
+		}
+	}
+	return out
 }
 
 func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []token, fd finding, triggers []int, dates []DateSpan, seen map[string]bool) []graph.Event {
