@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -98,6 +100,53 @@ func Slug(name string) string {
 		return "actor"
 	}
 	return b.String()
+}
+
+// Union folds b into a, as when two records of one actor meet: a's identity
+// and non-empty fields win, aliases are united (sorted, trimmed, without
+// duplicates) and the first and last seen dates widened to cover both.
+func (a Actor) Union(b Actor) Actor {
+	if a.Name == "" {
+		a.Name = b.Name
+	}
+	if a.Code == "" {
+		a.Code = b.Code
+	}
+	if a.Type == "" {
+		a.Type = b.Type
+	}
+	if a.Country == "" {
+		a.Country = b.Country
+	}
+	a.Aliases = unionAliases(a.Aliases, b.Aliases)
+	return a.Seen(b.FirstSeen).Seen(b.LastSeen)
+}
+
+// Seen widens a's first and last seen dates to cover d.
+func (a Actor) Seen(d Date) Actor {
+	if d.IsZero() {
+		return a
+	}
+	if a.FirstSeen.IsZero() || d.Before(a.FirstSeen) {
+		a.FirstSeen = d
+	}
+	if a.LastSeen.IsZero() || a.LastSeen.Before(d) {
+		a.LastSeen = d
+	}
+	return a
+}
+
+func unionAliases(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		for _, s := range l {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	sort.Strings(out)
+	return slices.Compact(out)
 }
 
 // Modality says whether an event happened, is planned, or is only

@@ -257,7 +257,7 @@ func normaliseExtraction(x Extraction) (Extraction, error) {
 		}
 		a.Aliases = slices.Clone(a.Aliases)
 		if i, ok := byID[a.ID]; ok {
-			actors[i] = mergeActor(actors[i], a)
+			actors[i] = actors[i].Union(a)
 			continue
 		}
 		byID[a.ID] = len(actors)
@@ -319,53 +319,9 @@ func normaliseExtraction(x Extraction) (Extraction, error) {
 	return x, nil
 }
 
-// normaliseActor sorts and de-duplicates the aliases.
+// normaliseActor sorts and de-duplicates the aliases, as Union does.
 func normaliseActor(a Actor) Actor {
-	al := make([]string, 0, len(a.Aliases))
-	for _, s := range a.Aliases {
-		if s = strings.TrimSpace(s); s != "" {
-			al = append(al, s)
-		}
-	}
-	sort.Strings(al)
-	a.Aliases = slices.Compact(al)
-	if len(a.Aliases) == 0 {
-		a.Aliases = nil
-	}
-	return a
-}
-
-// mergeActor folds b into a: a's non-empty fields win, aliases are united,
-// the seen dates widened.
-func mergeActor(a, b Actor) Actor {
-	if a.Name == "" {
-		a.Name = b.Name
-	}
-	if a.Code == "" {
-		a.Code = b.Code
-	}
-	if a.Type == "" {
-		a.Type = b.Type
-	}
-	if a.Country == "" {
-		a.Country = b.Country
-	}
-	a.Aliases = append(slices.Clone(a.Aliases), b.Aliases...)
-	a = widenSeen(a, b.FirstSeen)
-	a = widenSeen(a, b.LastSeen)
-	return normaliseActor(a)
-}
-
-func widenSeen(a Actor, d Date) Actor {
-	if d.IsZero() {
-		return a
-	}
-	if a.FirstSeen.IsZero() || d.Before(a.FirstSeen) {
-		a.FirstSeen = d
-	}
-	if a.LastSeen.IsZero() || a.LastSeen.Before(d) {
-		a.LastSeen = d
-	}
+	a.Aliases = unionAliases(a.Aliases)
 	return a
 }
 
@@ -655,7 +611,7 @@ func (w *batchWriter) mergeActors() error {
 			w.actors[a.ID] = &actorSlot{cur: a}
 			continue
 		}
-		sl.cur = mergeActor(sl.cur, a)
+		sl.cur = sl.cur.Union(a)
 	}
 	for _, e := range w.x.Events {
 		for _, id := range []string{e.Source, e.Target} {
@@ -666,7 +622,7 @@ func (w *batchWriter) mergeActors() error {
 			if sl == nil {
 				return fmt.Errorf("event %s: actor %q is neither in the document's actors nor stored", e.ID, id)
 			}
-			sl.cur = widenSeen(sl.cur, e.Date)
+			sl.cur = sl.cur.Seen(e.Date)
 		}
 	}
 	return nil

@@ -503,7 +503,7 @@ func (d *importDoc) extraction() Extraction {
 	actors := make(map[string]Actor)
 	add := func(a Actor) {
 		if old, ok := actors[a.ID]; ok {
-			a = mergeActor(old, a)
+			a = old.Union(a)
 		}
 		actors[a.ID] = a
 	}

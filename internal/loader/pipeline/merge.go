@@ -104,7 +104,7 @@ func (m *Merger) add(a graph.Actor) {
 		if m.covers(old, a) {
 			return
 		}
-		a = unite(old, a)
+		a = old.Union(a)
 	} else {
 		for _, k := range affiliation(a) {
 			m.byAffil[k] = append(m.byAffil[k], a.ID)
@@ -237,10 +237,10 @@ func (m *Merger) rewrite(x *graph.Extraction, rename map[string]string) {
 			v := a
 			v.ID, v.Name, v.Code, v.Type, v.Country = k.ID, k.Name, k.Code, k.Type, k.Country
 			v.Aliases = append(slices.Clone(a.Aliases), a.Name)
-			a = unite(k, v)
+			a = k.Union(v)
 		}
 		if i, ok := at[a.ID]; ok {
-			actors[i] = unite(actors[i], a)
+			actors[i] = actors[i].Union(a)
 			continue
 		}
 		at[a.ID] = len(actors)
@@ -276,43 +276,4 @@ func (m *Merger) rewrite(x *graph.Extraction, rename map[string]string) {
 		events = append(events, e)
 	}
 	x.Events = events
-}
-
-// unite folds b into a: a's identity and non-empty fields win, aliases are
-// united (sorted, without the canonical name), first and last seen widened.
-func unite(a, b graph.Actor) graph.Actor {
-	if a.Name == "" {
-		a.Name = b.Name
-	}
-	if a.Code == "" {
-		a.Code = b.Code
-	}
-	if a.Type == "" {
-		a.Type = b.Type
-	}
-	if a.Country == "" {
-		a.Country = b.Country
-	}
-	var al []string
-	seen := map[string]bool{strings.ToLower(a.Name): true}
-	for _, s := range append(slices.Clone(a.Aliases), b.Aliases...) {
-		if k := strings.ToLower(s); s != "" && !seen[k] {
-			seen[k] = true
-			al = append(al, s)
-		}
-	}
-	slices.Sort(al)
-	a.Aliases = al
-	for _, d := range []graph.Date{b.FirstSeen, b.LastSeen} {
-		if d.IsZero() {
-			continue
-		}
-		if a.FirstSeen.IsZero() || d.Before(a.FirstSeen) {
-			a.FirstSeen = d
-		}
-		if a.LastSeen.IsZero() || a.LastSeen.Before(d) {
-			a.LastSeen = d
-		}
-	}
-	return a
 }
