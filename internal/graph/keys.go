@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode"
 )
 
 // Key layout of the Badger store. Every key starts with a short ASCII prefix
@@ -50,7 +49,7 @@ const (
 	// prefixActor + actorID → Actor as JSON.
 	prefixActor = "actor/"
 	// prefixAlias + normalised alias 0x00 actorID → empty. Every alias, the
-	// canonical name and the ID itself are indexed (see normAlias), so a
+	// canonical name and the ID itself are indexed (see NormalizeName), so a
 	// user may name an actor any way it was seen.
 	prefixAlias = "alias/"
 
@@ -314,25 +313,3 @@ func (d *decoder) finish() error {
 	return d.err
 }
 
-// normAlias folds a name for alias lookups: case, punctuation and spacing do
-// not matter, so "U.S.", "US" and "u.s" meet, as do "Al-Qaeda" and "al qaeda".
-// Apostrophes and full stops vanish (as in Slug); other runs of non-letters
-// become one space. It returns "" for a name with no letter or digit.
-func normAlias(name string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range strings.ToLower(name) {
-		switch {
-		case r == '\'' || r == '\u2019' || r == '.':
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		default:
-			space = true
-		}
-	}
-	return b.String()
-}

@@ -183,7 +183,7 @@ func (s *Store) Actors() ([]Actor, error) {
 // punctuation and spacing ("u.s." finds the actor aliased "US"). No match
 // gives an empty slice, not an error.
 func (s *Store) ActorsByAlias(name string) ([]Actor, error) {
-	norm := normAlias(name)
+	norm := NormalizeName(name)
 	if norm == "" {
 		return nil, nil
 	}

@@ -788,8 +788,8 @@ func TestNormAlias(t *testing.T) {
 		"Ministry of Defence": "ministry of defence",
 	}
 	for in, want := range tests {
-		if got := normAlias(in); got != want {
-			t.Errorf("normAlias(%q) = %q, want %q", in, got, want)
+		if got := NormalizeName(in); got != want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

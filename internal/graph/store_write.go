@@ -330,7 +330,7 @@ func aliasKeys(a Actor) []string {
 	names := append([]string{a.ID, a.Name}, a.Aliases...)
 	out := make([]string, 0, len(names))
 	for _, n := range names {
-		if k := normAlias(n); k != "" {
+		if k := NormalizeName(n); k != "" {
 			out = append(out, k)
 		}
 	}

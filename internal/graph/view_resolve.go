@@ -35,8 +35,11 @@ func (e *ActorError) Error() string {
 	return fmt.Sprintf("unknown actor %q; closest: %s", e.Name, strings.Join(names, ", "))
 }
 
-// NormalizeName folds a name for lookups: lower case, letters and digits
-// only, words separated by one space ("U.S." and "u s" both give "us").
+// NormalizeName folds a name for lookups (the store's alias index and name
+// resolution): case, punctuation and spacing do not matter, so "U.S.", "US"
+// and "u.s" meet, as do "Al-Qaeda" and "al qaeda". Apostrophes and full stops
+// vanish (as in Slug); other runs of non-letters become one space. It returns
+// "" for a name with no letter or digit.
 func NormalizeName(s string) string {
 	var b strings.Builder
 	space := false
