@@ -312,4 +312,3 @@ func (d *decoder) finish() error {
 	}
 	return d.err
 }
-
