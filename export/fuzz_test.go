@@ -40,7 +40,7 @@ func FuzzWriters(f *testing.F) {
 			},
 			EdgeList: []Edge{
 				{ID: "e1", Source: id, Target: id + "2", Label: relation, Relations: []string{relation, alias},
-					CAMEO: alias, Weight: 1, Goldstein: goldstein, Sign: sign(goldstein), Docs: []string{name}},
+					CAMEO: alias, Weight: 1, Goldstein: goldstein, Sign: graph.Sign(goldstein), Docs: []string{name}},
 				{ID: "e2" + name, Source: id + "2", Target: id, Label: alias, Weight: 3,
 					Sentence: name + "\n" + alias, Modality: relation, First: graph.Date{Year: 2020, Month: 2}},
 				{ID: "e3", Source: id, Target: id, Label: name, Weight: 0.5},

@@ -137,8 +137,8 @@ func (g *viewGraph) pairs(fn func(Edge) error) error {
 		e := Edge{ID: src + "->" + dst, Source: src, Target: dst, Weight: float64(len(gr.events))}
 		p := gr.pair
 		if p == nil {
-			p = &graph.Pair{}
-			aggregate(p, events, gr.events)
+			p = &graph.Pair{Events: gr.events}
+			p.Aggregate(events)
 		}
 		e.Relations, e.Goldstein, e.Sign, e.First, e.Last, e.Docs = p.Relations, p.Goldstein, p.Sign, p.First, p.Last, p.Docs
 		if len(e.Relations) > 0 {
@@ -189,7 +189,7 @@ func (g *viewGraph) events(fn func(Edge) error) error {
 		s, t := v.EventEnds(int(i))
 		e := Edge{ID: ev.ID, Source: actors[s].ID, Target: actors[t].ID, Label: ev.Relation,
 			Relations: []string{ev.Relation}, CAMEO: ev.CAMEO, Quad: ev.QuadClass, Weight: 1,
-			Goldstein: ev.Goldstein, Sign: sign(ev.Goldstein), First: ev.Date, Last: ev.Date,
+			Goldstein: ev.Goldstein, Sign: graph.Sign(ev.Goldstein), First: ev.Date, Last: ev.Date,
 			Negated: ev.Negated, Symmetric: ev.Symmetric, Modality: string(ev.Modality), Sentence: ev.Sentence,
 			SentenceIndex: ev.SentenceIndex, Start: ev.Start, End: ev.End, Confidence: ev.Confidence}
 		if e.ID == "" {
@@ -206,59 +206,6 @@ func (g *viewGraph) events(fn func(Edge) error) error {
 		}
 	}
 	return nil
-}
-
-func sign(x float64) int {
-	switch {
-	case x > 0:
-		return 1
-	case x < 0:
-		return -1
-	}
-	return 0
-}
-
-// aggregate fills a Pair for a self-loop group the way the view fills its
-// pairs: relations by frequency, mean Goldstein, date bounds, documents.
-func aggregate(p *graph.Pair, events []graph.Event, idx []int32) {
-	rel := map[string]int{}
-	docs := map[string]bool{}
-	sum := 0.0
-	for _, i := range idx {
-		e := &events[i]
-		rel[e.Relation]++
-		docs[e.DocID] = true
-		sum += e.Goldstein
-		if !e.Date.IsZero() {
-			if p.First.IsZero() || e.Date.Before(p.First) {
-				p.First = e.Date
-			}
-			if p.Last.IsZero() || p.Last.Before(e.Date) {
-				p.Last = e.Date
-			}
-		}
-	}
-	for r := range rel {
-		p.Relations = append(p.Relations, r)
-	}
-	sort.Slice(p.Relations, func(i, j int) bool {
-		a, b := p.Relations[i], p.Relations[j]
-		if rel[a] != rel[b] {
-			return rel[a] > rel[b]
-		}
-		return a < b
-	})
-	for d := range docs {
-		if d != "" {
-			p.Docs = append(p.Docs, d)
-		}
-	}
-	sort.Strings(p.Docs)
-	p.Count = len(idx)
-	if p.Count > 0 {
-		p.Goldstein = sum / float64(p.Count)
-	}
-	p.Sign = sign(p.Goldstein)
 }
 
 // summarise gives the most frequent CAMEO code and quad class of a group

@@ -327,22 +327,33 @@ func countingSort[T any](xs []T, n int, key func(T) int32) []T {
 	return out
 }
 
-func (v *View) aggregate(p *Pair) {
+func (v *View) aggregate(p *Pair) { p.Aggregate(v.events) }
+
+// Aggregate fills p's summary fields (Count, Relations, Goldstein, Sign,
+// First, Last, Docs) from the events that p.Events indexes in events. Events
+// without a document add no document ID.
+func (p *Pair) Aggregate(events []Event) {
 	p.Count = len(p.Events)
+	p.Relations, p.Docs, p.Goldstein, p.First, p.Last = nil, nil, 0, Date{}, Date{}
 	if p.Count == 1 {
 		// The common case in sparse news graphs: no maps needed.
-		e := &v.events[p.Events[0]]
-		p.Relations, p.Docs, p.Goldstein, p.First, p.Last = []string{e.Relation}, []string{e.DocID}, e.Goldstein, e.Date, e.Date
-		p.Sign = signOf(p.Goldstein)
+		e := &events[p.Events[0]]
+		p.Relations, p.Goldstein, p.First, p.Last = []string{e.Relation}, e.Goldstein, e.Date, e.Date
+		if e.DocID != "" {
+			p.Docs = []string{e.DocID}
+		}
+		p.Sign = Sign(p.Goldstein)
 		return
 	}
 	rel := make(map[string]int)
 	docs := make(map[string]bool)
 	sum := 0.0
 	for _, ei := range p.Events {
-		e := &v.events[ei]
+		e := &events[ei]
 		rel[e.Relation]++
-		docs[e.DocID] = true
+		if e.DocID != "" {
+			docs[e.DocID] = true
+		}
 		sum += e.Goldstein
 		if !e.Date.IsZero() {
 			if p.First.IsZero() || e.Date.Before(p.First) {
@@ -372,10 +383,11 @@ func (v *View) aggregate(p *Pair) {
 	if p.Count > 0 {
 		p.Goldstein = sum / float64(p.Count)
 	}
-	p.Sign = signOf(p.Goldstein)
+	p.Sign = Sign(p.Goldstein)
 }
 
-func signOf(x float64) int {
+// Sign classifies a Goldstein score: +1 cooperation, -1 conflict, 0 neutral.
+func Sign(x float64) int {
 	switch {
 	case x > 0:
 		return 1
