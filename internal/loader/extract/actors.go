@@ -181,6 +181,11 @@ func (r *recognizer) run() []mention {
 				continue
 			}
 		}
+		if m, ok := r.counterpart(i); ok {
+			r.ms = append(r.ms, m)
+			i = m.end
+			continue
+		}
 		if m, ok := r.pronoun(i); ok {
 			r.ms = append(r.ms, m)
 			i = m.end
@@ -263,6 +268,72 @@ func (r *recognizer) pronoun(i int) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// counterNouns name one side of a pair by its relation to the other.
+var counterNouns = toSet(`rival arch-rival archrival foe adversary enemy neighbour neighbor ally partner
+competitor nemesis`)
+
+// counterpart resolves "its cold war rival", "the one time South Asian foe":
+// a definite phrase headed by a relation noun names the country of the pair
+// in focus that the sentence has not named yet (or, if it has named none,
+// the one that was not the last subject).
+func (r *recognizer) counterpart(i int) (mention, bool) {
+	toks := r.toks
+	switch toks[i].low {
+	case "the", "its", "their":
+	default:
+		return mention{}, false
+	}
+	j := i + 1
+	for ; j < len(toks) && j <= i+5; j++ {
+		t := toks[j]
+		if counterNouns[t.low] {
+			break
+		}
+		if !(t.word || t.low == "-") || t.low != "-" && functionWords[t.low] && t.low != "one" {
+			return mention{}, false
+		}
+		if _, n := r.e.trie.longest(toks, j); n > 0 && !r.e.trie.isDemonym(toks, j, j+n) {
+			return mention{}, false // "the rival Indian Army": a name
+		}
+	}
+	if j >= len(toks) || !counterNouns[toks[j].low] {
+		return mention{}, false
+	}
+	if j+1 < len(toks) && toks[j+1].cap {
+		return mention{}, false // "its arch-rival India": the name follows
+	}
+	pair := r.doc.focusPair()
+	if len(pair) != 2 {
+		return mention{}, false
+	}
+	named := [2]bool{}
+	for _, m := range r.ms {
+		a := m.actor
+		if a != nil && a.country != nil {
+			a = a.country
+		}
+		for k := range pair {
+			if a == pair[k] {
+				named[k] = true
+			}
+		}
+	}
+	var a *actorRec
+	switch {
+	case named[0] && !named[1]:
+		a = pair[1]
+	case named[1] && !named[0]:
+		a = pair[0]
+	case !named[0] && !named[1] && r.doc.prevSubject == pair[0]:
+		a = pair[1]
+	case !named[0] && !named[1] && r.doc.prevSubject == pair[1]:
+		a = pair[0]
+	default:
+		return mention{}, false
+	}
+	return mention{start: i, end: j + 1, actor: a, kind: mPronoun}, true
 }
 
 // objectAnaphor resolves "the project", "the pipeline" to the latest object
