@@ -56,41 +56,9 @@ func summarize(v *graph.View, r *Relation) {
 		}
 		return r.Events[i] < r.Events[j]
 	})
-	rel := map[string]int{}
-	sum := 0.0
-	for _, i := range r.Events {
-		e := &evs[i]
-		rel[e.Relation]++
-		sum += e.Goldstein
-		if !e.Date.IsZero() {
-			if r.First.IsZero() || e.Date.Before(r.First) {
-				r.First = e.Date
-			}
-			if r.Last.IsZero() || r.Last.Before(e.Date) {
-				r.Last = e.Date
-			}
-		}
-	}
-	r.Relations = r.Relations[:0]
-	for k := range rel {
-		r.Relations = append(r.Relations, k)
-	}
-	sort.Slice(r.Relations, func(i, j int) bool {
-		a, b := r.Relations[i], r.Relations[j]
-		if rel[a] != rel[b] {
-			return rel[a] > rel[b]
-		}
-		return a < b
-	})
-	if len(r.Events) > 0 {
-		r.Goldstein = sum / float64(len(r.Events))
-	}
-	switch {
-	case r.Goldstein > 0:
-		r.Sign = 1
-	case r.Goldstein < 0:
-		r.Sign = -1
-	}
+	p := graph.Pair{Events: r.Events}
+	p.Aggregate(evs)
+	r.Relations, r.Goldstein, r.Sign, r.First, r.Last = p.Relations, p.Goldstein, p.Sign, p.First, p.Last
 }
 
 // PathHops decorates each hop of p with its relation (both directions when
