@@ -145,7 +145,8 @@ lodge lodged lodges extend extends extended express expressed expresses begin be
 offer offered provide provided give gave given announce announced voice voiced carry carried end ended complete
 completed expand expands expanded expanding boost boosts boosted deepen deepens deepened deepening
 increase increases increased strengthen strengthens strengthened resume resumed resumes open opened
-opens`)
+opens bolster bolsters bolstered enhance enhances enhanced broaden broadens broadened intensify
+intensifies intensified`)
 	plannedWords = toSet(`will shall 'll expected scheduled set planning planned plans plan intends
 intended intend intending going due upcoming forthcoming proposed prospective future poised`)
 	hypoWords = toSet(`would could might may should must can likely unlikely possible potential if
@@ -1250,7 +1251,9 @@ func (f *relFinder) noun(i int, tr trigger) (finding, bool) {
 		if !t.word && t.low != "-" {
 			break
 		}
-		if t.word && (functionWords[t.low] && t.low != "first" || t.cap) && !(t.low[0] >= '0' && t.low[0] <= '9') {
+		// "its economic and security cooperation": coordinated adjectives.
+		adjAnd := t.low == "and" && k > 0 && f.toks[k-1].word && !f.toks[k-1].cap && !functionWords[f.toks[k-1].low] && f.byTok[k-1] < 0
+		if t.word && (functionWords[t.low] && t.low != "first" && !adjAnd || t.cap) && !(t.low[0] >= '0' && t.low[0] <= '9') {
 			break
 		}
 		if plannedWords[t.low] {
