@@ -56,4 +56,15 @@ func TestReindexStore(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(stdout, "reindexed 1 documents:") {
 		t.Errorf("text summary: exit %d, %q", code, stdout)
 	}
+
+	// Imported events stay as imported: the document is skipped.
+	csv := filepath.Join(dir, "events.csv")
+	os.WriteFile(csv, []byte("doc,source,target,cameo,sentence\nimp.txt,Freedonia,Russia,111,Freedonia criticised Russia.\n"), 0o644)
+	if code, _, stderr := runExtractCmd(t, "", env, "--store", store, "import", csv); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr)
+	}
+	code, stdout, stderr = runExtractCmd(t, "", env, "--store", store, "reindex")
+	if code != 0 || !strings.HasPrefix(stdout, "reindexed 1 documents:") || !strings.Contains(stdout, ", 1 imported skipped") {
+		t.Errorf("with an imported document: exit %d, %q, %s", code, stdout, stderr)
+	}
 }
