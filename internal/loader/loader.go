@@ -148,53 +148,10 @@ func (x *Extractor) Process(in input.Input) (graph.Extraction, error) {
 	if doc.Date.IsZero() {
 		doc.Date = art.Date
 	}
-	if doc.Date.IsZero() {
-		// Clean drops a dateline it recognises from art.Text, so only
-		// the raw input can still hold one it did not.
-		doc.Date = placeDateline(in.Data)
-	}
 	if doc.Source == "" {
 		doc.Source = in.URL
 	}
 	return x.ProcessText(doc)
-}
-
-// placeDateline finds a dateline led by a place name in title case
-// ("Islamabad, October 8, 2012", "New Delhi, 8 Oct 2012") among the first
-// lines of raw text: the place and its comma are cut and the rest must be a
-// dateline of its own. It returns the zero Date when there is none.
-func placeDateline(raw []byte) graph.Date {
-	s := string(raw)
-	if len(s) > 2000 {
-		s = s[:2000]
-	}
-	for n, line := range strings.SplitN(s, "\n", 6) {
-		if n == 5 {
-			break
-		}
-		line = strings.TrimSpace(line)
-		i := strings.IndexByte(line, ',')
-		if i <= 0 || i > 40 {
-			continue
-		}
-		place := strings.Fields(line[:i])
-		if len(place) == 0 || len(place) > 3 {
-			continue
-		}
-		ok := true
-		for _, w := range place {
-			if w[0] < 'A' || w[0] > 'Z' {
-				ok = false
-			}
-		}
-		if !ok {
-			continue
-		}
-		if d := text.DocumentDate(strings.TrimSpace(line[i+1:])); d.Precision() >= graph.Day {
-			return d
-		}
-	}
-	return graph.Date{}
 }
 
 // ProcessText extracts the events of a document whose text is already

@@ -218,16 +218,6 @@ func TestProcessDateline(t *testing.T) {
 			t.Errorf("event %s: date %q (found %v), want %q", code, g, ok, d)
 		}
 	}
-	for _, tc := range []struct{ raw, want string }{
-		{"New Delhi, 8 Oct 2012\nText.", "2012-10-08"},
-		{"Russia, China and Pakistan met.\n", ""},
-		{"the city, October 8, 2012\n", ""},
-		{"Islamabad, October 2012\n", ""},
-	} {
-		if got := placeDateline([]byte(tc.raw)).String(); got != tc.want {
-			t.Errorf("placeDateline(%q) = %q, want %q", tc.raw, got, tc.want)
-		}
-	}
 }
 
 // fakeStore is an in-memory DocStore.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kg-project/kg/internal/graph"
@@ -887,6 +888,14 @@ func findDateline(text string, maxLines int) (graph.Date, int) {
 	return graph.Date{}, -1
 }
 
+// isTitleWord reports whether w starts with a capital followed by a lower
+// case letter, as a place name in title case does.
+func isTitleWord(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	l, _ := utf8.DecodeRuneInString(w[n:])
+	return unicode.IsUpper(r) && unicode.IsLower(l)
+}
+
 // datelineDate reports whether line is a dateline and returns its date.
 func datelineDate(line string) (graph.Date, bool) {
 	if len(line) > 100 {
@@ -897,29 +906,33 @@ func datelineDate(line string) (graph.Date, bool) {
 		return graph.Date{}, false
 	}
 	m := ms[0]
-	// Everything else on the line must be dateline furniture.
-	rest := line[:m.Start] + " " + line[m.End:]
+	// Everything else on the line must be dateline furniture: weekdays,
+	// "Published on", times, and the place the story was filed from, in
+	// capitals anywhere ("ISLAMABAD, Oct 8, 2012") or in title case before
+	// the date and set off by a comma ("New Delhi, October 8, 2012").
 	words := 0
-	for _, t := range dateTokens(rest, nil) {
-		switch t.kind {
-		case tWord:
-			lw := strings.ToLower(t.text)
-			if _, ok := weekdays[lw]; ok {
-				continue
-			}
-			if datelineWords[lw] {
-				continue
-			}
-			// A city in capitals opens wire datelines ("ISLAMABAD, Oct 8, 2012").
-			if len(t.text) > 1 && strings.ToUpper(t.text) == t.text {
-				words++
-				continue
-			}
-			return graph.Date{}, false
-		case tNum:
-			// Times (10:30) and the like.
-			if t.num > 59 {
+	placeLead := strings.HasSuffix(strings.TrimSpace(line[:m.Start]), ",")
+	for _, side := range []struct {
+		text string
+		lead bool
+	}{{line[:m.Start], placeLead}, {line[m.End:], false}} {
+		for _, t := range dateTokens(side.text, nil) {
+			switch t.kind {
+			case tWord:
+				lw := strings.ToLower(t.text)
+				if _, ok := weekdays[lw]; ok || datelineWords[lw] {
+					continue
+				}
+				if len(t.text) > 1 && (strings.ToUpper(t.text) == t.text || side.lead && isTitleWord(t.text)) {
+					words++
+					continue
+				}
 				return graph.Date{}, false
+			case tNum:
+				// Times (10:30) and the like.
+				if t.num > 59 {
+					return graph.Date{}, false
+				}
 			}
 		}
 	}
