@@ -14,6 +14,7 @@ import (
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/loader/dict"
 	"github.com/kg-project/kg/internal/loader/input"
+	"github.com/kg-project/kg/internal/refdata"
 )
 
 var (
@@ -31,36 +32,8 @@ func extractor(tb testing.TB) *Extractor {
 	return xVal
 }
 
-// sharedDir finds ../shared next to the module root; absent, the test is
-// skipped unless CI=true.
-func sharedDir(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("shared reference data missing at %s", shared)
-		}
-		tb.Skipf("shared reference data missing at %s", shared)
-	}
-	return shared
-}
-
 func corpus(tb testing.TB) []input.Input {
-	files, err := filepath.Glob(filepath.Join(sharedDir(tb), "corpus", "pak-russia", "*.txt"))
+	files, err := filepath.Glob(filepath.Join(refdata.Dir(tb), "corpus", "pak-russia", "*.txt"))
 	if err != nil || len(files) == 0 {
 		tb.Fatalf("no corpus files: %v", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/refdata"
 )
 
 // This file ports the reference scorer's default mode (actors matched by
@@ -137,7 +138,7 @@ func readAliases(t *testing.T, path string) matcher {
 // TestCorpusScore runs the reference corpus through Process and checks
 // precision and F1 against the hand-coded gold standard.
 func TestCorpusScore(t *testing.T) {
-	shared := sharedDir(t)
+	shared := refdata.Dir(t)
 	gold, docs := readGold(t, filepath.Join(shared, "eval", "gold-dev.jsonl"))
 	m := readAliases(t, filepath.Join(shared, "eval", "actors-dev.json"))
 	x := extractor(t)
