@@ -124,14 +124,26 @@ func VerbRule(v dict.VerbEntry) extract.VerbRule {
 	return r
 }
 
-// Process cleans one input and extracts its events.
+// Process cleans one input and extracts its events: Prepare, then
+// ProcessText.
 func (x *Extractor) Process(in input.Input) (graph.Extraction, error) {
+	doc, err := x.Prepare(in)
+	if err != nil {
+		return graph.Extraction{}, err
+	}
+	return x.ProcessText(doc)
+}
+
+// Prepare cleans one input into the document Process would store, ID
+// included, without extracting anything. It is the cheap part of Process:
+// a caller can look the ID up and skip documents already stored.
+func (x *Extractor) Prepare(in input.Input) (graph.Document, error) {
 	art, err := text.Clean(in.Data, in.Format, text.CleanOptions{KnownWord: x.d.KnownWord})
 	if err != nil {
-		return graph.Extraction{}, &LoadError{Doc: in.Name, Sentence: -1, Err: err}
+		return graph.Document{}, &LoadError{Doc: in.Name, Sentence: -1, Err: err}
 	}
 	if strings.TrimSpace(art.Text) == "" {
-		return graph.Extraction{}, &LoadError{Doc: in.Name, Sentence: -1, Err: ErrEmpty}
+		return graph.Document{}, &LoadError{Doc: in.Name, Sentence: -1, Err: ErrEmpty}
 	}
 	doc := graph.Document{
 		ID: graph.DocumentID(art.Text), Name: in.Name, Title: in.Title, Source: in.Source,
@@ -151,7 +163,7 @@ func (x *Extractor) Process(in input.Input) (graph.Extraction, error) {
 	if doc.Source == "" {
 		doc.Source = in.URL
 	}
-	return x.ProcessText(doc)
+	return doc, nil
 }
 
 // ProcessText extracts the events of a document whose text is already
