@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -26,9 +27,21 @@ type Sink interface {
 
 // Haver is an optional Sink method: when the sink has it, documents already
 // stored are skipped before actor merging, so that their actors are not
-// compared again.
+// compared again, and, with a Preparer, before extraction. It is called
+// from several goroutines at once, while PutDocuments runs.
 type Haver interface {
 	HasDocument(id string) (bool, error)
+}
+
+// Preparer splits extraction in two so that a document already stored
+// costs only its cleaning: Prepare turns an input into the document to
+// store, ID included, and ProcessText extracts the events of that
+// document. Prepare then ProcessText must give what the ExtractFunc would.
+// Both are called from several goroutines at once. *loader.Extractor
+// satisfies it.
+type Preparer interface {
+	Prepare(input.Input) (graph.Document, error)
+	ProcessText(graph.Document) (graph.Extraction, error)
 }
 
 // Options control a run. The zero value is usable.
@@ -42,6 +55,12 @@ type Options struct {
 	BatchDelay time.Duration
 	// Force re-extracts documents already stored and replaces them.
 	Force bool
+	// Preparer, when set, extracts instead of the ExtractFunc given to Run
+	// (which may then be nil). Unless Force is set, a sink that is a Haver
+	// is asked for each prepared document's ID, and a document it holds is
+	// counted unchanged without being extracted: a repeated or resumed
+	// load then costs reading and cleaning only.
+	Preparer Preparer
 	// Input configures reading (size limit, stdin).
 	Input input.Options
 	// Merger folds spelling variants into known actors; nil writes actors as
@@ -102,6 +121,12 @@ type item struct {
 	x    graph.Extraction
 	err  error
 	size int64
+	// checked is set when a worker asked the sink for x.Doc.ID; stored
+	// when the sink had it (x then holds only the ID). lookupErr is the
+	// error of that question, which stops the run.
+	checked   bool
+	stored    bool
+	lookupErr error
 }
 
 // Run loads files into sink. Reading happens in one goroutine, extraction
@@ -117,8 +142,18 @@ type item struct {
 // batch it holds and returns the summary so far with ctx's error; the
 // documents written are complete, so running again continues the load. A
 // sink error stops the run and is returned.
+//
+// With opts.Preparer, workers skip the extraction of documents the sink
+// already holds (see Options.Preparer); the summary is the same as without.
 func Run(ctx context.Context, files []input.File, extract ExtractFunc, sink Sink, opts Options) (Summary, error) {
 	start := time.Now()
+	if extract == nil && opts.Preparer == nil {
+		return Summary{}, errors.New("pipeline: no extraction function")
+	}
+	work := stage{extract: extract, prep: opts.Preparer}
+	if h, ok := sink.(Haver); ok && opts.Preparer != nil && !opts.Force {
+		work.haver = h
+	}
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -186,11 +221,7 @@ func Run(ctx context.Context, files []input.File, extract ExtractFunc, sink Sink
 		go func() {
 			defer wg.Done()
 			for it := range jobs {
-				x, err := extract(it.in)
-				if err != nil {
-					err = fmt.Errorf("%s: %w", it.in.Source, err)
-				}
-				it.x, it.err = x, err
+				work.do(&it)
 				it.in.Data = nil
 				results <- it
 			}
@@ -272,6 +303,43 @@ loop:
 	return w.sum, runErr
 }
 
+// stage is the workers' part of a run.
+type stage struct {
+	extract ExtractFunc
+	prep    Preparer
+	haver   Haver // nil when stored documents are not to be skipped early
+}
+
+// do extracts it.in into it, or finds it stored.
+func (s stage) do(it *item) {
+	if s.prep == nil {
+		it.x, it.err = s.extract(it.in)
+	} else {
+		it.x, it.err = s.prepared(it)
+	}
+	if it.err != nil {
+		it.err = fmt.Errorf("%s: %w", it.in.Source, it.err)
+	}
+}
+
+func (s stage) prepared(it *item) (graph.Extraction, error) {
+	doc, err := s.prep.Prepare(it.in)
+	if err != nil {
+		return graph.Extraction{}, err
+	}
+	if s.haver != nil {
+		// Documents stored before the run are found here. One stored by
+		// this run may or may not be yet, depending on timing; the writer
+		// counts it unchanged either way, since it has seen its ID.
+		it.checked = true
+		it.stored, it.lookupErr = s.haver.HasDocument(doc.ID)
+		if it.stored || it.lookupErr != nil {
+			return graph.Extraction{Doc: graph.Document{ID: doc.ID}}, nil
+		}
+	}
+	return s.prep.ProcessText(doc)
+}
+
 // writer is the single goroutine's state: merging, batching and counting.
 type writer struct {
 	sink         Sink
@@ -295,11 +363,16 @@ func (w *writer) handle(it item) error {
 		w.progress(it.size)
 		return nil
 	}
+	if it.lookupErr != nil {
+		return fmt.Errorf("look up document %s: %w", it.in.Source, it.lookupErr)
+	}
 	x := it.x
 	id := x.Doc.ID
 	if !w.opts.Force {
-		dup := w.seen[id]
-		if !dup {
+		dup := w.seen[id] || it.stored
+		// A worker's answer still holds: only this run writes, and what
+		// it wrote is in w.seen.
+		if !dup && !it.checked {
 			if h, ok := w.sink.(Haver); ok {
 				var err error
 				if dup, err = h.HasDocument(id); err != nil {
