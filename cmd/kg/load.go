@@ -122,6 +122,10 @@ type loadSummary struct {
 // written with the number of documents written so far.
 var loadBatchHook func(done int)
 
+// loadPreparerHook, when set (by tests only), wraps the extractor the
+// pipeline uses.
+var loadPreparerHook func(pipeline.Preparer) pipeline.Preparer
+
 func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 	t0 := time.Now()
 	if opts.CPUProfile != "" {
@@ -137,9 +141,13 @@ func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 	}
 	// Dictionaries and extractor first: a bad dictionary should fail before
 	// the store is opened or anything read.
-	extract, similar, forbidden, err := newLoadExtractor(opts.Dicts)
+	x, d, err := newExtractor(opts.Dicts)
 	if err != nil {
 		return err
+	}
+	var prep pipeline.Preparer = x
+	if loadPreparerHook != nil {
+		prep = loadPreparerHook(prep)
 	}
 	st, err := opts.Store()
 	if err != nil {
@@ -175,22 +183,25 @@ func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 		Workers:   opts.Workers,
 		BatchSize: opts.BatchSize,
 		Force:     opts.Force,
-		Input:     input.Options{MaxSize: opts.MaxSize, Stdin: opts.IO.In},
-		Merger:    pipeline.NewMerger(known, similar, forbidden),
-		OnError:   report,
+		// Cleaning gives the document's ID; the pipeline asks the store for
+		// it and extracts only documents it lacks, so a repeated or resumed
+		// load costs reading and cleaning the stored ones.
+		Preparer: prep,
+		Input:    input.Options{MaxSize: opts.MaxSize, Stdin: opts.IO.In},
+		Merger:   pipeline.NewMerger(known, nameSimilarity(d), d.MergeForbidden),
+		OnError:  report,
 		OnProgress: func(p pipeline.Progress) {
 			bar.update(p)
 		},
 	}
-	// The store is the sink. Should it offer HasDocument, the pipeline uses
-	// it to skip stored documents before merging; otherwise PutDocuments
-	// reports them unchanged, which reads only the document's key (a
-	// Document lookup would read its whole text).
+	// The store is the sink, and its HasDocument (a key lookup in a read
+	// transaction, safe from every worker at once) lets the pipeline skip
+	// stored documents before extraction.
 	var sink pipeline.Sink = st
 	if loadBatchHook != nil {
 		sink = &hookedSink{Sink: sink, hook: loadBatchHook}
 	}
-	sum, runErr := pipeline.Run(ctx, files, extract, sink, popts)
+	sum, runErr := pipeline.Run(ctx, files, nil, sink, popts)
 	bar.finish()
 	sum.Failed += expandFailed
 
