@@ -37,16 +37,6 @@ func newExtractor(paths []string) (*loader.Extractor, *dict.Dictionary, error) {
 	return x, d, nil
 }
 
-// newLoadExtractor gives `kg load` its extraction function and the name
-// similarity and merge veto the pipeline's actor merging uses.
-func newLoadExtractor(paths []string) (pipeline.ExtractFunc, pipeline.SimilarFunc, pipeline.ForbiddenFunc, error) {
-	x, d, err := newExtractor(paths)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	return x.Process, nameSimilarity(d), d.MergeForbidden, nil
-}
-
 // nameSimilarity compares two actor names as person names, titles
 // stripped, for cross-document merging.
 func nameSimilarity(d *dict.Dictionary) pipeline.SimilarFunc {
