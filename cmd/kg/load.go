@@ -101,21 +101,11 @@ with its name (and line) and the others still load; the exit status is then 1.`,
 	return cmd
 }
 
-// loadSummary is the --json form of a load's result.
+// loadSummary is the --json form of a load's result: the pipeline's summary
+// and the speed, times rounded to the millisecond.
 type loadSummary struct {
-	New         int     `json:"new"`
-	Unchanged   int     `json:"unchanged"`
-	Replaced    int     `json:"replaced"`
-	Failed      int     `json:"failed"`
-	Sentences   int     `json:"sentences"`
-	Events      int     `json:"events"`
-	Actors      int     `json:"actors"`
-	NewActors   int     `json:"new_actors"`
-	Merges      int     `json:"merges"`
-	Bytes       int64   `json:"bytes"`
-	Seconds     float64 `json:"seconds"`
+	pipeline.Summary
 	MBPerSecond float64 `json:"mb_per_s"`
-	Interrupted bool    `json:"interrupted"`
 }
 
 // loadBatchHook, when set (by tests only), is called after each batch is
@@ -234,11 +224,9 @@ func printLoadSummary(opts *loadOptions, s pipeline.Summary) error {
 	if opts.JSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(loadSummary{
-			New: s.New, Unchanged: s.Unchanged, Replaced: s.Replaced, Failed: s.Failed,
-			Sentences: s.Sentences, Events: s.Events, Actors: s.Actors, NewActors: s.NewActors, Merges: s.Merges,
-			Bytes: s.Bytes, Seconds: round3(s.Seconds), MBPerSecond: round3(s.MBPerSecond()), Interrupted: s.Interrupted,
-		})
+		out := loadSummary{Summary: s, MBPerSecond: round3(s.MBPerSecond())}
+		out.Seconds = round3(s.Seconds)
+		return enc.Encode(out)
 	}
 	if opts.Quiet {
 		return nil

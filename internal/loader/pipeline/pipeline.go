@@ -98,7 +98,7 @@ type Summary struct {
 	Bytes     int64   `json:"bytes"`
 	Seconds   float64 `json:"seconds"`
 	// Interrupted is set when the run was cancelled before the end.
-	Interrupted bool `json:"interrupted,omitempty"`
+	Interrupted bool `json:"interrupted"`
 }
 
 // Documents is the number of documents that reached the store, written or
