@@ -48,8 +48,8 @@ The unbalanced triads with the most events are listed with their evidence.`,
 				return flagErrorf(cmd, "--top and --evidence must be 0 or more")
 			}
 			var err error
-			if opts.Filter, err = ff.filter(); err != nil {
-				return flagErrorf(cmd, "%v", err)
+			if opts.Filter, err = ff.parse(cmd); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

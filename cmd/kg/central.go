@@ -69,8 +69,8 @@ Ties are broken by actor name, then ID.`,
 			if opts.Top < 0 {
 				return flagErrorf(cmd, "--top must be 0 (all) or more, not %d", opts.Top)
 			}
-			if opts.Filter, err = ff.filter(); err != nil {
-				return flagErrorf(cmd, "%v", err)
+			if opts.Filter, err = ff.parse(cmd); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

@@ -52,8 +52,8 @@ The random order Louvain visits nodes in is seeded (--seed), so runs repeat.`,
 				return flagErrorf(cmd, "--resolution must be positive")
 			}
 			var err error
-			if opts.Filter, err = ff.filter(); err != nil {
-				return flagErrorf(cmd, "%v", err)
+			if opts.Filter, err = ff.parse(cmd); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

@@ -93,8 +93,8 @@ interrupted export never leaves a half-written file.`,
 			if opts.Format.Dir() && opts.Output == "-" {
 				return flagErrorf(cmd, "--format %s writes several files: give a directory with -o", opts.Format.Name)
 			}
-			if opts.Filter, err = ff.filter(); err != nil {
-				return flagErrorf(cmd, "%v", err)
+			if opts.Filter, err = ff.parse(cmd); err != nil {
+				return err
 			}
 			if opts.Ego != "" && len(opts.Path) > 0 {
 				return flagErrorf(cmd, "--ego and --path cannot be combined")

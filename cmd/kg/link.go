@@ -55,8 +55,8 @@ from source to target.`,
 				return flagErrorf(cmd, "--evidence must be 0 or more")
 			}
 			var err error
-			if opts.Filter, err = ff.filter(); err != nil {
-				return flagErrorf(cmd, "%v", err)
+			if opts.Filter, err = ff.parse(cmd); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

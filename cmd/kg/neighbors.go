@@ -51,8 +51,8 @@ to target (whom ACTOR acts on, then whom they act on, ...).`,
 				return flagErrorf(cmd, "--evidence must be 0 or more")
 			}
 			var err error
-			if opts.Filter, err = ff.filter(); err != nil {
-				return flagErrorf(cmd, "%v", err)
+			if opts.Filter, err = ff.parse(cmd); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

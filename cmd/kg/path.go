@@ -76,8 +76,8 @@ lists every path without repeated actors of up to N hops instead (at most
 				opts.Evidence = 3
 			}
 			var err error
-			if opts.Filter, err = ff.filter(); err != nil {
-				return flagErrorf(cmd, "%v", err)
+			if opts.Filter, err = ff.parse(cmd); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

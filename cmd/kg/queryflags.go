@@ -39,8 +39,17 @@ func addFilterFlags(cmd *cobra.Command, ff *filterFlags) {
 	fl.StringSliceVar(&ff.modalities, "modality", nil, "keep these modalities: actual, planned, hypothetical (default actual,planned)")
 }
 
+// parse validates the filter flags of cmd; a bad value is a usage error.
+func (ff *filterFlags) parse(cmd *cobra.Command) (graph.Filter, error) {
+	f, err := ff.filter()
+	if err != nil {
+		return graph.Filter{}, flagErrorf(cmd, "%v", err)
+	}
+	return f, nil
+}
+
 // filter validates the flags and turns them into a graph.Filter. Errors are
-// plain: callers wrap them as usage errors.
+// plain; parse makes them usage errors.
 func (ff *filterFlags) filter() (graph.Filter, error) {
 	var f graph.Filter
 	var err error

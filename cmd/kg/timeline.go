@@ -58,8 +58,8 @@ or .eps.`,
 				}
 			}
 			var err error
-			if opts.Filter, err = ff.filter(); err != nil {
-				return flagErrorf(cmd, "%v", err)
+			if opts.Filter, err = ff.parse(cmd); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
