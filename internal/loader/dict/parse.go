@@ -150,35 +150,11 @@ func parse(name string, data []byte) (*File, []Problem) {
 	}
 	p.fields(root, "dictionary", map[string]func(*yaml.Node){
 		"replace": func(n *yaml.Node) { f.Replace = p.boolean(n) },
-		"actors": func(n *yaml.Node) {
-			p.seq(n, func(e *yaml.Node) {
-				if a, ok := p.actor(e); ok {
-					f.Actors = append(f.Actors, a)
-				}
-			})
-		},
-		"verbs": func(n *yaml.Node) {
-			p.seq(n, func(e *yaml.Node) {
-				if v, ok := p.verb(e); ok {
-					f.Verbs = append(f.Verbs, v)
-				}
-			})
-		},
-		"roles": func(n *yaml.Node) {
-			p.seq(n, func(e *yaml.Node) {
-				if r, ok := p.role(e); ok {
-					f.Roles = append(f.Roles, r)
-				}
-			})
-		},
-		"titles": func(n *yaml.Node) {
-			p.seq(n, func(e *yaml.Node) {
-				if t, ok := p.title(e); ok {
-					f.Titles = append(f.Titles, t)
-				}
-			})
-		},
-		"forbid": func(n *yaml.Node) { f.Forbid = p.forbid(n) },
+		"actors":  func(n *yaml.Node) { f.Actors = collect(p, n, p.actor) },
+		"verbs":   func(n *yaml.Node) { f.Verbs = collect(p, n, p.verb) },
+		"roles":   func(n *yaml.Node) { f.Roles = collect(p, n, p.role) },
+		"titles":  func(n *yaml.Node) { f.Titles = collect(p, n, p.title) },
+		"forbid":  func(n *yaml.Node) { f.Forbid = p.forbid(n) },
 	})
 	p.duplicateAliases(f)
 	sort.SliceStable(p.probs, func(i, j int) bool {
@@ -254,6 +230,19 @@ func kindName(n *yaml.Node) string {
 	return "an unexpected node"
 }
 
+// collect parses each element of the list n with parse, keeping those that
+// parse without error (parse reports its own problems).
+func collect[T any](p *parser, n *yaml.Node, parse func(*yaml.Node) (T, bool)) []T {
+	var out []T
+	p.seq(n, func(e *yaml.Node) {
+		if v, ok := parse(e); ok {
+			out = append(out, v)
+		}
+	})
+	return out
+}
+
+// seq calls each for every element of the list n; null is an empty list.
 func (p *parser) seq(n *yaml.Node, each func(*yaml.Node)) {
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return
