@@ -1,0 +1,136 @@
+package syntax
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Lemmatizer gives a word's lemma from its form and Penn tag: the lemma the
+// treebank most often gives that form and tag, else the suffix rewrite that
+// the treebank most often applies to words of that tag ending the same way
+// ("-ied" VBD → "-y"), else the form itself.
+type Lemmatizer struct {
+	known map[string]string    // lowerFold(form) + "\x00" + XPOS → lemma
+	rules map[string]lemmaRule // XPOS + "\x00" + suffix → rewrite
+}
+
+// lemmaRule rewrites a word's end: drop Strip bytes, then add Add.
+type lemmaRule struct {
+	Strip int
+	Add   string
+}
+
+const maxLemmaSuffix = 5
+
+// Lemmatize fills Lemma of every word of s from its form and XPOS.
+func (l *Lemmatizer) Lemmatize(s *Sentence) {
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		t.Lemma = l.Lemma(t.Form, t.UPOS, t.XPOS)
+	}
+}
+
+// Lemma returns the lemma of one word.
+func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
+	low := lowerFold(form)
+	if lem, ok := l.known[low+"\x00"+xpos]; ok {
+		return lem
+	}
+	proper := upos == "PROPN"
+	if !proper && (upos == "NUM" || upos == "PUNCT" || upos == "SYM" || upos == "X") {
+		return form
+	}
+	base := low
+	if proper {
+		// Names keep their case; only a plural ending is rewritten.
+		base = form
+	}
+	for k := min(maxLemmaSuffix, len(low)); k >= 0; k-- {
+		r, ok := l.rules[xpos+"\x00"+low[len(low)-k:]]
+		if !ok || r.Strip > len(base) {
+			continue
+		}
+		return base[:len(base)-r.Strip] + r.Add
+	}
+	return base
+}
+
+// TrainLemmatizer learns the form table and suffix rules from the treebank.
+func TrainLemmatizer(train []*Sentence) *Lemmatizer {
+	type count map[string]int
+	known := map[string]count{}
+	rules := map[string]count{}
+	add := func(m map[string]count, k, v string) {
+		c := m[k]
+		if c == nil {
+			c = count{}
+			m[k] = c
+		}
+		c[v]++
+	}
+	for _, s := range train {
+		for _, t := range s.Tokens {
+			if t.Lemma == "" || t.Lemma == "_" {
+				continue
+			}
+			low := lowerFold(t.Form)
+			add(known, low+"\x00"+t.XPOS, t.Lemma)
+			if t.UPOS == "PROPN" || t.UPOS == "NUM" || t.UPOS == "PUNCT" {
+				continue
+			}
+			lem := lowerFold(t.Lemma)
+			p := commonPrefix(low, lem)
+			rule := strconv.Itoa(len(low)-p) + "\x00" + lem[p:]
+			for k := len(low) - p; k <= min(maxLemmaSuffix, len(low)); k++ {
+				add(rules, t.XPOS+"\x00"+low[len(low)-k:], rule)
+			}
+		}
+	}
+	l := &Lemmatizer{known: map[string]string{}, rules: map[string]lemmaRule{}}
+	for k, c := range known {
+		l.known[k] = top(c, 1)
+	}
+	for k, c := range rules {
+		r := top(c, 2)
+		if r == "" {
+			continue
+		}
+		strip, addStr, _ := strings.Cut(r, "\x00")
+		l.rules[k] = lemmaRule{Strip: mustAtoi(strip), Add: addStr}
+	}
+	return l
+}
+
+// top returns the most frequent value seen at least min times, ties broken
+// by value so that training is deterministic.
+func top(c map[string]int, minCount int) string {
+	keys := make([]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	best, n := "", 0
+	for _, k := range keys {
+		if c[k] > n {
+			best, n = k, c[k]
+		}
+	}
+	if n < minCount {
+		return ""
+	}
+	return best
+}
+
+func commonPrefix(a, b string) int {
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+func mustAtoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -1,0 +1,361 @@
+package syntax
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// The model file is a zstd stream of: the magic line, the tagger (classes,
+// sure words, weights), the lemmatiser (form table, suffix rules) and the
+// parser (labels, weights). Strings and counts are uvarints; weights are
+// int16 scaled by one float32 per table; feature keys are delta-coded in
+// ascending order, which is what makes the file compress.
+const modelMagic = "kg-syntax-model 1\n"
+
+// WriteFile writes the model to path through a temporary file, so that a
+// failed write leaves no half model behind.
+func (m *Model) WriteFile(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".model-*")
+	if err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := m.Write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write model %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write model %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	return nil
+}
+
+// Write writes the model to w.
+func (m *Model) Write(w io.Writer) error {
+	zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBestCompression))
+	if err != nil {
+		return err
+	}
+	e := &encoder{w: bufio.NewWriterSize(zw, 1<<20)}
+	e.w.WriteString(modelMagic)
+
+	t := m.tagger
+	e.strings(t.upos)
+	e.strings(t.xpos)
+	words := make([]string, 0, len(t.sure))
+	for w := range t.sure {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	e.uint(uint64(len(words)))
+	for _, w := range words {
+		e.string(w)
+		e.uint(uint64(t.sure[w]))
+	}
+	words = words[:0]
+	for w := range t.amb {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	e.uint(uint64(len(words)))
+	for _, w := range words {
+		e.string(w)
+		e.uint(t.amb[w])
+	}
+	e.table(t.weights)
+
+	l := m.lemmas
+	e.stringMap(l.known)
+	keys := make([]string, 0, len(l.rules))
+	for k := range l.rules {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	e.uint(uint64(len(keys)))
+	for _, k := range keys {
+		e.string(k)
+		e.uint(uint64(l.rules[k].Strip))
+		e.string(l.rules[k].Add)
+	}
+
+	p := m.parser
+	e.strings(p.labels)
+	e.uint(uint64(p.root))
+	e.uint(uint64(p.punct + 1))
+	e.table(p.weights)
+
+	if e.err == nil {
+		e.err = e.w.Flush()
+	}
+	if err := zw.Close(); e.err == nil {
+		e.err = err
+	}
+	return e.err
+}
+
+type encoder struct {
+	w   *bufio.Writer
+	buf [binary.MaxVarintLen64]byte
+	err error
+}
+
+func (e *encoder) uint(v uint64) {
+	n := binary.PutUvarint(e.buf[:], v)
+	if _, err := e.w.Write(e.buf[:n]); err != nil && e.err == nil {
+		e.err = err
+	}
+}
+
+func (e *encoder) string(s string) {
+	e.uint(uint64(len(s)))
+	e.w.WriteString(s)
+}
+
+func (e *encoder) strings(ss []string) {
+	e.uint(uint64(len(ss)))
+	for _, s := range ss {
+		e.string(s)
+	}
+}
+
+func (e *encoder) stringMap(m map[string]string) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	e.uint(uint64(len(keys)))
+	for _, k := range keys {
+		e.string(k)
+		e.string(m[k])
+	}
+}
+
+// table writes a weight table: its scale, then each feature's key (as the
+// difference from the previous one) and entries.
+func (e *encoder) table(t *weightTable) {
+	e.uint(uint64(t.nclass))
+	e.uint(uint64(math.Float32bits(t.scale)))
+	e.uint(uint64(len(t.keys)))
+	var last uint64
+	for i, k := range t.keys {
+		e.uint(k - last)
+		last = k
+		row := t.entries[t.rowOff[i]:t.rowOff[i+1]]
+		e.uint(uint64(len(row)))
+		prev := uint16(0)
+		for _, en := range row {
+			e.uint(uint64(en.class - prev)) // classes ascend within a row
+			prev = en.class
+			e.uint(uint64(uint16(en.w)))
+		}
+	}
+}
+
+// ReadModelFile reads a model written by WriteFile.
+func ReadModelFile(path string) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	defer f.Close()
+	m, err := ReadModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("read model %s: %w", path, err)
+	}
+	return m, nil
+}
+
+var errBadModel = errors.New("not a kg syntax model, or a damaged one")
+
+// ReadModel reads a model written by Write.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadModel, err)
+	}
+	if !bytes.HasPrefix(raw, []byte(modelMagic)) {
+		return nil, errBadModel
+	}
+	d := &decoder{b: raw[len(modelMagic):]}
+
+	t := &Tagger{}
+	t.upos = d.strings()
+	t.xpos = d.strings()
+	n := d.count()
+	t.sure = make(map[string]uint16, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		w := d.string()
+		c := d.uint()
+		if c >= uint64(len(t.upos)) {
+			d.fail()
+		}
+		t.sure[w] = uint16(c)
+	}
+	n = d.count()
+	t.amb = make(map[string]uint64, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		w := d.string()
+		t.amb[w] = d.uint()
+	}
+	t.weights = d.table()
+	if len(t.xpos) != len(t.upos) || t.weights != nil && t.weights.nclass != len(t.upos) {
+		d.fail()
+	}
+
+	l := &Lemmatizer{}
+	l.known = d.stringMap()
+	n = d.count()
+	l.rules = make(map[string]lemmaRule, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		k := d.string()
+		strip := d.uint()
+		add := d.string()
+		if strip > 64 {
+			d.fail()
+		}
+		l.rules[k] = lemmaRule{Strip: int(strip), Add: add}
+	}
+
+	p := &Parser{}
+	p.labels = d.strings()
+	p.root = int(d.uint())
+	p.punct = int(d.uint()) - 1
+	p.weights = d.table()
+	if p.root >= len(p.labels) || p.punct >= len(p.labels) || p.weights != nil && p.weights.nclass != p.nclass() {
+		d.fail()
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(d.b) != 0 || len(t.upos) == 0 || len(p.labels) == 0 {
+		return nil, errBadModel
+	}
+	return &Model{tagger: t, lemmas: l, parser: p}, nil
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = errBadModel
+	}
+	d.b = nil
+}
+
+func (d *decoder) uint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// count reads a length that must fit in what is left of the input.
+func (d *decoder) count() int {
+	v := d.uint()
+	if v > uint64(len(d.b)) {
+		d.fail()
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) string() string {
+	n := d.count()
+	if d.err != nil {
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) strings() []string {
+	n := d.count()
+	out := make([]string, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		out = append(out, d.string())
+	}
+	return out
+}
+
+func (d *decoder) stringMap() map[string]string {
+	n := d.count()
+	m := make(map[string]string, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		k := d.string()
+		m[k] = d.string()
+	}
+	return m
+}
+
+func (d *decoder) table() *weightTable {
+	nclass := d.uint()
+	scale := math.Float32frombits(uint32(d.uint()))
+	n := d.count()
+	if d.err != nil || nclass == 0 || nclass > math.MaxUint16 {
+		d.fail()
+		return nil
+	}
+	b := &tableBuilder{nclass: int(nclass), scale: scale, keys: make([]uint64, 0, n),
+		rowOff: make([]uint32, 1, n+1), entries: make([]entry, 0, 4*n)}
+	var key uint64
+	for i := 0; i < n && d.err == nil; i++ {
+		delta := d.uint()
+		if delta == 0 && i > 0 || key+delta < key {
+			d.fail()
+			break
+		}
+		key += delta
+		k := d.count()
+		c := uint64(0)
+		for j := 0; j < k && d.err == nil; j++ {
+			c += d.uint()
+			q := d.uint()
+			if c >= nclass || q > math.MaxUint16 || j > 0 && c == uint64(b.entries[len(b.entries)-1].class) {
+				d.fail()
+				break
+			}
+			b.entries = append(b.entries, entry{class: uint16(c), w: int16(uint16(q))})
+		}
+		if key == 0 {
+			d.fail()
+		}
+		b.keys = append(b.keys, key)
+		b.rowOff = append(b.rowOff, uint32(len(b.entries)))
+	}
+	if d.err != nil {
+		return nil
+	}
+	return b.build()
+}

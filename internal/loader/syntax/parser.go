@@ -1,0 +1,459 @@
+package syntax
+
+// Parser is a greedy arc-eager transition parser (Nivre 2003) whose
+// transitions are scored by an averaged perceptron over the feature set of
+// Zhang and Nivre (2011), trained with the dynamic oracle of Goldberg and
+// Nivre (2012). Its transitions are SHIFT, REDUCE, and LEFT-ARC and
+// RIGHT-ARC with each label.
+type Parser struct {
+	labels  []string
+	root    int // index of "root" in labels
+	punct   int // index of "punct", or -1
+	weights *weightTable
+}
+
+const (
+	actShift = iota
+	actReduce
+	actFirstArc // LEFT-ARC(l) = actFirstArc+l, RIGHT-ARC(l) = actFirstArc+len(labels)+l
+)
+
+func (p *Parser) nclass() int { return actFirstArc + 2*len(p.labels) }
+
+// Values features take for missing words, kept apart from every hash of a
+// real word.
+const (
+	noWord  = 0x6e6f6e65
+	rootTag = 0x726f6f74
+)
+
+// pstate is a parser configuration: the stack, the buffer (words b..n) and
+// the arcs built so far, with what the features read of them kept up to date.
+type pstate struct {
+	n      int
+	w, p   []uint64 // word and tag hashes; index 0 is the root
+	stack  []int
+	b      int
+	head   []int // -1 until attached
+	label  []int
+	l1, l2 []int // leftmost and second leftmost dependents (0 = none)
+	r1, r2 []int // rightmost and second rightmost dependents
+	lv, rv []int // number of left and right dependents
+	ls, rs []uint64
+	onStk  []bool
+	rootCh int // the word attached to the root, 0 until there is one
+}
+
+func (st *pstate) reset(n int) {
+	st.n = n
+	grow := func(s []int) []int {
+		if cap(s) < n+1 {
+			return make([]int, n+1)
+		}
+		s = s[:n+1]
+		clear(s)
+		return s
+	}
+	st.head, st.label = grow(st.head), grow(st.label)
+	st.l1, st.l2, st.r1, st.r2 = grow(st.l1), grow(st.l2), grow(st.r1), grow(st.r2)
+	st.lv, st.rv = grow(st.lv), grow(st.rv)
+	if cap(st.ls) < n+1 {
+		st.ls, st.rs = make([]uint64, n+1), make([]uint64, n+1)
+		st.onStk = make([]bool, n+1)
+	}
+	st.ls, st.rs, st.onStk = st.ls[:n+1], st.rs[:n+1], st.onStk[:n+1]
+	clear(st.ls)
+	clear(st.rs)
+	clear(st.onStk)
+	for i := range st.head {
+		st.head[i], st.label[i] = -1, -1
+	}
+	st.stack = append(st.stack[:0], 0)
+	st.onStk[0] = true
+	st.b = 1
+	st.rootCh = 0
+}
+
+func (st *pstate) s0() int { return st.stack[len(st.stack)-1] }
+
+func (st *pstate) done() bool { return st.b > st.n }
+
+// legal reports whether action a may be taken. RIGHT-ARC from the root is
+// allowed once, with the label "root", so that a sentence has one root.
+func (p *Parser) legal(st *pstate, a int) bool {
+	if st.b > st.n {
+		return false
+	}
+	s0 := st.s0()
+	switch {
+	case a == actShift:
+		return true
+	case a == actReduce:
+		return s0 != 0 && st.head[s0] >= 0
+	case a < actFirstArc+len(p.labels):
+		l := a - actFirstArc
+		return s0 != 0 && st.head[s0] < 0 && l != p.root
+	default:
+		l := a - actFirstArc - len(p.labels)
+		if s0 == 0 {
+			return l == p.root && st.rootCh == 0
+		}
+		return l != p.root
+	}
+}
+
+func (p *Parser) apply(st *pstate, a int) {
+	s0 := st.s0()
+	switch {
+	case a == actShift:
+		st.stack = append(st.stack, st.b)
+		st.onStk[st.b] = true
+		st.b++
+	case a == actReduce:
+		st.stack = st.stack[:len(st.stack)-1]
+		st.onStk[s0] = false
+	case a < actFirstArc+len(p.labels):
+		st.attach(st.b, s0, a-actFirstArc)
+		st.stack = st.stack[:len(st.stack)-1]
+		st.onStk[s0] = false
+	default:
+		st.attach(s0, st.b, a-actFirstArc-len(p.labels))
+		st.stack = append(st.stack, st.b)
+		st.onStk[st.b] = true
+		st.b++
+	}
+}
+
+func (st *pstate) attach(h, d, l int) {
+	st.head[d], st.label[d] = h, l
+	if h == 0 {
+		st.rootCh = d
+	}
+	if d < h {
+		// Left dependents arrive right to left: the newest is the leftmost.
+		st.l2[h], st.l1[h] = st.l1[h], d
+		st.lv[h]++
+		st.ls[h] |= 1 << (uint(l) & 63)
+	} else {
+		st.r2[h], st.r1[h] = st.r1[h], d
+		st.rv[h]++
+		st.rs[h] |= 1 << (uint(l) & 63)
+	}
+}
+
+// Feature template numbers; each must be distinct.
+const (
+	fS0wp = iota + 100
+	fS0w
+	fS0p
+	fN0wp
+	fN0w
+	fN0p
+	fN1wp
+	fN1w
+	fN1p
+	fN2wp
+	fN2w
+	fN2p
+	fS0wpN0wp
+	fS0wpN0w
+	fS0wN0wp
+	fS0wpN0p
+	fS0pN0wp
+	fS0wN0w
+	fS0pN0p
+	fN0pN1p
+	fN0pN1pN2p
+	fS0pN0pN1p
+	fS0hpS0pN0p
+	fS0pS0lpN0p
+	fS0pS0rpN0p
+	fS0pN0pN0lp
+	fS0wd
+	fS0pd
+	fN0wd
+	fN0pd
+	fS0wN0wd
+	fS0pN0pd
+	fS0wvr
+	fS0pvr
+	fS0wvl
+	fS0pvl
+	fN0wvl
+	fN0pvl
+	fS0hw
+	fS0hp
+	fS0l
+	fS0lw
+	fS0lp
+	fS0ll
+	fS0rw
+	fS0rp
+	fS0rl
+	fN0lw
+	fN0lp
+	fN0ll
+	fS0h2w
+	fS0h2p
+	fS0hl
+	fS0l2w
+	fS0l2p
+	fS0l2l
+	fS0r2w
+	fS0r2p
+	fS0r2l
+	fN0l2w
+	fN0l2p
+	fN0l2l
+	fS0pS0lpS0l2p
+	fS0pS0rpS0r2p
+	fS0pS0hpS0h2p
+	fN0pN0lpN0l2p
+	fS0wsr
+	fS0psr
+	fS0wsl
+	fS0psl
+	fN0wsl
+	fN0psl
+	fS1w
+	fS1p
+	fS1pS0pN0p
+	fS1wS0w
+	fS0hasHead
+	fS0hasHeadN0p
+	fBias
+)
+
+func distBucket(d int) uint64 {
+	switch {
+	case d <= 4:
+		return uint64(d)
+	case d <= 6:
+		return 5
+	case d <= 9:
+		return 6
+	case d <= 14:
+		return 7
+	}
+	return 8
+}
+
+// features lists the features of configuration st.
+func (st *pstate) features(out []uint64) []uint64 {
+	w := func(x int) uint64 {
+		if x < 0 {
+			return noWord
+		}
+		return st.w[x]
+	}
+	p := func(x int) uint64 {
+		if x < 0 {
+			return noWord
+		}
+		return st.p[x]
+	}
+	lab := func(x int) uint64 {
+		if x <= 0 {
+			return noWord
+		}
+		return uint64(st.label[x] + 1)
+	}
+	// child returns a dependent index as a word position, -1 for none.
+	child := func(x int, of []int) int {
+		if x < 0 || of[x] == 0 {
+			return -1
+		}
+		return of[x]
+	}
+	s0 := st.s0()
+	s1 := -1
+	if len(st.stack) > 1 {
+		s1 = st.stack[len(st.stack)-2]
+	}
+	n0, n1, n2 := -1, -1, -1
+	if st.b <= st.n {
+		n0 = st.b
+	}
+	if st.b+1 <= st.n {
+		n1 = st.b + 1
+	}
+	if st.b+2 <= st.n {
+		n2 = st.b + 2
+	}
+	s0h, s0h2 := -1, -1
+	if st.head[s0] >= 0 {
+		s0h = st.head[s0]
+		if s0h > 0 && st.head[s0h] >= 0 {
+			s0h2 = st.head[s0h]
+		}
+	}
+	s0l, s0l2 := child(s0, st.l1), child(s0, st.l2)
+	s0r, s0r2 := child(s0, st.r1), child(s0, st.r2)
+	n0l, n0l2 := child(n0, st.l1), child(n0, st.l2)
+
+	ws0, ps0, wn0, pn0 := w(s0), p(s0), w(n0), p(n0)
+	wn1, pn1, wn2, pn2 := w(n1), p(n1), w(n2), p(n2)
+	var d uint64 = noWord
+	if n0 >= 0 {
+		d = distBucket(n0 - s0)
+	}
+	var s0vr, s0vl, n0vl, s0sr, s0sl, n0sl uint64 = uint64(st.rv[s0]), uint64(st.lv[s0]), noWord, st.rs[s0], st.ls[s0], noWord
+	if n0 >= 0 {
+		n0vl, n0sl = uint64(st.lv[n0]), st.ls[n0]
+	}
+	hasHead := b2u(st.head[s0] >= 0)
+
+	return append(out[:0],
+		feat1(fBias, 0),
+		feat2(fS0wp, ws0, ps0), feat1(fS0w, ws0), feat1(fS0p, ps0),
+		feat2(fN0wp, wn0, pn0), feat1(fN0w, wn0), feat1(fN0p, pn0),
+		feat2(fN1wp, wn1, pn1), feat1(fN1w, wn1), feat1(fN1p, pn1),
+		feat2(fN2wp, wn2, pn2), feat1(fN2w, wn2), feat1(fN2p, pn2),
+		mix(feat2(fS0wpN0wp, ws0, ps0), mix(wn0, pn0)),
+		feat3(fS0wpN0w, ws0, ps0, wn0),
+		feat3(fS0wN0wp, ws0, wn0, pn0),
+		feat3(fS0wpN0p, ws0, ps0, pn0),
+		feat3(fS0pN0wp, ps0, wn0, pn0),
+		feat2(fS0wN0w, ws0, wn0),
+		feat2(fS0pN0p, ps0, pn0),
+		feat2(fN0pN1p, pn0, pn1),
+		feat3(fN0pN1pN2p, pn0, pn1, pn2),
+		feat3(fS0pN0pN1p, ps0, pn0, pn1),
+		feat3(fS0hpS0pN0p, p(s0h), ps0, pn0),
+		feat3(fS0pS0lpN0p, ps0, p(s0l), pn0),
+		feat3(fS0pS0rpN0p, ps0, p(s0r), pn0),
+		feat3(fS0pN0pN0lp, ps0, pn0, p(n0l)),
+		feat2(fS0wd, ws0, d), feat2(fS0pd, ps0, d),
+		feat2(fN0wd, wn0, d), feat2(fN0pd, pn0, d),
+		feat3(fS0wN0wd, ws0, wn0, d), feat3(fS0pN0pd, ps0, pn0, d),
+		feat2(fS0wvr, ws0, s0vr), feat2(fS0pvr, ps0, s0vr),
+		feat2(fS0wvl, ws0, s0vl), feat2(fS0pvl, ps0, s0vl),
+		feat2(fN0wvl, wn0, n0vl), feat2(fN0pvl, pn0, n0vl),
+		feat1(fS0hw, w(s0h)), feat1(fS0hp, p(s0h)), feat1(fS0l, lab(s0)),
+		feat1(fS0lw, w(s0l)), feat1(fS0lp, p(s0l)), feat1(fS0ll, lab(s0l)),
+		feat1(fS0rw, w(s0r)), feat1(fS0rp, p(s0r)), feat1(fS0rl, lab(s0r)),
+		feat1(fN0lw, w(n0l)), feat1(fN0lp, p(n0l)), feat1(fN0ll, lab(n0l)),
+		feat1(fS0h2w, w(s0h2)), feat1(fS0h2p, p(s0h2)), feat1(fS0hl, lab(s0h)),
+		feat1(fS0l2w, w(s0l2)), feat1(fS0l2p, p(s0l2)), feat1(fS0l2l, lab(s0l2)),
+		feat1(fS0r2w, w(s0r2)), feat1(fS0r2p, p(s0r2)), feat1(fS0r2l, lab(s0r2)),
+		feat1(fN0l2w, w(n0l2)), feat1(fN0l2p, p(n0l2)), feat1(fN0l2l, lab(n0l2)),
+		feat3(fS0pS0lpS0l2p, ps0, p(s0l), p(s0l2)),
+		feat3(fS0pS0rpS0r2p, ps0, p(s0r), p(s0r2)),
+		feat3(fS0pS0hpS0h2p, ps0, p(s0h), p(s0h2)),
+		feat3(fN0pN0lpN0l2p, pn0, p(n0l), p(n0l2)),
+		feat2(fS0wsr, ws0, s0sr), feat2(fS0psr, ps0, s0sr),
+		feat2(fS0wsl, ws0, s0sl), feat2(fS0psl, ps0, s0sl),
+		feat2(fN0wsl, wn0, n0sl), feat2(fN0psl, pn0, n0sl),
+		feat1(fS1w, w(s1)), feat1(fS1p, p(s1)),
+		feat3(fS1pS0pN0p, p(s1), ps0, pn0),
+		feat2(fS1wS0w, w(s1), ws0),
+		feat1(fS0hasHead, hasHead), feat2(fS0hasHeadN0p, hasHead, pn0),
+	)
+}
+
+// prepare fills the word and tag hashes of st for sentence s.
+func (st *pstate) prepare(s *Sentence) {
+	n := len(s.Tokens)
+	st.reset(n)
+	if cap(st.w) < n+1 {
+		st.w, st.p = make([]uint64, n+1), make([]uint64, n+1)
+	}
+	st.w, st.p = st.w[:n+1], st.p[:n+1]
+	st.w[0], st.p[0] = rootTag, rootTag
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		st.w[i+1] = hashString(norm(t.Form))
+		st.p[i+1] = mix(hashString(t.UPOS), hashString(t.XPOS))
+	}
+}
+
+// Parse sets Head and Rel of every word of s from its forms and tags.
+func (p *Parser) Parse(s *Sentence) {
+	var st pstate
+	st.prepare(s)
+	scores := make([]int32, p.nclass())
+	var feats []uint64
+	for !st.done() {
+		feats = st.features(feats)
+		p.weights.score(feats, scores)
+		p.apply(&st, p.best(&st, scores))
+	}
+	p.finish(&st, s)
+}
+
+// best returns the legal action with the highest score. Legality depends on
+// the kind of action, not its label, except for the root's one arc, so it is
+// decided once per kind.
+func (p *Parser) best(st *pstate, scores []int32) int {
+	nl := len(p.labels)
+	s0 := st.s0()
+	best, bestScore := actShift, scores[actShift]
+	if s0 != 0 && st.head[s0] >= 0 && scores[actReduce] > bestScore {
+		best, bestScore = actReduce, scores[actReduce]
+	}
+	if s0 != 0 && st.head[s0] < 0 {
+		for l, v := range scores[actFirstArc : actFirstArc+nl] {
+			if v > bestScore && l != p.root {
+				best, bestScore = actFirstArc+l, v
+			}
+		}
+	}
+	right := actFirstArc + nl
+	switch {
+	case s0 == 0:
+		if st.rootCh == 0 && scores[right+p.root] > bestScore {
+			best = right + p.root
+		}
+	default:
+		for l, v := range scores[right : right+nl] {
+			if v > bestScore && l != p.root {
+				best, bestScore = right+l, v
+			}
+		}
+	}
+	return best
+}
+
+// finish attaches the words the transitions left without a head: the first
+// becomes the root if there is none, and the rest attach to the root word,
+// so that every sentence comes out as one tree.
+func (p *Parser) finish(st *pstate, s *Sentence) {
+	if st.rootCh == 0 {
+		for i := 1; i <= st.n; i++ {
+			if st.head[i] < 0 && s.Tokens[i-1].UPOS != "PUNCT" {
+				st.attach(0, i, p.root)
+				break
+			}
+		}
+		if st.rootCh == 0 {
+			for i := 1; i <= st.n; i++ {
+				if st.head[i] < 0 {
+					st.attach(0, i, p.root)
+					break
+				}
+			}
+		}
+	}
+	for i := 1; i <= st.n; i++ {
+		if st.head[i] < 0 {
+			l := p.punct
+			if s.Tokens[i-1].UPOS != "PUNCT" || l < 0 {
+				l = p.labelIndex("parataxis")
+			}
+			st.attach(st.rootCh, i, l)
+		}
+	}
+	for i := range s.Tokens {
+		s.Tokens[i].Head = st.head[i+1]
+		s.Tokens[i].Rel = p.labels[st.label[i+1]]
+	}
+}
+
+func (p *Parser) labelIndex(name string) int {
+	for i, l := range p.labels {
+		if l == name {
+			return i
+		}
+	}
+	return p.root
+}

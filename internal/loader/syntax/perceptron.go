@@ -1,0 +1,240 @@
+package syntax
+
+import (
+	"math"
+	"sort"
+)
+
+// Features are 64-bit hashes of a template number and the values it joins.
+// Collisions among a few million features of 64 bits are negligible.
+
+func mix(a, b uint64) uint64 {
+	x := a*0x9E3779B97F4A7C15 ^ b
+	x ^= x >> 31
+	x *= 0xBF58476D1CE4E5B9
+	x ^= x >> 29
+	x *= 0x94D049BB133111EB
+	x ^= x >> 32
+	if x == 0 {
+		x = 1 // 0 marks an empty slot in the table
+	}
+	return x
+}
+
+func feat1(t, a uint64) uint64       { return mix(t, a) }
+func feat2(t, a, b uint64) uint64    { return mix(mix(t, a), b) }
+func feat3(t, a, b, c uint64) uint64 { return mix(mix(mix(t, a), b), c) }
+
+// hashString is FNV-1a; it runs once per word per sentence.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// trainWeight is one class's weight of a feature during training, with
+// what averaging needs: the running sum of past values and when it was last
+// brought up to date.
+type trainWeight struct {
+	class int32
+	stamp int32
+	w     float64
+	sum   float64
+}
+
+// averaged is an averaged perceptron under training (Collins 2002). Weights
+// are kept sparse per feature: most features only ever meet a few classes.
+type averaged struct {
+	nclass  int
+	weights map[uint64][]trainWeight
+	clock   int32
+}
+
+func newAveraged(nclass int) *averaged {
+	return &averaged{nclass: nclass, weights: make(map[uint64][]trainWeight, 1<<20)}
+}
+
+// score adds the current weights of feats to scores.
+func (p *averaged) score(feats []uint64, scores []float64) {
+	for i := range scores {
+		scores[i] = 0
+	}
+	for _, f := range feats {
+		for _, e := range p.weights[f] {
+			scores[e.class] += e.w
+		}
+	}
+}
+
+// tick advances the clock once per training instance.
+func (p *averaged) tick() { p.clock++ }
+
+// update moves the weights of feats towards truth and away from guess.
+func (p *averaged) update(feats []uint64, truth, guess int) {
+	if truth == guess {
+		return
+	}
+	for _, f := range feats {
+		ws := p.weights[f]
+		ws = p.bump(ws, int32(truth), 1)
+		ws = p.bump(ws, int32(guess), -1)
+		p.weights[f] = ws
+	}
+}
+
+func (p *averaged) bump(ws []trainWeight, class int32, d float64) []trainWeight {
+	for i := range ws {
+		if ws[i].class == class {
+			e := &ws[i]
+			e.sum += float64(p.clock-e.stamp) * e.w
+			e.stamp = p.clock
+			e.w += d
+			return ws
+		}
+	}
+	return append(ws, trainWeight{class: class, stamp: p.clock, w: d})
+}
+
+// average returns the averaged weights as a compact table of int16
+// weights with one scale for the table, keeping only weights that do not
+// round to zero. Scores are then sums of integers: exact, and the table is a
+// third of the size of float32s.
+func (p *averaged) average() *weightTable {
+	keys := make([]uint64, 0, len(p.weights))
+	var maxAbs float64
+	avg := func(e trainWeight) float64 {
+		return (e.sum + float64(p.clock-e.stamp)*e.w) / float64(max(p.clock, 1))
+	}
+	for k, ws := range p.weights {
+		keys = append(keys, k)
+		for _, e := range ws {
+			maxAbs = math.Max(maxAbs, math.Abs(avg(e)))
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	scale := maxAbs / math.MaxInt16
+	if scale == 0 {
+		scale = 1
+	}
+	b := &tableBuilder{nclass: p.nclass, scale: float32(scale)}
+	var row []entry
+	for _, k := range keys {
+		row = row[:0]
+		for _, e := range p.weights[k] {
+			q := math.Round(avg(e) / scale)
+			if q != 0 {
+				row = append(row, entry{class: uint16(e.class), w: int16(q)})
+			}
+		}
+		if len(row) > 0 {
+			sort.Slice(row, func(i, j int) bool { return row[i].class < row[j].class })
+			b.add(k, row)
+		}
+	}
+	return b.build()
+}
+
+// entry is one class's weight of a feature.
+type entry struct {
+	class uint16
+	w     int16
+}
+
+// slot is a feature's place in the hash table: its key and its entries,
+// inline when there are few (most features), else where they are. A slot is
+// 32 bytes, half a cache line, so a lookup costs one cache miss: scoring is
+// bound by memory latency, not arithmetic.
+type slot struct {
+	key uint64 // 0 = empty
+	off uint32
+	n   uint16
+	_   uint16
+	in  [inlineEntries]entry
+}
+
+const inlineEntries = 4
+
+// weightTable is the read-only weights of a trained perceptron: an
+// open-addressing hash table from feature to a run of entries.
+type weightTable struct {
+	nclass  int
+	scale   float32 // weight = entry.w * scale
+	mask    uint64
+	slots   []slot
+	keys    []uint64 // features in ascending order, for writing
+	entries []entry  // entries of keys[i], in key order
+	rowOff  []uint32 // entries of keys[i] are entries[rowOff[i]:rowOff[i+1]]
+}
+
+type tableBuilder struct {
+	nclass  int
+	scale   float32
+	keys    []uint64
+	entries []entry
+	rowOff  []uint32
+}
+
+func (b *tableBuilder) add(key uint64, row []entry) {
+	if b.rowOff == nil {
+		b.rowOff = append(b.rowOff, 0)
+	}
+	b.keys = append(b.keys, key)
+	b.entries = append(b.entries, row...)
+	b.rowOff = append(b.rowOff, uint32(len(b.entries)))
+}
+
+func (b *tableBuilder) build() *weightTable {
+	if b.rowOff == nil {
+		b.rowOff = []uint32{0}
+	}
+	size := uint64(16)
+	for size < uint64(len(b.keys))*2 {
+		size <<= 1
+	}
+	t := &weightTable{nclass: b.nclass, scale: b.scale, mask: size - 1, slots: make([]slot, size),
+		keys: b.keys, entries: b.entries, rowOff: b.rowOff}
+	for i, k := range b.keys {
+		s := k & t.mask
+		for t.slots[s].key != 0 {
+			s = (s + 1) & t.mask
+		}
+		sl := slot{key: k, off: b.rowOff[i], n: uint16(b.rowOff[i+1] - b.rowOff[i])}
+		if sl.n <= inlineEntries {
+			copy(sl.in[:], b.entries[b.rowOff[i]:b.rowOff[i+1]])
+		}
+		t.slots[s] = sl
+	}
+	return t
+}
+
+// score sets scores to the sum of the weights of feats, in units of scale.
+func (t *weightTable) score(feats []uint64, scores []int32) {
+	clear(scores)
+	for _, f := range feats {
+		s := f & t.mask
+		for {
+			sl := &t.slots[s]
+			if sl.key == f {
+				if sl.n <= inlineEntries {
+					for _, e := range sl.in[:sl.n] {
+						scores[e.class] += int32(e.w)
+					}
+				} else {
+					for _, e := range t.entries[sl.off : sl.off+uint32(sl.n)] {
+						scores[e.class] += int32(e.w)
+					}
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+			s = (s + 1) & t.mask
+		}
+	}
+}
+
+func (t *weightTable) features() int { return len(t.keys) }

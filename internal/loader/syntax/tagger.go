@@ -1,0 +1,204 @@
+package syntax
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tagger assigns UPOS and XPOS together: one class per pair seen in
+// training, so that the finer Penn tag (VBN against VBD) is there for the
+// parser and the lemmatiser.
+type Tagger struct {
+	upos, xpos []string // by class
+	weights    *weightTable
+	// sure holds words frequent enough and unambiguous enough in training
+	// that their tag is not worth predicting.
+	sure map[string]uint16
+	// amb gives the words seen often enough in training the set of UPOS
+	// they were seen with, as a bit set: what a dictionary would say of
+	// them, and of the words to their right, which the greedy tagger has
+	// not tagged yet.
+	amb map[string]uint64
+}
+
+// tagWord is what the tagger's features need of one word, hashed once.
+type tagWord struct {
+	w, raw, shape        uint64
+	s1, s2, s3, s4       uint64
+	p1, p2, p3           uint64
+	upper, digit, hyphen bool
+	first                bool
+	amb                  uint64
+	norm                 string
+}
+
+const (
+	padBefore2 = iota + 1
+	padBefore1
+	padAfter1
+	padAfter2
+)
+
+func makeTagWords(s *Sentence, buf []tagWord, amb map[string]uint64) []tagWord {
+	n := len(s.Tokens)
+	if cap(buf) < n {
+		buf = make([]tagWord, n)
+	}
+	buf = buf[:n]
+	for i := range s.Tokens {
+		f := s.Tokens[i].Form
+		nw := norm(f)
+		r, _ := utf8.DecodeRuneInString(f)
+		buf[i] = tagWord{
+			norm: nw,
+			w:    hashString(nw), raw: hashString(f), shape: hashString(shape(f)),
+			s1: hashString(suffix(nw, 1)), s2: hashString(suffix(nw, 2)), s3: hashString(suffix(nw, 3)), s4: hashString(suffix(nw, 4)),
+			p1: hashString(prefix(nw, 1)), p2: hashString(prefix(nw, 2)), p3: hashString(prefix(nw, 3)),
+			upper:  unicode.IsUpper(r),
+			digit:  strings.ContainsAny(f, "0123456789"),
+			hyphen: strings.Contains(f, "-"),
+			first:  i == 0,
+			amb:    amb[nw],
+		}
+	}
+	return buf
+}
+
+// Template numbers of the tagger's features.
+const (
+	tBias = iota + 1
+	tW
+	tRaw
+	tS1
+	tS2
+	tS3
+	tS4
+	tP1
+	tP2
+	tP3
+	tShape
+	tUpperFirst
+	tDigit
+	tHyphen
+	tWm1
+	tWm2
+	tWp1
+	tWp2
+	tS3m1
+	tS3p1
+	tShapep1
+	tShapem1
+	tT1
+	tT2
+	tT12
+	tT1W
+	tWm1W
+	tWWp1
+	tT1Wp1
+	tS4p1
+	tRawp1
+	tRawm1
+	tAmb
+	tAmbp1
+	tAmbp2
+	tAmbm1
+	tT1Amb
+	tAmbAmbp1
+	tWAmbp1
+)
+
+// tagFeatures lists the features of word i given the two previous tags.
+func tagFeatures(ws []tagWord, i int, t1, t2 int, out []uint64) []uint64 {
+	wd := func(k int) uint64 {
+		switch {
+		case k == -2:
+			return padBefore2
+		case k == -1:
+			return padBefore1
+		case k == len(ws):
+			return padAfter1
+		case k > len(ws):
+			return padAfter2
+		case k < -2:
+			return padBefore2
+		}
+		return ws[k].w
+	}
+	at := func(k int) *tagWord {
+		if k < 0 || k >= len(ws) {
+			return nil
+		}
+		return &ws[k]
+	}
+	x := &ws[i]
+	out = append(out[:0],
+		feat1(tBias, 0),
+		feat1(tW, x.w), feat1(tRaw, x.raw),
+		feat1(tS1, x.s1), feat1(tS2, x.s2), feat1(tS3, x.s3), feat1(tS4, x.s4),
+		feat1(tP1, x.p1), feat1(tP2, x.p2), feat1(tP3, x.p3),
+		feat1(tShape, x.shape),
+		feat2(tUpperFirst, b2u(x.upper), b2u(x.first)),
+		feat1(tDigit, b2u(x.digit)), feat1(tHyphen, b2u(x.hyphen)),
+		feat1(tWm1, wd(i-1)), feat1(tWm2, wd(i-2)), feat1(tWp1, wd(i+1)), feat1(tWp2, wd(i+2)),
+		feat1(tT1, uint64(t1)), feat1(tT2, uint64(t2)), feat2(tT12, uint64(t1), uint64(t2)),
+		feat2(tT1W, uint64(t1), x.w),
+		feat2(tWm1W, wd(i-1), x.w), feat2(tWWp1, x.w, wd(i+1)),
+		feat2(tT1Wp1, uint64(t1), wd(i+1)),
+	)
+	ambAt := func(k int) uint64 {
+		if k < 0 || k >= len(ws) {
+			return padAfter1
+		}
+		return ws[k].amb
+	}
+	out = append(out,
+		feat1(tAmb, x.amb), feat1(tAmbp1, ambAt(i+1)), feat1(tAmbp2, ambAt(i+2)), feat1(tAmbm1, ambAt(i-1)),
+		feat2(tT1Amb, uint64(t1), x.amb), feat2(tAmbAmbp1, x.amb, ambAt(i+1)), feat2(tWAmbp1, x.w, ambAt(i+1)))
+	if p := at(i + 1); p != nil {
+		out = append(out, feat1(tS3p1, p.s3), feat1(tShapep1, p.shape), feat1(tS4p1, p.s4), feat1(tRawp1, p.raw))
+	}
+	if m := at(i - 1); m != nil {
+		out = append(out, feat1(tS3m1, m.s3), feat1(tShapem1, m.shape), feat1(tRawm1, m.raw))
+	}
+	return out
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// noTag is the previous-tag value before the first word; classes are
+// numbered from 1 in the features so that it differs from every class.
+const noTag = 0
+
+// Tag fills UPOS and XPOS of every word of s.
+func (t *Tagger) Tag(s *Sentence) {
+	ws := makeTagWords(s, nil, t.amb)
+	scores := make([]int32, len(t.upos))
+	var feats []uint64
+	t1, t2 := noTag, noTag
+	for i := range ws {
+		c, ok := t.sure[ws[i].norm]
+		if !ok {
+			feats = tagFeatures(ws, i, t1, t2, feats)
+			t.weights.score(feats, scores)
+			c = uint16(argmax(scores))
+		}
+		s.Tokens[i].UPOS, s.Tokens[i].XPOS = t.upos[c], t.xpos[c]
+		t2, t1 = t1, int(c)+1
+	}
+}
+
+func argmax[T int32 | float64](scores []T) int {
+	best := 0
+	for i, v := range scores {
+		if v > scores[best] {
+			best = i
+		}
+	}
+	return best
+}

@@ -1,0 +1,94 @@
+package syntax
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// ReadFile reads every sentence of a CoNLL-U file.
+func ReadFile(path string) ([]*Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read treebank: %w", err)
+	}
+	defer f.Close()
+	r := NewReader(f, path)
+	var out []*Sentence
+	for {
+		s, err := r.Next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+}
+
+// ModelOptions controls Train.
+type ModelOptions struct {
+	TaggerEpochs int
+	ParserEpochs int
+	// Folds is the number of parts the training set is cut into to give the
+	// parser tags predicted by a tagger that did not see them.
+	Folds int
+	Seed  uint64
+	Log   func(format string, args ...any)
+}
+
+// Train builds a model from a treebank's training and development sets.
+func Train(train, dev []*Sentence, o ModelOptions) *Model {
+	logf := func(format string, args ...any) {
+		if o.Log != nil {
+			o.Log(format, args...)
+		}
+	}
+	topts := TrainOptions{Epochs: o.TaggerEpochs, Seed: o.Seed, Log: o.Log}
+	tagger := TrainTagger(train, dev, topts)
+	lemmas := TrainLemmatizer(train)
+
+	// Jackknifing: the parser trains on tags from taggers that never saw the
+	// sentence, so it learns to live with the tagger's mistakes.
+	tagged := make([]*Sentence, len(train))
+	for i, s := range train {
+		c := *s
+		c.Tokens = append([]Token(nil), s.Tokens...)
+		c.children = nil
+		tagged[i] = &c
+	}
+	if o.Folds > 1 {
+		for k := 0; k < o.Folds; k++ {
+			var in []*Sentence
+			for i, s := range train {
+				if i%o.Folds != k {
+					in = append(in, s)
+				}
+			}
+			ft := TrainTagger(in, nil, TrainOptions{Epochs: o.TaggerEpochs, Seed: o.Seed + uint64(k) + 1})
+			for i := k; i < len(train); i += o.Folds {
+				p := blankCopy(train[i])
+				ft.Tag(p)
+				for j := range p.Tokens {
+					tagged[i].Tokens[j].UPOS, tagged[i].Tokens[j].XPOS = p.Tokens[j].UPOS, p.Tokens[j].XPOS
+				}
+			}
+			logf("jackknife fold %d/%d tagged", k+1, o.Folds)
+		}
+	}
+	popts := TrainOptions{Epochs: o.ParserEpochs, Seed: o.Seed, Log: o.Log}
+	parser := TrainParser(tagged, dev, tagger, popts)
+	return &Model{tagger: tagger, lemmas: lemmas, parser: parser}
+}
+
+// Evaluate parses blank copies of gold and scores them.
+func (m *Model) Evaluate(gold []*Sentence) Scores {
+	var sc Scores
+	for _, g := range gold {
+		s := blankCopy(g)
+		m.Parse(s)
+		sc.Add(g, s)
+	}
+	return sc
+}
