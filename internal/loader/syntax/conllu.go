@@ -54,8 +54,10 @@ func (r *Reader) Next() (*Sentence, error) {
 			switch {
 			case strings.HasPrefix(c, "sent_id ="), strings.HasPrefix(c, "sent_id="):
 				s.ID = strings.TrimSpace(c[strings.IndexByte(c, '=')+1:])
+				s.idAt = len(s.Comments) + 1
 			case strings.HasPrefix(c, "text ="), strings.HasPrefix(c, "text="):
 				s.Text = strings.TrimSpace(c[strings.IndexByte(c, '=')+1:])
+				s.textAt = len(s.Comments) + 1
 			default:
 				s.Comments = append(s.Comments, c)
 			}
@@ -103,6 +105,7 @@ func (r *Reader) Next() (*Sentence, error) {
 	}
 	if err := r.sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
+			r.line++ // the scanner stopped inside the line it could not hold
 			return nil, r.errorf("line longer than %d bytes", maxLineBytes)
 		}
 		return nil, fmt.Errorf("read %s: %w", r.name, err)
@@ -143,6 +146,7 @@ func (t *Token) readMisc(misc string) string {
 		switch {
 		case kv == "SpaceAfter=No":
 			t.SpaceAfter = false
+			t.spaceAt = len(keep) + 1
 		case strings.HasPrefix(kv, offsetKey+"="):
 			a, b, ok := strings.Cut(kv[len(offsetKey)+1:], ":")
 			start, err1 := strconv.Atoi(a)
@@ -165,11 +169,16 @@ func (t *Token) readMisc(misc string) string {
 func (t *Token) writeMisc(inRange bool) string {
 	var parts []string
 	if t.Misc != "" && t.Misc != "_" {
-		parts = append(parts, t.Misc)
+		parts = strings.Split(t.Misc, "|")
 	}
-	// Inside a multiword token SpaceAfter belongs to the range line.
+	// Inside a multiword token SpaceAfter belongs to the range line. A
+	// SpaceAfter read from a file goes back where it was.
 	if !t.SpaceAfter && !inRange {
-		parts = append(parts, "SpaceAfter=No")
+		at := len(parts)
+		if t.spaceAt > 0 && t.spaceAt-1 <= len(parts) {
+			at = t.spaceAt - 1
+		}
+		parts = append(parts[:at], append([]string{"SpaceAfter=No"}, parts[at:]...)...)
 	}
 	if t.Start >= 0 && t.End >= t.Start {
 		parts = append(parts, offsetKey+"="+strconv.Itoa(t.Start)+":"+strconv.Itoa(t.End))
@@ -187,17 +196,25 @@ func Write(w io.Writer, s *Sentence) error {
 	if !ok {
 		bw = bufio.NewWriter(w)
 	}
-	for _, c := range s.Comments {
-		if strings.HasPrefix(c, "sent_id") || strings.HasPrefix(c, "text") {
-			continue
+	// sent_id and text go where they were read; in a sentence made
+	// otherwise, after the other comments.
+	idAt, textAt := s.idAt, s.textAt
+	if idAt == 0 || idAt > len(s.Comments)+1 {
+		idAt = len(s.Comments) + 1
+	}
+	if textAt == 0 || textAt > len(s.Comments)+1 {
+		textAt = len(s.Comments) + 1
+	}
+	for i := 0; i <= len(s.Comments); i++ {
+		if idAt == i+1 && s.ID != "" {
+			bw.WriteString("# sent_id = " + oneLine(s.ID) + "\n")
 		}
-		bw.WriteString("# " + c + "\n")
-	}
-	if s.ID != "" {
-		bw.WriteString("# sent_id = " + s.ID + "\n")
-	}
-	if s.Text != "" {
-		bw.WriteString("# text = " + oneLine(s.Text) + "\n")
+		if textAt == i+1 && s.Text != "" {
+			bw.WriteString("# text = " + oneLine(s.Text) + "\n")
+		}
+		if i < len(s.Comments) {
+			bw.WriteString("# " + oneLine(s.Comments[i]) + "\n")
+		}
 	}
 	for _, line := range s.extra[0] {
 		bw.WriteString(line + "\n")

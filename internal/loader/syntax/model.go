@@ -7,7 +7,9 @@ import "sync"
 type Model struct {
 	tagger *Tagger
 	lemmas *Lemmatizer
-	parser *Parser
+	// parsers are combined when there are several; the first is trusted
+	// most.
+	parsers []*Parser
 }
 
 var (
@@ -28,12 +30,63 @@ func Default() (*Model, error) {
 // its words and their forms. The result is always a tree.
 func (m *Model) Parse(s *Sentence) {
 	m.Tag(s)
-	m.parser.Parse(s)
+	m.parsers[0].Parse(s)
+	if len(m.parsers) > 1 && len(s.Tokens) <= maxReparse {
+		trees := make([][]Token, len(m.parsers))
+		trees[0] = append([]Token(nil), s.Tokens...)
+		for k, p := range m.parsers[1:] {
+			p.Parse(s)
+			trees[k+1] = append([]Token(nil), s.Tokens...)
+		}
+		combine(s, trees, m.weights())
+	}
 	s.Reindex()
+}
+
+// weights are the votes of the parsers: one each, and a little more for the
+// first so that it breaks ties.
+func (m *Model) weights() []float64 {
+	w := make([]float64, len(m.parsers))
+	for i := range w {
+		w[i] = 1
+	}
+	w[0] = 1.01
+	return w
 }
 
 // Tag fills UPOS, XPOS and Lemma of every word of s.
 func (m *Model) Tag(s *Sentence) {
 	m.tagger.Tag(s)
 	m.lemmas.Lemmatize(s)
+}
+
+// Parsers is the number of parsers the model combines.
+func (m *Model) Parsers() int { return len(m.parsers) }
+
+// WithParsers returns a model that shares m's tagger and uses only the
+// parsers with the given indexes, to measure what each adds.
+func (m *Model) WithParsers(idx ...int) *Model {
+	c := *m
+	c.parsers = nil
+	for _, i := range idx {
+		c.parsers = append(c.parsers, m.parsers[i])
+	}
+	return &c
+}
+
+// Beam is the beam width the model's parsers search with.
+func (m *Model) Beam() int { return m.parsers[0].beam }
+
+// WithBeam returns a model that shares m's weights and searches with a beam
+// of width k: wider is more accurate and proportionally slower; 1 is
+// greedy.
+func (m *Model) WithBeam(k int) *Model {
+	c := *m
+	c.parsers = make([]*Parser, len(m.parsers))
+	for i, p := range m.parsers {
+		q := *p
+		q.beam = max(k, 1)
+		c.parsers[i] = &q
+	}
+	return &c
 }

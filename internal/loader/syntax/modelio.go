@@ -33,6 +33,11 @@ func (m *Model) WriteFile(path string) error {
 		return fmt.Errorf("write model: %w", err)
 	}
 	defer os.Remove(tmp.Name())
+	// CreateTemp makes the file private; a model is data like any other.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write model: %w", err)
+	}
 	if err := m.Write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write model %s: %w", path, err)
@@ -94,11 +99,15 @@ func (m *Model) Write(w io.Writer) error {
 		e.string(l.rules[k].Add)
 	}
 
-	p := m.parser
-	e.strings(p.labels)
-	e.uint(uint64(p.root))
-	e.uint(uint64(p.punct + 1))
-	e.table(p.weights)
+	e.uint(uint64(len(m.parsers)))
+	for _, p := range m.parsers {
+		e.uint(b2u(p.reverse))
+		e.uint(uint64(p.beam))
+		e.strings(p.labels)
+		e.uint(uint64(p.root))
+		e.uint(uint64(p.punct + 1))
+		e.table(p.weights)
+	}
 
 	if e.err == nil {
 		e.err = e.w.Flush()
@@ -238,21 +247,35 @@ func ReadModel(r io.Reader) (*Model, error) {
 		l.rules[k] = lemmaRule{Strip: int(strip), Add: add}
 	}
 
-	p := &Parser{}
-	p.labels = d.strings()
-	p.root = int(d.uint())
-	p.punct = int(d.uint()) - 1
-	p.weights = d.table()
-	if p.root >= len(p.labels) || p.punct >= len(p.labels) || p.weights != nil && p.weights.nclass != p.nclass() {
+	np := d.count()
+	if np == 0 {
 		d.fail()
+	}
+	parsers := make([]*Parser, 0, np)
+	for i := 0; i < np && d.err == nil; i++ {
+		p := &Parser{}
+		p.reverse = d.uint() == 1
+		p.beam = int(d.uint())
+		if p.beam < 1 || p.beam > 256 {
+			d.fail()
+		}
+		p.labels = d.strings()
+		p.root = d.index()
+		p.punct = d.index() - 1
+		p.weights = d.table()
+		if len(p.labels) == 0 || p.root >= len(p.labels) || p.labels[p.root] != "root" || p.punct >= len(p.labels) ||
+			p.weights != nil && p.weights.nclass != p.nclass() {
+			d.fail()
+		}
+		parsers = append(parsers, p)
 	}
 	if d.err != nil {
 		return nil, d.err
 	}
-	if len(d.b) != 0 || len(t.upos) == 0 || len(p.labels) == 0 {
+	if len(d.b) != 0 || len(t.upos) == 0 {
 		return nil, errBadModel
 	}
-	return &Model{tagger: t, lemmas: l, parser: p}, nil
+	return &Model{tagger: t, lemmas: l, parsers: parsers}, nil
 }
 
 type decoder struct {
@@ -278,6 +301,16 @@ func (d *decoder) uint() uint64 {
 	}
 	d.b = d.b[n:]
 	return v
+}
+
+// index reads a small non-negative number (a label's position).
+func (d *decoder) index() int {
+	v := d.uint()
+	if v > math.MaxUint16 {
+		d.fail()
+		return 0
+	}
+	return int(v)
 }
 
 // count reads a length that must fit in what is left of the input.

@@ -6,7 +6,14 @@ package syntax
 // Nivre (2012). Its transitions are SHIFT, REDUCE, and LEFT-ARC and
 // RIGHT-ARC with each label.
 type Parser struct {
-	labels  []string
+	// reverse parsers read the sentence from its end: their mistakes differ
+	// from a left-to-right parser's, which is what an ensemble needs.
+	reverse bool
+	// beam is the width of the beam search the parser was trained for;
+	// 1 is greedy.
+	beam   int
+	labels []string
+
 	root    int // index of "root" in labels
 	punct   int // index of "punct", or -1
 	weights *weightTable
@@ -369,13 +376,53 @@ func (st *pstate) prepare(s *Sentence) {
 
 // Parse sets Head and Rel of every word of s from its forms and tags.
 func (p *Parser) Parse(s *Sentence) {
+	if p.reverse {
+		r := reversed(s)
+		p.parse(r)
+		n := len(s.Tokens)
+		for i := range s.Tokens {
+			t := &r.Tokens[n-1-i]
+			s.Tokens[i].Head = flip(t.Head, n)
+			s.Tokens[i].Rel = t.Rel
+		}
+		return
+	}
+	p.parse(s)
+}
+
+// reversed returns the words of s in reverse order, heads renumbered.
+func reversed(s *Sentence) *Sentence {
+	n := len(s.Tokens)
+	r := &Sentence{Tokens: make([]Token, n)}
+	for i := range s.Tokens {
+		t := s.Tokens[i]
+		t.ID = n - i
+		t.Head = flip(t.Head, n)
+		r.Tokens[n-1-i] = t
+	}
+	return r
+}
+
+func flip(h, n int) int {
+	if h <= 0 {
+		return h
+	}
+	return n + 1 - h
+}
+
+func (p *Parser) parse(s *Sentence) {
+	if p.beam > 1 {
+		p.parseBeam(s, p.beam)
+		return
+	}
 	var st pstate
 	st.prepare(s)
 	scores := make([]int32, p.nclass())
 	var feats []uint64
+	cache := new(scoreCache)
 	for !st.done() {
 		feats = st.features(feats)
-		p.weights.score(feats, scores)
+		cache.score(p.weights, feats, scores)
 		p.apply(&st, p.best(&st, scores))
 	}
 	p.finish(&st, s)

@@ -76,7 +76,19 @@ func (p *Parser) costs(st *pstate, gh, gl []int, cost []int) {
 // TrainParser trains a parser on train, whose UPOS and XPOS should be what
 // the tagger predicts (jackknifed) so that training sees the tagger's errors,
 // and keeps the epoch that parses dev best after tagging it with tagger.
-func TrainParser(train, dev []*Sentence, tagger *Tagger, opts TrainOptions) *Parser {
+//
+// A reverse parser reads sentences from the end.
+//
+// With beam > 1 the parser is trained for beam search with early updates;
+// otherwise greedily with the dynamic oracle.
+func TrainParser(train, dev []*Sentence, tagger *Tagger, reverse bool, beam int, opts TrainOptions) *Parser {
+	if reverse {
+		r := make([]*Sentence, len(train))
+		for i, s := range train {
+			r[i] = reversed(s)
+		}
+		train = r
+	}
 	labelSet := map[string]bool{}
 	for _, s := range train {
 		for _, t := range s.Tokens {
@@ -88,7 +100,7 @@ func TrainParser(train, dev []*Sentence, tagger *Tagger, opts TrainOptions) *Par
 		labels = append(labels, l)
 	}
 	sort.Strings(labels)
-	proto := &Parser{labels: labels, punct: -1}
+	proto := &Parser{reverse: reverse, beam: max(beam, 1), labels: labels, punct: -1}
 	proto.root = proto.labelIndex("root")
 	if labels[proto.root] != "root" {
 		labels = append(labels, "root")
@@ -140,6 +152,13 @@ func TrainParser(train, dev []*Sentence, tagger *Tagger, opts TrainOptions) *Par
 				gh = append(gh, t.Head)
 				gl = append(gl, labelOf[t.Rel])
 			}
+			if proto.beam > 1 {
+				steps++
+				if proto.trainBeam(model, s, gh, gl, proto.beam) {
+					wrong++
+				}
+				continue
+			}
 			for !st.done() {
 				feats = st.features(feats)
 				model.score(feats, scores)
@@ -178,7 +197,7 @@ func TrainParser(train, dev []*Sentence, tagger *Tagger, opts TrainOptions) *Par
 		pr := *proto
 		pr.weights = model.average()
 		las := parseLAS(&pr, dev, devTagged)
-		opts.logf("parser epoch %d: %.1f%% of transitions wrong, dev LAS %.2f", epoch, 100*float64(wrong)/float64(max(steps, 1)), las)
+		opts.logf("parser epoch %d: %.1f%% of transitions (with a beam: sentences) wrong, dev LAS %.2f", epoch, 100*float64(wrong)/float64(max(steps, 1)), las)
 		if las > bestLAS {
 			best, bestLAS = &pr, las
 		}

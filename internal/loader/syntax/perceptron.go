@@ -238,3 +238,58 @@ func (t *weightTable) score(feats []uint64, scores []int32) {
 }
 
 func (t *weightTable) features() int { return len(t.keys) }
+
+// lookup returns the slot of feature f, or nil.
+func (t *weightTable) lookup(f uint64) *slot {
+	s := f & t.mask
+	for {
+		sl := &t.slots[s]
+		if sl.key == f {
+			return sl
+		}
+		if sl.key == 0 {
+			return nil
+		}
+		s = (s + 1) & t.mask
+	}
+}
+
+func (t *weightTable) add(sl *slot, scores []int32) {
+	if sl.n <= inlineEntries {
+		for _, e := range sl.in[:sl.n] {
+			scores[e.class] += int32(e.w)
+		}
+		return
+	}
+	for _, e := range t.entries[sl.off : sl.off+uint32(sl.n)] {
+		scores[e.class] += int32(e.w)
+	}
+}
+
+// scoreCache remembers the slots of recent features. Consecutive parser
+// configurations share most features (the buffer's words do not change
+// until a shift), and a slot found in the cache costs no trip to memory.
+type scoreCache struct {
+	key  [cacheSize]uint64
+	slot [cacheSize]*slot
+}
+
+const cacheSize = 1 << 10
+
+// score is weightTable.score through the cache.
+func (c *scoreCache) score(t *weightTable, feats []uint64, scores []int32) {
+	clear(scores)
+	for _, f := range feats {
+		i := (f >> 40) & (cacheSize - 1)
+		var sl *slot
+		if c.key[i] == f {
+			sl = c.slot[i]
+		} else {
+			sl = t.lookup(f)
+			c.key[i], c.slot[i] = f, sl
+		}
+		if sl != nil {
+			t.add(sl, scores)
+		}
+	}
+}

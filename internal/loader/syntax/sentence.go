@@ -21,6 +21,8 @@ type Token struct {
 	Start, End int
 	// SpaceAfter is false when the next word follows with no white space.
 	SpaceAfter bool
+
+	spaceAt int // 1 + where SpaceAfter=No stood among the MISC attributes read; 0 if not read
 }
 
 // Range is a multiword token: the surface form of words From..To together
@@ -43,6 +45,10 @@ type Sentence struct {
 	// (empty nodes of enhanced UD such as "8.1"), keyed by the ID of the
 	// word they follow.
 	extra map[int][]string
+	// idAt and textAt are 1 + the number of other comments read before the
+	// sent_id and text lines, so that they are written back in place; 0
+	// when not read.
+	idAt, textAt int
 
 	children [][]int // children[h] = IDs of h's dependents, in order; h=0 is the root
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 )
 
 // ReadFile reads every sentence of a CoNLL-U file.
@@ -34,8 +35,15 @@ type ModelOptions struct {
 	// Folds is the number of parts the training set is cut into to give the
 	// parser tags predicted by a tagger that did not see them.
 	Folds int
-	Seed  uint64
-	Log   func(format string, args ...any)
+	// Parsers lists the parsers to train and combine: "l2r" reads left to
+	// right, "r2l" right to left; a digit after the name varies the seed
+	// ("l2r2").
+	Parsers []string
+	// Beam is the width of the parsers' beam search; 1 trains greedy
+	// parsers.
+	Beam int
+	Seed uint64
+	Log  func(format string, args ...any)
 }
 
 // Train builds a model from a treebank's training and development sets.
@@ -77,9 +85,24 @@ func Train(train, dev []*Sentence, o ModelOptions) *Model {
 			logf("jackknife fold %d/%d tagged", k+1, o.Folds)
 		}
 	}
-	popts := TrainOptions{Epochs: o.ParserEpochs, Seed: o.Seed, Log: o.Log}
-	parser := TrainParser(tagged, dev, tagger, popts)
-	return &Model{tagger: tagger, lemmas: lemmas, parser: parser}
+	m := &Model{tagger: tagger, lemmas: lemmas, parsers: make([]*Parser, len(o.Parsers))}
+	// Parsers train independently, so they train side by side.
+	var wg sync.WaitGroup
+	for i, name := range o.Parsers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			seed := o.Seed
+			if len(name) > 3 {
+				seed += uint64(name[3]-'0') * 1000
+			}
+			log := func(format string, args ...any) { logf(name+" "+format, args...) }
+			m.parsers[i] = TrainParser(tagged, dev, tagger, name[:3] == "r2l", o.Beam,
+				TrainOptions{Epochs: o.ParserEpochs, Seed: seed, Log: log})
+		}()
+	}
+	wg.Wait()
+	return m
 }
 
 // Evaluate parses blank copies of gold and scores them.

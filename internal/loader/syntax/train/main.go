@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/kg-project/kg/internal/loader/syntax"
@@ -30,6 +31,8 @@ func run() error {
 	parseEpochs := flag.Int("parser-epochs", 12, "parser passes over the training set")
 	folds := flag.Int("folds", 5, "jackknife folds for the parser's training tags (1: gold tags)")
 	seed := flag.Uint64("seed", 1, "random seed")
+	beam := flag.Int("beam", 1, "beam width of the parsers (1: greedy, trained with a dynamic oracle)")
+	parsers := flag.String("parsers", "l2r,r2l", "parsers to train and combine, comma-separated (l2r, r2l, l2r2, ...)")
 	flag.Parse()
 
 	read := func(part string) ([]*syntax.Sentence, error) {
@@ -53,6 +56,7 @@ func run() error {
 	}
 	m := syntax.Train(train, dev, syntax.ModelOptions{
 		TaggerEpochs: *tagEpochs, ParserEpochs: *parseEpochs, Folds: *folds, Seed: *seed, Log: logf,
+		Parsers: strings.Split(*parsers, ","), Beam: *beam,
 	})
 	if err := m.WriteFile(*out); err != nil {
 		return err
@@ -64,6 +68,24 @@ func run() error {
 	}
 	fi, _ := os.Stat(*out)
 	fmt.Printf("model %s: %.1f MB\n", *out, float64(fi.Size())/1e6)
+	if m.Beam() > 1 {
+		for k := 1; k <= m.Beam(); k *= 2 {
+			start := time.Now()
+			sc := m.WithBeam(k).Evaluate(dev)
+			fmt.Printf("dev  beam %2d: UAS %.2f  LAS %.2f  (%.0f words/s)\n", k, sc.UASAcc(), sc.LAS(),
+				float64(sc.Words())/time.Since(start).Seconds())
+		}
+	}
+	if m.Parsers() > 1 {
+		for i := 0; i < m.Parsers(); i++ {
+			sc := m.WithParsers(i).Evaluate(dev)
+			fmt.Printf("dev  parser %d alone: UAS %.2f  LAS %.2f\n", i, sc.UASAcc(), sc.LAS())
+		}
+		if m.Parsers() > 2 {
+			sc := m.WithParsers(0, 1).Evaluate(dev)
+			fmt.Printf("dev  parsers 0+1: UAS %.2f  LAS %.2f\n", sc.UASAcc(), sc.LAS())
+		}
+	}
 	for _, set := range []struct {
 		name string
 		s    []*syntax.Sentence
