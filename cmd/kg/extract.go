@@ -22,7 +22,6 @@ type extractOptions struct {
 
 func newCmdExtract(f *factory, runF func(*extractOptions) error) *cobra.Command {
 	opts := &extractOptions{IO: f.IO}
-	var maxSize string
 	cmd := &cobra.Command{
 		Use:   "extract [PATH...]",
 		Short: "Print the triples found in documents, without a store",
@@ -39,11 +38,6 @@ name and skipped; the exit status is then 1.`,
   kg extract corpus/ > triples.jsonl
   cat docs.jsonl | kg extract --dict my-actors.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			n, err := input.ParseSize(maxSize)
-			if err != nil {
-				return flagErrorf(cmd, "invalid --max-size: %v", err)
-			}
-			opts.MaxSize = n
 			opts.Paths = args
 			opts.Dicts = dictFlagPaths(cmd)
 			if runF != nil {
@@ -53,7 +47,7 @@ name and skipped; the exit status is then 1.`,
 		},
 	}
 	addDictFlag(cmd)
-	cmd.Flags().StringVar(&maxSize, "max-size", "50MB", "largest document accepted (`size`: 10MB, 1GB)")
+	addMaxSizeFlag(cmd, &opts.MaxSize)
 	return cmd
 }
 
@@ -62,46 +56,16 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	if err != nil {
 		return err
 	}
-	files := []input.File{{Path: "-", Size: -1, Format: "jsonl"}}
-	failed := false
-	onErr := func(err error) {
-		failed = true
-		fmt.Fprintf(opts.IO.ErrOut, "kg: %v\n", err)
-	}
-	paths := opts.Paths
-	if len(paths) == 1 && paths[0] == "-" {
-		paths = nil
-	}
-	if len(paths) > 0 {
-		if files, err = input.Expand(ctx, paths, onErr); err != nil {
-			return err
-		}
-	}
-	w := bufio.NewWriterSize(opts.IO.Out, 64<<10)
-	read := input.Options{MaxSize: opts.MaxSize, Stdin: opts.IO.In}
-	err = input.Read(ctx, files, read, func(in input.Input) error {
+	docs := docStream{IO: opts.IO, Paths: opts.Paths, MaxSize: opts.MaxSize, StdinFormat: "jsonl",
+		WriteErr: func(err error) error { return fmt.Errorf("write triples: %w", err) }}
+	return docs.run(ctx, func(w *bufio.Writer, in input.Input, report func(error)) error {
 		xt, err := x.Process(in)
 		if err != nil {
-			onErr(fmt.Errorf("%s: %w", in.Source, err))
+			report(fmt.Errorf("%s: %w", in.Source, err))
 			return nil
 		}
-		if err := writeTriples(w, xt); err != nil {
-			return err
-		}
-		// One document in, its triples out: flush so a streaming caller
-		// sees them now.
-		return w.Flush()
-	}, onErr)
-	if ferr := w.Flush(); err == nil {
-		err = ferr
-	}
-	if err != nil {
-		return err
-	}
-	if failed {
-		return errSilent
-	}
-	return nil
+		return writeTriples(w, xt)
+	})
 }
 
 // writeTriples prints an extraction's events as triple records.

@@ -41,7 +41,6 @@ func newCmdLoad(f *factory, runF func(*loadOptions) error) *cobra.Command {
 		Store: func() (*graph.Store, error) { return f.openStore(false) },
 		Close: f.closeStore,
 	}
-	var maxSize string
 	cmd := &cobra.Command{
 		Use:   "load PATH...",
 		Short: "Extract events from articles and add them to the store",
@@ -71,14 +70,9 @@ with its name (and line) and the others still load; the exit status is then 1.`,
 			if opts.Workers < 0 {
 				return flagErrorf(cmd, "--workers must be 0 (one per CPU) or more, not %d", opts.Workers)
 			}
-			n, err := input.ParseSize(maxSize)
-			if err != nil || n <= 0 {
-				return flagErrorf(cmd, "invalid --max-size %q: want a size such as 50MB", maxSize)
-			}
 			if opts.BatchSize < 0 {
 				return flagErrorf(cmd, "--batch-size must be positive")
 			}
-			opts.MaxSize = n
 			opts.Paths = args
 			opts.Dicts = dictFlagPaths(cmd)
 			if runF != nil {
@@ -90,7 +84,7 @@ with its name (and line) and the others still load; the exit status is then 1.`,
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Force, "force", false, "re-extract documents already stored and replace them")
 	fl.IntVar(&opts.Workers, "workers", 0, "extraction goroutines (0: one per CPU)")
-	fl.StringVar(&maxSize, "max-size", "50MB", "largest document (file or JSONL line) accepted")
+	addMaxSizeFlag(cmd, &opts.MaxSize)
 	fl.BoolVar(&opts.Quiet, "quiet", false, "print no progress bar and no summary (errors still go to stderr)")
 	fl.BoolVar(&opts.JSON, "json", false, "print the summary as JSON")
 	addDictFlag(cmd)

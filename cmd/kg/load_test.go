@@ -32,7 +32,7 @@ func TestLoadFlags(t *testing.T) {
 			return o.Workers == 3 && o.MaxSize == 1<<20 && o.Force && o.Quiet && o.JSON && slices.Equal(o.Paths, []string{"-"})
 		}},
 		{args: nil, wantErr: "no input: give files, folders, or - for stdin"},
-		{args: []string{"--max-size", "huge", "x"}, wantErr: `invalid --max-size "huge": want a size such as 50MB`},
+		{args: []string{"--max-size", "huge", "x"}, wantErr: `invalid argument "huge" for "--max-size" flag: want a size such as 50MB`},
 		{args: []string{"--workers", "-1", "x"}, wantErr: "--workers must be 0 (one per CPU) or more, not -1"},
 	}
 	for _, tt := range tests {

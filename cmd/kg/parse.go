@@ -28,13 +28,13 @@ type parseOptions struct {
 	IO      *ioStreams
 	Paths   []string
 	Input   string
+	Fast    bool
 	Dicts   []string
 	MaxSize int64
 }
 
 func newCmdParse(f *factory, runF func(*parseOptions) error) *cobra.Command {
 	opts := &parseOptions{IO: f.IO}
-	var maxSize string
 	cmd := &cobra.Command{
 		Use:   "parse [PATH...|-]",
 		Short: "Print the Universal Dependencies parse of documents as CoNLL-U",
@@ -72,7 +72,11 @@ HEAD and DEPREL are replaced by the model's. FEATS and MISC are kept. DEPS
 is cleared, as the enhanced graph of the input would no longer agree with
 the new tree; empty nodes ("8.1") are copied unchanged. The output can be
 scored against the input treebank with the CoNLL 2018 shared task's
-evaluation script. A malformed file stops with its name and line.`,
+evaluation script. A malformed file stops with its name and line.
+
+The parser searches with a beam (several analyses kept at every step);
+--fast uses a greedy parser instead, several times faster and about a
+point less accurate (BENCHMARKS.md has the figures).`,
 		Example: `  kg parse article.txt
   echo 'Russia and Pakistan signed a defence agreement.' | kg parse
   kg parse corpus/ > corpus.conllu
@@ -82,11 +86,6 @@ evaluation script. A malformed file stops with its name and line.`,
 			if opts.Input != parseInputText && opts.Input != parseInputCoNLLU {
 				return flagErrorf(cmd, "unknown --input %q (want %s or %s)", opts.Input, parseInputText, parseInputCoNLLU)
 			}
-			n, err := input.ParseSize(maxSize)
-			if err != nil {
-				return flagErrorf(cmd, "invalid --max-size: %v", err)
-			}
-			opts.MaxSize = n
 			opts.Paths = args
 			opts.Dicts = dictFlagPaths(cmd)
 			if runF != nil {
@@ -96,10 +95,11 @@ evaluation script. A malformed file stops with its name and line.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Input, "input", parseInputText, "what the paths hold: text (documents) or conllu (sentences to re-parse)")
+	cmd.Flags().BoolVar(&opts.Fast, "fast", false, "parse greedily: several times faster, a little less accurate")
 	// The dictionary matters to cleaning (it repairs run-together words), so
 	// it is needed here for the offsets to match those of kg load.
 	addDictFlag(cmd)
-	cmd.Flags().StringVar(&maxSize, "max-size", "50MB", "largest document accepted (`size`: 10MB, 1GB)")
+	addMaxSizeFlag(cmd, &opts.MaxSize)
 	return cmd
 }
 
@@ -107,6 +107,9 @@ func runParse(ctx context.Context, opts *parseOptions) error {
 	m, err := syntax.Default()
 	if err != nil {
 		return err
+	}
+	if opts.Fast {
+		m = m.Fast()
 	}
 	if opts.Input == parseInputCoNLLU {
 		return reparseCoNLLU(ctx, m, opts)
@@ -123,24 +126,9 @@ func parseDocuments(ctx context.Context, m *syntax.Model, opts *parseOptions) er
 	// Unlike kg extract, a bare stdin is sniffed: piping a sentence into
 	// kg parse to see its tree is the common case, and JSON Lines still
 	// work because their first line gives them away.
-	files := []input.File{{Path: "-", Size: -1}}
-	failed := false
-	onErr := func(err error) {
-		failed = true
-		fmt.Fprintf(opts.IO.ErrOut, "kg: %v\n", err)
-	}
-	paths := opts.Paths
-	if len(paths) == 1 && paths[0] == "-" {
-		paths = nil
-	}
-	if len(paths) > 0 {
-		if files, err = input.Expand(ctx, paths, onErr); err != nil {
-			return err
-		}
-	}
-	w := bufio.NewWriterSize(opts.IO.Out, 64<<10)
-	read := input.Options{MaxSize: opts.MaxSize, Stdin: opts.IO.In}
-	err = input.Read(ctx, files, read, func(in input.Input) error {
+	docs := docStream{IO: opts.IO, Paths: opts.Paths, MaxSize: opts.MaxSize,
+		WriteErr: func(err error) error { return fmt.Errorf("write CoNLL-U: %w", err) }}
+	return docs.run(ctx, func(w *bufio.Writer, in input.Input, report func(error)) error {
 		doc, err := x.Prepare(in)
 		if err != nil {
 			// The loader's error speaks of extraction; here only its cause
@@ -149,25 +137,11 @@ func parseDocuments(ctx context.Context, m *syntax.Model, opts *parseOptions) er
 			if errors.As(err, &le) {
 				err = le.Err
 			}
-			onErr(fmt.Errorf("%s: %w", in.Source, err))
+			report(fmt.Errorf("%s: %w", in.Source, err))
 			return nil
 		}
-		if err := writeParsedDoc(ctx, w, m, doc.Name, doc.Text); err != nil {
-			return err
-		}
-		// A streaming caller gets each document as soon as it is parsed.
-		return w.Flush()
-	}, onErr)
-	if ferr := w.Flush(); err == nil && ferr != nil {
-		err = fmt.Errorf("write CoNLL-U: %w", ferr)
-	}
-	if err != nil {
-		return err
-	}
-	if failed {
-		return errSilent
-	}
-	return nil
+		return writeParsedDoc(ctx, w, m, doc.Name, doc.Text)
+	})
 }
 
 // writeParsedDoc splits cleaned text into sentences and writes each parsed.

@@ -16,13 +16,36 @@ func benchSentences(b *testing.B) []*Sentence {
 }
 
 // BenchmarkParse tags and parses the EWT development set with the embedded
-// model on one goroutine and reports words per second.
+// model on one goroutine and reports words per second: with the beam
+// (Default), greedily (Fast), and tagging alone.
 func BenchmarkParse(b *testing.B) {
-	gold := benchSentences(b)
 	m, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}
+	b.Run("beam", func(b *testing.B) { benchParse(b, m.Parse) })
+	b.Run("fast", func(b *testing.B) { benchParse(b, m.Fast().Parse) })
+	b.Run("tag", func(b *testing.B) { benchParse(b, m.Tag) })
+}
+
+// BenchmarkTokenize splits the EWT development set's sentence texts.
+func BenchmarkTokenize(b *testing.B) {
+	gold := benchSentences(b)
+	words := 0
+	for _, g := range gold {
+		words += len(g.Tokens)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, g := range gold {
+			Tokenize(g.Text, 0)
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+func benchParse(b *testing.B, parse func(*Sentence)) {
+	gold := benchSentences(b)
 	words := 0
 	for _, g := range gold {
 		words += len(g.Tokens)
@@ -34,7 +57,7 @@ func BenchmarkParse(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, s := range blank {
-			m.Parse(s)
+			parse(s)
 		}
 	}
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")

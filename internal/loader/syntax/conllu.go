@@ -33,6 +33,23 @@ func NewReader(r io.Reader, name string) *Reader {
 	return &Reader{sc: sc, name: name}
 }
 
+// ReadAll reads every sentence of r; name is used in error messages. On an
+// error it returns the sentences read before it.
+func ReadAll(r io.Reader, name string) ([]*Sentence, error) {
+	rd := NewReader(r, name)
+	var out []*Sentence
+	for {
+		s, err := rd.Next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, s)
+	}
+}
+
 // Next returns the next sentence, or io.EOF after the last.
 func (r *Reader) Next() (*Sentence, error) {
 	var s *Sentence

@@ -63,44 +63,24 @@ func (m *Model) Write(w io.Writer) error {
 	t := m.tagger
 	e.strings(t.upos)
 	e.strings(t.xpos)
-	words := make([]string, 0, len(t.sure))
-	for w := range t.sure {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	e.uint(uint64(len(words)))
-	for _, w := range words {
-		e.string(w)
-		e.uint(uint64(t.sure[w]))
-	}
-	words = words[:0]
-	for w := range t.amb {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	e.uint(uint64(len(words)))
-	for _, w := range words {
-		e.string(w)
-		e.uint(t.amb[w])
-	}
+	writeSorted(e, t.sure, func(c uint16) { e.uint(uint64(c)) })
+	writeSorted(e, t.amb, e.uint)
 	e.table(t.weights)
 
 	l := m.lemmas
-	e.stringMap(l.known)
-	keys := make([]string, 0, len(l.rules))
-	for k := range l.rules {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	e.uint(uint64(len(keys)))
-	for _, k := range keys {
-		e.string(k)
-		e.uint(uint64(l.rules[k].Strip))
-		e.string(l.rules[k].Add)
-	}
+	writeSorted(e, l.known, e.string)
+	writeSorted(e, l.rules, func(r lemmaRule) {
+		e.uint(uint64(r.Strip))
+		e.string(r.Add)
+	})
 
+	all := m.parsers
+	if m.fast != nil {
+		all = append(append([]*Parser(nil), all...), m.fast)
+	}
 	e.uint(uint64(len(m.parsers)))
-	for _, p := range m.parsers {
+	e.uint(b2u(m.fast != nil))
+	for _, p := range all {
 		e.uint(b2u(p.reverse))
 		e.uint(uint64(p.beam))
 		e.strings(p.labels)
@@ -143,7 +123,9 @@ func (e *encoder) strings(ss []string) {
 	}
 }
 
-func (e *encoder) stringMap(m map[string]string) {
+// writeSorted writes a map's size, then each key in order with its value,
+// so that the same model always gives the same bytes.
+func writeSorted[V any](e *encoder, m map[string]V, value func(V)) {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -152,7 +134,7 @@ func (e *encoder) stringMap(m map[string]string) {
 	e.uint(uint64(len(keys)))
 	for _, k := range keys {
 		e.string(k)
-		e.string(m[k])
+		value(m[k])
 	}
 }
 
@@ -248,11 +230,12 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 
 	np := d.count()
-	if np == 0 {
+	hasFast := d.uint()
+	if np == 0 || hasFast > 1 {
 		d.fail()
 	}
-	parsers := make([]*Parser, 0, np)
-	for i := 0; i < np && d.err == nil; i++ {
+	parsers := make([]*Parser, 0, np+1)
+	for i := 0; i < np+int(hasFast) && d.err == nil; i++ {
 		p := &Parser{}
 		p.reverse = d.uint() == 1
 		p.beam = int(d.uint())
@@ -275,7 +258,11 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if len(d.b) != 0 || len(t.upos) == 0 {
 		return nil, errBadModel
 	}
-	return &Model{tagger: t, lemmas: l, parsers: parsers}, nil
+	m := &Model{tagger: t, lemmas: l, parsers: parsers[:np]}
+	if hasFast == 1 {
+		m.fast = parsers[np]
+	}
+	return m, nil
 }
 
 type decoder struct {

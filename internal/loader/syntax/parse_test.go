@@ -275,6 +275,7 @@ func (mm miniModel) payload() []byte {
 	str("")
 	// Parsers.
 	u(mm.parsers)
+	u(0) // no fast parser
 	for range min(mm.parsers, 1) {
 		u(0) // left to right
 		u(1) // beam width: greedy

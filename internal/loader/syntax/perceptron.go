@@ -143,19 +143,16 @@ type entry struct {
 	w     int16
 }
 
-// slot is a feature's place in the hash table: its key and its entries,
-// inline when there are few (most features), else where they are. A slot is
-// 32 bytes, half a cache line, so a lookup costs one cache miss: scoring is
-// bound by memory latency, not arithmetic.
+// slot is a feature's place in the hash table: its key and where its
+// entries are. Scoring is bound by memory latency, not arithmetic, so slots
+// are kept to 16 bytes, four to a cache line; the features a parse meets
+// most often have many entries (one per class they favour or disfavour), so
+// keeping a few entries inline did not pay for the larger table.
 type slot struct {
 	key uint64 // 0 = empty
 	off uint32
-	n   uint16
-	_   uint16
-	in  [inlineEntries]entry
+	n   uint32
 }
-
-const inlineEntries = 4
 
 // weightTable is the read-only weights of a trained perceptron: an
 // open-addressing hash table from feature to a run of entries.
@@ -201,11 +198,7 @@ func (b *tableBuilder) build() *weightTable {
 		for t.slots[s].key != 0 {
 			s = (s + 1) & t.mask
 		}
-		sl := slot{key: k, off: b.rowOff[i], n: uint16(b.rowOff[i+1] - b.rowOff[i])}
-		if sl.n <= inlineEntries {
-			copy(sl.in[:], b.entries[b.rowOff[i]:b.rowOff[i+1]])
-		}
-		t.slots[s] = sl
+		t.slots[s] = slot{key: k, off: b.rowOff[i], n: b.rowOff[i+1] - b.rowOff[i]}
 	}
 	return t
 }
@@ -218,14 +211,8 @@ func (t *weightTable) score(feats []uint64, scores []int32) {
 		for {
 			sl := &t.slots[s]
 			if sl.key == f {
-				if sl.n <= inlineEntries {
-					for _, e := range sl.in[:sl.n] {
-						scores[e.class] += int32(e.w)
-					}
-				} else {
-					for _, e := range t.entries[sl.off : sl.off+uint32(sl.n)] {
-						scores[e.class] += int32(e.w)
-					}
+				for _, e := range t.entries[sl.off : sl.off+sl.n] {
+					scores[e.class] += int32(e.w)
 				}
 				break
 			}
@@ -255,13 +242,7 @@ func (t *weightTable) lookup(f uint64) *slot {
 }
 
 func (t *weightTable) add(sl *slot, scores []int32) {
-	if sl.n <= inlineEntries {
-		for _, e := range sl.in[:sl.n] {
-			scores[e.class] += int32(e.w)
-		}
-		return
-	}
-	for _, e := range t.entries[sl.off : sl.off+uint32(sl.n)] {
+	for _, e := range t.entries[sl.off : sl.off+sl.n] {
 		scores[e.class] += int32(e.w)
 	}
 }

@@ -52,7 +52,7 @@ func makeTagWords(s *Sentence, buf []tagWord, amb map[string]uint64) []tagWord {
 		r, _ := utf8.DecodeRuneInString(f)
 		buf[i] = tagWord{
 			norm: nw,
-			w:    hashString(nw), raw: hashString(f), shape: hashString(shape(f)),
+			w:    hashString(nw), raw: hashString(f), shape: hashShape(f),
 			s1: hashString(suffix(nw, 1)), s2: hashString(suffix(nw, 2)), s3: hashString(suffix(nw, 3)), s4: hashString(suffix(nw, 4)),
 			p1: hashString(prefix(nw, 1)), p2: hashString(prefix(nw, 2)), p3: hashString(prefix(nw, 3)),
 			upper:  unicode.IsUpper(r),

@@ -2,7 +2,6 @@ package syntax
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"sync"
 )
@@ -14,18 +13,7 @@ func ReadFile(path string) ([]*Sentence, error) {
 		return nil, fmt.Errorf("read treebank: %w", err)
 	}
 	defer f.Close()
-	r := NewReader(f, path)
-	var out []*Sentence
-	for {
-		s, err := r.Next()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
+	return ReadAll(f, path)
 }
 
 // ModelOptions controls Train.
@@ -42,6 +30,8 @@ type ModelOptions struct {
 	// Beam is the width of the parsers' beam search; 1 trains greedy
 	// parsers.
 	Beam int
+	// Fast also trains a greedy parser for Model.Fast.
+	Fast bool
 	Seed uint64
 	Log  func(format string, args ...any)
 }
@@ -99,6 +89,14 @@ func Train(train, dev []*Sentence, o ModelOptions) *Model {
 			log := func(format string, args ...any) { logf(name+" "+format, args...) }
 			m.parsers[i] = TrainParser(tagged, dev, tagger, name[:3] == "r2l", o.Beam,
 				TrainOptions{Epochs: o.ParserEpochs, Seed: seed, Log: log})
+		}()
+	}
+	if o.Fast {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			log := func(format string, args ...any) { logf("fast "+format, args...) }
+			m.fast = TrainParser(tagged, dev, tagger, false, 1, TrainOptions{Epochs: o.ParserEpochs, Seed: o.Seed, Log: log})
 		}()
 	}
 	wg.Wait()

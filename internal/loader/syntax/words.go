@@ -68,11 +68,39 @@ func lowerFold(form string) string {
 // with runs cut to four: "Pakistan" → "Xxxxx", "F-16" → "X-dd".
 func shape(form string) string {
 	var b strings.Builder
+	eachShapeRune(form, func(c rune) { b.WriteRune(c) })
+	return b.String()
+}
+
+// hashShape is hashString(shape(form)) without building the string: the
+// tagger asks it of every word.
+func hashShape(form string) uint64 {
+	h := uint64(14695981039346656037)
+	eachShapeRune(form, func(c rune) {
+		var buf [utf8.UTFMax]byte
+		n := utf8.EncodeRune(buf[:], c)
+		for _, b := range buf[:n] {
+			h ^= uint64(b)
+			h *= 1099511628211
+		}
+	})
+	return h
+}
+
+// eachShapeRune calls emit with each rune of form's shape.
+func eachShapeRune(form string, emit func(rune)) {
 	var last rune
 	run := 0
 	for _, r := range form {
 		c := r
 		switch {
+		case r >= 'a' && r <= 'z':
+			c = 'x'
+		case r >= 'A' && r <= 'Z':
+			c = 'X'
+		case r >= '0' && r <= '9':
+			c = 'd'
+		case r < utf8.RuneSelf:
 		case unicode.IsUpper(r):
 			c = 'X'
 		case unicode.IsLetter(r):
@@ -86,10 +114,9 @@ func shape(form string) string {
 			last, run = c, 1
 		}
 		if run <= 4 {
-			b.WriteRune(c)
+			emit(c)
 		}
 	}
-	return b.String()
 }
 
 // suffix returns the last n runes of s (all of s when shorter).

@@ -31,6 +31,7 @@ func run() error {
 	parseEpochs := flag.Int("parser-epochs", 12, "parser passes over the training set")
 	folds := flag.Int("folds", 5, "jackknife folds for the parser's training tags (1: gold tags)")
 	seed := flag.Uint64("seed", 1, "random seed")
+	fast := flag.Bool("fast", true, "also train a greedy parser for speed")
 	beam := flag.Int("beam", 1, "beam width of the parsers (1: greedy, trained with a dynamic oracle)")
 	parsers := flag.String("parsers", "l2r,r2l", "parsers to train and combine, comma-separated (l2r, r2l, l2r2, ...)")
 	flag.Parse()
@@ -56,7 +57,7 @@ func run() error {
 	}
 	m := syntax.Train(train, dev, syntax.ModelOptions{
 		TaggerEpochs: *tagEpochs, ParserEpochs: *parseEpochs, Folds: *folds, Seed: *seed, Log: logf,
-		Parsers: strings.Split(*parsers, ","), Beam: *beam,
+		Parsers: strings.Split(*parsers, ","), Beam: *beam, Fast: *fast,
 	})
 	if err := m.WriteFile(*out); err != nil {
 		return err
@@ -68,6 +69,13 @@ func run() error {
 	}
 	fi, _ := os.Stat(*out)
 	fmt.Printf("model %s: %.1f MB\n", *out, float64(fi.Size())/1e6)
+	if f := m.Fast(); f != m {
+		start := time.Now()
+		sc := f.Evaluate(dev)
+		fmt.Printf("dev  fast: UAS %.2f  LAS %.2f  (%.0f words/s)\n", sc.UASAcc(), sc.LAS(), float64(sc.Words())/time.Since(start).Seconds())
+		sc = f.Evaluate(test)
+		fmt.Printf("test fast: UPOS %.2f  UAS %.2f  LAS %.2f\n", sc.UPOSAcc(), sc.UASAcc(), sc.LAS())
+	}
 	if m.Beam() > 1 {
 		for k := 1; k <= m.Beam(); k *= 2 {
 			start := time.Now()
