@@ -1,6 +1,9 @@
 package syntax
 
-import "sync"
+import (
+	"math"
+	"sync"
+)
 
 // Model is a trained tagger, lemmatiser and parser. It is safe for
 // concurrent use.
@@ -105,4 +108,20 @@ func (m *Model) WithBeam(k int) *Model {
 		c.parsers[i] = &q
 	}
 	return &c
+}
+
+// Prune drops the parsers' weights whose magnitude is below frac of the
+// largest. Most features of a trained parser carry weights too small to
+// change a decision; dropping them shrinks the model file and the memory
+// it takes. The tagger is left whole: it is small.
+func (m *Model) Prune(frac float64) {
+	minAbs := int16(min(frac*math.MaxInt16, math.MaxInt16))
+	if minAbs <= 1 {
+		return
+	}
+	for _, p := range append(append([]*Parser(nil), m.parsers...), m.fast) {
+		if p != nil {
+			p.weights = p.weights.pruned(minAbs)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package syntax
 import (
 	"math"
 	"sort"
+	"unsafe"
 )
 
 // Features are 64-bit hashes of a template number and the values it joins.
@@ -154,17 +155,32 @@ type slot struct {
 	n   uint32
 }
 
-// weightTable is the read-only weights of a trained perceptron: an
-// open-addressing hash table from feature to a run of entries.
+// weightTable is the read-only weights of a trained perceptron: a hash
+// table from feature to a run of entries, in two parts. The hot part holds
+// the features with the most entries: they are the ones a parse meets all
+// the time (tags, labels, the commonest words), and kept together in a
+// couple of megabytes they stay in the processor's cache. The cold part
+// holds the long tail of lexical features; a lookup there costs a trip to
+// memory, which is what bounds the speed of scoring.
 type weightTable struct {
-	nclass  int
-	scale   float32 // weight = entry.w * scale
+	nclass    int
+	scale     float32 // weight = entry.w * scale
+	hot, cold hashPart
+	keys      []uint64 // features in ascending order, for writing
+	entries   []entry  // entries of keys[i], in key order
+	rowOff    []uint32 // entries of keys[i] are entries[rowOff[i]:rowOff[i+1]]
+}
+
+// hashPart is an open-addressing table with linear probing, at most half
+// full, over its own entries.
+type hashPart struct {
 	mask    uint64
 	slots   []slot
-	keys    []uint64 // features in ascending order, for writing
-	entries []entry  // entries of keys[i], in key order
-	rowOff  []uint32 // entries of keys[i] are entries[rowOff[i]:rowOff[i+1]]
+	entries []entry
 }
+
+// hotBytes bounds the size of a table's hot part.
+const hotBytes = 2 << 20
 
 type tableBuilder struct {
 	nclass  int
@@ -187,72 +203,101 @@ func (b *tableBuilder) build() *weightTable {
 	if b.rowOff == nil {
 		b.rowOff = []uint32{0}
 	}
-	size := uint64(16)
-	for size < uint64(len(b.keys))*2 {
-		size <<= 1
+	t := &weightTable{nclass: b.nclass, scale: b.scale, keys: b.keys, entries: b.entries, rowOff: b.rowOff}
+	rowLen := func(i int) int { return int(b.rowOff[i+1] - b.rowOff[i]) }
+	// The hot rows are the longest: find the shortest length that still
+	// fits, counting rows by length (a row has at most nclass entries).
+	byLen := make([]int, b.nclass+1)
+	for i := range b.keys {
+		byLen[min(rowLen(i), b.nclass)]++
 	}
-	t := &weightTable{nclass: b.nclass, scale: b.scale, mask: size - 1, slots: make([]slot, size),
-		keys: b.keys, entries: b.entries, rowOff: b.rowOff}
-	for i, k := range b.keys {
-		s := k & t.mask
-		for t.slots[s].key != 0 {
-			s = (s + 1) & t.mask
+	slotBytes := 2 * int(unsafe.Sizeof(slot{}))
+	minLen, bytes, nhot, hotEntries := b.nclass+1, 0, 0, 0
+	for l := b.nclass; l > 0; l-- {
+		cost := byLen[l] * (4*l + slotBytes)
+		if bytes+cost > hotBytes {
+			break
 		}
-		t.slots[s] = slot{key: k, off: b.rowOff[i], n: b.rowOff[i+1] - b.rowOff[i]}
+		bytes += cost
+		nhot += byLen[l]
+		hotEntries += byLen[l] * l
+		minLen = l
+	}
+	t.hot = newHashPart(nhot, make([]entry, 0, hotEntries))
+	t.cold = newHashPart(len(b.keys)-nhot, b.entries)
+	for i, k := range b.keys {
+		if rowLen(i) >= minLen {
+			off := uint32(len(t.hot.entries))
+			t.hot.entries = append(t.hot.entries, b.entries[b.rowOff[i]:b.rowOff[i+1]]...)
+			t.hot.put(k, off, uint32(rowLen(i)))
+		} else {
+			t.cold.put(k, b.rowOff[i], uint32(rowLen(i)))
+		}
 	}
 	return t
+}
+
+func newHashPart(n int, entries []entry) hashPart {
+	size := uint64(16)
+	for size < uint64(n)*2 {
+		size <<= 1
+	}
+	return hashPart{mask: size - 1, slots: make([]slot, size), entries: entries}
+}
+
+func (h *hashPart) put(key uint64, off, n uint32) {
+	s := key & h.mask
+	for h.slots[s].key != 0 {
+		s = (s + 1) & h.mask
+	}
+	h.slots[s] = slot{key: key, off: off, n: n}
+}
+
+// row returns the entries of key, or nil.
+func (h *hashPart) row(key uint64) []entry {
+	s := key & h.mask
+	for {
+		sl := &h.slots[s]
+		if sl.key == key {
+			return h.entries[sl.off : sl.off+sl.n : sl.off+sl.n]
+		}
+		if sl.key == 0 {
+			return nil
+		}
+		s = (s + 1) & h.mask
+	}
+}
+
+// row returns the entries of feature f, or nil.
+func (t *weightTable) row(f uint64) []entry {
+	if r := t.hot.row(f); r != nil {
+		return r
+	}
+	return t.cold.row(f)
 }
 
 // score sets scores to the sum of the weights of feats, in units of scale.
 func (t *weightTable) score(feats []uint64, scores []int32) {
 	clear(scores)
 	for _, f := range feats {
-		s := f & t.mask
-		for {
-			sl := &t.slots[s]
-			if sl.key == f {
-				for _, e := range t.entries[sl.off : sl.off+sl.n] {
-					scores[e.class] += int32(e.w)
-				}
-				break
-			}
-			if sl.key == 0 {
-				break
-			}
-			s = (s + 1) & t.mask
-		}
+		addRow(t.row(f), scores)
+	}
+}
+
+func addRow(row []entry, scores []int32) {
+	for _, e := range row {
+		scores[e.class] += int32(e.w)
 	}
 }
 
 func (t *weightTable) features() int { return len(t.keys) }
 
-// lookup returns the slot of feature f, or nil.
-func (t *weightTable) lookup(f uint64) *slot {
-	s := f & t.mask
-	for {
-		sl := &t.slots[s]
-		if sl.key == f {
-			return sl
-		}
-		if sl.key == 0 {
-			return nil
-		}
-		s = (s + 1) & t.mask
-	}
-}
-
-func (t *weightTable) add(sl *slot, scores []int32) {
-	for _, e := range t.entries[sl.off : sl.off+sl.n] {
-		scores[e.class] += int32(e.w)
-	}
-}
-
 // scoreCache remembers the slots of recent features. Consecutive parser
 // configurations share most features (the buffer's words do not change
 // until a shift), and a slot found in the cache costs no trip to memory.
 type scoreCache struct {
-	key  [cacheSize]uint64
-	slot [cacheSize]*slot
+	key [cacheSize]uint64
+	row [cacheSize][]entry
 }
 
 const cacheSize = 1 << 10
@@ -262,15 +307,32 @@ func (c *scoreCache) score(t *weightTable, feats []uint64, scores []int32) {
 	clear(scores)
 	for _, f := range feats {
 		i := (f >> 40) & (cacheSize - 1)
-		var sl *slot
+		var row []entry
 		if c.key[i] == f {
-			sl = c.slot[i]
+			row = c.row[i]
 		} else {
-			sl = t.lookup(f)
-			c.key[i], c.slot[i] = f, sl
+			row = t.row(f)
+			c.key[i], c.row[i] = f, row
 		}
-		if sl != nil {
-			t.add(sl, scores)
+		addRow(row, scores)
+	}
+}
+
+// pruned returns a copy of t without the weights smaller than minAbs (in
+// units of scale) and without the features left with none.
+func (t *weightTable) pruned(minAbs int16) *weightTable {
+	b := &tableBuilder{nclass: t.nclass, scale: t.scale}
+	var row []entry
+	for i, k := range t.keys {
+		row = row[:0]
+		for _, e := range t.entries[t.rowOff[i]:t.rowOff[i+1]] {
+			if e.w >= minAbs || e.w <= -minAbs {
+				row = append(row, e)
+			}
+		}
+		if len(row) > 0 {
+			b.add(k, row)
 		}
 	}
+	return b.build()
 }

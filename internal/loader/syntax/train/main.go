@@ -33,6 +33,8 @@ func run() error {
 	seed := flag.Uint64("seed", 1, "random seed")
 	fast := flag.Bool("fast", true, "also train a greedy parser for speed")
 	beam := flag.Int("beam", 1, "beam width of the parsers (1: greedy, trained with a dynamic oracle)")
+	prune := flag.Float64("prune", 0.003, "drop parser weights smaller than this fraction of the largest")
+	from := flag.String("from", "", "prune and score this model instead of training one")
 	parsers := flag.String("parsers", "l2r,r2l", "parsers to train and combine, comma-separated (l2r, r2l, l2r2, ...)")
 	flag.Parse()
 
@@ -55,10 +57,18 @@ func run() error {
 	logf := func(format string, args ...any) {
 		fmt.Fprintf(os.Stderr, "[%5.0fs] %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
 	}
-	m := syntax.Train(train, dev, syntax.ModelOptions{
-		TaggerEpochs: *tagEpochs, ParserEpochs: *parseEpochs, Folds: *folds, Seed: *seed, Log: logf,
-		Parsers: strings.Split(*parsers, ","), Beam: *beam, Fast: *fast,
-	})
+	var m *syntax.Model
+	if *from != "" {
+		if m, err = syntax.ReadModelFile(*from); err != nil {
+			return err
+		}
+	} else {
+		m = syntax.Train(train, dev, syntax.ModelOptions{
+			TaggerEpochs: *tagEpochs, ParserEpochs: *parseEpochs, Folds: *folds, Seed: *seed, Log: logf,
+			Parsers: strings.Split(*parsers, ","), Beam: *beam, Fast: *fast,
+		})
+	}
+	m.Prune(*prune)
 	if err := m.WriteFile(*out); err != nil {
 		return err
 	}
