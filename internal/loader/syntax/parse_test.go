@@ -17,12 +17,17 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/news.golden from what the embedded model gives now")
 
 // Floors of the embedded model's scores on the EWT development set, in per
-// cent of words (gold tokenisation, punctuation included). A retrained model
-// that falls below them fails TestEvaluateDev.
+// cent of words (gold tokenisation, punctuation included), for the beam
+// parser and the fast one. They sit a little under what the committed model
+// scores, so that a retrained or damaged model that does worse fails
+// TestEvaluateDev. (The targets for the test set, UPOS 95.0, UAS 87.0 and
+// LAS 84.0, are higher than the model reaches; BENCHMARKS.md gives both.)
 const (
-	minUPOS = 94.5
-	minUAS  = 84.0
-	minLAS  = 81.0
+	minUPOS    = 94.5
+	minUAS     = 84.0
+	minLAS     = 81.0
+	minFastUAS = 84.0
+	minFastLAS = 81.0
 )
 
 func loadDefault(tb testing.TB) *Model {
@@ -58,7 +63,7 @@ func checkParsed(t *testing.T, s *Sentence, forms []string) {
 }
 
 // maxFuzzWords bounds the sentences FuzzParse builds, to keep each run fast.
-const maxFuzzWords = 300
+const maxFuzzWords = 150
 
 func FuzzParse(f *testing.F) {
 	for _, seed := range []string{
@@ -79,6 +84,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(seed)
 	}
 	m := loadDefault(f)
+	fast := m.Fast()
 	f.Fuzz(func(t *testing.T, in string) {
 		// Words as given: split on spaces.
 		var forms []string
@@ -92,6 +98,8 @@ func FuzzParse(f *testing.F) {
 			s.Tokens = append(s.Tokens, Token{ID: i + 1, Form: w, Head: -1, Misc: "_", Start: -1, End: -1, SpaceAfter: true})
 		}
 		m.Parse(s)
+		checkParsed(t, s, forms)
+		fast.Parse(s)
 		checkParsed(t, s, forms)
 
 		// Words as the tokeniser cuts them.
@@ -172,11 +180,17 @@ func TestEvaluateDev(t *testing.T) {
 	}
 	m := loadDefault(t)
 	sc := m.Evaluate(gold)
-	t.Logf("EWT dev, %d words, %d parsers: UPOS %.2f  XPOS %.2f  lemma %.2f  UAS %.2f  LAS %.2f",
-		sc.Words(), m.Parsers(), sc.UPOSAcc(), sc.XPOSAcc(), sc.LemmaAcc(), sc.UASAcc(), sc.LAS())
+	t.Logf("EWT dev, %d words, beam %d: UPOS %.2f  XPOS %.2f  lemma %.2f  UAS %.2f  LAS %.2f",
+		sc.Words(), m.Beam(), sc.UPOSAcc(), sc.XPOSAcc(), sc.LemmaAcc(), sc.UASAcc(), sc.LAS())
 	if sc.Words() < 20000 {
 		t.Errorf("only %d words scored", sc.Words())
 	}
+	fast := m.Fast()
+	if fast == m {
+		t.Fatal("the embedded model has no fast parser")
+	}
+	fsc := fast.Evaluate(gold)
+	t.Logf("EWT dev, fast parser: UAS %.2f  LAS %.2f", fsc.UASAcc(), fsc.LAS())
 	for _, c := range []struct {
 		name       string
 		got, floor float64
@@ -184,6 +198,8 @@ func TestEvaluateDev(t *testing.T) {
 		{"UPOS", sc.UPOSAcc(), minUPOS},
 		{"UAS", sc.UASAcc(), minUAS},
 		{"LAS", sc.LAS(), minLAS},
+		{"fast UAS", fsc.UASAcc(), minFastUAS},
+		{"fast LAS", fsc.LAS(), minFastLAS},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s %.2f is below the floor %.2f", c.name, c.got, c.floor)

@@ -198,7 +198,8 @@ func TrainParser(train, dev []*Sentence, tagger *Tagger, reverse bool, beam int,
 		pr.weights = model.average()
 		las := parseLAS(&pr, dev, devTagged)
 		opts.logf("parser epoch %d: %.1f%% of transitions (with a beam: sentences) wrong, dev LAS %.2f", epoch, 100*float64(wrong)/float64(max(steps, 1)), las)
-		if las > bestLAS {
+		// Without a development set the last epoch is kept.
+		if las > bestLAS || len(dev) == 0 {
 			best, bestLAS = &pr, las
 		}
 	}

@@ -111,7 +111,8 @@ func TrainTagger(train, dev []*Sentence, opts TrainOptions) *Tagger {
 		tg := &Tagger{upos: classes.upos, xpos: classes.xpos, weights: p.average(), sure: sure, amb: amb}
 		acc := tagAccuracy(tg, dev)
 		opts.logf("tagger epoch %d: train %.2f%%, dev UPOS %.2f%%", epoch, 100*float64(correct)/float64(max(total, 1)), 100*acc)
-		if acc > bestAcc {
+		// Without a development set the last epoch is kept.
+		if acc > bestAcc || len(dev) == 0 {
 			best, bestAcc = tg, acc
 		}
 	}

@@ -36,45 +36,20 @@ type ModelOptions struct {
 	Log  func(format string, args ...any)
 }
 
+func (o ModelOptions) logf(format string, args ...any) {
+	if o.Log != nil {
+		o.Log(format, args...)
+	}
+}
+
 // Train builds a model from a treebank's training and development sets.
 func Train(train, dev []*Sentence, o ModelOptions) *Model {
-	logf := func(format string, args ...any) {
-		if o.Log != nil {
-			o.Log(format, args...)
-		}
-	}
+	logf := o.logf
 	topts := TrainOptions{Epochs: o.TaggerEpochs, Seed: o.Seed, Log: o.Log}
 	tagger := TrainTagger(train, dev, topts)
 	lemmas := TrainLemmatizer(train)
 
-	// Jackknifing: the parser trains on tags from taggers that never saw the
-	// sentence, so it learns to live with the tagger's mistakes.
-	tagged := make([]*Sentence, len(train))
-	for i, s := range train {
-		c := *s
-		c.Tokens = append([]Token(nil), s.Tokens...)
-		c.children = nil
-		tagged[i] = &c
-	}
-	if o.Folds > 1 {
-		for k := 0; k < o.Folds; k++ {
-			var in []*Sentence
-			for i, s := range train {
-				if i%o.Folds != k {
-					in = append(in, s)
-				}
-			}
-			ft := TrainTagger(in, nil, TrainOptions{Epochs: o.TaggerEpochs, Seed: o.Seed + uint64(k) + 1})
-			for i := k; i < len(train); i += o.Folds {
-				p := blankCopy(train[i])
-				ft.Tag(p)
-				for j := range p.Tokens {
-					tagged[i].Tokens[j].UPOS, tagged[i].Tokens[j].XPOS = p.Tokens[j].UPOS, p.Tokens[j].XPOS
-				}
-			}
-			logf("jackknife fold %d/%d tagged", k+1, o.Folds)
-		}
-	}
+	tagged := jackknifeTags(train, o)
 	m := &Model{tagger: tagger, lemmas: lemmas, parsers: make([]*Parser, len(o.Parsers))}
 	// Parsers train independently, so they train side by side.
 	var wg sync.WaitGroup
@@ -101,6 +76,45 @@ func Train(train, dev []*Sentence, o ModelOptions) *Model {
 	}
 	wg.Wait()
 	return m
+}
+
+// jackknifeTags returns copies of train whose UPOS and XPOS are those of
+// taggers that did not see the sentence, so that the parser learns to live
+// with the tagger's mistakes.
+func jackknifeTags(train []*Sentence, o ModelOptions) []*Sentence {
+	tagged := make([]*Sentence, len(train))
+	for i, s := range train {
+		c := *s
+		c.Tokens = append([]Token(nil), s.Tokens...)
+		c.children = nil
+		tagged[i] = &c
+	}
+	if o.Folds <= 1 {
+		return tagged
+	}
+	for k := 0; k < o.Folds; k++ {
+		ft := TrainTagger(foldOut(train, o.Folds, k), nil, TrainOptions{Epochs: o.TaggerEpochs, Seed: o.Seed + uint64(k) + 1})
+		for i := k; i < len(train); i += o.Folds {
+			p := blankCopy(train[i])
+			ft.Tag(p)
+			for j := range p.Tokens {
+				tagged[i].Tokens[j].UPOS, tagged[i].Tokens[j].XPOS = p.Tokens[j].UPOS, p.Tokens[j].XPOS
+			}
+		}
+		o.logf("jackknife fold %d/%d tagged", k+1, o.Folds)
+	}
+	return tagged
+}
+
+// foldOut returns the sentences of train outside fold k of n.
+func foldOut(train []*Sentence, n, k int) []*Sentence {
+	var in []*Sentence
+	for i, s := range train {
+		if i%n != k {
+			in = append(in, s)
+		}
+	}
+	return in
 }
 
 // Evaluate parses blank copies of gold and scores them.

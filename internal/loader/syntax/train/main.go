@@ -57,16 +57,17 @@ func run() error {
 	logf := func(format string, args ...any) {
 		fmt.Fprintf(os.Stderr, "[%5.0fs] %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
 	}
+	opts := syntax.ModelOptions{
+		TaggerEpochs: *tagEpochs, ParserEpochs: *parseEpochs, Folds: *folds, Seed: *seed, Log: logf,
+		Parsers: strings.Split(*parsers, ","), Beam: *beam, Fast: *fast,
+	}
 	var m *syntax.Model
 	if *from != "" {
 		if m, err = syntax.ReadModelFile(*from); err != nil {
 			return err
 		}
 	} else {
-		m = syntax.Train(train, dev, syntax.ModelOptions{
-			TaggerEpochs: *tagEpochs, ParserEpochs: *parseEpochs, Folds: *folds, Seed: *seed, Log: logf,
-			Parsers: strings.Split(*parsers, ","), Beam: *beam, Fast: *fast,
-		})
+		m = syntax.Train(train, dev, opts)
 	}
 	m.Prune(*prune)
 	if err := m.WriteFile(*out); err != nil {
