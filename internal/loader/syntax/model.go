@@ -110,18 +110,19 @@ func (m *Model) WithBeam(k int) *Model {
 	return &c
 }
 
-// Prune drops the parsers' weights whose magnitude is below frac of the
-// largest. Most features of a trained parser carry weights too small to
-// change a decision; dropping them shrinks the model file and the memory
-// it takes. The tagger is left whole: it is small.
-func (m *Model) Prune(frac float64) {
-	minAbs := int16(min(frac*math.MaxInt16, math.MaxInt16))
-	if minAbs <= 1 {
-		return
-	}
-	for _, p := range append(append([]*Parser(nil), m.parsers...), m.fast) {
-		if p != nil {
+// Prune drops the weights of the beam parsers whose magnitude is below
+// frac of the largest, and those of the fast parser below fastFrac. Most
+// features of a trained parser carry weights too small to change a
+// decision; dropping them shrinks the model file and the memory it takes.
+// The tagger is left whole: it is small.
+func (m *Model) Prune(frac, fastFrac float64) {
+	prune := func(p *Parser, frac float64) {
+		if minAbs := int16(min(frac*math.MaxInt16, math.MaxInt16)); p != nil && minAbs > 1 {
 			p.weights = p.weights.pruned(minAbs)
 		}
 	}
+	for _, p := range m.parsers {
+		prune(p, frac)
+	}
+	prune(m.fast, fastFrac)
 }

@@ -17,9 +17,10 @@ import (
 
 // The model file is a zstd stream of: the magic line, the tagger (classes,
 // sure words, weights), the lemmatiser (form table, suffix rules) and the
-// parser (labels, weights). Strings and counts are uvarints; weights are
-// int16 scaled by one float32 per table; feature keys are delta-coded in
-// ascending order, which is what makes the file compress.
+// parsers (labels, weights). Strings and counts are uvarints; weights are
+// zigzag varints of int16s shifted right by a few bits, scaled by one
+// float32 per table; feature keys are delta-coded in ascending order, which
+// is what makes the file compress.
 const modelMagic = "kg-syntax-model 1\n"
 
 // WriteFile writes the model to path through a temporary file, so that a
@@ -140,24 +141,51 @@ func writeSorted[V any](e *encoder, m map[string]V, value func(V)) {
 
 // table writes a weight table: its scale, then each feature's key (as the
 // difference from the previous one) and entries.
+//
+// Weights are written to 12 bits (weightShift drops the low bits): the
+// difference is far below what changes a decision, and the small numbers
+// that result take one or two bytes each, which halves the file.
 func (e *encoder) table(t *weightTable) {
+	round := func(w int16) int64 {
+		q := int64(math.Round(float64(w) / (1 << weightShift)))
+		return min(max(q, math.MinInt16>>weightShift), math.MaxInt16>>weightShift)
+	}
+	var keys []uint64
+	var rows [][]entry
+	for i, k := range t.keys {
+		var row []entry
+		for _, en := range t.entries[t.rowOff[i]:t.rowOff[i+1]] {
+			if q := round(en.w); q != 0 {
+				row = append(row, entry{class: en.class, w: int16(q)})
+			}
+		}
+		if len(row) > 0 {
+			keys, rows = append(keys, k), append(rows, row)
+		}
+	}
 	e.uint(uint64(t.nclass))
 	e.uint(uint64(math.Float32bits(t.scale)))
-	e.uint(uint64(len(t.keys)))
+	e.uint(weightShift)
+	e.uint(uint64(len(keys)))
 	var last uint64
-	for i, k := range t.keys {
+	for i, k := range keys {
 		e.uint(k - last)
 		last = k
-		row := t.entries[t.rowOff[i]:t.rowOff[i+1]]
-		e.uint(uint64(len(row)))
+		e.uint(uint64(len(rows[i])))
 		prev := uint16(0)
-		for _, en := range row {
+		for _, en := range rows[i] {
 			e.uint(uint64(en.class - prev)) // classes ascend within a row
 			prev = en.class
-			e.uint(uint64(uint16(en.w)))
+			e.uint(zigzag(int64(en.w)))
 		}
 	}
 }
+
+// weightShift is how many low bits of the int16 weights a model file drops.
+const weightShift = 4
+
+func zigzag(v int64) uint64   { return uint64(v<<1) ^ uint64(v>>63) }
+func unzigzag(u uint64) int64 { return int64(u>>1) ^ -int64(u&1) }
 
 // ReadModelFile reads a model written by WriteFile.
 func ReadModelFile(path string) (*Model, error) {
@@ -342,8 +370,9 @@ func (d *decoder) stringMap() map[string]string {
 func (d *decoder) table() *weightTable {
 	nclass := d.uint()
 	scale := math.Float32frombits(uint32(d.uint()))
+	shift := d.uint()
 	n := d.count()
-	if d.err != nil || nclass == 0 || nclass > math.MaxUint16 {
+	if d.err != nil || nclass == 0 || nclass > math.MaxUint16 || shift > 15 {
 		d.fail()
 		return nil
 	}
@@ -361,12 +390,12 @@ func (d *decoder) table() *weightTable {
 		c := uint64(0)
 		for j := 0; j < k && d.err == nil; j++ {
 			c += d.uint()
-			q := d.uint()
-			if c >= nclass || q > math.MaxUint16 || j > 0 && c == uint64(b.entries[len(b.entries)-1].class) {
+			w := unzigzag(d.uint()) << shift
+			if c >= nclass || w > math.MaxInt16 || w < math.MinInt16 || j > 0 && c == uint64(b.entries[len(b.entries)-1].class) {
 				d.fail()
 				break
 			}
-			b.entries = append(b.entries, entry{class: uint16(c), w: int16(uint16(q))})
+			b.entries = append(b.entries, entry{class: uint16(c), w: int16(w)})
 		}
 		if key == 0 {
 			d.fail()

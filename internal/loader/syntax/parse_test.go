@@ -261,6 +261,7 @@ func (mm miniModel) payload() []byte {
 	table := func(nclass uint64, key uint64, pairs ...uint64) {
 		u(nclass)
 		u(uint64(math.Float32bits(0.5)))
+		u(0) // weights not shifted
 		u(1)
 		u(key)
 		u(uint64(len(pairs) / 2))
@@ -268,7 +269,7 @@ func (mm miniModel) payload() []byte {
 		for i := 0; i < len(pairs); i += 2 {
 			u(pairs[i] - prev)
 			prev = pairs[i]
-			u(uint64(uint16(int16(pairs[i+1]))))
+			u(zigzag(int64(int16(pairs[i+1]))))
 		}
 	}
 	// Tagger: two classes, one sure word, one ambiguous word, weights.

@@ -199,7 +199,68 @@ func (b *tableBuilder) add(key uint64, row []entry) {
 	b.rowOff = append(b.rowOff, uint32(len(b.entries)))
 }
 
+// keyBits is how many low bits of a feature's 64-bit hash a table keeps.
+// Among the few million features of a model, 48 bits leave an expected
+// hundredth of a collision, and the key differences in a model file take 4
+// bytes instead of 7: keys are most of the file.
+const (
+	keyBits = 48
+	keyMask = 1<<keyBits - 1
+)
+
+// tableKey is the key a table stores for feature f; 0 marks an empty slot.
+func tableKey(f uint64) uint64 {
+	if k := f & keyMask; k != 0 {
+		return k
+	}
+	return 1
+}
+
+// truncate replaces the builder's keys by their table keys, in ascending
+// order, adding up the rows of features that come to share one.
+func (b *tableBuilder) truncate() {
+	sorted := true
+	for i, k := range b.keys {
+		if k > keyMask || k == 0 || i > 0 && tableKey(b.keys[i-1]) >= tableKey(k) {
+			sorted = false
+			break
+		}
+	}
+	if sorted {
+		return
+	}
+	order := make([]int, len(b.keys))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool { return tableKey(b.keys[order[x]]) < tableKey(b.keys[order[y]]) })
+	nb := &tableBuilder{nclass: b.nclass, scale: b.scale}
+	sum := make([]int32, b.nclass)
+	var row []entry
+	for i := 0; i < len(order); {
+		k := tableKey(b.keys[order[i]])
+		clear(sum)
+		for ; i < len(order) && tableKey(b.keys[order[i]]) == k; i++ {
+			r := order[i]
+			for _, e := range b.entries[b.rowOff[r]:b.rowOff[r+1]] {
+				sum[e.class] += int32(e.w)
+			}
+		}
+		row = row[:0]
+		for c, v := range sum {
+			if v != 0 {
+				row = append(row, entry{class: uint16(c), w: int16(min(max(v, math.MinInt16), math.MaxInt16))})
+			}
+		}
+		if len(row) > 0 {
+			nb.add(k, row)
+		}
+	}
+	*b = *nb
+}
+
 func (b *tableBuilder) build() *weightTable {
+	b.truncate()
 	if b.rowOff == nil {
 		b.rowOff = []uint32{0}
 	}
@@ -270,10 +331,11 @@ func (h *hashPart) row(key uint64) []entry {
 
 // row returns the entries of feature f, or nil.
 func (t *weightTable) row(f uint64) []entry {
-	if r := t.hot.row(f); r != nil {
+	k := tableKey(f)
+	if r := t.hot.row(k); r != nil {
 		return r
 	}
-	return t.cold.row(f)
+	return t.cold.row(k)
 }
 
 // score sets scores to the sum of the weights of feats, in units of scale.

@@ -28,14 +28,15 @@ func run() error {
 	ud := flag.String("ud", "../shared/ud", "folder holding en_ewt-ud-{train,dev,test}.conllu")
 	out := flag.String("o", "internal/loader/syntax/model/en_ewt.kgm", "where to write the model")
 	tagEpochs := flag.Int("tagger-epochs", 8, "tagger passes over the training set")
-	parseEpochs := flag.Int("parser-epochs", 12, "parser passes over the training set")
+	parseEpochs := flag.Int("parser-epochs", 26, "parser passes over the training set")
 	folds := flag.Int("folds", 5, "jackknife folds for the parser's training tags (1: gold tags)")
 	seed := flag.Uint64("seed", 1, "random seed")
 	fast := flag.Bool("fast", true, "also train a greedy parser for speed")
-	beam := flag.Int("beam", 1, "beam width of the parsers (1: greedy, trained with a dynamic oracle)")
-	prune := flag.Float64("prune", 0.003, "drop parser weights smaller than this fraction of the largest")
+	beam := flag.Int("beam", 16, "beam width of the parsers (1: greedy, trained with a dynamic oracle)")
+	prune := flag.Float64("prune", 0.005, "drop beam parser weights smaller than this fraction of the largest")
+	pruneFast := flag.Float64("prune-fast", 0.015, "drop fast parser weights smaller than this fraction of the largest")
 	from := flag.String("from", "", "prune and score this model instead of training one")
-	parsers := flag.String("parsers", "l2r,r2l", "parsers to train and combine, comma-separated (l2r, r2l, l2r2, ...)")
+	parsers := flag.String("parsers", "l2r", "parsers to train and combine, comma-separated (l2r, r2l, l2r2, ...)")
 	flag.Parse()
 
 	read := func(part string) ([]*syntax.Sentence, error) {
@@ -69,7 +70,7 @@ func run() error {
 	} else {
 		m = syntax.Train(train, dev, opts)
 	}
-	m.Prune(*prune)
+	m.Prune(*prune, *pruneFast)
 	if err := m.WriteFile(*out); err != nil {
 		return err
 	}
