@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -238,8 +239,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 		w := d.string()
 		t.amb[w] = d.uint()
 	}
-	t.weights = d.table()
-	if len(t.xpos) != len(t.upos) || t.weights != nil && t.weights.nclass != len(t.upos) {
+	d.table(&t.weights, len(t.upos))
+	if len(t.xpos) != len(t.upos) {
 		d.fail()
 	}
 
@@ -273,9 +274,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 		p.labels = d.strings()
 		p.root = d.index()
 		p.punct = d.index() - 1
-		p.weights = d.table()
-		if len(p.labels) == 0 || p.root >= len(p.labels) || p.labels[p.root] != "root" || p.punct >= len(p.labels) ||
-			p.weights != nil && p.weights.nclass != p.nclass() {
+		d.table(&p.weights, p.nclass())
+		if len(p.labels) == 0 || p.root >= len(p.labels) || p.labels[p.root] != "root" || p.punct >= len(p.labels) {
 			d.fail()
 		}
 		parsers = append(parsers, p)
@@ -286,6 +286,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if len(d.b) != 0 || len(t.upos) == 0 {
 		return nil, errBadModel
 	}
+	d.build()
 	m := &Model{tagger: t, lemmas: l, parsers: parsers[:np]}
 	if hasFast == 1 {
 		m.fast = parsers[np]
@@ -294,8 +295,9 @@ func ReadModel(r io.Reader) (*Model, error) {
 }
 
 type decoder struct {
-	b   []byte
-	err error
+	b       []byte
+	err     error
+	pending []pendingTable
 }
 
 func (d *decoder) fail() {
@@ -306,6 +308,12 @@ func (d *decoder) fail() {
 }
 
 func (d *decoder) uint() uint64 {
+	if len(d.b) > 0 && d.b[0] < 0x80 {
+		// Most numbers in a model are below 128: one byte.
+		v := uint64(d.b[0])
+		d.b = d.b[1:]
+		return v
+	}
 	if d.err != nil {
 		return 0
 	}
@@ -367,7 +375,38 @@ func (d *decoder) stringMap() map[string]string {
 	return m
 }
 
-func (d *decoder) table() *weightTable {
+// table reads a weight table's entries; the hash table is built by build,
+// once everything is read, for all tables at once.
+func (d *decoder) table(dst **weightTable, nclass int) {
+	b := d.readTable()
+	if b != nil && b.nclass != nclass {
+		d.fail()
+	}
+	if d.err == nil {
+		d.pending = append(d.pending, pendingTable{b, dst})
+	}
+}
+
+type pendingTable struct {
+	b   *tableBuilder
+	dst **weightTable
+}
+
+// build builds the tables read, side by side: placing a few million keys in
+// their slots is most of the time a model takes to load.
+func (d *decoder) build() {
+	var wg sync.WaitGroup
+	for _, p := range d.pending {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			*p.dst = p.b.build()
+		}()
+	}
+	wg.Wait()
+}
+
+func (d *decoder) readTable() *tableBuilder {
 	nclass := d.uint()
 	scale := math.Float32frombits(uint32(d.uint()))
 	shift := d.uint()
@@ -406,5 +445,5 @@ func (d *decoder) table() *weightTable {
 	if d.err != nil {
 		return nil
 	}
-	return b.build()
+	return b
 }
