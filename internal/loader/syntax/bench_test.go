@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -63,11 +64,24 @@ func benchParse(b *testing.B, parse func(*Sentence)) {
 	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 }
 
-// BenchmarkLoadModel reads the embedded model.
+// BenchmarkLoadModel reads the embedded model and reports the heap the
+// loaded model holds.
 func BenchmarkLoadModel(b *testing.B) {
+	var m *Model
 	for b.Loop() {
-		if _, err := loadEmbedded(); err != nil {
+		var err error
+		if m, err = loadEmbedded(); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.StopTimer()
+	var before, after runtime.MemStats
+	m = nil
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	m, _ = loadEmbedded()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(m)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "MB-heap")
 }

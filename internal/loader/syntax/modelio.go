@@ -153,9 +153,9 @@ func (e *encoder) table(t *weightTable) {
 	}
 	var keys []uint64
 	var rows [][]entry
-	for i, k := range t.keys {
+	t.each(func(k uint64, entries []entry) {
 		var row []entry
-		for _, en := range t.entries[t.rowOff[i]:t.rowOff[i+1]] {
+		for _, en := range entries {
 			if q := round(en.w); q != 0 {
 				row = append(row, entry{class: en.class, w: int16(q)})
 			}
@@ -163,7 +163,7 @@ func (e *encoder) table(t *weightTable) {
 		if len(row) > 0 {
 			keys, rows = append(keys, k), append(rows, row)
 		}
-	}
+	})
 	e.uint(uint64(t.nclass))
 	e.uint(uint64(math.Float32bits(t.scale)))
 	e.uint(weightShift)

@@ -166,15 +166,16 @@ type weightTable struct {
 	nclass    int
 	scale     float32 // weight = entry.w * scale
 	hot, cold hashPart
-	keys      []uint64 // features in ascending order, for writing
-	entries   []entry  // entries of keys[i], in key order
-	rowOff    []uint32 // entries of keys[i] are entries[rowOff[i]:rowOff[i+1]]
 }
 
-// hashPart is an open-addressing table with linear probing, at most half
-// full, over its own entries.
+// hashPart is an open-addressing table with linear probing over its own
+// entries. Its size is not a power of two: a key's home slot is the high
+// half of its top 32 bits times the size (Lemire's reduction), so the table
+// can be sized to be 60 % full rather than rounded up to twice the keys.
+// Taking the top bits keeps homes in the order of the keys, and keys arrive
+// sorted, so building the table writes memory in order.
 type hashPart struct {
-	mask    uint64
+	size    uint64
 	slots   []slot
 	entries []entry
 }
@@ -264,7 +265,7 @@ func (b *tableBuilder) build() *weightTable {
 	if b.rowOff == nil {
 		b.rowOff = []uint32{0}
 	}
-	t := &weightTable{nclass: b.nclass, scale: b.scale, keys: b.keys, entries: b.entries, rowOff: b.rowOff}
+	t := &weightTable{nclass: b.nclass, scale: b.scale}
 	rowLen := func(i int) int { return int(b.rowOff[i+1] - b.rowOff[i]) }
 	// The hot rows are the longest: find the shortest length that still
 	// fits, counting rows by length (a row has at most nclass entries).
@@ -299,24 +300,25 @@ func (b *tableBuilder) build() *weightTable {
 }
 
 func newHashPart(n int, entries []entry) hashPart {
-	size := uint64(16)
-	for size < uint64(n)*2 {
-		size <<= 1
-	}
-	return hashPart{mask: size - 1, slots: make([]slot, size), entries: entries}
+	size := uint64(n)*5/3 + 16
+	return hashPart{size: size, slots: make([]slot, size), entries: entries}
 }
 
+func (h *hashPart) home(key uint64) uint64 { return (key >> (keyBits - 32) & 0xffffffff) * h.size >> 32 }
+
 func (h *hashPart) put(key uint64, off, n uint32) {
-	s := key & h.mask
+	s := h.home(key)
 	for h.slots[s].key != 0 {
-		s = (s + 1) & h.mask
+		if s++; s == h.size {
+			s = 0
+		}
 	}
 	h.slots[s] = slot{key: key, off: off, n: n}
 }
 
 // row returns the entries of key, or nil.
 func (h *hashPart) row(key uint64) []entry {
-	s := key & h.mask
+	s := h.home(key)
 	for {
 		sl := &h.slots[s]
 		if sl.key == key {
@@ -325,7 +327,9 @@ func (h *hashPart) row(key uint64) []entry {
 		if sl.key == 0 {
 			return nil
 		}
-		s = (s + 1) & h.mask
+		if s++; s == h.size {
+			s = 0
+		}
 	}
 }
 
@@ -352,7 +356,39 @@ func addRow(row []entry, scores []int32) {
 	}
 }
 
-func (t *weightTable) features() int { return len(t.keys) }
+func (t *weightTable) features() int {
+	n := 0
+	for _, h := range []*hashPart{&t.hot, &t.cold} {
+		for i := range h.slots {
+			if h.slots[i].key != 0 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// each calls fn with every feature of t and its entries, in ascending order
+// of feature. The table keeps no sorted list (it would only serve writing),
+// so each sorts the slots.
+func (t *weightTable) each(fn func(key uint64, row []entry)) {
+	type ref struct {
+		h *hashPart
+		s *slot
+	}
+	var refs []ref
+	for _, h := range []*hashPart{&t.hot, &t.cold} {
+		for i := range h.slots {
+			if h.slots[i].key != 0 {
+				refs = append(refs, ref{h, &h.slots[i]})
+			}
+		}
+	}
+	sort.Slice(refs, func(i, j int) bool { return refs[i].s.key < refs[j].s.key })
+	for _, r := range refs {
+		fn(r.s.key, r.h.entries[r.s.off:r.s.off+r.s.n])
+	}
+}
 
 // scoreCache remembers the slots of recent features. Consecutive parser
 // configurations share most features (the buffer's words do not change
@@ -385,9 +421,9 @@ func (c *scoreCache) score(t *weightTable, feats []uint64, scores []int32) {
 func (t *weightTable) pruned(minAbs int16) *weightTable {
 	b := &tableBuilder{nclass: t.nclass, scale: t.scale}
 	var row []entry
-	for i, k := range t.keys {
+	t.each(func(k uint64, entries []entry) {
 		row = row[:0]
-		for _, e := range t.entries[t.rowOff[i]:t.rowOff[i+1]] {
+		for _, e := range entries {
 			if e.w >= minAbs || e.w <= -minAbs {
 				row = append(row, e)
 			}
@@ -395,6 +431,6 @@ func (t *weightTable) pruned(minAbs int16) *weightTable {
 		if len(row) > 0 {
 			b.add(k, row)
 		}
-	}
+	})
 	return b.build()
 }
