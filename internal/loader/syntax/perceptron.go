@@ -304,7 +304,9 @@ func newHashPart(n int, entries []entry) hashPart {
 	return hashPart{size: size, slots: make([]slot, size), entries: entries}
 }
 
-func (h *hashPart) home(key uint64) uint64 { return (key >> (keyBits - 32) & 0xffffffff) * h.size >> 32 }
+func (h *hashPart) home(key uint64) uint64 {
+	return (key >> (keyBits - 32) & 0xffffffff) * h.size >> 32
+}
 
 func (h *hashPart) put(key uint64, off, n uint32) {
 	s := h.home(key)
