@@ -168,11 +168,11 @@ func (p *Parser) parseBeam(s *Sentence, k int) {
 	var sc beamScratch
 	cache := new(scoreCache)
 	var feats []uint64
-	iscores := make([]int32, p.nclass())
+	iscores := newScores(p.nclass())
 	scoreFn := func(st *pstate, out []float64) {
 		feats = st.features(feats)
 		cache.score(p.weights, feats, iscores)
-		for i, v := range iscores {
+		for i, v := range iscores[:len(out)] {
 			out[i] = float64(v)
 		}
 	}

@@ -417,7 +417,7 @@ func (p *Parser) parse(s *Sentence) {
 	}
 	var st pstate
 	st.prepare(s)
-	scores := make([]int32, p.nclass())
+	scores := newScores(p.nclass())
 	var feats []uint64
 	cache := new(scoreCache)
 	for !st.done() {

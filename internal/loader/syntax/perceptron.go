@@ -353,9 +353,31 @@ func (t *weightTable) score(feats []uint64, scores []int32) {
 }
 
 func addRow(row []entry, scores []int32) {
+	if len(scores) == scoreLanes {
+		// A fixed-size array indexed by a masked class needs no bounds
+		// check: this loop is where scoring spends its time.
+		lanes := (*[scoreLanes]int32)(scores)
+		for _, e := range row {
+			lanes[e.class&(scoreLanes-1)] += int32(e.w)
+		}
+		return
+	}
 	for _, e := range row {
 		scores[e.class] += int32(e.w)
 	}
+}
+
+// scoreLanes is the length of a score buffer from newScores when the classes
+// fit in it.
+const scoreLanes = 256
+
+// newScores returns a buffer for the scores of nclass classes; read only its
+// first nclass values.
+func newScores(nclass int) []int32 {
+	if nclass <= scoreLanes {
+		return make([]int32, scoreLanes)
+	}
+	return make([]int32, nclass)
 }
 
 func (t *weightTable) features() int {

@@ -178,7 +178,7 @@ const noTag = 0
 // Tag fills UPOS and XPOS of every word of s.
 func (t *Tagger) Tag(s *Sentence) {
 	ws := makeTagWords(s, nil, t.amb)
-	scores := make([]int32, len(t.upos))
+	scores := newScores(len(t.upos))
 	var feats []uint64
 	t1, t2 := noTag, noTag
 	for i := range ws {
@@ -186,7 +186,7 @@ func (t *Tagger) Tag(s *Sentence) {
 		if !ok {
 			feats = tagFeatures(ws, i, t1, t2, feats)
 			t.weights.score(feats, scores)
-			c = uint16(argmax(scores))
+			c = uint16(argmax(scores[:len(t.upos)]))
 		}
 		s.Tokens[i].UPOS, s.Tokens[i].XPOS = t.upos[c], t.xpos[c]
 		t2, t1 = t1, int(c)+1
