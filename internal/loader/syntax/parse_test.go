@@ -480,3 +480,54 @@ func TestLemmas(t *testing.T) {
 		}
 	}
 }
+
+// TestParseConcurrent parses from several goroutines at once with one model,
+// as kg's pipeline workers do; run with -race it checks that parsing shares
+// no state.
+func TestParseConcurrent(t *testing.T) {
+	m := loadDefault(t)
+	texts := []string{
+		"Russia and Pakistan signed a defence agreement in Moscow.",
+		"India protested to Russia, but Moscow did not reply.",
+		"The two armies will hold joint exercises next year.",
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		s := Tokenize(text, 0)
+		m.Parse(s)
+		want[i] = treeString(s)
+	}
+	done := make(chan string, 24)
+	for g := range 24 {
+		go func() {
+			i := g % len(texts)
+			s := Tokenize(texts[i], 0)
+			if g%2 == 0 {
+				m.Parse(s)
+			} else {
+				m.Fast().Parse(s)
+				s2 := Tokenize(texts[i], 0)
+				m.Parse(s2)
+				s = s2
+			}
+			if got := treeString(s); got != want[i] {
+				done <- fmt.Sprintf("goroutine %d: %s, want %s", g, got, want[i])
+				return
+			}
+			done <- ""
+		}()
+	}
+	for range 24 {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
+
+func treeString(s *Sentence) string {
+	var b strings.Builder
+	for _, tok := range s.Tokens {
+		fmt.Fprintf(&b, "%s/%s/%d/%s ", tok.Form, tok.UPOS, tok.Head, tok.Rel)
+	}
+	return b.String()
+}
