@@ -37,6 +37,10 @@ func Default() (*Model, error) {
 // its words and their forms. The result is always a tree.
 func (m *Model) Parse(s *Sentence) {
 	m.Tag(s)
+	if len(s.Tokens) > maxBeamWords && m.parsers[0].beam > 1 {
+		m.parseLong(s)
+		return
+	}
 	m.parsers[0].Parse(s)
 	if len(m.parsers) > 1 && len(s.Tokens) <= maxReparse {
 		trees := make([][]Token, len(m.parsers))
@@ -47,6 +51,24 @@ func (m *Model) Parse(s *Sentence) {
 		}
 		combine(s, trees, m.weights())
 	}
+	s.Reindex()
+}
+
+// maxBeamWords is the longest sentence parsed with the beam. The beam copies
+// each configuration it keeps at every step, a cost that grows with the
+// square of the sentence's length; longer "sentences" (a page of text with
+// no full stop, a table flattened into one line) are parsed greedily, in
+// time linear in their length. No sentence of the treebank is this long.
+const maxBeamWords = 300
+
+func (m *Model) parseLong(s *Sentence) {
+	p := m.fast
+	if p == nil {
+		q := *m.parsers[0]
+		q.beam = 1
+		p = &q
+	}
+	p.Parse(s)
 	s.Reindex()
 }
 

@@ -531,3 +531,26 @@ func treeString(s *Sentence) string {
 	}
 	return b.String()
 }
+
+// TestParseVeryLong parses a "sentence" of 20,000 words, as a page with no
+// full stop becomes: it must come out as a tree, in time linear in its
+// length (the beam, quadratic, would take minutes).
+func TestParseVeryLong(t *testing.T) {
+	m := loadDefault(t)
+	words := []string{"the", "minister", "said", "that", "Russia", "and", "Pakistan", "would", "hold", "talks", "in", "Moscow", ","}
+	var b strings.Builder
+	for i := range 20000 {
+		b.WriteString(words[i%len(words)])
+		b.WriteByte(' ')
+	}
+	s := Tokenize(b.String(), 0)
+	if s.Len() != 20000 {
+		t.Fatalf("tokenised into %d words", s.Len())
+	}
+	start := time.Now()
+	m.Parse(s)
+	if msg := s.CheckTree(); msg != "" {
+		t.Fatal(msg)
+	}
+	t.Logf("20,000 words parsed in %v", time.Since(start))
+}
