@@ -76,7 +76,8 @@ evaluation script. A malformed file stops with its name and line.
 
 The parser searches with a beam (several analyses kept at every step);
 --fast uses a greedy parser instead, about ten times faster and about 1.5
-points less accurate (BENCHMARKS.md has the figures).`,
+points less accurate (BENCHMARKS.md has the figures). Sentences of more
+than 300 words (a page with no full stop) are always parsed greedily.`,
 		Example: `  kg parse article.txt
   echo 'Russia and Pakistan signed a defence agreement.' | kg parse
   kg parse corpus/ > corpus.conllu
