@@ -4,6 +4,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+
+	"github.com/kg-project/kg/internal/loader/text"
 )
 
 // Lemmatizer gives a word's lemma from its form and Penn tag: the lemma the
@@ -13,6 +16,9 @@ import (
 type Lemmatizer struct {
 	known map[string]string    // lowerFold(form) + "\x00" + XPOS → lemma
 	rules map[string]lemmaRule // XPOS + "\x00" + suffix → rewrite
+
+	lemmasOnce sync.Once
+	lemmas     map[string]bool // every lemma of known, lower case
 }
 
 // lemmaRule rewrites a word's end: drop Strip bytes, then add Add.
@@ -46,14 +52,47 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 		// Names keep their case; only a plural ending is rewritten.
 		base = form
 	}
+	// Each suffix length offers a rewrite; the longest is the likeliest, but
+	// a rewrite that makes a word the treebank knows as a lemma, or else an
+	// English word, beats it: "bombed" → "bomb", not "bombe"; "provoked" →
+	// "provoke", not "provok".
+	var cands []string
 	for k := min(maxLemmaSuffix, len(low)); k >= 0; k-- {
 		r, ok := l.rules[xpos+"\x00"+low[len(low)-k:]]
 		if !ok || r.Strip > len(base) {
 			continue
 		}
-		return base[:len(base)-r.Strip] + r.Add
+		c := base[:len(base)-r.Strip] + r.Add
+		if proper {
+			return c
+		}
+		cands = append(cands, c)
 	}
-	return base
+	if len(cands) == 0 {
+		return base
+	}
+	lemmas := l.lemmaSet()
+	for _, c := range cands {
+		if lemmas[c] {
+			return c
+		}
+	}
+	for _, c := range cands {
+		if text.IsEnglishWord(c) {
+			return c
+		}
+	}
+	return cands[0]
+}
+
+func (l *Lemmatizer) lemmaSet() map[string]bool {
+	l.lemmasOnce.Do(func() {
+		l.lemmas = make(map[string]bool, len(l.known))
+		for _, lem := range l.known {
+			l.lemmas[lowerFold(lem)] = true
+		}
+	})
+	return l.lemmas
 }
 
 // TrainLemmatizer learns the form table and suffix rules from the treebank.

@@ -467,6 +467,12 @@ func TestLemmas(t *testing.T) {
 		{"He", "PRON", "PRP", "he", false},
 		{"denuclearised", "VERB", "VBN", "denuclearise", false}, // unseen: by suffix rule
 		{"outflanking", "VERB", "VBG", "outflank", false},
+		// Unseen forms whose likeliest suffix rule would give a non-word
+		// ("bombe", "smel", "shel"): the rewrite that gives a known word wins.
+		{"bombed", "VERB", "VBN", "bomb", false},
+		{"smelled", "VERB", "VBD", "smell", false},
+		{"shelled", "VERB", "VBD", "shell", false},
+		{"provoked", "VERB", "VBD", "provoke", false},
 	}
 	for _, tt := range tests {
 		got := m.lemmas.Lemma(tt.form, tt.upos, tt.xpos)
