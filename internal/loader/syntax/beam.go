@@ -30,6 +30,9 @@ type beamItem struct {
 type beamScratch struct {
 	scores []float64
 	top    []candidate
+	// history makes items keep the actions that led to them, which only
+	// training needs: copying them at every step is quadratic work.
+	history bool
 }
 
 type candidate struct {
@@ -74,11 +77,15 @@ func (p *Parser) beamStep(sc *beamScratch, beam, next []*beamItem, k int, scoreF
 		par, it := beam[c.parent], next[j]
 		it.st.copyFrom(&par.st)
 		it.score = c.score
-		it.hist = append(it.hist[:0], par.hist...)
 		it.gold = par.gold
+		if sc.history {
+			it.hist = append(it.hist[:0], par.hist...)
+		}
 		if c.action >= 0 {
 			p.apply(&it.st, c.action)
-			it.hist = append(it.hist, int16(c.action))
+			if sc.history {
+				it.hist = append(it.hist, int16(c.action))
+			}
 			it.gold = par.gold && c.action == goldAction
 		}
 	}
@@ -100,43 +107,6 @@ func insertTop(top []candidate, k int, c candidate) []candidate {
 	copy(top[i+1:], top[i:len(top)-1])
 	top[i] = c
 	return top
-}
-
-// legalKinds says which kinds of action a configuration allows; an arc's
-// label only matters for the root.
-type legalKinds struct {
-	shift, reduce, left, right, fromRoot bool
-}
-
-func (p *Parser) legalKinds(st *pstate) legalKinds {
-	if st.b > st.n {
-		return legalKinds{}
-	}
-	s0 := st.s0()
-	return legalKinds{
-		shift:    true,
-		reduce:   s0 != 0 && st.head[s0] >= 0,
-		left:     s0 != 0 && st.head[s0] < 0,
-		right:    s0 != 0 || st.rootCh == 0,
-		fromRoot: s0 == 0,
-	}
-}
-
-func (l legalKinds) allows(p *Parser, a int) bool {
-	nl := len(p.labels)
-	switch {
-	case a == actShift:
-		return l.shift
-	case a == actReduce:
-		return l.reduce
-	case a < actFirstArc+nl:
-		return l.left && a-actFirstArc != p.root
-	default:
-		if !l.right {
-			return false
-		}
-		return (a-actFirstArc-nl == p.root) == l.fromRoot
-	}
 }
 
 // better orders candidates by score, then by parent and action so that the
@@ -239,7 +209,7 @@ func (p *Parser) trainBeam(model *averaged, s *Sentence, gh, gl []int, k int) (u
 	root := &beamItem{gold: true}
 	root.st.prepare(s)
 	beam, next := []*beamItem{root}, []*beamItem(nil)
-	var sc beamScratch
+	sc := beamScratch{history: true}
 	for !allDone(beam) {
 		ga := -1
 		if !gst.done() {

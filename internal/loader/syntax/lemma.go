@@ -3,7 +3,6 @@ package syntax
 import (
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/kg-project/kg/internal/loader/text"
@@ -100,6 +99,9 @@ func TrainLemmatizer(train []*Sentence) *Lemmatizer {
 	type count map[string]int
 	known := map[string]count{}
 	rules := map[string]count{}
+	// Rewrites are counted by a string name, which also orders them for
+	// top's tie-break; ruleOf maps the name back.
+	ruleOf := map[string]lemmaRule{}
 	add := func(m map[string]count, k, v string) {
 		c := m[k]
 		if c == nil {
@@ -121,6 +123,7 @@ func TrainLemmatizer(train []*Sentence) *Lemmatizer {
 			lem := lowerFold(t.Lemma)
 			p := commonPrefix(low, lem)
 			rule := strconv.Itoa(len(low)-p) + "\x00" + lem[p:]
+			ruleOf[rule] = lemmaRule{Strip: len(low) - p, Add: lem[p:]}
 			for k := len(low) - p; k <= min(maxLemmaSuffix, len(low)); k++ {
 				add(rules, t.XPOS+"\x00"+low[len(low)-k:], rule)
 			}
@@ -131,12 +134,9 @@ func TrainLemmatizer(train []*Sentence) *Lemmatizer {
 		l.known[k] = top(c, 1)
 	}
 	for k, c := range rules {
-		r := top(c, 2)
-		if r == "" {
-			continue
+		if r := top(c, 2); r != "" {
+			l.rules[k] = ruleOf[r]
 		}
-		strip, addStr, _ := strings.Cut(r, "\x00")
-		l.rules[k] = lemmaRule{Strip: mustAtoi(strip), Add: addStr}
 	}
 	return l
 }
@@ -167,9 +167,4 @@ func commonPrefix(a, b string) int {
 		i++
 	}
 	return i
-}
-
-func mustAtoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
 }

@@ -223,40 +223,29 @@ func ReadModel(r io.Reader) (*Model, error) {
 	t := &Tagger{}
 	t.upos = d.strings()
 	t.xpos = d.strings()
-	n := d.count()
-	t.sure = make(map[string]uint16, n)
-	for i := 0; i < n && d.err == nil; i++ {
-		w := d.string()
+	t.sure = readMap(d, func() uint16 {
 		c := d.uint()
 		if c >= uint64(len(t.upos)) {
 			d.fail()
 		}
-		t.sure[w] = uint16(c)
-	}
-	n = d.count()
-	t.amb = make(map[string]uint64, n)
-	for i := 0; i < n && d.err == nil; i++ {
-		w := d.string()
-		t.amb[w] = d.uint()
-	}
+		return uint16(c)
+	})
+	t.amb = readMap(d, d.uint)
 	d.table(&t.weights, len(t.upos))
 	if len(t.xpos) != len(t.upos) {
 		d.fail()
 	}
 
 	l := &Lemmatizer{}
-	l.known = d.stringMap()
-	n = d.count()
-	l.rules = make(map[string]lemmaRule, n)
-	for i := 0; i < n && d.err == nil; i++ {
-		k := d.string()
+	l.known = readMap(d, d.string)
+	l.rules = readMap(d, func() lemmaRule {
 		strip := d.uint()
 		add := d.string()
 		if strip > 64 {
 			d.fail()
 		}
-		l.rules[k] = lemmaRule{Strip: int(strip), Add: add}
-	}
+		return lemmaRule{Strip: int(strip), Add: add}
+	})
 
 	np := d.count()
 	hasFast := d.uint()
@@ -365,12 +354,14 @@ func (d *decoder) strings() []string {
 	return out
 }
 
-func (d *decoder) stringMap() map[string]string {
+// readMap reads what writeSorted wrote: a size, then keys, each followed
+// by what value reads.
+func readMap[V any](d *decoder, value func() V) map[string]V {
 	n := d.count()
-	m := make(map[string]string, n)
+	m := make(map[string]V, n)
 	for i := 0; i < n && d.err == nil; i++ {
 		k := d.string()
-		m[k] = d.string()
+		m[k] = value()
 	}
 	return m
 }

@@ -1,10 +1,11 @@
 package syntax
 
-// Parser is a greedy arc-eager transition parser (Nivre 2003) whose
-// transitions are scored by an averaged perceptron over the feature set of
-// Zhang and Nivre (2011), trained with the dynamic oracle of Goldberg and
-// Nivre (2012). Its transitions are SHIFT, REDUCE, and LEFT-ARC and
-// RIGHT-ARC with each label.
+// Parser is an arc-eager transition parser (Nivre 2003) whose transitions
+// are scored by an averaged perceptron over the feature set of Zhang and
+// Nivre (2011). Its transitions are SHIFT, REDUCE, and LEFT-ARC and
+// RIGHT-ARC with each label. A greedy parser is trained with the dynamic
+// oracle of Goldberg and Nivre (2012); one with a beam, on whole sequences
+// (beam.go).
 type Parser struct {
 	// reverse parsers read the sentence from its end: their mistakes differ
 	// from a left-to-right parser's, which is what an ensemble needs.
@@ -85,27 +86,39 @@ func (st *pstate) s0() int { return st.stack[len(st.stack)-1] }
 
 func (st *pstate) done() bool { return st.b > st.n }
 
-// legal reports whether action a may be taken. RIGHT-ARC from the root is
-// allowed once, with the label "root", so that a sentence has one root.
-func (p *Parser) legal(st *pstate, a int) bool {
+// legalKinds says which kinds of action a configuration allows; an arc's
+// label only matters for the root. RIGHT-ARC from the root is allowed once,
+// with the label "root", so that a sentence has one root, and no other arc
+// takes that label.
+type legalKinds struct {
+	shift, reduce, left, right, fromRoot bool
+}
+
+func (p *Parser) legalKinds(st *pstate) legalKinds {
 	if st.b > st.n {
-		return false
+		return legalKinds{}
 	}
 	s0 := st.s0()
+	return legalKinds{
+		shift:    true,
+		reduce:   s0 != 0 && st.head[s0] >= 0,
+		left:     s0 != 0 && st.head[s0] < 0,
+		right:    s0 != 0 || st.rootCh == 0,
+		fromRoot: s0 == 0,
+	}
+}
+
+func (l legalKinds) allows(p *Parser, a int) bool {
+	nl := len(p.labels)
 	switch {
 	case a == actShift:
-		return true
+		return l.shift
 	case a == actReduce:
-		return s0 != 0 && st.head[s0] >= 0
-	case a < actFirstArc+len(p.labels):
-		l := a - actFirstArc
-		return s0 != 0 && st.head[s0] < 0 && l != p.root
+		return l.reduce
+	case a < actFirstArc+nl:
+		return l.left && a-actFirstArc != p.root
 	default:
-		l := a - actFirstArc - len(p.labels)
-		if s0 == 0 {
-			return l == p.root && st.rootCh == 0
-		}
-		return l != p.root
+		return l.right && (a-actFirstArc-nl == p.root) == l.fromRoot
 	}
 }
 
@@ -428,17 +441,16 @@ func (p *Parser) parse(s *Sentence) {
 	p.finish(&st, s)
 }
 
-// best returns the legal action with the highest score. Legality depends on
-// the kind of action, not its label, except for the root's one arc, so it is
-// decided once per kind.
+// best returns the legal action with the highest score, walking the scores
+// by kind of action rather than asking allows of each one.
 func (p *Parser) best(st *pstate, scores []int32) int {
+	lk := p.legalKinds(st)
 	nl := len(p.labels)
-	s0 := st.s0()
 	best, bestScore := actShift, scores[actShift]
-	if s0 != 0 && st.head[s0] >= 0 && scores[actReduce] > bestScore {
+	if lk.reduce && scores[actReduce] > bestScore {
 		best, bestScore = actReduce, scores[actReduce]
 	}
-	if s0 != 0 && st.head[s0] < 0 {
+	if lk.left {
 		for l, v := range scores[actFirstArc : actFirstArc+nl] {
 			if v > bestScore && l != p.root {
 				best, bestScore = actFirstArc+l, v
@@ -447,8 +459,9 @@ func (p *Parser) best(st *pstate, scores []int32) int {
 	}
 	right := actFirstArc + nl
 	switch {
-	case s0 == 0:
-		if st.rootCh == 0 && scores[right+p.root] > bestScore {
+	case !lk.right:
+	case lk.fromRoot:
+		if scores[right+p.root] > bestScore {
 			best = right + p.root
 		}
 	default:

@@ -37,16 +37,17 @@ func (p *Parser) costs(st *pstate, gh, gl []int, cost []int) {
 		shift++
 	}
 	cost[actShift] = shift
-	if p.legal(st, actReduce) {
+	lk := p.legalKinds(st)
+	if lk.reduce {
 		cost[actReduce] = s0DepsInBuffer
 	}
-	if s0 != 0 && st.head[s0] < 0 {
+	if lk.left {
 		left := s0DepsInBuffer
 		if gh[s0] > b {
 			left++
 		}
 		for l := 0; l < nl; l++ {
-			if !p.legal(st, actFirstArc+l) {
+			if !lk.allows(p, actFirstArc+l) {
 				continue
 			}
 			c := left
@@ -62,7 +63,7 @@ func (p *Parser) costs(st *pstate, gh, gl []int, cost []int) {
 	}
 	for l := 0; l < nl; l++ {
 		a := actFirstArc + nl + l
-		if !p.legal(st, a) {
+		if !lk.allows(p, a) {
 			continue
 		}
 		c := right
@@ -194,12 +195,14 @@ func TrainParser(train, dev []*Sentence, tagger *Tagger, reverse bool, beam int,
 				proto.apply(&st, next)
 			}
 		}
+		if len(dev) == 0 && epoch < opts.Epochs {
+			continue // nothing to choose an epoch by: only the last is kept
+		}
 		pr := *proto
 		pr.weights = model.average()
 		las := parseLAS(&pr, dev, devTagged)
 		opts.logf("parser epoch %d: %.1f%% of transitions (with a beam: sentences) wrong, dev LAS %.2f", epoch, 100*float64(wrong)/float64(max(steps, 1)), las)
-		// Without a development set the last epoch is kept.
-		if las > bestLAS || len(dev) == 0 {
+		if las > bestLAS {
 			best, bestLAS = &pr, las
 		}
 	}
@@ -210,10 +213,7 @@ func TrainParser(train, dev []*Sentence, tagger *Tagger, reverse bool, beam int,
 func parseLAS(p *Parser, gold, tagged []*Sentence) float64 {
 	var sc Scores
 	for i, t := range tagged {
-		s := blankCopy(t)
-		for j := range s.Tokens {
-			s.Tokens[j].UPOS, s.Tokens[j].XPOS = t.Tokens[j].UPOS, t.Tokens[j].XPOS
-		}
+		s := t.clone()
 		p.Parse(s)
 		sc.Add(gold[i], s)
 	}

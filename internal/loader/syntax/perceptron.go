@@ -380,18 +380,6 @@ func newScores(nclass int) []int32 {
 	return make([]int32, nclass)
 }
 
-func (t *weightTable) features() int {
-	n := 0
-	for _, h := range []*hashPart{&t.hot, &t.cold} {
-		for i := range h.slots {
-			if h.slots[i].key != 0 {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // each calls fn with every feature of t and its entries, in ascending order
 // of feature. The table keeps no sorted list (it would only serve writing),
 // so each sorts the slots.

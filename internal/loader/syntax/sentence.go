@@ -170,6 +170,15 @@ func (s *Sentence) Ancestor(a, d int) bool {
 	return a == 0
 }
 
+// clone returns a copy of s whose words can be changed without changing
+// s's; comments and multiword tokens are shared.
+func (s *Sentence) clone() *Sentence {
+	c := *s
+	c.Tokens = append([]Token(nil), s.Tokens...)
+	c.children = nil
+	return &c
+}
+
 // Reindex must be called after heads are changed so that Children and Span
 // see the new tree.
 func (s *Sentence) Reindex() { s.children = nil }

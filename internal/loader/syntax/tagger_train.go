@@ -108,11 +108,13 @@ func TrainTagger(train, dev []*Sentence, opts TrainOptions) *Tagger {
 				t2, t1 = t1, guess+1
 			}
 		}
+		if len(dev) == 0 && epoch < opts.Epochs {
+			continue // nothing to choose an epoch by: only the last is kept
+		}
 		tg := &Tagger{upos: classes.upos, xpos: classes.xpos, weights: p.average(), sure: sure, amb: amb}
 		acc := tagAccuracy(tg, dev)
 		opts.logf("tagger epoch %d: train %.2f%%, dev UPOS %.2f%%", epoch, 100*float64(correct)/float64(max(total, 1)), 100*acc)
-		// Without a development set the last epoch is kept.
-		if acc > bestAcc || len(dev) == 0 {
+		if acc > bestAcc {
 			best, bestAcc = tg, acc
 		}
 	}

@@ -84,10 +84,7 @@ func Train(train, dev []*Sentence, o ModelOptions) *Model {
 func jackknifeTags(train []*Sentence, o ModelOptions) []*Sentence {
 	tagged := make([]*Sentence, len(train))
 	for i, s := range train {
-		c := *s
-		c.Tokens = append([]Token(nil), s.Tokens...)
-		c.children = nil
-		tagged[i] = &c
+		tagged[i] = s.clone()
 	}
 	if o.Folds <= 1 {
 		return tagged
@@ -95,11 +92,7 @@ func jackknifeTags(train []*Sentence, o ModelOptions) []*Sentence {
 	for k := 0; k < o.Folds; k++ {
 		ft := TrainTagger(foldOut(train, o.Folds, k), nil, TrainOptions{Epochs: o.TaggerEpochs, Seed: o.Seed + uint64(k) + 1})
 		for i := k; i < len(train); i += o.Folds {
-			p := blankCopy(train[i])
-			ft.Tag(p)
-			for j := range p.Tokens {
-				tagged[i].Tokens[j].UPOS, tagged[i].Tokens[j].XPOS = p.Tokens[j].UPOS, p.Tokens[j].XPOS
-			}
+			ft.Tag(tagged[i]) // reads the forms only
 		}
 		o.logf("jackknife fold %d/%d tagged", k+1, o.Folds)
 	}
