@@ -17,6 +17,18 @@ func addDictFlag(cmd *cobra.Command) {
 		"extra dictionary `file` (YAML) merged over the embedded one; repeatable (env "+dict.EnvVar+" adds more)")
 }
 
+// addCoderFlag adds --coder to the commands that code events.
+func addCoderFlag(cmd *cobra.Command) {
+	cmd.Flags().String("coder", string(loader.CoderRules),
+		"how events are coded: rules (token windows) or tree (on the dependency parse)")
+}
+
+// coderFlag returns the coder the --coder flag names.
+func coderFlag(cmd *cobra.Command) (loader.Coder, error) {
+	v, _ := cmd.Flags().GetString("coder")
+	return loader.ParseCoder(v)
+}
+
 // dictFlagPaths returns the dictionary files to load: those in KG_DICT,
 // then those given with --dict, so flags override the environment.
 func dictFlagPaths(cmd *cobra.Command) []string {
@@ -25,12 +37,12 @@ func dictFlagPaths(cmd *cobra.Command) []string {
 }
 
 // newExtractor loads the dictionaries and builds the extractor.
-func newExtractor(paths []string) (*loader.Extractor, *dict.Dictionary, error) {
+func newExtractor(paths []string, c loader.Coder) (*loader.Extractor, *dict.Dictionary, error) {
 	d, err := dict.Load(paths...)
 	if err != nil {
 		return nil, nil, err
 	}
-	x, err := loader.New(d)
+	x, err := loader.NewCoder(d, c)
 	if err != nil {
 		return nil, nil, fmt.Errorf("build extractor: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/kg-project/kg/internal/loader"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -17,6 +18,7 @@ type extractOptions struct {
 	IO      *ioStreams
 	Paths   []string
 	Dicts   []string
+	Coder   loader.Coder
 	MaxSize int64
 }
 
@@ -40,6 +42,11 @@ name and skipped; the exit status is then 1.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Dicts = dictFlagPaths(cmd)
+			c, err := coderFlag(cmd)
+			if err != nil {
+				return err
+			}
+			opts.Coder = c
 			if runF != nil {
 				return runF(opts)
 			}
@@ -47,12 +54,13 @@ name and skipped; the exit status is then 1.`,
 		},
 	}
 	addDictFlag(cmd)
+	addCoderFlag(cmd)
 	addMaxSizeFlag(cmd, &opts.MaxSize)
 	return cmd
 }
 
 func runExtract(ctx context.Context, opts *extractOptions) error {
-	x, _, err := newExtractor(opts.Dicts)
+	x, _, err := newExtractor(opts.Dicts, opts.Coder)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/kg-project/kg/internal/loader"
 	"io"
 	"os"
 	"runtime/pprof"
@@ -30,6 +31,7 @@ type loadOptions struct {
 	Quiet   bool
 	JSON    bool
 	Dicts   []string
+	Coder   loader.Coder
 	// Hidden: documents per write batch, and a CPU profile of the run.
 	BatchSize  int
 	CPUProfile string
@@ -75,6 +77,11 @@ with its name (and line) and the others still load; the exit status is then 1.`,
 			}
 			opts.Paths = args
 			opts.Dicts = dictFlagPaths(cmd)
+			c, err := coderFlag(cmd)
+			if err != nil {
+				return err
+			}
+			opts.Coder = c
 			if runF != nil {
 				return runF(opts)
 			}
@@ -88,6 +95,7 @@ with its name (and line) and the others still load; the exit status is then 1.`,
 	fl.BoolVar(&opts.Quiet, "quiet", false, "print no progress bar and no summary (errors still go to stderr)")
 	fl.BoolVar(&opts.JSON, "json", false, "print the summary as JSON")
 	addDictFlag(cmd)
+	addCoderFlag(cmd)
 	fl.IntVar(&opts.BatchSize, "batch-size", 64, "documents per write batch")
 	fl.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile of the load to `file`")
 	fl.MarkHidden("batch-size")
@@ -125,7 +133,7 @@ func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 	}
 	// Dictionaries and extractor first: a bad dictionary should fail before
 	// the store is opened or anything read.
-	x, d, err := newExtractor(opts.Dicts)
+	x, d, err := newExtractor(opts.Dicts, opts.Coder)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"github.com/kg-project/kg/internal/loader"
 	"io"
 	"os"
 	"path/filepath"
@@ -111,7 +112,7 @@ func checkAnalysed(t *testing.T, s *syntax.Sentence) {
 // cleanedText is the text kg load would store for a document.
 func cleanedText(t *testing.T, in input.Input) string {
 	t.Helper()
-	x, _, err := newExtractor(nil)
+	x, _, err := newExtractor(nil, loader.CoderRules)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/kg-project/kg/internal/loader"
 
 	"github.com/spf13/cobra"
 
@@ -14,6 +15,7 @@ import (
 type reindexOptions struct {
 	IO    *ioStreams
 	Dicts []string
+	Coder loader.Coder
 	JSON  bool
 	// Store opens the store for writing; Close closes it.
 	Store func() (*graph.Store, error)
@@ -38,6 +40,11 @@ the old events. Documents keep their IDs. Use it after changing a dictionary.`,
 				return flagErrorf(cmd, "reindex takes no arguments, got %q", args[0])
 			}
 			opts.Dicts = dictFlagPaths(cmd)
+			c, err := coderFlag(cmd)
+			if err != nil {
+				return err
+			}
+			opts.Coder = c
 			if runF != nil {
 				return runF(opts)
 			}
@@ -45,12 +52,13 @@ the old events. Documents keep their IDs. Use it after changing a dictionary.`,
 		},
 	}
 	addDictFlag(cmd)
+	addCoderFlag(cmd)
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the summary as JSON")
 	return cmd
 }
 
 func runReindex(ctx context.Context, opts *reindexOptions) error {
-	x, d, err := newExtractor(opts.Dicts)
+	x, d, err := newExtractor(opts.Dicts, opts.Coder)
 	if err != nil {
 		return err
 	}

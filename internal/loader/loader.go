@@ -9,6 +9,7 @@ import (
 	"github.com/kg-project/kg/internal/loader/dict"
 	"github.com/kg-project/kg/internal/loader/extract"
 	"github.com/kg-project/kg/internal/loader/input"
+	"github.com/kg-project/kg/internal/loader/syntax"
 	"github.com/kg-project/kg/internal/loader/text"
 )
 
@@ -45,7 +46,32 @@ type Extractor struct {
 // New builds an extractor over dictionary d (nil means the embedded
 // default). Verb patterns that d adds to the embedded ones (from user
 // dictionary files) become extra rules.
-func New(d *dict.Dictionary) (*Extractor, error) {
+func New(d *dict.Dictionary) (*Extractor, error) { return NewCoder(d, CoderRules) }
+
+// Coder names a way of coding events.
+type Coder string
+
+const (
+	// CoderRules codes with token-window rules over the lexicon.
+	CoderRules Coder = "rules"
+	// CoderTree codes on the dependency parse of each sentence.
+	CoderTree Coder = "tree"
+)
+
+// ParseCoder validates a coder name; the empty string is CoderRules.
+func ParseCoder(s string) (Coder, error) {
+	switch Coder(strings.ToLower(strings.TrimSpace(s))) {
+	case "", CoderRules:
+		return CoderRules, nil
+	case CoderTree:
+		return CoderTree, nil
+	}
+	return "", fmt.Errorf("unknown coder %q (want rules or tree)", s)
+}
+
+// NewCoder builds an extractor over dictionary d (nil means the embedded
+// default) that codes events the way c says.
+func NewCoder(d *dict.Dictionary, c Coder) (*Extractor, error) {
 	if d == nil {
 		var err error
 		if d, err = dict.Default(); err != nil {
@@ -59,6 +85,13 @@ func New(d *dict.Dictionary) (*Extractor, error) {
 	eng, err := extract.New(Entries(d), verbs)
 	if err != nil {
 		return nil, fmt.Errorf("build extractor: %w", err)
+	}
+	if c == CoderTree {
+		m, err := syntax.Default()
+		if err != nil {
+			return nil, fmt.Errorf("build extractor: %w", err)
+		}
+		eng = eng.WithParser(m)
 	}
 	return &Extractor{d: d, eng: eng}, nil
 }

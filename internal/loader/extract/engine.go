@@ -7,10 +7,15 @@ import (
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/cameo"
+	"github.com/kg-project/kg/internal/loader/syntax"
 )
 
-// Version names the extractor in every event it makes.
-const Version = "kg-rules/1"
+// Version names the extractor in every event it makes; TreeVersion is
+// the name when events are coded on the parse.
+const (
+	Version     = "kg-rules/1"
+	TreeVersion = "kg-tree/1"
+)
 
 // Engine holds the compiled dictionary and grammar. It is immutable after
 // New and safe for concurrent use.
@@ -20,6 +25,17 @@ type Engine struct {
 	// countries maps a country code to its entry, so that a province can
 	// stand for the country holding it.
 	countries map[string]*Entry
+	// parser, when set, makes the engine code events on the dependency
+	// parse of each sentence instead of with token-window rules.
+	parser *syntax.Model
+}
+
+// WithParser returns a copy of the engine that codes events on the
+// dependency parse m gives of each sentence.
+func (e *Engine) WithParser(m *syntax.Model) *Engine {
+	c := *e
+	c.parser = m
+	return &c
 }
 
 // New compiles an engine from actor entries and extra verb rules (added
@@ -113,7 +129,11 @@ func (e *Engine) Extract(d Doc) Result {
 		}
 		rf.text, rf.toks, rf.ms, rf.gs = s.Text, toks, ms, gs
 		rf.index()
-		rf.run()
+		if e.parser != nil {
+			rf.found = e.treeFind(s.Text, toks, ms)
+		} else {
+			rf.run()
+		}
 		var dates []DateSpan
 		if d.Dates != nil && len(rf.found) > 0 {
 			dates = d.Dates(s.Text)
@@ -245,7 +265,7 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 			QuadClass: cameo.QuadClass(code), Goldstein: goldstein, Date: date,
 			Negated: fd.negated, Modality: fd.modality, Symmetric: fd.rule.Symmetric || fd.reciprocal && !fd.mutual,
 			DocID: docID, SentenceIndex: s.Index, Start: s.Start, End: s.End, Sentence: s.Text,
-			Confidence: round2(conf), Extractor: Version,
+			Confidence: round2(conf), Extractor: e.version(),
 		})
 	}
 	return events
@@ -526,4 +546,11 @@ func countryCode(a *actorRec) string {
 		return strings.ToUpper(a.Code[:3])
 	}
 	return ""
+}
+
+func (e *Engine) version() string {
+	if e.parser != nil {
+		return TreeVersion
+	}
+	return Version
 }

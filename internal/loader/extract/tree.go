@@ -1,0 +1,813 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/cameo"
+	"github.com/kg-project/kg/internal/loader/syntax"
+)
+
+// This file codes events on the dependency parse of a sentence. The
+// vocabulary (which words trigger which codes, which prepositions introduce
+// a target) is data: the lexicon and, when loaded, a PETRARCH verb
+// dictionary. What is here is the structure, a few rules over the tree that
+// hold for every trigger:
+//
+//   - the agent is the subject, or the by-phrase of a passive, or the
+//     subject a clause inherits (coordinated verbs, control verbs, relative
+//     clauses, participles);
+//   - the target is the object or an oblique whose preposition the trigger
+//     lists; a noun trigger takes its agent from a possessive, a
+//     nationality modifier, a by-phrase or the subject of a light verb, and
+//     its target from its prepositional modifiers;
+//   - coordination spreads over agents and targets;
+//   - a trigger under a verb of intent, threat, appeal, demand or refusal
+//     is recoded (agreed to meet → 036, threatened to attack → 138, urged X
+//     to withdraw → 0256) or negated, and conditions and futures set the
+//     modality.
+
+// treeFinder codes one parsed sentence.
+type treeFinder struct {
+	e     *Engine
+	s     *syntax.Sentence
+	toks  []token
+	ms    []mention
+	owner []int // word ID-1 → index of the mention covering it, or -1
+	tokAt []int // word ID-1 → index of the extract token it starts in
+	found []finding
+	done  map[int]bool // words already coded as a trigger
+}
+
+// parseSentence tokenizes and parses one sentence with the engine's model.
+func (e *Engine) parseSentence(text string) *syntax.Sentence {
+	s := syntax.Tokenize(text, 0)
+	if s.Len() == 0 {
+		return s
+	}
+	e.parser.Parse(s)
+	return s
+}
+
+// treeFind codes the events of one sentence from its parse. ms are the
+// actor mentions the recognizer found over toks.
+func (e *Engine) treeFind(text string, toks []token, ms []mention) []finding {
+	if len(ms) == 0 {
+		return nil
+	}
+	s := e.parseSentence(text)
+	if s.Len() == 0 {
+		return nil
+	}
+	f := &treeFinder{e: e, s: s, toks: toks, ms: ms, done: map[int]bool{}}
+	f.align()
+	for id := 1; id <= s.Len(); id++ {
+		f.word(id)
+	}
+	return f.found
+}
+
+// align maps the parser's words onto the recognizer's tokens and mentions
+// by byte offsets; both tokenizers cut the same text.
+func (f *treeFinder) align() {
+	n := f.s.Len()
+	f.owner = make([]int, n)
+	f.tokAt = make([]int, n)
+	k := 0
+	for i := range f.owner {
+		f.owner[i] = -1
+		w := f.s.Token(i + 1)
+		start := w.Start
+		if start < 0 && i > 0 {
+			start = f.s.Token(i).End // a contraction's second part
+		}
+		for k+1 < len(f.toks) && f.toks[k+1].start <= start {
+			k++
+		}
+		f.tokAt[i] = k
+	}
+	for m := range f.ms {
+		ms, me := f.toks[f.ms[m].start].start, f.toks[f.ms[m].end-1].end
+		for i := range f.owner {
+			w := f.s.Token(i + 1)
+			if w.Start >= ms && w.End <= me && w.Start >= 0 {
+				f.owner[i] = m
+			}
+		}
+	}
+}
+
+func (f *treeFinder) tok(id int) *syntax.Token { return f.s.Token(id) }
+
+func (f *treeFinder) low(id int) string { return strings.ToLower(f.tok(id).Form) }
+
+func (f *treeFinder) lemma(id int) string { return strings.ToLower(f.tok(id).Lemma) }
+
+// word tries every trigger the word can be.
+func (f *treeFinder) word(id int) {
+	t := f.tok(id)
+	switch t.UPOS {
+	case "VERB":
+		f.verb(id)
+	case "NOUN", "PROPN":
+		if f.owner[id-1] >= 0 && t.UPOS == "PROPN" {
+			return // part of an actor's name
+		}
+		f.noun(id)
+	}
+}
+
+// triggersOf returns the lexicon triggers of a word, by form and by lemma.
+func (f *treeFinder) triggersOf(id int, noun bool) []trigger {
+	var out []trigger
+	seen := map[*VerbRule]bool{}
+	for _, key := range []string{f.low(id), f.lemma(id)} {
+		for _, tr := range f.e.lex.triggers[key] {
+			if tr.noun != noun || seen[tr.rule] {
+				continue
+			}
+			seen[tr.rule] = true
+			out = append(out, tr)
+		}
+	}
+	return out
+}
+
+// ----- verbs -----
+
+func (f *treeFinder) verb(v int) {
+	for _, tr := range f.triggersOf(v, false) {
+		if fd, ok := f.verbEvent(v, tr); ok {
+			f.add(fd)
+			return
+		}
+	}
+}
+
+// verbEvent codes verb v under one trigger.
+func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
+	r := tr.rule
+	restPrep := ""
+	for _, w := range tr.rest {
+		p, ok := f.restWord(v, w)
+		if !ok {
+			return finding{}, false
+		}
+		if p != "" {
+			restPrep = p
+		}
+	}
+	if len(r.Requires) > 0 && !f.requires(v, r.Requires) {
+		return finding{}, false
+	}
+	agents, passive := f.subject(v)
+	var targets []*actorRec
+	if passive {
+		targets = agents
+		agents = f.byAgent(v)
+	} else {
+		if r.Direct || len(tr.rest) > 0 && restPrep == "" {
+			for _, o := range f.s.ChildrenByRel(v, "obj") {
+				targets = append(targets, f.actorsAt(o)...)
+			}
+		}
+		for _, o := range f.s.ChildrenByRel(v, "iobj") {
+			targets = append(targets, f.actorsAt(o)...)
+		}
+	}
+	preps := r.Preps
+	if restPrep != "" {
+		preps = append([]string{restPrep}, preps...)
+	}
+	for _, o := range f.obliques(v) {
+		if p := f.caseOf(o); p != "" && contains(preps, p) {
+			targets = append(targets, f.actorsAt(o)...)
+		}
+	}
+	if len(targets) == 0 && !passive {
+		targets = f.sharedObject(v, r)
+	}
+	fd := finding{rule: r, code: r.Code, trig: f.tokAt[v-1], conf: 0.8, modality: graph.Actual}
+	if r.Reverse {
+		agents, targets = targets, agents
+	}
+	fd.agents, fd.targets = dedupRecs(agents), dedupRecs(targets)
+	f.codeWords(&fd, v)
+	groupCode(&fd)
+	f.context(&fd, v)
+	return fd, f.complete(&fd)
+}
+
+// restWord checks the later word of a multi-word verb ("call on", "shoot
+// down", "hold talks"): a particle, the preposition of an oblique, or an
+// object. It returns the preposition when the word is one, so that its
+// phrase becomes the target.
+func (f *treeFinder) restWord(v int, w string) (prep string, ok bool) {
+	for _, c := range f.s.Children(v) {
+		t := f.tok(c)
+		switch {
+		case t.Rel == "compound:prt" && f.low(c) == w:
+			return "", true
+		case (t.Rel == "obj" || t.Rel == "nsubj:pass") && (f.low(c) == w || f.lemma(c) == w):
+			return "", true
+		case strings.HasPrefix(t.Rel, "obl") && f.caseOf(c) == w:
+			return w, true
+		}
+	}
+	// A particle the parser attached elsewhere, right after the verb.
+	if v < f.s.Len() && f.low(v+1) == w {
+		return "", true
+	}
+	return "", false
+}
+
+// requires reports whether one of words heads or modifies a dependent of v
+// ("sign ... agreement", "lodge ... protest").
+func (f *treeFinder) requires(v int, words []string) bool {
+	for _, c := range f.s.Children(v) {
+		rel := f.tok(c).Rel
+		if rel == "nsubj" || rel == "punct" || rel == "conj" || rel == "parataxis" {
+			continue
+		}
+		for _, d := range f.s.Subtree(c) {
+			if contains(words, f.low(d)) || contains(words, f.lemma(d)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subject finds the agent of predicate v: its subject, or the subject it
+// shares with the clause it hangs from. passive is true when the subject
+// found is the patient.
+func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
+	for depth := 0; depth < 6 && v > 0; depth++ {
+		passive = passive || f.isPassive(v)
+		for _, c := range f.s.Children(v) {
+			switch f.tok(c).Rel {
+			case "nsubj", "nsubj:pass", "nsubj:outer":
+				if f.relativePronoun(c) && strings.HasPrefix(f.tok(v).Rel, "acl") {
+					return f.actorsAt(f.tok(v).Head), passive
+				}
+				return f.actorsAt(c), passive
+			}
+		}
+		t := f.tok(v)
+		switch {
+		case t.Rel == "conj" || t.Rel == "xcomp" || t.Rel == "advcl":
+			if t.Rel == "xcomp" {
+				if o := f.s.Child(t.Head, "obj"); o > 0 && f.is(objectControl, t.Head) {
+					return f.actorsAt(o), passive
+				}
+			}
+			v = t.Head
+		case t.Rel == "acl:relcl":
+			return f.actorsAt(t.Head), passive
+		case t.Rel == "acl":
+			// "troops sent by Russia": a participle's head is its patient.
+			if t.XPOS == "VBN" {
+				return f.actorsAt(t.Head), true
+			}
+			return f.actorsAt(t.Head), passive
+		default:
+			return nil, passive
+		}
+	}
+	return nil, passive
+}
+
+// objectControl verbs pass their object to the subject of their
+// complement: "urged Iran to halt".
+var objectControl = verbSet(`urge ask call press invite encourage persuade request tell order force pressure
+allow permit help enable warn advise appeal implore beg`)
+
+func (f *treeFinder) isPassive(v int) bool {
+	for _, c := range f.s.Children(v) {
+		switch f.tok(c).Rel {
+		case "nsubj:pass", "aux:pass":
+			return true
+		}
+	}
+	return false
+}
+
+func (f *treeFinder) relativePronoun(id int) bool {
+	switch f.low(id) {
+	case "who", "which", "that", "whom":
+		return true
+	}
+	return false
+}
+
+// byAgent returns the agent of a passive: "by Russia".
+func (f *treeFinder) byAgent(v int) []*actorRec {
+	var out []*actorRec
+	for _, o := range f.obliques(v) {
+		if f.tok(o).Rel == "obl:agent" || f.caseOf(o) == "by" {
+			out = append(out, f.actorsAt(o)...)
+		}
+	}
+	return out
+}
+
+// obliques returns v's prepositional dependents, including those the parser
+// hung on v's object ("attacked positions near the border").
+func (f *treeFinder) obliques(v int) []int {
+	var out []int
+	for _, c := range f.s.Children(v) {
+		if rel := f.tok(c).Rel; strings.HasPrefix(rel, "obl") || rel == "nmod" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// caseOf returns the preposition of a nominal dependent, lower case;
+// multi-word prepositions give their first word with "fixed" parts joined.
+func (f *treeFinder) caseOf(n int) string {
+	for _, c := range f.s.Children(n) {
+		if f.tok(c).Rel == "case" {
+			p := f.low(c)
+			for _, x := range f.s.ChildrenByRel(c, "fixed") {
+				p += " " + f.low(x)
+			}
+			return p
+		}
+	}
+	return ""
+}
+
+// sharedObject gives a coordinated verb its partner's object: "attacked
+// and killed the soldiers".
+func (f *treeFinder) sharedObject(v int, r *VerbRule) []*actorRec {
+	if !r.Direct {
+		return nil
+	}
+	t := f.tok(v)
+	var partner int
+	switch {
+	case t.Rel == "conj":
+		partner = t.Head
+	default:
+		for _, c := range f.s.ChildrenByRel(v, "conj") {
+			if f.tok(c).UPOS == "VERB" {
+				partner = c
+				break
+			}
+		}
+	}
+	if partner == 0 || f.tok(partner).UPOS != "VERB" {
+		return nil
+	}
+	o := f.s.Child(partner, "obj")
+	if o == 0 || o < v {
+		return nil
+	}
+	return f.actorsAt(o)
+}
+
+// codeWords applies a rule's word-dependent codes ("attack ... with
+// drones" → 195) from v's dependents other than its subject.
+func (f *treeFinder) codeWords(fd *finding, v int) {
+	r := fd.rule
+	if len(r.Words) == 0 {
+		return
+	}
+	for _, c := range f.s.Children(v) {
+		if strings.HasPrefix(f.tok(c).Rel, "nsubj") {
+			continue
+		}
+		for _, d := range f.s.Subtree(c) {
+			for _, wc := range r.Words {
+				if contains(wc.Words, f.low(d)) || contains(wc.Words, f.lemma(d)) {
+					fd.code = wc.Code
+					return
+				}
+			}
+		}
+	}
+}
+
+// ----- nouns -----
+
+func (f *treeFinder) noun(n int) {
+	for _, tr := range f.triggersOf(n, true) {
+		if fd, ok := f.nounEvent(n, tr); ok {
+			f.add(fd)
+			return
+		}
+	}
+}
+
+// treeLightVerbs lend their subject to an event noun they govern: "held
+// talks", "launched strikes", "paid a visit".
+var treeLightVerbs = verbSet(`hold have conduct launch carry stage make pay begin start resume continue undertake
+mount wage step intensify escalate sign conclude ink reach impose announce extend deliver provide give
+open lodge file issue express`)
+
+// nounEvent codes event noun n under one trigger.
+func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
+	r := tr.rule
+	t := f.tok(n)
+	var agents, targets []*actorRec
+	reciprocal := false
+	for _, c := range f.s.Children(n) {
+		ct := f.tok(c)
+		switch {
+		case ct.Rel == "nmod:poss":
+			agents = append(agents, f.actorsAt(c)...)
+		case ct.Rel == "amod" || ct.Rel == "compound":
+			if f.owner[c-1] < 0 {
+				continue
+			}
+			if r.ModifierTarget {
+				targets = append(targets, f.actorsAt(c)...)
+			} else {
+				agents = append(agents, f.actorsAt(c)...)
+			}
+		case strings.HasPrefix(ct.Rel, "nmod") || ct.Rel == "acl":
+			p := f.caseOf(c)
+			switch {
+			case p == "by" || p == "from" && !r.Reverse:
+				agents = append(agents, f.actorsAt(c)...)
+			case p == "between" || p == "among":
+				as := f.actorsAt(c)
+				if len(as) >= 2 {
+					agents, reciprocal = append(agents, as...), true
+				}
+			case contains(r.NounPreps, p) || p == "with" && r.Symmetric:
+				targets = append(targets, f.actorsAt(c)...)
+			}
+		}
+	}
+	if len(agents) == 0 {
+		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") && treeLightVerbs[f.lemma(h)] {
+			as, passive := f.subject(h)
+			if passive {
+				as = f.byAgent(h)
+			}
+			agents = as
+			if len(targets) == 0 {
+				for _, o := range f.obliques(h) {
+					if p := f.caseOf(o); contains(r.NounPreps, p) || contains(r.Preps, p) {
+						targets = append(targets, f.actorsAt(o)...)
+					}
+				}
+			}
+		}
+	}
+	if len(targets) == 0 && len(agents) >= 2 && r.Symmetric {
+		reciprocal = true
+	}
+	fd := finding{rule: r, code: r.Code, trig: f.tokAt[n-1], conf: 0.7, modality: graph.Actual, reciprocal: reciprocal}
+	if r.Reverse {
+		agents, targets = targets, agents
+	}
+	fd.agents, fd.targets = dedupRecs(agents), dedupRecs(targets)
+	if neg := f.s.Child(n, "det"); neg > 0 && f.low(neg) == "no" {
+		fd.negated = true
+	}
+	groupCode(&fd)
+	head := n
+	if t.Rel == "obj" || t.Rel == "nsubj:pass" {
+		head = t.Head
+	}
+	f.context(&fd, head)
+	return fd, f.complete(&fd)
+}
+
+// groupCode applies a rule's code for armed-group targets: support for
+// rebels is aid (070), not diplomatic backing.
+func groupCode(fd *finding) {
+	r := fd.rule
+	if r.GroupCode == "" || fd.code != r.Code {
+		return
+	}
+	for _, t := range fd.targets {
+		if t.Type == graph.Group || strings.HasSuffix(t.Code, "REB") || strings.HasSuffix(t.Code, "INS") || strings.HasSuffix(t.Code, "SEP") {
+			fd.code = r.GroupCode
+			return
+		}
+	}
+}
+
+// ----- context: negation, modality, complements -----
+
+var (
+	intentVerbs = verbSet(`agree offer promise pledge vow plan decide intend want hope seek propose prepare
+expect resolve commit volunteer aim undertake`)
+	threatVerbs  = verbSet(`threaten`)
+	appealVerbs  = verbSet(`urge ask call appeal press request encourage implore beg invite`)
+	demandVerbs  = verbSet(`demand insist order`)
+	refuseVerbs  = verbSet(`refuse decline fail reject`)
+	treeNegWords = toSet(`not n't never no`)
+	hypoAux      = toSet(`would could might may should`)
+	planAux      = toSet(`will shall 'll`)
+	hypoMarkers  = toSet(`if unless whether`)
+	reportedVerb = verbSet(`say tell report claim state announce add note allege`)
+)
+
+// context reads what governs predicate p: negation, auxiliaries, a
+// conditional clause, and a verb of intent, threat, appeal, demand or
+// refusal above it, recoding fd when one is found.
+func (f *treeFinder) context(fd *finding, p int) {
+	for _, c := range f.s.Children(p) {
+		t := f.tok(c)
+		switch {
+		case t.Rel == "advmod" && treeNegWords[f.low(c)]:
+			fd.negated = !fd.negated
+		case t.Rel == "aux" && hypoAux[f.low(c)]:
+			fd.modality = graph.Hypothetical
+		case t.Rel == "aux" && planAux[f.low(c)] && fd.modality == graph.Actual:
+			fd.modality = graph.Planned
+		case t.Rel == "mark" && hypoMarkers[f.low(c)]:
+			fd.modality = graph.Hypothetical
+		}
+	}
+	for depth, x := 0, p; depth < 4; depth++ {
+		t := f.tok(x)
+		if t.Head == 0 {
+			return
+		}
+		h := t.Head
+		switch t.Rel {
+		case "xcomp":
+			f.governed(fd, h)
+		case "advcl":
+			for _, m := range f.s.ChildrenByRel(x, "mark") {
+				if hypoMarkers[f.low(m)] {
+					fd.modality = graph.Hypothetical
+				}
+			}
+			return
+		case "conj":
+		default:
+			return
+		}
+		x = h
+	}
+}
+
+// governed recodes fd for the verb h (lemma hl) that governs it.
+func (f *treeFinder) governed(fd *finding, h int) {
+	for _, c := range f.s.Children(h) {
+		if f.tok(c).Rel == "advmod" && treeNegWords[f.low(c)] {
+			fd.negated = !fd.negated
+		}
+	}
+	switch {
+	case f.is(refuseVerbs, h):
+		fd.negated = !fd.negated
+	case f.is(intentVerbs, h):
+		if ic := intentCode(fd.rule, fd.code); ic != "" {
+			fd.code = ic
+		} else {
+			fd.modality = graph.Planned
+		}
+	case f.is(threatVerbs, h):
+		fd.code = threatCode(fd.code)
+	case f.is(appealVerbs, h) || f.is(demandVerbs, h):
+		code := appealCode(fd.code)
+		if f.is(demandVerbs, h) {
+			code = "10" + code[2:]
+		}
+		fd.code = code
+		// The appeal is the governing verb's subject's, to whoever it
+		// urges: "the UN urged Sudan to release them".
+		as, _ := f.subject(h)
+		var ts []*actorRec
+		if o := f.s.Child(h, "obj"); o > 0 {
+			ts = f.actorsAt(o)
+		}
+		if len(ts) == 0 {
+			for _, o := range f.obliques(h) {
+				if p := f.caseOf(o); p == "on" || p == "upon" {
+					ts = f.actorsAt(o)
+				}
+			}
+		}
+		if len(as) > 0 && len(ts) > 0 {
+			fd.agents, fd.targets, fd.reciprocal = dedupRecs(as), dedupRecs(ts), false
+		}
+	}
+}
+
+// intentCode maps a cooperative code to the intent to do it (03x); other
+// codes keep their own and are planned.
+func intentCode(r *VerbRule, code string) string {
+	if r != nil && r.Intent != "" {
+		return r.Intent
+	}
+	switch cameo.Root(code) {
+	case "04":
+		if code == "045" {
+			return "039"
+		}
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		switch code {
+		case "061":
+			return "0311"
+		case "062":
+			return "0312"
+		}
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	case "03":
+		return code
+	}
+	return ""
+}
+
+// threatCode maps an action to the threat of it (13x).
+func threatCode(code string) string {
+	switch {
+	case code == "161":
+		return "1313"
+	case code == "162" || strings.HasPrefix(code, "162"):
+		return "1311"
+	case code == "163":
+		return "1312"
+	case code == "164":
+		return "134"
+	case code == "165":
+		return "135"
+	case code == "166" || strings.HasPrefix(code, "166"):
+		return "136"
+	}
+	switch cameo.Root(code) {
+	case "14":
+		return "133"
+	case "17":
+		return "137"
+	case "15", "18", "19", "20":
+		return "138"
+	case "13":
+		return code
+	}
+	return "130"
+}
+
+// appealCode maps the action appealed for to its appeal code (02x).
+func appealCode(code string) string {
+	switch cameo.Root(code) {
+	case "04":
+		if code == "045" {
+			return "028"
+		}
+		return "026"
+	case "05":
+		return "022"
+	case "06":
+		return "021"
+	case "07":
+		return "023"
+	case "08":
+		switch code {
+		case "081":
+			return "0251"
+		case "084":
+			return "0253"
+		case "085":
+			return "0254"
+		case "086":
+			return "0255"
+		case "087":
+			return "0256"
+		}
+		return "025"
+	case "02":
+		return code
+	}
+	return "020"
+}
+
+// complete reports whether a finding has sides to emit.
+func (f *treeFinder) complete(fd *finding) bool {
+	if _, ok := cameo.Lookup(fd.code); !ok {
+		return false
+	}
+	if fd.reciprocal {
+		return len(fd.agents) >= 2
+	}
+	return len(fd.agents) > 0 && len(fd.targets) > 0
+}
+
+func (f *treeFinder) add(fd finding) { f.found = append(f.found, fd) }
+
+// ----- actors -----
+
+// actorsAt returns the actors a nominal phrase headed by h refers to,
+// spreading over its conjuncts.
+func (f *treeFinder) actorsAt(h int) []*actorRec {
+	if h <= 0 {
+		return nil
+	}
+	var out []*actorRec
+	heads := []int{h}
+	for i := 0; i < len(heads) && i < 16; i++ {
+		for _, c := range f.s.ChildrenByRel(heads[i], "conj") {
+			if u := f.tok(c).UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" || u == "X" || u == "ADJ" || u == "NUM" {
+				heads = append(heads, c)
+			}
+		}
+	}
+	for _, x := range heads {
+		out = append(out, f.actorOf(x)...)
+	}
+	return dedupRecs(out)
+}
+
+// actorOf returns the actor of one nominal word: the mention covering it,
+// else one its modifiers name ("the government of Pakistan", "forces from
+// Chad", "the minister, Sergei Lavrov").
+func (f *treeFinder) actorOf(x int) []*actorRec {
+	if as := f.mentionActors(x); len(as) > 0 {
+		return as
+	}
+	for _, rels := range [][]string{{"appos", "compound", "amod", "flat"}, {"nmod:poss"}, {"nmod"}} {
+		for _, c := range f.s.Children(x) {
+			rel := f.tok(c).Rel
+			if !contains(rels, rel) {
+				continue
+			}
+			if rel == "nmod" {
+				if p := f.caseOf(c); p != "of" && p != "from" {
+					continue
+				}
+			}
+			if as := f.mentionActors(c); len(as) > 0 {
+				return as
+			}
+		}
+	}
+	return nil
+}
+
+func (f *treeFinder) mentionActors(x int) []*actorRec {
+	m := f.owner[x-1]
+	if m < 0 {
+		return nil
+	}
+	mt := &f.ms[m]
+	if mt.kind == mObject {
+		return nil
+	}
+	if mt.pair != nil {
+		return mt.pair
+	}
+	if mt.actor == nil {
+		return nil
+	}
+	return []*actorRec{mt.actor}
+}
+
+// verbSet holds the lemmas of s and their inflected forms, so that a word
+// is found whether or not the lemmatiser got it right ("waging").
+func verbSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		forms, _ := inflect(w)
+		for _, f := range forms {
+			m[f] = true
+		}
+	}
+	return m
+}
+
+// is reports whether word id, by form or lemma, is in set.
+func (f *treeFinder) is(set map[string]bool, id int) bool {
+	return set[f.low(id)] || set[f.lemma(id)]
+}
+
+func dedupRecs(as []*actorRec) []*actorRec {
+	out := as[:0]
+	for _, a := range as {
+		dup := false
+		for _, b := range out {
+			if a == b {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
