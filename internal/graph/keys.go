@@ -176,6 +176,7 @@ const eventCodec = 1
 const (
 	flagNegated = 1 << iota
 	flagSymmetric
+	flagDocDate
 )
 
 // encodeEvent writes e as: codec byte, flags byte, then the string fields as
@@ -191,6 +192,9 @@ func encodeEvent(e *Event) []byte {
 	}
 	if e.Symmetric {
 		flags |= flagSymmetric
+	}
+	if e.DocDate {
+		flags |= flagDocDate
 	}
 	b = append(b, eventCodec, flags)
 	str := func(s string) {
@@ -241,6 +245,7 @@ func decodeEvent(b []byte, e *Event) error {
 	e.Extractor = d.str()
 	e.Negated = flags&flagNegated != 0
 	e.Symmetric = flags&flagSymmetric != 0
+	e.DocDate = flags&flagDocDate != 0
 	return d.finish()
 }
 

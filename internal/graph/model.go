@@ -175,14 +175,17 @@ func ParseModality(s string) (Modality, error) {
 
 // Event is one extracted actor–relation–actor triple with its provenance.
 type Event struct {
-	ID        string   `json:"id"`
-	Source    string   `json:"source"` // actor ID
-	Target    string   `json:"target"` // actor ID
-	Relation  string   `json:"relation"`
-	CAMEO     string   `json:"cameo"`      // event code as a string: "042", "1123"
-	QuadClass int      `json:"quad_class"` // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
-	Goldstein float64  `json:"goldstein"`
-	Date      Date     `json:"date"`
+	ID        string  `json:"id"`
+	Source    string  `json:"source"` // actor ID
+	Target    string  `json:"target"` // actor ID
+	Relation  string  `json:"relation"`
+	CAMEO     string  `json:"cameo"`      // event code as a string: "042", "1123"
+	QuadClass int     `json:"quad_class"` // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+	Goldstein float64 `json:"goldstein"`
+	Date      Date    `json:"date"`
+	// DocDate says Date is the document's date, which the event took
+	// because its sentence gives none: the event happened on or before it.
+	DocDate   bool     `json:"doc_date,omitempty"`
 	Negated   bool     `json:"negated"`
 	Modality  Modality `json:"modality"`
 	Symmetric bool     `json:"symmetric"`

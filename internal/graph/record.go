@@ -34,7 +34,7 @@ type TripleRecord struct {
 	Goldstein     float64  `json:"goldstein"`
 	Target        ActorRef `json:"target"`
 	Date          string   `json:"date"`
-	DatePrecision string   `json:"date_precision"`
+	DatePrecision string   `json:"date_precision"` // day, month, year, or document: the document's date, the sentence giving none
 	Negated       bool     `json:"negated"`
 	Modality      Modality `json:"modality"`
 	Symmetric     bool     `json:"symmetric"`
@@ -48,7 +48,21 @@ func (e Event) Record(docName string, src, dst Actor) TripleRecord {
 		Start: e.Start, End: e.End,
 		Source: src.Ref(), Relation: e.Relation, CAMEO: e.CAMEO, QuadClass: e.QuadClass,
 		Goldstein: e.Goldstein, Target: dst.Ref(),
-		Date: e.Date.String(), DatePrecision: e.Date.Precision().String(),
+		Date: e.Date.String(), DatePrecision: e.DatePrecision(),
 		Negated: e.Negated, Modality: e.Modality, Symmetric: e.Symmetric, Confidence: e.Confidence,
 	}
+}
+
+// DocumentPrecision is the date_precision of an event dated by its
+// document.
+const DocumentPrecision = "document"
+
+// DatePrecision names how e's date is known: "day", "month" or "year"
+// when its sentence says, "document" when it is the document's date, ""
+// when there is none.
+func (e Event) DatePrecision() string {
+	if e.DocDate && !e.Date.IsZero() {
+		return DocumentPrecision
+	}
+	return e.Date.Precision().String()
 }

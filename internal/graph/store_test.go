@@ -833,3 +833,26 @@ func TestStoreErrorUnwrap(t *testing.T) {
 		t.Errorf("storeError does not unwrap as documented")
 	}
 }
+
+// TestEventCodecDocDate: an event dated by its document keeps the mark
+// through the store codec and the triple record, and reads back from it.
+func TestEventCodecDocDate(t *testing.T) {
+	for _, doc := range []bool{false, true} {
+		e := testDoc("a", "One.").Events[0]
+		e.Date, e.DocDate = Date{Year: 2012, Month: 10, Day: 8}, doc
+		var back Event
+		if err := decodeEvent(encodeEvent(&e), &back); err != nil {
+			t.Fatal(err)
+		}
+		if back.DocDate != doc {
+			t.Errorf("DocDate %v came back %v", doc, back.DocDate)
+		}
+		want := "day"
+		if doc {
+			want = "document"
+		}
+		if got := e.Record("a", Actor{}, Actor{}).DatePrecision; got != want {
+			t.Errorf("DocDate %v: date_precision %q, want %q", doc, got, want)
+		}
+	}
+}

@@ -210,7 +210,7 @@ func recordRow(rec TripleRecord) (importRow, error) {
 	}
 	e := Event{
 		ID: rec.ID, Source: src.ID, Target: dst.ID, Relation: rec.Relation, CAMEO: rec.CAMEO,
-		QuadClass: rec.QuadClass, Goldstein: rec.Goldstein, Date: date, Negated: rec.Negated,
+		QuadClass: rec.QuadClass, Goldstein: rec.Goldstein, Date: date, DocDate: rec.DatePrecision == DocumentPrecision, Negated: rec.Negated,
 		Modality: mod, Symmetric: rec.Symmetric, SentenceIndex: rec.SentenceIndex,
 		Start: rec.Start, End: rec.End, Sentence: rec.Sentence, Confidence: rec.Confidence,
 		Extractor: "import",
@@ -274,7 +274,7 @@ func codeEvent(e *Event, fill bool) error {
 
 // csvColumns are the header names an Importer understands.
 var csvColumns = []string{
-	"id", "doc", "date", "source", "source_id", "source_code", "source_type",
+	"id", "doc", "date", "date_precision", "source", "source_id", "source_code", "source_type",
 	"target", "target_id", "target_code", "target_type", "relation", "cameo",
 	"sentence", "sentence_index", "negated", "modality", "symmetric", "confidence", "weight",
 }
@@ -409,6 +409,7 @@ func csvRows(get func(string) string, ordinal int) ([]importRow, error) {
 	if e.Date, err = ParseDate(get("date")); err != nil {
 		return nil, err
 	}
+	e.DocDate = get("date_precision") == DocumentPrecision
 	if e.Modality, err = ParseModality(get("modality")); err != nil {
 		return nil, err
 	}

@@ -204,9 +204,9 @@ func (x *Extractor) Prepare(in input.Input) (graph.Document, error) {
 //
 // Dates: an event takes the date mentioned in its own sentence nearest to
 // its trigger word, resolved against the document date ("last month"). A
-// sentence with no date gives an undated event: the document date is not
-// used as a fallback, since news text mixes history with the present and a
-// wrong date is worse than none.
+// sentence with no date gives the event the document's date, marked as
+// such (date_precision "document"): news text mixes history with the
+// present, so it says only that the event was reported by then.
 func (x *Extractor) ProcessText(doc graph.Document) (graph.Extraction, error) {
 	if doc.ID == "" {
 		doc.ID = graph.DocumentID(doc.Text)
@@ -219,7 +219,7 @@ func (x *Extractor) ProcessText(doc graph.Document) (graph.Extraction, error) {
 	}
 	ref := doc.Date
 	res := x.eng.Extract(extract.Doc{
-		ID: doc.ID, Text: doc.Text, Sentences: es,
+		ID: doc.ID, Text: doc.Text, Sentences: es, Date: doc.Date,
 		Dates: func(sentence string) []extract.DateSpan {
 			ms := text.FindDates(sentence, ref)
 			out := make([]extract.DateSpan, len(ms))

@@ -154,9 +154,10 @@ func TestProcessDates(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, e := range xt.Events {
-		got[e.CAMEO] = e.Date.String()
+		got[e.CAMEO] = e.Date.String() + " " + e.DatePrecision()
 	}
-	want := map[string]string{"072": "2016", "057": "2012-09", "111": ""}
+	// A sentence with no date gives its events the document's.
+	want := map[string]string{"072": "2016 year", "057": "2012-09 month", "111": "2012-10-08 document"}
 	for code, d := range want {
 		if g, ok := got[code]; !ok || g != d {
 			t.Errorf("event %s: date %q (found %v), want %q", code, g, ok, d)
@@ -183,9 +184,9 @@ func TestProcessDateline(t *testing.T) {
 	}
 	got := map[string]string{}
 	for _, e := range xt.Events {
-		got[e.CAMEO] = e.Date.String()
+		got[e.CAMEO] = e.Date.String() + " " + e.DatePrecision()
 	}
-	want := map[string]string{"042": "2012-10-04", "057": "2012-10-04", "081": "2012-06", "111": ""}
+	want := map[string]string{"042": "2012-10-04 day", "057": "2012-10-04 day", "081": "2012-06 month", "111": "2012-10-08 document"}
 	for code, d := range want {
 		if g, ok := got[code]; !ok || g != d {
 			t.Errorf("event %s: date %q (found %v), want %q", code, g, ok, d)

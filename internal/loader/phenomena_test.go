@@ -108,7 +108,7 @@ func TestPhenomena(t *testing.T) {
 		for _, w := range c.Expected {
 			ok := false
 			for i, e := range xt.Events {
-				if used[i] || !codeOK(e.CAMEO, w.Cameo) || e.Negated != w.Negated || string(e.Modality) != w.Modality || e.Date.String() != w.Date {
+				if used[i] || !codeOK(e.CAMEO, w.Cameo) || e.Negated != w.Negated || string(e.Modality) != w.Modality || sentenceDate(e) != w.Date {
 					continue
 				}
 				s, d := actors[e.Source], actors[e.Target]
@@ -125,7 +125,7 @@ func TestPhenomena(t *testing.T) {
 		}
 		for i, e := range xt.Events {
 			if !used[i] {
-				problems = append(problems, fmt.Sprintf("extra %s -%s-> %s neg=%v %s %q", actors[e.Source].Name, e.CAMEO, actors[e.Target].Name, e.Negated, e.Modality, e.Date))
+				problems = append(problems, fmt.Sprintf("extra %s -%s-> %s neg=%v %s %q", actors[e.Source].Name, e.CAMEO, actors[e.Target].Name, e.Negated, e.Modality, sentenceDate(e)))
 			}
 		}
 		n := byPhen[c.Phenomenon]
@@ -151,4 +151,13 @@ func TestPhenomena(t *testing.T) {
 	if float64(pass) < 0.85*float64(len(cases)) {
 		t.Errorf("passed %d of %d phenomenon cases, want at least 85%%", pass, len(cases))
 	}
+}
+
+// sentenceDate is the date an event's sentence gives it; the cases leave
+// the document's date, which every undated event takes, unwritten.
+func sentenceDate(e graph.Event) string {
+	if e.DocDate {
+		return ""
+	}
+	return e.Date.String()
 }

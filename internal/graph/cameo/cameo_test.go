@@ -13,8 +13,9 @@ func TestLookup(t *testing.T) {
 		{"057", true, 8.0, VerbalCooperation},
 		{"072", true, 8.3, MaterialCooperation},
 		{"1123", true, -2.0, VerbalConflict},
-		{"1951", true, -10.0, MaterialConflict}, // inherits 195
-		{"0441", true, 2.5, VerbalCooperation},  // inherits 044
+		{"1951", true, -10.0, MaterialConflict},
+		{"0441", true, 2.5, VerbalCooperation},  // not in CAMEO: inherits 044
+		{"2059", true, -10.0, MaterialConflict}, // not in CAMEO: inherits root 20
 		{"163", true, -8.0, MaterialConflict},
 		{"21", false, 0, 0},
 		{"ab", false, 0, 0},

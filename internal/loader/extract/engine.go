@@ -82,8 +82,11 @@ type Doc struct {
 	Text      string
 	Sentences []Sentence
 	// Dates, when set, finds the dates of a sentence. An event takes the
-	// date nearest to its trigger word in its own sentence, or none.
+	// date nearest to its trigger word in its own sentence, else Date.
 	Dates func(sentence string) []DateSpan
+	// Date is the document's date (zero when unknown). An event whose
+	// sentence gives no date takes it, marked as the document's.
+	Date graph.Date
 }
 
 // Result is what the engine found in one document.
@@ -143,7 +146,7 @@ func (e *Engine) Extract(d Doc) Result {
 			triggers = append(triggers, toks[fd.trig].start)
 		}
 		for _, fd := range rf.found {
-			events = e.emit(events, d.ID, s, toks, fd, triggers, dates, seen)
+			events = e.emit(events, d.ID, d.Date, s, toks, fd, triggers, dates, seen)
 		}
 		ds.prevSubject, ds.prevSubjectSent = nil, s.Index
 		if len(rf.found) > 0 && len(rf.found[0].agents) > 0 && !rf.found[0].agents[0].unknown {
@@ -188,7 +191,7 @@ func headlineLists(d Doc) map[int]bool {
 	return out
 }
 
-func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []token, fd finding, triggers []int, dates []DateSpan, seen map[string]bool) []graph.Event {
+func (e *Engine) emit(events []graph.Event, docID string, docDate graph.Date, s Sentence, toks []token, fd finding, triggers []int, dates []DateSpan, seen map[string]bool) []graph.Event {
 	var pairs []actorPair
 	if fd.reciprocal {
 		for i := 0; i < len(fd.agents); i++ {
@@ -213,7 +216,13 @@ func (e *Engine) emit(events []graph.Event, docID string, s Sentence, toks []tok
 	}
 	ds := pickDates(s.Text, toks, fd.trig, triggers, dates)
 	for k, date := range ds {
+		n := len(events)
 		events = e.emitDated(events, docID, s, fd, pairs, code, c.Goldstein, date, k > 0, seen)
+		if date.IsZero() && !docDate.IsZero() {
+			for i := n; i < len(events); i++ {
+				events[i].Date, events[i].DocDate = docDate, true
+			}
+		}
 	}
 	return events
 }

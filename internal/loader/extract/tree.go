@@ -469,11 +469,20 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		fd.negated = true
 	}
 	groupCode(&fd)
-	head := n
-	if t.Rel == "obj" || t.Rel == "nsubj:pass" {
-		head = t.Head
+	if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") {
+		if f.is(treeLightVerbs, h) {
+			f.context(&fd, h) // "agreed to hold talks" is an intent to meet
+		} else if fd.modality == graph.Actual && f.tok(h).UPOS == "VERB" {
+			// "intended to host talks between X and Y": the talks are
+			// someone else's plan, not yet an event of theirs.
+			probe := fd
+			f.context(&probe, h)
+			fd.negated = probe.negated
+			if probe.code != fd.code || probe.modality != graph.Actual {
+				fd.modality = graph.Planned
+			}
+		}
 	}
-	f.context(&fd, head)
 	return fd, f.complete(&fd)
 }
 
@@ -500,7 +509,7 @@ expect resolve commit volunteer aim undertake`)
 	threatVerbs  = verbSet(`threaten`)
 	appealVerbs  = verbSet(`urge ask call appeal press request encourage implore beg invite`)
 	demandVerbs  = verbSet(`demand insist order`)
-	refuseVerbs  = verbSet(`refuse decline fail reject`)
+	refuseVerbs  = verbSet(`refuse decline fail reject stop cease halt quit suspend avoid`)
 	treeNegWords = toSet(`not n't never no`)
 	hypoAux      = toSet(`would could might may should`)
 	planAux      = toSet(`will shall 'll`)
