@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/kg-project/kg/internal/loader/extract"
 	"os"
 	"path/filepath"
 	"sort"
@@ -30,6 +31,23 @@ func extractor(tb testing.TB) *Extractor {
 		tb.Fatal(xErr)
 	}
 	return xVal
+}
+
+var (
+	treeXOnce sync.Once
+	treeXVal  *Extractor
+	treeXErr  error
+)
+
+// treeExtractor is the extractor over the embedded dictionary that codes
+// on the parse.
+func treeExtractor(tb testing.TB) *Extractor {
+	tb.Helper()
+	treeXOnce.Do(func() { treeXVal, treeXErr = NewCoder(nil, CoderTree) })
+	if treeXErr != nil {
+		tb.Fatal(treeXErr)
+	}
+	return treeXVal
 }
 
 func corpus(tb testing.TB) []input.Input {
@@ -107,7 +125,7 @@ func checkExtraction(tb testing.TB, xt graph.Extraction) {
 			tb.Errorf("duplicate event id %s", e.ID)
 		}
 		ids[e.ID] = true
-		if e.Extractor != Version || e.DocID != xt.Doc.ID || e.QuadClass < 1 || e.QuadClass > 4 {
+		if e.Extractor != Version && e.Extractor != extract.TreeVersion || e.DocID != xt.Doc.ID || e.QuadClass < 1 || e.QuadClass > 4 {
 			tb.Errorf("event %s: extractor %q doc %q quad %d", e.ID, e.Extractor, e.DocID, e.QuadClass)
 		}
 		if e.Confidence <= 0 || e.Confidence > 1 {

@@ -80,7 +80,21 @@ func codeOK(pred, want string) bool {
 // TestPhenomena runs the hand-written phenomenon cases and holds the share
 // of fully passed cases to a floor; failures are logged with -v.
 func TestPhenomena(t *testing.T) {
-	x := extractor(t)
+	for _, c := range []struct {
+		coder Coder
+		floor float64
+	}{{CoderRules, 0.85}, {CoderTree, 0}} {
+		t.Run(string(c.coder), func(t *testing.T) {
+			x := extractor(t)
+			if c.coder == CoderTree {
+				x = treeExtractor(t)
+			}
+			phenomena(t, x, c.floor)
+		})
+	}
+}
+
+func phenomena(t *testing.T, x *Extractor, floor float64) {
 	cases := readPhenomena(t)
 	pass := 0
 	byPhen := map[string][2]int{}
@@ -148,8 +162,8 @@ func TestPhenomena(t *testing.T) {
 		fmt.Fprintf(&b, " %s %d/%d", k, byPhen[k][0], byPhen[k][1])
 	}
 	t.Logf("passed %d of %d cases;%s", pass, len(cases), b.String())
-	if float64(pass) < 0.85*float64(len(cases)) {
-		t.Errorf("passed %d of %d phenomenon cases, want at least 85%%", pass, len(cases))
+	if float64(pass) < floor*float64(len(cases)) {
+		t.Errorf("passed %d of %d phenomenon cases, want at least %.0f%%", pass, len(cases), 100*floor)
 	}
 }
 

@@ -133,7 +133,7 @@ func (e *Engine) Extract(d Doc) Result {
 		rf.text, rf.toks, rf.ms, rf.gs = s.Text, toks, ms, gs
 		rf.index()
 		if e.parser != nil {
-			rf.found = e.treeFind(s.Text, toks, ms)
+			rf.found = e.treeFind(ds, s.Text, toks, ms)
 		} else {
 			rf.run()
 		}

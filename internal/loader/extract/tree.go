@@ -30,6 +30,7 @@ import (
 // treeFinder codes one parsed sentence.
 type treeFinder struct {
 	e     *Engine
+	ds    *docState
 	s     *syntax.Sentence
 	toks  []token
 	ms    []mention
@@ -51,7 +52,7 @@ func (e *Engine) parseSentence(text string) *syntax.Sentence {
 
 // treeFind codes the events of one sentence from its parse. ms are the
 // actor mentions the recognizer found over toks.
-func (e *Engine) treeFind(text string, toks []token, ms []mention) []finding {
+func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention) []finding {
 	if len(ms) == 0 {
 		return nil
 	}
@@ -59,7 +60,7 @@ func (e *Engine) treeFind(text string, toks []token, ms []mention) []finding {
 	if s.Len() == 0 {
 		return nil
 	}
-	f := &treeFinder{e: e, s: s, toks: toks, ms: ms, done: map[int]bool{}}
+	f := &treeFinder{e: e, ds: ds, s: s, toks: toks, ms: ms, done: map[int]bool{}}
 	f.align()
 	for id := 1; id <= s.Len(); id++ {
 		f.word(id)
@@ -187,7 +188,13 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if len(targets) == 0 && !passive {
 		targets = f.sharedObject(v, r)
 	}
+	if len(targets) == 0 {
+		targets = f.objectModifiers(v, r, preps)
+	}
 	fd := finding{rule: r, code: r.Code, trig: f.tokAt[v-1], conf: 0.8, modality: graph.Actual}
+	if len(targets) == 0 && len(agents) >= 2 && (r.Symmetric || r.SymmetricWithoutTarget) {
+		fd.reciprocal = true // "India and Pakistan fought a war"
+	}
 	if r.Reverse {
 		agents, targets = targets, agents
 	}
@@ -255,7 +262,15 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 		}
 		t := f.tok(v)
 		switch {
-		case t.Rel == "conj" || t.Rel == "xcomp" || t.Rel == "advcl":
+		case t.Rel == "conj" || t.Rel == "xcomp" || t.Rel == "advcl" || t.Rel == "acl" && f.tok(t.Head).UPOS == "VERB":
+			if t.Rel == "advcl" || t.Rel == "acl" {
+				// "accused Pakistan of arming rebels": the object does it.
+				if m := f.markOf(v); m == "of" || m == "for" {
+					if o := f.s.Child(t.Head, "obj"); o > 0 {
+						return f.actorsAt(o), passive
+					}
+				}
+			}
 			if t.Rel == "xcomp" {
 				if o := f.s.Child(t.Head, "obj"); o > 0 && f.is(objectControl, t.Head) {
 					return f.actorsAt(o), passive
@@ -281,6 +296,16 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 // complement: "urged Iran to halt".
 var objectControl = verbSet(`urge ask call press invite encourage persuade request tell order force pressure
 allow permit help enable warn advise appeal implore beg`)
+
+// markOf returns the subordinator or preposition introducing clause v.
+func (f *treeFinder) markOf(v int) string {
+	for _, c := range f.s.Children(v) {
+		if rel := f.tok(c).Rel; rel == "mark" || rel == "case" {
+			return f.low(c)
+		}
+	}
+	return ""
+}
 
 func (f *treeFinder) isPassive(v int) bool {
 	for _, c := range f.s.Children(v) {
@@ -367,6 +392,37 @@ func (f *treeFinder) sharedObject(v int, r *VerbRule) []*actorRec {
 	return f.actorsAt(o)
 }
 
+// locatives introduce the place of an action; the country holding the
+// place is the target of a use of force there ("struck targets in Syria").
+var placePreps = []string{"in", "inside", "into", "near", "across", "along", "on", "at", "over", "within"}
+
+// objectModifiers finds the target inside v's object when the object
+// itself is no actor: "signed an agreement with Russia", "brokered a deal
+// between Russia and Ukraine", "struck targets in Syria".
+func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*actorRec {
+	var out []*actorRec
+	force := forceCode(r.Code) || cameo.Root(r.Code) == "15"
+	for _, o := range f.s.ChildrenByRel(v, "obj") {
+		if len(f.actorOf(o)) > 0 {
+			continue
+		}
+		for _, c := range f.s.ChildrenByRel(o, "nmod") {
+			p := f.caseOf(c)
+			if contains(preps, p) || p == "between" || p == "with" && r.Symmetric || force && contains(placePreps, p) {
+				out = append(out, f.actorsAt(c)...)
+			}
+		}
+	}
+	if len(out) == 0 && force {
+		for _, o := range f.obliques(v) {
+			if contains(placePreps, f.caseOf(o)) {
+				out = append(out, f.actorsAt(o)...)
+			}
+		}
+	}
+	return out
+}
+
 // codeWords applies a rule's word-dependent codes ("attack ... with
 // drones" → 195) from v's dependents other than its subject.
 func (f *treeFinder) codeWords(fd *finding, v int) {
@@ -438,6 +494,18 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 				}
 			case contains(r.NounPreps, p) || p == "with" && r.Symmetric:
 				targets = append(targets, f.actorsAt(c)...)
+			case p == "of":
+				// "exercises of Russia and Pakistan" are theirs; "the
+				// invasion of Iraq" is done to it.
+				as := f.actorsAt(c)
+				switch {
+				case r.Symmetric && len(as) >= 2:
+					agents, reciprocal = append(agents, as...), true
+				case r.Direct:
+					targets = append(targets, as...)
+				default:
+					agents = append(agents, as...)
+				}
 			}
 		}
 	}
@@ -472,6 +540,8 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") {
 		if f.is(treeLightVerbs, h) {
 			f.context(&fd, h) // "agreed to hold talks" is an intent to meet
+		} else if f.is(refuseVerbs, h) || f.is(cancelVerbs, h) {
+			fd.negated = !fd.negated // "cancelled his visit"
 		} else if fd.modality == graph.Actual && f.tok(h).UPOS == "VERB" {
 			// "intended to host talks between X and Y": the talks are
 			// someone else's plan, not yet an event of theirs.
@@ -510,6 +580,7 @@ expect resolve commit volunteer aim undertake`)
 	appealVerbs  = verbSet(`urge ask call appeal press request encourage implore beg invite`)
 	demandVerbs  = verbSet(`demand insist order`)
 	refuseVerbs  = verbSet(`refuse decline fail reject stop cease halt quit suspend avoid`)
+	cancelVerbs  = verbSet(`cancel postpone scrap abandon delay shelve drop`)
 	treeNegWords = toSet(`not n't never no`)
 	hypoAux      = toSet(`would could might may should`)
 	planAux      = toSet(`will shall 'll`)
@@ -741,6 +812,7 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 		return as
 	}
 	for _, rels := range [][]string{{"appos", "compound", "amod", "flat"}, {"nmod:poss"}, {"nmod"}} {
+		var out []*actorRec
 		for _, c := range f.s.Children(x) {
 			rel := f.tok(c).Rel
 			if !contains(rels, rel) {
@@ -751,9 +823,15 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 					continue
 				}
 			}
-			if as := f.mentionActors(c); len(as) > 0 {
-				return as
+			// "South Korean and Japanese diplomats": each conjoined
+			// modifier names one side.
+			mods := append([]int{c}, f.s.ChildrenByRel(c, "conj")...)
+			for _, m := range mods {
+				out = append(out, f.mentionActors(m)...)
 			}
+		}
+		if len(out) > 0 {
+			return dedupRecs(out)
 		}
 	}
 	return nil
@@ -771,10 +849,20 @@ func (f *treeFinder) mentionActors(x int) []*actorRec {
 	if mt.pair != nil {
 		return mt.pair
 	}
-	if mt.actor == nil {
+	a := mt.actor
+	if a == nil {
 		return nil
 	}
-	return []*actorRec{mt.actor}
+	if a.Type == graph.Place {
+		// A place stands for the country holding it: occupying Crimea,
+		// strikes in Waziristan.
+		ent := f.e.countries[a.Country]
+		if a.Country == "" || ent == nil {
+			return nil
+		}
+		a = f.ds.entryRec(ent)
+	}
+	return []*actorRec{a}
 }
 
 // verbSet holds the lemmas of s and their inflected forms, so that a word
