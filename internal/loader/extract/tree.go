@@ -191,6 +191,10 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if len(targets) == 0 {
 		targets = f.objectModifiers(v, r, preps)
 	}
+	if !r.Objects {
+		targets = dropObjects(targets)
+	}
+	targets = without(targets, agents) // "massed troops on its border"
 	fd := finding{rule: r, code: r.Code, trig: f.tokAt[v-1], conf: 0.8, modality: graph.Actual}
 	if len(targets) == 0 && len(agents) >= 2 && (r.Symmetric || r.SymmetricWithoutTarget) {
 		fd.reciprocal = true // "India and Pakistan fought a war"
@@ -249,8 +253,8 @@ func (f *treeFinder) requires(v int, words []string) bool {
 // shares with the clause it hangs from. passive is true when the subject
 // found is the patient.
 func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
+	passive = f.isPassive(v)
 	for depth := 0; depth < 6 && v > 0; depth++ {
-		passive = passive || f.isPassive(v)
 		for _, c := range f.s.Children(v) {
 			switch f.tok(c).Rel {
 			case "nsubj", "nsubj:pass", "nsubj:outer":
@@ -275,6 +279,12 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 				if o := f.s.Child(t.Head, "obj"); o > 0 && f.is(objectControl, t.Head) {
 					return f.actorsAt(o), passive
 				}
+			}
+			// "was attacked and killed": a bare participle shares its
+			// partner's voice; a complement has its own ("is expected to
+			// visit": the subject visits).
+			if t.Rel == "conj" && t.XPOS == "VBN" && f.s.Child(v, "aux") == 0 && f.isPassive(t.Head) {
+				passive = true
 			}
 			v = t.Head
 		case t.Rel == "acl:relcl":
@@ -415,9 +425,25 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 	}
 	if len(out) == 0 && force {
 		for _, o := range f.obliques(v) {
-			if contains(placePreps, f.caseOf(o)) {
-				out = append(out, f.actorsAt(o)...)
+			if !contains(placePreps, f.caseOf(o)) {
+				continue
 			}
+			as := f.actorsAt(o)
+			if len(as) == 0 {
+				// "on its border with Ukraine", "near islands claimed by
+				// Vietnam": the place's owner or neighbour.
+				for _, c := range f.s.Children(o) {
+					if rel := f.tok(c).Rel; rel == "nmod" || rel == "acl" || rel == "nmod:poss" {
+						as = append(as, f.actorsAt(c)...)
+						for _, g := range f.s.Children(c) {
+							if strings.HasPrefix(f.tok(g).Rel, "obl") {
+								as = append(as, f.actorsAt(g)...)
+							}
+						}
+					}
+				}
+			}
+			out = append(out, as...)
 		}
 	}
 	return out
@@ -430,8 +456,9 @@ func (f *treeFinder) codeWords(fd *finding, v int) {
 	if len(r.Words) == 0 {
 		return
 	}
+	// The subject counts too: "drones struck" is an air strike.
 	for _, c := range f.s.Children(v) {
-		if strings.HasPrefix(f.tok(c).Rel, "nsubj") {
+		if rel := f.tok(c).Rel; rel == "punct" || rel == "conj" || rel == "parataxis" || rel == "ccomp" || rel == "advcl" {
 			continue
 		}
 		for _, d := range f.s.Subtree(c) {
@@ -466,13 +493,19 @@ open lodge file issue express`)
 func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	r := tr.rule
 	t := f.tok(n)
-	var agents, targets []*actorRec
+	if len(r.RequiresBefore) > 0 && !f.before(n, r.RequiresBefore) {
+		return finding{}, false
+	}
+	var agents, targets, ofs []*actorRec
 	reciprocal := false
+	planned := false
 	for _, c := range f.s.Children(n) {
 		ct := f.tok(c)
 		switch {
 		case ct.Rel == "nmod:poss":
 			agents = append(agents, f.actorsAt(c)...)
+		case (ct.Rel == "amod" || ct.Rel == "compound") && f.is(treePlannedWords, c):
+			planned = true // "the upcoming talks"
 		case ct.Rel == "amod" || ct.Rel == "compound":
 			if f.owner[c-1] < 0 {
 				continue
@@ -492,25 +525,26 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 				if len(as) >= 2 {
 					agents, reciprocal = append(agents, as...), true
 				}
+			case p == "of":
+				ofs = append(ofs, f.actorsAt(c)...)
 			case contains(r.NounPreps, p) || p == "with" && r.Symmetric:
 				targets = append(targets, f.actorsAt(c)...)
-			case p == "of":
-				// "exercises of Russia and Pakistan" are theirs; "the
-				// invasion of Iraq" is done to it.
-				as := f.actorsAt(c)
-				switch {
-				case r.Symmetric && len(as) >= 2:
-					agents, reciprocal = append(agents, as...), true
-				case r.Direct:
-					targets = append(targets, as...)
-				default:
-					agents = append(agents, as...)
-				}
 			}
 		}
 	}
+	// "of": "exercises of Russia and Pakistan" are theirs, "the visit of
+	// Wang Yi to Kabul" is his, "the invasion of Iraq" is done to it.
+	switch {
+	case len(ofs) == 0:
+	case r.Symmetric && len(ofs) >= 2 && len(agents) == 0:
+		agents, reciprocal = ofs, true
+	case len(agents) == 0 && (len(targets) > 0 || !r.Direct && !contains(r.NounPreps, "of")):
+		agents = ofs
+	default:
+		targets = append(targets, ofs...)
+	}
 	if len(agents) == 0 {
-		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") && treeLightVerbs[f.lemma(h)] {
+		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") && f.is(treeLightVerbs, h) {
 			as, passive := f.subject(h)
 			if passive {
 				as = f.byAgent(h)
@@ -525,10 +559,19 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			}
 		}
 	}
+	if len(agents) == 0 && len(targets) >= 2 && r.Symmetric {
+		agents, targets = targets, nil
+	}
 	if len(targets) == 0 && len(agents) >= 2 && r.Symmetric {
 		reciprocal = true
 	}
+	if !r.Objects {
+		targets = dropObjects(targets)
+	}
 	fd := finding{rule: r, code: r.Code, trig: f.tokAt[n-1], conf: 0.7, modality: graph.Actual, reciprocal: reciprocal}
+	if planned || t.Rel == "nsubj:pass" && f.is(planVerbs, t.Head) {
+		fd.modality = graph.Planned // "Putin's arrival is planned for October"
+	}
 	if r.Reverse {
 		agents, targets = targets, agents
 	}
@@ -540,7 +583,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") {
 		if f.is(treeLightVerbs, h) {
 			f.context(&fd, h) // "agreed to hold talks" is an intent to meet
-		} else if f.is(refuseVerbs, h) || f.is(cancelVerbs, h) {
+		} else if f.is(refuseVerbs, h) || f.is(cancelVerbs, h) || f.is(rejectVerbs, h) {
 			fd.negated = !fd.negated // "cancelled his visit"
 		} else if fd.modality == graph.Actual && f.tok(h).UPOS == "VERB" {
 			// "intended to host talks between X and Y": the talks are
@@ -571,15 +614,35 @@ func groupCode(fd *finding) {
 	}
 }
 
+// before reports whether one of words modifies noun n or stands in the
+// three words before it ("joint exercises").
+func (f *treeFinder) before(n int, words []string) bool {
+	for _, c := range f.s.Children(n) {
+		if c < n && (contains(words, f.low(c)) || contains(words, f.lemma(c))) {
+			return true
+		}
+	}
+	for k := n - 1; k >= 1 && k >= n-3; k-- {
+		if contains(words, f.low(k)) {
+			return true
+		}
+	}
+	return false
+}
+
 // ----- context: negation, modality, complements -----
 
 var (
-	intentVerbs = verbSet(`agree offer promise pledge vow plan decide intend want hope seek propose prepare
-expect resolve commit volunteer aim undertake`)
+	intentVerbs = verbSet(`agree offer promise pledge vow propose commit volunteer undertake`)
+	// planVerbs make their complement a plan: "plans to travel", "is
+	// expected to visit".
+	planVerbs    = verbSet(`plan intend expect schedule decide hope want seek aim prepare set due slate resolve arrange`)
+	treePlannedWords = verbSet(`upcoming planned proposed scheduled forthcoming expected prospective`)
 	threatVerbs  = verbSet(`threaten`)
 	appealVerbs  = verbSet(`urge ask call appeal press request encourage implore beg invite`)
 	demandVerbs  = verbSet(`demand insist order`)
-	refuseVerbs  = verbSet(`refuse decline fail reject stop cease halt quit suspend avoid`)
+	rejectVerbs  = verbSet(`refuse decline reject`)
+	refuseVerbs  = verbSet(`fail stop cease halt quit suspend avoid`)
 	cancelVerbs  = verbSet(`cancel postpone scrap abandon delay shelve drop`)
 	treeNegWords = toSet(`not n't never no`)
 	hypoAux      = toSet(`would could might may should`)
@@ -603,6 +666,8 @@ func (f *treeFinder) context(fd *finding, p int) {
 			fd.modality = graph.Planned
 		case t.Rel == "mark" && hypoMarkers[f.low(c)]:
 			fd.modality = graph.Hypothetical
+		case t.Rel == "aux" && f.lemma(c) == "be" && f.s.Child(p, "mark") > 0 && f.low(f.s.Child(p, "mark")) == "to" && fd.modality == graph.Actual:
+			fd.modality = graph.Planned // "are to become members"
 		}
 	}
 	for depth, x := 0, p; depth < 4; depth++ {
@@ -637,8 +702,14 @@ func (f *treeFinder) governed(fd *finding, h int) {
 		}
 	}
 	switch {
+	case f.is(rejectVerbs, h):
+		fd.code = rejectCode(fd.code) // "refused to join" rejects
 	case f.is(refuseVerbs, h):
 		fd.negated = !fd.negated
+	case f.is(planVerbs, h):
+		if fd.modality == graph.Actual {
+			fd.modality = graph.Planned
+		}
 	case f.is(intentVerbs, h):
 		if ic := intentCode(fd.rule, fd.code); ic != "" {
 			fd.code = ic
@@ -703,6 +774,32 @@ func intentCode(r *VerbRule, code string) string {
 		return code
 	}
 	return ""
+}
+
+// rejectCode maps an action to the refusal to do it (12x).
+func rejectCode(code string) string {
+	switch cameo.Root(code) {
+	case "04":
+		if code == "045" {
+			return "126"
+		}
+		return "125"
+	case "06":
+		switch code {
+		case "061":
+			return "1211"
+		case "062":
+			return "1212"
+		}
+		return "121"
+	case "07":
+		return "122"
+	case "08":
+		return "124"
+	case "12":
+		return code
+	}
+	return "120"
 }
 
 // threatCode maps an action to the threat of it (13x).
@@ -809,7 +906,16 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 // Chad", "the minister, Sergei Lavrov").
 func (f *treeFinder) actorOf(x int) []*actorRec {
 	if as := f.mentionActors(x); len(as) > 0 {
-		return as
+		// "American and British troops": the recognizer composed the
+		// last nationality with the noun; the others join it.
+		for _, c := range f.s.ChildrenByRel(x, "amod") {
+			if f.owner[c-1] == f.owner[x-1] {
+				for _, k := range f.s.ChildrenByRel(c, "conj") {
+					as = append(as, f.mentionActors(k)...)
+				}
+			}
+		}
+		return dedupRecs(as)
 	}
 	for _, rels := range [][]string{{"appos", "compound", "amod", "flat"}, {"nmod:poss"}, {"nmod"}} {
 		var out []*actorRec
@@ -881,6 +987,39 @@ func verbSet(s string) map[string]bool {
 // is reports whether word id, by form or lemma, is in set.
 func (f *treeFinder) is(set map[string]bool, id int) bool {
 	return set[f.low(id)] || set[f.lemma(id)]
+}
+
+// dropObjects removes things (helicopters, a pipeline) from a target
+// list: a rule that does not take objects codes actors only.
+func dropObjects(as []*actorRec) []*actorRec {
+	out := as[:0:0]
+	for _, a := range as {
+		if a.Type != graph.Object {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return as // "opposes the pipeline": the thing is all there is
+	}
+	return out
+}
+
+// without removes from as the actors in drop.
+func without(as, drop []*actorRec) []*actorRec {
+	out := as[:0:0]
+	for _, a := range as {
+		keep := true
+		for _, d := range drop {
+			if a == d {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func dedupRecs(as []*actorRec) []*actorRec {
