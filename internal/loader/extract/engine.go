@@ -468,7 +468,10 @@ func (e *Engine) finish(ds *docState, events []graph.Event) Result {
 	unknown := map[string]int{}
 	for _, a := range ds.order {
 		if a.Type == graph.Person {
-			if a.Country == "" && !a.unknown {
+			// The parse coder leaves a titled person with no country in
+			// the text without one: "President Bush criticized Russia"
+			// in a text about Russia is not Russia's president.
+			if a.Country == "" && !a.unknown && e.parser == nil {
 				a.Country = dominant
 			}
 			switch {
