@@ -37,7 +37,7 @@ type treeFinder struct {
 	owner []int // word ID-1 → index of the mention covering it, or -1
 	tokAt []int // word ID-1 → index of the extract token it starts in
 	found []finding
-	done  map[int]bool // words already coded as a trigger
+	coded map[int]bool // words an event was coded from
 }
 
 // parseSentence tokenizes and parses one sentence with the engine's model.
@@ -60,11 +60,12 @@ func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention)
 	if s.Len() == 0 {
 		return nil
 	}
-	f := &treeFinder{e: e, ds: ds, s: s, toks: toks, ms: ms, done: map[int]bool{}}
+	f := &treeFinder{e: e, ds: ds, s: s, toks: toks, ms: ms, coded: map[int]bool{}}
 	f.align()
 	for id := 1; id <= s.Len(); id++ {
 		f.word(id)
 	}
+	f.governors()
 	return f.found
 }
 
@@ -137,6 +138,9 @@ func (f *treeFinder) triggersOf(id int, noun bool) []trigger {
 // ----- verbs -----
 
 func (f *treeFinder) verb(v int) {
+	if f.controlClass(v) != nil && f.complement(v) > 0 {
+		return // coded through its complement, see governors
+	}
 	for _, tr := range f.triggersOf(v, false) {
 		if fd, ok := f.verbEvent(v, tr); ok {
 			f.add(fd)
@@ -195,7 +199,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		targets = dropObjects(targets)
 	}
 	targets = without(targets, agents) // "massed troops on its border"
-	fd := finding{rule: r, code: r.Code, trig: f.tokAt[v-1], conf: 0.8, modality: graph.Actual}
+	fd := finding{rule: r, code: r.Code, trig: f.tokAt[v-1], word: v, conf: 0.8, modality: graph.Actual}
 	if len(targets) == 0 && len(agents) >= 2 && (r.Symmetric || r.SymmetricWithoutTarget) {
 		fd.reciprocal = true // "India and Pakistan fought a war"
 	}
@@ -568,7 +572,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if !r.Objects {
 		targets = dropObjects(targets)
 	}
-	fd := finding{rule: r, code: r.Code, trig: f.tokAt[n-1], conf: 0.7, modality: graph.Actual, reciprocal: reciprocal}
+	fd := finding{rule: r, code: r.Code, trig: f.tokAt[n-1], word: n, conf: 0.7, modality: graph.Actual, reciprocal: reciprocal}
 	if planned || t.Rel == "nsubj:pass" && f.is(planVerbs, t.Head) {
 		fd.modality = graph.Planned // "Putin's arrival is planned for October"
 	}
@@ -585,7 +589,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			f.context(&fd, h) // "agreed to hold talks" is an intent to meet
 		} else if f.is(refuseVerbs, h) || f.is(cancelVerbs, h) || f.is(rejectVerbs, h) {
 			fd.negated = !fd.negated // "cancelled his visit"
-		} else if fd.modality == graph.Actual && f.tok(h).UPOS == "VERB" {
+		} else if fd.modality == graph.Actual && f.tok(h).UPOS == "VERB" && t.Rel == "obj" {
 			// "intended to host talks between X and Y": the talks are
 			// someone else's plan, not yet an event of theirs.
 			probe := fd
@@ -678,7 +682,14 @@ func (f *treeFinder) context(fd *finding, p int) {
 		h := t.Head
 		switch t.Rel {
 		case "xcomp":
-			f.governed(fd, h)
+			f.governed(fd, h, false)
+		case "ccomp":
+			// "demanded that Russia withdraw": only verbs that act through
+			// their clause recode it; reported speech is coded as said.
+			if f.is(appealVerbs, h) || f.is(demandVerbs, h) || f.is(threatVerbs, h) || f.is(intentVerbs, h) {
+				f.governed(fd, h, true)
+			}
+			return
 		case "advcl":
 			for _, m := range f.s.ChildrenByRel(x, "mark") {
 				if hypoMarkers[f.low(m)] {
@@ -695,7 +706,7 @@ func (f *treeFinder) context(fd *finding, p int) {
 }
 
 // governed recodes fd for the verb h (lemma hl) that governs it.
-func (f *treeFinder) governed(fd *finding, h int) {
+func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 	for _, c := range f.s.Children(h) {
 		if f.tok(c).Rel == "advmod" && treeNegWords[f.low(c)] {
 			fd.negated = !fd.negated
@@ -737,6 +748,9 @@ func (f *treeFinder) governed(fd *finding, h int) {
 					ts = f.actorsAt(o)
 				}
 			}
+		}
+		if len(ts) == 0 && clause {
+			ts = fd.agents // "demanded that Russia withdraw"
 		}
 		if len(as) > 0 && len(ts) > 0 {
 			fd.agents, fd.targets, fd.reciprocal = dedupRecs(as), dedupRecs(ts), false
@@ -876,7 +890,111 @@ func (f *treeFinder) complete(fd *finding) bool {
 	return len(fd.agents) > 0 && len(fd.targets) > 0
 }
 
-func (f *treeFinder) add(fd finding) { f.found = append(f.found, fd) }
+func (f *treeFinder) add(fd finding) {
+	f.found = append(f.found, fd)
+	f.coded[fd.word] = true
+}
+
+// complement returns the clause v governs (xcomp, or ccomp for verbs of
+// appeal, demand, threat and intent), or 0.
+func (f *treeFinder) complement(v int) int {
+	if c := f.s.Child(v, "xcomp"); c > 0 && f.tok(c).UPOS == "VERB" {
+		return c
+	}
+	if c := f.s.Child(v, "ccomp"); c > 0 && f.tok(c).UPOS == "VERB" {
+		return c
+	}
+	return 0
+}
+
+// A control class is a verb class that codes its complement: what it
+// codes when the complement itself codes nothing ("threatened to close
+// the strait" is a threat all the same).
+type controlClass struct {
+	set  map[string]bool
+	rule *VerbRule
+	// appeal: the target is whom the verb addresses, not the
+	// complement's.
+	appeal bool
+}
+
+var controlClasses = []controlClass{
+	{threatVerbs, &VerbRule{Relation: "threaten", Code: "130"}, false},
+	{demandVerbs, &VerbRule{Relation: "demand", Code: "100"}, true},
+	{appealVerbs, &VerbRule{Relation: "appeal", Code: "020"}, true},
+	{intentVerbs, &VerbRule{Relation: "express_intent", Code: "030"}, false},
+	{rejectVerbs, &VerbRule{Relation: "reject", Code: "120"}, false},
+}
+
+func (f *treeFinder) controlClass(v int) *controlClass {
+	if f.tok(v).UPOS != "VERB" {
+		return nil
+	}
+	for i := range controlClasses {
+		if f.is(controlClasses[i].set, v) {
+			return &controlClasses[i]
+		}
+	}
+	return nil
+}
+
+// governors codes the verbs of threat, appeal, demand, intent and
+// refusal whose complement gave no event.
+func (f *treeFinder) governors() {
+	for v := 1; v <= f.s.Len(); v++ {
+		cc := f.controlClass(v)
+		if cc == nil {
+			continue
+		}
+		c := f.complement(v)
+		if c == 0 || f.codedUnder(c) {
+			continue
+		}
+		agents, passive := f.subject(v)
+		var targets []*actorRec
+		if passive {
+			targets, agents = agents, f.byAgent(v)
+		}
+		if cc.appeal {
+			if o := f.s.Child(v, "obj"); o > 0 && !passive {
+				targets = f.actorsAt(o)
+			}
+			for _, o := range f.obliques(v) {
+				if p := f.caseOf(o); p == "on" || p == "upon" || p == "to" {
+					targets = append(targets, f.actorsAt(o)...)
+				}
+			}
+			if len(targets) == 0 && f.tok(c).Rel == "ccomp" {
+				targets, _ = f.subject(c)
+			}
+		}
+		if len(targets) == 0 {
+			// The complement's own object or oblique: "threatened to
+			// close the strait to American shipping".
+			for _, k := range f.s.Children(c) {
+				if rel := f.tok(k).Rel; rel == "obj" || rel == "iobj" || strings.HasPrefix(rel, "obl") {
+					targets = append(targets, f.actorsAt(k)...)
+				}
+			}
+		}
+		fd := finding{rule: cc.rule, code: cc.rule.Code, trig: f.tokAt[v-1], word: v, conf: 0.6, modality: graph.Actual}
+		fd.agents, fd.targets = dedupRecs(agents), without(dedupRecs(targets), agents)
+		f.context(&fd, v)
+		if f.complete(&fd) {
+			f.add(fd)
+		}
+	}
+}
+
+// codedUnder reports whether an event was coded from c or a word below it.
+func (f *treeFinder) codedUnder(c int) bool {
+	for w := range f.coded {
+		if w == c || f.s.Ancestor(c, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // ----- actors -----
 
@@ -925,7 +1043,8 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 				continue
 			}
 			if rel == "nmod" {
-				if p := f.caseOf(c); p != "of" && p != "from" {
+				// "the coup in Niger", "war crimes by Eritrean troops"
+				if p := f.caseOf(c); p != "of" && p != "from" && p != "by" && p != "in" {
 					continue
 				}
 			}
