@@ -18,7 +18,7 @@ type extractOptions struct {
 	IO      *ioStreams
 	Paths   []string
 	Dicts   []string
-	Coder   loader.Coder
+	Extract loader.Options
 	MaxSize int64
 }
 
@@ -42,11 +42,11 @@ name and skipped; the exit status is then 1.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Dicts = dictFlagPaths(cmd)
-			c, err := coderFlag(cmd)
+			c, err := coderFlags(cmd)
 			if err != nil {
 				return err
 			}
-			opts.Coder = c
+			opts.Extract = c
 			if runF != nil {
 				return runF(opts)
 			}
@@ -60,7 +60,7 @@ name and skipped; the exit status is then 1.`,
 }
 
 func runExtract(ctx context.Context, opts *extractOptions) error {
-	x, _, err := newExtractor(opts.Dicts, opts.Coder)
+	x, _, err := newExtractor(opts.Dicts, opts.Extract)
 	if err != nil {
 		return err
 	}

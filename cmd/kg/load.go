@@ -31,7 +31,7 @@ type loadOptions struct {
 	Quiet   bool
 	JSON    bool
 	Dicts   []string
-	Coder   loader.Coder
+	Extract loader.Options
 	// Hidden: documents per write batch, and a CPU profile of the run.
 	BatchSize  int
 	CPUProfile string
@@ -77,11 +77,11 @@ with its name (and line) and the others still load; the exit status is then 1.`,
 			}
 			opts.Paths = args
 			opts.Dicts = dictFlagPaths(cmd)
-			c, err := coderFlag(cmd)
+			c, err := coderFlags(cmd)
 			if err != nil {
 				return err
 			}
-			opts.Coder = c
+			opts.Extract = c
 			if runF != nil {
 				return runF(opts)
 			}
@@ -133,7 +133,7 @@ func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 	}
 	// Dictionaries and extractor first: a bad dictionary should fail before
 	// the store is opened or anything read.
-	x, d, err := newExtractor(opts.Dicts, opts.Coder)
+	x, d, err := newExtractor(opts.Dicts, opts.Extract)
 	if err != nil {
 		return err
 	}

@@ -120,7 +120,7 @@ func runParse(ctx context.Context, opts *parseOptions) error {
 
 // parseDocuments parses text documents, one CoNLL-U document each.
 func parseDocuments(ctx context.Context, m *syntax.Model, opts *parseOptions) error {
-	x, _, err := newExtractor(opts.Dicts, loader.CoderRules)
+	x, _, err := newExtractor(opts.Dicts, loader.Options{})
 	if err != nil {
 		return err
 	}

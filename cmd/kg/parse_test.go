@@ -112,7 +112,7 @@ func checkAnalysed(t *testing.T, s *syntax.Sentence) {
 // cleanedText is the text kg load would store for a document.
 func cleanedText(t *testing.T, in input.Input) string {
 	t.Helper()
-	x, _, err := newExtractor(nil, loader.CoderRules)
+	x, _, err := newExtractor(nil, loader.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

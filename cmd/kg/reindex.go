@@ -13,10 +13,10 @@ import (
 )
 
 type reindexOptions struct {
-	IO    *ioStreams
-	Dicts []string
-	Coder loader.Coder
-	JSON  bool
+	IO      *ioStreams
+	Dicts   []string
+	Extract loader.Options
+	JSON    bool
 	// Store opens the store for writing; Close closes it.
 	Store func() (*graph.Store, error)
 	Close func() error
@@ -40,11 +40,11 @@ the old events. Documents keep their IDs. Use it after changing a dictionary.`,
 				return flagErrorf(cmd, "reindex takes no arguments, got %q", args[0])
 			}
 			opts.Dicts = dictFlagPaths(cmd)
-			c, err := coderFlag(cmd)
+			c, err := coderFlags(cmd)
 			if err != nil {
 				return err
 			}
-			opts.Coder = c
+			opts.Extract = c
 			if runF != nil {
 				return runF(opts)
 			}
@@ -58,7 +58,7 @@ the old events. Documents keep their IDs. Use it after changing a dictionary.`,
 }
 
 func runReindex(ctx context.Context, opts *reindexOptions) error {
-	x, d, err := newExtractor(opts.Dicts, opts.Coder)
+	x, d, err := newExtractor(opts.Dicts, opts.Extract)
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ type Extractor struct {
 // New builds an extractor over dictionary d (nil means the embedded
 // default). Verb patterns that d adds to the embedded ones (from user
 // dictionary files) become extra rules.
-func New(d *dict.Dictionary) (*Extractor, error) { return NewCoder(d, CoderRules) }
+func New(d *dict.Dictionary) (*Extractor, error) { return NewWith(d, Options{}) }
 
 // Coder names a way of coding events.
 type Coder string
@@ -69,9 +69,23 @@ func ParseCoder(s string) (Coder, error) {
 	return "", fmt.Errorf("unknown coder %q (want rules or tree)", s)
 }
 
-// NewCoder builds an extractor over dictionary d (nil means the embedded
-// default) that codes events the way c says.
-func NewCoder(d *dict.Dictionary, c Coder) (*Extractor, error) {
+// Options are the choices an extractor is built with; the zero value is
+// the rules coder.
+type Options struct {
+	Coder Coder
+	// FastParse makes the parse coder parse greedily instead of with a
+	// beam of four: about three times faster, a little less accurate.
+	FastParse bool
+}
+
+// parseBeam is the beam the parse coder parses with: on the phenomenon
+// cases and the development articles it codes as well as the model's
+// default beam of sixteen, four times faster.
+const parseBeam = 4
+
+// NewWith builds an extractor over dictionary d (nil means the embedded
+// default) with options o.
+func NewWith(d *dict.Dictionary, o Options) (*Extractor, error) {
 	if d == nil {
 		var err error
 		if d, err = dict.Default(); err != nil {
@@ -86,10 +100,15 @@ func NewCoder(d *dict.Dictionary, c Coder) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build extractor: %w", err)
 	}
-	if c == CoderTree {
+	if o.Coder == CoderTree {
 		m, err := syntax.Default()
 		if err != nil {
 			return nil, fmt.Errorf("build extractor: %w", err)
+		}
+		if o.FastParse {
+			m = m.Fast()
+		} else {
+			m = m.WithBeam(parseBeam)
 		}
 		eng = eng.WithParser(m)
 	}

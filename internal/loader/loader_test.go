@@ -43,7 +43,7 @@ var (
 // on the parse.
 func treeExtractor(tb testing.TB) *Extractor {
 	tb.Helper()
-	treeXOnce.Do(func() { treeXVal, treeXErr = NewCoder(nil, CoderTree) })
+	treeXOnce.Do(func() { treeXVal, treeXErr = NewWith(nil, Options{Coder: CoderTree}) })
 	if treeXErr != nil {
 		tb.Fatal(treeXErr)
 	}

@@ -53,7 +53,7 @@ func (e *Engine) parseSentence(text string) *syntax.Sentence {
 // treeFind codes the events of one sentence from its parse. ms are the
 // actor mentions the recognizer found over toks.
 func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention) []finding {
-	if len(ms) == 0 {
+	if !e.worthParsing(toks, ms) {
 		return nil
 	}
 	s := e.parseSentence(text)
@@ -67,6 +67,35 @@ func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention)
 	}
 	f.governors()
 	return f.found
+}
+
+// worthParsing reports whether a sentence can yield an event, so that only
+// those are parsed: it needs two actors (or a pair, "the two countries")
+// and a word of the vocabulary.
+func (e *Engine) worthParsing(toks []token, ms []mention) bool {
+	var first *actorRec
+	actors := 0
+	for i := range ms {
+		m := &ms[i]
+		switch {
+		case m.pair != nil:
+			actors += 2
+		case m.actor != nil && m.actor != first:
+			if first == nil {
+				first = m.actor
+			}
+			actors++
+		}
+	}
+	if actors < 2 {
+		return false
+	}
+	for i := range toks {
+		if e.lex.triggers[toks[i].low] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // align maps the parser's words onto the recognizer's tokens and mentions
