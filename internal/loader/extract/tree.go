@@ -308,7 +308,7 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 					}
 				}
 			}
-			if t.Rel == "xcomp" {
+			if t.Rel == "xcomp" || t.Rel == "advcl" && f.toClause(v) {
 				if o := f.s.Child(t.Head, "obj"); o > 0 && f.is(objectControl, t.Head) {
 					return f.actorsAt(o), passive
 				}
@@ -374,6 +374,17 @@ func (f *treeFinder) byAgent(v int) []*actorRec {
 	for _, o := range f.obliques(v) {
 		if f.tok(o).Rel == "obl:agent" || f.caseOf(o) == "by" {
 			out = append(out, f.actorsAt(o)...)
+		}
+	}
+	if len(out) == 0 {
+		// The parser often hangs the by-phrase on the object: "was
+		// promised debt relief by Germany".
+		for _, o := range f.s.ChildrenByRel(v, "obj") {
+			for _, c := range f.s.ChildrenByRel(o, "nmod") {
+				if f.caseOf(c) == "by" {
+					out = append(out, f.actorsAt(c)...)
+				}
+			}
 		}
 	}
 	return out
@@ -559,7 +570,12 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 					agents, reciprocal = append(agents, as...), true
 				}
 			case p == "of":
-				ofs = append(ofs, f.actorsAt(c)...)
+				as := f.actorsAt(c)
+				ofs = append(ofs, as...)
+				if len(as) == 0 {
+					// "pledge of 20,000 tonnes of food aid to Somalia"
+					targets = append(targets, f.nestedTargets(c, r, 2)...)
+				}
 			case contains(r.NounPreps, p) || p == "with" && r.Symmetric:
 				targets = append(targets, f.actorsAt(c)...)
 			}
@@ -647,6 +663,22 @@ func groupCode(fd *finding) {
 	}
 }
 
+// nestedTargets finds the target of a noun trigger inside its of-phrase
+// c, down to depth levels.
+func (f *treeFinder) nestedTargets(c int, r *VerbRule, depth int) []*actorRec {
+	var out []*actorRec
+	for _, k := range f.s.ChildrenByRel(c, "nmod") {
+		p := f.caseOf(k)
+		switch {
+		case contains(r.NounPreps, p) && p != "of":
+			out = append(out, f.actorsAt(k)...)
+		case p == "of" && depth > 1:
+			out = append(out, f.nestedTargets(k, r, depth-1)...)
+		}
+	}
+	return out
+}
+
 // before reports whether one of words modifies noun n or stands in the
 // three words before it ("joint exercises").
 func (f *treeFinder) before(n int, words []string) bool {
@@ -709,24 +741,26 @@ func (f *treeFinder) context(fd *finding, p int) {
 			return
 		}
 		h := t.Head
-		switch t.Rel {
-		case "xcomp":
+		switch {
+		case t.Rel == "advcl" && f.toClause(x) && f.controlClass(h) != nil:
+			f.governed(fd, h, false) // "urged China on Tuesday to release"
+		case t.Rel == "xcomp":
 			f.governed(fd, h, false)
-		case "ccomp":
+		case t.Rel == "ccomp":
 			// "demanded that Russia withdraw": only verbs that act through
 			// their clause recode it; reported speech is coded as said.
 			if f.is(appealVerbs, h) || f.is(demandVerbs, h) || f.is(threatVerbs, h) || f.is(intentVerbs, h) {
 				f.governed(fd, h, true)
 			}
 			return
-		case "advcl":
+		case t.Rel == "advcl":
 			for _, m := range f.s.ChildrenByRel(x, "mark") {
 				if hypoMarkers[f.low(m)] {
 					fd.modality = graph.Hypothetical
 				}
 			}
 			return
-		case "conj":
+		case t.Rel == "conj":
 		default:
 			return
 		}
@@ -933,7 +967,26 @@ func (f *treeFinder) complement(v int) int {
 	if c := f.s.Child(v, "ccomp"); c > 0 && f.tok(c).UPOS == "VERB" {
 		return c
 	}
+	for _, c := range f.s.ChildrenByRel(v, "advcl") {
+		if f.toClause(c) {
+			return c
+		}
+	}
 	return 0
+}
+
+// toClause reports whether clause c is an infinitive ("to release"), the
+// parser's other reading of a complement.
+func (f *treeFinder) toClause(c int) bool {
+	if f.tok(c).UPOS != "VERB" {
+		return false
+	}
+	for _, m := range f.s.ChildrenByRel(c, "mark") {
+		if f.low(m) == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // A control class is a verb class that codes its complement: what it
