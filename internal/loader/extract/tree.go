@@ -292,7 +292,7 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 			switch f.tok(c).Rel {
 			case "nsubj", "nsubj:pass", "nsubj:outer":
 				if f.relativePronoun(c) && strings.HasPrefix(f.tok(v).Rel, "acl") {
-					return f.actorsAt(f.tok(v).Head), passive
+					return f.actorsAt(f.antecedent(v, c)), passive
 				}
 				return f.actorsAt(c), passive
 			}
@@ -358,6 +358,27 @@ func (f *treeFinder) isPassive(v int) bool {
 		}
 	}
 	return false
+}
+
+// antecedent returns the noun a relative clause v (with pronoun pron)
+// is about: its head, or, when the parser hung the clause on a verb, the
+// noun right before the pronoun ("supported the Mujahideen who were
+// waging a war").
+func (f *treeFinder) antecedent(v, pron int) int {
+	h := f.tok(v).Head
+	if u := f.tok(h).UPOS; u != "VERB" && u != "AUX" {
+		return h
+	}
+	k := pron - 1
+	for k > 0 && f.tok(k).UPOS == "PUNCT" {
+		k--
+	}
+	if k > 0 {
+		if u := f.tok(k).UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" {
+			return k
+		}
+	}
+	return h
 }
 
 func (f *treeFinder) relativePronoun(id int) bool {
@@ -456,15 +477,30 @@ var placePreps = []string{"in", "inside", "into", "near", "across", "along", "on
 func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*actorRec {
 	var out []*actorRec
 	force := forceCode(r.Code) || cameo.Root(r.Code) == "15"
-	for _, o := range f.s.ChildrenByRel(v, "obj") {
-		if len(f.actorOf(o)) > 0 {
+	for _, o := range f.s.Children(v) {
+		if rel := f.tok(o).Rel; rel != "obj" && rel != "xcomp" || len(f.actorOf(o)) > 0 {
 			continue
 		}
-		for _, c := range f.s.ChildrenByRel(o, "nmod") {
-			p := f.caseOf(c)
-			if contains(preps, p) || p == "between" || p == "with" && r.Symmetric || force && contains(placePreps, p) {
-				out = append(out, f.actorsAt(c)...)
+		// Down the object's phrase, not into clauses: "supplied
+		// helicopters worth $153 million to Pakistan".
+		queue := []int{o}
+		for depth := 0; depth < 3 && len(queue) > 0; depth++ {
+			var next []int
+			for _, x := range queue {
+				for _, c := range f.s.Children(x) {
+					rel := f.tok(c).Rel
+					if rel != "nmod" && rel != "obj" {
+						continue
+					}
+					p := f.caseOf(c)
+					if rel == "nmod" && (contains(preps, p) || p == "between" || p == "with" && r.Symmetric || force && contains(placePreps, p)) {
+						out = append(out, f.actorsAt(c)...)
+						continue
+					}
+					next = append(next, c)
+				}
 			}
+			queue = next
 		}
 	}
 	if len(out) == 0 && force {
