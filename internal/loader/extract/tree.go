@@ -552,6 +552,26 @@ func (f *treeFinder) codeWords(fd *finding, v int) {
 	}
 }
 
+// nounWords applies a rule's word-dependent codes from a noun trigger's
+// own phrase: "drone attacks" are air strikes.
+func (f *treeFinder) nounWords(fd *finding, n int) {
+	r := fd.rule
+	if len(r.Words) == 0 {
+		return
+	}
+	for _, d := range f.s.Subtree(n) {
+		if d == n {
+			continue
+		}
+		for _, wc := range r.Words {
+			if contains(wc.Words, f.low(d)) || contains(wc.Words, f.lemma(d)) {
+				fd.code = wc.Code
+				return
+			}
+		}
+	}
+}
+
 // ----- nouns -----
 
 func (f *treeFinder) noun(n int) {
@@ -664,6 +684,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if neg := f.s.Child(n, "det"); neg > 0 && f.low(neg) == "no" {
 		fd.negated = true
 	}
+	f.nounWords(&fd, n)
 	groupCode(&fd)
 	if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") {
 		if f.is(treeLightVerbs, h) {
@@ -1141,6 +1162,17 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 // else one its modifiers name ("the government of Pakistan", "forces from
 // Chad", "the minister, Sergei Lavrov").
 func (f *treeFinder) actorOf(x int) []*actorRec {
+	if m := f.owner[x-1]; m >= 0 && f.ms[m].kind == mUnknown {
+		// "Pakistan's Salalah check posts": a name found in no
+		// dictionary, owned by a known actor, stands for its owner.
+		for _, c := range f.s.Children(x) {
+			if rel := f.tok(c).Rel; rel == "nmod:poss" || rel == "compound" {
+				if as := f.mentionActors(c); len(as) > 0 && f.owner[c-1] != m {
+					return as
+				}
+			}
+		}
+	}
 	if as := f.mentionActors(x); len(as) > 0 {
 		// "American and British troops": the recognizer composed the
 		// last nationality with the noun; the others join it.
@@ -1167,8 +1199,16 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 				}
 			}
 			// "South Korean and Japanese diplomats": each conjoined
-			// modifier names one side.
+			// modifier names one side; "NATO cross border raid": a
+			// compound's own compounds too.
 			mods := append([]int{c}, f.s.ChildrenByRel(c, "conj")...)
+			if rel == "compound" {
+				for k := 0; k < len(mods) && k < 6; k++ {
+					if f.owner[mods[k]-1] < 0 {
+						mods = append(mods, f.s.ChildrenByRel(mods[k], "compound")...)
+					}
+				}
+			}
 			for _, m := range mods {
 				out = append(out, f.mentionActors(m)...)
 			}
