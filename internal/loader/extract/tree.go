@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/cameo"
@@ -40,14 +41,54 @@ type treeFinder struct {
 	coded map[int]bool // words an event was coded from
 }
 
-// parseSentence tokenizes and parses one sentence with the engine's model.
-func (e *Engine) parseSentence(text string) *syntax.Sentence {
+// parseSentence tokenizes and parses one sentence with the engine's
+// model. The names the recognizer found are tagged as names before the
+// tagger runs: a tagger trained on web text reads a sentence-initial
+// "Beijing" as an auxiliary and "Soviet troops occupied" as a noun phrase.
+func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.Sentence {
 	s := syntax.Tokenize(text, 0)
 	if s.Len() == 0 {
 		return s
 	}
-	e.parser.Parse(s)
+	keep := make([]bool, s.Len())
+	for k := range ms {
+		m := &ms[k]
+		if m.kind != mDict && m.kind != mPerson && m.kind != mUnknown && m.kind != mComposed {
+			continue
+		}
+		start, end := toks[m.start].start, toks[m.end-1].end
+		for i := range s.Tokens {
+			w := &s.Tokens[i]
+			if w.Start < start || w.End > end || w.Start < 0 || !capitalised(w.Form) {
+				continue
+			}
+			next := ""
+			if i+1 < len(s.Tokens) {
+				next = s.Tokens[i+1].Form
+			}
+			switch {
+			case m.demonym || m.modifier || m.kind == mComposed:
+				// "Soviet troops", "Indian Army": a nationality before a
+				// noun is an adjective; before a name it is part of it.
+				if next == "" || capitalised(next) {
+					continue
+				}
+				w.UPOS, w.XPOS = "ADJ", "JJ"
+			default:
+				w.UPOS, w.XPOS = "PROPN", "NNP"
+			}
+			keep[i] = true
+		}
+	}
+	e.parser.ParseKeeping(s, keep)
 	return s
+}
+
+func capitalised(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 // treeFind codes the events of one sentence from its parse. ms are the
@@ -56,7 +97,7 @@ func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention)
 	if !e.worthParsing(toks, ms) {
 		return nil
 	}
-	s := e.parseSentence(text)
+	s := e.parseSentence(text, toks, ms)
 	if s.Len() == 0 {
 		return nil
 	}

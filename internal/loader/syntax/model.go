@@ -35,8 +35,14 @@ func Default() (*Model, error) {
 
 // Parse fills UPOS, XPOS, Lemma, Head and Rel of every word of s, keeping
 // its words and their forms. The result is always a tree.
-func (m *Model) Parse(s *Sentence) {
-	m.Tag(s)
+func (m *Model) Parse(s *Sentence) { m.ParseKeeping(s, nil) }
+
+// ParseKeeping is Parse, except that the words whose keep flag is set
+// keep the UPOS and XPOS they have: a caller that knows more than the
+// tagger (a gazetteer that found a country's name) says so.
+func (m *Model) ParseKeeping(s *Sentence, keep []bool) {
+	m.tagger.tag(s, keep)
+	m.lemmas.Lemmatize(s)
 	if len(s.Tokens) > maxBeamWords && m.parsers[0].beam > 1 {
 		m.parseLong(s)
 		return

@@ -560,3 +560,33 @@ func TestParseVeryLong(t *testing.T) {
 	}
 	t.Logf("20,000 words parsed in %v", time.Since(start))
 }
+
+// TestParseKeeping: words the caller marks keep the tags it gave them,
+// the others are tagged as Parse would, and a nil mask is Parse.
+func TestParseKeeping(t *testing.T) {
+	m := loadDefault(t)
+	const text = "Beijing signed cooperation agreements with Pakistan and Sri Lanka."
+	plain := Tokenize(text, 0)
+	m.Parse(plain)
+	same := Tokenize(text, 0)
+	m.ParseKeeping(same, nil)
+	for i := range plain.Tokens {
+		if plain.Tokens[i] != same.Tokens[i] {
+			t.Fatalf("word %d: ParseKeeping(nil) %+v, Parse %+v", i+1, same.Tokens[i], plain.Tokens[i])
+		}
+	}
+	for _, c := range []struct{ upos, xpos string }{{"PROPN", "NNP"}, {"X", "FW"}} {
+		s := Tokenize(text, 0)
+		keep := make([]bool, s.Len())
+		keep[0] = true
+		s.Tokens[0].UPOS, s.Tokens[0].XPOS = c.upos, c.xpos
+		m.ParseKeeping(s, keep)
+		checkParsed(t, s, strings.Fields("Beijing signed cooperation agreements with Pakistan and Sri Lanka ."))
+		if got := s.Tokens[0]; got.UPOS != c.upos || got.XPOS != c.xpos {
+			t.Errorf("kept word tagged %s/%s, want %s/%s", got.UPOS, got.XPOS, c.upos, c.xpos)
+		}
+		if c.upos == "PROPN" && s.Tokens[1].UPOS != "VERB" {
+			t.Errorf("with the name kept, %q is %s, want VERB", s.Tokens[1].Form, s.Tokens[1].UPOS)
+		}
+	}
+}

@@ -176,13 +176,22 @@ func b2u(b bool) uint64 {
 const noTag = 0
 
 // Tag fills UPOS and XPOS of every word of s.
-func (t *Tagger) Tag(s *Sentence) {
+func (t *Tagger) Tag(s *Sentence) { t.tag(s, nil) }
+
+// tag tags s, keeping the UPOS and XPOS of the words whose keep flag is
+// set when the pair is one of the tagger's classes.
+func (t *Tagger) tag(s *Sentence, keep []bool) {
 	ws := makeTagWords(s, nil, t.amb)
 	scores := newScores(len(t.upos))
 	var feats []uint64
 	t1, t2 := noTag, noTag
 	for i := range ws {
 		c, ok := t.sure[ws[i].norm]
+		if i < len(keep) && keep[i] {
+			if k, found := t.class(s.Tokens[i].UPOS, s.Tokens[i].XPOS); found {
+				c, ok = k, true
+			}
+		}
 		if !ok {
 			feats = tagFeatures(ws, i, t1, t2, feats)
 			t.weights.score(feats, scores)
@@ -201,4 +210,14 @@ func argmax[T int32 | float64](scores []T) int {
 		}
 	}
 	return best
+}
+
+// class returns the class of a UPOS and XPOS pair.
+func (t *Tagger) class(upos, xpos string) (uint16, bool) {
+	for c := range t.upos {
+		if t.upos[c] == upos && t.xpos[c] == xpos {
+			return uint16(c), true
+		}
+	}
+	return 0, false
 }
