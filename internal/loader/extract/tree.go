@@ -519,8 +519,19 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 	var out []*actorRec
 	force := forceCode(r.Code) || cameo.Root(r.Code) == "15"
 	for _, o := range f.s.Children(v) {
-		if rel := f.tok(o).Rel; rel != "obj" && rel != "xcomp" || len(f.actorOf(o)) > 0 {
+		// "cancelled his visit to Islamabad": an object that is a
+		// thing, whoever owns it, holds the target in its phrase.
+		if rel := f.tok(o).Rel; rel != "obj" && rel != "xcomp" || len(f.mentionActors(o)) > 0 {
 			continue
+		}
+		if f.tok(o).Rel == "obj" && !f.isPassive(v) {
+			// "criticised the nuclear test by North Korea": the parser
+			// hangs the object's by-phrase on the verb.
+			for _, b := range f.obliques(v) {
+				if b > o && f.caseOf(b) == "by" {
+					out = append(out, f.actorsAt(b)...)
+				}
+			}
 		}
 		// Down the object's phrase, not into clauses: "supplied
 		// helicopters worth $153 million to Pakistan".
@@ -802,7 +813,7 @@ var (
 	planVerbs        = verbSet(`plan intend expect schedule decide hope want seek aim prepare set due slate resolve arrange`)
 	treePlannedWords = verbSet(`upcoming planned proposed scheduled forthcoming expected prospective`)
 	threatVerbs      = verbSet(`threaten`)
-	appealVerbs      = verbSet(`urge ask call appeal press request encourage implore beg invite`)
+	appealVerbs      = verbSet(`urge ask call appeal press request encourage implore beg`)
 	demandVerbs      = verbSet(`demand insist order`)
 	rejectVerbs      = verbSet(`refuse decline reject`)
 	refuseVerbs      = verbSet(`fail stop cease halt quit suspend avoid`)
