@@ -100,6 +100,7 @@ func NewWith(d *dict.Dictionary, o Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build extractor: %w", err)
 	}
+	eng = eng.WithHooks(hooks(d))
 	if o.Coder == CoderTree {
 		m, err := syntax.Default()
 		if err != nil {
@@ -110,7 +111,7 @@ func NewWith(d *dict.Dictionary, o Options) (*Extractor, error) {
 		} else {
 			m = m.WithBeam(parseBeam)
 		}
-		eng = eng.WithParser(m)
+		eng = eng.WithParser(m).WithVerbs(d.VerbDict)
 	}
 	return &Extractor{d: d, eng: eng}, nil
 }
@@ -281,5 +282,35 @@ func seen(actors []graph.Actor, events []graph.Event, docDate graph.Date) {
 		if actors[i].FirstSeen.IsZero() {
 			actors[i].FirstSeen, actors[i].LastSeen = docDate, docDate
 		}
+	}
+}
+
+// hooks lets the dictionary's agents and roles, titles and discards into
+// the engine.
+func hooks(d *dict.Dictionary) extract.Hooks {
+	return extract.Hooks{
+		Agent: func(words []string) (string, bool, int, bool) {
+			if code, before, n, ok := d.AgentMatch(words); ok {
+				return code, before, n, true
+			}
+			if len(words) > 0 {
+				if code, ok := d.Role(words[0]); ok {
+					return code, false, 1, true
+				}
+			}
+			return "", false, 0, false
+		},
+		Title: func(words []string) (string, int, bool) {
+			for n := len(words); n > 0; n-- {
+				if code, ok := d.Title(strings.Join(words[:n], " ")); ok {
+					return code, n, true
+				}
+			}
+			return "", 0, false
+		},
+		Discard: func(sentence string) (bool, bool) {
+			dd, ok := d.DiscardMatch(sentence)
+			return dd.Story, ok
+		},
 	}
 }

@@ -379,7 +379,7 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 	if k < len(toks) && toks[k].low == "'s" {
 		k++
 	}
-	if ent.Type == graph.Country || ent.Country != "" {
+	if ent.Type == graph.Country || ent.Country != "" || primaryCode(ent) {
 		if k < len(toks) && toks[k].word {
 			if end := r.titled(k, ent); end > k {
 				// The country is part of the person's title.
@@ -472,7 +472,7 @@ func countryOf(ent *Entry) string {
 // ended at token i0 (k is past an optional 's).
 func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
 	toks := r.toks
-	if ent.Type != graph.Country {
+	if ent.Type != graph.Country && !primaryCode(ent) {
 		return 0, false
 	}
 	if role, n := r.e.lex.personRoles.match(toks, k); n > 0 && !r.nextIsName(k+n) && !(k+n < len(toks) && toks[k+n].low == "-" && !toks[k+n].space) {
@@ -496,7 +496,7 @@ func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
 	}
 	role, n := r.e.lex.roles.match(toks, k)
 	if n == 0 {
-		return 0, false
+		return r.dictAgent(ent, i0, k)
 	}
 	end := k + n
 	// "Russian military hardware": the role word is an adjective here.
@@ -526,6 +526,55 @@ func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
 	a.role = role
 	a.country = r.entryActor(ent)
 	r.add(mention{start: i0, end: end, actor: a, kind: mComposed, weapon: weaponHeads[toks[end-1].low]})
+	return end, true
+}
+
+// primaryCode reports whether an entry's code is a bare primary code of
+// three letters (a state, or a people of a world of one's own: ARN), to
+// which roles compose, though no countries file declared it a country.
+func primaryCode(ent *Entry) bool {
+	if ent.Type == graph.Person || ent.Type == graph.Place || len(ent.Code) != 3 || ent.Code == "---" {
+		return false
+	}
+	for _, r := range ent.Code {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// dictAgent composes a country entry ending before token k with an agent
+// phrase of the dictionary: "Arnorian militia" → ARNMIL, "MSF Arnor" →
+// NGOARN.
+func (r *recognizer) dictAgent(ent *Entry, i0, k int) (int, bool) {
+	if r.e.hooks.Agent == nil {
+		return 0, false
+	}
+	toks := r.toks
+	var words []string
+	for j := k; j < len(toks) && j < k+6 && toks[j].word; j++ {
+		words = append(words, toks[j].low)
+	}
+	code, before, n, ok := r.e.hooks.Agent(words)
+	if !ok || n == 0 {
+		return 0, false
+	}
+	end := k + n
+	country := countryOf(ent)
+	role := strings.ToUpper(strings.Trim(code, "~"))
+	full := country + role
+	if before {
+		full = role + country
+	}
+	a := r.doc.get("c:"+full, func() graph.Actor {
+		return graph.Actor{Name: ent.Name + " " + strings.Join(words[:n], " "), Code: full, Type: graph.Organization, Country: country}
+	})
+	if !before {
+		a.role = role
+	}
+	a.country = r.entryActor(ent)
+	r.add(mention{start: i0, end: end, actor: a, kind: mComposed})
 	return end, true
 }
 
@@ -566,6 +615,18 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	lx := r.e.lex
 	j := i
 	mil, gov := false, false
+	if h := r.e.hooks.Title; h != nil && toks[i].cap {
+		// A dictionary's titles first: "Air Chief Marshal" is one.
+		var words []string
+		for k := i; k < len(toks) && k < i+5 && toks[k].word; k++ {
+			words = append(words, toks[k].text)
+		}
+		if code, n, ok := h(words); ok && n > 0 {
+			mil = mil || strings.Contains(code, "MIL")
+			gov = gov || !strings.Contains(code, "MIL") && code != ""
+			j += n
+		}
+	}
 	for j < len(toks) {
 		t := toks[j]
 		if role, ok := lx.titleRole[t.low]; ok && t.word && (t.cap || t.allCaps || ent != nil) {

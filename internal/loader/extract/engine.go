@@ -7,6 +7,7 @@ import (
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/cameo"
+	"github.com/kg-project/kg/internal/loader/dict"
 	"github.com/kg-project/kg/internal/loader/syntax"
 )
 
@@ -28,6 +29,33 @@ type Engine struct {
 	// parser, when set, makes the engine code events on the dependency
 	// parse of each sentence instead of with token-window rules.
 	parser *syntax.Model
+	// verbs, when set, codes the verbs the lexicon does not know (the
+	// parse coder only).
+	verbs *dict.VerbDict
+	hooks Hooks
+}
+
+// Hooks let a dictionary's own vocabulary into the engine: agent nouns and
+// roles that compose with a country ("Arnorian militia"), titles before
+// names, and discard phrases. Each may be nil.
+type Hooks struct {
+	// Agent finds the longest agent phrase starting at words[0] (lower
+	// case): its role code, whether the code goes before the country's
+	// (NGO~), and its length in words.
+	Agent func(words []string) (code string, before bool, n int, ok bool)
+	// Title finds the longest title starting at words[0] (as written) and
+	// the role code it implies.
+	Title func(words []string) (code string, n int, ok bool)
+	// Discard reports whether a sentence is not to be coded, and whether
+	// its whole document is not.
+	Discard func(sentence string) (story, ok bool)
+}
+
+// WithHooks returns a copy of the engine using a dictionary's hooks.
+func (e *Engine) WithHooks(h Hooks) *Engine {
+	c := *e
+	c.hooks = h
+	return &c
 }
 
 // WithParser returns a copy of the engine that codes events on the
@@ -107,7 +135,21 @@ func (e *Engine) Extract(d Doc) Result {
 	var events []graph.Event
 	seen := map[string]bool{}
 	lists := headlineLists(d)
+	discard := map[int]bool{}
+	if e.hooks.Discard != nil {
+		for k, s := range d.Sentences {
+			if story, ok := e.hooks.Discard(s.Text); ok {
+				if story {
+					return e.finish(ds, nil) // a sports report, a film review
+				}
+				discard[k] = true
+			}
+		}
+	}
 	for k, s := range d.Sentences {
+		if discard[k] {
+			continue
+		}
 		if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End || d.Text[s.Start:s.End] != s.Text {
 			continue
 		}

@@ -132,7 +132,7 @@ func (e *Engine) worthParsing(toks []token, ms []mention) bool {
 		return false
 	}
 	for i := range toks {
-		if e.lex.triggers[toks[i].low] != nil {
+		if e.lex.triggers[toks[i].low] != nil || len(e.verbs.Form(toks[i].low)) > 0 {
 			return true
 		}
 	}
@@ -210,6 +210,12 @@ func (f *treeFinder) triggersOf(id int, noun bool) []trigger {
 func (f *treeFinder) verb(v int) {
 	if f.controlClass(v) != nil && f.complement(v) > 0 {
 		return // coded through its complement, see governors
+	}
+	// A verb dictionary a user loaded speaks for the verbs it lists; the
+	// lexicon for the others.
+	if fd, ok := f.dictVerb(v); ok {
+		f.add(fd)
+		return
 	}
 	for _, tr := range f.triggersOf(v, false) {
 		if fd, ok := f.verbEvent(v, tr); ok {
@@ -1237,18 +1243,17 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 		}
 		return dedupRecs(as)
 	}
-	for _, rels := range [][]string{{"appos", "compound", "amod", "flat"}, {"nmod:poss"}, {"nmod"}} {
+	// The doer before the place: "an attack by Osgiliath soldiers in
+	// south Ithilen" is theirs; "the coup in Niger" is Niger's.
+	for _, rels := range [][]string{{"appos", "compound", "amod", "flat"}, {"nmod:poss"}, {"nmod by", "nmod of", "nmod from"}, {"nmod in"}} {
 		var out []*actorRec
 		for _, c := range f.s.Children(x) {
 			rel := f.tok(c).Rel
+			if rel == "nmod" {
+				rel += " " + f.caseOf(c)
+			}
 			if !contains(rels, rel) {
 				continue
-			}
-			if rel == "nmod" {
-				// "the coup in Niger", "war crimes by Eritrean troops"
-				if p := f.caseOf(c); p != "of" && p != "from" && p != "by" && p != "in" {
-					continue
-				}
 			}
 			// "South Korean and Japanese diplomats": each conjoined
 			// modifier names one side; "NATO cross border raid": a

@@ -1,0 +1,316 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/cameo"
+	"github.com/kg-project/kg/internal/loader/dict"
+)
+
+// This file codes verbs with a PETRARCH verb dictionary: a verb's block
+// gives its code, and the block's patterns refine it by the nouns and
+// prepositional phrases around the verb. Where PETRARCH matched patterns
+// against the words of a constituency tree, here a pattern's nouns are
+// looked for as heads of the verb's dependents, with their modifiers:
+// "- * {FINANCIAL AID}" matches "sent desperately needed financial aid".
+
+// WithVerbs returns a copy of the engine that codes verbs its lexicon does
+// not know with the verb dictionary vd (which may be nil).
+func (e *Engine) WithVerbs(vd *dict.VerbDict) *Engine {
+	c := *e
+	c.verbs = vd
+	return &c
+}
+
+// dictTargetPreps introduce a target after a dictionary verb that names
+// none itself: "fired at", "protested to", "sided with".
+var dictTargetPreps = []string{"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "over"}
+
+var (
+	dictRulesMu sync.Mutex
+	dictRules   = map[string]*VerbRule{}
+)
+
+// dictRule is the rule standing for a dictionary code: one per code, so
+// events of one code share their relation name.
+func dictRule(code string) *VerbRule {
+	dictRulesMu.Lock()
+	defer dictRulesMu.Unlock()
+	if r := dictRules[code]; r != nil {
+		return r
+	}
+	name := code
+	if c, ok := cameo.Lookup(code); ok {
+		name = relationName(c.Name)
+	}
+	r := &VerbRule{Relation: name, Code: code}
+	dictRules[code] = r
+	return r
+}
+
+// relationName turns a CAMEO name into a relation name: "Make a visit" →
+// make_a_visit, "Demand, not specified" → demand.
+func relationName(s string) string {
+	s = strings.ToLower(s)
+	if i := strings.Index(s, ", not specified"); i >= 0 {
+		s = s[:i]
+	}
+	var b strings.Builder
+	sep := false
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if sep && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			sep = false
+			b.WriteRune(r)
+		} else {
+			sep = true
+		}
+	}
+	return b.String()
+}
+
+// dictVerb codes verb v with the verb dictionary.
+func (f *treeFinder) dictVerb(v int) (finding, bool) {
+	vd := f.e.verbs
+	if vd == nil {
+		return finding{}, false
+	}
+	seen := map[*dict.VerbWord]bool{}
+	var best *dict.VerbWord
+	code, alt, score := "", "", -1
+	for _, key := range []string{f.low(v), f.lemma(v)} {
+		for _, w := range append(vd.Form(key), vd.Lookup(key)...) {
+			if seen[w] || !f.verbWordFits(v, w) {
+				continue
+			}
+			seen[w] = true
+			c, a, sc := w.Code, w.Alt, len(w.Before)+len(w.After)
+			if w.Block != nil {
+				for _, p := range w.Block.Patterns {
+					if ps, ok := f.matchPattern(v, p); ok && ps+sc > score && ps > 0 {
+						c, a, sc = p.Code, p.Alt, ps+sc
+					}
+				}
+			}
+			if c == "---" || c == "" && a == "" {
+				continue
+			}
+			if sc > score {
+				best, code, alt, score = w, c, a, sc
+			}
+		}
+	}
+	if best == nil {
+		return finding{}, false
+	}
+	agents, passive := f.subject(v)
+	var targets []*actorRec
+	if passive {
+		targets, agents = agents, f.byAgent(v)
+	} else {
+		for _, c := range f.s.Children(v) {
+			if rel := f.tok(c).Rel; rel == "obj" || rel == "iobj" {
+				targets = append(targets, f.actorsAt(c)...)
+			}
+		}
+	}
+	for _, o := range f.obliques(v) {
+		if p := f.caseOf(o); contains(dictTargetPreps, p) || contains(best.After, p) {
+			targets = append(targets, f.actorsAt(o)...)
+		}
+	}
+	reverse := false
+	if code == "" {
+		// ":110": only the event back from the target ("A offended B":
+		// B disapproves of A).
+		code, reverse = alt, true
+	}
+	r := dictRule(code)
+	if len(targets) == 0 {
+		targets = f.objectModifiers(v, r, dictTargetPreps)
+	}
+	targets = without(dropObjects(dedupRecs(targets)), agents)
+	if reverse {
+		agents, targets = targets, agents
+	}
+	fd := finding{rule: r, code: code, trig: f.tokAt[v-1], word: v, conf: 0.7, modality: graph.Actual}
+	fd.agents, fd.targets = dedupRecs(agents), targets
+	if len(fd.targets) == 0 && len(fd.agents) >= 2 && alt != "" && alt == code {
+		fd.reciprocal = true // "[031:031]": a meeting of the two
+	}
+	groupCode(&fd)
+	f.context(&fd, v)
+	if !reverse && alt != "" && !fd.reciprocal && f.complete(&fd) {
+		// "[042:043]": the clause implies an event back, from the
+		// target to the source ("A visited B": B hosted A).
+		back := fd
+		back.rule, back.code = dictRule(alt), alt
+		back.agents, back.targets = fd.targets, fd.agents
+		f.add(back)
+	}
+	return fd, f.complete(&fd)
+}
+
+// verbWordFits checks the other words of a multi-word dictionary verb:
+// particles after it ("cordon off") and words before it ("wire tap").
+func (f *treeFinder) verbWordFits(v int, w *dict.VerbWord) bool {
+	for _, a := range w.After {
+		if _, ok := f.restWord(v, a); !ok {
+			return false
+		}
+	}
+	for i, b := range w.Before {
+		k := v - len(w.Before) + i
+		if k < 1 || f.low(k) != b {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPattern matches a dictionary pattern around verb v. It returns how
+// much of the pattern matched (more is more specific) and whether all of
+// it did.
+func (f *treeFinder) matchPattern(v int, p *dict.Pattern) (int, bool) {
+	passive := f.isPassive(v)
+	var subj, objs []int
+	for _, c := range f.s.Children(v) {
+		switch rel := f.tok(c).Rel; {
+		case rel == "nsubj" || rel == "nsubj:outer":
+			subj = append(subj, c)
+		case rel == "nsubj:pass":
+			objs = append(objs, c) // the object side of a passive
+		case rel == "obj" || rel == "iobj" || rel == "xcomp" || rel == "obl:unmarked":
+			objs = append(objs, c)
+		}
+	}
+	if passive {
+		for _, o := range f.obliques(v) {
+			if f.tok(o).Rel == "obl:agent" || f.caseOf(o) == "by" {
+				subj = append(subj, o)
+			}
+		}
+	}
+	score := 0
+	for _, ph := range p.Pre {
+		if !f.phraseIn(ph, subj) {
+			return 0, false
+		}
+		score += 2
+	}
+	for _, ph := range p.Post {
+		if !f.phraseIn(ph, objs) {
+			return 0, false
+		}
+		score += 2
+	}
+	for _, pp := range p.PrePreps {
+		if !f.prepIn(v, pp, objs, true) {
+			return 0, false
+		}
+		score += 2
+	}
+	for _, pp := range p.PostPreps {
+		if !f.prepIn(v, pp, objs, false) {
+			return 0, false
+		}
+		score += 2
+	}
+	return score, true
+}
+
+// phraseIn reports whether a pattern phrase matches one of the heads or a
+// noun of their phrases. A phrase of markers alone ($, +) asks for an
+// actor there.
+func (f *treeFinder) phraseIn(ph dict.Phrase, heads []int) bool {
+	words := contentWords(ph)
+	for _, h := range heads {
+		if len(words) == 0 {
+			if len(f.actorsAt(h)) > 0 {
+				return true
+			}
+			continue
+		}
+		for _, x := range f.s.Subtree(h) {
+			if f.phraseAt(words, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phraseAt matches phrase words (head last) at word x: x is the head and
+// the other words modify it.
+func (f *treeFinder) phraseAt(words []string, x int) bool {
+	if !f.wordIs(words[len(words)-1], x) {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		found := false
+		for _, c := range f.s.Subtree(x) {
+			if c != x && f.wordIs(w, c) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// wordIs matches one pattern word, or synset reference, against word x by
+// form or lemma.
+func (f *treeFinder) wordIs(w string, x int) bool {
+	if strings.HasPrefix(w, "&") {
+		return f.e.verbs.InSynset(w, []string{f.low(x)}) || f.e.verbs.InSynset(w, []string{f.lemma(x)})
+	}
+	return w == f.low(x) || w == f.lemma(x)
+}
+
+// prepIn matches a pattern's prepositional phrase among v's obliques (or
+// those of its objects, where the parser often hangs them).
+func (f *treeFinder) prepIn(v int, pp dict.PrepPhrase, objs []int, before bool) bool {
+	cands := f.obliques(v)
+	for _, o := range objs {
+		cands = append(cands, f.s.ChildrenByRel(o, "nmod")...)
+	}
+	for _, c := range cands {
+		if before != (c < v) || f.caseOf(c) != pp.Prep {
+			continue
+		}
+		if pp.Object == nil {
+			return true
+		}
+		words := contentWords(*pp.Object)
+		if len(words) == 0 {
+			if len(f.actorsAt(c)) > 0 {
+				return true
+			}
+			continue
+		}
+		for _, x := range f.s.Subtree(c) {
+			if f.phraseAt(words, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// contentWords drops the actor markers from a phrase.
+func contentWords(ph dict.Phrase) []string {
+	var out []string
+	for _, w := range ph.Words {
+		if !dict.IsMarker(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
