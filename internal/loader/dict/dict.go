@@ -88,10 +88,22 @@ type WordCode struct {
 	Words []string `json:"words"`
 }
 
-// RoleEntry maps a common noun to a CAMEO role code: minister → GOV.
+// RoleEntry maps a common noun to a CAMEO role code: minister → GOV. The
+// same type holds PETRARCH agents, whose phrases run to several words
+// ("foreign minister"), list their plural forms, and may put their code
+// before the actor's rather than after it (NGO~: a human rights body of
+// Pakistan is NGOPAK).
 type RoleEntry struct {
-	Word string `json:"word"`
+	Word string `json:"word"` // lower case for agents; words separated by one blank
 	Code string `json:"code"`
+	// Plurals are the plural forms of an agent phrase (regular ones
+	// generated, {X} given, {} none). Roles leave it empty: their look-up
+	// tries the word without -s/-es.
+	Plurals []string `json:"plurals,omitempty"`
+	// Before puts the code before the actor's code (PETRARCH "NGO~")
+	// instead of after it ("~GOV").
+	Before bool   `json:"before,omitempty"`
+	Where  string `json:"where,omitempty"` // file:line of an agent
 }
 
 // TitleEntry maps a personal title to the role code it implies:
@@ -119,12 +131,28 @@ type Dictionary struct {
 	// Conflicts lists aliases that two actors claimed and how each was
 	// resolved, for `kg dict check` and tests.
 	Conflicts []Conflict
+	// Agents are the agent phrases of PETRARCH agent files (and of the
+	// agents: section of YAML files), sorted by phrase; a phrase given
+	// again takes the later entry. See AgentMatch.
+	Agents []RoleEntry
+	// Discards are the discard phrases of every file, in load order. See
+	// DiscardMatch.
+	Discards []Discard
+	// Issues are the issue phrases of every file, in load order.
+	Issues []IssueEntry
+	// VerbDict merges the verb dictionaries of every file in load order;
+	// see verbMerger for how a later block extends an earlier one. It is
+	// never nil: without verb files it is empty.
+	VerbDict *VerbDict
 
 	byName      map[string]int // normalised name or alias → index in Actors
 	roles       map[string]string
 	titles      map[string]string
 	known       map[string]bool
 	forbidPairs map[[2]string]bool
+
+	agents         *agentIndex
+	discardNeedles []string // " " + phrase, per Discards
 
 	matcherOnce sync.Once
 	matcher     *Matcher
@@ -179,23 +207,11 @@ func Load(paths ...string) (*Dictionary, error) {
 	if len(paths) == 0 {
 		return Default()
 	}
-	defaultOnce.Do(loadDefault)
-	if defaultErr != nil {
-		return nil, defaultErr
+	base, err := DefaultFiles()
+	if err != nil {
+		return nil, err
 	}
-	files := append([]*File(nil), defaultParts...)
-	for _, p := range paths {
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return nil, fmt.Errorf("read dictionary: %w", err)
-		}
-		f, err := Parse(p, data)
-		if err != nil {
-			return nil, fmt.Errorf("load dictionary %s:\n%w", p, err)
-		}
-		files = append(files, f)
-	}
-	return build(files), nil
+	return LoadWith(base, paths...)
 }
 
 // FromFiles builds a dictionary from parsed files alone, without the
@@ -320,11 +336,15 @@ func build(files []*File) *Dictionary {
 		actors  []ActorEntry
 		index   = map[string]int{} // norm(name) → index in actors
 		claims  = map[string]string{}
-		verbs   []VerbEntry
-		roles   = map[string]RoleEntry{}
-		titles  = map[string]TitleEntry{}
-		forbidA = map[string]bool{}
-		merges  [][2]string
+		verbs    []VerbEntry
+		roles    = map[string]RoleEntry{}
+		titles   = map[string]TitleEntry{}
+		forbidA  = map[string]bool{}
+		merges   [][2]string
+		agents   = map[string]RoleEntry{}
+		discards []Discard
+		issues   []IssueEntry
+		vm       = newVerbMerger()
 	)
 	for _, f := range files {
 		if f == nil {
@@ -333,9 +353,27 @@ func build(files []*File) *Dictionary {
 		if f.Replace {
 			actors, index, claims, verbs = nil, map[string]int{}, map[string]string{}, nil
 			roles, titles, forbidA, merges = map[string]RoleEntry{}, map[string]TitleEntry{}, map[string]bool{}, nil
+			agents, discards, issues, vm = map[string]RoleEntry{}, nil, nil, newVerbMerger()
 		}
 		for _, e := range f.Actors {
 			k := norm(e.Name)
+			if _, ok := index[k]; !ok && e.Code != "" && !e.replace {
+				// An actor one of whose names an earlier actor of the same
+				// code already has is that actor: PETRARCH's
+				// UNITED_STATES_OF_AMERICA [USA] is kg's United States,
+				// whose official name it is.
+				for _, s := range e.surfaces() {
+					owner, ok := claims[norm(s.text)]
+					if !ok {
+						continue
+					}
+					if i, ok := index[owner]; ok && actors[i].Name != "" && actors[i].Code == e.Code {
+						index[k] = i
+						k = owner
+						break
+					}
+				}
+			}
 			if i, ok := index[k]; ok && actors[i].Name != "" {
 				if e.replace {
 					actors[i] = clone(e)
@@ -364,6 +402,12 @@ func build(files []*File) *Dictionary {
 		for _, t := range f.Titles {
 			titles[norm(t.Title)] = t
 		}
+		for _, a := range f.Agents {
+			agents[a.Word] = a
+		}
+		discards = append(discards, f.Discards...)
+		issues = append(issues, f.Issues...)
+		vm.add(f.VerbDict)
 		for _, a := range f.Forbid.Aliases {
 			forbidA[norm(a)] = true
 		}
@@ -460,6 +504,19 @@ func build(files []*File) *Dictionary {
 		d.titles[k] = t.Code
 	}
 	sort.Slice(d.Titles, func(i, j int) bool { return d.Titles[i].Title < d.Titles[j].Title })
+	for k, a := range agents {
+		if forbidA[norm(k)] {
+			continue
+		}
+		d.Agents = append(d.Agents, a)
+	}
+	sort.Slice(d.Agents, func(i, j int) bool { return d.Agents[i].Word < d.Agents[j].Word })
+	d.agents = newAgentIndex(d.Agents)
+	d.Discards, d.Issues = discards, issues
+	for _, dc := range discards {
+		d.discardNeedles = append(d.discardNeedles, " "+dc.Phrase)
+	}
+	d.VerbDict = vm.result()
 	d.ForbidMerges = merges
 	for _, m := range merges {
 		a, b := norm(m[0]), norm(m[1])
@@ -502,6 +559,8 @@ func (d *Dictionary) ActorByName(name string) (*ActorEntry, bool) {
 
 // Role returns the role code of a common noun: "minister" → GOV. Plural
 // forms are tried as their singular when the plural itself is not listed.
+// Agent phrases (and their plurals) answer when no role word does; whether
+// an agent's code goes before the actor's is for AgentMatch to say.
 func (d *Dictionary) Role(word string) (code string, ok bool) {
 	k := norm(word)
 	if c, ok := d.roles[k]; ok {
@@ -512,6 +571,11 @@ func (d *Dictionary) Role(word string) (code string, ok bool) {
 			if c, ok := d.roles[s]; ok {
 				return c, true
 			}
+		}
+	}
+	if d.agents != nil {
+		if i, ok := d.agents.byKey[k]; ok {
+			return d.Agents[i].Code, true
 		}
 	}
 	return "", false

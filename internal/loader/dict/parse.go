@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -14,23 +15,32 @@ import (
 )
 
 // Problem is one thing wrong with a dictionary file, with the position of the
-// offending YAML node (1-based; 0 when unknown).
+// offending YAML node or text (1-based; 0 when unknown).
 type Problem struct {
 	File string
 	Line int
 	Col  int
 	Msg  string
+	// Warning marks a problem the file reads despite: something skipped or
+	// guessed in a PETRARCH file, a code that is not CAMEO. See
+	// File.Warnings.
+	Warning bool
 }
 
-// String formats p as file:line:col: msg, the form editors jump to.
+// String formats p as file:line:col: msg, the form editors jump to; a
+// warning says so after the position.
 func (p Problem) String() string {
+	msg := p.Msg
+	if p.Warning {
+		msg = "warning: " + msg
+	}
 	switch {
 	case p.Line == 0:
-		return fmt.Sprintf("%s: %s", p.File, p.Msg)
+		return fmt.Sprintf("%s: %s", p.File, msg)
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, msg)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, msg)
 }
 
 // ProblemsError is returned by Parse and Load when a file has problems; it
@@ -51,6 +61,9 @@ func (e *ProblemsError) Error() string {
 // File is one parsed dictionary file, before merging.
 type File struct {
 	Name string
+	// Format is the reader that read the file: kg YAML or one of the
+	// PETRARCH formats.
+	Format Format
 	// Replace drops everything loaded before this file (the embedded default
 	// included), for coding a world that shares nothing with ours.
 	Replace bool
@@ -59,6 +72,25 @@ type File struct {
 	Roles   []RoleEntry
 	Titles  []TitleEntry
 	Forbid  Forbid
+	// Agents, Discards, Issues and VerbDict come from PETRARCH files (or
+	// the agents:, discards:, issues:, synsets:, verb_blocks: and
+	// verb_transforms: sections of a YAML file). VerbDict is nil when the
+	// file has no verb dictionary.
+	Agents   []RoleEntry
+	Discards []Discard
+	Issues   []IssueEntry
+	VerbDict *VerbDict
+
+	warnings []Problem
+}
+
+// Warnings lists what reading the file skipped or guessed (a PETRARCH
+// line without a code, a seven-digit date, an alias two actors shared),
+// then what its verb dictionary holds that a coder cannot use (see
+// VerbDict.Warnings). None of them stopped the file from loading.
+func (f *File) Warnings() []Problem {
+	out := append([]Problem(nil), f.warnings...)
+	return append(out, f.VerbDict.Warnings()...)
 }
 
 // Forbid lists merges and aliases a researcher rules out.
@@ -72,10 +104,13 @@ type Forbid struct {
 	Actors []string `json:"actors,omitempty"`
 }
 
-// Parse reads one dictionary file. A file with problems gives a
-// *ProblemsError that lists them all, each as file:line:col.
+// Parse reads one dictionary file: kg YAML, or a PETRARCH/TABARI verb,
+// actor, agent, discard or issue file, recognised by its content (see
+// DetectFormat). A file with problems gives a *ProblemsError that lists
+// them all, each as file:line:col; what a PETRARCH file gets away with is
+// in File.Warnings.
 func Parse(name string, data []byte) (*File, error) {
-	f, probs := parse(name, data)
+	f, probs := parseAny(name, data)
 	if len(probs) > 0 {
 		return nil, &ProblemsError{Problems: probs}
 	}
@@ -83,15 +118,75 @@ func Parse(name string, data []byte) (*File, error) {
 }
 
 // Check validates one dictionary file and returns its problems, sorted by
-// position; nil means the file is good.
+// position; nil means the file is good. Warnings are not problems: see
+// File.Warnings.
 func Check(name string, data []byte) []Problem {
-	_, probs := parse(name, data)
+	_, probs := parseAny(name, data)
 	return probs
+}
+
+// parseAny picks the reader for data.
+func parseAny(name string, data []byte) (*File, []Problem) {
+	if len(data) > maxFileSize {
+		return nil, []Problem{{File: name, Msg: fmt.Sprintf("file is larger than %d MiB", maxFileSize>>20)}}
+	}
+	if yamlFirst(data) {
+		f, probs := parse(name, data)
+		if f != nil {
+			f.Format = FormatYAML
+		}
+		return f, probs
+	}
+	r := &textReader{file: name}
+	lines := splitLines(r, data)
+	if len(r.errs) > 0 {
+		return nil, r.errs
+	}
+	format, bad := detect(r, lines, data)
+	switch format {
+	case "":
+		t, col := bad.trimmed()
+		return nil, []Problem{{File: name, Line: bad.n, Col: col, Msg: fmt.Sprintf("%s (line %q)", unknownFormatMsg, clip(t, 60))}}
+	case FormatYAML:
+		f, probs := parse(name, data)
+		if f != nil {
+			f.Format = FormatYAML
+		}
+		return f, probs
+	}
+	f, errs, warns := parsePetrarch(name, data, format, r, lines)
+	if len(errs) > 0 {
+		sortProblems(errs)
+		return nil, errs
+	}
+	f.warnings = warns
+	return f, nil
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+func sortProblems(ps []Problem) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
 }
 
 type parser struct {
 	file  string
 	probs []Problem
+	warns []Problem
 	// aliasPos remembers where each surface form of an actor was written
 	// (key: actor location, NUL, form), to point duplicate aliases at the
 	// form itself.
@@ -148,14 +243,25 @@ func parse(name string, data []byte) (*File, []Problem) {
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 		return f, nil
 	}
+	var syn, blocks, trans *yaml.Node
 	p.fields(root, "dictionary", map[string]func(*yaml.Node){
-		"replace": func(n *yaml.Node) { f.Replace = p.boolean(n) },
-		"actors":  func(n *yaml.Node) { f.Actors = collect(p, n, p.actor) },
-		"verbs":   func(n *yaml.Node) { f.Verbs = collect(p, n, p.verb) },
-		"roles":   func(n *yaml.Node) { f.Roles = collect(p, n, p.role) },
-		"titles":  func(n *yaml.Node) { f.Titles = collect(p, n, p.title) },
-		"forbid":  func(n *yaml.Node) { f.Forbid = p.forbid(n) },
+		"replace":         func(n *yaml.Node) { f.Replace = p.boolean(n) },
+		"actors":          func(n *yaml.Node) { f.Actors = collect(p, n, p.actor) },
+		"verbs":           func(n *yaml.Node) { f.Verbs = collect(p, n, p.verb) },
+		"roles":           func(n *yaml.Node) { f.Roles = collect(p, n, p.role) },
+		"titles":          func(n *yaml.Node) { f.Titles = collect(p, n, p.title) },
+		"forbid":          func(n *yaml.Node) { f.Forbid = p.forbid(n) },
+		"agents":          func(n *yaml.Node) { f.Agents = collect(p, n, p.agent) },
+		"discards":        func(n *yaml.Node) { f.Discards = collect(p, n, p.discard) },
+		"issues":          func(n *yaml.Node) { f.Issues = collect(p, n, p.issue) },
+		"synsets":         func(n *yaml.Node) { syn = n },
+		"verb_blocks":     func(n *yaml.Node) { blocks = n },
+		"verb_transforms": func(n *yaml.Node) { trans = n },
 	})
+	if syn != nil || blocks != nil || trans != nil {
+		f.VerbDict = p.verbDict(syn, blocks, trans)
+	}
+	f.warnings = p.warns
 	p.duplicateAliases(f)
 	sort.SliceStable(p.probs, func(i, j int) bool {
 		a, b := p.probs[i], p.probs[j]
@@ -301,22 +407,45 @@ func (p *parser) boolean(n *yaml.Node) bool {
 }
 
 var (
-	actorCodeRe = regexp.MustCompile(`^(?:[A-Z]{3}|---)+$`)
 	roleCodeRe  = regexp.MustCompile(`^(?:[A-Z]{3})+$`)
 	countryRe   = regexp.MustCompile(`^[A-Z]{3}$`)
 	relationRe  = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )
 
-// maxCodeLen bounds actor codes: a primary block and up to four role blocks.
+// maxCodeLen bounds actor codes: a primary block and up to four role blocks
+// (religion codes hold digits: NGOCHRPRO214).
 const maxCodeLen = 15
+
+// validActorCode reports whether s is an actor code: blocks of upper-case
+// letters and digits, or the null codes --- and +++, joined by "/" (TABARI's
+// "ELR/GAL"), at most maxCodeLen long.
+func validActorCode(s string) bool {
+	if s == "" || len(s) > maxCodeLen {
+		return false
+	}
+	for _, part := range strings.Split(s, "/") {
+		if part == "---" || part == "+++" {
+			continue
+		}
+		if part == "" {
+			return false
+		}
+		for i := 0; i < len(part); i++ {
+			if c := part[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 func (p *parser) actorCode(n *yaml.Node) string {
 	s := p.str(n)
 	if s == "" {
 		return ""
 	}
-	if !actorCodeRe.MatchString(s) || len(s) > maxCodeLen {
-		p.errf(n, "bad actor code %q: want 3-letter upper-case blocks such as PAK, RUSGOV, IGOWSTNAT (at most %d letters)", s, maxCodeLen)
+	if !validActorCode(s) {
+		p.errf(n, "bad actor code %q: want upper-case letters and digits such as PAK, RUSGOV, IGOWSTNAT (at most %d characters)", s, maxCodeLen)
 		return ""
 	}
 	return s

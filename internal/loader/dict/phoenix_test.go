@@ -1,0 +1,238 @@
+package dict
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestPhoenix(t *testing.T) {
+	files, err := Phoenix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		name   string
+		format Format
+	}{
+		{"CAMEO.2.0.txt", FormatVerbs}, {"Phoenix.Countries.actors.txt", FormatActors},
+		{"Phoenix.International.actors.txt", FormatActors}, {"Phoenix.MilNonState.actors.txt", FormatActors},
+		{"Phoenix.agents.txt", FormatAgents}, {"Phoenix.discards.txt", FormatDiscards},
+	}
+	if len(files) != len(want) {
+		t.Fatalf("%d files", len(files))
+	}
+	for i, w := range want {
+		if files[i].Name != "phoenix:"+w.name || files[i].Format != w.format {
+			t.Errorf("file %d: %s %s, want %s %s", i, files[i].Name, files[i].Format, w.name, w.format)
+		}
+	}
+	if v := files[0].VerbDict; len(v.Blocks) != 397 || len(v.Synsets) != 40 {
+		t.Errorf("CAMEO.2.0: %d blocks, %d synsets", len(v.Blocks), len(v.Synsets))
+	}
+	again, _ := Phoenix()
+	if again[1] != files[1] {
+		t.Error("Phoenix parsed twice")
+	}
+	again[0] = nil
+	if files, _ := Phoenix(); files[0] == nil {
+		t.Error("Phoenix returned its own slice")
+	}
+	if !strings.Contains(PhoenixLicense(), "Open Event Data") {
+		t.Error("licence missing")
+	}
+}
+
+// TestPhoenixMatchesShared checks that the embedded files are the shared
+// ones, byte for byte.
+func TestPhoenixMatchesShared(t *testing.T) {
+	var dir string
+	for _, p := range sharedPetrarch(t) {
+		if filepath.Base(p) == "CAMEO.2.0.txt" {
+			dir = filepath.Dir(p)
+		}
+	}
+	for _, name := range phoenixFiles {
+		gz, err := phoenixFS.ReadFile("data/phoenix/" + name + ".gz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(zr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("embedded %s differs from %s", name, filepath.Join(dir, name))
+		}
+	}
+	lic, err := os.ReadFile(filepath.Join(dir, "LICENSE"))
+	if err != nil || string(lic) != PhoenixLicense() {
+		t.Errorf("embedded LICENSE differs from the shared one (%v)", err)
+	}
+}
+
+func TestDefaultWithPhoenix(t *testing.T) {
+	d, err := DefaultWithPhoenix()
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := mustDefault(t)
+	if len(def.VerbDict.Blocks) != 0 || len(def.Agents) != 0 || len(def.Discards) != 0 {
+		t.Error("Default() picked up Phoenix")
+	}
+	if len(d.Actors) < 20000 || len(d.VerbDict.Blocks) < 380 || len(d.Agents) < 3000 || len(d.Discards) < 500 {
+		t.Errorf("%d actors, %d blocks, %d agents, %d discards", len(d.Actors), len(d.VerbDict.Blocks), len(d.Agents), len(d.Discards))
+	}
+	for _, tt := range []struct{ name, canonical, code string }{
+		{"Pakistan", "Pakistan", "PAK"},
+		{"Kandahar", "Afghanistan", "AFG"},
+		{"United States of America", "United States", "USA"},
+		{"Hamid Karzai", "Hamid Karzai", ""},
+	} {
+		a, ok := d.ActorByName(tt.name)
+		if !ok || a.Name != tt.canonical || (tt.code != "" && a.Code != tt.code) {
+			t.Errorf("ActorByName(%q) = %v %v", tt.name, a, ok)
+		}
+	}
+	if a, _ := d.ActorByName("Hamid Karzai"); a.CodeAt(date(2005, 6, 1)) != "AFGGOV" {
+		t.Errorf("Karzai in 2005: %s", a.CodeAt(date(2005, 6, 1)))
+	}
+	if code, _, n, ok := d.AgentMatch([]string{"policemen", "fired"}); !ok || code != "COP" || n != 1 {
+		t.Errorf("AgentMatch(policemen) = %s %d %v", code, n, ok)
+	}
+	if dc, ok := d.DiscardMatch("The World Cup starts today."); !ok || dc.Phrase != "world cup" {
+		t.Errorf("DiscardMatch = %v %v", dc, ok)
+	}
+	if ws := d.VerbDict.Form("sped"); len(ws) != 1 || ws[0].Block.Name != "ACCELERATE" {
+		t.Errorf("Form(sped) = %v", ws)
+	}
+	again, _ := DefaultWithPhoenix()
+	if again != d {
+		t.Error("DefaultWithPhoenix built twice")
+	}
+}
+
+func TestLoadPhoenix(t *testing.T) {
+	dir := t.TempDir()
+	user := filepath.Join(dir, "mine.yaml")
+	if err := os.WriteFile(user, []byte(`agents:
+  - {word: road warden, code: COP}
+verb_blocks:
+  - name: ACCELERATE
+    verbs: [accelerate]
+    patterns: ["* {ORC RAID} [190]"]
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	actors := filepath.Join(dir, "middle-earth.actors")
+	if err := os.WriteFile(actors, []byte("GONDOR_ [GON]\n+MINAS_TIRITH\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadPhoenix(user, actors)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, n, ok := d.AgentMatch([]string{"road", "wardens"}); !ok || code != "COP" || n != 2 {
+		t.Errorf("user agent: %s %d %v", code, n, ok)
+	}
+	ws := d.VerbDict.Lookup("hasten")
+	if len(ws) != 1 {
+		t.Fatalf("Lookup(hasten) = %v", ws)
+	}
+	last := ws[0].Block.Patterns[len(ws[0].Block.Patterns)-1]
+	if ws[0].Block.Name != "ACCELERATE" || last.Text != "* {ORC RAID} [190]" {
+		t.Errorf("user block does not extend ACCELERATE: %s, last pattern %s", ws[0].Block.Name, last.Text)
+	}
+	if a, ok := d.ActorByName("Minas Tirith"); !ok || a.Code != "GON" {
+		t.Errorf("user actors: %v %v", a, ok)
+	}
+	if _, err := LoadPhoenix(filepath.Join(dir, "missing")); err == nil {
+		t.Error("missing file: no error")
+	}
+	base, _ := DefaultFiles()
+	if d, err := LoadWith(base); err != nil || len(d.VerbDict.Blocks) != 0 {
+		t.Errorf("LoadWith(default) = %v", err)
+	}
+}
+
+func TestPhoenixConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if _, err := Phoenix(); err != nil {
+				t.Error(err)
+			}
+			d, err := DefaultWithPhoenix()
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			d.AgentMatch([]string{"soldiers"})
+			d.VerbDict.Lookup("say")
+			d.DiscardMatch("a golf tournament")
+		})
+	}
+	wg.Wait()
+}
+
+// BenchmarkPhoenix measures reading every Phoenix file (unpacking
+// included, files in parallel as Phoenix does) and the heap the parsed
+// files keep.
+func BenchmarkPhoenix(b *testing.B) {
+	b.ReportAllocs()
+	var retained uint64
+	var elapsed time.Duration
+	for b.Loop() {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		start := time.Now()
+		files := make([]*File, len(phoenixFiles))
+		var wg sync.WaitGroup
+		for i, name := range phoenixFiles {
+			wg.Go(func() {
+				f, err := readPhoenix(name)
+				if err != nil {
+					b.Error(err)
+				}
+				files[i] = f
+			})
+		}
+		wg.Wait()
+		elapsed += time.Since(start)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		retained += after.HeapAlloc - before.HeapAlloc
+		runtime.KeepAlive(files)
+	}
+	b.ReportMetric(float64(elapsed.Milliseconds())/float64(b.N), "ms/parse")
+	b.ReportMetric(float64(retained)/float64(b.N)/(1<<20), "MiB-retained")
+}
+
+// BenchmarkBuildWithPhoenix measures merging the embedded kg YAML and the
+// parsed Phoenix files into one dictionary.
+func BenchmarkBuildWithPhoenix(b *testing.B) {
+	base, err := phoenixBase()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		build(base)
+	}
+}
