@@ -304,3 +304,13 @@ func specificity(t trigger) int {
 	}
 	return n
 }
+
+// word returns the value of the one-word phrase w.
+func (p *phraseSet) word(w string) (string, bool) {
+	for _, ph := range p.first[w] {
+		if len(ph.words) == 1 {
+			return ph.val, true
+		}
+	}
+	return "", false
+}

@@ -1243,6 +1243,22 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 		}
 		return dedupRecs(as)
 	}
+	// "lawmakers in Fornost", "the government of Gondor", "officials
+	// from Chad": a role noun with its country.
+	if role := f.roleOf(x); role != "" {
+		for _, c := range f.s.ChildrenByRel(x, "nmod") {
+			if p := f.caseOf(c); p != "in" && p != "of" && p != "from" {
+				continue
+			}
+			var out []*actorRec
+			for _, a := range f.actorsAt(c) {
+				out = append(out, f.composeRole(a, role))
+			}
+			if len(out) > 0 {
+				return dedupRecs(out)
+			}
+		}
+	}
 	// The doer before the place: "an attack by Osgiliath soldiers in
 	// south Ithilen" is theirs; "the coup in Niger" is Niger's.
 	for _, rels := range [][]string{{"appos", "compound", "amod", "flat"}, {"nmod:poss"}, {"nmod by", "nmod of", "nmod from"}, {"nmod in"}} {
@@ -1275,6 +1291,48 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 		}
 	}
 	return nil
+}
+
+// roleOf returns the role code of a role noun (lawmakers → LEG), from
+// the lexicon or the dictionary's agents and roles; "" for other words.
+func (f *treeFinder) roleOf(x int) string {
+	if u := f.tok(x).UPOS; u != "NOUN" && u != "PROPN" || f.owner[x-1] >= 0 {
+		return ""
+	}
+	for _, w := range []string{f.low(x), f.lemma(x)} {
+		if role, ok := f.e.lex.roles.word(w); ok {
+			return role
+		}
+		if role, ok := f.e.lex.personRoles.word(w); ok {
+			return role
+		}
+		if h := f.e.hooks.Agent; h != nil {
+			if code, before, n, ok := h([]string{w}); ok && n == 1 && !before {
+				return strings.ToUpper(strings.Trim(code, "~"))
+			}
+		}
+	}
+	return ""
+}
+
+// composeRole returns the actor a role of a country is: Gondor and LEG
+// give Gondor's parliament (GONLEG). Only states and bare primary actors
+// take roles; others are returned as they are.
+func (f *treeFinder) composeRole(a *actorRec, role string) *actorRec {
+	if !a.isCountry() && !(a.Type == graph.Organization && len(a.Code) == 3) {
+		return a
+	}
+	country := countryCode(a)
+	c := f.ds.get("c:"+country+role, func() graph.Actor {
+		name := a.Name + " " + role
+		if n, ok := roleNoun[role]; ok {
+			name = a.Name + " " + n
+		}
+		return graph.Actor{Name: name, Code: country + role, Type: graph.Organization, Country: country}
+	})
+	c.role = role
+	c.country = a
+	return c
 }
 
 func (f *treeFinder) mentionActors(x int) []*actorRec {
