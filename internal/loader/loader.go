@@ -122,6 +122,9 @@ func Entries(d *dict.Dictionary) []extract.Entry {
 	for _, a := range d.Actors {
 		e := extract.Entry{Name: a.Name, Code: a.Code, Type: a.Type, Country: a.Country,
 			Demonyms: a.Demonyms, Prefixes: a.Prefixes}
+		for _, r := range a.Roles {
+			e.Spans = append(e.Spans, extract.CodeSpan{Code: r.Code, From: r.From, Until: r.Until})
+		}
 		if a.Official != "" {
 			e.Aliases = append(e.Aliases, a.Official)
 		}

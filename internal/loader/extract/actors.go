@@ -59,6 +59,8 @@ type docState struct {
 	lastCountries   []*actorRec
 	prevSubject     *actorRec
 	prevSubjectSent int
+	// date is the document's date: dated codes apply by it.
+	date graph.Date
 }
 
 func newDocState() *docState {
@@ -432,7 +434,7 @@ func (d *docState) entryRec(ent *Entry) *actorRec {
 	a := d.byEntry[ent]
 	if a == nil {
 		a = d.get("e:"+ent.Name, func() graph.Actor {
-			return graph.Actor{Name: ent.Name, Code: ent.Code, Type: ent.Type, Country: ent.Country}
+			return graph.Actor{Name: ent.Name, Code: ent.codeAt(d.date), Type: ent.Type, Country: ent.Country}
 		})
 		d.byEntry[ent] = a
 	}

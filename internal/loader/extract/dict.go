@@ -20,6 +20,30 @@ type Entry struct {
 	// Prefixes are combining forms matched only before a hyphen ("Indo" in
 	// "Indo-Pak").
 	Prefixes []string
+	// Spans are codes the actor held over periods (a leader's term);
+	// outside all of them Code applies.
+	Spans []CodeSpan
+}
+
+// CodeSpan is a code an actor held from From to Until, both inclusive;
+// zero bounds are open.
+type CodeSpan struct {
+	Code        string
+	From, Until graph.Date
+}
+
+// codeAt returns the entry's code on date d: the code of the span that
+// covers it, else Code. A zero date gets Code.
+func (e *Entry) codeAt(d graph.Date) string {
+	if d.IsZero() {
+		return e.Code
+	}
+	for _, s := range e.Spans {
+		if (s.From.IsZero() || !d.Before(s.From)) && (s.Until.IsZero() || !s.Until.Before(d)) {
+			return s.Code
+		}
+	}
+	return e.Code
 }
 
 // trieNode is a node of the token trie built over every alias.

@@ -129,6 +129,7 @@ type Result struct {
 // document.
 func (e *Engine) Extract(d Doc) Result {
 	ds := newDocState()
+	ds.date = d.Date
 	rec := &recognizer{e: e, doc: ds}
 	rf := &relFinder{e: e, ds: ds, used: map[int]bool{}}
 	var toks []token
