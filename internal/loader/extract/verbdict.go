@@ -28,6 +28,9 @@ func (e *Engine) WithVerbs(vd *dict.VerbDict) *Engine {
 // none itself: "fired at", "protested to", "sided with".
 var dictTargetPreps = []string{"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "over"}
 
+// dictLatePreps introduce a target when no other phrase does.
+var dictLatePreps = []string{"from", "in", "for", "about", "of", "at", "near", "inside", "across"}
+
 var (
 	dictRulesMu sync.Mutex
 	dictRules   = map[string]*VerbRule{}
@@ -81,6 +84,7 @@ func (f *treeFinder) dictVerb(v int) (finding, bool) {
 	}
 	seen := map[*dict.VerbWord]bool{}
 	var best *dict.VerbWord
+	var bestPat *dict.Pattern
 	code, alt, score := "", "", -1
 	for _, key := range []string{f.low(v), f.lemma(v)} {
 		for _, w := range append(vd.Form(key), vd.Lookup(key)...) {
@@ -89,10 +93,12 @@ func (f *treeFinder) dictVerb(v int) (finding, bool) {
 			}
 			seen[w] = true
 			c, a, sc := w.Code, w.Alt, len(w.Before)+len(w.After)
+			var pat *dict.Pattern
 			if w.Block != nil {
+				base := sc
 				for _, p := range w.Block.Patterns {
-					if ps, ok := f.matchPattern(v, p); ok && ps+sc > score && ps > 0 {
-						c, a, sc = p.Code, p.Alt, ps+sc
+					if ps, ok := f.matchPattern(v, p); ok && ps+base > sc && ps > 0 {
+						c, a, sc, pat = p.Code, p.Alt, ps+base, p
 					}
 				}
 			}
@@ -100,7 +106,7 @@ func (f *treeFinder) dictVerb(v int) (finding, bool) {
 				continue
 			}
 			if sc > score {
-				best, code, alt, score = w, c, a, sc
+				best, bestPat, code, alt, score = w, pat, c, a, sc
 			}
 		}
 	}
@@ -118,8 +124,28 @@ func (f *treeFinder) dictVerb(v int) (finding, bool) {
 			}
 		}
 	}
+	// The pattern may say which phrase holds the target or the source:
+	// "(FROM +)" after "depart", "(BY $)".
+	tPreps, sPrep := dictTargetPreps, ""
+	if bestPat != nil {
+		if p, ok := strings.CutPrefix(bestPat.Target, "post:"); ok {
+			tPreps = append([]string{p}, tPreps...)
+		}
+		if p, ok := strings.CutPrefix(bestPat.Source, "post:"); ok {
+			sPrep = p
+		}
+		for _, pp := range bestPat.PostPreps {
+			if pp.Object == nil {
+				tPreps = append([]string{pp.Prep}, tPreps...) // "* (TO)"
+			}
+		}
+	}
 	for _, o := range f.obliques(v) {
-		if p := f.caseOf(o); contains(dictTargetPreps, p) || contains(best.After, p) {
+		p := f.caseOf(o)
+		switch {
+		case p == sPrep && p != "":
+			agents = f.actorsAt(o)
+		case contains(tPreps, p) || contains(best.After, p):
 			targets = append(targets, f.actorsAt(o)...)
 		}
 	}
@@ -132,6 +158,18 @@ func (f *treeFinder) dictVerb(v int) (finding, bool) {
 	r := dictRule(code)
 	if len(targets) == 0 {
 		targets = f.objectModifiers(v, r, dictTargetPreps)
+	}
+	if len(targets) == 0 {
+		// As PETRARCH, the first actor after the verb in any phrase:
+		// "departs from Libya", "arrived in Gondor".
+		for _, o := range f.obliques(v) {
+			if p := f.caseOf(o); o > v && contains(dictLatePreps, p) {
+				targets = append(targets, f.actorsAt(o)...)
+				if len(targets) > 0 {
+					break
+				}
+			}
+		}
 	}
 	targets = without(dropObjects(dedupRecs(targets)), agents)
 	if reverse {
