@@ -85,6 +85,7 @@ func (f *treeFinder) dictVerb(v int) (finding, bool) {
 	seen := map[*dict.VerbWord]bool{}
 	var best *dict.VerbWord
 	var bestPat *dict.Pattern
+	var bestBound seqBinding
 	code, alt, score := "", "", -1
 	for _, key := range []string{f.low(v), f.lemma(v)} {
 		for _, w := range append(vd.Form(key), vd.Lookup(key)...) {
@@ -94,11 +95,17 @@ func (f *treeFinder) dictVerb(v int) (finding, bool) {
 			seen[w] = true
 			c, a, sc := w.Code, w.Alt, len(w.Before)+len(w.After)
 			var pat *dict.Pattern
+			var bound seqBinding
 			if w.Block != nil {
 				base := sc
 				for _, p := range w.Block.Patterns {
-					if ps, ok := f.matchPattern(v, p); ok && ps+base > sc && ps > 0 {
-						c, a, sc, pat = p.Code, p.Alt, ps+base, p
+					ps, ok := f.matchPattern(v, p)
+					var b seqBinding
+					if !ok {
+						ps, b, ok = f.matchSequence(v, p)
+					}
+					if ok && ps+base > sc && ps > 0 {
+						c, a, sc, pat, bound = p.Code, p.Alt, ps+base, p, b
 					}
 				}
 			}
@@ -106,7 +113,7 @@ func (f *treeFinder) dictVerb(v int) (finding, bool) {
 				continue
 			}
 			if sc > score {
-				best, bestPat, code, alt, score = w, pat, c, a, sc
+				best, bestPat, code, alt, score, bestBound = w, pat, c, a, sc, bound
 			}
 		}
 	}
@@ -148,6 +155,13 @@ func (f *treeFinder) dictVerb(v int) (finding, bool) {
 		case contains(tPreps, p) || contains(best.After, p):
 			targets = append(targets, f.actorsAt(o)...)
 		}
+	}
+	// A sequence pattern's markers bound the actors themselves.
+	if len(bestBound.source) > 0 {
+		agents = bestBound.source
+	}
+	if len(bestBound.target) > 0 {
+		targets = bestBound.target
 	}
 	reverse := false
 	if code == "" {
@@ -351,4 +365,120 @@ func contentWords(ph dict.Phrase) []string {
 		}
 	}
 	return out
+}
+
+// seqBinding holds the actors a sequence pattern's markers matched.
+type seqBinding struct{ source, target []*actorRec }
+
+// matchSequence matches a pattern the way TABARI did, as words in order
+// around the verb with gaps allowed: "* EID AT ^ WITH +" matches "has
+// celebrated Eid at the Emirates with Gondor". It is the fallback for
+// patterns the tree does not match; markers bind actors: $ the source, +
+// the target, ^ any word, % a compound of both.
+func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, bool) {
+	pre, post, ok := patternWords(p.Text)
+	var b seqBinding
+	if !ok || len(pre)+len(post) == 0 {
+		return 0, b, false
+	}
+	score := 0
+	// After the verb, left to right.
+	k := v + 1
+	for _, w := range post {
+		found := false
+		for ; k <= f.s.Len(); k++ {
+			if f.tok(k).UPOS == "PUNCT" && (f.low(k) == ";" || f.low(k) == ".") {
+				break
+			}
+			if n, as, ok := f.seqWord(w, k); ok {
+				f.bind(&b, w, as)
+				if !dict.IsMarker(w) {
+					score += 2
+				}
+				k += n
+				found = true
+				break
+			}
+		}
+		if !found {
+			return 0, b, false
+		}
+	}
+	// Before the verb, right to left.
+	k = v - 1
+	for i := len(pre) - 1; i >= 0; i-- {
+		w := pre[i]
+		found := false
+		for ; k >= 1; k-- {
+			if n, as, ok := f.seqWord(w, k); ok {
+				f.bind(&b, w, as)
+				if !dict.IsMarker(w) {
+					score += 2
+				}
+				k -= n
+				found = true
+				break
+			}
+		}
+		if !found {
+			return 0, b, false
+		}
+	}
+	return score, b, true
+}
+
+func (f *treeFinder) bind(b *seqBinding, w string, as []*actorRec) {
+	switch w {
+	case "$":
+		b.source = append(b.source, as...)
+	case "+":
+		b.target = append(b.target, as...)
+	case "%":
+		b.source = append(b.source, as...)
+		b.target = append(b.target, as...)
+	}
+}
+
+// seqWord matches one sequence word at word k: a marker an actor mention
+// (the whole of it), "^" any word, a synset or a word by form or lemma.
+// It returns how many words it took.
+func (f *treeFinder) seqWord(w string, k int) (int, []*actorRec, bool) {
+	switch w {
+	case "$", "+", "%":
+		m := f.owner[k-1]
+		as := f.mentionActors(k)
+		if m < 0 || len(as) == 0 {
+			return 0, nil, false
+		}
+		n := 1
+		for k+n <= f.s.Len() && f.owner[k+n-1] == m {
+			n++
+		}
+		return n, as, true
+	case "^":
+		return 1, nil, f.tok(k).UPOS != "PUNCT"
+	}
+	return 1, nil, f.wordIs(w, k)
+}
+
+// patternWords splits a pattern as written into the words before and
+// after its verb (*), lower case, without brackets, code or comment.
+func patternWords(text string) (pre, post []string, ok bool) {
+	if i := strings.IndexByte(text, '['); i >= 0 {
+		text = text[:i]
+	}
+	text = strings.TrimPrefix(strings.TrimSpace(text), "-")
+	text = strings.NewReplacer("_", " ", "(", " ", ")", " ", "{", " ", "}", " ").Replace(text)
+	after := false
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		switch {
+		case w == "*":
+			after = true
+		case after:
+			post = append(post, w)
+		default:
+			pre = append(pre, w)
+		}
+	}
+	return pre, post, after
 }
