@@ -1241,6 +1241,13 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 				}
 			}
 		}
+		// "Bree Prime Minister Romendacil", "MSF Arnor": an agent
+		// phrase in the name's own phrase gives the role.
+		if len(as) == 1 {
+			if role, before := f.phraseRole(x); role != "" {
+				as[0] = f.composeRoleAt(as[0], role, before)
+			}
+		}
 		return dedupRecs(as)
 	}
 	// "lawmakers in Fornost", "the government of Gondor", "officials
@@ -1287,10 +1294,62 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			}
 		}
 		if len(out) > 0 {
+			// "Gondor's government", "Danish media": a role noun owned
+			// by a country is that country's organ.
+			if role := f.roleOf(x); role != "" {
+				for i, a := range out {
+					out[i] = f.composeRole(a, role)
+				}
+			}
 			return dedupRecs(out)
 		}
 	}
 	return nil
+}
+
+// phraseRole finds an agent phrase among the words that modify name x in
+// its own noun phrase and that are not part of the name: "Prime Minister"
+// in "Bree Prime Minister Romendacil". before is true for a code that
+// goes before the country's (NGO~).
+func (f *treeFinder) phraseRole(x int) (role string, before bool) {
+	if f.e.hooks.Agent == nil {
+		return "", false
+	}
+	m := f.owner[x-1]
+	var words []int
+	for _, c := range f.s.Children(x) {
+		switch f.tok(c).Rel {
+		case "compound", "nmod:desc", "amod", "flat", "appos":
+		default:
+			continue
+		}
+		for _, d := range f.s.Subtree(c) {
+			if f.owner[d-1] != m || m < 0 {
+				if u := f.tok(d).UPOS; u == "NOUN" || u == "PROPN" || u == "ADJ" {
+					words = append(words, d)
+				}
+			}
+		}
+	}
+	sortInts(words)
+	for i := range words {
+		var ws []string
+		for _, d := range words[i:] {
+			ws = append(ws, f.low(d))
+		}
+		if code, b, n, ok := f.e.hooks.Agent(ws); ok && n > 0 {
+			return strings.ToUpper(strings.Trim(code, "~")), b
+		}
+	}
+	return "", false
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
 }
 
 // roleOf returns the role code of a role noun (lawmakers → LEG), from
@@ -1319,18 +1378,30 @@ func (f *treeFinder) roleOf(x int) string {
 // give Gondor's parliament (GONLEG). Only states and bare primary actors
 // take roles; others are returned as they are.
 func (f *treeFinder) composeRole(a *actorRec, role string) *actorRec {
-	if !a.isCountry() && !(a.Type == graph.Organization && len(a.Code) == 3) {
+	return f.composeRoleAt(a, role, false)
+}
+
+// composeRoleAt is composeRole with the role's code placed before the
+// country's when before is set (NGO~: NGOARN).
+func (f *treeFinder) composeRoleAt(a *actorRec, role string, before bool) *actorRec {
+	if !a.isCountry() && !(a.Type != graph.Person && len(a.Code) == 3) {
 		return a
 	}
 	country := countryCode(a)
-	c := f.ds.get("c:"+country+role, func() graph.Actor {
+	code := country + role
+	if before {
+		code = role + country
+	}
+	c := f.ds.get("c:"+code, func() graph.Actor {
 		name := a.Name + " " + role
-		if n, ok := roleNoun[role]; ok {
+		if n, ok := roleNoun[role]; ok && !before {
 			name = a.Name + " " + n
 		}
-		return graph.Actor{Name: name, Code: country + role, Type: graph.Organization, Country: country}
+		return graph.Actor{Name: name, Code: code, Type: graph.Organization, Country: country}
 	})
-	c.role = role
+	if !before {
+		c.role = role
+	}
 	c.country = a
 	return c
 }
