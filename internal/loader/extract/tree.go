@@ -213,7 +213,7 @@ func (f *treeFinder) verb(v int) {
 	}
 	// A verb dictionary a user loaded speaks for the verbs it lists; the
 	// lexicon for the others.
-	if fd, ok := f.dictVerb(v); ok {
+	if fd, ok := f.dictVerb(v, false); ok {
 		f.add(fd)
 		return
 	}
@@ -222,6 +222,9 @@ func (f *treeFinder) verb(v int) {
 			f.add(fd)
 			return
 		}
+	}
+	if fd, ok := f.dictVerb(v, true); ok {
+		f.add(fd)
 	}
 }
 

@@ -76,8 +76,16 @@ func relationName(s string) string {
 	return b.String()
 }
 
-// dictVerb codes verb v with the verb dictionary.
-func (f *treeFinder) dictVerb(v int) (finding, bool) {
+// embeddedVerb reports whether a dictionary verb comes from the
+// dictionaries kg embeds, which rank below its own lexicon; a user's
+// dictionary ranks above it.
+func embeddedVerb(w *dict.VerbWord) bool {
+	return strings.HasPrefix(w.Where, "phoenix:") || strings.HasPrefix(w.Where, "embedded:")
+}
+
+// dictVerb codes verb v with the verb dictionary's user entries
+// (embedded false) or its embedded ones.
+func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 	vd := f.e.verbs
 	if vd == nil {
 		return finding{}, false
@@ -89,7 +97,7 @@ func (f *treeFinder) dictVerb(v int) (finding, bool) {
 	code, alt, score := "", "", -1
 	for _, key := range []string{f.low(v), f.lemma(v)} {
 		for _, w := range append(vd.Form(key), vd.Lookup(key)...) {
-			if seen[w] || !f.verbWordFits(v, w) {
+			if seen[w] || embeddedVerb(w) != embedded || !f.verbWordFits(v, w) {
 				continue
 			}
 			seen[w] = true
@@ -110,6 +118,12 @@ func (f *treeFinder) dictVerb(v int) (finding, bool) {
 				}
 			}
 			if c == "---" || c == "" && a == "" {
+				continue
+			}
+			// The embedded dictionary's bare block codes fire on every
+			// "sees", "seeks" and "means" of analytical prose; from it,
+			// only a matched pattern codes.
+			if embedded && pat == nil {
 				continue
 			}
 			if sc > score {
