@@ -373,8 +373,11 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 		case t.Rel == "acl:relcl":
 			return f.actorsAt(t.Head), passive
 		case t.Rel == "acl":
-			// "troops sent by Russia": a participle's head is its patient.
-			if t.XPOS == "VBN" {
+			// "troops sent by Russia": a participle's head is its patient,
+			// unless that head is the sentence's root and the participle
+			// its only verb, the tagger's misreading of "Indian and Chinese
+			// troops clashed".
+			if t.XPOS == "VBN" && !(f.tok(t.Head).Rel == "root" && f.s.Child(v, "obl:agent") == 0) {
 				return f.actorsAt(t.Head), true
 			}
 			return f.actorsAt(t.Head), passive
@@ -1238,10 +1241,11 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 		// "American and British troops": the recognizer composed the
 		// last nationality with the noun; the others join it.
 		for _, c := range f.s.ChildrenByRel(x, "amod") {
-			if f.owner[c-1] == f.owner[x-1] {
-				for _, k := range f.s.ChildrenByRel(c, "conj") {
-					as = append(as, f.mentionActors(k)...)
-				}
+			if f.owner[c-1] != f.owner[x-1] {
+				as = append(as, f.mentionActors(c)...) // "Thai and Cambodian troops"
+			}
+			for _, k := range f.s.ChildrenByRel(c, "conj") {
+				as = append(as, f.mentionActors(k)...)
 			}
 		}
 		// "Bree Prime Minister Romendacil", "MSF Arnor": an agent
@@ -1425,6 +1429,9 @@ func (f *treeFinder) mentionActors(x int) []*actorRec {
 	if a == nil {
 		return nil
 	}
+	if mt.kind == mUnknown && !f.nameWords(m) {
+		return nil // "Thousands of Serbians": a capital, not a name
+	}
 	if a.Type == graph.Place {
 		// A place stands for the country holding it: occupying Crimea,
 		// strikes in Waziristan.
@@ -1486,6 +1493,17 @@ func without(as, drop []*actorRec) []*actorRec {
 		}
 	}
 	return out
+}
+
+// nameWords reports whether the tagger read any word of mention m as a
+// proper noun: a name the dictionary lacks, not a capitalised word.
+func (f *treeFinder) nameWords(m int) bool {
+	for i, o := range f.owner {
+		if o == m && f.s.Tokens[i].UPOS == "PROPN" {
+			return true
+		}
+	}
+	return false
 }
 
 func dedupRecs(as []*actorRec) []*actorRec {
