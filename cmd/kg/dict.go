@@ -16,13 +16,17 @@ import (
 func newCmdDict(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "dict",
-		Short: "Check and list actor dictionaries",
+		Short: "Check, list and convert actor dictionaries",
 		Long: `kg recognises actors with a dictionary: an embedded default (every country
 with its demonyms, capitals and abbreviations, major international
 organisations, armed groups, role words and titles) merged with YAML files
 given with --dict or listed in KG_DICT (separated by ":" on Unix, ";" on
 Windows). A file adds actors, or changes those of the same canonical name;
 "replace: true" at its top starts from an empty dictionary instead.
+
+--dict also reads the plain-text dictionaries of the PETRARCH and TABARI
+coders (verbs, actors, agents, discards, issues; the Phoenix set among
+them), recognised by their content; "kg dict import" converts them to YAML.
 
   actors:
     - name: Ashfaq Parvez Kayani
@@ -40,7 +44,7 @@ Windows). A file adds actors, or changes those of the same canonical name;
     merges: [[Kayani, Kiani]]
     aliases: [Washington]`,
 	}
-	cmd.AddCommand(newCmdDictCheck(f, nil), newCmdDictShow(f, nil))
+	cmd.AddCommand(newCmdDictCheck(f, nil), newCmdDictShow(f, nil), newCmdDictImport(f, nil))
 	return cmd
 }
 
@@ -58,7 +62,11 @@ func newCmdDictCheck(f *factory, runF func(*dictCheckOptions) error) *cobra.Comm
 unknown or repeated fields, values of the wrong type, malformed actor, role
 and CAMEO event codes, bad dates, empty names, and an alias given to two
 actors in one file. The exit status is 1 when a file has problems. "-" reads
-standard input.`,
+standard input.
+
+PETRARCH and TABARI files are checked too. What such a file gets away with
+(a line skipped, a date guessed, a code that is not CAMEO) is printed as
+"file:line:col: warning: ..." and does not fail the check.`,
 		Example: `  kg dict check my-actors.yaml
   kg dict check $(echo $KG_DICT | tr : ' ')`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -101,14 +109,43 @@ func runDictCheck(_ context.Context, opts *dictCheckOptions) error {
 		if err != nil {
 			return err // Check found nothing, so this cannot happen; keep it loud if it does
 		}
-		fmt.Fprintf(opts.IO.Out, "%s: ok: %s, %s, %s, %s\n", name,
-			dictPlural(len(file.Actors), "actor"), dictPlural(len(file.Verbs), "verb rule"),
-			dictPlural(len(file.Roles), "role"), dictPlural(len(file.Titles), "title"))
+		for _, w := range file.Warnings() {
+			fmt.Fprintln(opts.IO.ErrOut, w)
+		}
+		fmt.Fprintf(opts.IO.Out, "%s: ok: %s\n", name, dictCheckCounts(file))
 	}
 	if failed {
 		return errSilent
 	}
 	return nil
+}
+
+// dictCheckCounts says what a file holds: the four kg sections always,
+// the PETRARCH ones when present.
+func dictCheckCounts(f *dict.File) string {
+	parts := []string{dictPlural(len(f.Actors), "actor"), dictPlural(len(f.Verbs), "verb rule"),
+		dictPlural(len(f.Roles), "role"), dictPlural(len(f.Titles), "title")}
+	for _, extra := range []struct {
+		n    int
+		noun string
+	}{{len(f.Agents), "agent"}, {len(f.Discards), "discard"}, {len(f.Issues), "issue"}} {
+		if extra.n > 0 {
+			parts = append(parts, dictPlural(extra.n, extra.noun))
+		}
+	}
+	if v := f.VerbDict; v != nil {
+		var verbs, patterns int
+		for _, b := range v.Blocks {
+			verbs += len(b.Verbs)
+			patterns += len(b.Patterns)
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s, %s), %s", dictPlural(len(v.Blocks), "verb block"),
+			dictPlural(verbs, "verb"), dictPlural(patterns, "pattern"), dictPlural(len(v.Synsets), "synset")))
+	}
+	if f.Format != dict.FormatYAML {
+		parts = append(parts, "read as "+string(f.Format))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func dictPlural(n int, noun string) string {
@@ -166,7 +203,7 @@ sections (conflicts: aliases two actors claimed, and which one won).`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringSliceVar(&opts.Dicts, "dict", nil, "dictionary file merged over the default (repeatable; env KG_DICT)")
+	fl.StringSliceVar(&opts.Dicts, "dict", nil, "dictionary file (kg YAML or PETRARCH/TABARI) merged over the default (repeatable; env KG_DICT)")
 	fl.StringSliceVar(&types, "type", nil, "keep actors of these types (country, person, organization, igo, group, object, place)")
 	fl.StringVar(&opts.What, "what", "actors", "section to list: actors, roles, titles, verbs or conflicts")
 	addFormatFlag(cmd, &opts.Format)

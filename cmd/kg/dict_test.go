@@ -51,7 +51,7 @@ func TestDictCheck(t *testing.T) {
 	}
 
 	code, out, stderr = runDict(t, "", "dict", "check", good, bad)
-	wantErr := bad + ":3:11: bad actor code \"gon\": want 3-letter upper-case blocks such as PAK, RUSGOV, IGOWSTNAT (at most 15 letters)\n" +
+	wantErr := bad + ":3:11: bad actor code \"gon\": want upper-case letters and digits such as PAK, RUSGOV, IGOWSTNAT (at most 15 characters)\n" +
 		bad + ":4:5: unknown field \"colour\" in actor (want abbrevs, aliases, code, country, demonyms, name, note, official, places, prefixes, replace, roles, type)\n"
 	if code != 1 || !strings.HasPrefix(out, good+": ok") || stderr != wantErr {
 		t.Errorf("bad: exit %d, out %q, stderr\n%s\nwant\n%s", code, out, stderr, wantErr)

@@ -14,7 +14,7 @@ import (
 // extract (load, extract, reindex).
 func addDictFlag(cmd *cobra.Command) {
 	cmd.Flags().StringArray("dict", nil,
-		"extra dictionary `file` (YAML) merged over the embedded one; repeatable (env "+dict.EnvVar+" adds more)")
+		"extra dictionary `file` (kg YAML, or a PETRARCH/TABARI file) merged over the embedded one; repeatable (env "+dict.EnvVar+" adds more)")
 }
 
 // addCoderFlag adds --coder to the commands that code events.

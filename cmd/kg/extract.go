@@ -85,7 +85,11 @@ func writeTriples(w io.Writer, xt graph.Extraction) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, e := range xt.Events {
-		if err := enc.Encode(e.Record(xt.Doc.Name, actors[e.Source], actors[e.Target])); err != nil {
+		var rep *graph.Actor
+		if a, ok := actors[e.Reporter]; ok && e.Reporter != "" {
+			rep = &a
+		}
+		if err := enc.Encode(e.Record(xt.Doc.Name, actors[e.Source], actors[e.Target], rep)); err != nil {
 			return fmt.Errorf("write triples: %w", err)
 		}
 	}

@@ -127,7 +127,12 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 			return nil
 		}
 		src, dst := actorOrStub(byID, e.Source), actorOrStub(byID, e.Target)
-		rows = append(rows, tripleRow{rec: e.Record(docName[e.DocID], src, dst), date: e.Date})
+		var rep *graph.Actor
+		if e.Reporter != "" {
+			a := actorOrStub(byID, e.Reporter)
+			rep = &a
+		}
+		rows = append(rows, tripleRow{rec: e.Record(docName[e.DocID], src, dst, rep), date: e.Date})
 		return nil
 	})
 	if err != nil {

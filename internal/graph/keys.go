@@ -177,6 +177,7 @@ const (
 	flagNegated = 1 << iota
 	flagSymmetric
 	flagDocDate
+	flagReporter
 )
 
 // encodeEvent writes e as: codec byte, flags byte, then the string fields as
@@ -195,6 +196,9 @@ func encodeEvent(e *Event) []byte {
 	}
 	if e.DocDate {
 		flags |= flagDocDate
+	}
+	if e.Reporter != "" {
+		flags |= flagReporter
 	}
 	b = append(b, eventCodec, flags)
 	str := func(s string) {
@@ -219,6 +223,9 @@ func encodeEvent(e *Event) []byte {
 	str(e.Sentence)
 	b = binary.BigEndian.AppendUint64(b, math.Float64bits(e.Confidence))
 	str(e.Extractor)
+	if e.Reporter != "" {
+		str(e.Reporter)
+	}
 	return b
 }
 
@@ -243,6 +250,9 @@ func decodeEvent(b []byte, e *Event) error {
 	e.Sentence = d.str()
 	e.Confidence = d.float()
 	e.Extractor = d.str()
+	if flags&flagReporter != 0 {
+		e.Reporter = d.str()
+	}
 	e.Negated = flags&flagNegated != 0
 	e.Symmetric = flags&flagSymmetric != 0
 	e.DocDate = flags&flagDocDate != 0

@@ -189,6 +189,10 @@ type Event struct {
 	Negated   bool     `json:"negated"`
 	Modality  Modality `json:"modality"`
 	Symmetric bool     `json:"symmetric"`
+	// Reporter is the actor ID of whoever the text says reported the
+	// event ("officials said", "according to Lavrov"); "" when the text
+	// states it itself.
+	Reporter string `json:"reporter,omitempty"`
 
 	DocID         string `json:"doc_id"`
 	SentenceIndex int    `json:"sentence_index"`

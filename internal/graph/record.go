@@ -39,11 +39,20 @@ type TripleRecord struct {
 	Modality      Modality `json:"modality"`
 	Symmetric     bool     `json:"symmetric"`
 	Confidence    float64  `json:"confidence"`
+	// Reporter is whoever the text says reported the event; absent when
+	// the text states it itself.
+	Reporter *ActorRef `json:"reporter,omitempty"`
 }
 
-// Record renders e with its resolved actors and the name of its document.
-func (e Event) Record(docName string, src, dst Actor) TripleRecord {
-	return TripleRecord{
+// Record renders e with its resolved actors and the name of its
+// document; reporter is the actor e.Reporter names, nil when none.
+func (e Event) Record(docName string, src, dst Actor, reporter *Actor) TripleRecord {
+	var rep *ActorRef
+	if reporter != nil {
+		r := reporter.Ref()
+		rep = &r
+	}
+	return TripleRecord{Reporter: rep,
 		ID: e.ID, Doc: docName, Sentence: e.Sentence, SentenceIndex: e.SentenceIndex,
 		Start: e.Start, End: e.End,
 		Source: src.Ref(), Relation: e.Relation, CAMEO: e.CAMEO, QuadClass: e.QuadClass,

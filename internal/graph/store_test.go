@@ -851,7 +851,7 @@ func TestEventCodecDocDate(t *testing.T) {
 		if doc {
 			want = "document"
 		}
-		if got := e.Record("a", Actor{}, Actor{}).DatePrecision; got != want {
+		if got := e.Record("a", Actor{}, Actor{}, nil).DatePrecision; got != want {
 			t.Errorf("DocDate %v: date_precision %q, want %q", doc, got, want)
 		}
 	}

@@ -278,6 +278,11 @@ func normaliseExtraction(x Extraction) (Extraction, error) {
 		if err := checkKeyPart("event "+e.ID+": target", e.Target); err != nil {
 			return x, err
 		}
+		if e.Reporter != "" {
+			if err := checkKeyPart("event "+e.ID+": reporter", e.Reporter); err != nil {
+				return x, err
+			}
+		}
 		switch e.DocID {
 		case "":
 			e.DocID = x.Doc.ID

@@ -88,6 +88,7 @@ type importDoc struct {
 type importRow struct {
 	e          Event // Source and Target hold actor IDs; DocID is unset
 	src, dst   Actor
+	rep        *Actor // the reporter, when the record names one
 	hasOffsets bool
 	copyIndex  int // >0 for the extra copies of a weighted CSV row
 }
@@ -208,6 +209,14 @@ func recordRow(rec TripleRecord) (importRow, error) {
 	if err != nil {
 		return importRow{}, err
 	}
+	var rep *Actor
+	if rec.Reporter != nil {
+		a, err := refActor(*rec.Reporter, "reporter")
+		if err != nil {
+			return importRow{}, err
+		}
+		rep = &a
+	}
 	e := Event{
 		ID: rec.ID, Source: src.ID, Target: dst.ID, Relation: rec.Relation, CAMEO: rec.CAMEO,
 		QuadClass: rec.QuadClass, Goldstein: rec.Goldstein, Date: date, DocDate: rec.DatePrecision == DocumentPrecision, Negated: rec.Negated,
@@ -221,7 +230,10 @@ func recordRow(rec TripleRecord) (importRow, error) {
 	if err := codeEvent(&e, e.QuadClass == 0); err != nil {
 		return importRow{}, err
 	}
-	return importRow{e: e, src: src, dst: dst, hasOffsets: rec.End > 0}, nil
+	if rep != nil {
+		e.Reporter = rep.ID
+	}
+	return importRow{e: e, src: src, dst: dst, rep: rep, hasOffsets: rec.End > 0}, nil
 }
 
 func refActor(r ActorRef, side string) (Actor, error) {
@@ -524,6 +536,9 @@ func (d *importDoc) extraction() Extraction {
 		}
 		add(r.src)
 		add(r.dst)
+		if r.rep != nil {
+			add(*r.rep)
+		}
 		events = append(events, e)
 	}
 	x := Extraction{Doc: doc, Events: events}

@@ -188,7 +188,11 @@ func storeRecords(t *testing.T, s *Store) []TripleRecord {
 	s.Documents(func(d Document) error { names[d.ID] = d.Name; return nil }, false)
 	var out []TripleRecord
 	for _, e := range collectEvents(t, s) {
-		out = append(out, e.Record(names[e.DocID], byID[e.Source], byID[e.Target]))
+		var rep *Actor
+		if a, ok := byID[e.Reporter]; ok {
+			rep = &a
+		}
+		out = append(out, e.Record(names[e.DocID], byID[e.Source], byID[e.Target], rep))
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -333,9 +334,9 @@ func clone(a ActorEntry) ActorEntry {
 // build merges files in order into an effective dictionary.
 func build(files []*File) *Dictionary {
 	var (
-		actors  []ActorEntry
-		index   = map[string]int{} // norm(name) → index in actors
-		claims  = map[string]string{}
+		actors   []ActorEntry
+		index    = map[string]int{} // norm(name) → index in actors
+		claims   = map[string]string{}
 		verbs    []VerbEntry
 		roles    = map[string]RoleEntry{}
 		titles   = map[string]TitleEntry{}
@@ -346,6 +347,13 @@ func build(files []*File) *Dictionary {
 		issues   []IssueEntry
 		vm       = newVerbMerger()
 	)
+	n := 0
+	for _, f := range files {
+		if f != nil {
+			n += len(f.Actors)
+		}
+	}
+	actors = make([]ActorEntry, 0, n)
 	for _, f := range files {
 		if f == nil {
 			continue
@@ -421,6 +429,7 @@ func build(files []*File) *Dictionary {
 		known:       map[string]bool{},
 		forbidPairs: map[[2]string]bool{},
 	}
+	d.Actors = make([]ActorEntry, 0, len(actors))
 	for _, a := range actors {
 		if a.Name == "" {
 			continue
@@ -436,7 +445,17 @@ func build(files []*File) *Dictionary {
 		}
 		d.Actors = append(d.Actors, a)
 	}
-	sort.SliceStable(d.Actors, func(i, j int) bool { return d.Actors[i].Name < d.Actors[j].Name })
+	// Sort an index rather than the entries: they are large to move.
+	order := make([]int, len(d.Actors))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(d.Actors[i].Name, d.Actors[j].Name) })
+	sorted := make([]ActorEntry, len(d.Actors))
+	for i, j := range order {
+		sorted[i] = d.Actors[j]
+	}
+	d.Actors = sorted
 
 	// Drop forbidden aliases and aliases another actor claimed later.
 	for i := range d.Actors {
@@ -529,13 +548,28 @@ func build(files []*File) *Dictionary {
 // addKnown records the capitalised words of at least three letters of a
 // name: "Republic of the Congo" gives Republic and Congo, not "the".
 func addKnown(known map[string]bool, name string) {
-	words := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for _, w := range words {
-		if k := norm(w); k == "the" || k == "and" || k == "for" {
-			continue // The West, The Hague
+	for start := 0; start < len(name); {
+		r, n := utf8.DecodeRuneInString(name[start:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			start += n
+			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && utf8.RuneCountInString(w) >= 3 {
-			known[norm(w)] = true
+		end := start + n
+		for end < len(name) {
+			r2, n2 := utf8.DecodeRuneInString(name[end:])
+			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+				break
+			}
+			end += n2
+		}
+		w := name[start:end]
+		start = end
+		// A word of letters and digits normalises to its lower case.
+		if !unicode.IsUpper(r) || utf8.RuneCountInString(w) < 3 {
+			continue
+		}
+		if k := strings.ToLower(w); k != "the" && k != "and" && k != "for" { // The West, The Hague
+			known[k] = true
 		}
 	}
 }
@@ -611,6 +645,13 @@ func (d *Dictionary) KnownWord(w string) bool { return d.known[norm(w)] }
 // and dots dropped (U.S. = US), a possessive 's and a leading "the" removed,
 // every other run of non-alphanumerics one space.
 func norm(s string) string {
+	if k, ok := normASCII(s); ok {
+		return k
+	}
+	return normRunes(s)
+}
+
+func normRunes(s string) string {
 	s = strings.TrimSpace(s)
 	for _, p := range []string{"'s", "’s", "'S", "’S"} {
 		s = strings.TrimSuffix(s, p)
@@ -636,4 +677,42 @@ func norm(s string) string {
 		out = rest
 	}
 	return out
+}
+
+// normASCII is norm for ASCII text, without the rune decoding; ok is false
+// for other text.
+func normASCII(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "'S")
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'' || c == '.':
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c)
+		case c >= 'A' && c <= 'Z':
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, c+'a'-'A')
+		default:
+			space = true
+		}
+	}
+	if len(b) >= 4 && string(b[:4]) == "the " {
+		b = b[4:]
+	}
+	return string(b), true
 }

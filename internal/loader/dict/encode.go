@@ -319,9 +319,10 @@ func flowMap(kv ...any) *yaml.Node {
 
 // Combine joins parsed files into one, as if they had been written as one
 // file in this order: a file with Replace drops what came before it; an
-// alias two actors share goes to the later one (see File.Warnings); the
-// verb dictionaries' blocks follow each other and their synsets pool. It
-// is what `kg dict import` writes.
+// alias two actors share goes to the later one; the verb dictionaries'
+// blocks follow each other and their synsets pool. The result's Warnings
+// are those of the files and of joining them. It is what `kg dict import`
+// writes.
 func Combine(name string, files ...*File) *File {
 	out := &File{Name: name, Format: FormatYAML}
 	var vds []*VerbDict
@@ -346,11 +347,12 @@ func Combine(name string, files ...*File) *File {
 		if f.VerbDict != nil {
 			vds = append(vds, f.VerbDict)
 		}
+		out.warnings = append(out.warnings, f.warnings...)
 	}
 	if len(files) > 1 {
 		r := &textReader{file: name}
 		out.Actors = resolveClaims(r, out.Actors)
-		out.warnings = r.warns
+		out.warnings = append(out.warnings, r.warns...)
 	}
 	if len(vds) > 0 {
 		v := &VerbDict{Synsets: map[string][]Phrase{}}

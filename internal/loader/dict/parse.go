@@ -142,19 +142,12 @@ func parseAny(name string, data []byte) (*File, []Problem) {
 	if len(r.errs) > 0 {
 		return nil, r.errs
 	}
-	format, bad := detect(r, lines, data)
-	switch format {
-	case "":
+	format, bad := detect(lines, data)
+	if format == "" {
 		t, col := bad.trimmed()
 		return nil, []Problem{{File: name, Line: bad.n, Col: col, Msg: fmt.Sprintf("%s (line %q)", unknownFormatMsg, clip(t, 60))}}
-	case FormatYAML:
-		f, probs := parse(name, data)
-		if f != nil {
-			f.Format = FormatYAML
-		}
-		return f, probs
 	}
-	f, errs, warns := parsePetrarch(name, data, format, r, lines)
+	f, errs, warns := parsePetrarch(name, format, r, lines)
 	if len(errs) > 0 {
 		sortProblems(errs)
 		return nil, errs
@@ -407,9 +400,9 @@ func (p *parser) boolean(n *yaml.Node) bool {
 }
 
 var (
-	roleCodeRe  = regexp.MustCompile(`^(?:[A-Z]{3})+$`)
-	countryRe   = regexp.MustCompile(`^[A-Z]{3}$`)
-	relationRe  = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	roleCodeRe = regexp.MustCompile(`^(?:[A-Z]{3})+$`)
+	countryRe  = regexp.MustCompile(`^[A-Z]{3}$`)
+	relationRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 )
 
 // maxCodeLen bounds actor codes: a primary block and up to four role blocks

@@ -203,7 +203,7 @@ func isASCIIAlnum(c byte) bool {
 // a discard file is bare phrases. Anything else is an error.
 func DetectFormat(data []byte) (Format, error) {
 	r := &textReader{file: "input"}
-	f, _ := detect(r, splitLines(r, data), data)
+	f, _ := detect(splitLines(r, data), data)
 	if f == "" {
 		return "", fmt.Errorf("%s", unknownFormatMsg)
 	}
@@ -214,10 +214,14 @@ const unknownFormatMsg = "unrecognised dictionary format: neither kg YAML (a top
 	"nor a PETRARCH verb, actor, agent, issue or discard file"
 
 // detect classifies a file; it returns "" and the first line that fits no
-// format when nothing fits.
-func detect(r *textReader, lines []srcLine, data []byte) (Format, srcLine) {
-	if len(lines) == 0 || yamlFirst(data) {
+// format when nothing fits. A file of nothing but PETRARCH comments is an
+// empty discard list: the one format with no required syntax.
+func detect(lines []srcLine, data []byte) (Format, srcLine) {
+	if yamlFirst(data) {
 		return FormatYAML, srcLine{}
+	}
+	if len(lines) == 0 {
+		return FormatDiscards, srcLine{}
 	}
 	var verbs, issues, tilde, plain, subst int
 	for _, l := range lines {
@@ -307,7 +311,7 @@ func yamlFirst(data []byte) bool {
 }
 
 // parsePetrarch reads a plain-text dictionary of format f.
-func parsePetrarch(name string, data []byte, f Format, r *textReader, lines []srcLine) (*File, []Problem, []Problem) {
+func parsePetrarch(name string, f Format, r *textReader, lines []srcLine) (*File, []Problem, []Problem) {
 	file := &File{Name: name, Format: f}
 	switch f {
 	case FormatVerbs:
@@ -324,9 +328,10 @@ func parsePetrarch(name string, data []byte, f Format, r *textReader, lines []sr
 	return file, r.errs, r.warns
 }
 
-// words splits a PETRARCH phrase on blanks and underscores.
+// words splits a PETRARCH phrase on blanks (any Unicode space, as
+// strings.Fields) and underscores.
 func words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == '_' || r == ' ' || r == '\t' })
+	return strings.FieldsFunc(s, func(r rune) bool { return r == '_' || unicode.IsSpace(r) })
 }
 
 // lowerWords is words in lower case.
@@ -467,6 +472,9 @@ var titleWords = sync.OnceValue(func() map[string]bool {
 	return out
 })
 
+// honorifics have no vowel but are not acronyms.
+var honorifics = map[string]string{"MR": "Mr", "MRS": "Mrs", "DR": "Dr", "ST": "St", "JR": "Jr", "SR": "Sr", "MT": "Mt", "FT": "Ft"}
+
 // smallWords stay lower case inside a title-cased name.
 var smallWords = map[string]bool{
 	"of": true, "the": true, "and": true, "for": true, "in": true, "on": true, "at": true, "to": true,
@@ -511,6 +519,9 @@ func titleWord(w string, first, keep bool) string {
 	}
 	if strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") && len(w) <= 8 {
 		return w // "(JEM)", "(LTTE)"
+	}
+	if t, ok := honorifics[w]; ok {
+		return t
 	}
 	vowel := false
 	for _, r := range w {

@@ -396,4 +396,3 @@ func resolveClaims(r *textReader, actors []ActorEntry) []ActorEntry {
 	}
 	return actors
 }
-

@@ -3,6 +3,7 @@ package dict
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -58,19 +59,13 @@ const maxIssueForms = 1024
 // expandIssue expands the n:, v: and + markers of a lower-case issue text.
 func expandIssue(text string) ([]string, error) {
 	forms := []string{""}
+	tooMany := fmt.Errorf("expands to more than %d phrases", maxIssueForms)
 	for _, tok := range strings.Fields(text) {
-		var alts []string
 		parts := strings.Split(tok, "+")
-		literal := false
-		for _, p := range parts {
-			if p == "" {
-				literal = true
-			}
+		if slices.Contains(parts, "") {
+			parts = []string{tok} // a stray + is a character, not an expansion
 		}
-		if literal {
-			parts = []string{tok}
-		}
-		alts = []string{""}
+		alts := []string{""}
 		for i, p := range parts {
 			var pf []string
 			switch {
@@ -85,6 +80,9 @@ func expandIssue(text string) ([]string, error) {
 			if i > 0 {
 				seps = []string{" ", "-"}
 			}
+			if len(alts)*len(seps)*len(pf) > maxIssueForms {
+				return nil, tooMany
+			}
 			var next []string
 			for _, a := range alts {
 				for _, sep := range seps {
@@ -94,6 +92,9 @@ func expandIssue(text string) ([]string, error) {
 				}
 			}
 			alts = next
+		}
+		if len(forms)*len(alts) > maxIssueForms {
+			return nil, tooMany
 		}
 		var next []string
 		for _, f := range forms {
@@ -106,7 +107,7 @@ func expandIssue(text string) ([]string, error) {
 			}
 		}
 		if len(next) > maxIssueForms {
-			return nil, fmt.Errorf("expands to more than %d phrases", maxIssueForms)
+			return nil, tooMany
 		}
 		forms = next
 	}
@@ -343,13 +344,18 @@ func agentCode(s string) (code string, before bool, err error) {
 
 var agentCodeRe = regexp.MustCompile(`^[A-Z0-9]+$`)
 
-// maxSubstForms bounds the phrases one agent line may stand for.
-const maxSubstForms = 4096
+// maxSubstForms bounds the phrases one agent line may stand for, and
+// maxSubstDepth the sets named inside sets.
+const (
+	maxSubstForms = 4096
+	maxSubstDepth = 8
+)
 
-// substitute expands every !NAME! marker of phrase.
+// substitute expands every !NAME! marker of phrase. Members may hold
+// markers themselves, to a depth of maxSubstDepth.
 func substitute(phrase string, sets map[string][]string) ([]string, error) {
 	out := []string{phrase}
-	for {
+	for round := 0; ; round++ {
 		var next []string
 		changed := false
 		for _, p := range out {
@@ -367,24 +373,27 @@ func substitute(phrase string, sets map[string][]string) ([]string, error) {
 			if !ok {
 				return nil, fmt.Errorf("substitution set !%s! is not defined above", name)
 			}
+			if len(next)+len(items) > maxSubstForms {
+				return nil, fmt.Errorf("%q stands for more than %d phrases", phrase, maxSubstForms)
+			}
 			for _, it := range items {
 				next = append(next, p[:i]+it+p[i+2+j:])
 			}
 			changed = true
 		}
-		if len(next) > maxSubstForms {
-			return nil, fmt.Errorf("%q stands for more than %d phrases", phrase, maxSubstForms)
-		}
 		out = next
 		if !changed {
 			return out, nil
+		}
+		if round == maxSubstDepth {
+			return nil, fmt.Errorf("substitution sets in %q nest deeper than %d", phrase, maxSubstDepth)
 		}
 	}
 }
 
 // agentIndex finds agent phrases, singular or plural, in word sequences.
 type agentIndex struct {
-	root agentNode
+	root  agentNode
 	byKey map[string]int // norm(phrase) → index in Dictionary.Agents
 }
 

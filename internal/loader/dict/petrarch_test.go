@@ -53,6 +53,7 @@ func TestDetectFormat(t *testing.T) {
 		{"issues tag", "<ISSUE CATEGORY=\"X\">\nfoo [X]\n</ISSUE>\n", FormatIssues},
 		{"issues expansion", "n:atrocity [ID_ATROCITY]\n", FormatIssues},
 		{"xml comment first", "<!-- VERBS -->\n--- GRANT [070] ---\nGRANT\n", FormatVerbs},
+		{"comments only", "<!-- nothing yet -->\n; nor here\n", FormatDiscards},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,6 +199,7 @@ func TestDisplayName(t *testing.T) {
 		{"UN_Secy_Gen", "UN Secy Gen"},
 		{"JOHN_J MCCLOY_", "John J Mccloy"},
 		{"CÔTE_D'IVOIRE", "Côte D'Ivoire"},
+		{"MR_BAGGINS", "Mr Baggins"},
 		{"_", ""},
 	}
 	for _, tt := range tests {
@@ -430,5 +432,41 @@ func TestLatin1Input(t *testing.T) {
 	}
 	if ws := f.Warnings(); len(ws) != 1 || !strings.Contains(ws[0].Msg, "Windows-1252") {
 		t.Errorf("warnings %v", ws)
+	}
+}
+
+// TestNormASCII: the ASCII fast path of norm agrees with the general one.
+func TestNormASCII(t *testing.T) {
+	inputs := []string{"", " ", "the", "The Hague", "U.S.", "Russia's", "Russia'S's", "  a--b  ", "THE  X", "the ", "x_y", "O'Neill", "The", "thex", "the x's"}
+	const alphabet = "aZ0 .'_-sST h"
+	for i := 0; i < 3000; i++ {
+		var b []byte
+		for n, j := i, 0; j < 7; j++ {
+			b = append(b, alphabet[n%len(alphabet)])
+			n = n/len(alphabet) + j*i
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, in := range inputs {
+		fast, ok := normASCII(in)
+		if !ok || fast != normRunes(in) {
+			t.Errorf("norm(%q): fast %q, general %q", in, fast, normRunes(in))
+		}
+	}
+	if _, ok := normASCII("Côte"); ok {
+		t.Error("normASCII accepted non-ASCII")
+	}
+}
+
+func TestSubstitute(t *testing.T) {
+	sets := map[string][]string{"P": {"MAN", "WOMAN"}, "SELF": {"X!SELF!"}, "LOOP": {"!LOOP!"}}
+	got, err := substitute("CONGRESS!P!_OF_!P!", sets)
+	if err != nil || strings.Join(got, ",") != "CONGRESSMAN_OF_MAN,CONGRESSMAN_OF_WOMAN,CONGRESSWOMAN_OF_MAN,CONGRESSWOMAN_OF_WOMAN" {
+		t.Errorf("substitute = %v, %v", got, err)
+	}
+	for _, bad := range []string{"A!SELF!", "!LOOP!", "!NONE!", "A!P"} {
+		if _, err := substitute(bad, sets); err == nil {
+			t.Errorf("substitute(%q): no error", bad)
+		}
 	}
 }

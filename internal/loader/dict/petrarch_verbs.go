@@ -56,9 +56,9 @@ import (
 // See Transform.
 type VerbDict struct {
 	// Synsets maps "&CURRENCY" to its phrases, plurals already generated.
-	Synsets    map[string][]Phrase `json:"synsets,omitempty"`
-	Blocks     []*VerbBlock        `json:"blocks,omitempty"`
-	Transforms []*Transform        `json:"transforms,omitempty"`
+	Synsets    map[string][]Phrase    `json:"synsets,omitempty"`
+	Blocks     []*VerbBlock           `json:"blocks,omitempty"`
+	Transforms []*Transform           `json:"transforms,omitempty"`
 	byVerb     map[string][]*VerbWord // lemma of the inflected word → entries
 	byForm     map[string][]*VerbWord // every form, and the lemma, → entries
 }

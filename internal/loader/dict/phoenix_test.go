@@ -232,7 +232,16 @@ func BenchmarkBuildWithPhoenix(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	var retained uint64
 	for b.Loop() {
-		build(base)
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		d := build(base)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		retained += after.HeapAlloc - before.HeapAlloc
+		runtime.KeepAlive(d)
 	}
+	b.ReportMetric(float64(retained)/float64(b.N)/(1<<20), "MiB-retained")
 }

@@ -311,7 +311,12 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 			conf *= 0.7
 		}
 		p.a.used, p.b.used = true, true
-		events = append(events, graph.Event{
+		reporter := ""
+		if r := fd.reporter; r != nil && r != p.a && r != p.b && r.Type != graph.Place {
+			r.used = true
+			reporter = r.ID
+		}
+		events = append(events, graph.Event{Reporter: reporter,
 			ID:     id,
 			Source: p.a.ID, Target: p.b.ID, Relation: fd.rule.Relation, CAMEO: code,
 			QuadClass: cameo.QuadClass(code), Goldstein: goldstein, Date: date,

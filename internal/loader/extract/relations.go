@@ -27,7 +27,8 @@ type finding struct {
 	reciprocal bool // targets are the agents themselves ("each other", "the two countries held")
 	mutual     bool // reciprocal, but each side acts on the other: one event per direction
 	trig       int
-	word       int // the parse coder's trigger word (ID in the parse); 0 for the rules coder
+	word       int       // the parse coder's trigger word (ID in the parse); 0 for the rules coder
+	reporter   *actorRec // who the text says reported it
 	negated    bool
 	modality   graph.Modality
 	conf       float64

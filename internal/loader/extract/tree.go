@@ -341,7 +341,7 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 		for _, c := range f.s.Children(v) {
 			switch f.tok(c).Rel {
 			case "nsubj", "nsubj:pass", "nsubj:outer":
-				if f.relativePronoun(c) && strings.HasPrefix(f.tok(v).Rel, "acl") {
+				if rel := f.tok(v).Rel; f.relativePronoun(c) && (strings.HasPrefix(rel, "acl") || rel == "advcl:relcl") {
 					return f.actorsAt(f.antecedent(v, c)), passive
 				}
 				return f.actorsAt(c), passive
@@ -359,7 +359,7 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 				}
 			}
 			if t.Rel == "xcomp" || t.Rel == "advcl" && f.toClause(v) {
-				if o := f.s.Child(t.Head, "obj"); o > 0 && f.is(objectControl, t.Head) {
+				if o := f.object(t.Head); o > 0 && f.is(objectControl, t.Head) {
 					return f.actorsAt(o), passive
 				}
 			}
@@ -370,8 +370,12 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 				passive = true
 			}
 			v = t.Head
-		case t.Rel == "acl:relcl":
+		case t.Rel == "acl:relcl" || t.Rel == "advcl:relcl":
 			return f.actorsAt(t.Head), passive
+		case t.Rel == "acl" && f.s.Child(t.Head, "nsubj") > 0:
+			// "Imran Khan plans to travel": the tagger read the verb
+			// "plans" as a noun; a noun with a subject is a predicate.
+			v = t.Head
 		case t.Rel == "acl":
 			// "troops sent by Russia": a participle's head is its patient,
 			// unless that head is the sentence's root and the participle
@@ -392,6 +396,15 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 // complement: "urged Iran to halt".
 var objectControl = verbSet(`urge ask call press invite encourage persuade request tell order force pressure
 allow permit help enable warn advise appeal implore beg`)
+
+// object returns v's direct object, or its indirect one when the parser
+// read the object as that ("urged Sudan to release"), or 0.
+func (f *treeFinder) object(v int) int {
+	if o := f.s.Child(v, "obj"); o > 0 {
+		return o
+	}
+	return f.s.Child(v, "iobj")
+}
 
 // markOf returns the subordinator or preposition introducing clause v.
 func (f *treeFinder) markOf(v int) string {
@@ -651,7 +664,7 @@ func (f *treeFinder) noun(n int) {
 // talks", "launched strikes", "paid a visit".
 var treeLightVerbs = verbSet(`hold have conduct launch carry stage make pay begin start resume continue undertake
 mount wage step intensify escalate sign conclude ink reach impose announce extend deliver provide give
-open lodge file issue express`)
+open lodge file issue express host`)
 
 // nounEvent codes event noun n under one trigger.
 func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
@@ -841,6 +854,7 @@ var (
 // conditional clause, and a verb of intent, threat, appeal, demand or
 // refusal above it, recoding fd when one is found.
 func (f *treeFinder) context(fd *finding, p int) {
+	f.reportedBy(fd, p)
 	for _, c := range f.s.Children(p) {
 		t := f.tok(c)
 		switch {
@@ -865,13 +879,16 @@ func (f *treeFinder) context(fd *finding, p int) {
 		switch {
 		case t.Rel == "advcl" && f.toClause(x) && f.controlClass(h) != nil:
 			f.governed(fd, h, false) // "urged China on Tuesday to release"
-		case t.Rel == "xcomp":
+		case t.Rel == "xcomp" || t.Rel == "acl" && f.s.Child(h, "nsubj") > 0:
 			f.governed(fd, h, false)
 		case t.Rel == "ccomp":
 			// "demanded that Russia withdraw": only verbs that act through
-			// their clause recode it; reported speech is coded as said.
+			// their clause recode it; reported speech is coded as said,
+			// with the speaker kept as its reporter.
 			if f.is(appealVerbs, h) || f.is(demandVerbs, h) || f.is(threatVerbs, h) || f.is(intentVerbs, h) {
 				f.governed(fd, h, true)
+			} else if f.is(reportedVerb, h) {
+				f.setReporter(fd, h)
 			}
 			return
 		case t.Rel == "advcl":
@@ -886,6 +903,32 @@ func (f *treeFinder) context(fd *finding, p int) {
 			return
 		}
 		x = h
+		f.reportedBy(fd, x)
+	}
+}
+
+// setReporter makes the subject of speech verb h the reporter of fd.
+func (f *treeFinder) setReporter(fd *finding, h int) {
+	if fd.reporter != nil {
+		return
+	}
+	if as, passive := f.subject(h); len(as) > 0 && !passive {
+		fd.reporter = as[0]
+	}
+}
+
+// reportedBy finds the reporter a clause names itself: a parenthetical
+// "X said" hung on it, or "according to X".
+func (f *treeFinder) reportedBy(fd *finding, p int) {
+	for _, c := range f.s.Children(p) {
+		switch t := f.tok(c); {
+		case t.Rel == "parataxis" && f.is(reportedVerb, c):
+			f.setReporter(fd, c) // "..., officials said"
+		case strings.HasPrefix(t.Rel, "obl") && f.caseOf(c) == "according to":
+			if as := f.actorsAt(c); len(as) > 0 && fd.reporter == nil {
+				fd.reporter = as[0]
+			}
+		}
 	}
 }
 
@@ -923,7 +966,7 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 		// urges: "the UN urged Sudan to release them".
 		as, _ := f.subject(h)
 		var ts []*actorRec
-		if o := f.s.Child(h, "obj"); o > 0 {
+		if o := f.object(h); o > 0 {
 			ts = f.actorsAt(o)
 		}
 		if len(ts) == 0 {
@@ -1044,9 +1087,11 @@ func appealCode(code string) string {
 	case "07":
 		return "023"
 	case "08":
-		switch code {
+		switch code[:3] {
 		case "081":
 			return "0251"
+		case "082":
+			return "0252"
 		case "084":
 			return "0253"
 		case "085":
@@ -1159,7 +1204,7 @@ func (f *treeFinder) governors() {
 			targets, agents = agents, f.byAgent(v)
 		}
 		if cc.appeal {
-			if o := f.s.Child(v, "obj"); o > 0 && !passive {
+			if o := f.object(v); o > 0 && !passive {
 				targets = f.actorsAt(o)
 			}
 			for _, o := range f.obliques(v) {
@@ -1182,6 +1227,27 @@ func (f *treeFinder) governors() {
 		}
 		fd := finding{rule: cc.rule, code: cc.rule.Code, trig: f.tokAt[v-1], word: v, conf: 0.6, modality: graph.Actual}
 		fd.agents, fd.targets = dedupRecs(agents), without(dedupRecs(targets), agents)
+		// What is threatened, urged or promised, when the complement's verb
+		// is in the vocabulary though its clause named no target:
+		// "urged Sudan to release the prisoners" is an appeal to release.
+		if trs := f.triggersOf(c, false); len(trs) > 0 {
+			inner := finding{rule: trs[0].rule, code: trs[0].rule.Code}
+			f.codeWords(&inner, c)
+			switch {
+			case f.is(threatVerbs, v):
+				fd.code = threatCode(inner.code)
+			case f.is(demandVerbs, v):
+				fd.code = "10" + appealCode(inner.code)[2:]
+			case f.is(appealVerbs, v):
+				fd.code = appealCode(inner.code)
+			case f.is(intentVerbs, v):
+				if ic := intentCode(inner.rule, inner.code); ic != "" {
+					fd.code = ic
+				}
+			case f.is(rejectVerbs, v):
+				fd.code = rejectCode(inner.code)
+			}
+		}
 		f.context(&fd, v)
 		if f.complete(&fd) {
 			f.add(fd)

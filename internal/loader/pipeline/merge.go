@@ -252,6 +252,9 @@ func (m *Merger) rewrite(x *graph.Extraction, rename map[string]string) {
 	seen := map[string]bool{}
 	for _, e := range x.Events {
 		src, dst := e.Source, e.Target
+		if r, ok := rename[e.Reporter]; ok {
+			e.Reporter = r
+		}
 		if r, ok := rename[src]; ok {
 			src = r
 		}

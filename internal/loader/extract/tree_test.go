@@ -1,0 +1,190 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/loader/dict"
+	"github.com/kg-project/kg/internal/loader/syntax"
+)
+
+// treeEvent is an event as the structure tests compare it: actor codes,
+// CAMEO code, and the flags the tree sets.
+func treeEvents(e *Engine, text string, date graph.Date) []string {
+	res := e.Extract(Doc{ID: "t", Text: text, Date: date, Sentences: []Sentence{{Start: 0, End: len(text), Text: text}}})
+	codes := map[string]string{}
+	for _, a := range res.Actors {
+		codes[a.ID] = a.Code
+	}
+	var out []string
+	for _, ev := range res.Events {
+		s := fmt.Sprintf("%s %s %s", codes[ev.Source], ev.CAMEO, codes[ev.Target])
+		if ev.Negated {
+			s += " negated"
+		}
+		if ev.Modality != graph.Actual && ev.Modality != "" {
+			s += " " + string(ev.Modality)
+		}
+		if ev.Symmetric {
+			s += " symmetric"
+		}
+		if ev.Reporter != "" {
+			s += " reported-by " + codes[ev.Reporter]
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// TestTreeStructure holds the parse coder's general rules, one sentence
+// each: every want must be among the events found, and each unwanted
+// event must not be.
+func TestTreeStructure(t *testing.T) {
+	e := treeEngine(t)
+	for _, c := range []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"active", "Chile accused Peru of spying.", []string{"CHL 112 PER"}, nil},
+		{"passive with agent", "Peru was accused by Chile of spying.", []string{"CHL 112 PER"}, []string{"PER 112 CHL"}},
+		{"coordinated agents", "Brazil and Argentina condemned Venezuela.", []string{"BRA 111 VEN", "ARG 111 VEN"}, nil},
+		{"coordinated targets", "Japan criticised China and Russia.", []string{"JPN 111 CHN", "JPN 111 RUS"}, nil},
+		{"symmetric subject", "Kenya and Uganda signed a trade agreement.", []string{"KEN 057 UGA symmetric"}, nil},
+		{"light verb", "Egypt held talks with Sudan on Monday.", []string{"EGY 046 SDN symmetric"}, nil},
+		{"nominal with possessive", "Russia's invasion of Ukraine shocked Europe.", []string{"RUS 192 UKR"}, nil},
+		{"nominal between", "Talks between Armenia and Azerbaijan resumed.", []string{"ARM 046 AZE symmetric"}, nil},
+		{"intent", "Iran agreed to hold talks with Oman.", []string{"IRN 036 OMN"}, []string{"IRN 046 OMN"}},
+		{"threat", "Israel threatened to attack Lebanon.", []string{"ISR 138 LBN"}, []string{"ISR 190 LBN"}},
+		{"appeal with object control", "The United Nations urged Sudan to release the prisoners.", []string{"IGOUNO 0253 SDN"}, nil},
+		{"demand clause", "Ukraine demanded that Russia withdraw its troops.", []string{"UKR 1056 RUS"}, nil},
+		{"refusal", "India refused to join the alliance.", nil, []string{"IND 050"}},
+		{"negation", "Canada did not criticise Mexico.", []string{"CAN 111 MEX negated"}, nil},
+		{"plan", "Prime Minister Imran Khan plans to travel to Beijing.", []string{"PAKGOV 042 CHN planned"}, nil},
+		{"hypothetical", "If Chile attacked Peru, the region would suffer.", []string{"CHL 190 PER hypothetical"}, nil},
+		{"reported speech", "Ukrainian officials said Russian forces shelled Kharkiv.", []string{"RUSMIL 190"}, nil},
+		{"according to", "According to Lavrov, Moscow will host talks with Islamabad.", nil, nil},
+		{"relative clause", "Sudan, which expelled Kenyan diplomats, protested to Nairobi.", []string{"SDN 161 KEN"}, nil},
+		{"role in country", "Lawmakers in Peru criticised Chile.", []string{"PERLEG 111 CHL"}, nil},
+		{"force at a place", "Israeli jets struck targets in Syria.", []string{"ISRMIL 195 SYR"}, nil},
+		{"cancelled visit is negated", "Putin cancelled his visit to Islamabad.", []string{"RUSGOV 161 PAK", "RUSGOV 042 PAK negated"}, nil},
+		{"word sense: cardiac arrest", "The Spanish cyclist suffered a cardiac arrest in France.", nil, []string{"173"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := treeEvents(e, c.text, graph.Date{})
+			joined := strings.Join(got, " | ")
+			for _, w := range c.want {
+				if !strings.Contains(joined, w) {
+					t.Errorf("%q\n  got  %v\n  want one with %q", c.text, got, w)
+				}
+			}
+			for _, n := range c.not {
+				if strings.Contains(joined, n) {
+					t.Errorf("%q\n  got  %v\n  want none with %q", c.text, got, n)
+				}
+			}
+		})
+	}
+}
+
+// TestTreeReporter: a speaker, a parenthetical source and "according to"
+// are kept as the event's reporter, not coded as its source.
+func TestTreeReporter(t *testing.T) {
+	e := treeEngine(t)
+	got := strings.Join(treeEvents(e, "Ukrainian officials said Russian forces shelled Kharkiv and Odesa.", graph.Date{}), " | ")
+	if !strings.Contains(got, "reported-by UKRGOV") {
+		t.Errorf("reported speech: got %s, want the Ukrainian officials as reporter", got)
+	}
+	if strings.Contains(got, "UKRGOV 1") || strings.Contains(got, "UKRGOV 0") {
+		t.Errorf("reported speech: got %s, the speaker coded as a source", got)
+	}
+	got = strings.Join(treeEvents(e, "According to Lavrov, Moscow criticised Islamabad.", graph.Date{}), " | ")
+	if !strings.Contains(got, "reported-by RUSGOV") {
+		t.Errorf("according to: got %s, want Lavrov as reporter", got)
+	}
+}
+
+// TestTreeDictionary: a dictionary's actors with dated codes, agents,
+// verb patterns and discards take effect on the parse coder.
+func TestTreeDictionary(t *testing.T) {
+	const verbs = `--- RESTORE [064] ---
+RESTORE
+- * TIES [064]
+- * FRIENDSHIP [051]
+
+--- SCOLD [---] ---
+SCOLD
+- * + (OVER BORDER) [111]
+`
+	const actors = `ARNOR [ARN]
++ARNORIAN
+GONDOR [GON]
+ARAGORN
+	[ARNREB <19990101]
+	[ARNGOV >19990101]
+`
+	const agents = `MILITIA {} [~REB]
+RELIEF_AGENCY [NGO~]
+`
+	const discards = `+FOOTBALL_
+`
+	var files []*dict.File
+	for name, text := range map[string]string{"v.txt": verbs, "a.txt": actors, "g.txt": agents, "d.txt": discards} {
+		f, err := dict.Parse(name, []byte(text))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		files = append(files, f)
+	}
+	d := dict.FromFiles(files...)
+	var es []Entry
+	for _, a := range d.Actors {
+		en := Entry{Name: a.Name, Code: a.Code, Type: a.Type, Country: a.Country, Aliases: a.Aliases}
+		for _, r := range a.Roles {
+			en.Spans = append(en.Spans, CodeSpan{Code: r.Code, From: r.From, Until: r.Until})
+		}
+		es = append(es, en)
+	}
+	base, err := New(es, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := syntax.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := base.WithParser(m.WithBeam(4)).WithVerbs(d.VerbDict).WithHooks(Hooks{
+		Agent: d.AgentMatch,
+		Discard: func(s string) (bool, bool) {
+			dd, ok := d.DiscardMatch(s)
+			return dd.Story, ok
+		},
+	})
+	for _, c := range []struct {
+		name, text string
+		date       graph.Date
+		want       string // "" for no event at all
+	}{
+		{"pattern", "Arnor restored full diplomatic ties with Gondor.", graph.Date{}, "ARN 064 GON"},
+		{"another pattern", "Arnor restored its old friendship with Gondor.", graph.Date{}, "ARN 051 GON"},
+		{"prepositional pattern", "Arnor scolded Gondor over the border.", graph.Date{}, "ARN 111 GON"},
+		{"dated code before", "Aragorn restored ties with Gondor.", graph.Date{Year: 1995}, "ARNREB 064 GON"},
+		{"dated code after", "Aragorn restored ties with Gondor.", graph.Date{Year: 2003}, "ARNGOV 064 GON"},
+		{"agent after", "The Arnorian militia restored ties with Gondor.", graph.Date{}, "ARNREB 064 GON"},
+		{"discarded story", "Arnor restored ties with Gondor after the football final.", graph.Date{}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := treeEvents(e, c.text, c.date)
+			if c.want == "" {
+				if len(got) > 0 {
+					t.Errorf("%q: got %v, want nothing", c.text, got)
+				}
+				return
+			}
+			if !strings.Contains(strings.Join(got, " | "), c.want) {
+				t.Errorf("%q: got %v, want %q", c.text, got, c.want)
+			}
+		})
+	}
+}
