@@ -283,6 +283,18 @@ func (a *ActorEntry) CodeAt(d graph.Date) string {
 
 // merge folds e (from a later file) into a: given scalars replace, lists
 // are extended.
+// extend folds in the names and dated codes of e, keeping a's kind,
+// country and code; dated codes are taken only when a has none.
+func (a *ActorEntry) extend(e ActorEntry) {
+	a.Aliases = appendNew(a.Aliases, e.Aliases...)
+	a.Demonyms = appendNew(a.Demonyms, e.Demonyms...)
+	a.Places = appendNew(a.Places, e.Places...)
+	a.Abbrevs = appendNew(a.Abbrevs, e.Abbrevs...)
+	if len(a.Roles) == 0 {
+		a.Roles = append(a.Roles, e.Roles...)
+	}
+}
+
 func (a *ActorEntry) merge(e ActorEntry) {
 	set := func(dst *string, v string) {
 		if v != "" {
@@ -382,18 +394,30 @@ func build(files []*File) *Dictionary {
 					}
 				}
 			}
+			soft := f.Format != "" && f.Format != FormatYAML
 			if i, ok := index[k]; ok && actors[i].Name != "" {
-				if e.replace {
+				switch {
+				case e.replace:
 					actors[i] = clone(e)
-				} else {
+				case soft:
+					// A PETRARCH file's kind and country are guesses from
+					// its codes: it adds names and dated codes to an actor
+					// a YAML file described, not a new kind.
+					actors[i].extend(e)
+				default:
 					actors[i].merge(e)
 				}
 			} else {
 				index[k] = len(actors)
 				actors = append(actors, clone(e))
 			}
-			// The latest file to name a surface form decides which actor it means.
+			// The latest file to name a surface form decides which actor it
+			// means, unless it is a PETRARCH file naming a form already
+			// taken: Phoenix lists Moscow under the Soviet Union too.
 			for _, s := range e.surfaces() {
+				if _, taken := claims[norm(s.text)]; taken && soft {
+					continue
+				}
 				claims[norm(s.text)] = k
 			}
 		}

@@ -290,14 +290,17 @@ var groupBlocks = map[string]bool{"REB": true, "INS": true, "IMG": true, "UAF": 
 
 // inferType guesses the kind of actor from its codes; see readActors.
 func inferType(e ActorEntry) graph.ActorType {
+	code := currentCode(e)
+	// A state whose code changed (Eritrea was coded as part of Ethiopia
+	// before 1993) ends on a bare country code; a person's dated codes
+	// are roles.
+	if len(code) == 3 && countryCodes()[code] {
+		return graph.Country
+	}
 	for _, r := range e.Roles {
 		if !r.From.IsZero() || !r.Until.IsZero() {
 			return graph.Person
 		}
-	}
-	code := e.Code
-	if code == "" && len(e.Roles) > 0 {
-		code = e.Roles[0].Code
 	}
 	if strings.HasPrefix(code, "IGO") {
 		return graph.IGO
@@ -313,16 +316,41 @@ func inferType(e ActorEntry) graph.ActorType {
 	return graph.Organization
 }
 
-// codeCountry is the country a code starts with, if any.
+// codeCountry is the country the actor's current code starts with, if
+// any.
 func codeCountry(e ActorEntry) string {
-	code := e.Code
-	if code == "" && len(e.Roles) > 0 {
-		code = e.Roles[0].Code
-	}
+	code := currentCode(e)
 	if len(code) >= 3 && countryCodes()[code[:3]] {
 		return code[:3]
 	}
 	return ""
+}
+
+// currentCode is the code an actor has today: its default code, else
+// the code of the dated span that is still open or ended last.
+func currentCode(e ActorEntry) string {
+	if e.Code != "" {
+		return e.Code
+	}
+	best := -1
+	for i, r := range e.Roles {
+		switch {
+		case best < 0:
+			best = i
+		case r.Until.IsZero():
+			best = i
+		case !e.Roles[best].Until.IsZero() && e.Roles[best].Until.Before(r.Until):
+			best = i
+		}
+		if r.Until.IsZero() && !r.From.IsZero() {
+			best = i
+			break
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return e.Roles[best].Code
 }
 
 var countryCodes = sync.OnceValue(func() map[string]bool {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -144,4 +145,92 @@ func LoadPhoenix(paths ...string) (*Dictionary, error) {
 		return nil, err
 	}
 	return LoadWith(base, paths...)
+}
+
+// standardFiles is kg's standard dictionary: its curated YAML, then the
+// Phoenix dictionaries, which add names, dated codes, agents, verb
+// patterns and discards to it without changing what the YAML says (see
+// build). Phoenix's discards that are bare years are dropped: they kept
+// TABARI from coding history, which kg is used to study.
+var standardFiles = sync.OnceValues(func() ([]*File, error) {
+	def, err := DefaultFiles()
+	if err != nil {
+		return nil, err
+	}
+	ph, err := Phoenix()
+	if err != nil {
+		return nil, err
+	}
+	for i, f := range ph {
+		if len(f.Discards) == 0 {
+			continue
+		}
+		g := *f
+		g.Discards = nil
+		for _, d := range f.Discards {
+			if !allDigits(d.Phrase) {
+				g.Discards = append(g.Discards, d)
+			}
+		}
+		ph[i] = &g
+	}
+	return append(def, ph...), nil
+})
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+var standardDict = sync.OnceValues(func() (*Dictionary, error) {
+	files, err := standardFiles()
+	if err != nil {
+		return nil, err
+	}
+	return build(files), nil
+})
+
+// Standard returns kg's standard dictionary, the embedded YAML with the
+// Phoenix dictionaries (see standardFiles). It is built once per process.
+func Standard() (*Dictionary, error) { return standardDict() }
+
+// LoadStandard is Standard with the files at paths merged over it. A
+// user's verb dictionary stands in for Phoenix's, and a user's agents for
+// Phoenix's: a coding scheme of one's own is not to be mixed with another
+// one's verbs and roles. Actors add up.
+func LoadStandard(paths ...string) (*Dictionary, error) {
+	if len(paths) == 0 {
+		return Standard()
+	}
+	base, err := standardFiles()
+	if err != nil {
+		return nil, err
+	}
+	user := make([]*File, 0, len(paths))
+	verbs, agents := false, false
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("read dictionary: %w", err)
+		}
+		f, err := Parse(p, data)
+		if err != nil {
+			return nil, fmt.Errorf("load dictionary %s:\n%w", p, err)
+		}
+		verbs = verbs || f.VerbDict != nil && len(f.VerbDict.Blocks) > 0
+		agents = agents || len(f.Agents) > 0
+		user = append(user, f)
+	}
+	files := make([]*File, 0, len(base)+len(user))
+	for _, f := range base {
+		if strings.HasPrefix(f.Name, "phoenix:") && (verbs && f.VerbDict != nil && len(f.VerbDict.Blocks) > 0 || agents && len(f.Agents) > 0) {
+			continue
+		}
+		files = append(files, f)
+	}
+	return build(append(files, user...)), nil
 }

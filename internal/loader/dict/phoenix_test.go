@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/kg-project/kg/internal/graph"
 )
 
 func TestPhoenix(t *testing.T) {
@@ -244,4 +246,57 @@ func BenchmarkBuildWithPhoenix(b *testing.B) {
 		runtime.KeepAlive(d)
 	}
 	b.ReportMetric(float64(retained)/float64(b.N)/(1<<20), "MiB-retained")
+}
+
+// TestStandard: the standard dictionary keeps what kg's YAML says of an
+// actor (Phoenix adds names and dated codes, not a new kind), keeps kg's
+// claim on a name, drops Phoenix's year discards, and a user's verb or
+// agent dictionary stands in for Phoenix's.
+func TestStandard(t *testing.T) {
+	d, err := Standard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	er, ok := d.ActorByName("Eritrea")
+	if !ok || er.Type != graph.Country || er.Code != "ERI" || er.Country != "ERI" {
+		t.Errorf("Eritrea = %+v, want kg's country ERI", er)
+	}
+	if got := er.CodeAt(graph.Date{Year: 1990}); got != "ETHERI" {
+		t.Errorf("Eritrea in 1990 = %q, want Phoenix's dated ETHERI", got)
+	}
+	if ru, ok := d.ActorByName("Moscow"); !ok || ru.Code != "RUS" {
+		t.Errorf("Moscow names %+v, want kg's Russia", ru)
+	}
+	if dd, ok := d.DiscardMatch("In 1971 the two countries fought a war."); ok {
+		t.Errorf("a year discards the sentence: %v", dd)
+	}
+	if _, ok := d.DiscardMatch("Brazil won the World Cup."); !ok {
+		t.Error("Phoenix's sports discards are missing")
+	}
+	if len(d.VerbDict.Lookup("restore")) == 0 || len(d.Agents) < 3000 {
+		t.Errorf("Phoenix verbs or agents missing: %d restore entries, %d agents", len(d.VerbDict.Lookup("restore")), len(d.Agents))
+	}
+
+	dir := t.TempDir()
+	verbs := filepath.Join(dir, "v.txt")
+	agents := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(verbs, []byte("--- MEND [064] ---\nMEND\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(agents, []byte("WARDEN [~COP]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u, err := LoadStandard(verbs, agents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(u.VerbDict.Lookup("restore")) != 0 || len(u.VerbDict.Lookup("mend")) != 1 {
+		t.Errorf("with a user's verbs: %d restore, %d mend entries; want Phoenix's verbs gone", len(u.VerbDict.Lookup("restore")), len(u.VerbDict.Lookup("mend")))
+	}
+	if len(u.Agents) != 1 {
+		t.Errorf("with a user's agents: %d agents, want only theirs", len(u.Agents))
+	}
+	if _, ok := u.ActorByName("Hamid Karzai"); !ok {
+		t.Error("with user files, Phoenix's actors are gone; want them kept")
+	}
 }

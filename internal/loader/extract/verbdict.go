@@ -79,8 +79,10 @@ func relationName(s string) string {
 // embeddedVerb reports whether a dictionary verb comes from the
 // dictionaries kg embeds, which rank below its own lexicon; a user's
 // dictionary ranks above it.
-func embeddedVerb(w *dict.VerbWord) bool {
-	return strings.HasPrefix(w.Where, "phoenix:") || strings.HasPrefix(w.Where, "embedded:")
+func embeddedVerb(w *dict.VerbWord) bool { return embeddedWhere(w.Where) }
+
+func embeddedWhere(where string) bool {
+	return strings.HasPrefix(where, "phoenix:") || strings.HasPrefix(where, "embedded:")
 }
 
 // dictVerb codes verb v with the verb dictionary's user entries
@@ -107,6 +109,11 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 			if w.Block != nil {
 				base := sc
 				for _, p := range w.Block.Patterns {
+					// A user's block merged into an embedded one of the same
+					// verb: each tier codes with its own patterns.
+					if embeddedWhere(p.Where) != embedded {
+						continue
+					}
 					ps, ok := f.matchPattern(v, p)
 					var b seqBinding
 					if !ok {
