@@ -50,6 +50,10 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 	if s.Len() == 0 {
 		return s
 	}
+	// The tagger's own reading first; only where it contradicts the
+	// gazetteer (a name read as an auxiliary, a verb or a number) is the
+	// word retagged before parsing.
+	e.parser.Tag(s)
 	keep := make([]bool, s.Len())
 	for k := range ms {
 		m := &ms[k]
@@ -62,19 +66,17 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 			if w.Start < start || w.End > end || w.Start < 0 || !capitalised(w.Form) {
 				continue
 			}
+			switch w.UPOS {
+			case "PROPN", "NOUN", "ADJ", "X":
+				continue
+			}
 			next := ""
 			if i+1 < len(s.Tokens) {
 				next = s.Tokens[i+1].Form
 			}
-			switch {
-			case m.demonym || m.modifier || m.kind == mComposed:
-				// "Soviet troops", "Indian Army": a nationality before a
-				// noun is an adjective; before a name it is part of it.
-				if next == "" || capitalised(next) {
-					continue
-				}
+			if m.demonym && next != "" && !capitalised(next) {
 				w.UPOS, w.XPOS = "ADJ", "JJ"
-			default:
+			} else {
 				w.UPOS, w.XPOS = "PROPN", "NNP"
 			}
 			keep[i] = true
@@ -341,7 +343,9 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 		for _, c := range f.s.Children(v) {
 			switch f.tok(c).Rel {
 			case "nsubj", "nsubj:pass", "nsubj:outer":
-				if rel := f.tok(v).Rel; f.relativePronoun(c) && (strings.HasPrefix(rel, "acl") || rel == "advcl:relcl") {
+				// "which"/"who" start a relative clause however the parser
+				// attached it; "that" only where it said so.
+				if rel := f.tok(v).Rel; f.relativePronoun(c) && (strings.HasPrefix(rel, "acl") || rel == "advcl:relcl" || f.low(c) != "that") {
 					return f.actorsAt(f.antecedent(v, c)), passive
 				}
 				return f.actorsAt(c), passive
