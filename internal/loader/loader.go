@@ -119,7 +119,7 @@ func NewWith(d *dict.Dictionary, o Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build extractor: %w", err)
 	}
-	eng = eng.WithHooks(hooks(d))
+	eng = eng.WithHooks(extract.HooksOf(d))
 	if o.Coder == CoderTree {
 		m, err := syntax.Default()
 		if err != nil {
@@ -136,24 +136,7 @@ func NewWith(d *dict.Dictionary, o Options) (*Extractor, error) {
 }
 
 // Entries converts the dictionary's actors into the engine's entries.
-func Entries(d *dict.Dictionary) []extract.Entry {
-	es := make([]extract.Entry, 0, len(d.Actors))
-	for _, a := range d.Actors {
-		e := extract.Entry{Name: a.Name, Code: a.Code, Type: a.Type, Country: a.Country,
-			Demonyms: a.Demonyms, Prefixes: a.Prefixes}
-		for _, r := range a.Roles {
-			e.Spans = append(e.Spans, extract.CodeSpan{Code: r.Code, From: r.From, Until: r.Until})
-		}
-		if a.Official != "" {
-			e.Aliases = append(e.Aliases, a.Official)
-		}
-		e.Aliases = append(e.Aliases, a.Aliases...)
-		e.Aliases = append(e.Aliases, a.Places...)
-		e.Aliases = append(e.Aliases, a.Abbrevs...)
-		es = append(es, e)
-	}
-	return es
-}
+func Entries(d *dict.Dictionary) []extract.Entry { return extract.EntriesOf(d) }
 
 // userVerbs returns the verb rules of d that the embedded dictionary does
 // not have (those of user dictionary files) as engine rules; the engine's
@@ -304,35 +287,5 @@ func seen(actors []graph.Actor, events []graph.Event, docDate graph.Date) {
 		if actors[i].FirstSeen.IsZero() {
 			actors[i].FirstSeen, actors[i].LastSeen = docDate, docDate
 		}
-	}
-}
-
-// hooks lets the dictionary's agents and roles, titles and discards into
-// the engine.
-func hooks(d *dict.Dictionary) extract.Hooks {
-	return extract.Hooks{
-		Agent: func(words []string) (string, bool, int, bool) {
-			if code, before, n, ok := d.AgentMatch(words); ok {
-				return code, before, n, true
-			}
-			if len(words) > 0 {
-				if code, ok := d.Role(words[0]); ok {
-					return code, false, 1, true
-				}
-			}
-			return "", false, 0, false
-		},
-		Title: func(words []string) (string, int, bool) {
-			for n := len(words); n > 0; n-- {
-				if code, ok := d.Title(strings.Join(words[:n], " ")); ok {
-					return code, n, true
-				}
-			}
-			return "", 0, false
-		},
-		Discard: func(sentence string) (bool, bool) {
-			dd, ok := d.DiscardMatch(sentence)
-			return dd.Story, ok
-		},
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/loader/dict"
 )
 
 // Entry is one actor of the dictionary the engine matches: a canonical name
@@ -169,4 +170,54 @@ func buildTrie(entries []Entry) *actorTrie {
 		}
 	}
 	return t
+}
+
+// EntriesOf converts a dictionary's actors into the engine's entries.
+func EntriesOf(d *dict.Dictionary) []Entry {
+	es := make([]Entry, 0, len(d.Actors))
+	for _, a := range d.Actors {
+		e := Entry{Name: a.Name, Code: a.Code, Type: a.Type, Country: a.Country,
+			Demonyms: a.Demonyms, Prefixes: a.Prefixes}
+		for _, r := range a.Roles {
+			e.Spans = append(e.Spans, CodeSpan{Code: r.Code, From: r.From, Until: r.Until})
+		}
+		if a.Official != "" {
+			e.Aliases = append(e.Aliases, a.Official)
+		}
+		e.Aliases = append(e.Aliases, a.Aliases...)
+		e.Aliases = append(e.Aliases, a.Places...)
+		e.Aliases = append(e.Aliases, a.Abbrevs...)
+		es = append(es, e)
+	}
+	return es
+}
+
+// HooksOf lets a dictionary's agents and roles, titles and discards into
+// the engine.
+func HooksOf(d *dict.Dictionary) Hooks {
+	return Hooks{
+		Agent: func(words []string) (string, bool, int, bool) {
+			if code, before, n, ok := d.AgentMatch(words); ok {
+				return code, before, n, true
+			}
+			if len(words) > 0 {
+				if code, ok := d.Role(words[0]); ok {
+					return code, false, 1, true
+				}
+			}
+			return "", false, 0, false
+		},
+		Title: func(words []string) (string, int, bool) {
+			for n := len(words); n > 0; n-- {
+				if code, ok := d.Title(strings.Join(words[:n], " ")); ok {
+					return code, n, true
+				}
+			}
+			return "", 0, false
+		},
+		Discard: func(sentence string) (bool, bool) {
+			dd, ok := d.DiscardMatch(sentence)
+			return dd.Story, ok
+		},
+	}
 }
