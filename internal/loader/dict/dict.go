@@ -154,6 +154,12 @@ type Dictionary struct {
 
 	agents         *agentIndex
 	discardNeedles []string // " " + phrase, per Discards
+	// discardFirst indexes discards of several words by their first
+	// word, discardStem those of one word by the word (a stem: it may
+	// begin a longer word); discardLens are the lengths of the latter.
+	discardFirst map[string][]int
+	discardStem  map[string][]int
+	discardLens  []int
 
 	matcherOnce sync.Once
 	matcher     *Matcher
@@ -556,9 +562,21 @@ func build(files []*File) *Dictionary {
 	sort.Slice(d.Agents, func(i, j int) bool { return d.Agents[i].Word < d.Agents[j].Word })
 	d.agents = newAgentIndex(d.Agents)
 	d.Discards, d.Issues = discards, issues
-	for _, dc := range discards {
+	d.discardFirst, d.discardStem = map[string][]int{}, map[string][]int{}
+	lens := map[int]bool{}
+	for i, dc := range discards {
 		d.discardNeedles = append(d.discardNeedles, " "+dc.Phrase)
+		if first, _, multi := strings.Cut(dc.Phrase, " "); multi {
+			d.discardFirst[first] = append(d.discardFirst[first], i)
+		} else {
+			d.discardStem[dc.Phrase] = append(d.discardStem[dc.Phrase], i)
+			lens[len(dc.Phrase)] = true
+		}
 	}
+	for n := range lens {
+		d.discardLens = append(d.discardLens, n)
+	}
+	sort.Ints(d.discardLens)
 	d.VerbDict = vm.result()
 	d.ForbidMerges = merges
 	for _, m := range merges {

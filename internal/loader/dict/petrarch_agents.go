@@ -464,16 +464,29 @@ func (d *Dictionary) DiscardMatch(sentence string) (Discard, bool) {
 	if len(d.Discards) == 0 {
 		return Discard{}, false
 	}
-	s := " " + strings.Join(strings.Fields(strings.ToLower(sentence)), " ")
+	words := strings.Fields(strings.ToLower(sentence))
+	s := " " + strings.Join(words, " ")
+	// Only the discards whose first word starts one of the sentence's
+	// words can match; the index finds them without trying all.
 	found := -1
-	for i, dc := range d.Discards {
-		if found >= 0 && (!dc.Story || d.Discards[found].Story) {
-			continue
+	try := func(i int) {
+		if found >= 0 && (found < i && (d.Discards[found].Story || !d.Discards[i].Story) || d.Discards[found].Story && !d.Discards[i].Story) {
+			return // a story discard, or an earlier one, already stands
 		}
-		if discardIn(s, d.discardNeedles[i], dc.Exact) {
+		if discardIn(s, d.discardNeedles[i], d.Discards[i].Exact) {
 			found = i
-			if dc.Story {
+		}
+	}
+	for _, w := range words {
+		for _, i := range d.discardFirst[w] {
+			try(i)
+		}
+		for _, n := range d.discardLens {
+			if n > len(w) {
 				break
+			}
+			for _, i := range d.discardStem[w[:n]] {
+				try(i)
 			}
 		}
 	}

@@ -300,3 +300,43 @@ func TestStandard(t *testing.T) {
 		t.Error("with user files, Phoenix's actors are gone; want them kept")
 	}
 }
+
+// TestDiscardIndex: the indexed discard look-up finds what trying every
+// discard in order finds.
+func TestDiscardIndex(t *testing.T) {
+	d, err := Standard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	brute := func(sentence string) (Discard, bool) {
+		s := " " + strings.Join(strings.Fields(strings.ToLower(sentence)), " ")
+		found := -1
+		for i, dc := range d.Discards {
+			if found >= 0 && (!dc.Story || d.Discards[found].Story) {
+				continue
+			}
+			if discardIn(s, d.discardNeedles[i], dc.Exact) {
+				found = i
+				if dc.Story {
+					break
+				}
+			}
+		}
+		if found < 0 {
+			return Discard{}, false
+		}
+		return d.Discards[found], true
+	}
+	sentences := []string{"Brazil beat Argentina in the World Cup final.", "Basketballs and baseball bats were seized.",
+		"The Academy Award went to a film about war.", "Russia attacked Ukraine.", "A golf tournament in Augusta."}
+	for _, dc := range d.Discards[:min(len(d.Discards), 300)] {
+		sentences = append(sentences, "Officials said "+dc.Phrase+"s were on show, and "+dc.Phrase+" too.")
+	}
+	for _, s := range sentences {
+		got, gok := d.DiscardMatch(s)
+		want, wok := brute(s)
+		if gok != wok || got.Phrase != want.Phrase || got.Story != want.Story {
+			t.Errorf("%q: indexed %v %v, every discard %v %v", s, got, gok, want, wok)
+		}
+	}
+}

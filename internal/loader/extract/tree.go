@@ -82,7 +82,15 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 			keep[i] = true
 		}
 	}
-	e.parser.ParseKeeping(s, keep)
+	retag := false
+	for _, k := range keep {
+		retag = retag || k
+	}
+	if retag {
+		e.parser.ParseKeeping(s, keep)
+	} else {
+		e.parser.ParseTagged(s)
+	}
 	return s
 }
 

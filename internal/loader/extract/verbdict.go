@@ -397,7 +397,7 @@ type seqBinding struct{ source, target []*actorRec }
 // patterns the tree does not match; markers bind actors: $ the source, +
 // the target, ^ any word, % a compound of both.
 func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, bool) {
-	pre, post, ok := patternWords(p.Text)
+	pre, post, ok := cachedPatternWords(p)
 	var b seqBinding
 	if !ok || len(pre)+len(post) == 0 {
 		return 0, b, false
@@ -480,6 +480,24 @@ func (f *treeFinder) seqWord(w string, k int) (int, []*actorRec, bool) {
 		return 1, nil, f.tok(k).UPOS != "PUNCT"
 	}
 	return 1, nil, f.wordIs(w, k)
+}
+
+// seqWords are a pattern's words, split once.
+type seqWords struct {
+	pre, post []string
+	ok        bool
+}
+
+var patternCache sync.Map // *dict.Pattern → seqWords
+
+func cachedPatternWords(p *dict.Pattern) ([]string, []string, bool) {
+	if w, ok := patternCache.Load(p); ok {
+		sw := w.(seqWords)
+		return sw.pre, sw.post, sw.ok
+	}
+	pre, post, ok := patternWords(p.Text)
+	patternCache.Store(p, seqWords{pre, post, ok})
+	return pre, post, ok
 }
 
 // patternWords splits a pattern as written into the words before and

@@ -43,6 +43,13 @@ func (m *Model) Parse(s *Sentence) { m.ParseKeeping(s, nil) }
 func (m *Model) ParseKeeping(s *Sentence, keep []bool) {
 	m.tagger.tag(s, keep)
 	m.lemmas.Lemmatize(s)
+	m.ParseTagged(s)
+}
+
+// ParseTagged fills Head and Rel of every word of s, whose tags and
+// lemmas Tag (or the caller) already set: a caller that tagged a sentence
+// to decide whether to parse it does not pay for tagging twice.
+func (m *Model) ParseTagged(s *Sentence) {
 	if len(s.Tokens) > maxBeamWords && m.parsers[0].beam > 1 {
 		m.parseLong(s)
 		return

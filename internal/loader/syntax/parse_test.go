@@ -590,3 +590,20 @@ func TestParseKeeping(t *testing.T) {
 		}
 	}
 }
+
+// TestParseTagged: tagging then parsing the tagged sentence is Parse.
+func TestParseTagged(t *testing.T) {
+	m := loadDefault(t)
+	for _, text := range []string{"Beijing signed cooperation agreements with Pakistan and Sri Lanka.", "Officials said the talks would resume on Monday."} {
+		a := Tokenize(text, 0)
+		m.Parse(a)
+		b := Tokenize(text, 0)
+		m.Tag(b)
+		m.ParseTagged(b)
+		for i := range a.Tokens {
+			if a.Tokens[i] != b.Tokens[i] {
+				t.Errorf("%q word %d: Tag+ParseTagged %+v, Parse %+v", text, i+1, b.Tokens[i], a.Tokens[i])
+			}
+		}
+	}
+}
