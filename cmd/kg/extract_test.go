@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -131,5 +132,60 @@ func TestExtractMissingFile(t *testing.T) {
 	}
 	if recs := decodeTriples(t, stdout); len(recs) != 1 {
 		t.Errorf("the good file should still be extracted: %q", stdout)
+	}
+}
+
+// TestExtractLoadAgree: kg extract and kg load code the same triples,
+// with either coder, reporter included.
+func TestExtractLoadAgree(t *testing.T) {
+	t.Setenv("KG_DICT", "")
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "a.txt")
+	text := "Russia and Pakistan signed a defence agreement in 2014. Ukrainian officials said Russian forces shelled Kharkiv. " +
+		"The United Nations urged Sudan to release the prisoners. India did not criticise Russia."
+	if err := os.WriteFile(doc, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	key := func(r graph.TripleRecord) string {
+		rep := ""
+		if r.Reporter != nil {
+			rep = r.Reporter.ID
+		}
+		return strings.Join([]string{r.Source.ID, r.CAMEO, r.Target.ID, rep, r.Date, r.DatePrecision, string(r.Modality)}, " ") + map[bool]string{true: " not"}[r.Negated]
+	}
+	for _, coder := range []string{"rules", "tree"} {
+		t.Run(coder, func(t *testing.T) {
+			code, stdout, stderr := runExtractCmd(t, "", nil, "extract", "--coder", coder, doc)
+			if code != 0 {
+				t.Fatalf("extract: exit %d: %s", code, stderr)
+			}
+			var fromExtract []string
+			for _, r := range decodeTriples(t, stdout) {
+				fromExtract = append(fromExtract, key(r))
+			}
+			store := filepath.Join(t.TempDir(), "kg.db")
+			if code, _, stderr := runKG(t, "", "--store", store, "load", "--coder", coder, doc); code != 0 {
+				t.Fatalf("load: exit %d: %s", code, stderr)
+			}
+			code, stdout, stderr = runKG(t, "", "--store", store, "triples", "--format", "jsonl")
+			if code != 0 {
+				t.Fatalf("triples: exit %d: %s", code, stderr)
+			}
+			var fromLoad []string
+			for _, r := range decodeTriples(t, stdout) {
+				fromLoad = append(fromLoad, key(r))
+			}
+			sort.Strings(fromExtract)
+			sort.Strings(fromLoad)
+			if len(fromExtract) == 0 || strings.Join(fromExtract, "\n") != strings.Join(fromLoad, "\n") {
+				t.Errorf("extract gave\n%s\nload gave\n%s", strings.Join(fromExtract, "\n"), strings.Join(fromLoad, "\n"))
+			}
+		})
+	}
+	if code, _, stderr := runExtractCmd(t, "", nil, "extract", "--coder", "magic", doc); code == 0 || !strings.Contains(stderr, "unknown coder") {
+		t.Errorf("--coder magic: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, stderr := runExtractCmd(t, "", nil, "extract", "--fast", doc); code == 0 || !strings.Contains(stderr, "--fast") {
+		t.Errorf("--fast without the tree coder: exit %d, stderr %q", code, stderr)
 	}
 }
