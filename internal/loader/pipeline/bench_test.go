@@ -89,6 +89,32 @@ func benchSetup(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractTree is BenchmarkExtract with the parse coder, with
+// its beam and greedily (fast).
+func BenchmarkExtractTree(b *testing.B) {
+	benchSetup(b)
+	for _, fast := range []bool{false, true} {
+		name := "beam"
+		if fast {
+			name = "fast"
+		}
+		b.Run(name, func(b *testing.B) {
+			x, err := loader.NewWith(nil, loader.Options{Coder: loader.CoderTree, FastParse: fast})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(bench.bytes)
+			for b.Loop() {
+				for _, in := range bench.inputs {
+					if _, err := x.Process(in); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkExtract is cleaning and extraction alone, on one goroutine.
 func BenchmarkExtract(b *testing.B) {
 	benchSetup(b)
