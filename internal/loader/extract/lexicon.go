@@ -314,3 +314,16 @@ func (p *phraseSet) word(w string) (string, bool) {
 	}
 	return "", false
 }
+
+// peopleNoun reports whether w (lower case) names a body of people the
+// lexicon knows: an organisation head, a role noun or a person noun.
+func (lx *lexicon) peopleNoun(w string) bool {
+	if lx.orgHeads[w] || lx.roleExt[w] {
+		return true
+	}
+	if _, ok := lx.roles.word(w); ok {
+		return true
+	}
+	_, ok := lx.personRoles.word(w)
+	return ok
+}

@@ -39,6 +39,9 @@ type treeFinder struct {
 	tokAt []int // word ID-1 → index of the extract token it starts in
 	found []finding
 	coded map[int]bool // words an event was coded from
+	// consumed are the words a multi-word verb used up ("war" in "wage
+	// war"): they code no event of their own.
+	consumed []int
 }
 
 // parseSentence tokenizes and parses one sentence with the engine's
@@ -242,9 +245,11 @@ func (f *treeFinder) verb(v int) {
 func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	r := tr.rule
 	restPrep := ""
+	consumed := len(f.consumed)
 	for _, w := range tr.rest {
 		p, ok := f.restWord(v, w)
 		if !ok {
+			f.consumed = f.consumed[:consumed]
 			return finding{}, false
 		}
 		if p != "" {
@@ -252,6 +257,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		}
 	}
 	if len(r.Requires) > 0 && !f.requires(v, r.Requires) {
+		f.consumed = f.consumed[:consumed]
 		return finding{}, false
 	}
 	agents, passive := f.subject(v)
@@ -299,7 +305,11 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	f.codeWords(&fd, v)
 	groupCode(&fd)
 	f.context(&fd, v)
-	return fd, f.complete(&fd)
+	ok := f.complete(&fd)
+	if !ok {
+		f.consumed = f.consumed[:consumed]
+	}
+	return fd, ok
 }
 
 // restWord checks the later word of a multi-word verb ("call on", "shoot
@@ -312,8 +322,14 @@ func (f *treeFinder) restWord(v int, w string) (prep string, ok bool) {
 		switch {
 		case t.Rel == "compound:prt" && f.low(c) == w:
 			return "", true
-		case (t.Rel == "obj" || t.Rel == "nsubj:pass") && (f.low(c) == w || f.lemma(c) == w):
-			return "", true
+		case t.Rel == "obj" || t.Rel == "nsubj:pass":
+			// The object or a word of its phrase: "host peace talks".
+			for _, d := range f.s.Subtree(c) {
+				if f.low(d) == w || f.lemma(d) == w {
+					f.consumed = append(f.consumed, d)
+					return "", true
+				}
+			}
 		case strings.HasPrefix(t.Rel, "obl") && f.caseOf(c) == w:
 			return w, true
 		}
@@ -356,7 +372,10 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 				if rel := f.tok(v).Rel; f.relativePronoun(c) && (strings.HasPrefix(rel, "acl") || rel == "advcl:relcl" || f.low(c) != "that") {
 					return f.actorsAt(f.antecedent(v, c)), passive
 				}
-				return f.actorsAt(c), passive
+				if f.tok(c).Rel == "nsubj:pass" {
+					return f.actorsAt(c), passive // the patient: "a request from Pakistan was turned down"
+				}
+				return f.agentsAt(c), passive
 			}
 		}
 		t := f.tok(v)
@@ -664,6 +683,11 @@ func (f *treeFinder) nounWords(fd *finding, n int) {
 // ----- nouns -----
 
 func (f *treeFinder) noun(n int) {
+	for _, c := range f.consumed {
+		if c == n {
+			return
+		}
+	}
 	for _, tr := range f.triggersOf(n, true) {
 		if fd, ok := f.nounEvent(n, tr); ok {
 			f.add(fd)
@@ -856,7 +880,7 @@ var (
 	refuseVerbs      = verbSet(`fail stop cease halt quit suspend avoid`)
 	cancelVerbs      = verbSet(`cancel postpone scrap abandon delay shelve drop`)
 	treeNegWords     = toSet(`not n't never no`)
-	hypoAux          = toSet(`would could might may should`)
+	hypoAux          = toSet(`would could might may should can`)
 	planAux          = toSet(`will shall 'll`)
 	hypoMarkers      = toSet(`if unless whether`)
 	reportedVerb     = verbSet(`say tell report claim state announce add note allege`)
@@ -1296,6 +1320,27 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 	}
 	for _, x := range heads {
 		out = append(out, f.actorOf(x)...)
+	}
+	return dedupRecs(out)
+}
+
+// agentsAt is actorsAt for a subject: a thing someone owns is not its
+// owner acting ("Putin's vision offers opportunities", "Islamabad's
+// move"), so a subject that is no actor's name, role or people takes no
+// actor from a possessive or a prepositional modifier.
+func (f *treeFinder) agentsAt(h int) []*actorRec {
+	if f.owner[h-1] >= 0 || f.roleOf(h) != "" || f.e.lex.peopleNoun(f.low(h)) || f.e.lex.peopleNoun(f.lemma(h)) {
+		return f.actorsAt(h)
+	}
+	if u := f.tok(h).UPOS; u != "NOUN" {
+		return f.actorsAt(h)
+	}
+	var out []*actorRec
+	for _, c := range f.s.Children(h) {
+		switch f.tok(c).Rel {
+		case "compound", "amod", "appos", "flat", "conj":
+			out = append(out, f.actorsAt(c)...)
+		}
 	}
 	return dedupRecs(out)
 }
