@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -204,17 +205,25 @@ func (f *treeFinder) word(id int) {
 
 // triggersOf returns the lexicon triggers of a word, by form and by lemma.
 func (f *treeFinder) triggersOf(id int, noun bool) []trigger {
+	type key struct {
+		rule *VerbRule
+		rest string
+	}
 	var out []trigger
-	seen := map[*VerbRule]bool{}
-	for _, key := range []string{f.low(id), f.lemma(id)} {
-		for _, tr := range f.e.lex.triggers[key] {
-			if tr.noun != noun || seen[tr.rule] {
+	seen := map[key]bool{}
+	for _, w := range []string{f.low(id), f.lemma(id)} {
+		for _, tr := range f.e.lex.triggers[w] {
+			// One rule has several multi-word verbs ("host talks", "host
+			// a peace conference"): each is a trigger of its own.
+			k := key{tr.rule, strings.Join(tr.rest, " ")}
+			if tr.noun != noun || seen[k] {
 				continue
 			}
-			seen[tr.rule] = true
+			seen[k] = true
 			out = append(out, tr)
 		}
 	}
+	sort.SliceStable(out, func(i, j int) bool { return specificity(out[i]) > specificity(out[j]) })
 	return out
 }
 
