@@ -198,11 +198,21 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 		// As PETRARCH, the first actor after the verb in any phrase:
 		// "departs from Libya", "arrived in Gondor".
 		for _, o := range f.obliques(v) {
-			if p := f.caseOf(o); o > v && contains(dictLatePreps, p) {
-				targets = append(targets, f.actorsAt(o)...)
-				if len(targets) > 0 {
-					break
+			p := f.caseOf(o)
+			if o < v || !contains(dictLatePreps, p) && !contains(dictTargetPreps, p) {
+				continue
+			}
+			targets = append(targets, f.actorsAt(o)...)
+			if len(targets) == 0 {
+				// "acted on a resolution against Libya": inside the phrase.
+				for _, c := range f.s.ChildrenByRel(o, "nmod") {
+					if q := f.caseOf(c); contains(dictLatePreps, q) || contains(dictTargetPreps, q) {
+						targets = append(targets, f.actorsAt(c)...)
+					}
 				}
+			}
+			if len(targets) > 0 {
+				break
 			}
 		}
 	}
