@@ -395,7 +395,7 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 	}
 	// "the UN secretary-general", "NATO officials": an organisation's
 	// office holders act for it.
-	if ent.Type == graph.IGO || ent.Type == graph.Organization {
+	if (ent.Type == graph.IGO || ent.Type == graph.Organization) && !primaryCode(ent) {
 		if _, n := r.e.lex.personRoles.match(toks, k); n > 0 && !r.nextIsName(k+n) {
 			r.add(mention{start: i, end: k + n, actor: r.entryActor(ent), kind: mDict})
 			return k + n
