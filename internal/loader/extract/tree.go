@@ -277,6 +277,12 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	} else {
 		if r.Direct || len(tr.rest) > 0 && restPrep == "" {
 			for _, o := range f.s.ChildrenByRel(v, "obj") {
+				if cameo.Root(r.Code) == "04" {
+					// One visits, hosts or meets an actor, not what it
+					// owns: "welcomed Russia's offer" hosts nobody.
+					targets = append(targets, f.namedAt(o)...)
+					continue
+				}
 				targets = append(targets, f.actorsAt(o)...)
 			}
 		}
@@ -707,6 +713,10 @@ func (f *treeFinder) noun(n int) {
 
 // treeLightVerbs lend their subject to an event noun they govern: "held
 // talks", "launched strikes", "paid a visit".
+// partakeVerbs take their event noun in an in-phrase: "engaged in
+// clashes", "took part in talks", "participated in exercises".
+var partakeVerbs = verbSet(`engage participate take join involve`)
+
 var treeLightVerbs = verbSet(`hold have conduct launch carry stage make pay begin start resume continue undertake
 mount wage step intensify escalate sign conclude ink reach impose announce extend deliver provide give
 open lodge file issue express host`)
@@ -771,7 +781,10 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		targets = append(targets, ofs...)
 	}
 	if len(agents) == 0 {
-		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") && f.is(treeLightVerbs, h) {
+		// "engaged in a gun battle", "took part in talks": the event noun
+		// of a verb of taking part.
+		inPart := strings.HasPrefix(t.Rel, "obl") && f.caseOf(n) == "in" && f.is(partakeVerbs, t.Head)
+		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass" || inPart) && (f.is(treeLightVerbs, h) || inPart) {
 			as, passive := f.subject(h)
 			if passive {
 				as = f.byAgent(h)
@@ -1329,6 +1342,19 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 	}
 	for _, x := range heads {
 		out = append(out, f.actorOf(x)...)
+	}
+	return dedupRecs(out)
+}
+
+// namedAt returns the actors a phrase headed by h names itself, by a
+// mention of its head or of its conjuncts, or as a role of a country
+// ("the Sudanese president"), not through what modifies it.
+func (f *treeFinder) namedAt(h int) []*actorRec {
+	var out []*actorRec
+	for _, x := range append([]int{h}, f.s.ChildrenByRel(h, "conj")...) {
+		if f.owner[x-1] >= 0 || f.roleOf(x) != "" || f.e.lex.peopleNoun(f.low(x)) {
+			out = append(out, f.actorOf(x)...)
+		}
 	}
 	return dedupRecs(out)
 }

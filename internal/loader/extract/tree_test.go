@@ -70,6 +70,10 @@ func TestTreeStructure(t *testing.T) {
 		{"force at a place", "Israeli jets struck targets in Syria.", []string{"ISRMIL 195 SYR"}, nil},
 		{"cancelled visit is negated", "Putin cancelled his visit to Islamabad.", []string{"RUSGOV 161 PAK", "RUSGOV 042 PAK negated"}, nil},
 		{"word sense: cardiac arrest", "The Spanish cyclist suffered a cardiac arrest in France.", nil, []string{"173"}},
+		{"word sense: engaged in a battle", "Pakistani troops engaged in a gun battle with Taliban fighters.", []string{"PAKMIL 190"}, []string{"040"}},
+		{"word sense: welcoming an offer", "Pakistan welcomed Russia's offer of talks.", []string{"PAK 051 RUS"}, []string{"043"}},
+		{"word sense: welcoming a visitor", "Egypt welcomed the Sudanese president in Cairo.", []string{"EGY 043 SDNGOV"}, nil},
+		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := treeEvents(e, c.text, graph.Date{})
