@@ -17,8 +17,32 @@ func FuzzExtract(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	e := testEngine(f)
+	rules, tree := testEngine(f), treeEngine(f)
 	f.Fuzz(func(t *testing.T, s string) {
+		checkExtract(t, rules, s)
+		checkExtract(t, tree, s)
+	})
+}
+
+// FuzzTree: the parse coder never panics and its events refer to actors
+// it returns, reporters included, on sentences built from the structures
+// it reads.
+func FuzzTree(f *testing.F) {
+	for _, s := range []string{
+		"Jan Kowalski, Poland's foreign minister, criticised Belarus, officials said.",
+		"The foreign minister of Chile, Ana Lopez, met her Peruvian counterpart in Lima.",
+		"Iran agreed to hold talks with Oman. The UN urged Sudan to release the prisoners.",
+		"According to Lavrov, Moscow will host talks between New Delhi and Islamabad.",
+		"Sudan, which expelled Kenyan diplomats, protested to Nairobi.",
+	} {
+		f.Add(s)
+	}
+	e := treeEngine(f)
+	f.Fuzz(func(t *testing.T, s string) { checkExtract(t, e, s) })
+}
+
+func checkExtract(t *testing.T, e *Engine, s string) {
+	{
 		for _, tk := range tokenize(s, nil) {
 			if tk.start < 0 || tk.end > len(s) || tk.start >= tk.end || s[tk.start:tk.end] != tk.text {
 				t.Fatalf("token %+v does not slice %q", tk, s)
@@ -36,9 +60,9 @@ func FuzzExtract(f *testing.F) {
 			if ev.Start < 0 || ev.End > len(s) || s[ev.Start:ev.End] != ev.Sentence {
 				t.Fatalf("event offsets %d:%d do not slice the text", ev.Start, ev.End)
 			}
-			if !ids[ev.Source] || !ids[ev.Target] {
+			if !ids[ev.Source] || !ids[ev.Target] || ev.Reporter != "" && !ids[ev.Reporter] {
 				t.Fatalf("event refers to a missing actor")
 			}
 		}
-	})
+	}
 }

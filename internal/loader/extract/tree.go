@@ -43,6 +43,7 @@ type treeFinder struct {
 	// consumed are the words a multi-word verb used up ("war" in "wage
 	// war"): they code no event of their own.
 	consumed []int
+	inPerson bool // personCountry is looking up an apposition
 }
 
 // parseSentence tokenizes and parses one sentence with the engine's
@@ -1406,6 +1407,12 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 				as = append(as, f.mentionActors(k)...)
 			}
 		}
+		// "Jan Kowalski, Poland's foreign minister", "President Mario
+		// Rossi of Italy": a person the text gives no nationality before
+		// the name takes it from an apposition or an of-phrase.
+		if len(as) == 1 && as[0].Country == "" && (as[0].Type == graph.Person || as[0].unknown) {
+			f.personCountry(x, as[0])
+		}
 		// "Bree Prime Minister Romendacil", "MSF Arnor": an agent
 		// phrase in the name's own phrase gives the role.
 		if len(as) == 1 {
@@ -1428,6 +1435,21 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			}
 			if len(out) > 0 {
 				return dedupRecs(out)
+			}
+		}
+	}
+	// A name the recognizer found only in part ("Jan Kowalski", Jan read
+	// as a month), with its office in apposition.
+	for _, c := range f.s.Children(x) {
+		if rel := f.tok(c).Rel; rel != "flat" && rel != "compound" {
+			continue
+		}
+		for _, p := range f.mentionActors(c) {
+			if p.Country == "" && (p.Type == graph.Person || p.unknown) {
+				f.personCountry(x, p)
+				if p.Country != "" {
+					return []*actorRec{p}
+				}
 			}
 		}
 	}
@@ -1470,6 +1492,52 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 		}
 	}
 	return nil
+}
+
+// personCountry sets the country of person p, named at x, from its
+// apposition ("X, Poland's foreign minister") or of-phrase ("X of
+// Italy"), or from the name's own head when the apposition holds the
+// name ("the foreign minister of Chile, Ana Lopez").
+func (f *treeFinder) personCountry(x int, p *actorRec) {
+	if f.inPerson {
+		return // the apposition's own actor is being looked up
+	}
+	f.inPerson = true
+	defer func() { f.inPerson = false }()
+	cands := []int{}
+	for _, c := range f.s.Children(x) {
+		switch rel := f.tok(c).Rel; {
+		case rel == "appos":
+			cands = append(cands, c)
+		case rel == "nmod" && f.caseOf(c) == "of":
+			cands = append(cands, c)
+		}
+	}
+	if t := f.tok(x); t.Rel == "appos" && t.Head > 0 {
+		cands = append(cands, t.Head)
+	}
+	for _, c := range cands {
+		for _, a := range f.actorOf(c) {
+			country := countryCode(a)
+			if a == p || country == "" || a.Type == graph.Person {
+				continue
+			}
+			p.Country = country
+			if p.unknown {
+				p.Type = graph.Person // a name with an office is a person
+			}
+			role := p.role
+			if role == "" && a.role != "" {
+				role = a.role
+			}
+			if role == "" {
+				role = f.roleOf(c)
+			}
+			p.role = role
+			p.Code = country + role
+			return
+		}
+	}
 }
 
 // phraseRole finds an agent phrase among the words that modify name x in
