@@ -59,6 +59,7 @@ type docState struct {
 	lastCountries   []*actorRec
 	prevSubject     *actorRec
 	prevSubjectSent int
+	lastPersons     []*actorRec // the last persons named, most recent last
 	// date is the document's date: dated codes apply by it.
 	date graph.Date
 }
@@ -172,6 +173,15 @@ func (r *recognizer) run() []mention {
 		if _, n := pairPhrases.match(toks, i); n > 0 {
 			if p := r.doc.focusPair(); p != nil {
 				r.ms = append(r.ms, mention{start: i, end: i + n, pair: p, kind: mPair})
+			}
+			i += n
+			continue
+		}
+		if kind, n := groupPhrases.match(toks, i); n > 0 {
+			// "the two leaders", "all three countries": the last persons
+			// or countries named, as many as the phrase says.
+			if g := r.doc.lastGroup(kind); g != nil {
+				r.ms = append(r.ms, mention{start: i, end: i + n, pair: g, kind: mPair})
 			}
 			i += n
 			continue
@@ -753,6 +763,48 @@ func (r *recognizer) person(i, j int, country, role string) *actorRec {
 func (r *recognizer) touchPerson(p *actorRec) {
 	r.doc.lastPerson = p
 	r.doc.lastPSent = r.sent
+	d := r.doc
+	for i, q := range d.lastPersons {
+		if q == p {
+			d.lastPersons = append(d.lastPersons[:i], d.lastPersons[i+1:]...)
+			break
+		}
+	}
+	d.lastPersons = append(d.lastPersons, p)
+	if len(d.lastPersons) > 4 {
+		d.lastPersons = d.lastPersons[1:]
+	}
+}
+
+// groupPhrases are plural references to the last persons or countries
+// named: the value says which and how many.
+var groupPhrases = func() *phraseSet {
+	p := newPhraseSet()
+	for _, s := range []string{"the two leaders", "both leaders", "the two presidents", "both presidents",
+		"the two prime ministers", "the two ministers", "the two foreign ministers", "both ministers"} {
+		p.add(s, "persons 2")
+	}
+	for _, s := range []string{"the three countries", "all three countries", "the three nations", "all three nations",
+		"the three states", "all three states", "the three governments", "all three governments"} {
+		p.add(s, "countries 3")
+	}
+	return p
+}()
+
+// lastGroup returns the actors a plural reference of kind ("persons 2",
+// "countries 3") stands for, or nil when the document has not named as
+// many.
+func (d *docState) lastGroup(kind string) []*actorRec {
+	what, count, _ := strings.Cut(kind, " ")
+	n := int(count[0] - '0')
+	src := d.lastCountries
+	if what == "persons" {
+		src = d.lastPersons
+	}
+	if len(src) < n {
+		return nil
+	}
+	return append([]*actorRec(nil), src[len(src)-n:]...)
 }
 
 // objectAfter extends a dictionary match into an object phrase when an

@@ -192,3 +192,26 @@ RELIEF_AGENCY [NGO~]
 		})
 	}
 }
+
+// TestTreeGroups: "the two leaders" and "all three countries" stand for
+// the persons and countries last named.
+func TestTreeGroups(t *testing.T) {
+	e := treeEngine(t)
+	for _, c := range []struct{ text, want string }{
+		{"Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi. The two leaders signed a trade agreement.", "KENGOV 057 UGAGOV"},
+		{"Ministers from Kenya, Uganda and Tanzania met in Arusha. All three countries criticised Burundi.", "TZA 111 BDI"},
+	} {
+		res := e.Extract(Doc{ID: "g", Text: c.text, Sentences: crudeSentences(c.text)})
+		codes := map[string]string{}
+		for _, a := range res.Actors {
+			codes[a.ID] = a.Code
+		}
+		var got []string
+		for _, ev := range res.Events {
+			got = append(got, codes[ev.Source]+" "+ev.CAMEO+" "+codes[ev.Target])
+		}
+		if !strings.Contains(strings.Join(got, " | "), c.want) {
+			t.Errorf("%q: got %v, want %q", c.text, got, c.want)
+		}
+	}
+}
