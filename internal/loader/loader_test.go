@@ -442,3 +442,29 @@ func TestConcurrentProcess(t *testing.T) {
 		t.Errorf("%s: concurrent result differs", name)
 	}
 }
+
+// TestTitledPersonCountry: a titled person the text gives no nationality
+// stays without a country under both coders, however often the document
+// names one.
+func TestTitledPersonCountry(t *testing.T) {
+	text := "President John Smith criticized Russia on Monday. Russia rejected the criticism. Russia and its allies met in Moscow."
+	for _, x := range []*Extractor{extractor(t), treeExtractor(t)} {
+		xt, err := x.Process(input.Input{Name: "p.txt", Format: "txt", Data: []byte(text)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, a := range xt.Actors {
+			if !strings.Contains(a.Name, "Smith") {
+				continue
+			}
+			found = true
+			if a.Country != "" || strings.HasPrefix(a.Code, "RUS") {
+				t.Errorf("%s: John Smith coded %s (country %q); want no country", x.eng.Name(), a.Code, a.Country)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no event of John Smith's", x.eng.Name())
+		}
+	}
+}

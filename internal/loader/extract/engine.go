@@ -502,26 +502,14 @@ func round2(x float64) float64 {
 // finish settles actor codes and collects the actors events refer to.
 //
 // A titled person with no nationality in the text ("Army Chief Gen. X")
-// takes the country the document mentions most, ties broken by first
-// mention: news about a country's officials names that country most.
+// stays without a country: the country a document mentions most is not
+// its officials' ("President Bush criticized Russia" in a text about
+// Russia).
 func (e *Engine) finish(ds *docState, events []graph.Event) Result {
-	dominant := ""
-	best := 0
-	for _, a := range ds.order {
-		if a.isCountry() && a.mentions > best {
-			dominant, best = countryCode(a), a.mentions
-		}
-	}
 	var res Result
 	unknown := map[string]int{}
 	for _, a := range ds.order {
 		if a.Type == graph.Person {
-			// The parse coder leaves a titled person with no country in
-			// the text without one: "President Bush criticized Russia"
-			// in a text about Russia is not Russia's president.
-			if a.Country == "" && !a.unknown && e.parser == nil {
-				a.Country = dominant
-			}
 			switch {
 			case a.Country != "":
 				a.Code = a.Country + a.role
@@ -614,3 +602,6 @@ func (e *Engine) version() string {
 	}
 	return Version
 }
+
+// Name is the coder's name as events carry it.
+func (e *Engine) Name() string { return e.version() }
