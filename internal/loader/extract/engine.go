@@ -320,7 +320,7 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 			ID:     id,
 			Source: p.a.ID, Target: p.b.ID, Relation: fd.rule.Relation, CAMEO: code,
 			QuadClass: cameo.QuadClass(code), Goldstein: goldstein, Date: date,
-			Negated: fd.negated, Modality: fd.modality, Symmetric: fd.rule.Symmetric || fd.reciprocal && !fd.mutual,
+			Negated: fd.negated, Modality: fd.modality, Symmetric: fd.rule.Symmetric && !fd.oneWay || fd.reciprocal && !fd.mutual,
 			DocID: docID, SentenceIndex: s.Index, Start: s.Start, End: s.End, Sentence: s.Text,
 			Confidence: round2(conf), Extractor: e.version(),
 		})

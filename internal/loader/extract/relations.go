@@ -29,9 +29,12 @@ type finding struct {
 	trig       int
 	word       int       // the parse coder's trigger word (ID in the parse); 0 for the rules coder
 	reporter   *actorRec // who the text says reported it
-	negated    bool
-	modality   graph.Modality
-	conf       float64
+	// oneWay: a symmetric rule's event recoded as one side's act (an
+	// appeal, intent or threat to meet), which holds one way only.
+	oneWay   bool
+	negated  bool
+	modality graph.Modality
+	conf     float64
 }
 
 var connectors = toSet(`, and / & or the former both`)

@@ -210,7 +210,7 @@ func makeWord(s string, i, j int, space bool, lw *lowerer) token {
 		}
 	}
 	if !ascii {
-		t.low = strings.ToLower(w)
+		t.low = foldMarks(strings.ToLower(w))
 		r, _ := utf8.DecodeRuneInString(w)
 		t.cap = unicode.IsUpper(r)
 		up := strings.ToUpper(w)
@@ -230,3 +230,20 @@ func makeWord(s string, i, j int, space bool, lw *lowerer) token {
 	}
 	return t
 }
+
+// marks folds the letters with diacritics of names in Latin script to
+// their base letters, so that "Nicolás Maduro" and "Erdoğan" match the
+// dictionaries' "Nicolas Maduro" and "Erdogan".
+var marks = strings.NewReplacer(
+	"á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ā", "a", "ă", "a", "ą", "a",
+	"ç", "c", "ć", "c", "č", "c", "ď", "d", "đ", "d",
+	"é", "e", "è", "e", "ê", "e", "ë", "e", "ē", "e", "ė", "e", "ę", "e", "ě", "e",
+	"ğ", "g", "í", "i", "ì", "i", "î", "i", "ï", "i", "ī", "i", "ı", "i", "į", "i",
+	"ł", "l", "ń", "n", "ñ", "n", "ň", "n",
+	"ó", "o", "ò", "o", "ô", "o", "ö", "o", "õ", "o", "ø", "o", "ō", "o", "ő", "o",
+	"ř", "r", "ś", "s", "š", "s", "ş", "s", "ș", "s", "ť", "t", "ţ", "t", "ț", "t",
+	"ú", "u", "ù", "u", "û", "u", "ü", "u", "ū", "u", "ů", "u", "ű", "u", "ų", "u",
+	"ý", "y", "ÿ", "y", "ź", "z", "ż", "z", "ž", "z",
+)
+
+func foldMarks(s string) string { return marks.Replace(s) }

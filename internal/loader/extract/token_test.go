@@ -175,3 +175,13 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// TestTokenizeFoldsMarks: names with diacritics match their plain
+// spelling in the dictionaries.
+func TestTokenizeFoldsMarks(t *testing.T) {
+	for in, want := range map[string]string{"Nicolás": "nicolas", "Erdoğan": "erdogan", "Tshisekedi": "tshisekedi", "Łukaszenka": "lukaszenka", "São": "sao"} {
+		if got := tokenize(in, nil)[0].low; got != want {
+			t.Errorf("%s: low %q, want %q", in, got, want)
+		}
+	}
+}

@@ -993,6 +993,12 @@ func (f *treeFinder) reportedBy(fd *finding, p int) {
 
 // governed recodes fd for the verb h (lemma hl) that governs it.
 func (f *treeFinder) governed(fd *finding, h int, clause bool) {
+	code := fd.code
+	defer func() {
+		if fd.code != code {
+			fd.oneWay = true // "agreed to hold talks with" is Ethiopia's act
+		}
+	}()
 	for _, c := range f.s.Children(h) {
 		if f.tok(c).Rel == "advmod" && treeNegWords[f.low(c)] {
 			fd.negated = !fd.negated
