@@ -162,7 +162,7 @@ var standardFiles = sync.OnceValues(func() ([]*File, error) {
 		return nil, err
 	}
 	for i, f := range ph {
-		if len(f.Discards) == 0 {
+		if len(f.Discards) == 0 && len(f.Actors) == 0 {
 			continue
 		}
 		g := *f
@@ -170,6 +170,15 @@ var standardFiles = sync.OnceValues(func() ([]*File, error) {
 		for _, d := range f.Discards {
 			if !allDigits(d.Phrase) {
 				g.Discards = append(g.Discards, d)
+			}
+		}
+		// A name with no code at all (Phoenix's "US_SECRETARY_OF_STATE_",
+		// listed right above the same office with its code) would hide
+		// the office and the country kg reads in it.
+		g.Actors = nil
+		for _, a := range f.Actors {
+			if a.Code != "" && a.Code != "---" || len(a.Roles) > 0 {
+				g.Actors = append(g.Actors, a)
 			}
 		}
 		ph[i] = &g
