@@ -1461,6 +1461,7 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 	}
 	// The doer before the place: "an attack by Osgiliath soldiers in
 	// south Ithilen" is theirs; "the coup in Niger" is Niger's.
+	var fallback []*actorRec
 	for _, rels := range [][]string{{"appos", "compound", "amod", "flat"}, {"nmod:poss"}, {"nmod by", "nmod of", "nmod from"}, {"nmod in"}} {
 		var out []*actorRec
 		for _, c := range f.s.Children(x) {
@@ -1486,6 +1487,14 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 				out = append(out, f.mentionActors(m)...)
 			}
 		}
+		if len(out) > 0 && allUnknown(out) {
+			// "Houthi-controlled ports in western Yemen": a name no
+			// dictionary knows gives way to a known place further on.
+			if fallback == nil {
+				fallback = out
+			}
+			continue
+		}
 		if len(out) > 0 {
 			// "Gondor's government", "Danish media": a role noun owned
 			// by a country is that country's organ.
@@ -1497,7 +1506,16 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			return dedupRecs(out)
 		}
 	}
-	return nil
+	return dedupRecs(fallback)
+}
+
+func allUnknown(as []*actorRec) bool {
+	for _, a := range as {
+		if !a.unknown {
+			return false
+		}
+	}
+	return true
 }
 
 // personCountry sets the country of person p, named at x, from its
