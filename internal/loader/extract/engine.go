@@ -283,7 +283,7 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 		if p.a.Code != "" && p.a.Code == p.b.Code && p.a.isCountry() && p.b.isCountry() {
 			continue // "Soviet Union" and "Russia" in one dictionary code
 		}
-		if p.a.country == p.b || p.b.country == p.a || sameCountry(p.a, p.b) || sameCountry(p.b, p.a) {
+		if !fd.domestic && (p.a.country == p.b || p.b.country == p.a || sameCountry(p.a, p.b) || sameCountry(p.b, p.a)) {
 			continue // "Russian officials" and Russia: one side
 		}
 		idRel := fd.rule.Relation

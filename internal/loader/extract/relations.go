@@ -31,7 +31,10 @@ type finding struct {
 	reporter   *actorRec // who the text says reported it
 	// oneWay: a symmetric rule's event recoded as one side's act (an
 	// appeal, intent or threat to meet), which holds one way only.
-	oneWay   bool
+	oneWay bool
+	// domestic: a country's own people acting against it (a protest at
+	// home), which the one-side rule must not drop.
+	domestic bool
 	negated  bool
 	modality graph.Modality
 	conf     float64

@@ -309,8 +309,14 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if !r.Objects {
 		targets = dropObjects(targets)
 	}
+	home := false
+	if cameo.Root(r.Code) == "14" {
+		probe := finding{code: r.Code, agents: agents, targets: targets}
+		f.domestic(&probe)
+		agents, home = probe.agents, probe.domestic
+	}
 	targets = without(targets, agents) // "massed troops on its border"
-	fd := finding{rule: r, code: r.Code, trig: f.tokAt[v-1], word: v, conf: 0.8, modality: graph.Actual}
+	fd := finding{rule: r, code: r.Code, trig: f.tokAt[v-1], word: v, conf: 0.8, modality: graph.Actual, domestic: home}
 	if len(targets) == 0 && len(agents) >= 2 && (r.Symmetric || r.SymmetricWithoutTarget) {
 		fd.reciprocal = true // "India and Pakistan fought a war"
 	}
@@ -1353,6 +1359,28 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 	return dedupRecs(out)
 }
 
+// quantityWords head a phrase whose of-phrase names who: "thousands of
+// Georgians", "a group of Kenyan lawmakers".
+var quantityWords = toSet(`thousand thousands hundred hundreds dozen dozens score scores million millions
+number group groups crowd crowds handful majority most some many several all both members`)
+
+// domestic makes a protest at home one of the country's people against
+// it: "thousands of Georgians demonstrated in Tbilisi" is Georgia's
+// opposition (GEOOPP) against Georgia, not Georgia against itself.
+func (f *treeFinder) domestic(fd *finding) {
+	if cameo.Root(fd.code) != "14" {
+		return
+	}
+	for i, a := range fd.agents {
+		for _, t := range fd.targets {
+			if a == t && a.isCountry() {
+				fd.agents[i] = f.composeRole(a, "OPP")
+				fd.domestic = true
+			}
+		}
+	}
+}
+
 // namedAt returns the actors a phrase headed by h names itself, by a
 // mention of its head or of its conjuncts, or as a role of a country
 // ("the Sudanese president"), not through what modifies it.
@@ -1371,8 +1399,9 @@ func (f *treeFinder) namedAt(h int) []*actorRec {
 // move"), so a subject that is no actor's name, role or people takes no
 // actor from a possessive or a prepositional modifier.
 func (f *treeFinder) agentsAt(h int) []*actorRec {
-	if f.owner[h-1] >= 0 || f.roleOf(h) != "" || f.e.lex.peopleNoun(f.low(h)) || f.e.lex.peopleNoun(f.lemma(h)) {
-		return f.actorsAt(h)
+	if f.owner[h-1] >= 0 || f.roleOf(h) != "" || f.e.lex.peopleNoun(f.low(h)) || f.e.lex.peopleNoun(f.lemma(h)) ||
+		quantityWords[f.lemma(h)] || f.tok(h).UPOS == "NUM" {
+		return f.actorsAt(h) // "thousands of Georgians"
 	}
 	if u := f.tok(h).UPOS; u != "NOUN" {
 		return f.actorsAt(h)
