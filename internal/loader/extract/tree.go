@@ -68,6 +68,18 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 		start, end := toks[m.start].start, toks[m.end-1].end
 		for i := range s.Tokens {
 			w := &s.Tokens[i]
+			if m.kind == mComposed && w.End == end && w.Start >= start && !capitalised(w.Form) {
+				// "Kenyan protesters": the role noun of a composed actor
+				// is a noun, whatever the tagger made of it.
+				if w.UPOS != "NOUN" && w.UPOS != "PROPN" {
+					w.UPOS, w.XPOS = "NOUN", "NN"
+					if strings.HasSuffix(w.Form, "s") {
+						w.XPOS = "NNS"
+					}
+					keep[i] = true
+				}
+				continue
+			}
 			if w.Start < start || w.End > end || w.Start < 0 || !capitalised(w.Form) {
 				continue
 			}
@@ -1373,9 +1385,12 @@ func (f *treeFinder) domestic(fd *finding) {
 	}
 	for i, a := range fd.agents {
 		for _, t := range fd.targets {
-			if a == t && a.isCountry() {
+			switch {
+			case a == t && a.isCountry():
 				fd.agents[i] = f.composeRole(a, "OPP")
 				fd.domestic = true
+			case a.country == t || t.country == a:
+				fd.domestic = true // "Kenyan protesters blocked roads in Nairobi"
 			}
 		}
 	}
