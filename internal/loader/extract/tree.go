@@ -389,6 +389,17 @@ func (f *treeFinder) requires(v int, words []string) bool {
 			}
 		}
 	}
+	// The parser sometimes hangs the object elsewhere ("sent Ukraine two
+	// more Patriot air-defence systems, the ministry said"): the words
+	// right after the verb, up to the clause's end, count too.
+	for k := v + 1; k <= f.s.Len() && k <= v+8; k++ {
+		if l := f.low(k); l == "," || l == ";" || l == "." {
+			break
+		}
+		if contains(words, f.low(k)) || contains(words, f.lemma(k)) {
+			return true
+		}
+	}
 	return false
 }
 
