@@ -224,7 +224,14 @@ func (f *treeFinder) triggersOf(id int, noun bool) []trigger {
 	}
 	var out []trigger
 	seen := map[key]bool{}
-	for _, w := range []string{f.low(id), f.lemma(id)} {
+	keys := []string{f.low(id), f.lemma(id)}
+	if noun && id > 1 {
+		// Nouns of two words: "air strike", "hunger strike", "ethnic
+		// cleansing", "atomic bombing", before the head alone.
+		prev := f.low(id - 1)
+		keys = append([]string{prev + " " + f.low(id), prev + " " + f.lemma(id)}, keys...)
+	}
+	for _, w := range keys {
 		for _, tr := range f.e.lex.triggers[w] {
 			// One rule has several multi-word verbs ("host talks", "host
 			// a peace conference"): each is a trigger of its own.
@@ -236,7 +243,9 @@ func (f *treeFinder) triggersOf(id int, noun bool) []trigger {
 			out = append(out, tr)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return specificity(out[i]) > specificity(out[j]) })
+	if !noun {
+		sort.SliceStable(out, func(i, j int) bool { return specificity(out[i]) > specificity(out[j]) })
+	}
 	return out
 }
 
