@@ -321,6 +321,13 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			targets = append(targets, f.actorsAt(o)...)
 		}
 	}
+	if len(targets) == 0 && !passive && contains(r.Preps, "to") && len(r.Requires) > 0 {
+		// "sent Ukraine two more air-defence systems": with the thing
+		// sent named elsewhere, an actor as the object is the recipient.
+		if o := f.s.Child(v, "obj"); o > 0 && !f.requiredIn(o, r.Requires) {
+			targets = append(targets, f.namedAt(o)...)
+		}
+	}
 	if len(targets) == 0 && !passive {
 		targets = f.sharedObject(v, r)
 	}
@@ -382,6 +389,16 @@ func (f *treeFinder) restWord(v int, w string) (prep string, ok bool) {
 		return "", true
 	}
 	return "", false
+}
+
+// requiredIn reports whether one of words is in the phrase headed by h.
+func (f *treeFinder) requiredIn(h int, words []string) bool {
+	for _, d := range f.s.Subtree(h) {
+		if contains(words, f.low(d)) || contains(words, f.lemma(d)) {
+			return true
+		}
+	}
+	return false
 }
 
 // requires reports whether one of words heads or modifies a dependent of v
