@@ -861,6 +861,15 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if len(targets) == 0 && len(agents) >= 2 && r.Symmetric {
 		reciprocal = true
 	}
+	if len(targets) == 0 && len(agents) > 0 && !reciprocal && cameo.Root(r.Code) != "04" {
+		// "the condemnation of the coup in Niger": the place of what is
+		// judged or done, when nothing else is its target.
+		for _, c := range f.s.ChildrenByRel(n, "nmod") {
+			if p := f.caseOf(c); p == "in" || p == "inside" {
+				targets = append(targets, f.actorsAt(c)...)
+			}
+		}
+	}
 	if !r.Objects {
 		targets = dropObjects(targets)
 	}
@@ -1557,6 +1566,12 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			// modifier names one side; "NATO cross border raid": a
 			// compound's own compounds too.
 			mods := append([]int{c}, f.s.ChildrenByRel(c, "conj")...)
+			if rel == "amod" {
+				// "a Marshall Islands-flagged tanker", "US-led forces":
+				// the name in a participle modifier.
+				mods = append(mods, f.s.ChildrenByRel(c, "compound")...)
+				mods = append(mods, f.s.ChildrenByRel(c, "obl:npmod")...)
+			}
 			if rel == "compound" {
 				for k := 0; k < len(mods) && k < 6; k++ {
 					if f.owner[mods[k]-1] < 0 {
