@@ -955,7 +955,7 @@ func (f *treeFinder) before(n int, words []string) bool {
 // ----- context: negation, modality, complements -----
 
 var (
-	intentVerbs = verbSet(`agree offer promise pledge vow propose commit volunteer undertake`)
+	intentVerbs = verbSet(`agree offer promise pledge vow propose commit volunteer undertake ready willing prepared keen eager`)
 	// planVerbs make their complement a plan: "plans to travel", "is
 	// expected to visit".
 	planVerbs        = verbSet(`plan intend expect schedule decide hope want seek aim prepare set due slate resolve arrange`)
