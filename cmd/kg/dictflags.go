@@ -20,7 +20,7 @@ func addDictFlag(cmd *cobra.Command) {
 // addCoderFlag adds --coder to the commands that code events.
 func addCoderFlag(cmd *cobra.Command) {
 	cmd.Flags().String("coder", string(loader.CoderRules),
-		"how events are coded: rules (token windows over kg's dictionary) or tree (on the dependency parse, with kg's dictionary and the embedded Phoenix dictionaries)")
+		"how events are coded: rules (patterns in windows of words) or tree (rules over the dependency parse)")
 	cmd.Flags().Bool("fast", false, "with --coder tree, parse greedily: about three times faster, a little less accurate")
 }
 
@@ -47,7 +47,7 @@ func dictFlagPaths(cmd *cobra.Command) []string {
 
 // newExtractor loads the dictionaries and builds the extractor.
 func newExtractor(paths []string, o loader.Options) (*loader.Extractor, *dict.Dictionary, error) {
-	d, err := loader.LoadDictionary(o.Coder, paths...)
+	d, err := loader.LoadDictionary(paths...)
 	if err != nil {
 		return nil, nil, err
 	}

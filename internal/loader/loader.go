@@ -69,23 +69,14 @@ func ParseCoder(s string) (Coder, error) {
 	return "", fmt.Errorf("unknown coder %q (want rules or tree)", s)
 }
 
-// DefaultDictionary is the dictionary coder c codes with when given none:
-// the parse coder takes the standard one (kg's YAML with the Phoenix
-// dictionaries), the rules coder kg's YAML alone, on which it was built.
-func DefaultDictionary(c Coder) (*dict.Dictionary, error) {
-	if c == CoderTree {
-		return dict.Standard()
-	}
-	return dict.Default()
-}
+// DefaultDictionary is the dictionary events are coded with when given
+// none: the standard one, kg's YAML with the Phoenix dictionaries.
+func DefaultDictionary() (*dict.Dictionary, error) { return dict.Standard() }
 
 // LoadDictionary is DefaultDictionary with the files at paths merged
 // over it.
-func LoadDictionary(c Coder, paths ...string) (*dict.Dictionary, error) {
-	if c == CoderTree {
-		return dict.LoadStandard(paths...)
-	}
-	return dict.Load(paths...)
+func LoadDictionary(paths ...string) (*dict.Dictionary, error) {
+	return dict.LoadStandard(paths...)
 }
 
 // Options are the choices an extractor is built with; the zero value is
@@ -107,7 +98,7 @@ const parseBeam = 4
 func NewWith(d *dict.Dictionary, o Options) (*Extractor, error) {
 	if d == nil {
 		var err error
-		if d, err = DefaultDictionary(o.Coder); err != nil {
+		if d, err = DefaultDictionary(); err != nil {
 			return nil, fmt.Errorf("load dictionary: %w", err)
 		}
 	}
