@@ -189,3 +189,38 @@ func TestExtractLoadAgree(t *testing.T) {
 		t.Errorf("--fast without the tree coder: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestExtractVerbDictNeedsTree: a PETRARCH verb dictionary is refused by
+// the rules coder, which would ignore it, and used by the tree coder.
+func TestExtractVerbDictNeedsTree(t *testing.T) {
+	t.Setenv("KG_DICT", "")
+	dir := t.TempDir()
+	verbs := filepath.Join(dir, "v.txt")
+	if err := os.WriteFile(verbs, []byte("--- MEND [064] ---\nMEND\n- * TIES [064]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc := `{"id":"x","text":"Armenia mended its ties with Azerbaijan."}`
+	if code, _, stderr := runExtractCmd(t, doc, nil, "extract", "--dict", verbs); code == 0 || !strings.Contains(stderr, "--coder tree") || !strings.Contains(stderr, "v.txt") {
+		t.Errorf("rules coder with a verb dictionary: exit %d, stderr %q", code, stderr)
+	}
+	code, stdout, stderr := runExtractCmd(t, doc, nil, "extract", "--coder", "tree", "--dict", verbs)
+	if code != 0 {
+		t.Fatalf("tree coder: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, `"cameo":"064"`) {
+		t.Errorf("tree coder did not code mended ties as 064: %s", stdout)
+	}
+}
+
+// TestExtractIssuesRefused: an issue list, which kg does not code, is
+// refused rather than read and ignored.
+func TestExtractIssuesRefused(t *testing.T) {
+	t.Setenv("KG_DICT", "")
+	issues := filepath.Join(t.TempDir(), "issues.txt")
+	if err := os.WriteFile(issues, []byte("<ISSUE CATEGORY=\"ID_ATROCITY\" TYPE=\"\">\nn:massacre [ID_ATROCITY]\n</ISSUE>\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runExtractCmd(t, `{"id":"x","text":"Chile criticised Peru."}`, nil, "extract", "--dict", issues); code == 0 || !strings.Contains(stderr, "issue lists") {
+		t.Errorf("issue list: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -110,6 +110,18 @@ func NewWith(d *dict.Dictionary, o Options) (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build extractor: %w", err)
 	}
+	if len(d.Issues) > 0 {
+		// kg codes events, not issues: an issue list would be read and
+		// then ignored.
+		return nil, fmt.Errorf("%s: issue lists are not used in coding events; leave the file out", issuesFile(d))
+	}
+	if o.Coder != CoderTree {
+		// The rules coder has no use for verb patterns: a user's verb
+		// dictionary would be read and then ignored.
+		if where := userVerbDict(d); where != "" {
+			return nil, fmt.Errorf("%s: PETRARCH verb dictionaries code events with --coder tree only", where)
+		}
+	}
 	eng = eng.WithHooks(extract.HooksOf(d))
 	if o.Coder == CoderTree {
 		m, err := syntax.Default()
@@ -279,4 +291,24 @@ func seen(actors []graph.Actor, events []graph.Event, docDate graph.Date) {
 			actors[i].FirstSeen, actors[i].LastSeen = docDate, docDate
 		}
 	}
+}
+
+// userVerbDict returns where a verb of a user's PETRARCH verb dictionary
+// was read, or "" when d has none beyond the embedded ones.
+func userVerbDict(d *dict.Dictionary) string {
+	for _, b := range d.VerbDict.Blocks {
+		for _, w := range b.Verbs {
+			if !strings.HasPrefix(w.Where, "phoenix:") && !strings.HasPrefix(w.Where, "embedded:") {
+				file, _, _ := strings.Cut(w.Where, ":")
+				return file
+			}
+		}
+	}
+	return ""
+}
+
+// issuesFile returns where d's first issue entry was read.
+func issuesFile(d *dict.Dictionary) string {
+	file, _, _ := strings.Cut(d.Issues[0].Where, ":")
+	return file
 }
