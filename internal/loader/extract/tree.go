@@ -472,6 +472,10 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 				passive = true
 			}
 			v = t.Head
+		case t.Rel == "parataxis" && (f.tok(t.Head).UPOS == "NOUN" || f.tok(t.Head).UPOS == "PROPN") && f.tok(t.Head).Rel == "root":
+			// "Then prime minister, Liaquat Ali Khan, declined ...": the
+			// parser made the subject the root and the verb a parenthesis.
+			return f.actorsAt(t.Head), passive
 		case t.Rel == "acl:relcl" || t.Rel == "advcl:relcl":
 			return f.actorsAt(t.Head), passive
 		case t.Rel == "acl" && f.s.Child(t.Head, "nsubj") > 0:
@@ -650,6 +654,16 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 		// thing, whoever owns it, holds the target in its phrase.
 		if rel := f.tok(o).Rel; rel != "obj" && rel != "xcomp" || len(f.mentionActors(o)) > 0 {
 			continue
+		}
+		if r.ModifierTarget && f.tok(o).Rel == "obj" {
+			// "declined the Soviet invitation", "rejected a request from
+			// India": whose the required thing is.
+			out = append(out, f.actorOf(o)...)
+			for _, c := range f.s.ChildrenByRel(o, "nmod") {
+				if f.caseOf(c) == "from" {
+					out = append(out, f.actorsAt(c)...)
+				}
+			}
 		}
 		if f.tok(o).Rel == "obj" && !f.isPassive(v) {
 			// "criticised the nuclear test by North Korea": the parser
@@ -855,6 +869,25 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			}
 		}
 	}
+	if len(agents) == 0 && len(targets) == 0 && r.NounDirect {
+		// "long-term allies Pakistan and the United States": the pair
+		// named right with the noun.
+		for _, c := range f.s.Children(n) {
+			switch f.tok(c).Rel {
+			case "appos", "flat", "compound", "nmod:unmarked", "conj":
+				if c > n {
+					agents = append(agents, f.actorsAt(c)...)
+				}
+			}
+		}
+		if t.Rel == "compound" || t.Rel == "nmod:desc" {
+			agents = append(agents, f.actorsAt(t.Head)...)
+		}
+		agents = dedupRecs(agents)
+		if len(agents) >= 2 {
+			reciprocal = true
+		}
+	}
 	if len(agents) == 0 && len(targets) >= 2 && r.Symmetric {
 		agents, targets = targets, nil
 	}
@@ -927,7 +960,8 @@ func (f *treeFinder) nestedTargets(c int, r *VerbRule, depth int) []*actorRec {
 	for _, k := range f.s.ChildrenByRel(c, "nmod") {
 		p := f.caseOf(k)
 		switch {
-		case contains(r.NounPreps, p) && p != "of":
+		case contains(r.NounPreps, p) && p != "of" || p == "like" || p == "such as" || p == "including":
+			// "membership of alliances like SEATO"
 			out = append(out, f.actorsAt(k)...)
 		case p == "of" && depth > 1:
 			out = append(out, f.nestedTargets(k, r, depth-1)...)
