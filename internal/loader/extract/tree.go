@@ -538,8 +538,10 @@ func (f *treeFinder) isPassive(v int) bool {
 // waging a war").
 func (f *treeFinder) antecedent(v, pron int) int {
 	h := f.tok(v).Head
-	if u := f.tok(h).UPOS; u != "VERB" && u != "AUX" {
-		return h
+	if h > 0 {
+		if u := f.tok(h).UPOS; u != "VERB" && u != "AUX" {
+			return h
+		}
 	}
 	k := pron - 1
 	for k > 0 && f.tok(k).UPOS == "PUNCT" {
