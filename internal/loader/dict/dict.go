@@ -158,8 +158,7 @@ type Dictionary struct {
 	// word, discardStem those of one word by the word (a stem: it may
 	// begin a longer word); discardLens are the lengths of the latter.
 	discardFirst map[string][]int
-	discardStem  map[string][]int
-	discardLens  []int
+	discardStem  map[string][]int // keyed by the stem's first three bytes
 
 	matcherOnce sync.Once
 	matcher     *Matcher
@@ -563,20 +562,15 @@ func build(files []*File) *Dictionary {
 	d.agents = newAgentIndex(d.Agents)
 	d.Discards, d.Issues = discards, issues
 	d.discardFirst, d.discardStem = map[string][]int{}, map[string][]int{}
-	lens := map[int]bool{}
 	for i, dc := range discards {
 		d.discardNeedles = append(d.discardNeedles, " "+dc.Phrase)
 		if first, _, multi := strings.Cut(dc.Phrase, " "); multi {
 			d.discardFirst[first] = append(d.discardFirst[first], i)
 		} else {
-			d.discardStem[dc.Phrase] = append(d.discardStem[dc.Phrase], i)
-			lens[len(dc.Phrase)] = true
+			k := stemKey(dc.Phrase)
+			d.discardStem[k] = append(d.discardStem[k], i)
 		}
 	}
-	for n := range lens {
-		d.discardLens = append(d.discardLens, n)
-	}
-	sort.Ints(d.discardLens)
 	d.VerbDict = vm.result()
 	d.ForbidMerges = merges
 	for _, m := range merges {

@@ -465,13 +465,16 @@ func (d *Dictionary) DiscardMatch(sentence string) (Discard, bool) {
 		return Discard{}, false
 	}
 	words := strings.Fields(strings.ToLower(sentence))
-	s := " " + strings.Join(words, " ")
+	s := ""
 	// Only the discards whose first word starts one of the sentence's
 	// words can match; the index finds them without trying all.
 	found := -1
 	try := func(i int) {
 		if found >= 0 && (found < i && (d.Discards[found].Story || !d.Discards[i].Story) || d.Discards[found].Story && !d.Discards[i].Story) {
 			return // a story discard, or an earlier one, already stands
+		}
+		if s == "" {
+			s = " " + strings.Join(words, " ")
 		}
 		if discardIn(s, d.discardNeedles[i], d.Discards[i].Exact) {
 			found = i
@@ -481,12 +484,12 @@ func (d *Dictionary) DiscardMatch(sentence string) (Discard, bool) {
 		for _, i := range d.discardFirst[w] {
 			try(i)
 		}
-		for _, n := range d.discardLens {
-			if n > len(w) {
-				break
-			}
+		// Stems are keyed by their first three bytes, shorter ones whole.
+		for n := 1; n <= 3 && n <= len(w); n++ {
 			for _, i := range d.discardStem[w[:n]] {
-				try(i)
+				if strings.HasPrefix(w, d.Discards[i].Phrase) {
+					try(i)
+				}
 			}
 		}
 	}
@@ -509,4 +512,13 @@ func discardIn(s, needle string, exact bool) bool {
 		}
 		off += i + 1
 	}
+}
+
+// stemKey is the key one-word discards are indexed by: their first three
+// bytes, all of a shorter one.
+func stemKey(w string) string {
+	if len(w) > 3 {
+		return w[:3]
+	}
+	return w
 }
