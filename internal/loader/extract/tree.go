@@ -155,6 +155,9 @@ func (e *Engine) worthParsing(toks []token, ms []mention) bool {
 			actors++
 		}
 	}
+	if actors == 1 && len(toks) > 0 && toks[0].cap && toks[0].word && !functionWords[toks[0].low] && (len(ms) == 0 || ms[0].start > 0) {
+		actors++ // a name opening the sentence, which the tagger may confirm
+	}
 	if actors < 2 {
 		return false
 	}
@@ -1517,6 +1520,9 @@ func (f *treeFinder) agentsAt(h int) []*actorRec {
 // else one its modifiers name ("the government of Pakistan", "forces from
 // Chad", "the minister, Sergei Lavrov").
 func (f *treeFinder) actorOf(x int) []*actorRec {
+	if a := f.initialName(x); a != nil {
+		return []*actorRec{a}
+	}
 	if m := f.owner[x-1]; m >= 0 && f.ms[m].kind == mUnknown {
 		// "Pakistan's Salalah check posts": a name found in no
 		// dictionary, owned by a known actor, stands for its owner.
@@ -1739,6 +1745,28 @@ func sortInts(a []int) {
 			a[j], a[j-1] = a[j-1], a[j]
 		}
 	}
+}
+
+// initialName returns the actor a name no dictionary knows stands for
+// when it opens the sentence ("Hemedti criticised Egypt"): the recognizer
+// cannot tell such a capital from any other, the tagger can.
+func (f *treeFinder) initialName(x int) *actorRec {
+	if f.owner[x-1] >= 0 || f.tok(x).UPOS != "PROPN" || !capitalised(f.tok(x).Form) {
+		return nil
+	}
+	for k := 1; k < x; k++ {
+		if u := f.tok(k).UPOS; u != "PUNCT" {
+			return nil
+		}
+	}
+	l := f.low(x)
+	if len(l) < 3 || functionWords[l] || weekdaysMonths[l] || f.s.Child(x, "flat") > 0 || f.s.Child(x, "compound") > 0 {
+		return nil
+	}
+	name := f.tok(x).Form
+	a := f.ds.get("u:"+l, func() graph.Actor { return graph.Actor{Name: name, Code: "---", Type: graph.Person} })
+	a.unknown = true
+	return a
 }
 
 // roleOf returns the role code of a role noun (lawmakers → LEG), from

@@ -73,6 +73,7 @@ func TestTreeStructure(t *testing.T) {
 		{"word sense: engaged in a battle", "Pakistani troops engaged in a gun battle with Taliban fighters.", []string{"PAKMIL 190"}, []string{"040"}},
 		{"word sense: welcoming an offer", "Pakistan welcomed Russia's offer of talks.", []string{"PAK 051 RUS"}, []string{"043"}},
 		{"word sense: welcoming a visitor", "Egypt welcomed the Sudanese president in Cairo.", []string{"EGY 043 SDNGOV"}, nil},
+		{"unknown name opening the sentence", "Hemedti criticised Egypt on Monday.", []string{"--- 111 EGY"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
