@@ -468,3 +468,39 @@ func TestTitledPersonCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestDictionaryRolesTitles: the roles and titles of a user's YAML
+// dictionary take effect under both coders.
+func TestDictionaryRolesTitles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "r.yaml")
+	yaml := "roles:\n  - {word: wardens, code: COP}\ntitles:\n  - {title: Grand Vizier, code: GOV}\n"
+	if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadDictionary(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []Coder{CoderRules, CoderTree} {
+		x, err := NewWith(d, Options{Coder: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct{ text, code string }{
+			{"Kenyan wardens arrested Ugandan smugglers on Monday.", "KENCOP"},
+			{"Kenyan Grand Vizier Ali Baba visited Uganda on Monday.", "KENGOV"},
+		} {
+			xt, err := x.Process(input.Input{Name: "r.txt", Format: "txt", Data: []byte(tc.text)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, a := range xt.Actors {
+				found = found || a.Code == tc.code
+			}
+			if !found {
+				t.Errorf("%s: %q: no actor coded %s in %v", c, tc.text, tc.code, xt.Actors)
+			}
+		}
+	}
+}
