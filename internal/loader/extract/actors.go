@@ -98,6 +98,30 @@ func (d *docState) noteCountry(a *actorRec) {
 	}
 }
 
+// expandCodes replaces an actor with several codes ("FRO/BIL/SAM", a
+// dictionary's way of saying that a name stands for several actors) by one
+// actor per code.
+func (d *docState) expandCodes(as []*actorRec) []*actorRec {
+	var out []*actorRec
+	for _, a := range as {
+		if !strings.Contains(a.Code, "/") {
+			out = append(out, a)
+			continue
+		}
+		for _, code := range strings.Split(a.Code, "/") {
+			if code == "" {
+				continue
+			}
+			v := d.get("v:"+a.ID+":"+code, func() graph.Actor {
+				return graph.Actor{Name: a.Name + " (" + code + ")", Code: code, Type: a.Type, Country: a.Country}
+			})
+			v.unknown = a.unknown
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // focusPair is the pair "the two countries" refers to: the last two countries
 // named together, else the last two named.
 func (d *docState) focusPair() []*actorRec {

@@ -189,6 +189,7 @@ func (e *Engine) Extract(d Doc) Result {
 			triggers = append(triggers, toks[fd.trig].start)
 		}
 		for _, fd := range rf.found {
+			fd.agents, fd.targets = ds.expandCodes(fd.agents), ds.expandCodes(fd.targets)
 			events = e.emit(events, d.ID, d.Date, s, toks, fd, triggers, dates, seen)
 		}
 		ds.prevSubject, ds.prevSubjectSent = nil, s.Index

@@ -1298,8 +1298,8 @@ func (f *treeFinder) complement(v int) int {
 	if c := f.s.Child(v, "xcomp"); c > 0 && f.tok(c).UPOS == "VERB" {
 		return c
 	}
-	if c := f.s.Child(v, "ccomp"); c > 0 && f.tok(c).UPOS == "VERB" {
-		return c
+	if c := f.s.Child(v, "ccomp"); c > 0 {
+		return c // a clause, copular ones included: "agree that the border is fair"
 	}
 	for _, c := range f.s.ChildrenByRel(v, "advcl") {
 		if f.toClause(c) {
@@ -1384,6 +1384,14 @@ func (f *treeFinder) governors() {
 				targets, _ = f.subject(c)
 			}
 		}
+		if len(targets) == 0 && cc.rule.Code == "030" {
+			// "Eriador agrees with the Philippines that ...".
+			for _, o := range f.obliques(v) {
+				if f.caseOf(o) == "with" {
+					targets = append(targets, f.actorsAt(o)...)
+				}
+			}
+		}
 		if len(targets) == 0 {
 			// The complement's own object or oblique: "threatened to
 			// close the strait to American shipping".
@@ -1395,6 +1403,9 @@ func (f *treeFinder) governors() {
 		}
 		fd := finding{rule: cc.rule, code: cc.rule.Code, trig: f.tokAt[v-1], word: v, conf: 0.6, modality: graph.Actual}
 		fd.agents, fd.targets = dedupRecs(agents), without(dedupRecs(targets), agents)
+		if len(fd.targets) == 0 && len(fd.agents) >= 2 && cc.rule.Code == "030" {
+			fd.reciprocal, fd.mutual = true, true // "the Philippines and France agree that ..."
+		}
 		// What is threatened, urged or promised, when the complement's verb
 		// is in the vocabulary though its clause named no target:
 		// "urged Sudan to release the prisoners" is an appeal to release.
@@ -1450,8 +1461,20 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 			}
 		}
 	}
-	for _, x := range heads {
-		out = append(out, f.actorOf(x)...)
+	var country *actorRec
+	for i, x := range heads {
+		as := f.actorOf(x)
+		if len(as) == 0 && i > 0 && country != nil {
+			// "Danish media and government": a bare role noun joined to
+			// a country's organ is another organ of that country.
+			if role := f.roleOf(x); role != "" {
+				as = []*actorRec{f.composeRole(country, role)}
+			}
+		}
+		if i == 0 && len(as) == 1 && as[0].country != nil {
+			country = as[0].country
+		}
+		out = append(out, as...)
 	}
 	return dedupRecs(out)
 }

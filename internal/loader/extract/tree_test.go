@@ -73,6 +73,8 @@ func TestTreeStructure(t *testing.T) {
 		{"word sense: engaged in a battle", "Pakistani troops engaged in a gun battle with Taliban fighters.", []string{"PAKMIL 190"}, []string{"040"}},
 		{"word sense: welcoming an offer", "Pakistan welcomed Russia's offer of talks.", []string{"PAK 051 RUS"}, []string{"043"}},
 		{"word sense: welcoming a visitor", "Egypt welcomed the Sudanese president in Cairo.", []string{"EGY 043 SDNGOV"}, nil},
+		{"conjoined role nouns", "Danish media and government criticised Russia.", []string{"DNKMED 111 RUS", "DNKGOV 111 RUS"}, nil},
+		{"agreement of two", "Peru and Chile agree that the old border is fair.", []string{"PER 030 CHL", "CHL 030 PER"}, nil},
 		{"unknown name opening the sentence", "Hemedti criticised Egypt on Monday.", []string{"--- 111 EGY"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
@@ -128,6 +130,7 @@ GONDOR [GON]
 ARAGORN
 	[ARNREB <19990101]
 	[ARNGOV >19990101]
+THE_SHIRE [FRO/BIL]
 `
 	const agents = `MILITIA {} [~REB]
 RELIEF_AGENCY [NGO~]
@@ -177,6 +180,7 @@ RELIEF_AGENCY [NGO~]
 		{"dated code before", "Aragorn restored ties with Gondor.", graph.Date{Year: 1995}, "ARNREB 064 GON"},
 		{"dated code after", "Aragorn restored ties with Gondor.", graph.Date{Year: 2003}, "ARNGOV 064 GON"},
 		{"agent after", "The Arnorian militia restored ties with Gondor.", graph.Date{}, "ARNREB 064 GON"},
+		{"several codes", "The Shire restored ties with Gondor.", graph.Date{}, "BIL 064 GON"},
 		{"discarded story", "Arnor restored ties with Gondor after the football final.", graph.Date{}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
