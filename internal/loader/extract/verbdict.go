@@ -199,13 +199,18 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 		// "departs from Libya", "arrived in Gondor".
 		for _, o := range f.obliques(v) {
 			p := f.caseOf(o)
-			if o < v || !contains(dictLatePreps, p) && !contains(dictTargetPreps, p) {
+			if o < v || !contains(dictLatePreps, p) && !contains(dictTargetPreps, p) && !contains(best.After, p) {
 				continue
 			}
 			targets = append(targets, f.actorsAt(o)...)
 			if len(targets) == 0 {
-				// "acted on a resolution against Libya": inside the phrase.
-				for _, c := range f.s.ChildrenByRel(o, "nmod") {
+				// "acted on a resolution against Libya", "cordoned off
+				// the roads leading into Mordor": inside the phrase.
+				inner := f.s.ChildrenByRel(o, "nmod")
+				for _, a := range f.s.ChildrenByRel(o, "acl") {
+					inner = append(inner, f.obliques(a)...)
+				}
+				for _, c := range inner {
 					if q := f.caseOf(c); contains(dictLatePreps, q) || contains(dictTargetPreps, q) {
 						targets = append(targets, f.actorsAt(c)...)
 					}
