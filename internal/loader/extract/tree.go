@@ -1558,6 +1558,17 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 		}
 	}
 	if as := f.mentionActors(x); len(as) > 0 {
+		// "Jan Kowalski, Poland's foreign minister", "President Mario
+		// Rossi of Italy", "the Sudanese RSF": a person or a name no
+		// dictionary knows, the text giving no nationality inside it,
+		// takes it from an apposition, a possessor, a nationality or an
+		// of-phrase.
+		if len(as) == 1 && as[0].Country == "" && (as[0].Type == graph.Person || as[0].unknown) {
+			f.personCountry(x, as[0])
+			if as[0].Country != "" {
+				return as
+			}
+		}
 		// "American and British troops": the recognizer composed the
 		// last nationality with the noun; the others join it.
 		for _, c := range f.s.ChildrenByRel(x, "amod") {
@@ -1567,12 +1578,6 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			for _, k := range f.s.ChildrenByRel(c, "conj") {
 				as = append(as, f.mentionActors(k)...)
 			}
-		}
-		// "Jan Kowalski, Poland's foreign minister", "President Mario
-		// Rossi of Italy": a person the text gives no nationality before
-		// the name takes it from an apposition or an of-phrase.
-		if len(as) == 1 && as[0].Country == "" && (as[0].Type == graph.Person || as[0].unknown) {
-			f.personCountry(x, as[0])
 		}
 		// "Bree Prime Minister Romendacil", "MSF Arnor": an agent
 		// phrase in the name's own phrase gives the role.
@@ -1692,9 +1697,11 @@ func (f *treeFinder) personCountry(x int, p *actorRec) {
 	cands := []int{}
 	for _, c := range f.s.Children(x) {
 		switch rel := f.tok(c).Rel; {
-		case rel == "appos":
+		case rel == "appos", rel == "nmod:poss", rel == "amod":
+			// "X, Poland's foreign minister", "Sudan's RSF", "the
+			// Sudanese RSF"
 			cands = append(cands, c)
-		case rel == "nmod" && f.caseOf(c) == "of":
+		case rel == "nmod" && (f.caseOf(c) == "of" || f.caseOf(c) == "in" && p.unknown):
 			cands = append(cands, c)
 		}
 	}
