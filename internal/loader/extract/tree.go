@@ -481,6 +481,18 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 			return f.actorsAt(t.Head), passive
 		case t.Rel == "acl:relcl" || t.Rel == "advcl:relcl":
 			return f.actorsAt(t.Head), passive
+		case (t.Rel == "acl" || t.Rel == "advcl" && f.toClause(v)) && f.governorNoun(f.nounGovernorOf(v)):
+			// "Iran's offer to mediate", "Pakistan has shown interest in
+			// buying": the noun's owner, else the subject of the verb
+			// whose object the noun is.
+			n := f.nounGovernorOf(v)
+			if p := f.s.Child(n, "nmod:poss"); p > 0 {
+				return f.actorsAt(p), passive
+			}
+			if f.tok(n).Rel != "obj" {
+				return nil, passive
+			}
+			v = f.tok(n).Head
 		case t.Rel == "acl" && f.s.Child(t.Head, "nsubj") > 0:
 			// "Imran Khan plans to travel": the tagger read the verb
 			// "plans" as a noun; a noun with a subject is a predicate.
@@ -499,6 +511,36 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 		}
 	}
 	return nil, passive
+}
+
+// governorNoun reports whether n is a noun of intent, plan, threat,
+// appeal, demand or refusal, one that governs a complement.
+func (f *treeFinder) governorNoun(n int) bool {
+	if n <= 0 || f.tok(n).UPOS != "NOUN" || f.s.Child(n, "nsubj") > 0 {
+		return false // "Imran Khan plans to travel": a noun with a subject is the tagger's reading of a verb
+	}
+	for _, set := range []map[string]bool{intentVerbs, planVerbs, threatVerbs, appealVerbs, demandVerbs, rejectVerbs} {
+		if f.is(set, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounGovernorOf returns the noun that governs clause v: its head when v
+// is the noun's clause, or the object of the verb whose infinitive v is
+// when the parser hung the clause on the verb.
+func (f *treeFinder) nounGovernorOf(v int) int {
+	t := f.tok(v)
+	switch {
+	case t.Rel == "acl":
+		return t.Head
+	case t.Rel == "advcl" || t.Rel == "xcomp":
+		if o := f.s.Child(t.Head, "obj"); o > 0 && o < v {
+			return o
+		}
+	}
+	return 0
 }
 
 // objectControl verbs pass their object to the subject of their
@@ -994,15 +1036,19 @@ func (f *treeFinder) before(n int, words []string) bool {
 // ----- context: negation, modality, complements -----
 
 var (
-	intentVerbs = verbSet(`agree offer promise pledge vow propose commit volunteer undertake ready willing prepared keen eager`)
+	// The sets below hold the nouns of the same meaning too: a noun with
+	// a complement governs it as its verb would ("showed interest in
+	// buying", "announced plans to visit", "its refusal to withdraw").
+	intentVerbs = verbSet(`agree offer promise pledge vow propose commit volunteer undertake ready willing prepared keen eager
+interested interest willingness readiness intention desire commitment determination eagerness proposal`)
 	// planVerbs make their complement a plan: "plans to travel", "is
 	// expected to visit".
-	planVerbs        = verbSet(`plan intend expect schedule decide hope want seek aim prepare set due slate resolve arrange`)
+	planVerbs        = verbSet(`plan intend expect schedule decide hope want seek aim prepare set due slate resolve arrange decision bid`)
 	treePlannedWords = verbSet(`upcoming planned proposed scheduled forthcoming expected prospective`)
-	threatVerbs      = verbSet(`threaten`)
-	appealVerbs      = verbSet(`urge ask call appeal press request encourage implore beg`)
+	threatVerbs      = verbSet(`threaten threat ultimatum`)
+	appealVerbs      = verbSet(`urge ask call appeal press request encourage implore beg plea`)
 	demandVerbs      = verbSet(`demand insist order`)
-	rejectVerbs      = verbSet(`refuse decline reject`)
+	rejectVerbs      = verbSet(`refuse decline reject refusal rejection`)
 	refuseVerbs      = verbSet(`fail stop cease halt quit suspend avoid`)
 	cancelVerbs      = verbSet(`cancel postpone scrap abandon delay shelve drop`)
 	treeNegWords     = toSet(`not n't never no`)
@@ -1041,6 +1087,12 @@ func (f *treeFinder) context(fd *finding, p int) {
 		switch {
 		case t.Rel == "advcl" && f.toClause(x) && f.controlClass(h) != nil:
 			f.governed(fd, h, false) // "urged China on Tuesday to release"
+		case (t.Rel == "acl" || t.Rel == "xcomp" || t.Rel == "advcl" && f.toClause(x)) && f.governorNoun(f.nounGovernorOf(x)):
+			// "showed interest in buying"; "announced plans to buy" and
+			// "expressed its willingness to mediate" read as the verb's
+			// clause.
+			f.governed(fd, f.nounGovernorOf(x), false)
+			return
 		case t.Rel == "xcomp" || t.Rel == "acl" && f.s.Child(h, "nsubj") > 0:
 			f.governed(fd, h, false)
 		case t.Rel == "ccomp":
@@ -1400,6 +1452,9 @@ func (f *treeFinder) governors() {
 					targets = append(targets, f.actorsAt(k)...)
 				}
 			}
+		}
+		if len(targets) == 0 && f.governorNoun(f.object(v)) {
+			targets = f.actorsAt(f.object(v)) // "rejected Pakistan's offer to hold talks"
 		}
 		fd := finding{rule: cc.rule, code: cc.rule.Code, trig: f.tokAt[v-1], word: v, conf: 0.6, modality: graph.Actual}
 		fd.agents, fd.targets = dedupRecs(agents), without(dedupRecs(targets), agents)
