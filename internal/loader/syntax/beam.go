@@ -136,7 +136,8 @@ func (p *Parser) parseBeam(s *Sentence, k int) {
 	root.st.prepare(s)
 	beam, next := []*beamItem{root}, []*beamItem(nil)
 	var sc beamScratch
-	cache := new(scoreCache)
+	cache := getCache(&parseCaches)
+	defer parseCaches.Put(cache)
 	var feats []uint64
 	iscores := newScores(p.nclass())
 	scoreFn := func(st *pstate, out []float64) {

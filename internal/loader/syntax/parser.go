@@ -432,7 +432,8 @@ func (p *Parser) parse(s *Sentence) {
 	st.prepare(s)
 	scores := newScores(p.nclass())
 	var feats []uint64
-	cache := new(scoreCache)
+	cache := getCache(&parseCaches)
+	defer parseCaches.Put(cache)
 	for !st.done() {
 		feats = st.features(feats)
 		cache.score(p.weights, feats, scores)

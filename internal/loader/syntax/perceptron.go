@@ -3,6 +3,7 @@ package syntax
 import (
 	"math"
 	"sort"
+	"sync"
 	"unsafe"
 )
 
@@ -402,29 +403,73 @@ func (t *weightTable) each(fn func(key uint64, row []entry)) {
 	}
 }
 
-// scoreCache remembers the slots of recent features. Consecutive parser
+// scoreCache remembers the rows of recent features. Consecutive parser
 // configurations share most features (the buffer's words do not change
-// until a shift), and a slot found in the cache costs no trip to memory.
+// until a shift), and a row found in the cache costs no trip to memory.
+// The rows of a table never change, so a cache serves every sentence
+// scored with its table.
 type scoreCache struct {
+	t   *weightTable
 	key [cacheSize]uint64
 	row [cacheSize][]entry
+
+	rows [][]entry // the rows of one call's features
+	miss []uint64  // its features not in the cache
+	sink uint64
 }
 
 const cacheSize = 1 << 10
 
+// Pools of caches, one for each kind of table, so that the tagger and the
+// parser called in turn each find a cache of their own table.
+var (
+	tagCaches   = sync.Pool{New: func() any { return new(scoreCache) }}
+	parseCaches = sync.Pool{New: func() any { return new(scoreCache) }}
+)
+
+// getCache returns a cache from pool; score empties it if it served
+// another table.
+func getCache(pool *sync.Pool) *scoreCache { return pool.Get().(*scoreCache) }
+
 // score is weightTable.score through the cache.
+//
+// Looking up a feature missing from the cache is a trip to memory, and one
+// after the other those trips would be paid in full. The features not in
+// the cache are first only read at their home slots, loads that do not
+// depend on each other and so are waited for together; the lookups proper
+// then find those slots in the processor's cache. Their entries are read
+// the same way before being added up.
 func (c *scoreCache) score(t *weightTable, feats []uint64, scores []int32) {
-	clear(scores)
+	if c.t != t {
+		c.key = [cacheSize]uint64{}
+		clear(c.row[:])
+		c.t = t
+	}
+	rows, miss := c.rows[:0], c.miss[:0]
+	sink := c.sink
 	for _, f := range feats {
 		i := (f >> 40) & (cacheSize - 1)
-		var row []entry
 		if c.key[i] == f {
-			row = c.row[i]
-		} else {
-			row = t.row(f)
-			c.key[i], c.row[i] = f, row
+			rows = append(rows, c.row[i])
+			continue
 		}
-		addRow(row, scores)
+		miss = append(miss, f)
+		k := tableKey(f)
+		sink += t.hot.slots[t.hot.home(k)].key + t.cold.slots[t.cold.home(k)].key
+	}
+	for _, f := range miss {
+		row := t.row(f)
+		i := (f >> 40) & (cacheSize - 1)
+		c.key[i], c.row[i] = f, row
+		if len(row) > 0 {
+			sink += uint64(row[0].w)
+		}
+		rows = append(rows, row)
+	}
+	c.rows, c.miss, c.sink = rows, miss, sink
+	clear(scores)
+	for _, r := range rows {
+		addRow(r, scores)
 	}
 }
 

@@ -184,6 +184,8 @@ func (t *Tagger) tag(s *Sentence, keep []bool) {
 	ws := makeTagWords(s, nil, t.amb)
 	scores := newScores(len(t.upos))
 	var feats []uint64
+	cache := getCache(&tagCaches)
+	defer tagCaches.Put(cache)
 	t1, t2 := noTag, noTag
 	for i := range ws {
 		c, ok := t.sure[ws[i].norm]
@@ -194,7 +196,7 @@ func (t *Tagger) tag(s *Sentence, keep []bool) {
 		}
 		if !ok {
 			feats = tagFeatures(ws, i, t1, t2, feats)
-			t.weights.score(feats, scores)
+			cache.score(t.weights, feats, scores)
 			c = uint16(argmax(scores[:len(t.upos)]))
 		}
 		s.Tokens[i].UPOS, s.Tokens[i].XPOS = t.upos[c], t.xpos[c]
