@@ -171,7 +171,7 @@ var embedded embed.FS
 // facts first, then the hand-made files that extend them.
 var defaultFiles = []string{
 	"countries.yaml", "demonyms.yaml", "countries-extra.yaml",
-	"places.yaml", "igos.yaml", "groups.yaml", "objects.yaml", "persons.yaml",
+	"places.yaml", "igos.yaml", "groups.yaml", "objects.yaml", "persons.yaml", "conflicts.yaml",
 	"roles.yaml",
 }
 

@@ -38,6 +38,21 @@ func TestDefaultCountries(t *testing.T) {
 	if n < 240 {
 		t.Errorf("%d countries in the default dictionary, want about 250", n)
 	}
+	// A later file's entry sharing a name and a code with a country is
+	// merged into it; a place must never turn the country into a place.
+	data, err := embedded.ReadFile("data/countries.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := Parse("countries.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range f.Actors {
+		if a, ok := d.ActorByName(c.Name); !ok || a.Type != graph.Country {
+			t.Errorf("ActorByName(%q) = %s of type %q, want a country", c.Name, a.Code, a.Type)
+		}
+	}
 	for _, c := range []struct{ name, code string }{
 		{"Pakistan", "PAK"}, {"Russia", "RUS"}, {"United States", "USA"}, {"China", "CHN"},
 		{"Afghanistan", "AFG"}, {"India", "IND"}, {"United Kingdom", "GBR"}, {"Soviet Union", "RUS"},
