@@ -416,6 +416,9 @@ type scoreCache struct {
 	rows [][]entry // the rows of one call's features
 	miss []uint64  // its features not in the cache
 	sink uint64
+
+	static []uint64 // the tagger's features of a sentence's words
+	bounds []int    // where each word's begin in static
 }
 
 const cacheSize = 1 << 10
@@ -432,6 +435,38 @@ var (
 func getCache(pool *sync.Pool) *scoreCache { return pool.Get().(*scoreCache) }
 
 // score is weightTable.score through the cache.
+func (c *scoreCache) score(t *weightTable, feats []uint64, scores []int32) {
+	c.rows = c.rowsOf(t, feats, c.rows[:0])
+	clear(scores)
+	for _, r := range c.rows {
+		addRow(r, scores)
+	}
+}
+
+// touch reads the home slots of the features of feats that are not in the
+// cache, so that looking them up soon after finds them in the processor's
+// cache; see rowsOf.
+func (c *scoreCache) touch(t *weightTable, feats []uint64) {
+	if c.t != t {
+		c.reset(t)
+	}
+	sink := c.sink
+	for _, f := range feats {
+		if c.key[(f>>40)&(cacheSize-1)] != f {
+			k := tableKey(f)
+			sink += t.hot.slots[t.hot.home(k)].key + t.cold.slots[t.cold.home(k)].key
+		}
+	}
+	c.sink = sink
+}
+
+func (c *scoreCache) reset(t *weightTable) {
+	c.key = [cacheSize]uint64{}
+	clear(c.row[:])
+	c.t = t
+}
+
+// rowsOf appends the rows of feats to rows, through the cache.
 //
 // Looking up a feature missing from the cache is a trip to memory, and one
 // after the other those trips would be paid in full. The features not in
@@ -439,13 +474,11 @@ func getCache(pool *sync.Pool) *scoreCache { return pool.Get().(*scoreCache) }
 // depend on each other and so are waited for together; the lookups proper
 // then find those slots in the processor's cache. Their entries are read
 // the same way before being added up.
-func (c *scoreCache) score(t *weightTable, feats []uint64, scores []int32) {
+func (c *scoreCache) rowsOf(t *weightTable, feats []uint64, rows [][]entry) [][]entry {
 	if c.t != t {
-		c.key = [cacheSize]uint64{}
-		clear(c.row[:])
-		c.t = t
+		c.reset(t)
 	}
-	rows, miss := c.rows[:0], c.miss[:0]
+	miss := c.miss[:0]
 	sink := c.sink
 	for _, f := range feats {
 		i := (f >> 40) & (cacheSize - 1)
@@ -466,11 +499,8 @@ func (c *scoreCache) score(t *weightTable, feats []uint64, scores []int32) {
 		}
 		rows = append(rows, row)
 	}
-	c.rows, c.miss, c.sink = rows, miss, sink
-	clear(scores)
-	for _, r := range rows {
-		addRow(r, scores)
-	}
+	c.miss, c.sink = miss, sink
+	return rows
 }
 
 // pruned returns a copy of t without the weights smaller than minAbs (in

@@ -164,6 +164,71 @@ func tagFeatures(ws []tagWord, i int, t1, t2 int, out []uint64) []uint64 {
 	return out
 }
 
+// tagStatic appends the features of word i that do not depend on the
+// tags before it, which tagging reads for all words before it tags the
+// first; with tagDynamic's they are tagFeatures's, in another order.
+func tagStatic(ws []tagWord, i int, out []uint64) []uint64 {
+	x := &ws[i]
+	wm1, wm2, wp1, wp2 := tagWordAt(ws, i-1), tagWordAt(ws, i-2), tagWordAt(ws, i+1), tagWordAt(ws, i+2)
+	ap1 := tagAmbAt(ws, i+1)
+	out = append(out,
+		feat1(tBias, 0),
+		feat1(tW, x.w), feat1(tRaw, x.raw),
+		feat1(tS1, x.s1), feat1(tS2, x.s2), feat1(tS3, x.s3), feat1(tS4, x.s4),
+		feat1(tP1, x.p1), feat1(tP2, x.p2), feat1(tP3, x.p3),
+		feat1(tShape, x.shape),
+		feat2(tUpperFirst, b2u(x.upper), b2u(x.first)),
+		feat1(tDigit, b2u(x.digit)), feat1(tHyphen, b2u(x.hyphen)),
+		feat1(tWm1, wm1), feat1(tWm2, wm2), feat1(tWp1, wp1), feat1(tWp2, wp2),
+		feat2(tWm1W, wm1, x.w), feat2(tWWp1, x.w, wp1),
+		feat1(tAmb, x.amb), feat1(tAmbp1, ap1), feat1(tAmbp2, tagAmbAt(ws, i+2)), feat1(tAmbm1, tagAmbAt(ws, i-1)),
+		feat2(tAmbAmbp1, x.amb, ap1), feat2(tWAmbp1, x.w, ap1))
+	if i+1 < len(ws) {
+		p := &ws[i+1]
+		out = append(out, feat1(tS3p1, p.s3), feat1(tShapep1, p.shape), feat1(tS4p1, p.s4), feat1(tRawp1, p.raw))
+	}
+	if i > 0 {
+		m := &ws[i-1]
+		out = append(out, feat1(tS3m1, m.s3), feat1(tShapem1, m.shape), feat1(tRawm1, m.raw))
+	}
+	return out
+}
+
+// tagDynamic appends the features of word i that read the tags before it.
+func tagDynamic(ws []tagWord, i int, t1, t2 int, out []uint64) []uint64 {
+	x := &ws[i]
+	return append(out,
+		feat1(tT1, uint64(t1)), feat1(tT2, uint64(t2)), feat2(tT12, uint64(t1), uint64(t2)),
+		feat2(tT1W, uint64(t1), x.w),
+		feat2(tT1Wp1, uint64(t1), tagWordAt(ws, i+1)),
+		feat2(tT1Amb, uint64(t1), x.amb))
+}
+
+// tagWordAt is tagFeatures's wd.
+func tagWordAt(ws []tagWord, k int) uint64 {
+	switch {
+	case k == -2:
+		return padBefore2
+	case k == -1:
+		return padBefore1
+	case k == len(ws):
+		return padAfter1
+	case k > len(ws):
+		return padAfter2
+	case k < -2:
+		return padBefore2
+	}
+	return ws[k].w
+}
+
+// tagAmbAt is tagFeatures's ambAt.
+func tagAmbAt(ws []tagWord, k int) uint64 {
+	if k < 0 || k >= len(ws) {
+		return padAfter1
+	}
+	return ws[k].amb
+}
+
 func b2u(b bool) uint64 {
 	if b {
 		return 1
@@ -182,20 +247,40 @@ func (t *Tagger) Tag(s *Sentence) { t.tag(s, nil) }
 // set when the pair is one of the tagger's classes.
 func (t *Tagger) tag(s *Sentence, keep []bool) {
 	ws := makeTagWords(s, nil, t.amb)
-	scores := newScores(len(t.upos))
-	var feats []uint64
 	cache := getCache(&tagCaches)
 	defer tagCaches.Put(cache)
-	t1, t2 := noTag, noTag
+	// A word's class is known without scoring when it is sure or kept;
+	// the others' features that do not depend on the tags before them are
+	// listed, and read from the table, all at once.
+	n := len(ws)
+	known := make([]int32, n)
+	static := cache.static[:0]
+	bounds := append(cache.bounds[:0], 0)
 	for i := range ws {
-		c, ok := t.sure[ws[i].norm]
+		known[i] = -1
+		if c, ok := t.sure[ws[i].norm]; ok {
+			known[i] = int32(c)
+		}
 		if i < len(keep) && keep[i] {
 			if k, found := t.class(s.Tokens[i].UPOS, s.Tokens[i].XPOS); found {
-				c, ok = k, true
+				known[i] = int32(k)
 			}
 		}
-		if !ok {
-			feats = tagFeatures(ws, i, t1, t2, feats)
+		if known[i] < 0 {
+			static = tagStatic(ws, i, static)
+		}
+		bounds = append(bounds, len(static))
+	}
+	cache.touch(t.weights, static)
+	cache.static, cache.bounds = static, bounds
+	scores := newScores(len(t.upos))
+	var feats []uint64
+	t1, t2 := noTag, noTag
+	for i := range ws {
+		c := uint16(known[i])
+		if known[i] < 0 {
+			feats = append(feats[:0], static[bounds[i]:bounds[i+1]]...)
+			feats = tagDynamic(ws, i, t1, t2, feats)
 			cache.score(t.weights, feats, scores)
 			c = uint16(argmax(scores[:len(t.upos)]))
 		}
