@@ -308,7 +308,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 					targets = append(targets, f.namedAt(o)...)
 					continue
 				}
-				targets = append(targets, f.actorsAt(o)...)
+				targets = append(targets, f.objectActors(v, o)...)
 			}
 		}
 		for _, o := range f.s.ChildrenByRel(v, "iobj") {
@@ -465,7 +465,7 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 			}
 			if t.Rel == "xcomp" || t.Rel == "advcl" && f.toClause(v) {
 				if o := f.object(t.Head); o > 0 && f.is(objectControl, t.Head) {
-					return f.actorsAt(o), passive
+					return f.objectActors(t.Head, o), passive
 				}
 			}
 			// "was attacked and killed": a bare participle shares its
@@ -640,6 +640,37 @@ func (f *treeFinder) obliques(v int) []int {
 		}
 	}
 	return out
+}
+
+// objectActors returns the actors of v's object o. An object naming none
+// and standing for people takes them from an in- or from-phrase right
+// after it that the parser hung on the verb: "urged the warring parties
+// in Sudan to agree".
+func (f *treeFinder) objectActors(v, o int) []*actorRec {
+	as := f.actorsAt(o)
+	if len(as) > 0 || f.tok(o).UPOS != "NOUN" {
+		return as
+	}
+	if !(f.roleOf(o) != "" || f.e.lex.peopleNoun(f.low(o)) || f.e.lex.peopleNoun(f.lemma(o)) || quantityWords[f.lemma(o)]) {
+		return nil // "release the film in South Korea": a thing's place is no actor
+	}
+	end := o
+	for _, d := range f.s.Subtree(o) {
+		end = max(end, d)
+	}
+	for _, c := range f.obliques(v) {
+		if c <= end {
+			continue
+		}
+		start := c
+		for _, d := range f.s.Subtree(c) {
+			start = min(start, d)
+		}
+		if p := f.caseOf(c); start == end+1 && (p == "in" || p == "from") {
+			return f.actorsAt(c)
+		}
+	}
+	return nil
 }
 
 // caseOf returns the preposition of a nominal dependent, lower case;
@@ -1187,7 +1218,7 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 		as, _ := f.subject(h)
 		var ts []*actorRec
 		if o := f.object(h); o > 0 {
-			ts = f.actorsAt(o)
+			ts = f.objectActors(h, o)
 		}
 		if len(ts) == 0 {
 			for _, o := range f.obliques(h) {
@@ -1425,7 +1456,7 @@ func (f *treeFinder) governors() {
 		}
 		if cc.appeal {
 			if o := f.object(v); o > 0 && !passive {
-				targets = f.actorsAt(o)
+				targets = f.objectActors(v, o)
 			}
 			for _, o := range f.obliques(v) {
 				if p := f.caseOf(o); p == "on" || p == "upon" || p == "to" {

@@ -81,6 +81,8 @@ func TestTreeStructure(t *testing.T) {
 		{"owned noun of intent", "Turkey's offer to mediate between Russia and Ukraine was welcomed.", []string{"TUR 039 RUS"}, nil},
 		{"refusing an owned offer", "India rejected Pakistan's offer to hold talks.", []string{"IND 125 PAK"}, nil},
 		{"a group and a place newer than Phoenix", "The Rapid Support Forces besieged El Fasher.", []string{"SDNREB 191 SDN"}, nil},
+		{"people whose place the parser hung on the verb", "Egypt urged the warring parties in Sudan to agree to a humanitarian ceasefire.", []string{"EGY 0256 SDN"}, nil},
+		{"a thing's place is no target", "Norwegian scientists investigated the retreat of glaciers in Greenland.", nil, []string{"GRL"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
