@@ -136,13 +136,11 @@ func (p *Parser) parseBeam(s *Sentence, k int) {
 	root.st.prepare(s)
 	beam, next := []*beamItem{root}, []*beamItem(nil)
 	var sc beamScratch
-	cache := getCache(&parseCaches)
-	defer parseCaches.Put(cache)
-	var feats []uint64
+	sc2 := getScorer(p, &root.st, true)
+	defer sc2.release()
 	iscores := newScores(p.nclass())
 	scoreFn := func(st *pstate, out []float64) {
-		feats = st.features(feats)
-		cache.score(p.weights, feats, iscores)
+		sc2.score(st, iscores)
 		for i, v := range iscores[:len(out)] {
 			out[i] = float64(v)
 		}

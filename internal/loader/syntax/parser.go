@@ -431,12 +431,10 @@ func (p *Parser) parse(s *Sentence) {
 	var st pstate
 	st.prepare(s)
 	scores := newScores(p.nclass())
-	var feats []uint64
-	cache := getCache(&parseCaches)
-	defer parseCaches.Put(cache)
+	sc := getScorer(p, &st, false)
+	defer sc.release()
 	for !st.done() {
-		feats = st.features(feats)
-		cache.score(p.weights, feats, scores)
+		sc.score(&st, scores)
 		p.apply(&st, p.best(&st, scores))
 	}
 	p.finish(&st, s)

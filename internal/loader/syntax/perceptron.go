@@ -423,12 +423,8 @@ type scoreCache struct {
 
 const cacheSize = 1 << 10
 
-// Pools of caches, one for each kind of table, so that the tagger and the
-// parser called in turn each find a cache of their own table.
-var (
-	tagCaches   = sync.Pool{New: func() any { return new(scoreCache) }}
-	parseCaches = sync.Pool{New: func() any { return new(scoreCache) }}
-)
+// tagCaches are the tagger's caches; the parser's are its scorers'.
+var tagCaches = sync.Pool{New: func() any { return new(scoreCache) }}
 
 // getCache returns a cache from pool; score empties it if it served
 // another table.
