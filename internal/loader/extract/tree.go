@@ -1540,6 +1540,14 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 	}
 	var out []*actorRec
 	heads := []int{h}
+	// "Fornost and the evil awful Gondor", read as a compound of Gondor
+	// with its own conjunct: a name coordinated inside a name's phrase
+	// is another actor, not a modifier.
+	for _, c := range f.s.ChildrenByRel(h, "compound") {
+		if c < h && f.owner[c-1] >= 0 && f.owner[c-1] != f.owner[h-1] && f.s.Child(c, "conj") > 0 {
+			heads = append(heads, c)
+		}
+	}
 	for i := 0; i < len(heads) && i < 16; i++ {
 		for _, c := range f.s.ChildrenByRel(heads[i], "conj") {
 			if u := f.tok(c).UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" || u == "X" || u == "ADJ" || u == "NUM" {
@@ -1547,18 +1555,25 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 			}
 		}
 	}
-	var country *actorRec
+	var countries []*actorRec
 	for i, x := range heads {
 		as := f.actorOf(x)
-		if len(as) == 0 && i > 0 && country != nil {
-			// "Danish media and government": a bare role noun joined to
-			// a country's organ is another organ of that country.
+		if len(as) == 0 && i > 0 && len(countries) > 0 {
+			// "Danish media and government", "lawmakers and officials
+			// in Fornost and Gondor": a bare role noun joined to a
+			// country's organ is another organ of that country.
 			if role := f.roleOf(x); role != "" {
-				as = []*actorRec{f.composeRole(country, role)}
+				for _, c := range countries {
+					as = append(as, f.composeRole(c, role))
+				}
 			}
 		}
-		if i == 0 && len(as) == 1 && as[0].country != nil {
-			country = as[0].country
+		if i == 0 {
+			for _, a := range as {
+				if a.country != nil {
+					countries = append(countries, a.country)
+				}
+			}
 		}
 		out = append(out, as...)
 	}

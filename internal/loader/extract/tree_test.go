@@ -83,6 +83,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a group and a place newer than Phoenix", "The Rapid Support Forces besieged El Fasher.", []string{"SDNREB 191 SDN"}, nil},
 		{"people whose place the parser hung on the verb", "Egypt urged the warring parties in Sudan to agree to a humanitarian ceasefire.", []string{"EGY 0256 SDN"}, nil},
 		{"a thing's place is no target", "Norwegian scientists investigated the retreat of glaciers in Greenland.", nil, []string{"GRL"}},
+		{"conjoined role nouns over two countries", "Lawmakers and officials in Chile and Peru criticised Bolivia.", []string{"CHLLEG 111 BOL", "PERLEG 111 BOL", "CHLGOV 111 BOL", "PERGOV 111 BOL"}, nil},
+		{"a conjoined name read as a compound", "Chile and the evil awful Peru criticised Bolivia after a 12-year rift.", []string{"CHL 111 BOL", "PER 111 BOL"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
