@@ -454,6 +454,18 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 		}
 		t := f.tok(v)
 		switch {
+		case (t.Rel == "acl" || (t.Rel == "advcl" || t.Rel == "xcomp") && f.toClause(v)) && f.governorNoun(f.nounGovernorOf(v)):
+			// "Iran's offer to mediate", "Pakistan has shown interest in
+			// buying": the noun's owner, else the subject of the verb
+			// whose object the noun is.
+			n := f.nounGovernorOf(v)
+			if p := f.s.Child(n, "nmod:poss"); p > 0 {
+				return f.actorsAt(p), passive
+			}
+			if f.tok(n).Rel != "obj" {
+				return nil, passive
+			}
+			v = f.tok(n).Head
 		case t.Rel == "conj" || t.Rel == "xcomp" || t.Rel == "advcl" || t.Rel == "acl" && f.tok(t.Head).UPOS == "VERB":
 			if t.Rel == "advcl" || t.Rel == "acl" {
 				// "accused Pakistan of arming rebels": the object does it.
@@ -481,18 +493,6 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 			return f.actorsAt(t.Head), passive
 		case t.Rel == "acl:relcl" || t.Rel == "advcl:relcl":
 			return f.actorsAt(t.Head), passive
-		case (t.Rel == "acl" || t.Rel == "advcl" && f.toClause(v)) && f.governorNoun(f.nounGovernorOf(v)):
-			// "Iran's offer to mediate", "Pakistan has shown interest in
-			// buying": the noun's owner, else the subject of the verb
-			// whose object the noun is.
-			n := f.nounGovernorOf(v)
-			if p := f.s.Child(n, "nmod:poss"); p > 0 {
-				return f.actorsAt(p), passive
-			}
-			if f.tok(n).Rel != "obj" {
-				return nil, passive
-			}
-			v = f.tok(n).Head
 		case t.Rel == "acl" && f.s.Child(t.Head, "nsubj") > 0:
 			// "Imran Khan plans to travel": the tagger read the verb
 			// "plans" as a noun; a noun with a subject is a predicate.
@@ -513,13 +513,17 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 	return nil, passive
 }
 
+// actNouns name an act whose clause says what was done, by the noun's
+// owner: "Islamabad's move to sever the supplies".
+var actNouns = toSet(`move moves step steps`)
+
 // governorNoun reports whether n is a noun of intent, plan, threat,
-// appeal, demand or refusal, one that governs a complement.
+// appeal, demand, refusal or act, one that governs a complement.
 func (f *treeFinder) governorNoun(n int) bool {
 	if n <= 0 || f.tok(n).UPOS != "NOUN" || f.s.Child(n, "nsubj") > 0 {
 		return false // "Imran Khan plans to travel": a noun with a subject is the tagger's reading of a verb
 	}
-	for _, set := range []map[string]bool{intentVerbs, planVerbs, threatVerbs, appealVerbs, demandVerbs, rejectVerbs} {
+	for _, set := range []map[string]bool{intentVerbs, planVerbs, threatVerbs, appealVerbs, demandVerbs, rejectVerbs, actNouns} {
 		if f.is(set, n) {
 			return true
 		}
@@ -888,6 +892,16 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			planned = true // "the upcoming talks"
 		case ct.Rel == "amod" || ct.Rel == "compound":
 			if f.owner[c-1] < 0 {
+				// "NATO cross border raid": the name in a compound's own
+				// compound.
+				if ct.Rel == "compound" {
+					for k, d := 0, f.s.Child(c, "compound"); d > 0 && k < 3; k, d = k+1, f.s.Child(d, "compound") {
+						if f.owner[d-1] >= 0 {
+							agents = append(agents, f.actorsAt(d)...)
+							break
+						}
+					}
+				}
 				continue
 			}
 			if r.ModifierTarget {
