@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -134,7 +135,46 @@ func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention)
 		f.word(id)
 	}
 	f.governors()
-	return f.found
+	return f.dropNested(f.found)
+}
+
+// dropNested drops an event whose trigger noun lies in the object of a
+// verb coded with the same root and the same actors: "paid an official
+// visit to the US" is one visit, coded by the verb pattern.
+func (f *treeFinder) dropNested(found []finding) []finding {
+	out := make([]finding, 0, len(found))
+	for i, b := range found {
+		nested := false
+		for j, a := range found {
+			if i == j || a.word == b.word || f.tok(a.word).UPOS != "VERB" || f.tok(b.word).UPOS == "VERB" {
+				continue
+			}
+			if cameo.Root(a.code) != cameo.Root(b.code) || !sameRecs(a.agents, b.agents) || !sameRecs(a.targets, b.targets) {
+				continue
+			}
+			if o := f.s.Child(a.word, "obj"); o > 0 && (o == b.word || f.s.Ancestor(o, b.word)) {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// sameRecs reports whether a and b hold the same actors, in any order.
+func sameRecs(a, b []*actorRec) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // worthParsing reports whether a sentence can yield an event, so that only

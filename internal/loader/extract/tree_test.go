@@ -231,3 +231,24 @@ func TestTreeGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeOneEventPerAct: a light verb's pattern and its event noun name
+// one act, coded once.
+func TestTreeOneEventPerAct(t *testing.T) {
+	e := treeEngine(t)
+	for _, text := range []string{
+		"Then prime minister, Liaquat Ali Khan, paid an official visit to the US.",
+		"The Kenyan president paid a state visit to Uganda on Monday.",
+	} {
+		got := treeEvents(e, text, graph.Date{})
+		visits := 0
+		for _, ev := range got {
+			if strings.Contains(ev, " 04") {
+				visits++
+			}
+		}
+		if visits != 1 {
+			t.Errorf("%q: %d visits in %v, want 1", text, visits, got)
+		}
+	}
+}

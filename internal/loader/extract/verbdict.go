@@ -232,9 +232,12 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 	}
 	groupCode(&fd)
 	f.context(&fd, v)
-	if !reverse && alt != "" && !fd.reciprocal && f.complete(&fd) {
+	if !reverse && alt != "" && !fd.reciprocal && f.complete(&fd) && (!embedded || alt == code) {
 		// "[042:043]": the clause implies an event back, from the
-		// target to the source ("A visited B": B hosted A).
+		// target to the source ("A visited B": B hosted A). The
+		// embedded dictionary keeps kg's one event per act: the back
+		// event only when it is the same act ("[040:040]", a meeting);
+		// a user's dictionary is coded as its author wrote it.
 		back := fd
 		back.rule, back.code = dictRule(alt), alt
 		back.agents, back.targets = fd.targets, fd.agents
