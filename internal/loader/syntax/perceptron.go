@@ -145,15 +145,30 @@ type entry struct {
 	w     int16
 }
 
-// slot is a feature's place in the hash table: its key and where its
-// entries are. Scoring is bound by memory latency, not arithmetic, so slots
-// are kept to 16 bytes, four to a cache line; the features a parse meets
-// most often have many entries (one per class they favour or disfavour), so
-// keeping a few entries inline did not pay for the larger table.
+// slot is a feature's place in the hash table: its key and its entries.
+// Scoring is bound by memory latency, not arithmetic, so slots are kept to
+// 16 bytes, four to a cache line. A row of one or two entries (most of the
+// long tail of lexical features) is kept in the slot itself, which saves a
+// second trip to memory; a longer one is a run of the table's entries: the
+// features a parse meets most often have many entries (one per class they
+// favour or disfavour).
 type slot struct {
-	key uint64 // 0 = empty
-	off uint32
-	n   uint32
+	key uint64 // the feature's table key, the row's length above keyBits; 0 = empty
+	val uint64 // the row's entries when inline, else their offset
+}
+
+// inlineMax is the longest row kept in its slot.
+const inlineMax = 2
+
+func (sl *slot) tableKey() uint64 { return sl.key & keyMask }
+
+// row returns the entries of the feature in sl, among entries.
+func (sl *slot) row(entries []entry) []entry {
+	n := sl.key >> keyBits
+	if n <= inlineMax {
+		return unsafe.Slice((*entry)(unsafe.Pointer(&sl.val)), n)
+	}
+	return entries[sl.val : sl.val+n : sl.val+n]
 }
 
 // weightTable is the read-only weights of a trained perceptron: a hash
@@ -287,14 +302,15 @@ func (b *tableBuilder) build() *weightTable {
 		minLen = l
 	}
 	t.hot = newHashPart(nhot, make([]entry, 0, hotEntries))
-	t.cold = newHashPart(len(b.keys)-nhot, b.entries)
+	// The cold rows too long for their slot are moved down over the
+	// builder's entries: a row is never moved past where it was.
+	t.cold = newHashPart(len(b.keys)-nhot, b.entries[:0])
 	for i, k := range b.keys {
-		if rowLen(i) >= minLen {
-			off := uint32(len(t.hot.entries))
-			t.hot.entries = append(t.hot.entries, b.entries[b.rowOff[i]:b.rowOff[i+1]]...)
-			t.hot.put(k, off, uint32(rowLen(i)))
+		row := b.entries[b.rowOff[i]:b.rowOff[i+1]]
+		if len(row) >= minLen {
+			t.hot.put(k, row)
 		} else {
-			t.cold.put(k, b.rowOff[i], uint32(rowLen(i)))
+			t.cold.put(k, row)
 		}
 	}
 	return t
@@ -309,14 +325,23 @@ func (h *hashPart) home(key uint64) uint64 {
 	return (key >> (keyBits - 32) & 0xffffffff) * h.size >> 32
 }
 
-func (h *hashPart) put(key uint64, off, n uint32) {
+// put adds key and its row, appending the row to h's entries unless it
+// fits in the slot.
+func (h *hashPart) put(key uint64, row []entry) {
 	s := h.home(key)
 	for h.slots[s].key != 0 {
 		if s++; s == h.size {
 			s = 0
 		}
 	}
-	h.slots[s] = slot{key: key, off: off, n: n}
+	sl := slot{key: key | uint64(len(row))<<keyBits}
+	if len(row) <= inlineMax {
+		copy(unsafe.Slice((*entry)(unsafe.Pointer(&sl.val)), inlineMax), row)
+	} else {
+		sl.val = uint64(len(h.entries))
+		h.entries = append(h.entries, row...)
+	}
+	h.slots[s] = sl
 }
 
 // row returns the entries of key, or nil.
@@ -324,10 +349,11 @@ func (h *hashPart) row(key uint64) []entry {
 	s := h.home(key)
 	for {
 		sl := &h.slots[s]
-		if sl.key == key {
-			return h.entries[sl.off : sl.off+sl.n : sl.off+sl.n]
+		k := sl.tableKey()
+		if k == key {
+			return sl.row(h.entries)
 		}
-		if sl.key == 0 {
+		if k == 0 {
 			return nil
 		}
 		if s++; s == h.size {
@@ -397,9 +423,9 @@ func (t *weightTable) each(fn func(key uint64, row []entry)) {
 			}
 		}
 	}
-	sort.Slice(refs, func(i, j int) bool { return refs[i].s.key < refs[j].s.key })
+	sort.Slice(refs, func(i, j int) bool { return refs[i].s.tableKey() < refs[j].s.tableKey() })
 	for _, r := range refs {
-		fn(r.s.key, r.h.entries[r.s.off:r.s.off+r.s.n])
+		fn(r.s.tableKey(), r.s.row(r.h.entries))
 	}
 }
 
