@@ -1269,9 +1269,18 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 		fd.code = code
 		// The appeal is the governing verb's subject's, to whoever it
 		// urges: "the UN urged Sudan to release them".
-		as, _ := f.subject(h)
+		as, passive := f.subject(h)
 		var ts []*actorRec
-		if o := f.object(h); o > 0 {
+		if passive {
+			// "Putin was requested to condemn the attack": the one asked
+			// is the subject; with nobody named asking, there is no
+			// appeal to code, and what was asked was not done.
+			if ts, as = as, f.byAgent(h); len(as) == 0 {
+				fd.agents, fd.targets = nil, nil
+				return
+			}
+		}
+		if o := f.object(h); o > 0 && !passive {
 			ts = f.objectActors(h, o)
 		}
 		if len(ts) == 0 {

@@ -87,6 +87,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a conjoined name read as a compound", "Chile and the evil awful Peru criticised Bolivia after a 12-year rift.", []string{"CHL 111 BOL", "PER 111 BOL"}, nil},
 		{"a name in a compound's compound", "Russia denounced last year's NATO cross border raid on Pakistan's Salalah check posts.", []string{"RUS 111 IGOWSTNAT", "IGOWSTNAT 190 PAK"}, nil},
 		{"an owned act with its clause", "Russia backed Islamabad's move to sever the supplies for NATO forces.", []string{"PAK 16"}, []string{"RUS 16"}},
+		{"passive appeal", "Pakistan was urged by China to release the prisoners.", []string{"CHN 0253 PAK"}, nil},
+		{"passive appeal with nobody asking", "India was asked to hold talks with Pakistan.", nil, []string{"IND"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
