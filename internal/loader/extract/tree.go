@@ -371,6 +371,13 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			targets = append(targets, f.namedAt(o)...)
 		}
 	}
+	if len(targets) == 0 && !passive && r.ModifierTarget {
+		// "treated India as an ally": the object is whose the required
+		// thing is.
+		for _, o := range f.s.ChildrenByRel(v, "obj") {
+			targets = append(targets, f.namedAt(o)...)
+		}
+	}
 	if len(targets) == 0 && !passive {
 		targets = f.sharedObject(v, r)
 	}
@@ -612,13 +619,19 @@ func (f *treeFinder) markOf(v int) string {
 }
 
 func (f *treeFinder) isPassive(v int) bool {
+	subj := false
 	for _, c := range f.s.Children(v) {
 		switch f.tok(c).Rel {
-		case "nsubj:pass", "aux:pass":
+		case "aux:pass":
 			return true
+		case "nsubj:pass":
+			subj = true
 		}
 	}
-	return false
+	// A passive subject with no passive auxiliary and a direct object
+	// is the parser's slip on an active clause: "From 1950 onwards
+	// Russia treated India as an ally".
+	return subj && (f.s.Child(v, "obj") == 0 || f.tok(v).XPOS == "VBN" && f.tok(f.s.Child(v, "obj")).UPOS != "PROPN")
 }
 
 // antecedent returns the noun a relative clause v (with pronoun pron)
