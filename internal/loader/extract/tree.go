@@ -384,6 +384,14 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if len(targets) == 0 {
 		targets = f.objectModifiers(v, r, preps)
 	}
+	if len(targets) > 0 && allObjects(targets) && contains(preps, "to") {
+		// "supplied MI-35 helicopters worth $153 million to Pakistan":
+		// the recipient before the thing given, wherever in the clause
+		// the parser hung its to-phrase.
+		if rs := f.recipients(v); len(rs) > 0 {
+			targets = rs
+		}
+	}
 	if !r.Objects {
 		targets = dropObjects(targets)
 	}
@@ -697,6 +705,36 @@ func (f *treeFinder) obliques(v int) []int {
 		}
 	}
 	return out
+}
+
+// recipients returns the actors of the to-phrases in v's clause, not in
+// clauses below it.
+func (f *treeFinder) recipients(v int) []*actorRec {
+	var out []*actorRec
+	queue := []int{v}
+	for depth := 0; depth < 5 && len(queue) > 0; depth++ {
+		var next []int
+		for _, x := range queue {
+			for _, c := range f.s.Children(x) {
+				switch rel := f.tok(c).Rel; {
+				case rel == "acl" || rel == "advcl" || rel == "ccomp" || rel == "xcomp" || rel == "csubj" || rel == "acl:relcl" || rel == "punct" || rel == "nsubj":
+					continue
+				case rel == "conj" && f.tok(c).UPOS == "VERB" || rel == "parataxis" && f.tok(c).UPOS == "VERB":
+					continue
+				case (strings.HasPrefix(rel, "obl") || strings.HasPrefix(rel, "nmod")) && f.caseOf(c) == "to":
+					for _, a := range f.actorsAt(c) {
+						if a.Type != graph.Object {
+							out = append(out, a)
+						}
+					}
+					continue
+				}
+				next = append(next, c)
+			}
+		}
+		queue = next
+	}
+	return dedupRecs(out)
 }
 
 // objectActors returns the actors of v's object o. An object naming none
@@ -2081,6 +2119,15 @@ func (f *treeFinder) is(set map[string]bool, id int) bool {
 
 // dropObjects removes things (helicopters, a pipeline) from a target
 // list: a rule that does not take objects codes actors only.
+func allObjects(as []*actorRec) bool {
+	for _, a := range as {
+		if a.Type != graph.Object {
+			return false
+		}
+	}
+	return true
+}
+
 func dropObjects(as []*actorRec) []*actorRec {
 	out := as[:0:0]
 	for _, a := range as {
