@@ -1066,6 +1066,12 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		if t.Rel == "compound" || t.Rel == "nmod:desc" {
 			agents = append(agents, f.actorsAt(t.Head)...)
 		}
+		if len(agents) == 0 && n < f.s.Len() && f.owner[n] >= 0 && f.tok(n+1).UPOS == "PROPN" {
+			// The pair right after the noun, however the parser hung it:
+			// "relations between long-term allies Pakistan and the
+			// United States have hit a low".
+			agents = append(agents, f.actorsAt(n+1)...)
+		}
 		agents = dedupRecs(agents)
 		if len(agents) >= 2 {
 			reciprocal = true
