@@ -737,6 +737,31 @@ func (f *treeFinder) recipients(v int) []*actorRec {
 	return dedupRecs(out)
 }
 
+// coordAfter returns the actor named right after "and" at the end of the
+// phrase headed by c, which the parser hung elsewhere: "cooperation
+// between Russia and Pakistan is increasing", with Pakistan read as the
+// verb's subject.
+func (f *treeFinder) coordAfter(c int) []*actorRec {
+	end := c
+	for _, d := range f.s.Subtree(c) {
+		end = max(end, d)
+	}
+	if end+2 > f.s.Len() || f.low(end+1) != "and" {
+		return nil
+	}
+	k := end + 2
+	for k < f.s.Len() && f.tok(k).UPOS == "DET" {
+		k++
+	}
+	if f.owner[k-1] < 0 {
+		return nil
+	}
+	for f.tok(k).Head > 0 && f.owner[f.tok(k).Head-1] == f.owner[k-1] {
+		k = f.tok(k).Head // the mention's head word: "the United States"
+	}
+	return f.mentionActors(k)
+}
+
 // objectActors returns the actors of v's object o. An object naming none
 // and standing for people takes them from an in- or from-phrase right
 // after it that the parser hung on the verb: "urged the warring parties
@@ -1007,6 +1032,9 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 				agents = append(agents, f.actorsAt(c)...)
 			case p == "between" || p == "among":
 				as := f.actorsAt(c)
+				if len(as) == 1 {
+					as = append(as, f.coordAfter(c)...)
+				}
 				if len(as) >= 2 {
 					agents, reciprocal = append(agents, as...), true
 				}
