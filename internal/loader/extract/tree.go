@@ -157,6 +157,19 @@ func (f *treeFinder) dropNested(found []finding) []finding {
 				break
 			}
 		}
+		// "Russia intended to host peace talks between Pakistan and
+		// India": a verb whose complement was coded with the same actors
+		// is that act's intent or plan, which the complement's event
+		// carries as its modality or code; not so a verb that stops
+		// its complement ("stopped inviting", coded as a reduction).
+		if c := f.complement(b.word); c > 0 && f.tok(b.word).UPOS == "VERB" {
+			for j, a := range found {
+				if j != i && a.word == c && !a.negated && sameRecs(a.agents, b.agents) && sameRecs(a.targets, b.targets) {
+					nested = true
+					break
+				}
+			}
+		}
 		if !nested {
 			out = append(out, b)
 		}

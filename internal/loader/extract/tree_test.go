@@ -258,3 +258,29 @@ func TestTreeOneEventPerAct(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeGovernorAndComplement: a verb of intent or plan whose
+// complement is coded with the same actors gives one event, the
+// complement's; a verb that stops its complement keeps its own.
+func TestTreeGovernorAndComplement(t *testing.T) {
+	e := treeEngine(t)
+	for _, c := range []struct {
+		text string
+		want []string
+		n    int
+	}{
+		{"Russia intended to host peace talks between Pakistan and India.", []string{"RUS 045 PAK planned", "RUS 045 IND planned"}, 2},
+		{"The United States has recently stopped inviting Pakistan's military officers to its training programmes.", []string{"USA 16"}, 0},
+	} {
+		got := treeEvents(e, c.text, graph.Date{})
+		joined := strings.Join(got, " | ")
+		for _, w := range c.want {
+			if !strings.Contains(joined, w) {
+				t.Errorf("%q\n  got  %v\n  want one with %q", c.text, got, w)
+			}
+		}
+		if c.n > 0 && len(got) != c.n {
+			t.Errorf("%q: %d events %v, want %d", c.text, len(got), got, c.n)
+		}
+	}
+}
