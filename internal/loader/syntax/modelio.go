@@ -408,6 +408,7 @@ func (d *decoder) readTable() *tableBuilder {
 	}
 	b := &tableBuilder{nclass: int(nclass), scale: scale, keys: make([]uint64, 0, n),
 		rowOff: make([]uint32, 1, n+1), entries: make([]entry, 0, 4*n)}
+	adviseHuge(b.entries)
 	var key uint64
 	for i := 0; i < n && d.err == nil; i++ {
 		delta := d.uint()

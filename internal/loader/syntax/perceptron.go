@@ -301,7 +301,9 @@ func (b *tableBuilder) build() *weightTable {
 		hotEntries += byLen[l] * l
 		minLen = l
 	}
-	t.hot = newHashPart(nhot, make([]entry, 0, hotEntries))
+	hot := make([]entry, 0, hotEntries)
+	adviseHuge(hot)
+	t.hot = newHashPart(nhot, hot)
 	// The cold rows too long for their slot are moved down over the
 	// builder's entries: a row is never moved past where it was.
 	t.cold = newHashPart(len(b.keys)-nhot, b.entries[:0])
@@ -318,7 +320,9 @@ func (b *tableBuilder) build() *weightTable {
 
 func newHashPart(n int, entries []entry) hashPart {
 	size := uint64(n)*5/3 + 16
-	return hashPart{size: size, slots: make([]slot, size), entries: entries}
+	slots := make([]slot, size)
+	adviseHuge(slots)
+	return hashPart{size: size, slots: slots, entries: entries}
 }
 
 func (h *hashPart) home(key uint64) uint64 {
