@@ -1532,6 +1532,25 @@ func (f *treeFinder) complete(fd *finding) bool {
 }
 
 func (f *treeFinder) add(fd finding) {
+	if root := cameo.Root(fd.code); root < "09" && !fd.reciprocal {
+		// "Putin's vision to restore Russia": cooperation is between
+		// actors, not an organ and its own country.
+		var ts []*actorRec
+		for _, t := range fd.targets {
+			own := false
+			for _, a := range fd.agents {
+				own = own || t.isCountry() && a != t && (a.country == t || a.Country != "" && a.Country == t.Code)
+			}
+			if !own {
+				ts = append(ts, t)
+			}
+		}
+		if len(ts) == 0 {
+			f.coded[fd.word] = true
+			return
+		}
+		fd.targets = ts
+	}
 	f.found = append(f.found, fd)
 	f.coded[fd.word] = true
 }
