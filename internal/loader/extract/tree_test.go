@@ -93,7 +93,7 @@ func TestTreeStructure(t *testing.T) {
 		{"the recipient before the thing given", "In 2016, Russia supplied MI-35 assault helicopters worth $153 million to Pakistan.", []string{"RUS 072 PAK"}, []string{"RUS 072 OBJ"}},
 		{"a pair named right after its noun", "Relations between long-term allies Pakistan and the United States have hit an all time low.", []string{"PAK 050 USA symmetric"}, nil},
 		{"between X and Y with Y read as a subject", "Military-to-military cooperation between Russian and Pakistan is increasing.", []string{"RUS 062 PAK symmetric"}, nil},
-		{"no cooperation with one's own country", "Putin's vision to restore Russia to great power status offers opportunities for Pakistan.", nil, []string{"RUSGOV 05"}},
+		{"no cooperation with one's own country", "Putin's vision to restore Russia to great power status offers opportunities for Pakistan to realign its relations with Russia.", nil, []string{"RUSGOV 05"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
