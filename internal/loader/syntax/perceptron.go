@@ -154,7 +154,9 @@ type entry struct {
 // favour or disfavour).
 type slot struct {
 	key uint64 // the feature's table key, the row's length above keyBits; 0 = empty
-	val uint64 // the row's entries when inline, else their offset
+	// val is the row's entries when inline, else their offset, and above
+	// it 1 + the number of its dense row, or 0 when it has none.
+	val uint64
 }
 
 // inlineMax is the longest row kept in its slot.
@@ -168,7 +170,16 @@ func (sl *slot) row(entries []entry) []entry {
 	if n <= inlineMax {
 		return unsafe.Slice((*entry)(unsafe.Pointer(&sl.val)), n)
 	}
-	return entries[sl.val : sl.val+n : sl.val+n]
+	off := uint64(uint32(sl.val))
+	return entries[off : off+n : off+n]
+}
+
+// denseRef is 1 + the number of the feature's dense row, 0 if none.
+func (sl *slot) denseRef() int {
+	if sl.key>>keyBits <= inlineMax {
+		return 0
+	}
+	return int(sl.val >> 32)
 }
 
 // weightTable is the read-only weights of a trained perceptron: a hash
@@ -182,7 +193,23 @@ type weightTable struct {
 	nclass    int
 	scale     float32 // weight = entry.w * scale
 	hot, cold hashPart
+
+	// dense holds the long rows again, each as denseWords words of two
+	// classes' weights plus denseBias, a 32-bit lane each: adding up such
+	// rows is one 64-bit addition for two classes, and no class to read
+	// and write by.
+	dense      []uint64
+	denseWords int
 }
+
+// denseBias keeps a dense row's lanes non-negative, so that adding up
+// dense rows never carries from one lane into the next: a lane of k rows
+// holds at most k·65535, below 2³² for any number of features.
+const denseBias = 1 << 15
+
+// denseMin is the shortest row of a table of nclass classes also kept
+// dense: one with more entries than its dense row has words.
+func denseMin(nclass int) int { return max((nclass+1)/2, 8) }
 
 // hashPart is an open-addressing table with linear probing over its own
 // entries. Its size is not a power of two: a key's home slot is the high
@@ -304,15 +331,26 @@ func (b *tableBuilder) build() *weightTable {
 	hot := make([]entry, 0, hotEntries)
 	adviseHuge(hot)
 	t.hot = newHashPart(nhot, hot)
+	t.denseWords = (b.nclass + 1) / 2
+	ndense := 0
+	for l := denseMin(b.nclass); l <= b.nclass; l++ {
+		ndense += byLen[l]
+	}
+	t.dense = make([]uint64, 0, ndense*t.denseWords)
 	// The cold rows too long for their slot are moved down over the
 	// builder's entries: a row is never moved past where it was.
 	t.cold = newHashPart(len(b.keys)-nhot, b.entries[:0])
 	for i, k := range b.keys {
 		row := b.entries[b.rowOff[i]:b.rowOff[i+1]]
+		ref := uint32(0)
+		if len(row) >= denseMin(b.nclass) {
+			ref = uint32(len(t.dense)/t.denseWords) + 1
+			t.dense = appendDense(t.dense, row, t.denseWords)
+		}
 		if len(row) >= minLen {
-			t.hot.put(k, row)
+			t.hot.put(k, row, ref)
 		} else {
-			t.cold.put(k, row)
+			t.cold.put(k, row, ref)
 		}
 	}
 	return t
@@ -331,7 +369,7 @@ func (h *hashPart) home(key uint64) uint64 {
 
 // put adds key and its row, appending the row to h's entries unless it
 // fits in the slot.
-func (h *hashPart) put(key uint64, row []entry) {
+func (h *hashPart) put(key uint64, row []entry, denseRef uint32) {
 	s := h.home(key)
 	for h.slots[s].key != 0 {
 		if s++; s == h.size {
@@ -342,20 +380,35 @@ func (h *hashPart) put(key uint64, row []entry) {
 	if len(row) <= inlineMax {
 		copy(unsafe.Slice((*entry)(unsafe.Pointer(&sl.val)), inlineMax), row)
 	} else {
-		sl.val = uint64(len(h.entries))
+		sl.val = uint64(len(h.entries)) | uint64(denseRef)<<32
 		h.entries = append(h.entries, row...)
 	}
 	h.slots[s] = sl
 }
 
-// row returns the entries of key, or nil.
-func (h *hashPart) row(key uint64) []entry {
+// appendDense appends row as a dense row of words words.
+func appendDense(dense []uint64, row []entry, words int) []uint64 {
+	start := len(dense)
+	for range words {
+		dense = append(dense, denseBias|denseBias<<32)
+	}
+	for _, e := range row {
+		w := &dense[start+int(e.class)/2]
+		shift := 32 * (e.class % 2)
+		lane := uint64(uint32(int32(e.w) + denseBias))
+		*w = *w&^(0xffffffff<<shift) | lane<<shift
+	}
+	return dense
+}
+
+// find returns the slot of key, or nil.
+func (h *hashPart) find(key uint64) *slot {
 	s := h.home(key)
 	for {
 		sl := &h.slots[s]
 		k := sl.tableKey()
 		if k == key {
-			return sl.row(h.entries)
+			return sl
 		}
 		if k == 0 {
 			return nil
@@ -364,6 +417,32 @@ func (h *hashPart) row(key uint64) []entry {
 			s = 0
 		}
 	}
+}
+
+// row returns the entries of key, or nil.
+func (h *hashPart) row(key uint64) []entry {
+	if sl := h.find(key); sl != nil {
+		return sl.row(h.entries)
+	}
+	return nil
+}
+
+// lookup returns the entries of feature f, and its dense row when it has
+// one; nil if f has no weights.
+func (t *weightTable) lookup(f uint64) ([]entry, []uint64) {
+	k := tableKey(f)
+	h := &t.hot
+	sl := h.find(k)
+	if sl == nil {
+		h = &t.cold
+		if sl = h.find(k); sl == nil {
+			return nil, nil
+		}
+	}
+	if ref := sl.denseRef(); ref != 0 {
+		return nil, t.dense[(ref-1)*t.denseWords : ref*t.denseWords : ref*t.denseWords]
+	}
+	return sl.row(h.entries), nil
 }
 
 // row returns the entries of feature f, or nil.
@@ -439,19 +518,63 @@ func (t *weightTable) each(fn func(key uint64, row []entry)) {
 // The rows of a table never change, so a cache serves every sentence
 // scored with its table.
 type scoreCache struct {
-	t   *weightTable
-	key [cacheSize]uint64
-	row [cacheSize][]entry
+	t     *weightTable
+	key   [cacheSize]uint64
+	row   [cacheSize][]entry
+	dense [cacheSize][]uint64
 
-	rows [][]entry // the rows of one call's features
-	miss []uint64  // its features not in the cache
-	sink uint64
-
+	rows   rowSet   // the rows of one call's features
+	miss   []uint64 // its features not in the cache
+	sink   uint64
 	static []uint64 // the tagger's features of a sentence's words
 	bounds []int    // where each word's begin in static
 }
 
 const cacheSize = 1 << 10
+
+// rowSet is the rows of a set of features, sparse and dense.
+type rowSet struct {
+	sparse [][]entry
+	dense  [][]uint64
+	acc    []uint64
+}
+
+func (rs *rowSet) reset() {
+	rs.sparse, rs.dense = rs.sparse[:0], rs.dense[:0]
+}
+
+// addTo adds the rows to scores, a buffer from newScores.
+func (rs *rowSet) addTo(scores []int32) {
+	for _, r := range rs.sparse {
+		addRow(r, scores)
+	}
+	if len(rs.dense) == 0 {
+		return
+	}
+	acc := append(rs.acc[:0], rs.dense[0]...)
+	for _, d := range rs.dense[1:] {
+		d = d[:len(acc)]
+		for j, x := range d {
+			acc[j] += x
+		}
+	}
+	rs.acc = acc
+	bias := uint32(len(rs.dense)) * denseBias
+	if 2*len(acc) <= len(scores) {
+		lanes := scores[:2*len(acc)]
+		for j, x := range acc {
+			lanes[2*j] += int32(uint32(x) - bias)
+			lanes[2*j+1] += int32(uint32(x>>32) - bias)
+		}
+		return
+	}
+	for j, x := range acc {
+		scores[2*j] += int32(uint32(x) - bias)
+		if 2*j+1 < len(scores) {
+			scores[2*j+1] += int32(uint32(x>>32) - bias)
+		}
+	}
+}
 
 // tagCaches are the tagger's caches; the parser's are its scorers'.
 var tagCaches = sync.Pool{New: func() any { return new(scoreCache) }}
@@ -462,11 +585,10 @@ func getCache(pool *sync.Pool) *scoreCache { return pool.Get().(*scoreCache) }
 
 // score is weightTable.score through the cache.
 func (c *scoreCache) score(t *weightTable, feats []uint64, scores []int32) {
-	c.rows = c.rowsOf(t, feats, c.rows[:0])
+	c.rows.reset()
+	c.rowsOf(t, feats, &c.rows)
 	clear(scores)
-	for _, r := range c.rows {
-		addRow(r, scores)
-	}
+	c.rows.addTo(scores)
 }
 
 // touch reads the home slots of the features of feats that are not in the
@@ -489,10 +611,11 @@ func (c *scoreCache) touch(t *weightTable, feats []uint64) {
 func (c *scoreCache) reset(t *weightTable) {
 	c.key = [cacheSize]uint64{}
 	clear(c.row[:])
+	clear(c.dense[:])
 	c.t = t
 }
 
-// rowsOf appends the rows of feats to rows, through the cache.
+// rowsOf adds the rows of feats to rs, through the cache.
 //
 // Looking up a feature missing from the cache is a trip to memory, and one
 // after the other those trips would be paid in full. The features not in
@@ -500,7 +623,7 @@ func (c *scoreCache) reset(t *weightTable) {
 // depend on each other and so are waited for together; the lookups proper
 // then find those slots in the processor's cache. Their entries are read
 // the same way before being added up.
-func (c *scoreCache) rowsOf(t *weightTable, feats []uint64, rows [][]entry) [][]entry {
+func (c *scoreCache) rowsOf(t *weightTable, feats []uint64, rs *rowSet) {
 	if c.t != t {
 		c.reset(t)
 	}
@@ -509,7 +632,11 @@ func (c *scoreCache) rowsOf(t *weightTable, feats []uint64, rows [][]entry) [][]
 	for _, f := range feats {
 		i := (f >> 40) & (cacheSize - 1)
 		if c.key[i] == f {
-			rows = append(rows, c.row[i])
+			if d := c.dense[i]; d != nil {
+				rs.dense = append(rs.dense, d)
+			} else {
+				rs.sparse = append(rs.sparse, c.row[i])
+			}
 			continue
 		}
 		miss = append(miss, f)
@@ -517,16 +644,20 @@ func (c *scoreCache) rowsOf(t *weightTable, feats []uint64, rows [][]entry) [][]
 		sink += t.hot.slots[t.hot.home(k)].key + t.cold.slots[t.cold.home(k)].key
 	}
 	for _, f := range miss {
-		row := t.row(f)
+		row, dense := t.lookup(f)
 		i := (f >> 40) & (cacheSize - 1)
-		c.key[i], c.row[i] = f, row
+		c.key[i], c.row[i], c.dense[i] = f, row, dense
+		if dense != nil {
+			sink += dense[0]
+			rs.dense = append(rs.dense, dense)
+			continue
+		}
 		if len(row) > 0 {
 			sink += uint64(row[0].w)
 		}
-		rows = append(rows, row)
+		rs.sparse = append(rs.sparse, row)
 	}
 	c.miss, c.sink = miss, sink
-	return rows
 }
 
 // pruned returns a copy of t without the weights smaller than minAbs (in

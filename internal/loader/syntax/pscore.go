@@ -171,7 +171,7 @@ type scorer struct {
 	slab  []int32
 
 	feats []uint64
-	rows  [][]entry
+	rows  rowSet
 	lanes []int32
 }
 
@@ -216,11 +216,10 @@ func (sc *scorer) sum(feats []uint64, v []int32) {
 	if len(lanes) != scoreLanes {
 		lanes = lanes[:sc.nc]
 	}
-	sc.rows = sc.cache.rowsOf(sc.p.weights, feats, sc.rows[:0])
+	sc.rows.reset()
+	sc.cache.rowsOf(sc.p.weights, feats, &sc.rows)
 	clear(lanes)
-	for _, r := range sc.rows {
-		addRow(r, lanes)
-	}
+	sc.rows.addTo(lanes)
 	copy(v, lanes[:sc.nc])
 }
 
@@ -270,9 +269,8 @@ func (sc *scorer) score(st *pstate, scores []int32) {
 	}
 	feats = st.restFeatures(feats)
 	sc.feats = feats
-	sc.rows = sc.cache.rowsOf(sc.p.weights, feats, sc.rows[:0])
+	sc.rows.reset()
+	sc.cache.rowsOf(sc.p.weights, feats, &sc.rows)
 	copy(scores, base)
-	for _, r := range sc.rows {
-		addRow(r, scores)
-	}
+	sc.rows.addTo(scores)
 }
