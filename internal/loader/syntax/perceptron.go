@@ -552,7 +552,15 @@ func (rs *rowSet) addTo(scores []int32) {
 		return
 	}
 	acc := append(rs.acc[:0], rs.dense[0]...)
-	for _, d := range rs.dense[1:] {
+	rest := rs.dense[1:]
+	// Four rows at a time: one load and store of the sums for four rows.
+	for ; len(rest) >= 4; rest = rest[4:] {
+		d0, d1, d2, d3 := rest[0][:len(acc)], rest[1][:len(acc)], rest[2][:len(acc)], rest[3][:len(acc)]
+		for j := range acc {
+			acc[j] += d0[j] + d1[j] + d2[j] + d3[j]
+		}
+	}
+	for _, d := range rest {
 		d = d[:len(acc)]
 		for j, x := range d {
 			acc[j] += x
