@@ -45,6 +45,7 @@ type treeFinder struct {
 	// war"): they code no event of their own.
 	consumed []int
 	inPerson bool // personCountry is looking up an apposition
+	noPlace  bool // namedAt: a phrase's place does not name it
 }
 
 // parseSentence tokenizes and parses one sentence with the engine's
@@ -355,6 +356,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	} else {
 		if r.Direct || len(tr.rest) > 0 && restPrep == "" {
 			for _, o := range f.s.ChildrenByRel(v, "obj") {
+				if len(tr.rest) > 0 && slices.Contains(f.consumed[consumed:], o) {
+					continue // the verb's own word: "hosted a peace conference in Tashkent"
+				}
 				if cameo.Root(r.Code) == "04" {
 					// One visits, hosts or meets an actor, not what it
 					// owns: "welcomed Russia's offer" hosts nobody.
@@ -1792,7 +1796,11 @@ func (f *treeFinder) namedAt(h int) []*actorRec {
 	var out []*actorRec
 	for _, x := range append([]int{h}, f.s.ChildrenByRel(h, "conj")...) {
 		if f.owner[x-1] >= 0 || f.roleOf(x) != "" || f.e.lex.peopleNoun(f.low(x)) {
+			// "hosted a conference in Tashkent" hosts nobody: where a
+			// phrase is does not name it.
+			f.noPlace = true
 			out = append(out, f.actorOf(x)...)
+			f.noPlace = false
 		}
 	}
 	return dedupRecs(out)
@@ -1904,6 +1912,9 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 	// south Ithilen" is theirs; "the coup in Niger" is Niger's.
 	var fallback []*actorRec
 	for _, rels := range [][]string{{"appos", "compound", "amod", "flat"}, {"nmod:poss"}, {"nmod by", "nmod of", "nmod from"}, {"nmod in"}} {
+		if rels[0] == "nmod in" && (f.noPlace || venueNouns[f.lemma(x)]) {
+			break // "a peace conference in Tashkent" is nobody's
+		}
 		var out []*actorRec
 		for _, c := range f.s.Children(x) {
 			rel := f.tok(c).Rel
@@ -1931,6 +1942,9 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 				}
 			}
 			for _, m := range mods {
+				if rel == "compound" && f.namedForPlace(x, m) {
+					continue
+				}
 				out = append(out, f.mentionActors(m)...)
 			}
 		}
@@ -1955,6 +1969,31 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 	}
 	return dedupRecs(fallback)
 }
+
+// namedForPlace reports whether the thing x is only named for the place
+// m in its compound: "the Tashkent Declaration", "the Minsk agreements",
+// "the Astana process" belong to no country, unlike "the Kabul
+// government".
+func (f *treeFinder) namedForPlace(x, m int) bool {
+	k := f.owner[m-1]
+	if k < 0 || f.ms[k].actor == nil {
+		return false
+	}
+	mt := &f.ms[k]
+	var words []string
+	for _, t := range f.toks[mt.start:mt.end] {
+		words = append(words, t.low)
+	}
+	if a := mt.actor; a.Type != graph.Place && !(a.isCountry() && strings.Join(words, " ") != strings.ToLower(a.Name) && len(words) == 1 && !f.toks[mt.start].allCaps) {
+		return false // the country itself, not its capital or a city: "the Pakistan-Russia Defence Agreement"
+	}
+	return f.roleOf(x) == "" && !f.e.lex.peopleNoun(f.low(x)) && !f.e.lex.peopleNoun(f.lemma(x)) && capitalised(f.tok(x).Form)
+}
+
+// venueNouns name gatherings, whose place is where they meet, not who
+// they are.
+var venueNouns = toSet(`conference summit meeting talks forum session ceremony gathering congress convention
+exhibition festival games championship tournament parade`)
 
 func allUnknown(as []*actorRec) bool {
 	for _, a := range as {

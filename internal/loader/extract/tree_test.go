@@ -94,6 +94,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a pair named right after its noun", "Relations between long-term allies Pakistan and the United States have hit an all time low.", []string{"PAK 050 USA symmetric"}, nil},
 		{"between X and Y with Y read as a subject", "Military-to-military cooperation between Russian and Pakistan is increasing.", []string{"RUS 062 PAK symmetric"}, nil},
 		{"no cooperation with one's own country", "Putin's vision to restore Russia to great power status offers opportunities for Pakistan to realign its relations with Russia.", nil, []string{"RUSGOV 05"}},
+		{"a gathering's venue is nobody", "After the 1965 war, the Soviet Union hosted a peace conference in Tashkent in 1966.", nil, []string{"UZB"}},
+		{"a document named for a capital", "Ukraine criticised the Minsk Agreements.", nil, []string{"BLR"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
