@@ -45,6 +45,10 @@ type treeFinder struct {
 	// war"): they code no event of their own.
 	consumed []int
 	inPerson bool // personCountry is looking up an apposition
+	// tailRep is the speaker of a closing ", X said." and tailAt the
+	// comma before it: what comes before is X's report.
+	tailRep *actorRec
+	tailAt  int
 	noPlace  bool // namedAt: a phrase's place does not name it
 }
 
@@ -132,6 +136,7 @@ func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention)
 	}
 	f := &treeFinder{e: e, ds: ds, s: s, toks: toks, ms: ms, coded: map[int]bool{}}
 	f.align()
+	f.tailSpeaker()
 	for id := 1; id <= s.Len(); id++ {
 		f.word(id)
 	}
@@ -1249,6 +1254,7 @@ interested interest willingness readiness intention desire commitment determinat
 // conditional clause, and a verb of intent, threat, appeal, demand or
 // refusal above it, recoding fd when one is found.
 func (f *treeFinder) context(fd *finding, p int) {
+	defer f.announced(fd, p)
 	f.reportedBy(fd, p)
 	for _, c := range f.s.Children(p) {
 		t := f.tok(c)
@@ -1308,6 +1314,72 @@ func (f *treeFinder) context(fd *finding, p int) {
 	}
 }
 
+// tailSpeaker reads a closing attribution (", President Erdogan said.")
+// from the words, whatever the parser made of it: its speaker is the
+// reporter of the events before it and no participant in them.
+func (f *treeFinder) tailSpeaker() {
+	n := f.s.Len()
+	for n > 0 && f.tok(n).UPOS == "PUNCT" && f.low(n) != "," {
+		n--
+	}
+	if n < 3 || !f.is(reportedVerb, n) {
+		return
+	}
+	comma := 0
+	for k := n - 1; k >= 1 && k >= n-8; k-- {
+		if f.low(k) == "," {
+			comma = k
+			break
+		}
+	}
+	if comma == 0 {
+		return
+	}
+	var rep *actorRec
+	for k := comma + 1; k < n; k++ {
+		if u := f.tok(k).UPOS; u == "VERB" || u == "PUNCT" && f.low(k) != "." {
+			return // a clause, not a speaker
+		}
+		if as := f.mentionActors(k); len(as) > 0 && rep == nil {
+			rep = as[0]
+		}
+	}
+	for k := comma + 1; k < n; k++ {
+		f.owner[k-1] = -1
+	}
+	f.tailRep, f.tailAt = rep, comma
+}
+
+// announced recodes an act a speaker says its actor will do ("Berlin
+// would send wheat to Yemen, the ministry said"; "Turkey will launch a
+// ground operation, Erdogan said"): the statement is the event, an
+// intent to cooperate or a threat of force.
+func (f *treeFinder) announced(fd *finding, p int) {
+	if fd.reporter == nil || fd.negated {
+		return
+	}
+	future := false
+	for _, c := range f.s.Children(p) {
+		switch t := f.tok(c); {
+		case t.Rel == "mark" && hypoMarkers[f.low(c)]:
+			return
+		case t.Rel == "aux" && (planAux[f.low(c)] || f.low(c) == "would"):
+			future = true
+		}
+	}
+	if !future {
+		return
+	}
+	switch root := cameo.Root(fd.code); {
+	case root >= "04" && root <= "08":
+		if ic := intentCode(fd.rule, fd.code); ic != "" {
+			fd.code, fd.modality, fd.oneWay = ic, graph.Actual, true
+		}
+	case root >= "15" && root <= "20" && root != "16":
+		fd.code, fd.modality, fd.oneWay = threatCode(fd.code), graph.Actual, true
+	}
+}
+
 // setReporter makes the subject of speech verb h the reporter of fd.
 func (f *treeFinder) setReporter(fd *finding, h int) {
 	if fd.reporter != nil {
@@ -1321,6 +1393,11 @@ func (f *treeFinder) setReporter(fd *finding, h int) {
 // reportedBy finds the reporter a clause names itself: a parenthetical
 // "X said" hung on it, or "according to X".
 func (f *treeFinder) reportedBy(fd *finding, p int) {
+	defer func() {
+		if fd.reporter == nil && f.tailRep != nil && p < f.tailAt {
+			fd.reporter = f.tailRep
+		}
+	}()
 	for _, c := range f.s.Children(p) {
 		switch t := f.tok(c); {
 		case t.Rel == "parataxis" && f.is(reportedVerb, c):

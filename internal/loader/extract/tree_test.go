@@ -130,6 +130,16 @@ func TestTreeReporter(t *testing.T) {
 	if !strings.Contains(got, "reported-by RUSGOV") {
 		t.Errorf("according to: got %s, want Lavrov as reporter", got)
 	}
+	// A closing attribution the parser hung on the clause's last noun.
+	got = strings.Join(treeEvents(e, "Turkey will launch a ground operation against Kurdish fighters in northern Syria, President Recep Tayyip Erdogan said.", graph.Date{}), " | ")
+	if !strings.Contains(got, "TUR 138 SYR") || !strings.Contains(got, "reported-by TURGOV") || strings.Contains(got, "TUR 190") {
+		t.Errorf("closing attribution: got %s, want a threat reported by Erdogan", got)
+	}
+	// What a speaker says its government will do is an intent.
+	got = strings.Join(treeEvents(e, "The German foreign ministry said on Tuesday that Berlin would send 50,000 tonnes of wheat to Yemen.", graph.Date{}), " | ")
+	if !strings.Contains(got, "DEU 033 YEM") {
+		t.Errorf("announced aid: got %s, want an intent to give aid", got)
+	}
 }
 
 // TestTreeDictionary: a dictionary's actors with dated codes, agents,
