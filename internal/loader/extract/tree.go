@@ -49,7 +49,7 @@ type treeFinder struct {
 	// comma before it: what comes before is X's report.
 	tailRep *actorRec
 	tailAt  int
-	noPlace  bool // namedAt: a phrase's place does not name it
+	noPlace bool // namedAt: a phrase's place does not name it
 }
 
 // parseSentence tokenizes and parses one sentence with the engine's
