@@ -232,11 +232,12 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 	}
 	groupCode(&fd)
 	f.context(&fd, v)
-	if !reverse && alt != "" && !fd.reciprocal && f.complete(&fd) && (!embedded || alt == code) {
+	if !reverse && alt != "" && !fd.reciprocal && f.complete(&fd) && (!embedded || alt == code && cameo.Root(code) == "04") {
 		// "[042:043]": the clause implies an event back, from the
 		// target to the source ("A visited B": B hosted A). The
 		// embedded dictionary keeps kg's one event per act: the back
-		// event only when it is the same act ("[040:040]", a meeting);
+		// event only when both sides do the same thing ("[040:040]",
+		// a meeting), not when one shares intelligence with the other;
 		// a user's dictionary is coded as its author wrote it.
 		back := fd
 		back.rule, back.code = dictRule(alt), alt
