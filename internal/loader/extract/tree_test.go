@@ -96,7 +96,7 @@ func TestTreeStructure(t *testing.T) {
 		{"no cooperation with one's own country", "Putin's vision to restore Russia to great power status offers opportunities for Pakistan to realign its relations with Russia.", nil, []string{"RUSGOV 05"}},
 		{"a gathering's venue is nobody", "After the 1965 war, the Soviet Union hosted a peace conference in Tashkent in 1966.", nil, []string{"UZB"}},
 		{"a document named for a capital", "Ukraine criticised the Minsk Agreements.", nil, []string{"BLR"}},
-		{"sharing is one side's act", "Jordan shared intelligence on the plot with the United States.", []string{"JOR 064 USA"}, []string{"USA 064 JOR"}},
+		{"mediating is one side's act", "Ukraine rejected Hungary's offer to mediate with Russia.", []string{"UKR 12"}, []string{"RUS 050 HUN"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
