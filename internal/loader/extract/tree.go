@@ -1243,11 +1243,14 @@ interested interest willingness readiness intention desire commitment determinat
 	rejectVerbs      = verbSet(`refuse decline reject refusal rejection`)
 	refuseVerbs      = verbSet(`fail stop cease halt quit suspend avoid`)
 	cancelVerbs      = verbSet(`cancel postpone scrap abandon delay shelve drop`)
-	treeNegWords     = toSet(`not n't never no`)
-	hypoAux          = toSet(`would could might may should can`)
-	planAux          = toSet(`will shall 'll`)
-	hypoMarkers      = toSet(`if unless whether`)
-	reportedVerb     = verbSet(`say tell report claim state announce add note allege`)
+	// considerVerbs weigh their complement as an option (014): "is
+	// considering expelling the ambassador".
+	considerVerbs = verbSet(`consider weigh mull contemplate`)
+	treeNegWords  = toSet(`not n't never no`)
+	hypoAux       = toSet(`would could might may should can`)
+	planAux       = toSet(`will shall 'll`)
+	hypoMarkers   = toSet(`if unless whether`)
+	reportedVerb  = verbSet(`say tell report claim state announce add note allege`)
 )
 
 // context reads what governs predicate p: negation, auxiliaries, a
@@ -1424,6 +1427,8 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 		}
 	}
 	switch {
+	case f.is(considerVerbs, h) && f.tok(h).UPOS == "VERB":
+		fd.code, fd.modality = "014", graph.Actual // weighing it is the act
 	case f.is(rejectVerbs, h):
 		fd.code = rejectCode(fd.code) // "refused to join" rejects
 	case f.is(refuseVerbs, h):

@@ -97,6 +97,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a gathering's venue is nobody", "After the 1965 war, the Soviet Union hosted a peace conference in Tashkent in 1966.", nil, []string{"UZB"}},
 		{"a document named for a capital", "Ukraine criticised the Minsk Agreements.", nil, []string{"BLR"}},
 		{"mediating is one side's act", "Ukraine rejected Hungary's offer to mediate with Russia.", []string{"UKR 12"}, []string{"RUS 050 HUN"}},
+		{"considering an act", "Greece is considering expelling the Libyan ambassador over the maritime dispute.", []string{"GRC 014 LBY"}, []string{"GRC 16"}},
+		{"considering a measure", "Canada is considering new tariffs on Chinese steel.", []string{"CAN 014 CHN"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
