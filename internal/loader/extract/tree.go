@@ -1083,6 +1083,21 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	default:
 		targets = append(targets, ofs...)
 	}
+	if len(agents) == 0 && t.Rel == "nmod" && f.caseOf(n) == "of" && lightNouns[f.lemma(t.Head)] {
+		// "Thailand's declaration of a ceasefire with Cambodia", "Russia's
+		// resumption of air strikes": the act is the light noun's owner's.
+		h := t.Head
+		for _, c := range f.s.Children(h) {
+			switch rel := f.tok(c).Rel; {
+			case rel == "nmod:poss", (rel == "amod" || rel == "compound") && f.owner[c-1] >= 0:
+				agents = append(agents, f.actorsAt(c)...)
+			case rel == "nmod" && f.caseOf(c) == "by":
+				agents = append(agents, f.actorsAt(c)...)
+			case rel == "nmod" && len(targets) == 0 && contains(r.NounPreps, f.caseOf(c)):
+				targets = append(targets, f.actorsAt(c)...)
+			}
+		}
+	}
 	if len(agents) == 0 {
 		// "engaged in a gun battle", "took part in talks": the event noun
 		// of a verb of taking part.
@@ -2071,6 +2086,10 @@ func (f *treeFinder) namedForPlace(x, m int) bool {
 	}
 	return f.roleOf(x) == "" && !f.e.lex.peopleNoun(f.low(x)) && !f.e.lex.peopleNoun(f.lemma(x)) && capitalised(f.tok(x).Form)
 }
+
+// lightNouns name the doing of an act their of-phrase names.
+var lightNouns = toSet(`declaration announcement signing conclusion launch start resumption imposition extension
+lifting suspension opening holding provision delivery renewal continuation escalation`)
 
 // venueNouns name gatherings, whose place is where they meet, not who
 // they are.
