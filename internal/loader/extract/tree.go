@@ -1151,8 +1151,11 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if len(targets) == 0 && len(agents) > 0 && !reciprocal && cameo.Root(r.Code) != "04" {
 		// "the condemnation of the coup in Niger": the place of what is
 		// judged or done, when nothing else is its target.
+		// A show or use of force is aimed at where it happens: "China's
+		// military drills around Taiwan".
+		force := forceCode(r.Code) || cameo.Root(r.Code) == "15"
 		for _, c := range f.s.ChildrenByRel(n, "nmod") {
-			if p := f.caseOf(c); p == "in" || p == "inside" {
+			if p := f.caseOf(c); p == "in" || p == "inside" || force && (contains(placePreps, p) || p == "around" || p == "off") {
 				targets = append(targets, f.actorsAt(c)...)
 			}
 		}

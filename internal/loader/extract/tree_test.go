@@ -100,6 +100,7 @@ func TestTreeStructure(t *testing.T) {
 		{"considering an act", "Greece is considering expelling the Libyan ambassador over the maritime dispute.", []string{"GRC 014 LBY"}, []string{"GRC 16"}},
 		{"considering a measure", "Canada is considering new tariffs on Chinese steel.", []string{"CAN 014 CHN"}, nil},
 		{"an act named in a light noun's of-phrase", "Thailand's declaration of a ceasefire with Cambodia took effect at midnight on Monday.", []string{"THA 0871 KHM"}, nil},
+		{"drills around a country", "China's large-scale military drills around Taiwan began at dawn on Monday.", []string{"CHN 150 TWN"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
