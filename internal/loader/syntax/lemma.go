@@ -39,7 +39,11 @@ func (l *Lemmatizer) Lemmatize(s *Sentence) {
 // Lemma returns the lemma of one word.
 func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 	low := lowerFold(form)
-	if lem, ok := l.known[low+"\x00"+xpos]; ok {
+	// Keys are built in a buffer on the stack: a map indexed by a
+	// converted byte slice makes no string of it.
+	var kb [64]byte
+	key := append(append(append(kb[:0], low...), 0), xpos...)
+	if lem, ok := l.known[string(key)]; ok {
 		return lem
 	}
 	proper := upos == "PROPN"
@@ -57,7 +61,8 @@ func (l *Lemmatizer) Lemma(form, upos, xpos string) string {
 	// "provoke", not "provok".
 	var cands []string
 	for k := min(maxLemmaSuffix, len(low)); k >= 0; k-- {
-		r, ok := l.rules[xpos+"\x00"+low[len(low)-k:]]
+		key = append(append(append(key[:0], xpos...), 0), low[len(low)-k:]...)
+		r, ok := l.rules[string(key)]
 		if !ok || r.Strip > len(base) {
 			continue
 		}
