@@ -92,13 +92,13 @@ func TestImportBadRows(t *testing.T) {
 		"Pakistan,Russia,042,good,2023-01-02,red\n"+
 		"Pakistan,,042,broken,,\n"+
 		"Pakistan,Russia,042,broken,,\n"+
-		"Russia,China,9999,also-broken,,\n"), 0o644)
+		"Russia,China,99x,also-broken,,\n"), 0o644)
 	good := filepath.Join(dir, "more.jsonl")
 	os.WriteFile(good, []byte(`{"doc":"j","source":{"name":"China"},"target":{"name":"India"},"relation":"met"}`+"\n"), 0o644)
 	s := memStore(t)
 	r := runWithStore(t, s, false, "", "import", bad, good, filepath.Join(dir, "missing.tsv"))
 	wantErr := "kg: " + bad + ":3: empty target\n" +
-		"kg: " + bad + ":5: CAMEO code \"9999\": root must be 01 to 20\n" +
+		"kg: " + bad + ":5: CAMEO code \"99x\": want digits only\n" +
 		"kg: import: open " + filepath.Join(dir, "missing.tsv") + ": no such file or directory\n" +
 		"kg: warning: " + bad + ": ignoring unknown columns colour\n" +
 		"kg: document also-broken not imported because of the errors above\n" +

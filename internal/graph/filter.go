@@ -45,7 +45,7 @@ func (f Filter) IsZero() bool {
 // Validate checks the filter's values and reports the first bad one.
 func (f Filter) Validate() error {
 	for _, c := range f.CAMEO {
-		if err := cameo.Valid(c); err != nil {
+		if err := cameo.Valid(c); err != nil && !cameo.User(c) {
 			return fmt.Errorf("filter: %w", err)
 		}
 	}

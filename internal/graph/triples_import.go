@@ -269,6 +269,14 @@ func codeEvent(e *Event, fill bool) error {
 	}
 	c, ok := cameo.Lookup(e.CAMEO)
 	if !ok {
+		if cameo.User(e.CAMEO) {
+			// A code of the user's own dictionary: kept as given, with
+			// no quad class and the Goldstein score the row has.
+			if e.Relation == "" {
+				e.Relation = e.CAMEO
+			}
+			return nil
+		}
 		if err := cameo.Valid(e.CAMEO); err != nil {
 			return err
 		}

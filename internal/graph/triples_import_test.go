@@ -272,3 +272,20 @@ func FuzzImporter(f *testing.F) {
 		}
 	})
 }
+
+// TestImportUserCode: a code of a user's own dictionary (PETRARCH's 901)
+// imports as given, without a quad class.
+func TestImportUserCode(t *testing.T) {
+	in := "source,target,cameo,doc\nArnor,Gondor,901,d\n"
+	xs, errs := importString(t, "edges.csv", TriplesCSV, in)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if len(xs) != 1 || len(xs[0].Events) != 1 {
+		t.Fatalf("extractions = %+v", xs)
+	}
+	e := xs[0].Events[0]
+	if e.CAMEO != "901" || e.QuadClass != 0 || e.Relation != "901" {
+		t.Errorf("event = %+v, want code 901, quad class 0, relation 901", e)
+	}
+}

@@ -87,6 +87,24 @@ func prefix(s string, n int) string {
 	return s[:n]
 }
 
+// User reports whether code is an event code of a user's own, outside
+// CAMEO: two to four digits that CAMEO does not define. Researchers'
+// TABARI and PETRARCH dictionaries carry such codes (PETRARCH's own test
+// suite uses 345 and 901–915); kg keeps them as given, with no Goldstein
+// score and no quad class. A root alone ("99") is no code of a verb.
+func User(code string) bool {
+	if len(code) < 3 || len(code) > 4 {
+		return false
+	}
+	for _, r := range code {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	_, ok := Lookup(code)
+	return !ok
+}
+
 // Valid checks the shape of an event code: two to four digits, root 01–20.
 func Valid(code string) error {
 	if len(code) < 2 || len(code) > 4 {

@@ -43,3 +43,20 @@ func TestTableIsWellFormed(t *testing.T) {
 		}
 	}
 }
+
+func TestUser(t *testing.T) {
+	for _, tt := range []struct {
+		code string
+		want bool
+	}{
+		{"901", true}, {"345", true}, {"2125", true},
+		{"042", false},  // CAMEO's own
+		{"0441", false}, // inherits 044
+		{"99", false},   // a root alone
+		{"9a1", false}, {"12345", false}, {"", false},
+	} {
+		if got := User(tt.code); got != tt.want {
+			t.Errorf("User(%q) = %v, want %v", tt.code, got, tt.want)
+		}
+	}
+}

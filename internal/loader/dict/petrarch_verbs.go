@@ -282,7 +282,11 @@ func (v *VerbDict) Warnings() []Problem {
 	}
 	checkCode := func(where, what, code, alt string) {
 		for _, c := range []string{code, alt} {
-			if c != "" && !codeOK(c) {
+			switch {
+			case c == "" || codeOK(c):
+			case cameo.User(c):
+				warn(where, "%s: %q is not a CAMEO event code; coded as given, with no Goldstein score or quad class", what, c)
+			default:
 				warn(where, "%s: %q is not a CAMEO event code", what, c)
 			}
 		}

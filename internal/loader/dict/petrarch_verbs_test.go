@@ -120,7 +120,7 @@ func TestReadVerbs(t *testing.T) {
 	for _, w := range []string{
 		`v.verbs:21:1: warning: multiword verb "PASS ON" without +: its first word inflects`,
 		`v.verbs:27:31: warning: unexpected ')'; pattern skipped`,
-		`v.verbs:33: warning: block ROAR: "345" is not a CAMEO event code`,
+		`v.verbs:33: warning: block ROAR: "345" is not a CAMEO event code; coded as given, with no Goldstein score or quad class`,
 		`v.verbs:35: warning: pattern * LOUDLY [def]: "def" is not a CAMEO event code`,
 		`v.verbs:36: warning: pattern * &TREASURE [0711]: synset &TREASURE is not defined`,
 	} {

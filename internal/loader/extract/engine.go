@@ -256,7 +256,10 @@ func (e *Engine) emit(events []graph.Event, docID string, docDate graph.Date, s 
 	code := fd.code
 	c, ok := cameo.Lookup(code)
 	if !ok {
-		return events
+		if !fd.userCode || !cameo.User(code) {
+			return events
+		}
+		c = cameo.Code{Code: code} // a user's own code: no Goldstein score
 	}
 	ds := pickDates(s.Text, toks, fd.trig, triggers, dates)
 	for k, date := range ds {

@@ -38,6 +38,9 @@ type finding struct {
 	negated  bool
 	modality graph.Modality
 	conf     float64
+	// userCode: the code is one a user's verb dictionary defines outside
+	// CAMEO, coded as given.
+	userCode bool
 }
 
 var connectors = toSet(`, and / & or the former both`)

@@ -1626,7 +1626,7 @@ func appealCode(code string) string {
 
 // complete reports whether a finding has sides to emit.
 func (f *treeFinder) complete(fd *finding) bool {
-	if _, ok := cameo.Lookup(fd.code); !ok {
+	if _, ok := cameo.Lookup(fd.code); !ok && !(fd.userCode && cameo.User(fd.code)) {
 		return false
 	}
 	if fd.reciprocal {

@@ -155,6 +155,10 @@ RESTORE
 - * TIES [064]
 - * FRIENDSHIP [051]
 
+--- ABANDON [---] ---
+ABANDON
+- * TIES [901]
+
 --- SCOLD [---] ---
 SCOLD
 - * + (OVER BORDER) [111]
@@ -212,6 +216,7 @@ RELIEF_AGENCY [NGO~]
 		{"pattern", "Arnor restored full diplomatic ties with Gondor.", graph.Date{}, "ARN 064 GON"},
 		{"another pattern", "Arnor restored its old friendship with Gondor.", graph.Date{}, "ARN 051 GON"},
 		{"prepositional pattern", "Arnor scolded Gondor over the border.", graph.Date{}, "ARN 111 GON"},
+		{"a code of the user's own", "Arnor abandoned its ties with Gondor.", graph.Date{}, "ARN 901 GON"},
 		{"dated code before", "Aragorn restored ties with Gondor.", graph.Date{Year: 1995}, "ARNREB 064 GON"},
 		{"dated code after", "Aragorn restored ties with Gondor.", graph.Date{Year: 2003}, "ARNGOV 064 GON"},
 		{"agent after", "The Arnorian militia restored ties with Gondor.", graph.Date{}, "ARNREB 064 GON"},

@@ -225,7 +225,7 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 	if reverse {
 		agents, targets = targets, agents
 	}
-	fd := finding{rule: r, code: code, trig: f.tokAt[v-1], word: v, conf: 0.7, modality: graph.Actual}
+	fd := finding{rule: r, code: code, trig: f.tokAt[v-1], word: v, conf: 0.7, modality: graph.Actual, userCode: !embedded}
 	fd.agents, fd.targets = dedupRecs(agents), targets
 	if len(fd.targets) == 0 && len(fd.agents) >= 2 && alt != "" && alt == code {
 		fd.reciprocal = true // "[031:031]": a meeting of the two
@@ -240,7 +240,7 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 		// a meeting), not when one shares intelligence with the other;
 		// a user's dictionary is coded as its author wrote it.
 		back := fd
-		back.rule, back.code = dictRule(alt), alt
+		back.rule, back.code = dictRule(alt), alt // userCode as fd's
 		back.agents, back.targets = fd.targets, fd.agents
 		f.add(back)
 	}
