@@ -69,8 +69,14 @@ func (p *Parser) beamStep(sc *beamScratch, beam, next []*beamItem, k int, scoreF
 		}
 	}
 	sc.top = top
+	// An item past the end of next is one it held before, and no other
+	// list has: reuse it.
 	for len(next) < len(top) {
-		next = append(next, &beamItem{})
+		if len(next) < cap(next) && next[:len(next)+1][len(next)] != nil {
+			next = next[:len(next)+1]
+		} else {
+			next = append(next, &beamItem{})
+		}
 	}
 	next = next[:len(top)]
 	for j, c := range top {
@@ -132,12 +138,25 @@ func allDone(beam []*beamItem) bool {
 
 // parseBeam parses s with a beam of width k.
 func (p *Parser) parseBeam(s *Sentence, k int) {
-	root := &beamItem{gold: false}
-	root.st.prepare(s)
-	beam, next := []*beamItem{root}, []*beamItem(nil)
-	var sc beamScratch
-	sc2 := getScorer(p, &root.st, true)
+	sc2 := getScorer(p, len(s.Tokens), true)
 	defer sc2.release()
+	// The items, and the slices of their configurations, are those of the
+	// sentences the scorer served before.
+	items := sc2.spare
+	if len(items) == 0 {
+		items = append(items, &beamItem{})
+	}
+	root := items[0]
+	root.score, root.gold = 0, false
+	root.st.prepare(s)
+	// Each item is in one list's storage, half in each, so that beamStep
+	// can reuse the items past a list's end.
+	clear(sc2.beamA[:cap(sc2.beamA)])
+	clear(sc2.beamB[:cap(sc2.beamB)])
+	h := (len(items) + 1) / 2
+	beam := append(sc2.beamA[:0], items[:h]...)[:1]
+	next := append(sc2.beamB[:0], items[h:]...)
+	var sc beamScratch
 	iscores := newScores(p.nclass())
 	scoreFn := func(st *pstate, out []float64) {
 		sc2.score(st, iscores)
@@ -149,6 +168,13 @@ func (p *Parser) parseBeam(s *Sentence, k int) {
 		beam, next = p.beamStep(&sc, beam, next, k, scoreFn, -1)
 	}
 	p.finish(&beam[0].st, s)
+	sc2.spare = sc2.spare[:0]
+	for _, it := range append(beam[:cap(beam)], next[:cap(next)]...) {
+		if it != nil {
+			sc2.spare = append(sc2.spare, it)
+		}
+	}
+	sc2.beamA, sc2.beamB = beam[:0], next[:0]
 }
 
 // goldAction is the static oracle of the beam's training: the action that

@@ -65,8 +65,15 @@ func (st *pstate) reset(n int) {
 	st.head, st.label = grow(st.head), grow(st.label)
 	st.l1, st.l2, st.r1, st.r2 = grow(st.l1), grow(st.l2), grow(st.r1), grow(st.r2)
 	st.lv, st.rv = grow(st.lv), grow(st.rv)
+	// Each slice is checked: a configuration the beam copied into grew
+	// them one by one.
 	if cap(st.ls) < n+1 {
-		st.ls, st.rs = make([]uint64, n+1), make([]uint64, n+1)
+		st.ls = make([]uint64, n+1)
+	}
+	if cap(st.rs) < n+1 {
+		st.rs = make([]uint64, n+1)
+	}
+	if cap(st.onStk) < n+1 {
 		st.onStk = make([]bool, n+1)
 	}
 	st.ls, st.rs, st.onStk = st.ls[:n+1], st.rs[:n+1], st.onStk[:n+1]
@@ -431,7 +438,7 @@ func (p *Parser) parse(s *Sentence) {
 	var st pstate
 	st.prepare(s)
 	scores := newScores(p.nclass())
-	sc := getScorer(p, &st, false)
+	sc := getScorer(p, st.n, false)
 	defer sc.release()
 	for !st.done() {
 		sc.score(&st, scores)

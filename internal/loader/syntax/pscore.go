@@ -172,17 +172,20 @@ type scorer struct {
 
 	feats []uint64
 	rows  rowSet
-	lanes []int32
+
+	// spare are beam items to reuse, beamA and beamB lists of them.
+	spare, beamA, beamB []*beamItem
+	lanes               []int32
 }
 
 var scorers = sync.Pool{New: func() any { return new(scorer) }}
 
-// getScorer returns a scorer for p and the configurations of st's
-// sentence, which st must have been prepared for.
-func getScorer(p *Parser, st *pstate, pairs bool) *scorer {
+// getScorer returns a scorer for p and the configurations of a sentence
+// of n words.
+func getScorer(p *Parser, n int, pairs bool) *scorer {
 	sc := scorers.Get().(*scorer)
 	sc.p, sc.nc, sc.pairs = p, p.nclass(), pairs
-	n := st.n + 2
+	n += 2
 	if cap(sc.bufOK) < n {
 		sc.bufOK = make([]bool, n)
 	}
