@@ -150,7 +150,11 @@ func TestTreeReporter(t *testing.T) {
 // TestTreeDictionary: a dictionary's actors with dated codes, agents,
 // verb patterns and discards take effect on the parse coder.
 func TestTreeDictionary(t *testing.T) {
-	const verbs = `--- RESTORE [064] ---
+	const verbs = `&NEGAUX
++DID N'T
++WILL NOT
+
+--- RESTORE [064] ---
 RESTORE
 - * TIES [064]
 - * FRIENDSHIP [051]
@@ -162,6 +166,11 @@ ABANDON
 --- SCOLD [---] ---
 SCOLD
 - * + (OVER BORDER) [111]
+
+--- CLASH [---] ---
+CLASH
+- &NEGAUX * OVER EFFORTS [904]
+- * OVER EFFORTS [121]
 `
 	const actors = `ARNOR [ARN]
 +ARNORIAN
@@ -217,6 +226,9 @@ RELIEF_AGENCY [NGO~]
 		{"another pattern", "Arnor restored its old friendship with Gondor.", graph.Date{}, "ARN 051 GON"},
 		{"prepositional pattern", "Arnor scolded Gondor over the border.", graph.Date{}, "ARN 111 GON"},
 		{"a code of the user's own", "Arnor abandoned its ties with Gondor.", graph.Date{}, "ARN 901 GON"},
+		{"a pattern of words in order", "Arnor clashed over the efforts of Gondor.", graph.Date{}, "ARN 121 GON"},
+		{"a pattern holding its negation in a synset of two words", "Arnor didn't clash over the efforts of Gondor.", graph.Date{}, "ARN 904 GON"},
+		{"the same with a negation of two other words", "Arnor will not clash over the efforts of Gondor.", graph.Date{}, "ARN 904 GON"},
 		{"dated code before", "Aragorn restored ties with Gondor.", graph.Date{Year: 1995}, "ARNREB 064 GON"},
 		{"dated code after", "Aragorn restored ties with Gondor.", graph.Date{Year: 2003}, "ARNGOV 064 GON"},
 		{"agent after", "The Arnorian militia restored ties with Gondor.", graph.Date{}, "ARNREB 064 GON"},
@@ -231,7 +243,12 @@ RELIEF_AGENCY [NGO~]
 				}
 				return
 			}
-			if !strings.Contains(strings.Join(got, " | "), c.want) {
+			found := false
+			for _, g := range got {
+				// The wanted event, not negated unless it says so.
+				found = found || g == c.want || strings.HasPrefix(g, c.want+" ") && !strings.HasPrefix(g, c.want+" negated")
+			}
+			if !found {
 				t.Errorf("%q: got %v, want %q", c.text, got, c.want)
 			}
 		})

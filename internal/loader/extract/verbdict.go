@@ -232,6 +232,9 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 	}
 	groupCode(&fd)
 	f.context(&fd, v)
+	if bestBound.negation {
+		fd.negated = false
+	}
 	if !reverse && alt != "" && !fd.reciprocal && f.complete(&fd) && (!embedded || alt == code && cameo.Root(code) == "04") {
 		// "[042:043]": the clause implies an event back, from the
 		// target to the source ("A visited B": B hosted A). The
@@ -408,7 +411,12 @@ func contentWords(ph dict.Phrase) []string {
 }
 
 // seqBinding holds the actors a sequence pattern's markers matched.
-type seqBinding struct{ source, target []*actorRec }
+type seqBinding struct {
+	source, target []*actorRec
+	// negation: the pattern's own words hold the negation ("&NEGATVAUXVRB
+	// * OVER EFFORTS" matching "didn't clash over"), which its code says.
+	negation bool
+}
 
 // matchSequence matches a pattern the way TABARI did, as words in order
 // around the verb with gaps allowed: "* EID AT ^ WITH +" matches "has
@@ -430,8 +438,11 @@ func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, boo
 			if f.tok(k).UPOS == "PUNCT" && (f.low(k) == ";" || f.low(k) == ".") {
 				break
 			}
-			if n, as, ok := f.seqWord(w, k); ok {
+			if n, as, ok := f.seqWord(w, k, false); ok {
 				f.bind(&b, w, as)
+				for j := k; j < k+n; j++ {
+					b.negation = b.negation || treeNegWords[f.low(j)]
+				}
 				if !dict.IsMarker(w) {
 					score += 2
 				}
@@ -450,8 +461,11 @@ func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, boo
 		w := pre[i]
 		found := false
 		for ; k >= 1; k-- {
-			if n, as, ok := f.seqWord(w, k); ok {
+			if n, as, ok := f.seqWord(w, k, true); ok {
 				f.bind(&b, w, as)
+				for j := k - n + 1; j <= k; j++ {
+					b.negation = b.negation || treeNegWords[f.low(j)]
+				}
 				if !dict.IsMarker(w) {
 					score += 2
 				}
@@ -482,7 +496,7 @@ func (f *treeFinder) bind(b *seqBinding, w string, as []*actorRec) {
 // seqWord matches one sequence word at word k: a marker an actor mention
 // (the whole of it), "^" any word, a synset or a word by form or lemma.
 // It returns how many words it took.
-func (f *treeFinder) seqWord(w string, k int) (int, []*actorRec, bool) {
+func (f *treeFinder) seqWord(w string, k int, back bool) (int, []*actorRec, bool) {
 	switch w {
 	case "$", "+", "%":
 		m := f.owner[k-1]
@@ -497,6 +511,27 @@ func (f *treeFinder) seqWord(w string, k int) (int, []*actorRec, bool) {
 		return n, as, true
 	case "^":
 		return 1, nil, f.tok(k).UPOS != "PUNCT"
+	}
+	if strings.HasPrefix(w, "&") {
+		// A synset's phrases may be several words ("did n't", "will
+		// not"): the longest that ends at k when reading back, starts at
+		// k when reading on.
+		for n := 4; n >= 1; n-- {
+			from := k
+			if back {
+				from = k - n + 1
+			}
+			if from < 1 || from+n-1 > f.s.Len() {
+				continue
+			}
+			ws := make([]string, n)
+			for i := range ws {
+				ws[i] = f.low(from + i)
+			}
+			if f.e.verbs.InSynset(w, ws) {
+				return n, nil, true
+			}
+		}
 	}
 	return 1, nil, f.wordIs(w, k)
 }
