@@ -157,7 +157,7 @@ func (p *Parser) parseBeam(s *Sentence, k int) {
 	beam := append(sc2.beamA[:0], items[:h]...)[:1]
 	next := append(sc2.beamB[:0], items[h:]...)
 	var sc beamScratch
-	iscores := newScores(p.nclass())
+	iscores := sc2.scores
 	scoreFn := func(st *pstate, out []float64) {
 		sc2.score(st, iscores)
 		for i, v := range iscores[:len(out)] {

@@ -435,16 +435,16 @@ func (p *Parser) parse(s *Sentence) {
 		p.parseBeam(s, p.beam)
 		return
 	}
-	var st pstate
-	st.prepare(s)
-	scores := newScores(p.nclass())
-	sc := getScorer(p, st.n, false)
+	sc := getScorer(p, len(s.Tokens), false)
 	defer sc.release()
+	st := &sc.st
+	st.prepare(s)
+	scores := sc.scores
 	for !st.done() {
-		sc.score(&st, scores)
-		p.apply(&st, p.best(&st, scores))
+		sc.score(st, scores)
+		p.apply(st, p.best(st, scores))
 	}
-	p.finish(&st, s)
+	p.finish(st, s)
 }
 
 // best returns the legal action with the highest score, walking the scores

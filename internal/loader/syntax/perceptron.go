@@ -523,11 +523,18 @@ type scoreCache struct {
 	row   [cacheSize][]entry
 	dense [cacheSize][]uint64
 
-	rows   rowSet   // the rows of one call's features
-	miss   []uint64 // its features not in the cache
-	sink   uint64
-	static []uint64 // the tagger's features of a sentence's words
-	bounds []int    // where each word's begin in static
+	rows rowSet   // the rows of one call's features
+	miss []uint64 // its features not in the cache
+	sink uint64
+	// The tagger's memory for a sentence: its words, the classes known
+	// without scoring, the features of the words, and where each word's
+	// begin in static.
+	words  []tagWord
+	known  []int32
+	static []uint64
+	bounds []int
+	feats  []uint64
+	scores []int32
 }
 
 const cacheSize = 1 << 10

@@ -173,6 +173,9 @@ type scorer struct {
 	feats []uint64
 	rows  rowSet
 
+	st     pstate  // the greedy parser's configuration
+	scores []int32 // from newScores
+
 	// spare are beam items to reuse, beamA and beamB lists of them.
 	spare, beamA, beamB []*beamItem
 	lanes               []int32
@@ -204,6 +207,9 @@ func getScorer(p *Parser, n int, pairs bool) *scorer {
 	}
 	if len(sc.lanes) == 0 {
 		sc.lanes = newScores(max(sc.nc, scoreLanes))
+	}
+	if want := max(sc.nc, scoreLanes); len(sc.scores) != want {
+		sc.scores = newScores(sc.nc)
 	}
 	return sc
 }

@@ -246,18 +246,22 @@ func (t *Tagger) Tag(s *Sentence) { t.tag(s, nil) }
 // tag tags s, keeping the UPOS and XPOS of the words whose keep flag is
 // set when the pair is one of the tagger's classes.
 func (t *Tagger) tag(s *Sentence, keep []bool) {
-	ws := makeTagWords(s, nil, t.amb)
 	cache := getCache(&tagCaches)
 	defer tagCaches.Put(cache)
+	ws := makeTagWords(s, cache.words, t.amb)
+	cache.words = ws
 	// A word's class is known without scoring when it is sure or kept;
 	// the others' features that do not depend on the tags before them are
 	// listed, and read from the table, all at once.
 	n := len(ws)
-	known := make([]int32, n)
+	known := cache.known[:0]
+	for range n {
+		known = append(known, -1)
+	}
+	cache.known = known
 	static := cache.static[:0]
 	bounds := append(cache.bounds[:0], 0)
 	for i := range ws {
-		known[i] = -1
 		if c, ok := t.sure[ws[i].norm]; ok {
 			known[i] = int32(c)
 		}
@@ -273,8 +277,12 @@ func (t *Tagger) tag(s *Sentence, keep []bool) {
 	}
 	cache.touch(t.weights, static)
 	cache.static, cache.bounds = static, bounds
-	scores := newScores(len(t.upos))
-	var feats []uint64
+	if len(cache.scores) != max(len(t.upos), scoreLanes) {
+		cache.scores = newScores(len(t.upos))
+	}
+	scores := cache.scores
+	feats := cache.feats[:0]
+	defer func() { cache.feats = feats }()
 	t1, t2 := noTag, noTag
 	for i := range ws {
 		c := uint16(known[i])
