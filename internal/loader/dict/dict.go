@@ -409,6 +409,15 @@ func build(files []*File) *Dictionary {
 					// its codes: it adds names and dated codes to an actor
 					// a YAML file described, not a new kind.
 					actors[i].extend(e)
+					if !strings.HasPrefix(f.Name, "phoenix:") && e.Code != "" {
+						// A user's own file says what code the actor has
+						// in the user's world ("ZIMBABWE [ZBW]"); the
+						// embedded Phoenix only fills in.
+						actors[i].Code, actors[i].Roles = e.Code, e.Roles
+						if e.Country != "" {
+							actors[i].Country = e.Country
+						}
+					}
 				default:
 					actors[i].merge(e)
 				}

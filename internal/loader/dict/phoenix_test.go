@@ -299,6 +299,22 @@ func TestStandard(t *testing.T) {
 	if _, ok := u.ActorByName("Hamid Karzai"); !ok {
 		t.Error("with user files, Phoenix's actors are gone; want them kept")
 	}
+
+	// A user's own actor file says what code a known actor has in the
+	// user's world; Phoenix does not (Eritrea above stays ERI).
+	actors := filepath.Join(dir, "actors.txt")
+	if err := os.WriteFile(actors, []byte("ZIMBABWE [ZBW]\nKUWAIT [KUW]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u, err = LoadStandard(actors)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"Zimbabwe": "ZBW", "Kuwait": "KUW", "Eritrea": "ERI"} {
+		if a, ok := u.ActorByName(name); !ok || a.Code != want {
+			t.Errorf("with a user's actors, %s = %+v, want code %s", name, a, want)
+		}
+	}
 }
 
 // TestDiscardIndex: the indexed discard look-up finds what trying every
