@@ -1984,6 +1984,9 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			if p := f.caseOf(c); p != "in" && p != "of" && p != "from" {
 				continue
 			}
+			if f.caseOf(c) == "in" && f.namedInPhrase(x) {
+				break // "UN staff members in Sanaa" are the UN's
+			}
 			var out []*actorRec
 			for _, a := range f.actorsAt(c) {
 				out = append(out, f.composeRole(a, role))
@@ -2068,6 +2071,20 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 		}
 	}
 	return dedupRecs(fallback)
+}
+
+// namedInPhrase reports whether a name modifies x in its own phrase
+// (compound, nationality, possessor).
+func (f *treeFinder) namedInPhrase(x int) bool {
+	for _, c := range f.s.Children(x) {
+		switch f.tok(c).Rel {
+		case "compound", "amod", "nmod:poss":
+			if len(f.mentionActors(c)) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // namedForPlace reports whether the thing x is only named for the place
@@ -2228,6 +2245,24 @@ func (f *treeFinder) initialName(x int) *actorRec {
 func (f *treeFinder) roleOf(x int) string {
 	if u := f.tok(x).UPOS; u != "NOUN" && u != "PROPN" || f.owner[x-1] >= 0 {
 		return ""
+	}
+	if h := f.e.hooks.Agent; h != nil {
+		// An agent of several words ending at x, longest first: "human
+		// rights activists".
+		for start := max(1, x-3); start < x; start++ {
+			ws, ok := []string{}, true
+			for k := start; k <= x && ok; k++ {
+				u := f.tok(k).UPOS
+				ok = f.owner[k-1] < 0 && (u == "NOUN" || u == "ADJ" || u == "PROPN") && (k == x || f.s.Ancestor(x, k))
+				ws = append(ws, f.low(k))
+			}
+			if !ok {
+				continue
+			}
+			if code, before, n, ok := h(ws); ok && n == len(ws) && !before {
+				return strings.ToUpper(strings.Trim(code, "~"))
+			}
+		}
 	}
 	for _, w := range []string{f.low(x), f.lemma(x)} {
 		if role, ok := f.e.lex.roles.word(w); ok {

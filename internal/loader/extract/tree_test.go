@@ -101,6 +101,8 @@ func TestTreeStructure(t *testing.T) {
 		{"considering a measure", "Canada is considering new tariffs on Chinese steel.", []string{"CAN 014 CHN"}, nil},
 		{"an act named in a light noun's of-phrase", "Thailand's declaration of a ceasefire with Cambodia took effect at midnight on Monday.", []string{"THA 0871 KHM"}, nil},
 		{"drills around a country", "China's large-scale military drills around Taiwan began at dawn on Monday.", []string{"CHN 150 TWN"}, nil},
+		{"an agent of several words", "Human rights activists in Chile criticised Peru.", []string{"CHLOPP 111 PER"}, nil},
+		{"a role with a name in its phrase and a place", "Houthi rebels abducted at least a dozen UN staff members in Sanaa in June.", []string{"YEMREB 181 IGOUNO"}, []string{"YEMLAB"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
