@@ -184,6 +184,7 @@ THE_SHIRE [FRO/BIL]
 `
 	const agents = `MILITIA {} [~REB]
 RELIEF_AGENCY [NGO~]
+HUMAN_RIGHTS_ACTIVIST [~OPP]
 `
 	const discards = `+FOOTBALL_
 `
@@ -235,6 +236,7 @@ RELIEF_AGENCY [NGO~]
 		{"dated code after", "Aragorn restored ties with Gondor.", graph.Date{Year: 2003}, "ARNGOV 064 GON"},
 		{"agent after", "The Arnorian militia restored ties with Gondor.", graph.Date{}, "ARNREB 064 GON"},
 		{"several codes", "The Shire restored ties with Gondor.", graph.Date{}, "BIL 064 GON"},
+		{"an agent of several words", "Human rights activists in Arnor restored ties with Gondor.", graph.Date{}, "ARNOPP 064 GON"},
 		{"discarded story", "Arnor restored ties with Gondor after the football final.", graph.Date{}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
