@@ -168,9 +168,19 @@ func (f *treeFinder) dropNested(found []finding) []finding {
 		// is that act's intent or plan, which the complement's event
 		// carries as its modality or code; not so a verb that stops
 		// its complement ("stopped inviting", coded as a reduction).
-		if c := f.complement(b.word); c > 0 && f.tok(b.word).UPOS == "VERB" {
+		// A verb a user's dictionary codes ("URGE [102]") keeps its code,
+		// and the complement recoded under it goes instead.
+		if c := f.complement(b.word); c > 0 && f.tok(b.word).UPOS == "VERB" && !b.userCode {
 			for j, a := range found {
 				if j != i && a.word == c && !a.negated && sameRecs(a.agents, b.agents) && sameRecs(a.targets, b.targets) {
+					nested = true
+					break
+				}
+			}
+		}
+		if t := f.tok(b.word); !nested && (t.Rel == "xcomp" || t.Rel == "ccomp" || t.Rel == "advcl") {
+			for j, a := range found {
+				if j != i && a.userCode && a.word == t.Head && f.complement(a.word) == b.word && sameRecs(a.agents, b.agents) && sameRecs(a.targets, b.targets) {
 					nested = true
 					break
 				}
@@ -314,14 +324,15 @@ func (f *treeFinder) triggersOf(id int, noun bool) []trigger {
 // ----- verbs -----
 
 func (f *treeFinder) verb(v int) {
-	if f.controlClass(v) != nil && f.complement(v) > 0 {
-		return // coded through its complement, see governors
-	}
-	// A verb dictionary a user loaded speaks for the verbs it lists; the
-	// lexicon for the others.
+	// A verb dictionary a user loaded speaks for the verbs it lists, verbs
+	// of appeal or intent included ("URGE [102]"); the lexicon for the
+	// others.
 	if fd, ok := f.dictVerb(v, false); ok {
 		f.add(fd)
 		return
+	}
+	if f.controlClass(v) != nil && f.complement(v) > 0 {
+		return // coded through its complement, see governors
 	}
 	for _, tr := range f.triggersOf(v, false) {
 		if fd, ok := f.verbEvent(v, tr); ok {
@@ -1726,8 +1737,8 @@ func (f *treeFinder) controlClass(v int) *controlClass {
 func (f *treeFinder) governors() {
 	for v := 1; v <= f.s.Len(); v++ {
 		cc := f.controlClass(v)
-		if cc == nil {
-			continue
+		if cc == nil || f.coded[v] {
+			continue // coded by a user's verb dictionary
 		}
 		c := f.complement(v)
 		if c == 0 || f.codedUnder(c) {

@@ -169,6 +169,9 @@ ABANDON
 SCOLD
 - * + (OVER BORDER) [111]
 
+--- URGE [102] ---
+URGE
+
 --- CLASH [---] ---
 CLASH
 - &NEGAUX * OVER EFFORTS [904]
@@ -237,6 +240,7 @@ HUMAN_RIGHTS_ACTIVIST [~OPP]
 		{"agent after", "The Arnorian militia restored ties with Gondor.", graph.Date{}, "ARNREB 064 GON"},
 		{"several codes", "The Shire restored ties with Gondor.", graph.Date{}, "BIL 064 GON"},
 		{"an agent of several words", "Human rights activists in Arnor restored ties with Gondor.", graph.Date{}, "ARNOPP 064 GON"},
+		{"a verb of appeal the user's dictionary codes", "Arnor urged Gondor to restore the dam.", graph.Date{}, "ARN 102 GON"},
 		{"discarded story", "Arnor restored ties with Gondor after the football final.", graph.Date{}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
