@@ -2329,9 +2329,6 @@ func (f *treeFinder) mentionActors(x int) []*actorRec {
 		return nil
 	}
 	mt := &f.ms[m]
-	if mt.kind == mObject {
-		return nil
-	}
 	if mt.pair != nil {
 		return mt.pair
 	}

@@ -332,3 +332,20 @@ func TestTreeGovernorAndComplement(t *testing.T) {
 		}
 	}
 }
+
+// TestTreeObjectAnaphor: "the project" refers back to the last project
+// named, which can be what an act is aimed at.
+func TestTreeObjectAnaphor(t *testing.T) {
+	e := treeEngine(t)
+	first := "Now Russia has offered to finance the Iran-Pakistan gas pipeline project."
+	text := first + " While America is doing all it could to scuttle the project, Russia is extending a helping hand."
+	k := len(first)
+	res := e.Extract(Doc{ID: "t", Text: text, Sentences: []Sentence{{Index: 0, Start: 0, End: k, Text: text[:k]}, {Index: 1, Start: k + 1, End: len(text), Text: text[k+1:]}}})
+	var got []string
+	for _, ev := range res.Events {
+		got = append(got, ev.Source+" "+ev.CAMEO+" "+ev.Target)
+	}
+	if !strings.Contains(strings.Join(got, " | "), "united-states 12") {
+		t.Errorf("got %v, want the United States opposing the pipeline", got)
+	}
+}
