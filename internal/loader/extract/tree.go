@@ -371,7 +371,17 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		agents = f.byAgent(v)
 	} else {
 		if r.Direct || len(tr.rest) > 0 && restPrep == "" {
-			for _, o := range f.s.ChildrenByRel(v, "obj") {
+			objs := f.s.ChildrenByRel(v, "obj")
+			if len(objs) == 0 {
+				// "hosted Indian and Pakistani leaders", its object read
+				// as a predicate: a name there is the object.
+				for _, x := range f.s.ChildrenByRel(v, "xcomp") {
+					if f.tok(x).UPOS != "VERB" && f.owner[x-1] >= 0 {
+						objs = append(objs, x)
+					}
+				}
+			}
+			for _, o := range objs {
 				if len(tr.rest) > 0 && slices.Contains(f.consumed[consumed:], o) {
 					continue // the verb's own word: "hosted a peace conference in Tashkent"
 				}
@@ -403,6 +413,12 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		if o := f.s.Child(v, "obj"); o > 0 && !f.requiredIn(o, r.Requires) {
 			targets = append(targets, f.namedAt(o)...)
 		}
+	}
+	// "massed troops on its border with Ukraine": the agent's own place
+	// is no target; the fallbacks below look further. (A protest at home
+	// is the people against their country, see domestic.)
+	if cameo.Root(r.Code) != "14" {
+		targets = without(targets, agents)
 	}
 	if len(targets) == 0 && !passive && r.ModifierTarget {
 		// "treated India as an ally": the object is whose the required
@@ -880,6 +896,32 @@ var placePreps = []string{"in", "inside", "into", "near", "across", "along", "on
 func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*actorRec {
 	var out []*actorRec
 	force := forceCode(r.Code) || cameo.Root(r.Code) == "15"
+	// owned is a place's actors, else its owner's or neighbour's: "on
+	// its border with Ukraine", "near islands claimed by Vietnam".
+	owned := func(o int) []*actorRec {
+		for _, c := range f.s.ChildrenByRel(o, "nmod") {
+			if f.caseOf(c) == "with" {
+				if as := f.actorsAt(c); len(as) > 0 {
+					return as // "on its border with Ukraine": the neighbour
+				}
+			}
+		}
+		as := f.actorsAt(o)
+		if len(as) > 0 {
+			return as
+		}
+		for _, c := range f.s.Children(o) {
+			if rel := f.tok(c).Rel; rel == "nmod" || rel == "acl" || rel == "nmod:poss" {
+				as = append(as, f.actorsAt(c)...)
+				for _, g := range f.s.Children(c) {
+					if strings.HasPrefix(f.tok(g).Rel, "obl") {
+						as = append(as, f.actorsAt(g)...)
+					}
+				}
+			}
+		}
+		return as
+	}
 	for _, o := range f.s.Children(v) {
 		// "cancelled his visit to Islamabad": an object that is a
 		// thing, whoever owns it, holds the target in its phrase.
@@ -917,8 +959,12 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 						continue
 					}
 					p := f.caseOf(c)
-					if rel == "nmod" && (contains(preps, p) || p == "between" || p == "with" && r.Symmetric || force && contains(placePreps, p)) {
+					if rel == "nmod" && (contains(preps, p) || p == "between" || p == "with" && r.Symmetric) {
 						out = append(out, f.actorsAt(c)...)
+						continue
+					}
+					if rel == "nmod" && force && contains(placePreps, p) {
+						out = append(out, owned(c)...)
 						continue
 					}
 					next = append(next, c)
@@ -929,25 +975,9 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 	}
 	if len(out) == 0 && force {
 		for _, o := range f.obliques(v) {
-			if !contains(placePreps, f.caseOf(o)) {
-				continue
+			if contains(placePreps, f.caseOf(o)) {
+				out = append(out, owned(o)...)
 			}
-			as := f.actorsAt(o)
-			if len(as) == 0 {
-				// "on its border with Ukraine", "near islands claimed by
-				// Vietnam": the place's owner or neighbour.
-				for _, c := range f.s.Children(o) {
-					if rel := f.tok(c).Rel; rel == "nmod" || rel == "acl" || rel == "nmod:poss" {
-						as = append(as, f.actorsAt(c)...)
-						for _, g := range f.s.Children(c) {
-							if strings.HasPrefix(f.tok(g).Rel, "obl") {
-								as = append(as, f.actorsAt(g)...)
-							}
-						}
-					}
-				}
-			}
-			out = append(out, as...)
 		}
 	}
 	return out

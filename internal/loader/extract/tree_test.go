@@ -103,6 +103,8 @@ func TestTreeStructure(t *testing.T) {
 		{"drills around a country", "China's large-scale military drills around Taiwan began at dawn on Monday.", []string{"CHN 150 TWN"}, nil},
 		{"an agent of several words", "Human rights activists in Chile criticised Peru.", []string{"CHLOPP 111 PER"}, nil},
 		{"a role with a name in its phrase and a place", "Houthi rebels abducted at least a dozen UN staff members in Sanaa in June.", []string{"YEMREB 181 IGOUNO"}, []string{"YEMLAB"}},
+		{"force on the agent's own border with a neighbour", "Russia mobilised troops on its border with Ukraine.", []string{"RUS 154 UKR"}, nil},
+		{"an object read as a predicate", "The Soviet Union hosted Indian and Pakistani leaders in Tashkent in January 1966.", []string{"RUS 043 IND"}, []string{"UZB"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
