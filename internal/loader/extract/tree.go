@@ -619,7 +619,7 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 
 // actNouns name an act whose clause says what was done, by the noun's
 // owner: "Islamabad's move to sever the supplies".
-var actNouns = toSet(`move moves step steps`)
+var actNouns = toSet(`move moves step steps decision decisions`)
 
 // governorNoun reports whether n is a noun of intent, plan, threat,
 // appeal, demand, refusal or act, one that governs a complement.
@@ -908,6 +908,9 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 		}
 		as := f.actorsAt(o)
 		if len(as) > 0 {
+			if allUnknown(as) {
+				return nil // "at the Torkham crossing": a place no dictionary knows
+			}
 			return as
 		}
 		for _, c := range f.s.Children(o) {
@@ -1294,7 +1297,7 @@ var (
 interested interest willingness readiness intention desire commitment determination eagerness proposal`)
 	// planVerbs make their complement a plan: "plans to travel", "is
 	// expected to visit".
-	planVerbs        = verbSet(`plan intend expect schedule decide hope want seek aim prepare set due slate resolve arrange decision bid`)
+	planVerbs        = verbSet(`plan intend expect schedule decide hope want seek aim prepare set due slate resolve arrange bid`)
 	treePlannedWords = verbSet(`upcoming planned proposed scheduled forthcoming expected prospective`)
 	threatVerbs      = verbSet(`threaten threat ultimatum`)
 	appealVerbs      = verbSet(`urge ask call appeal press request encourage implore beg plea`)
@@ -1302,6 +1305,8 @@ interested interest willingness readiness intention desire commitment determinat
 	rejectVerbs      = verbSet(`refuse decline reject refusal rejection`)
 	refuseVerbs      = verbSet(`fail stop cease halt quit suspend avoid`)
 	cancelVerbs      = verbSet(`cancel postpone scrap abandon delay shelve drop`)
+	// allegeVerbs accuse someone of their complement, which is alleged.
+	allegeVerbs = verbSet(`accuse blame charge suspect`)
 	// considerVerbs weigh their complement as an option (014): "is
 	// considering expelling the ambassador".
 	considerVerbs = verbSet(`consider weigh mull contemplate`)
@@ -1339,6 +1344,14 @@ func (f *treeFinder) context(fd *finding, p int) {
 			return
 		}
 		h := t.Head
+		if (t.Rel == "advcl" || t.Rel == "acl") && f.is(allegeVerbs, h) {
+			if m := f.markOf(x); m == "of" || m == "for" {
+				// "accused Pakistan of arming rebels": what one is
+				// accused of is the accusation's, not a fact to code.
+				fd.agents, fd.targets = nil, nil
+				return
+			}
+		}
 		switch {
 		case t.Rel == "advcl" && f.toClause(x) && f.controlClass(h) != nil:
 			f.governed(fd, h, false) // "urged China on Tuesday to release"

@@ -105,6 +105,9 @@ func TestTreeStructure(t *testing.T) {
 		{"a role with a name in its phrase and a place", "Houthi rebels abducted at least a dozen UN staff members in Sanaa in June.", []string{"YEMREB 181 IGOUNO"}, []string{"YEMLAB"}},
 		{"force on the agent's own border with a neighbour", "Russia mobilised troops on its border with Ukraine.", []string{"RUS 154 UKR"}, nil},
 		{"an object read as a predicate", "The Soviet Union hosted Indian and Pakistani leaders in Tashkent in January 1966.", []string{"RUS 043 IND"}, []string{"UZB"}},
+		{"what one is accused of is alleged", "The Soviet Union accused Pakistan of arming Afghan rebels.", []string{"RUS 112 PAK"}, []string{"PAK 07"}},
+		{"an unknown place of fighting is no target", "Pakistani and Afghan troops exchanged fire at the Torkham crossing.", []string{"190 PAK"}, []string{"---"}},
+		{"an owned decision is an act, not a plan", "Moscow backed Islamabad's decision to close NATO supply routes.", []string{"PAK 160 IGOWSTNAT"}, []string{"planned"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
