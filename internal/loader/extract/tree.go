@@ -940,6 +940,19 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 					out = append(out, f.actorsAt(c)...)
 				}
 			}
+			if len(out) == 0 {
+				// The from-phrase right after the object, hung on the verb:
+				// "turned down a request from India to call off".
+				end := o
+				for _, d := range f.s.Subtree(o) {
+					end = max(end, d)
+				}
+				for _, b := range f.obliques(v) {
+					if q := f.caseOf(b); (q == "from" || q == "by") && b > end && b <= end+3 {
+						out = append(out, f.actorsAt(b)...)
+					}
+				}
+			}
 		}
 		if f.tok(o).Rel == "obj" && !f.isPassive(v) {
 			// "criticised the nuclear test by North Korea": the parser
@@ -1107,6 +1120,15 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			case p == "of":
 				as := f.actorsAt(c)
 				ofs = append(ofs, as...)
+				if len(as) > 0 {
+					// "the visit of Wang Yi to Kabul", the to-phrase hung
+					// on the visitor.
+					for _, g := range f.s.ChildrenByRel(c, "nmod") {
+						if q := f.caseOf(g); q != "of" && contains(r.NounPreps, q) {
+							targets = append(targets, f.actorOf(g)...) // its head only: a list there may be the next clause's subject
+						}
+					}
+				}
 				if len(as) == 0 {
 					// "pledge of 20,000 tonnes of food aid to Somalia"
 					targets = append(targets, f.nestedTargets(c, r, 2)...)

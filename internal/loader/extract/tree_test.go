@@ -108,6 +108,8 @@ func TestTreeStructure(t *testing.T) {
 		{"what one is accused of is alleged", "The Soviet Union accused Pakistan of arming Afghan rebels.", []string{"RUS 112 PAK"}, []string{"PAK 07"}},
 		{"an unknown place of fighting is no target", "Pakistani and Afghan troops exchanged fire at the Torkham crossing.", []string{"190 PAK"}, []string{"---"}},
 		{"an owned decision is an act, not a plan", "Moscow backed Islamabad's decision to close NATO supply routes.", []string{"PAK 160 IGOWSTNAT"}, []string{"planned"}},
+		{"a to-phrase hung on the of-phrase", "The visit of Chinese Foreign Minister Wang Yi to Kabul in December eased tensions.", []string{"CHNGOV 042 AFG"}, nil},
+		{"an owner's from-phrase hung on the verb", "Russia turned down a request from India to call off the exercise.", []string{"RUS 125 IND"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
