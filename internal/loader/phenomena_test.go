@@ -83,7 +83,7 @@ func TestPhenomena(t *testing.T) {
 	for _, c := range []struct {
 		coder Coder
 		floor float64
-	}{{CoderRules, 0.85}, {CoderTree, 0.80}} {
+	}{{CoderRules, 0.85}, {CoderTree, 0.85}} {
 		t.Run(string(c.coder), func(t *testing.T) {
 			x := extractor(t)
 			if c.coder == CoderTree {
