@@ -204,15 +204,16 @@ type weightTable struct {
 
 // denseBias keeps a dense row's lanes non-negative, so that adding up
 // dense rows never carries from one lane into the next: a lane of k rows
-// holds at most k·65535, below 2³² for any number of features.
+// holds at most k·65535, below 2³² for the few dozen rows of a
+// configuration (for any k up to 65536).
 const denseBias = 1 << 15
 
 // denseMin is the shortest row of a table of nclass classes also kept
-// dense. Adding a sparse entry reads its class and then the score it adds
-// to; a dense row's words, added up four rows at a time, cost about half
-// as much each, so a row with half as many entries as its dense row has
-// words is already as fast dense. (Shorter rows would cost more memory
-// than they save time.)
+// dense. A sparse entry costs a read of its class and a read and write of
+// the score it adds to; a dense row costs a read of each of its words, two
+// classes each, added up four rows at a time. On the embedded model a
+// quarter of the classes is where dense rows stop paying: shorter ones cost
+// more in memory, and so in cache misses, than they save.
 func denseMin(nclass int) int { return max((nclass+1)/4, 8) }
 
 // hashPart is an open-addressing table with linear probing over its own

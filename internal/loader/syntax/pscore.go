@@ -174,11 +174,11 @@ type scorer struct {
 	rows  rowSet
 
 	st     pstate  // the greedy parser's configuration
-	scores []int32 // from newScores
+	scores []int32 // from newScores, for the parse
+	lanes  []int32 // from newScores, for sum
 
 	// spare are beam items to reuse, beamA and beamB lists of them.
 	spare, beamA, beamB []*beamItem
-	lanes               []int32
 }
 
 var scorers = sync.Pool{New: func() any { return new(scorer) }}
@@ -205,8 +205,8 @@ func getScorer(p *Parser, n int, pairs bool) *scorer {
 		clear(sc.pair)
 		sc.slab = sc.slab[:0]
 	}
-	if len(sc.lanes) == 0 {
-		sc.lanes = newScores(max(sc.nc, scoreLanes))
+	if want := max(sc.nc, scoreLanes); len(sc.lanes) != want {
+		sc.lanes = newScores(sc.nc)
 	}
 	if want := max(sc.nc, scoreLanes); len(sc.scores) != want {
 		sc.scores = newScores(sc.nc)
