@@ -178,6 +178,7 @@ const (
 	flagSymmetric
 	flagDocDate
 	flagReporter
+	flagCodes // dated actor codes follow the reporter
 )
 
 // encodeEvent writes e as: codec byte, flags byte, then the string fields as
@@ -199,6 +200,9 @@ func encodeEvent(e *Event) []byte {
 	}
 	if e.Reporter != "" {
 		flags |= flagReporter
+	}
+	if e.SourceCode != "" || e.TargetCode != "" {
+		flags |= flagCodes
 	}
 	b = append(b, eventCodec, flags)
 	str := func(s string) {
@@ -226,6 +230,10 @@ func encodeEvent(e *Event) []byte {
 	if e.Reporter != "" {
 		str(e.Reporter)
 	}
+	if flags&flagCodes != 0 {
+		str(e.SourceCode)
+		str(e.TargetCode)
+	}
 	return b
 }
 
@@ -252,6 +260,9 @@ func decodeEvent(b []byte, e *Event) error {
 	e.Extractor = d.str()
 	if flags&flagReporter != 0 {
 		e.Reporter = d.str()
+	}
+	if flags&flagCodes != 0 {
+		e.SourceCode, e.TargetCode = d.str(), d.str()
 	}
 	e.Negated = flags&flagNegated != 0
 	e.Symmetric = flags&flagSymmetric != 0

@@ -193,6 +193,12 @@ type Event struct {
 	// event ("officials said", "according to Lavrov"); "" when the text
 	// states it itself.
 	Reporter string `json:"reporter,omitempty"`
+	// SourceCode and TargetCode are the CAMEO actor codes the actors held
+	// on the event's date, when those differ from the actors' own codes
+	// (a minister in 1966, an opposition leader who later governed); ""
+	// when the actor's code applies.
+	SourceCode string `json:"source_code,omitempty"`
+	TargetCode string `json:"target_code,omitempty"`
 
 	DocID         string `json:"doc_id"`
 	SentenceIndex int    `json:"sentence_index"`

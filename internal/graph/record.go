@@ -45,18 +45,28 @@ type TripleRecord struct {
 }
 
 // Record renders e with its resolved actors and the name of its
-// document; reporter is the actor e.Reporter names, nil when none.
+// document; reporter is the actor e.Reporter names, nil when none. An
+// actor's code is the one it held on the event's date.
 func (e Event) Record(docName string, src, dst Actor, reporter *Actor) TripleRecord {
 	var rep *ActorRef
 	if reporter != nil {
 		r := reporter.Ref()
 		rep = &r
 	}
+	// The codes the actors held on the event's date, where they differ
+	// from the actors' own.
+	sref, dref := src.Ref(), dst.Ref()
+	if e.SourceCode != "" {
+		sref.Code = e.SourceCode
+	}
+	if e.TargetCode != "" {
+		dref.Code = e.TargetCode
+	}
 	return TripleRecord{Reporter: rep,
 		ID: e.ID, Doc: docName, Sentence: e.Sentence, SentenceIndex: e.SentenceIndex,
 		Start: e.Start, End: e.End,
-		Source: src.Ref(), Relation: e.Relation, CAMEO: e.CAMEO, QuadClass: e.QuadClass,
-		Goldstein: e.Goldstein, Target: dst.Ref(),
+		Source: sref, Relation: e.Relation, CAMEO: e.CAMEO, QuadClass: e.QuadClass,
+		Goldstein: e.Goldstein, Target: dref,
 		Date: e.Date.String(), DatePrecision: e.DatePrecision(),
 		Negated: e.Negated, Modality: e.Modality, Symmetric: e.Symmetric, Confidence: e.Confidence,
 	}

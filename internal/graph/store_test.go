@@ -856,3 +856,39 @@ func TestEventCodecDocDate(t *testing.T) {
 		}
 	}
 }
+
+// TestEventCodecDatedCodes: the codes the actors held on the event's date
+// go through the store codec, replace the actors' own in the triple
+// record, and come back from an imported row.
+func TestEventCodecDatedCodes(t *testing.T) {
+	for _, codes := range [][2]string{{"", ""}, {"USAELI", ""}, {"", "PAKGOV"}, {"USAELI", "PAKGOV"}} {
+		e := testDoc("a", "One.").Events[0]
+		e.SourceCode, e.TargetCode = codes[0], codes[1]
+		e.Reporter = "" // the codes follow the reporter in the encoding
+		var back Event
+		if err := decodeEvent(encodeEvent(&e), &back); err != nil {
+			t.Fatal(err)
+		}
+		if back.SourceCode != codes[0] || back.TargetCode != codes[1] {
+			t.Errorf("codes %v came back %q, %q", codes, back.SourceCode, back.TargetCode)
+		}
+		rec := e.Record("a", Actor{ID: "s", Name: "S", Code: "USAGOV"}, Actor{ID: "t", Name: "T", Code: "PAK"}, nil)
+		wantS, wantT := "USAGOV", "PAK"
+		if codes[0] != "" {
+			wantS = codes[0]
+		}
+		if codes[1] != "" {
+			wantT = codes[1]
+		}
+		if rec.Source.Code != wantS || rec.Target.Code != wantT {
+			t.Errorf("codes %v: record codes %s, %s; want %s, %s", codes, rec.Source.Code, rec.Target.Code, wantS, wantT)
+		}
+	}
+	// With a reporter too, and an old record with neither flag still reads.
+	e := testDoc("a", "One.").Events[0]
+	e.Reporter, e.SourceCode = "r", "USAELI"
+	var back Event
+	if err := decodeEvent(encodeEvent(&e), &back); err != nil || back.Reporter != "r" || back.SourceCode != "USAELI" {
+		t.Errorf("with a reporter: %+v, %v", back, err)
+	}
+}

@@ -233,6 +233,10 @@ func recordRow(rec TripleRecord) (importRow, error) {
 	if rep != nil {
 		e.Reporter = rep.ID
 	}
+	// A row's codes are the actors' codes on the event's date: kept on
+	// the event, so that an actor coded differently in two rows (a
+	// minister, later in opposition) reads back as written.
+	e.SourceCode, e.TargetCode = src.Code, dst.Code
 	return importRow{e: e, src: src, dst: dst, rep: rep, hasOffsets: rec.End > 0}, nil
 }
 

@@ -504,3 +504,32 @@ func TestDictionaryRolesTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestDatedCodesByEventDate: an actor with dated codes is coded with the
+// one it held on the event's own date, not the document's.
+func TestDatedCodesByEventDate(t *testing.T) {
+	for _, x := range []*Extractor{extractor(t), treeExtractor(t)} {
+		xt, err := x.Process(input.Input{Name: "d.txt", Format: "txt", Date: "2026-03-04",
+			Data: []byte("In 2022, Donald Trump criticised China. On Monday Donald Trump criticised Iran.")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes := map[string]string{}
+		for _, a := range xt.Actors {
+			codes[a.ID] = a.Code
+		}
+		got := map[string]string{}
+		for _, e := range xt.Events {
+			c := codes[e.Source]
+			if e.SourceCode != "" {
+				c = e.SourceCode
+			}
+			got[codes[e.Target]] = c
+		}
+		// Out of office in 2022 (Phoenix's and kg's dated roles), in office
+		// on the document's date.
+		if got["CHN"] != "USAELI" || got["IRN"] != "USAGOV" {
+			t.Errorf("codes by target %v, want CHN: USAELI (2022), IRN: USAGOV (2026)", got)
+		}
+	}
+}

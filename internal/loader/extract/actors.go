@@ -42,6 +42,10 @@ type actorRec struct {
 	unknown  bool // built from a phrase found in no dictionary
 	mentions int
 	used     bool
+	// entry is the dictionary entry the actor comes from, for the codes
+	// it held on other dates than the document's.
+	entry   *Entry
+	docCode string // the entry's code on the document's date
 }
 
 func (a *actorRec) isCountry() bool { return a.Type == graph.Country }
@@ -470,6 +474,9 @@ func (d *docState) entryRec(ent *Entry) *actorRec {
 		a = d.get("e:"+ent.Name, func() graph.Actor {
 			return graph.Actor{Name: ent.Name, Code: ent.codeAt(d.date), Type: ent.Type, Country: ent.Country}
 		})
+		if len(ent.Spans) > 0 {
+			a.entry, a.docCode = ent, a.Code
+		}
 		d.byEntry[ent] = a
 	}
 	return a

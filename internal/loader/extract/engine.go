@@ -321,6 +321,7 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 			reporter = r.ID
 		}
 		events = append(events, graph.Event{Reporter: reporter,
+			SourceCode: p.a.codeOn(date), TargetCode: p.b.codeOn(date),
 			ID:     id,
 			Source: p.a.ID, Target: p.b.ID, Relation: fd.rule.Relation, CAMEO: code,
 			QuadClass: cameo.QuadClass(code), Goldstein: goldstein, Date: date,
@@ -333,6 +334,19 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 }
 
 type actorPair struct{ a, b *actorRec }
+
+// codeOn returns the code a dictionary actor with dated codes held on an
+// event's own date when it differs from the one it has in the document,
+// else "": "In 1966, Bhutto met Kosygin" in an article of 2018.
+func (a *actorRec) codeOn(d graph.Date) string {
+	if a.entry == nil || d.IsZero() || a.Code != a.docCode {
+		return "" // no dates, or a code the text gave it ("the former president")
+	}
+	if c := a.entry.codeAt(d); c != a.Code {
+		return c
+	}
+	return ""
+}
 
 // sameCountry reports whether a is an organ of country c by code, when the
 // two were not linked in the text ("Pakistan Army" and the Pakistan a
