@@ -403,7 +403,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		preps = append([]string{restPrep}, preps...)
 	}
 	for _, o := range f.obliques(v) {
-		if p := f.caseOf(o); p != "" && contains(preps, p) {
+		if p := f.caseOf(o); p != "" && contains(preps, p) && !f.venue(o, r) {
 			targets = append(targets, f.actorsAt(o)...)
 		}
 	}
@@ -976,7 +976,9 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 					}
 					p := f.caseOf(c)
 					if rel == "nmod" && (contains(preps, p) || p == "between" || p == "with" && r.Symmetric) {
-						out = append(out, f.actorsAt(c)...)
+						if !f.venue(c, r) {
+							out = append(out, f.actorsAt(c)...)
+						}
 						continue
 					}
 					if rel == "nmod" && force && contains(placePreps, p) {
@@ -1221,6 +1223,9 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		// military drills around Taiwan".
 		force := forceCode(r.Code) || cameo.Root(r.Code) == "15"
 		for _, c := range f.s.ChildrenByRel(n, "nmod") {
+			if !force && f.cityAt(c) {
+				continue // "a ceasefire signed in Jeddah": a venue
+			}
 			if p := f.caseOf(c); p == "in" || p == "inside" || force && (contains(placePreps, p) || p == "around" || p == "off") {
 				targets = append(targets, f.actorsAt(c)...)
 			}
@@ -2091,8 +2096,8 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 	// south Ithilen" is theirs; "the coup in Niger" is Niger's.
 	var fallback []*actorRec
 	for _, rels := range [][]string{{"appos", "compound", "amod", "flat"}, {"nmod:poss"}, {"nmod by", "nmod of", "nmod from"}, {"nmod in"}} {
-		if rels[0] == "nmod in" && (f.noPlace || venueNouns[f.lemma(x)]) {
-			break // "a peace conference in Tashkent" is nobody's
+		if rels[0] == "nmod in" && (f.noPlace || venueNouns[f.lemma(x)] || pactNouns[f.lemma(x)] && f.inCity(x)) {
+			break // "a peace conference in Tashkent", "a ceasefire signed in Jeddah" are nobody's
 		}
 		var out []*actorRec
 		for _, c := range f.s.Children(x) {
@@ -2168,19 +2173,53 @@ func (f *treeFinder) namedInPhrase(x int) bool {
 // "the Astana process" belong to no country, unlike "the Kabul
 // government".
 func (f *treeFinder) namedForPlace(x, m int) bool {
+	if !f.cityAt(m) {
+		return false // the country itself: "the Pakistan-Russia Defence Agreement"
+	}
+	return f.roleOf(x) == "" && !f.e.lex.peopleNoun(f.low(x)) && !f.e.lex.peopleNoun(f.lemma(x)) && capitalised(f.tok(x).Form)
+}
+
+// cityAt reports whether word m names a city or region rather than a
+// country by its name: a place of the dictionary, or a country's capital
+// ("Jeddah", "Tashkent"), not a demonym or an abbreviation.
+func (f *treeFinder) cityAt(m int) bool {
 	k := f.owner[m-1]
 	if k < 0 || f.ms[k].actor == nil {
 		return false
 	}
 	mt := &f.ms[k]
-	var words []string
-	for _, t := range f.toks[mt.start:mt.end] {
-		words = append(words, t.low)
+	a := mt.actor
+	if a.Type == graph.Place {
+		return true
 	}
-	if a := mt.actor; a.Type != graph.Place && !(a.isCountry() && strings.Join(words, " ") != strings.ToLower(a.Name) && len(words) == 1 && !f.toks[mt.start].allCaps) {
-		return false // the country itself, not its capital or a city: "the Pakistan-Russia Defence Agreement"
+	if !a.isCountry() || mt.demonym || mt.end-mt.start != 1 || f.toks[mt.start].allCaps {
+		return false
 	}
-	return f.roleOf(x) == "" && !f.e.lex.peopleNoun(f.low(x)) && !f.e.lex.peopleNoun(f.lemma(x)) && capitalised(f.tok(x).Form)
+	return f.toks[mt.start].low != strings.ToLower(a.Name)
+}
+
+// pactNouns name what is agreed, whose city is where it was signed.
+var pactNouns = toSet(`ceasefire truce agreement deal accord treaty pact declaration memorandum`)
+
+// venue reports whether phrase c is where an act took place and no more,
+// a city in an in-phrase: "signed a ceasefire in Jeddah" is not an act
+// on Saudi Arabia, unlike "struck targets in Aleppo" or a visit.
+func (f *treeFinder) venue(c int, r *VerbRule) bool {
+	switch cameo.Root(r.Code) {
+	case "04", "14", "15":
+		return false // "arrived in Islamabad", "demonstrated in Tbilisi": the place is the point
+	}
+	return f.caseOf(c) == "in" && !forceCode(r.Code) && f.cityAt(c)
+}
+
+// inCity reports whether x has an in-phrase naming a city.
+func (f *treeFinder) inCity(x int) bool {
+	for _, c := range f.s.ChildrenByRel(x, "nmod") {
+		if f.caseOf(c) == "in" && f.cityAt(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // lightNouns name the doing of an act their of-phrase names.

@@ -110,6 +110,8 @@ func TestTreeStructure(t *testing.T) {
 		{"an owned decision is an act, not a plan", "Moscow backed Islamabad's decision to close NATO supply routes.", []string{"PAK 160 IGOWSTNAT"}, []string{"planned"}},
 		{"a to-phrase hung on the of-phrase", "The visit of Chinese Foreign Minister Wang Yi to Kabul in December eased tensions.", []string{"CHNGOV 042 AFG"}, nil},
 		{"an owner's from-phrase hung on the verb", "Russia turned down a request from India to call off the exercise.", []string{"RUS 125 IND"}, nil},
+		{"a ceasefire's venue", "The army and the RSF signed a short-term ceasefire in Jeddah on May 20, 2023.", nil, []string{"SAU"}},
+		{"an arrival's city is its destination", "Chinese Foreign Minister Wang Yi arrived in Islamabad on Thursday.", []string{"CHNGOV 042 PAK"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
