@@ -407,6 +407,20 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			targets = append(targets, f.actorsAt(o)...)
 		}
 	}
+	if len(targets) == 0 {
+		// "shared intelligence on the plot with the United States": the
+		// target's phrase hung on another phrase of the verb.
+		for _, o := range f.obliques(v) {
+			if o < v || contains(preps, f.caseOf(o)) {
+				continue
+			}
+			for _, c := range f.s.ChildrenByRel(o, "nmod") {
+				if q := f.caseOf(c); q != "of" && q != "in" && contains(preps, q) {
+					targets = append(targets, f.actorsAt(c)...)
+				}
+			}
+		}
+	}
 	if len(targets) == 0 && !passive && contains(r.Preps, "to") && len(r.Requires) > 0 {
 		// "sent Ukraine two more air-defence systems": with the thing
 		// sent named elsewhere, an actor as the object is the recipient.
