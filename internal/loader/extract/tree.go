@@ -411,8 +411,8 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		// "shared intelligence on the plot with the United States": the
 		// target's phrase hung on another phrase of the verb.
 		for _, o := range f.obliques(v) {
-			if o < v || contains(preps, f.caseOf(o)) {
-				continue
+			if o < v || contains(preps, f.caseOf(o)) || len(f.triggersOf(o, true)) > 0 {
+				continue // "engaged in a gun battle with": the event noun's own target
 			}
 			for _, c := range f.s.ChildrenByRel(o, "nmod") {
 				if q := f.caseOf(c); q != "of" && q != "in" && contains(preps, q) {
