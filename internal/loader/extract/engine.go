@@ -32,7 +32,10 @@ type Engine struct {
 	// verbs, when set, codes the verbs the lexicon does not know (the
 	// parse coder only).
 	verbs *dict.VerbDict
-	hooks Hooks
+	// synsetWords is the longest phrase, in words, of each synset of
+	// verbs ("&negatvauxvrb" → 3), keyed in lower case.
+	synsetWords map[string]int
+	hooks       Hooks
 }
 
 // Hooks let a dictionary's own vocabulary into the engine: agent nouns and

@@ -44,7 +44,8 @@ type treeFinder struct {
 	// consumed are the words a multi-word verb used up ("war" in "wage
 	// war"): they code no event of their own.
 	consumed []int
-	inPerson bool // personCountry is looking up an apposition
+	inPerson bool            // personCountry is looking up an apposition
+	words    map[string]bool // the sentence's forms and lemmas, lower case, built on first use
 	// tailRep is the speaker of a closing ", X said." and tailAt the
 	// comma before it: what comes before is X's report.
 	tailRep *actorRec

@@ -21,8 +21,30 @@ import (
 func (e *Engine) WithVerbs(vd *dict.VerbDict) *Engine {
 	c := *e
 	c.verbs = vd
+	c.synsetWords = nil
+	if vd != nil {
+		// The longest phrase of each synset, so that a pattern's synset
+		// is tried on as many words as it can match and no more.
+		c.synsetWords = map[string]int{}
+		for name, ps := range vd.Synsets {
+			n := 1
+			for _, p := range ps {
+				k := len(p.Words)
+				for _, w := range p.Words {
+					if strings.HasPrefix(w, "&") {
+						k = maxSynsetWords // a synset within: any length
+					}
+				}
+				n = max(n, min(k, maxSynsetWords))
+			}
+			c.synsetWords[strings.ToLower(name)] = n
+		}
+	}
 	return &c
 }
+
+// maxSynsetWords bounds the words one synset reference is tried on.
+const maxSynsetWords = 4
 
 // dictTargetPreps introduce a target after a dictionary verb that names
 // none itself: "fired at", "protested to", "sided with".
@@ -429,6 +451,15 @@ func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, boo
 	if !ok || len(pre)+len(post) == 0 {
 		return 0, b, false
 	}
+	// Most patterns name a word the sentence does not have: those fail
+	// here, before any matching.
+	for _, ws := range [][]string{pre, post} {
+		for _, w := range ws {
+			if !dict.IsMarker(w) && w != "^" && !strings.HasPrefix(w, "&") && !f.hasWord(w) {
+				return 0, b, false
+			}
+		}
+	}
 	score := 0
 	// After the verb, left to right.
 	k := v + 1
@@ -481,6 +512,18 @@ func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, boo
 	return score, b, true
 }
 
+// hasWord reports whether the sentence has w as a form or a lemma.
+func (f *treeFinder) hasWord(w string) bool {
+	if f.words == nil {
+		f.words = make(map[string]bool, 2*f.s.Len())
+		for k := 1; k <= f.s.Len(); k++ {
+			f.words[f.low(k)] = true
+			f.words[f.lemma(k)] = true
+		}
+	}
+	return f.words[w]
+}
+
 func (f *treeFinder) bind(b *seqBinding, w string, as []*actorRec) {
 	switch w {
 	case "$":
@@ -516,7 +559,7 @@ func (f *treeFinder) seqWord(w string, k int, back bool) (int, []*actorRec, bool
 		// A synset's phrases may be several words ("did n't", "will
 		// not"): the longest that ends at k when reading back, starts at
 		// k when reading on.
-		for n := 4; n >= 1; n-- {
+		for n := f.e.synsetWords[w]; n >= 1; n-- {
 			from := k
 			if back {
 				from = k - n + 1
