@@ -35,7 +35,9 @@ type Engine struct {
 	// synsetWords is the longest phrase, in words, of each synset of
 	// verbs ("&negatvauxvrb" → 3), keyed in lower case.
 	synsetWords map[string]int
-	hooks       Hooks
+	// patternWords are the verb patterns split into words once.
+	patternWords map[*dict.Pattern]seqWords
+	hooks        Hooks
 }
 
 // Hooks let a dictionary's own vocabulary into the engine: agent nouns and

@@ -46,6 +46,9 @@ type treeFinder struct {
 	consumed []int
 	inPerson bool            // personCountry is looking up an apposition
 	words    map[string]bool // the sentence's forms and lemmas, lower case, built on first use
+	// synsetHits caches how many words a synset matched at a word (0:
+	// none).
+	synsetHits map[synsetAt]int
 	// tailRep is the speaker of a closing ", X said." and tailAt the
 	// comma before it: what comes before is X's report.
 	tailRep *actorRec

@@ -39,6 +39,13 @@ func (e *Engine) WithVerbs(vd *dict.VerbDict) *Engine {
 			}
 			c.synsetWords[strings.ToLower(name)] = n
 		}
+		c.patternWords = map[*dict.Pattern]seqWords{}
+		for _, b := range vd.Blocks {
+			for _, p := range b.Patterns {
+				pre, post, ok := patternWords(p.Text)
+				c.patternWords[p] = seqWords{pre, post, ok}
+			}
+		}
 	}
 	return &c
 }
@@ -446,7 +453,11 @@ type seqBinding struct {
 // patterns the tree does not match; markers bind actors: $ the source, +
 // the target, ^ any word, % a compound of both.
 func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, bool) {
-	pre, post, ok := cachedPatternWords(p)
+	sw, found := f.e.patternWords[p]
+	if !found {
+		sw.pre, sw.post, sw.ok = patternWords(p.Text)
+	}
+	pre, post, ok := sw.pre, sw.post, sw.ok
 	var b seqBinding
 	if !ok || len(pre)+len(post) == 0 {
 		return 0, b, false
@@ -512,6 +523,14 @@ func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, boo
 	return score, b, true
 }
 
+// synsetAt is a synset tried at a word, reading back or on; a sentence's
+// patterns try the same ones again and again.
+type synsetAt struct {
+	name string
+	k    int
+	back bool
+}
+
 // hasWord reports whether the sentence has w as a form or a lemma.
 func (f *treeFinder) hasWord(w string) bool {
 	if f.words == nil {
@@ -556,6 +575,14 @@ func (f *treeFinder) seqWord(w string, k int, back bool) (int, []*actorRec, bool
 		return 1, nil, f.tok(k).UPOS != "PUNCT"
 	}
 	if strings.HasPrefix(w, "&") {
+		key := synsetAt{w, k, back}
+		if r, ok := f.synsetHits[key]; ok {
+			return r, nil, r > 0
+		}
+		if f.synsetHits == nil {
+			f.synsetHits = map[synsetAt]int{}
+		}
+		f.synsetHits[key] = 0
 		// A synset's phrases may be several words ("did n't", "will
 		// not"): the longest that ends at k when reading back, starts at
 		// k when reading on.
@@ -572,6 +599,7 @@ func (f *treeFinder) seqWord(w string, k int, back bool) (int, []*actorRec, bool
 				ws[i] = f.low(from + i)
 			}
 			if f.e.verbs.InSynset(w, ws) {
+				f.synsetHits[key] = n
 				return n, nil, true
 			}
 		}
@@ -583,18 +611,6 @@ func (f *treeFinder) seqWord(w string, k int, back bool) (int, []*actorRec, bool
 type seqWords struct {
 	pre, post []string
 	ok        bool
-}
-
-var patternCache sync.Map // *dict.Pattern → seqWords
-
-func cachedPatternWords(p *dict.Pattern) ([]string, []string, bool) {
-	if w, ok := patternCache.Load(p); ok {
-		sw := w.(seqWords)
-		return sw.pre, sw.post, sw.ok
-	}
-	pre, post, ok := patternWords(p.Text)
-	patternCache.Store(p, seqWords{pre, post, ok})
-	return pre, post, ok
 }
 
 // patternWords splits a pattern as written into the words before and
