@@ -114,7 +114,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 		retag = retag || k
 	}
 	if retag {
-		e.parser.ParseKeeping(s, keep)
+		e.parser.ParseRetagged(s, keep)
 	} else {
 		e.parser.ParseTagged(s)
 	}

@@ -46,6 +46,23 @@ func (m *Model) ParseKeeping(s *Sentence, keep []bool) {
 	m.ParseTagged(s)
 }
 
+// ParseRetagged is ParseKeeping for a sentence that Tag already tagged
+// and whose kept words the caller then retagged: only the words from the
+// first kept one on are tagged again, the ones before it keeping their
+// tags, which cannot change. It gives what ParseKeeping gives.
+func (m *Model) ParseRetagged(s *Sentence, keep []bool) {
+	from := len(s.Tokens)
+	for i, k := range keep {
+		if k {
+			from = i
+			break
+		}
+	}
+	m.tagger.tagFrom(s, keep, from)
+	m.lemmas.Lemmatize(s)
+	m.ParseTagged(s)
+}
+
 // ParseTagged fills Head and Rel of every word of s, whose tags and
 // lemmas Tag (or the caller) already set: a caller that tagged a sentence
 // to decide whether to parse it does not pay for tagging twice.

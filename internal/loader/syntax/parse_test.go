@@ -591,6 +591,35 @@ func TestParseKeeping(t *testing.T) {
 	}
 }
 
+// TestParseRetagged: tagging, retagging some words and parsing with
+// ParseRetagged gives what ParseKeeping gives, word for word.
+func TestParseRetagged(t *testing.T) {
+	m := loadDefault(t)
+	for _, text := range []string{
+		"Beijing signed cooperation agreements with Pakistan and Sri Lanka.",
+		"Yesterday the minister said Turkey will launch a ground operation, and Ankara agreed.",
+		"Soviet troops occupied Czechoslovakia in August 1968 after talks failed.",
+	} {
+		for first := 0; first < 4; first++ {
+			a, b := Tokenize(text, 0), Tokenize(text, 0)
+			m.Tag(b)
+			keep := make([]bool, a.Len())
+			for i := first; i < a.Len(); i += 3 {
+				keep[i] = true
+				a.Tokens[i].UPOS, a.Tokens[i].XPOS = "PROPN", "NNP"
+				b.Tokens[i].UPOS, b.Tokens[i].XPOS = "PROPN", "NNP"
+			}
+			m.ParseKeeping(a, keep)
+			m.ParseRetagged(b, keep)
+			for i := range a.Tokens {
+				if a.Tokens[i] != b.Tokens[i] {
+					t.Fatalf("%q, kept from %d: word %d %+v, ParseKeeping %+v", text, first, i+1, b.Tokens[i], a.Tokens[i])
+				}
+			}
+		}
+	}
+}
+
 // TestParseTagged: tagging then parsing the tagged sentence is Parse.
 func TestParseTagged(t *testing.T) {
 	m := loadDefault(t)

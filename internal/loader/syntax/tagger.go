@@ -245,7 +245,12 @@ func (t *Tagger) Tag(s *Sentence) { t.tag(s, nil) }
 
 // tag tags s, keeping the UPOS and XPOS of the words whose keep flag is
 // set when the pair is one of the tagger's classes.
-func (t *Tagger) tag(s *Sentence, keep []bool) {
+func (t *Tagger) tag(s *Sentence, keep []bool) { t.tagFrom(s, keep, 0) }
+
+// tagFrom is tag for a sentence whose words before from already carry
+// this tagger's tags: those stay, since a word's tag depends only on the
+// words around it and the tags before it, and tagging starts at from.
+func (t *Tagger) tagFrom(s *Sentence, keep []bool, from int) {
 	cache := getCache(&tagCaches)
 	defer tagCaches.Put(cache)
 	ws := makeTagWords(s, cache.words, t.amb)
@@ -264,6 +269,11 @@ func (t *Tagger) tag(s *Sentence, keep []bool) {
 	for i := range ws {
 		if c, ok := t.sure[ws[i].norm]; ok {
 			known[i] = int32(c)
+		}
+		if i < from {
+			if k, found := t.class(s.Tokens[i].UPOS, s.Tokens[i].XPOS); found {
+				known[i] = int32(k)
+			}
 		}
 		if i < len(keep) && keep[i] {
 			if k, found := t.class(s.Tokens[i].UPOS, s.Tokens[i].XPOS); found {
