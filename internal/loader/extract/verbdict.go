@@ -300,6 +300,21 @@ func (f *treeFinder) verbWordFits(v int, w *dict.VerbWord) bool {
 // much of the pattern matched (more is more specific) and whether all of
 // it did.
 func (f *treeFinder) matchPattern(v int, p *dict.Pattern) (int, bool) {
+	// A word the sentence does not have fails the pattern at once.
+	for _, phs := range [][]dict.Phrase{p.Pre, p.Post} {
+		for _, ph := range phs {
+			if !f.hasWords(ph.Words) {
+				return 0, false
+			}
+		}
+	}
+	for _, pps := range [][]dict.PrepPhrase{p.PrePreps, p.PostPreps} {
+		for _, pp := range pps {
+			if !f.hasWord(pp.Prep) || pp.Object != nil && !f.hasWords(pp.Object.Words) {
+				return 0, false
+			}
+		}
+	}
 	passive := f.isPassive(v)
 	var subj, objs []int
 	for _, c := range f.s.Children(v) {
@@ -521,6 +536,17 @@ func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, boo
 		}
 	}
 	return score, b, true
+}
+
+// hasWords reports whether the sentence has every plain word of a
+// pattern phrase (markers and synsets aside).
+func (f *treeFinder) hasWords(ws []string) bool {
+	for _, w := range ws {
+		if !dict.IsMarker(w) && !strings.HasPrefix(w, "&") && !f.hasWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // synsetAt is a synset tried at a word, reading back or on; a sentence's
