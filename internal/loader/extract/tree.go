@@ -90,12 +90,19 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 				}
 				continue
 			}
-			if w.Start < start || w.End > end || w.Start < 0 || !capitalised(w.Form) {
+			// A particle inside a person's name ("Lula da Silva", "Ursula
+			// von der Leyen") is part of it.
+			inner := m.kind == mPerson && w.Start > start && w.End < end && nameParticles[w.Form]
+			if w.Start < start || w.End > end || w.Start < 0 || !capitalised(w.Form) && !inner {
 				continue
 			}
 			switch w.UPOS {
-			case "PROPN", "NOUN", "ADJ", "X":
+			case "PROPN":
 				continue
+			case "NOUN", "ADJ", "X":
+				if !inner {
+					continue
+				}
 			}
 			next := ""
 			if i+1 < len(s.Tokens) {

@@ -113,6 +113,7 @@ func TestTreeStructure(t *testing.T) {
 		{"a ceasefire's venue", "The army and the RSF signed a short-term ceasefire in Jeddah on May 20, 2023.", nil, []string{"SAU"}},
 		{"an arrival's city is its destination", "Chinese Foreign Minister Wang Yi arrived in Islamabad on Thursday.", []string{"CHNGOV 042 PAK"}, nil},
 		{"a target hung on another phrase of the verb", "Jordan shared intelligence on the plot with the United States.", []string{"JOR 064 USA"}, nil},
+		{"a particle inside a person's name", "Brazilian President Luiz Inácio Lula da Silva visited Angola on Friday, the first stop of an African tour.", []string{" 042 AGO"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
