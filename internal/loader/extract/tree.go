@@ -1260,6 +1260,12 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		targets = dropObjects(targets)
 	}
 	fd := finding{rule: r, code: r.Code, trig: f.tokAt[n-1], word: n, conf: 0.7, modality: graph.Actual, reciprocal: reciprocal}
+	if t.Rel == "nmod" && f.caseOf(n) == "of" && haltNouns[f.lemma(t.Head)] {
+		// "the breakdown of Ethiopia's talks with Egypt" halts them.
+		if hc := haltCode(fd.code); hc != "" {
+			fd.code, fd.oneWay = hc, false
+		}
+	}
 	if planned || t.Rel == "nsubj:pass" && f.is(planVerbs, t.Head) {
 		fd.modality = graph.Planned // "Putin's arrival is planned for October"
 	}
@@ -2245,6 +2251,26 @@ func (f *treeFinder) inCity(x int) bool {
 		}
 	}
 	return false
+}
+
+// haltNouns end the act their of-phrase names.
+var haltNouns = toSet(`breakdown collapse suspension end halt termination`)
+
+// haltCode is the code of halting an act of code: negotiations (164),
+// mediation (165), aid (162), diplomatic cooperation (161); "" for acts
+// CAMEO has no halting code for.
+func haltCode(code string) string {
+	switch {
+	case code == "045" || strings.HasPrefix(code, "045"):
+		return "165"
+	case cameo.Root(code) == "04":
+		return "164"
+	case cameo.Root(code) == "07":
+		return "162"
+	case cameo.Root(code) == "05":
+		return "161"
+	}
+	return ""
 }
 
 // lightNouns name the doing of an act their of-phrase names.

@@ -114,6 +114,7 @@ func TestTreeStructure(t *testing.T) {
 		{"an arrival's city is its destination", "Chinese Foreign Minister Wang Yi arrived in Islamabad on Thursday.", []string{"CHNGOV 042 PAK"}, nil},
 		{"a target hung on another phrase of the verb", "Jordan shared intelligence on the plot with the United States.", []string{"JOR 064 USA"}, nil},
 		{"a particle inside a person's name", "Brazilian President Luiz Inácio Lula da Silva visited Angola on Friday, the first stop of an African tour.", []string{" 042 AGO"}, nil},
+		{"the breakdown of talks halts them", "The breakdown of Ethiopia's talks with Egypt over the Nile dam in December left the dispute unresolved.", []string{"ETH 164 EGY"}, []string{"046"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
