@@ -145,6 +145,21 @@ func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention)
 	if s.Len() == 0 {
 		return nil
 	}
+	found := e.findOn(ds, s, toks, ms)
+	if len(found) == 0 {
+		// "Kenya on Monday denied accusations by Uganda": a date between
+		// subject and verb that threw the parser; the clause parsed
+		// without it.
+		if s2 := withoutDate(s); s2 != nil {
+			e.parser.ParseTagged(s2)
+			found = e.findOn(ds, s2, toks, ms)
+		}
+	}
+	return found
+}
+
+// findOn codes the parsed sentence s.
+func (e *Engine) findOn(ds *docState, s *syntax.Sentence, toks []token, ms []mention) []finding {
 	f := &treeFinder{e: e, ds: ds, s: s, toks: toks, ms: ms, coded: map[int]bool{}}
 	f.align()
 	f.tailSpeaker()
@@ -153,6 +168,38 @@ func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention)
 	}
 	f.governors()
 	return f.dropNested(f.found)
+}
+
+// withoutDate returns a copy of tagged sentence s without its first "on
+// Monday" or "on May 20" standing between a noun and a verb, unparsed;
+// nil when it has none.
+func withoutDate(s *syntax.Sentence) *syntax.Sentence {
+	ts := s.Tokens
+	for k := 1; k+2 < len(ts); k++ {
+		if !strings.EqualFold(ts[k].Form, "on") || !weekdaysMonths[strings.ToLower(ts[k+1].Form)] {
+			continue
+		}
+		end := k + 2
+		for end < len(ts) && (ts[end].UPOS == "NUM" || ts[end].Form == ",") && end < k+5 {
+			end++
+		}
+		if end >= len(ts) || ts[end].UPOS != "VERB" && ts[end].UPOS != "AUX" {
+			continue
+		}
+		if u := ts[k-1].UPOS; u != "PROPN" && u != "NOUN" {
+			continue
+		}
+		s2 := &syntax.Sentence{Text: s.Text}
+		for i, t := range ts {
+			if i >= k && i < end {
+				continue
+			}
+			t.ID, t.Head, t.Rel = len(s2.Tokens)+1, 0, ""
+			s2.Tokens = append(s2.Tokens, t)
+		}
+		return s2
+	}
+	return nil
 }
 
 // dropNested drops an event whose trigger noun lies in the object of a
