@@ -285,6 +285,11 @@ func (e *Engine) worthParsing(toks []token, ms []mention) bool {
 	if actors == 1 && len(toks) > 0 && toks[0].cap && toks[0].word && !functionWords[toks[0].low] && (len(ms) == 0 || ms[0].start > 0) {
 		actors++ // a name opening the sentence, which the tagger may confirm
 	}
+	if actors == 1 {
+		// "Eritrean security forces tortured detained journalists": force
+		// against people the text gives no country, who are the agent's.
+		return e.forceOnPeopleIn(toks, ms)
+	}
 	if actors < 2 {
 		return false
 	}
@@ -292,6 +297,36 @@ func (e *Engine) worthParsing(toks []token, ms []mention) bool {
 		if e.lex.triggers[toks[i].low] != nil || len(e.verbs.Form(toks[i].low)) > 0 {
 			return true
 		}
+	}
+	return false
+}
+
+// forceOnPeopleIn reports whether a sentence has a verb of force against
+// people (arrest, torture, killing) and a noun for people outside any
+// actor's name.
+func (e *Engine) forceOnPeopleIn(toks []token, ms []mention) bool {
+	covered := make([]bool, len(toks))
+	for _, m := range ms {
+		for k := m.start; k < m.end && k < len(toks); k++ {
+			covered[k] = true
+		}
+	}
+	force, people := false, false
+	for i, t := range toks {
+		for _, tr := range e.lex.triggers[t.low] {
+			force = force || !tr.noun && forceOnPeople(tr.rule.Code)
+		}
+		people = people || !covered[i] && e.lex.peopleNoun(t.low)
+	}
+	return force && people
+}
+
+// forceOnPeople reports whether code is a use of force or coercion that
+// falls on people: arrest, torture, killing, mass violence.
+func forceOnPeople(code string) bool {
+	switch cameo.Root(code) {
+	case "17", "18", "19", "20":
+		return true
 	}
 	return false
 }
@@ -424,6 +459,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	}
 	agents, passive := f.subject(v)
 	var targets []*actorRec
+	home := false // the agent's own people as the target
 	if passive {
 		targets = agents
 		agents = f.byAgent(v)
@@ -513,10 +549,43 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			targets = rs
 		}
 	}
+	if len(targets) == 0 && !passive && len(agents) == 1 && forceOnPeople(r.Code) {
+		// People no text gives a country to, at the hands of an organ of
+		// a country, are that country's: "Eritrean security forces
+		// tortured detained journalists".
+		if o := f.object(v); o > 0 && len(f.actorsAt(o)) == 0 {
+			if quantityWords[f.lemma(o)] || f.tok(o).UPOS == "NUM" {
+				// "hundreds of demonstrators"
+				for _, c := range f.s.ChildrenByRel(o, "nmod") {
+					if f.caseOf(c) == "of" {
+						o = c
+					}
+				}
+			}
+			if c := agents[0].country; c != nil && agents[0] != c {
+				role := f.roleOf(o)
+				if role == "" && (f.e.lex.peopleNoun(f.low(o)) || f.e.lex.peopleNoun(f.lemma(o))) {
+					role = "CVL"
+				}
+				if role != "" {
+					targets = []*actorRec{f.composeRole(c, role)}
+					home = true
+				}
+			}
+		}
+	}
+	if forceOnPeople(r.Code) && len(agents) == 1 && agents[0].country != nil {
+		// "Kenyan police arrested protesters in Nairobi": force at home
+		// is an event between the organ and its country's people.
+		for _, t := range targets {
+			if t == agents[0].country || t.country == agents[0].country {
+				home = true
+			}
+		}
+	}
 	if !r.Objects {
 		targets = dropObjects(targets)
 	}
-	home := false
 	if cameo.Root(r.Code) == "14" {
 		probe := finding{code: r.Code, agents: agents, targets: targets}
 		f.domestic(&probe)

@@ -116,6 +116,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a particle inside a person's name", "Brazilian President Luiz Inácio Lula da Silva visited Angola on Friday, the first stop of an African tour.", []string{" 042 AGO"}, nil},
 		{"the breakdown of talks halts them", "The breakdown of Ethiopia's talks with Egypt over the Nile dam in December left the dispute unresolved.", []string{"ETH 164 EGY"}, []string{"046"}},
 		{"a date between subject and verb", "Kenya on Monday denied accusations by Uganda that it had armed rebels along their shared border.", []string{"KEN 016 UGA"}, nil},
+		{"people with no country at the hands of an organ", "Eritrean security forces tortured detained journalists.", []string{"182 ERIMED"}, nil},
+		{"force at home", "Kenyan police arrested dozens of protesters in Nairobi.", []string{"KENCOP 173 KEN"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
