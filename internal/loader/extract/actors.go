@@ -64,6 +64,9 @@ type docState struct {
 	prevSubject     *actorRec
 	prevSubjectSent int
 	lastPersons     []*actorRec // the last persons named, most recent last
+	// countryMentions counts the mentions of each country so far, its
+	// organs, people and places included, keyed by country code.
+	countryMentions map[string]int
 	// date is the document's date: dated codes apply by it.
 	date graph.Date
 }
@@ -124,6 +127,24 @@ func (d *docState) expandCodes(as []*actorRec) []*actorRec {
 		}
 	}
 	return out
+}
+
+// mainCountry returns the code of the country the document has named
+// most so far, when one leads all others; "" otherwise.
+func (d *docState) mainCountry() string {
+	best, bestN, second := "", 0, 0
+	for c, n := range d.countryMentions {
+		switch {
+		case n > bestN || n == bestN && c < best:
+			best, bestN, second = c, n, max(second, bestN)
+		case n > second:
+			second = n
+		}
+	}
+	if bestN == 0 || bestN == second {
+		return ""
+	}
+	return best
 }
 
 // focusPair is the pair "the two countries" refers to: the last two countries
@@ -255,6 +276,12 @@ func (r *recognizer) run() []mention {
 		if m.actor != nil {
 			m.actor.mentions++
 			r.doc.noteCountry(m.actor)
+			if c := m.actor.Country; c != "" && m.kind != mPronoun {
+				if r.doc.countryMentions == nil {
+					r.doc.countryMentions = map[string]int{}
+				}
+				r.doc.countryMentions[c]++
+			}
 		}
 	}
 	return r.ms

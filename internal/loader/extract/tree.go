@@ -2298,7 +2298,36 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			return dedupRecs(out)
 		}
 	}
+	if len(fallback) == 0 && homeOrgans[f.lemma(x)] && f.bare(x) {
+		// "the army", "the government" with no country named: the
+		// document's own country, the one it names most.
+		if ent := f.e.countries[f.ds.mainCountry()]; ent != nil {
+			if role := f.roleOf(x); role != "" {
+				return []*actorRec{f.composeRole(f.ds.entryRec(ent), role)}
+			}
+		}
+	}
 	return dedupRecs(fallback)
+}
+
+// homeOrgans are the organs of a state that news names without their
+// country when the story is about it; persons ("the president") are not
+// among them.
+var homeOrgans = toSet(`army military government police parliament cabinet navy junta judiciary`)
+
+// bare reports whether noun x is "the x", with no modifier that could
+// name whose it is.
+func (f *treeFinder) bare(x int) bool {
+	the := false
+	for _, c := range f.s.Children(x) {
+		switch rel := f.tok(c).Rel; {
+		case rel == "det":
+			the = the || f.low(c) == "the"
+		case rel == "amod", rel == "compound", rel == "nmod:poss", rel == "nmod", rel == "appos", rel == "flat":
+			return false
+		}
+	}
+	return the
 }
 
 // namedInPhrase reports whether a name modifies x in its own phrase

@@ -364,3 +364,24 @@ func TestTreeObjectAnaphor(t *testing.T) {
 		t.Errorf("got %v, want the United States opposing the pipeline", got)
 	}
 }
+
+// TestTreeHomeOrgans: "the army" with no country named is the army of the
+// country the document names most.
+func TestTreeHomeOrgans(t *testing.T) {
+	e := treeEngine(t)
+	first := "Fighting raged in Khartoum, Omdurman and Port Sudan."
+	text := first + " Later the army shelled Chadian positions."
+	k := len(first)
+	res := e.Extract(Doc{ID: "t", Text: text, Sentences: []Sentence{{Index: 0, Start: 0, End: k, Text: text[:k]}, {Index: 1, Start: k + 1, End: len(text), Text: text[k+1:]}}})
+	codes := map[string]string{}
+	for _, a := range res.Actors {
+		codes[a.ID] = a.Code
+	}
+	var got []string
+	for _, ev := range res.Events {
+		got = append(got, codes[ev.Source]+" "+ev.CAMEO+" "+codes[ev.Target])
+	}
+	if !strings.Contains(strings.Join(got, " | "), "SDNMIL 19") {
+		t.Errorf("got %v, want Sudan's army shelling Chad", got)
+	}
+}
