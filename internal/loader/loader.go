@@ -84,7 +84,8 @@ func LoadDictionary(paths ...string) (*dict.Dictionary, error) {
 type Options struct {
 	Coder Coder
 	// FastParse makes the parse coder parse greedily instead of with a
-	// beam of four: about three times faster, a little less accurate.
+	// beam of four: the whole load about 1.7 times faster, coding a little
+	// worse (BENCHMARKS.md).
 	FastParse bool
 }
 
