@@ -533,3 +533,30 @@ func TestDatedCodesByEventDate(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoCountriesInTheSentence: "the two countries" are the two whose
+// actors the sentence has named, before the pair the document named last.
+func TestTwoCountriesInTheSentence(t *testing.T) {
+	text := "Afghanistan and Pakistan share a long border.\n\n" +
+		"According to a statement released by Pakistan military, General Ashfaq Kayani called on Russian Federation Armed Forces Chief of General Staff General Makarov and the two military leaders expressed consensus to enhance the cooperation between the armies of the two countries."
+	for _, x := range []*Extractor{extractor(t), treeExtractor(t)} {
+		xt, err := x.Process(input.Input{Name: "d.txt", Format: "txt", Data: []byte(text)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes := map[string]string{}
+		for _, a := range xt.Actors {
+			codes[a.ID] = a.Code
+		}
+		for _, e := range xt.Events {
+			if e.SentenceIndex == 0 {
+				continue
+			}
+			for _, c := range []string{codes[e.Source], codes[e.Target]} {
+				if strings.HasPrefix(c, "AFG") {
+					t.Errorf("event %s -%s-> %s: Afghanistan is not one of the two countries", codes[e.Source], e.CAMEO, codes[e.Target])
+				}
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -147,6 +148,36 @@ func (d *docState) mainCountry() string {
 	return best
 }
 
+// sentencePair is the pair of countries that the actors named so far in
+// the sentence belong to, when they belong to exactly two: "General
+// Kayani called on General Makarov, and the two military leaders agreed
+// to enhance cooperation between the armies of the two countries".
+func (r *recognizer) sentencePair() []*actorRec {
+	var codes []string
+	for _, m := range r.ms {
+		if m.actor == nil || m.kind == mPronoun {
+			continue
+		}
+		c := m.actor.Country
+		if c == "" || slices.Contains(codes, c) {
+			continue
+		}
+		codes = append(codes, c)
+	}
+	if len(codes) != 2 {
+		return nil
+	}
+	var out []*actorRec
+	for _, c := range codes {
+		ent := r.e.countries[c]
+		if ent == nil {
+			return nil
+		}
+		out = append(out, r.doc.entryRec(ent))
+	}
+	return out
+}
+
 // focusPair is the pair "the two countries" refers to: the last two countries
 // named together, else the last two named.
 func (d *docState) focusPair() []*actorRec {
@@ -220,7 +251,11 @@ func (r *recognizer) run() []mention {
 			continue
 		}
 		if _, n := pairPhrases.match(toks, i); n > 0 {
-			if p := r.doc.focusPair(); p != nil {
+			p := r.sentencePair()
+			if p == nil {
+				p = r.doc.focusPair()
+			}
+			if p != nil {
 				r.ms = append(r.ms, mention{start: i, end: i + n, pair: p, kind: mPair})
 			}
 			i += n
