@@ -1,0 +1,556 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/cameo"
+)
+
+// This file reads what governs an event on the parse: negation, modality,
+// reported speech, and the verbs and nouns of intent, threat, appeal,
+// demand and refusal that recode it.
+
+var (
+	// The sets below hold the nouns of the same meaning too: a noun with
+	// a complement governs it as its verb would ("showed interest in
+	// buying", "announced plans to visit", "its refusal to withdraw").
+	intentVerbs = verbSet(`agree offer promise pledge vow propose commit volunteer undertake ready willing prepared keen eager
+interested interest willingness readiness intention desire commitment determination eagerness proposal`)
+	// planVerbs make their complement a plan: "plans to travel", "is
+	// expected to visit".
+	planVerbs        = verbSet(`plan intend expect schedule decide hope want seek aim prepare set due slate resolve arrange bid`)
+	treePlannedWords = verbSet(`upcoming planned proposed scheduled forthcoming expected prospective`)
+	threatVerbs      = verbSet(`threaten threat ultimatum`)
+	appealVerbs      = verbSet(`urge ask call appeal press request encourage implore beg plea`)
+	demandVerbs      = verbSet(`demand insist order`)
+	rejectVerbs      = verbSet(`refuse decline reject refusal rejection`)
+	refuseVerbs      = verbSet(`fail stop cease halt quit suspend avoid`)
+	cancelVerbs      = verbSet(`cancel postpone scrap abandon delay shelve drop`)
+	// allegeVerbs accuse someone of their complement, which is alleged.
+	allegeVerbs = verbSet(`accuse blame charge suspect`)
+	// considerVerbs weigh their complement as an option (014): "is
+	// considering expelling the ambassador".
+	considerVerbs = verbSet(`consider weigh mull contemplate`)
+	treeNegWords  = toSet(`not n't never no`)
+	hypoAux       = toSet(`would could might may should can`)
+	planAux       = toSet(`will shall 'll`)
+	hypoMarkers   = toSet(`if unless whether`)
+	reportedVerb  = verbSet(`say tell report claim state announce add note allege`)
+)
+
+// context reads what governs predicate p: negation, auxiliaries, a
+// conditional clause, and a verb of intent, threat, appeal, demand or
+// refusal above it, recoding fd when one is found.
+func (f *treeFinder) context(fd *finding, p int) {
+	defer f.announced(fd, p)
+	f.reportedBy(fd, p)
+	for _, c := range f.s.Children(p) {
+		t := f.tok(c)
+		switch {
+		case t.Rel == "advmod" && treeNegWords[f.low(c)]:
+			fd.negated = !fd.negated
+		case t.Rel == "aux" && hypoAux[f.low(c)]:
+			fd.modality = graph.Hypothetical
+		case t.Rel == "aux" && planAux[f.low(c)] && fd.modality == graph.Actual:
+			fd.modality = graph.Planned
+		case t.Rel == "mark" && hypoMarkers[f.low(c)]:
+			fd.modality = graph.Hypothetical
+		case t.Rel == "aux" && f.lemma(c) == "be" && f.s.Child(p, "mark") > 0 && f.low(f.s.Child(p, "mark")) == "to" && fd.modality == graph.Actual:
+			fd.modality = graph.Planned // "are to become members"
+		}
+	}
+	for depth, x := 0, p; depth < 4; depth++ {
+		t := f.tok(x)
+		if t.Head == 0 {
+			return
+		}
+		h := t.Head
+		if (t.Rel == "advcl" || t.Rel == "acl") && f.is(allegeVerbs, h) {
+			if m := f.markOf(x); m == "of" || m == "for" {
+				// "accused Pakistan of arming rebels": what one is
+				// accused of is the accusation's, not a fact to code.
+				fd.agents, fd.targets = nil, nil
+				return
+			}
+		}
+		switch {
+		case t.Rel == "advcl" && f.toClause(x) && f.controlClass(h) != nil:
+			f.governed(fd, h, false) // "urged China on Tuesday to release"
+		case (t.Rel == "acl" || t.Rel == "xcomp" || t.Rel == "advcl" && f.toClause(x)) && f.governorNoun(f.nounGovernorOf(x)):
+			// "showed interest in buying"; "announced plans to buy" and
+			// "expressed its willingness to mediate" read as the verb's
+			// clause.
+			f.governed(fd, f.nounGovernorOf(x), false)
+			return
+		case t.Rel == "xcomp" || t.Rel == "acl" && f.s.Child(h, "nsubj") > 0:
+			f.governed(fd, h, false)
+		case t.Rel == "ccomp":
+			// "demanded that Russia withdraw": only verbs that act through
+			// their clause recode it; reported speech is coded as said,
+			// with the speaker kept as its reporter.
+			if f.is(appealVerbs, h) || f.is(demandVerbs, h) || f.is(threatVerbs, h) || f.is(intentVerbs, h) {
+				f.governed(fd, h, true)
+			} else if f.is(reportedVerb, h) {
+				f.setReporter(fd, h)
+			}
+			return
+		case t.Rel == "advcl":
+			for _, m := range f.s.ChildrenByRel(x, "mark") {
+				if hypoMarkers[f.low(m)] {
+					fd.modality = graph.Hypothetical
+				}
+			}
+			return
+		case t.Rel == "conj":
+		default:
+			return
+		}
+		x = h
+		f.reportedBy(fd, x)
+	}
+}
+
+// tailSpeaker reads a closing attribution (", President Erdogan said.")
+// from the words, whatever the parser made of it: its speaker is the
+// reporter of the events before it and no participant in them.
+func (f *treeFinder) tailSpeaker() {
+	n := f.s.Len()
+	for n > 0 && f.tok(n).UPOS == "PUNCT" && f.low(n) != "," {
+		n--
+	}
+	if n < 3 || !f.is(reportedVerb, n) {
+		return
+	}
+	comma := 0
+	for k := n - 1; k >= 1 && k >= n-8; k-- {
+		if f.low(k) == "," {
+			comma = k
+			break
+		}
+	}
+	if comma == 0 {
+		return
+	}
+	var rep *actorRec
+	for k := comma + 1; k < n; k++ {
+		if u := f.tok(k).UPOS; u == "VERB" || u == "PUNCT" && f.low(k) != "." {
+			return // a clause, not a speaker
+		}
+		if as := f.mentionActors(k); len(as) > 0 && rep == nil {
+			rep = as[0]
+		}
+	}
+	for k := comma + 1; k < n; k++ {
+		f.owner[k-1] = -1
+	}
+	f.tailRep, f.tailAt = rep, comma
+}
+
+// announced recodes an act a speaker says its actor will do ("Berlin
+// would send wheat to Yemen, the ministry said"; "Turkey will launch a
+// ground operation, Erdogan said"): the statement is the event, an
+// intent to cooperate or a threat of force.
+func (f *treeFinder) announced(fd *finding, p int) {
+	if fd.reporter == nil || fd.negated {
+		return
+	}
+	future := false
+	for _, c := range f.s.Children(p) {
+		switch t := f.tok(c); {
+		case t.Rel == "mark" && hypoMarkers[f.low(c)]:
+			return
+		case t.Rel == "aux" && (planAux[f.low(c)] || f.low(c) == "would"):
+			future = true
+		}
+	}
+	if !future {
+		return
+	}
+	switch root := cameo.Root(fd.code); {
+	case root >= "04" && root <= "08":
+		if ic := intentCode(fd.rule, fd.code); ic != "" {
+			fd.code, fd.modality, fd.oneWay = ic, graph.Actual, true
+		}
+	case root >= "15" && root <= "20" && root != "16":
+		fd.code, fd.modality, fd.oneWay = threatCode(fd.code), graph.Actual, true
+	}
+}
+
+// setReporter makes the subject of speech verb h the reporter of fd.
+func (f *treeFinder) setReporter(fd *finding, h int) {
+	if fd.reporter != nil {
+		return
+	}
+	if as, passive := f.subject(h); len(as) > 0 && !passive {
+		fd.reporter = as[0]
+	}
+}
+
+// reportedBy finds the reporter a clause names itself: a parenthetical
+// "X said" hung on it, or "according to X".
+func (f *treeFinder) reportedBy(fd *finding, p int) {
+	defer func() {
+		if fd.reporter == nil && f.tailRep != nil && p < f.tailAt {
+			fd.reporter = f.tailRep
+		}
+	}()
+	for _, c := range f.s.Children(p) {
+		switch t := f.tok(c); {
+		case t.Rel == "parataxis" && f.is(reportedVerb, c):
+			f.setReporter(fd, c) // "..., officials said"
+		case strings.HasPrefix(t.Rel, "obl") && f.caseOf(c) == "according to":
+			if as := f.actorsAt(c); len(as) > 0 && fd.reporter == nil {
+				fd.reporter = as[0]
+			}
+		}
+	}
+}
+
+// governed recodes fd for the verb h (lemma hl) that governs it.
+func (f *treeFinder) governed(fd *finding, h int, clause bool) {
+	code := fd.code
+	defer func() {
+		if fd.code != code {
+			fd.oneWay = true // "agreed to hold talks with" is Ethiopia's act
+		}
+	}()
+	for _, c := range f.s.Children(h) {
+		if f.tok(c).Rel == "advmod" && treeNegWords[f.low(c)] {
+			fd.negated = !fd.negated
+		}
+	}
+	switch {
+	case f.is(considerVerbs, h) && f.tok(h).UPOS == "VERB":
+		fd.code, fd.modality = "014", graph.Actual // weighing it is the act
+	case f.is(rejectVerbs, h):
+		fd.code = rejectCode(fd.code) // "refused to join" rejects
+	case f.is(refuseVerbs, h):
+		fd.negated = !fd.negated
+	case f.is(planVerbs, h):
+		if fd.modality == graph.Actual {
+			fd.modality = graph.Planned
+		}
+	case f.is(intentVerbs, h):
+		if ic := intentCode(fd.rule, fd.code); ic != "" {
+			fd.code = ic
+		} else {
+			fd.modality = graph.Planned
+		}
+	case f.is(threatVerbs, h):
+		fd.code = threatCode(fd.code)
+	case f.is(appealVerbs, h) || f.is(demandVerbs, h):
+		code := appealCode(fd.code)
+		if f.is(demandVerbs, h) {
+			code = "10" + code[2:]
+		}
+		fd.code = code
+		// The appeal is the governing verb's subject's, to whoever it
+		// urges: "the UN urged Sudan to release them".
+		as, passive := f.subject(h)
+		var ts []*actorRec
+		if passive {
+			// "Putin was requested to condemn the attack": the one asked
+			// is the subject; with nobody named asking, there is no
+			// appeal to code, and what was asked was not done.
+			if ts, as = as, f.byAgent(h); len(as) == 0 {
+				fd.agents, fd.targets = nil, nil
+				return
+			}
+		}
+		if o := f.object(h); o > 0 && !passive {
+			ts = f.objectActors(h, o)
+		}
+		if len(ts) == 0 {
+			for _, o := range f.obliques(h) {
+				if p := f.caseOf(o); p == "on" || p == "upon" {
+					ts = f.actorsAt(o)
+				}
+			}
+		}
+		if len(ts) == 0 && clause {
+			ts = fd.agents // "demanded that Russia withdraw"
+		}
+		if len(as) > 0 && len(ts) > 0 {
+			fd.agents, fd.targets, fd.reciprocal = dedupRecs(as), dedupRecs(ts), false
+		}
+	}
+}
+
+// intentCode maps a cooperative code to the intent to do it (03x); other
+// codes keep their own and are planned.
+func intentCode(r *VerbRule, code string) string {
+	if r != nil && r.Intent != "" {
+		return r.Intent
+	}
+	switch cameo.Root(code) {
+	case "04":
+		if code == "045" {
+			return "039"
+		}
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		switch code {
+		case "061":
+			return "0311"
+		case "062":
+			return "0312"
+		}
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	case "03":
+		return code
+	}
+	return ""
+}
+
+// rejectCode maps an action to the refusal to do it (12x).
+func rejectCode(code string) string {
+	switch cameo.Root(code) {
+	case "04":
+		if code == "045" {
+			return "126"
+		}
+		return "125"
+	case "06":
+		switch code {
+		case "061":
+			return "1211"
+		case "062":
+			return "1212"
+		}
+		return "121"
+	case "07":
+		return "122"
+	case "08":
+		return "124"
+	case "12":
+		return code
+	}
+	return "120"
+}
+
+// threatCode maps an action to the threat of it (13x).
+func threatCode(code string) string {
+	switch {
+	case code == "161":
+		return "1313"
+	case code == "162" || strings.HasPrefix(code, "162"):
+		return "1311"
+	case code == "163":
+		return "1312"
+	case code == "164":
+		return "134"
+	case code == "165":
+		return "135"
+	case code == "166" || strings.HasPrefix(code, "166"):
+		return "136"
+	}
+	switch cameo.Root(code) {
+	case "14":
+		return "133"
+	case "17":
+		return "137"
+	case "15", "18", "19", "20":
+		return "138"
+	case "13":
+		return code
+	}
+	return "130"
+}
+
+// appealCode maps the action appealed for to its appeal code (02x).
+func appealCode(code string) string {
+	switch cameo.Root(code) {
+	case "04":
+		if code == "045" {
+			return "028"
+		}
+		return "026"
+	case "05":
+		return "022"
+	case "06":
+		return "021"
+	case "07":
+		return "023"
+	case "08":
+		switch code[:3] {
+		case "081":
+			return "0251"
+		case "082":
+			return "0252"
+		case "084":
+			return "0253"
+		case "085":
+			return "0254"
+		case "086":
+			return "0255"
+		case "087":
+			return "0256"
+		}
+		return "025"
+	case "02":
+		return code
+	}
+	return "020"
+}
+
+// complement returns the clause v governs (xcomp, or ccomp for verbs of
+// appeal, demand, threat and intent), or 0.
+func (f *treeFinder) complement(v int) int {
+	if c := f.s.Child(v, "xcomp"); c > 0 && f.tok(c).UPOS == "VERB" {
+		return c
+	}
+	if c := f.s.Child(v, "ccomp"); c > 0 {
+		return c // a clause, copular ones included: "agree that the border is fair"
+	}
+	for _, c := range f.s.ChildrenByRel(v, "advcl") {
+		if f.toClause(c) {
+			return c
+		}
+	}
+	return 0
+}
+
+// toClause reports whether clause c is an infinitive ("to release"), the
+// parser's other reading of a complement.
+func (f *treeFinder) toClause(c int) bool {
+	if f.tok(c).UPOS != "VERB" {
+		return false
+	}
+	for _, m := range f.s.ChildrenByRel(c, "mark") {
+		if f.low(m) == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// A control class is a verb class that codes its complement: what it
+// codes when the complement itself codes nothing ("threatened to close
+// the strait" is a threat all the same).
+type controlClass struct {
+	set  map[string]bool
+	rule *VerbRule
+	// appeal: the target is whom the verb addresses, not the
+	// complement's.
+	appeal bool
+}
+
+var controlClasses = []controlClass{
+	{threatVerbs, &VerbRule{Relation: "threaten", Code: "130"}, false},
+	{demandVerbs, &VerbRule{Relation: "demand", Code: "100"}, true},
+	{appealVerbs, &VerbRule{Relation: "appeal", Code: "020"}, true},
+	{intentVerbs, &VerbRule{Relation: "express_intent", Code: "030"}, false},
+	{rejectVerbs, &VerbRule{Relation: "reject", Code: "120"}, false},
+}
+
+// governors codes the verbs of threat, appeal, demand, intent and
+// refusal whose complement gave no event.
+func (f *treeFinder) governors() {
+	for v := 1; v <= f.s.Len(); v++ {
+		cc := f.controlClass(v)
+		if cc == nil || f.coded[v] {
+			continue // coded by a user's verb dictionary
+		}
+		c := f.complement(v)
+		if c == 0 || f.codedUnder(c) {
+			continue
+		}
+		agents, passive := f.subject(v)
+		var targets []*actorRec
+		if passive {
+			targets, agents = agents, f.byAgent(v)
+		}
+		if cc.appeal {
+			if o := f.object(v); o > 0 && !passive {
+				targets = f.objectActors(v, o)
+			}
+			for _, o := range f.obliques(v) {
+				if p := f.caseOf(o); p == "on" || p == "upon" || p == "to" {
+					targets = append(targets, f.actorsAt(o)...)
+				}
+			}
+			if len(targets) == 0 && f.tok(c).Rel == "ccomp" {
+				targets, _ = f.subject(c)
+			}
+		}
+		if len(targets) == 0 && cc.rule.Code == "030" {
+			// "Eriador agrees with the Philippines that ...".
+			for _, o := range f.obliques(v) {
+				if f.caseOf(o) == "with" {
+					targets = append(targets, f.actorsAt(o)...)
+				}
+			}
+		}
+		if len(targets) == 0 {
+			// The complement's own object or oblique: "threatened to
+			// close the strait to American shipping".
+			for _, k := range f.s.Children(c) {
+				if rel := f.tok(k).Rel; rel == "obj" || rel == "iobj" || strings.HasPrefix(rel, "obl") {
+					targets = append(targets, f.actorsAt(k)...)
+				}
+			}
+		}
+		if len(targets) == 0 && f.governorNoun(f.object(v)) {
+			targets = f.actorsAt(f.object(v)) // "rejected Pakistan's offer to hold talks"
+		}
+		fd := finding{rule: cc.rule, code: cc.rule.Code, trig: f.tokAt[v-1], word: v, conf: 0.6, modality: graph.Actual}
+		fd.agents, fd.targets = dedupRecs(agents), without(dedupRecs(targets), agents)
+		if len(fd.targets) == 0 && len(fd.agents) >= 2 && cc.rule.Code == "030" {
+			fd.reciprocal, fd.mutual = true, true // "the Philippines and France agree that ..."
+		}
+		// What is threatened, urged or promised, when the complement's verb
+		// is in the vocabulary though its clause named no target:
+		// "urged Sudan to release the prisoners" is an appeal to release.
+		if trs := f.triggersOf(c, false); len(trs) > 0 {
+			inner := finding{rule: trs[0].rule, code: trs[0].rule.Code}
+			f.codeWords(&inner, c)
+			switch {
+			case f.is(threatVerbs, v):
+				fd.code = threatCode(inner.code)
+			case f.is(demandVerbs, v):
+				fd.code = "10" + appealCode(inner.code)[2:]
+			case f.is(appealVerbs, v):
+				fd.code = appealCode(inner.code)
+			case f.is(intentVerbs, v):
+				if ic := intentCode(inner.rule, inner.code); ic != "" {
+					fd.code = ic
+				}
+			case f.is(rejectVerbs, v):
+				fd.code = rejectCode(inner.code)
+			}
+		}
+		f.context(&fd, v)
+		if f.complete(&fd) {
+			f.add(fd)
+		}
+	}
+}
+
+// codedUnder reports whether an event was coded from c or a word below it.
+func (f *treeFinder) codedUnder(c int) bool {
+	for w := range f.coded {
+		if w == c || f.s.Ancestor(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *treeFinder) controlClass(v int) *controlClass {
+	if f.tok(v).UPOS != "VERB" {
+		return nil
+	}
+	for i := range controlClasses {
+		if f.is(controlClasses[i].set, v) {
+			return &controlClasses[i]
+		}
+	}
+	return nil
+}
