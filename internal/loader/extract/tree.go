@@ -457,6 +457,14 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		f.consumed = f.consumed[:consumed]
 		return finding{}, false
 	}
+	if r.Code == "042" && len(tr.rest) == 0 {
+		// Word sense: one flies or travels to a place, but "flew weapons
+		// to the RSF" carries a thing.
+		if o := f.s.Child(v, "obj"); o > 0 && len(f.actorsAt(o)) == 0 {
+			f.consumed = f.consumed[:consumed]
+			return finding{}, false
+		}
+	}
 	agents, passive := f.subject(v)
 	var targets []*actorRec
 	home := false // the agent's own people as the target

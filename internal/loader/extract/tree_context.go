@@ -66,7 +66,10 @@ func (f *treeFinder) context(fd *finding, p int) {
 			return
 		}
 		h := t.Head
-		if (t.Rel == "advcl" || t.Rel == "acl") && f.is(allegeVerbs, h) {
+		accused := f.is(allegeVerbs, h) ||
+			// "accused the Emirates of arming", read as the object's clause
+			t.Rel == "acl" && f.tok(h).Rel == "obj" && f.is(allegeVerbs, f.tok(h).Head)
+		if (t.Rel == "advcl" || t.Rel == "acl") && accused {
 			if m := f.markOf(x); m == "of" || m == "for" {
 				// "accused Pakistan of arming rebels": what one is
 				// accused of is the accusation's, not a fact to code.

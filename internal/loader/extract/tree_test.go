@@ -118,6 +118,9 @@ func TestTreeStructure(t *testing.T) {
 		{"a date between subject and verb", "Kenya on Monday denied accusations by Uganda that it had armed rebels along their shared border.", []string{"KEN 016 UGA"}, nil},
 		{"people with no country at the hands of an organ", "Eritrean security forces tortured detained journalists.", []string{"182 ERIMED"}, nil},
 		{"force at home", "Kenyan police arrested dozens of protesters in Nairobi.", []string{"KENCOP 173 KEN"}, nil},
+		{"an accusation read as the object's clause", "The Sudanese army accused the United Arab Emirates of arming the RSF, a charge Abu Dhabi rejected.", []string{"SDNMIL 112 ARE"}, []string{"ARE 07"}},
+		{"word sense: flying a thing is no visit", "A UN panel of experts reported that the United Arab Emirates had flown weapons to the RSF.", nil, []string{"ARE 042"}},
+		{"word sense: flying somewhere is a visit", "Erdogan flew to Baku on Monday.", []string{" 042 AZE"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
