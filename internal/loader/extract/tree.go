@@ -460,9 +460,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if r.Code == "042" && len(tr.rest) == 0 {
 		// Word sense: one flies or travels to a place, but "flew weapons
 		// to the RSF" carries a thing.
-		if o := f.s.Child(v, "obj"); o > 0 && len(f.actorsAt(o)) == 0 {
+		if o := f.s.Child(v, "obj"); o > 0 && len(f.actorsAt(o)) == 0 && !venueNouns[f.lemma(o)] {
 			f.consumed = f.consumed[:consumed]
-			return finding{}, false
+			return finding{}, false // (attending a summit somewhere is a visit there)
 		}
 	}
 	agents, passive := f.subject(v)
