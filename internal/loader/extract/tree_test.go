@@ -121,6 +121,8 @@ func TestTreeStructure(t *testing.T) {
 		{"an accusation read as the object's clause", "The Sudanese army accused the United Arab Emirates of arming the RSF, a charge Abu Dhabi rejected.", []string{"SDNMIL 112 ARE"}, []string{"ARE 07"}},
 		{"word sense: flying a thing is no visit", "A UN panel of experts reported that the United Arab Emirates had flown weapons to the RSF.", nil, []string{"ARE 042"}},
 		{"word sense: flying somewhere is a visit", "Erdogan flew to Baku on Monday.", []string{" 042 AZE"}, nil},
+		{"word sense: seizing a town is occupying it", "Russian forces captured the town of Avdiivka.", []string{"RUSMIL 192 UKR"}, nil},
+		{"word sense: seizing a ship is confiscating it", "Iran seized a Greek tanker in the Gulf.", []string{"IRN 1711"}, []string{"192"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
