@@ -265,7 +265,10 @@ func distBucket(d int) uint64 {
 	return 8
 }
 
-// features lists the features of configuration st.
+// features lists the features of configuration st, in the order training
+// adds up their float weights (the trained model depends on it). Parsing
+// reads the same features in three parts, see pscore.go; the test
+// TestParserFeaturesSplit holds the two lists to one set.
 func (st *pstate) features(out []uint64) []uint64 {
 	w := func(x int) uint64 {
 		if x < 0 {

@@ -110,21 +110,7 @@ const (
 
 // tagFeatures lists the features of word i given the two previous tags.
 func tagFeatures(ws []tagWord, i int, t1, t2 int, out []uint64) []uint64 {
-	wd := func(k int) uint64 {
-		switch {
-		case k == -2:
-			return padBefore2
-		case k == -1:
-			return padBefore1
-		case k == len(ws):
-			return padAfter1
-		case k > len(ws):
-			return padAfter2
-		case k < -2:
-			return padBefore2
-		}
-		return ws[k].w
-	}
+	wd := func(k int) uint64 { return tagWordAt(ws, k) }
 	at := func(k int) *tagWord {
 		if k < 0 || k >= len(ws) {
 			return nil
@@ -146,12 +132,7 @@ func tagFeatures(ws []tagWord, i int, t1, t2 int, out []uint64) []uint64 {
 		feat2(tWm1W, wd(i-1), x.w), feat2(tWWp1, x.w, wd(i+1)),
 		feat2(tT1Wp1, uint64(t1), wd(i+1)),
 	)
-	ambAt := func(k int) uint64 {
-		if k < 0 || k >= len(ws) {
-			return padAfter1
-		}
-		return ws[k].amb
-	}
+	ambAt := func(k int) uint64 { return tagAmbAt(ws, k) }
 	out = append(out,
 		feat1(tAmb, x.amb), feat1(tAmbp1, ambAt(i+1)), feat1(tAmbp2, ambAt(i+2)), feat1(tAmbm1, ambAt(i-1)),
 		feat2(tT1Amb, uint64(t1), x.amb), feat2(tAmbAmbp1, x.amb, ambAt(i+1)), feat2(tWAmbp1, x.w, ambAt(i+1)))
@@ -204,7 +185,8 @@ func tagDynamic(ws []tagWord, i int, t1, t2 int, out []uint64) []uint64 {
 		feat2(tT1Amb, uint64(t1), x.amb))
 }
 
-// tagWordAt is tagFeatures's wd.
+// tagWordAt is the word at position k of a sentence, or the padding
+// before or after it.
 func tagWordAt(ws []tagWord, k int) uint64 {
 	switch {
 	case k == -2:
@@ -221,7 +203,7 @@ func tagWordAt(ws []tagWord, k int) uint64 {
 	return ws[k].w
 }
 
-// tagAmbAt is tagFeatures's ambAt.
+// tagAmbAt is the ambiguity class of the word at position k, or padding.
 func tagAmbAt(ws []tagWord, k int) uint64 {
 	if k < 0 || k >= len(ws) {
 		return padAfter1
