@@ -109,44 +109,6 @@ func DefaultFiles() ([]*File, error) {
 	return slices.Clone(defaultParts), defaultErr
 }
 
-var defaultPhoenixOnce = sync.OnceValues(func() (*Dictionary, error) {
-	base, err := phoenixBase()
-	if err != nil {
-		return nil, err
-	}
-	return build(base), nil
-})
-
-// phoenixBase is the embedded kg YAML followed by Phoenix.
-func phoenixBase() ([]*File, error) {
-	def, err := DefaultFiles()
-	if err != nil {
-		return nil, err
-	}
-	ph, err := Phoenix()
-	if err != nil {
-		return nil, err
-	}
-	return append(def, ph...), nil
-}
-
-// DefaultWithPhoenix returns the embedded kg dictionary with the Phoenix
-// dictionaries layered over it. It is built once per process.
-func DefaultWithPhoenix() (*Dictionary, error) { return defaultPhoenixOnce() }
-
-// LoadPhoenix is Load with Phoenix between the embedded kg dictionary and
-// the files at paths.
-func LoadPhoenix(paths ...string) (*Dictionary, error) {
-	if len(paths) == 0 {
-		return DefaultWithPhoenix()
-	}
-	base, err := phoenixBase()
-	if err != nil {
-		return nil, err
-	}
-	return LoadWith(base, paths...)
-}
-
 // standardFiles is kg's standard dictionary: its curated YAML, then the
 // Phoenix dictionaries, which add names, dated codes, agents, verb
 // patterns and discards to it without changing what the YAML says (see

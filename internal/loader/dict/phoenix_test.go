@@ -88,11 +88,15 @@ func TestPhoenixMatchesShared(t *testing.T) {
 	}
 }
 
-func TestDefaultWithPhoenix(t *testing.T) {
-	d, err := DefaultWithPhoenix()
+// TestPhoenixOverDefault: the Phoenix files as read, over kg's YAML, give
+// Phoenix's actors, agents, verbs and discards; the standard dictionary
+// built from them is built once.
+func TestPhoenixOverDefault(t *testing.T) {
+	base, err := phoenixBase()
 	if err != nil {
 		t.Fatal(err)
 	}
+	d := build(base)
 	def := mustDefault(t)
 	if len(def.VerbDict.Blocks) != 0 || len(def.Agents) != 0 || len(def.Discards) != 0 {
 		t.Error("Default() picked up Phoenix")
@@ -123,9 +127,10 @@ func TestDefaultWithPhoenix(t *testing.T) {
 	if ws := d.VerbDict.Form("sped"); len(ws) != 1 || ws[0].Block.Name != "ACCELERATE" {
 		t.Errorf("Form(sped) = %v", ws)
 	}
-	again, _ := DefaultWithPhoenix()
-	if again != d {
-		t.Error("DefaultWithPhoenix built twice")
+	if a, _ := Standard(); a == nil {
+		t.Error("no standard dictionary")
+	} else if b, _ := Standard(); a != b {
+		t.Error("Standard built twice")
 	}
 }
 
@@ -145,7 +150,11 @@ verb_blocks:
 	if err := os.WriteFile(actors, []byte("GONDOR_ [GON]\n+MINAS_TIRITH\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d, err := LoadPhoenix(user, actors)
+	base, err := phoenixBase()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadWith(base, user, actors)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,11 +172,11 @@ verb_blocks:
 	if a, ok := d.ActorByName("Minas Tirith"); !ok || a.Code != "GON" {
 		t.Errorf("user actors: %v %v", a, ok)
 	}
-	if _, err := LoadPhoenix(filepath.Join(dir, "missing")); err == nil {
+	if _, err := LoadWith(base, filepath.Join(dir, "missing")); err == nil {
 		t.Error("missing file: no error")
 	}
-	base, _ := DefaultFiles()
-	if d, err := LoadWith(base); err != nil || len(d.VerbDict.Blocks) != 0 {
+	def, _ := DefaultFiles()
+	if d, err := LoadWith(def); err != nil || len(d.VerbDict.Blocks) != 0 {
 		t.Errorf("LoadWith(default) = %v", err)
 	}
 }
@@ -179,7 +188,7 @@ func TestPhoenixConcurrent(t *testing.T) {
 			if _, err := Phoenix(); err != nil {
 				t.Error(err)
 			}
-			d, err := DefaultWithPhoenix()
+			d, err := Standard()
 			if err != nil {
 				t.Error(err)
 				return
@@ -355,4 +364,18 @@ func TestDiscardIndex(t *testing.T) {
 			t.Errorf("%q: indexed %v %v, every discard %v %v", s, got, gok, want, wok)
 		}
 	}
+}
+
+// phoenixBase is the embedded kg YAML followed by the Phoenix files as
+// read, a user's files to be merged over both.
+func phoenixBase() ([]*File, error) {
+	def, err := DefaultFiles()
+	if err != nil {
+		return nil, err
+	}
+	ph, err := Phoenix()
+	if err != nil {
+		return nil, err
+	}
+	return append(def, ph...), nil
 }
