@@ -572,7 +572,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			}
 			if c := agents[0].country; c != nil && agents[0] != c {
 				role := f.roleOf(o)
-				if role == "" && (f.e.lex.peopleNoun(f.low(o)) || f.e.lex.peopleNoun(f.lemma(o))) {
+				if role == "" && f.peopleWord(o) {
 					role = "CVL"
 				}
 				if role != "" {
@@ -940,10 +940,7 @@ func (f *treeFinder) recipients(v int) []*actorRec {
 // between Russia and Pakistan is increasing", with Pakistan read as the
 // verb's subject.
 func (f *treeFinder) coordAfter(c int) []*actorRec {
-	end := c
-	for _, d := range f.s.Subtree(c) {
-		end = max(end, d)
-	}
+	_, end := f.s.Span(c)
 	if end+2 > f.s.Len() || f.low(end+1) != "and" {
 		return nil
 	}
@@ -969,22 +966,15 @@ func (f *treeFinder) objectActors(v, o int) []*actorRec {
 	if len(as) > 0 || f.tok(o).UPOS != "NOUN" {
 		return as
 	}
-	if !(f.roleOf(o) != "" || f.e.lex.peopleNoun(f.low(o)) || f.e.lex.peopleNoun(f.lemma(o)) || quantityWords[f.lemma(o)]) {
+	if !(f.roleOf(o) != "" || f.peopleWord(o) || quantityWords[f.lemma(o)]) {
 		return nil // "release the film in South Korea": a thing's place is no actor
 	}
-	end := o
-	for _, d := range f.s.Subtree(o) {
-		end = max(end, d)
-	}
+	_, end := f.s.Span(o)
 	for _, c := range f.obliques(v) {
 		if c <= end {
 			continue
 		}
-		start := c
-		for _, d := range f.s.Subtree(c) {
-			start = min(start, d)
-		}
-		if p := f.caseOf(c); start == end+1 && (p == "in" || p == "from") {
+		if start, _ := f.s.Span(c); start == end+1 && (f.caseOf(c) == "in" || f.caseOf(c) == "from") {
 			return f.actorsAt(c)
 		}
 	}
@@ -1092,10 +1082,7 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 			if len(out) == 0 {
 				// The from-phrase right after the object, hung on the verb:
 				// "turned down a request from India to call off".
-				end := o
-				for _, d := range f.s.Subtree(o) {
-					end = max(end, d)
-				}
+				_, end := f.s.Span(o)
 				for _, b := range f.obliques(v) {
 					if q := f.caseOf(b); (q == "from" || q == "by") && b > end && b <= end+3 {
 						out = append(out, f.actorsAt(b)...)

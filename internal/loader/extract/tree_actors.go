@@ -106,7 +106,7 @@ func (f *treeFinder) namedAt(h int) []*actorRec {
 // move"), so a subject that is no actor's name, role or people takes no
 // actor from a possessive or a prepositional modifier.
 func (f *treeFinder) agentsAt(h int) []*actorRec {
-	if f.owner[h-1] >= 0 || f.roleOf(h) != "" || f.e.lex.peopleNoun(f.low(h)) || f.e.lex.peopleNoun(f.lemma(h)) ||
+	if f.owner[h-1] >= 0 || f.roleOf(h) != "" || f.peopleWord(h) ||
 		quantityWords[f.lemma(h)] || f.tok(h).UPOS == "NUM" {
 		return f.actorsAt(h) // "thousands of Georgians"
 	}
@@ -297,6 +297,12 @@ func (f *treeFinder) bare(x int) bool {
 	return the
 }
 
+// peopleWord reports whether word x, by form or lemma, is a noun for
+// people or an organisation ("protesters", "ministry").
+func (f *treeFinder) peopleWord(x int) bool {
+	return f.e.lex.peopleNoun(f.low(x)) || f.e.lex.peopleNoun(f.lemma(x))
+}
+
 // namedInPhrase reports whether a name modifies x in its own phrase
 // (compound, nationality, possessor).
 func (f *treeFinder) namedInPhrase(x int) bool {
@@ -319,7 +325,7 @@ func (f *treeFinder) namedForPlace(x, m int) bool {
 	if !f.cityAt(m) {
 		return false // the country itself: "the Pakistan-Russia Defence Agreement"
 	}
-	return f.roleOf(x) == "" && !f.e.lex.peopleNoun(f.low(x)) && !f.e.lex.peopleNoun(f.lemma(x)) && capitalised(f.tok(x).Form)
+	return f.roleOf(x) == "" && !f.peopleWord(x) && capitalised(f.tok(x).Form)
 }
 
 // cityAt reports whether word m names a city or region rather than a
