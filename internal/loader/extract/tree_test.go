@@ -356,11 +356,8 @@ func TestTreeGovernorAndComplement(t *testing.T) {
 // TestTreeObjectAnaphor: "the project" refers back to the last project
 // named, which can be what an act is aimed at.
 func TestTreeObjectAnaphor(t *testing.T) {
-	e := treeEngine(t)
-	first := "Now Russia has offered to finance the Iran-Pakistan gas pipeline project."
-	text := first + " While America is doing all it could to scuttle the project, Russia is extending a helping hand."
-	k := len(first)
-	res := e.Extract(Doc{ID: "t", Text: text, Sentences: []Sentence{{Index: 0, Start: 0, End: k, Text: text[:k]}, {Index: 1, Start: k + 1, End: len(text), Text: text[k+1:]}}})
+	res := twoSentences(treeEngine(t), "Now Russia has offered to finance the Iran-Pakistan gas pipeline project.",
+		"While America is doing all it could to scuttle the project, Russia is extending a helping hand.")
 	var got []string
 	for _, ev := range res.Events {
 		got = append(got, ev.Source+" "+ev.CAMEO+" "+ev.Target)
@@ -370,14 +367,17 @@ func TestTreeObjectAnaphor(t *testing.T) {
 	}
 }
 
+// twoSentences extracts a document of two sentences, one after the other.
+func twoSentences(e *Engine, first, second string) Result {
+	text := first + " " + second
+	k := len(first)
+	return e.Extract(Doc{ID: "t", Text: text, Sentences: []Sentence{{Index: 0, Start: 0, End: k, Text: first}, {Index: 1, Start: k + 1, End: len(text), Text: second}}})
+}
+
 // TestTreeHomeOrgans: "the army" with no country named is the army of the
 // country the document names most.
 func TestTreeHomeOrgans(t *testing.T) {
-	e := treeEngine(t)
-	first := "Fighting raged in Khartoum, Omdurman and Port Sudan."
-	text := first + " Later the army shelled Chadian positions."
-	k := len(first)
-	res := e.Extract(Doc{ID: "t", Text: text, Sentences: []Sentence{{Index: 0, Start: 0, End: k, Text: text[:k]}, {Index: 1, Start: k + 1, End: len(text), Text: text[k+1:]}}})
+	res := twoSentences(treeEngine(t), "Fighting raged in Khartoum, Omdurman and Port Sudan.", "Later the army shelled Chadian positions.")
 	codes := map[string]string{}
 	for _, a := range res.Actors {
 		codes[a.ID] = a.Code
