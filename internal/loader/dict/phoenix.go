@@ -82,6 +82,19 @@ func PhoenixLicense() string {
 	return string(b)
 }
 
+// readFile reads and parses the dictionary file at p.
+func readFile(p string) (*File, error) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, fmt.Errorf("read dictionary: %w", err)
+	}
+	f, err := Parse(p, data)
+	if err != nil {
+		return nil, fmt.Errorf("load dictionary %s:\n%w", p, err)
+	}
+	return f, nil
+}
+
 // LoadWith builds a dictionary from the base files followed by the files
 // at paths, in order: LoadWith(DefaultFiles(), paths...) is Load, and
 // adding Phoenix() between them gives kg's YAML, then Phoenix, then the
@@ -89,13 +102,9 @@ func PhoenixLicense() string {
 func LoadWith(base []*File, paths ...string) (*Dictionary, error) {
 	files := slices.Clone(base)
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		f, err := readFile(p)
 		if err != nil {
-			return nil, fmt.Errorf("read dictionary: %w", err)
-		}
-		f, err := Parse(p, data)
-		if err != nil {
-			return nil, fmt.Errorf("load dictionary %s:\n%w", p, err)
+			return nil, err
 		}
 		files = append(files, f)
 	}
@@ -184,13 +193,9 @@ func LoadStandard(paths ...string) (*Dictionary, error) {
 	user := make([]*File, 0, len(paths))
 	verbs, agents := false, false
 	for _, p := range paths {
-		data, err := os.ReadFile(p)
+		f, err := readFile(p)
 		if err != nil {
-			return nil, fmt.Errorf("read dictionary: %w", err)
-		}
-		f, err := Parse(p, data)
-		if err != nil {
-			return nil, fmt.Errorf("load dictionary %s:\n%w", p, err)
+			return nil, err
 		}
 		verbs = verbs || f.VerbDict != nil && len(f.VerbDict.Blocks) > 0
 		agents = agents || len(f.Agents) > 0
