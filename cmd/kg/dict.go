@@ -82,16 +82,18 @@ PETRARCH and TABARI files are checked too. What such a file gets away with
 	}
 }
 
+// readNamed reads the file called name, or stdin for "-".
+func readNamed(name string, stdin io.Reader) ([]byte, error) {
+	if name == "-" {
+		return io.ReadAll(stdin)
+	}
+	return os.ReadFile(name)
+}
+
 func runDictCheck(_ context.Context, opts *dictCheckOptions) error {
 	failed := false
 	for _, name := range opts.Files {
-		var data []byte
-		var err error
-		if name == "-" {
-			data, err = io.ReadAll(opts.IO.In)
-		} else {
-			data, err = os.ReadFile(name)
-		}
+		data, err := readNamed(name, opts.IO.In)
 		if err != nil {
 			fmt.Fprintf(opts.IO.ErrOut, "%s: %v\n", name, err)
 			failed = true

@@ -69,13 +69,7 @@ func runDictImport(_ context.Context, opts *dictImportOptions) error {
 	}
 	var files []*dict.File
 	for _, name := range opts.Files {
-		var data []byte
-		var err error
-		if name == "-" {
-			data, err = io.ReadAll(opts.IO.In)
-		} else {
-			data, err = os.ReadFile(name)
-		}
+		data, err := readNamed(name, opts.IO.In)
 		if err != nil {
 			return fmt.Errorf("read dictionary: %w", err)
 		}
