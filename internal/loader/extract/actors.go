@@ -94,16 +94,20 @@ func (d *docState) noteCountry(a *actorRec) {
 	if !a.isCountry() {
 		return
 	}
-	for i, c := range d.lastCountries {
-		if c == a {
-			d.lastCountries = append(d.lastCountries[:i], d.lastCountries[i+1:]...)
-			break
-		}
+	d.lastCountries = touchRecent(d.lastCountries, a)
+}
+
+// touchRecent moves a to the end of the list of the last actors named,
+// which keeps four.
+func touchRecent(list []*actorRec, a *actorRec) []*actorRec {
+	if i := slices.Index(list, a); i >= 0 {
+		list = append(list[:i], list[i+1:]...)
 	}
-	d.lastCountries = append(d.lastCountries, a)
-	if len(d.lastCountries) > 4 {
-		d.lastCountries = d.lastCountries[1:]
+	list = append(list, a)
+	if len(list) > 4 {
+		list = list[1:]
 	}
+	return list
 }
 
 // expandCodes replaces an actor with several codes ("FRO/BIL/SAM", a
@@ -856,17 +860,7 @@ func (r *recognizer) person(i, j int, country, role string) *actorRec {
 func (r *recognizer) touchPerson(p *actorRec) {
 	r.doc.lastPerson = p
 	r.doc.lastPSent = r.sent
-	d := r.doc
-	for i, q := range d.lastPersons {
-		if q == p {
-			d.lastPersons = append(d.lastPersons[:i], d.lastPersons[i+1:]...)
-			break
-		}
-	}
-	d.lastPersons = append(d.lastPersons, p)
-	if len(d.lastPersons) > 4 {
-		d.lastPersons = d.lastPersons[1:]
-	}
+	r.doc.lastPersons = touchRecent(r.doc.lastPersons, p)
 }
 
 // groupPhrases are plural references to the last persons or countries
