@@ -669,6 +669,14 @@ func (r *recognizer) dictAgent(ent *Entry, i0, k int) (int, bool) {
 	if !ok || n == 0 {
 		return 0, false
 	}
+	// A civil title word modifies the agent noun after it, which is the
+	// head and gives the role: "deputy president" is GOV although
+	// "deputy" alone is a police rank.
+	if n == 1 && r.e.lex.titleRole[words[0]] == "GOV" {
+		if c2, b2, n2, ok2 := r.e.hooks.Agent(words[1:]); ok2 && n2 > 0 {
+			code, before, n = c2, b2, 1+n2
+		}
+	}
 	end := k + n
 	country := countryOf(ent)
 	role := strings.ToUpper(strings.Trim(code, "~"))

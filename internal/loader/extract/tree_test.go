@@ -123,6 +123,7 @@ func TestTreeStructure(t *testing.T) {
 		{"word sense: flying somewhere is a visit", "Erdogan flew to Baku on Monday.", []string{" 042 AZE"}, nil},
 		{"word sense: seizing a town is occupying it", "Russian forces captured the town of Avdiivka.", []string{"RUSMIL 192 UKR"}, nil},
 		{"word sense: seizing a ship is confiscating it", "Iran seized a Greek tanker in the Gulf.", []string{"IRN 1711"}, []string{"192"}},
+		{"a civil title modifies the agent noun after it", "Kenya's deputy president met Ethiopia's deputy interior minister.", []string{"KENGOV 040 ETHGOV"}, []string{"COP"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
