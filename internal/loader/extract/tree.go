@@ -1220,7 +1220,15 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		ct := f.tok(c)
 		switch {
 		case ct.Rel == "nmod:poss":
-			agents = append(agents, f.actorsAt(c)...)
+			as := f.actorsAt(c)
+			if len(as) == 0 {
+				// "India and Pakistan resumed their talks": the talks
+				// are between the conjuncts of the clause's subject.
+				if as = f.theirs(n, c); len(as) >= 2 {
+					reciprocal = true
+				}
+			}
+			agents = append(agents, as...)
 		case (ct.Rel == "amod" || ct.Rel == "compound") && f.is(treePlannedWords, c):
 			planned = true // "the upcoming talks"
 		case ct.Rel == "amod" || ct.Rel == "compound":
@@ -1406,6 +1414,31 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		}
 	}
 	return fd, f.complete(&fd)
+}
+
+// theirs resolves "their" (token p) owning the event noun n to the
+// subject of the clause the noun belongs to, when that subject names two
+// or more actors; otherwise it returns nil.
+func (f *treeFinder) theirs(n, p int) []*actorRec {
+	if f.tok(p).UPOS != "PRON" || f.low(p) != "their" {
+		return nil
+	}
+	h := n
+	for k := 0; k < 3 && h > 0; k++ {
+		t := f.tok(h)
+		if t.Rel != "obj" && !strings.HasPrefix(t.Rel, "obl") && t.Rel != "nmod" && t.Rel != "xcomp" {
+			return nil
+		}
+		h = t.Head
+		if h > 0 && f.tok(h).UPOS == "VERB" {
+			as, passive := f.subject(h)
+			if passive || len(dedupRecs(as)) < 2 {
+				return nil
+			}
+			return as
+		}
+	}
+	return nil
 }
 
 // groupCode applies a rule's code for armed-group targets: support for

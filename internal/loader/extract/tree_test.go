@@ -124,6 +124,7 @@ func TestTreeStructure(t *testing.T) {
 		{"word sense: seizing a town is occupying it", "Russian forces captured the town of Avdiivka.", []string{"RUSMIL 192 UKR"}, nil},
 		{"word sense: seizing a ship is confiscating it", "Iran seized a Greek tanker in the Gulf.", []string{"IRN 1711"}, []string{"192"}},
 		{"a civil title modifies the agent noun after it", "Kenya's deputy president met Ethiopia's deputy interior minister.", []string{"KENGOV 040 ETHGOV"}, []string{"COP"}},
+		{"their: the conjuncts of the clause's subject", "Russia and China expanded their military cooperation.", []string{"RUS 062 CHN symmetric"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -193,6 +194,14 @@ SCOLD
 --- URGE [102] ---
 URGE
 
+--- DELAY [---] ---
+DELAY
+- % HAVE * [191]
+
+--- SIDE [---] ---
+SIDE
+- * WITH % [031]
+
 --- CLASH [---] ---
 CLASH
 - &NEGAUX * OVER EFFORTS [904]
@@ -201,6 +210,7 @@ CLASH
 	const actors = `ARNOR [ARN]
 +ARNORIAN
 GONDOR [GON]
+ROHAN [ROH]
 ARAGORN
 	[ARNREB <19990101]
 	[ARNGOV >19990101]
@@ -262,6 +272,8 @@ HUMAN_RIGHTS_ACTIVIST [~OPP]
 		{"several codes", "The Shire restored ties with Gondor.", graph.Date{}, "BIL 064 GON"},
 		{"an agent of several words", "Human rights activists in Arnor restored ties with Gondor.", graph.Date{}, "ARNOPP 064 GON"},
 		{"a verb of appeal the user's dictionary codes", "Arnor urged Gondor to restore the dam.", graph.Date{}, "ARN 102 GON"},
+		{"a compound before the verb acts on its own members", "Arnor and Gondor have delayed the ceremony.", graph.Date{}, "ARN 191 GON symmetric"},
+		{"a compound after the verb is the target", "Rohan sided with Arnor and Gondor.", graph.Date{}, "ROH 031 GON"},
 		{"discarded story", "Arnor restored ties with Gondor after the football final.", graph.Date{}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

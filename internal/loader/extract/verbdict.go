@@ -256,7 +256,7 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 	}
 	fd := finding{rule: r, code: code, trig: f.tokAt[v-1], word: v, conf: 0.7, modality: graph.Actual, userCode: !embedded}
 	fd.agents, fd.targets = dedupRecs(agents), targets
-	if len(fd.targets) == 0 && len(fd.agents) >= 2 && alt != "" && alt == code {
+	if len(fd.targets) == 0 && len(fd.agents) >= 2 && (alt != "" && alt == code || bestBound.compound) {
 		fd.reciprocal = true // "[031:031]": a meeting of the two
 	}
 	groupCode(&fd)
@@ -460,6 +460,10 @@ type seqBinding struct {
 	// negation: the pattern's own words hold the negation ("&NEGATVAUXVRB
 	// * OVER EFFORTS" matching "didn't clash over"), which its code says.
 	negation bool
+	// compound: a "%" marker bound a coordinated actor, whose members
+	// do the act to one another ("% HAVE * [191]": "Gondor and
+	// Osgiliath have delayed their meeting").
+	compound bool
 }
 
 // matchSequence matches a pattern the way TABARI did, as words in order
@@ -496,7 +500,7 @@ func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, boo
 				break
 			}
 			if n, as, ok := f.seqWord(w, k, false); ok {
-				f.bind(&b, w, as)
+				f.bind(&b, w, as, false)
 				for j := k; j < k+n; j++ {
 					b.negation = b.negation || treeNegWords[f.low(j)]
 				}
@@ -519,7 +523,7 @@ func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, boo
 		found := false
 		for ; k >= 1; k-- {
 			if n, as, ok := f.seqWord(w, k, true); ok {
-				f.bind(&b, w, as)
+				f.bind(&b, w, as, true)
 				for j := k - n + 1; j <= k; j++ {
 					b.negation = b.negation || treeNegWords[f.low(j)]
 				}
@@ -569,15 +573,20 @@ func (f *treeFinder) hasWord(w string) bool {
 	return f.words[w]
 }
 
-func (f *treeFinder) bind(b *seqBinding, w string, as []*actorRec) {
-	switch w {
-	case "$":
+// bind records the actors a pattern's marker matched. A "%" before the
+// verb is a coordinated subject acting on its own members; after the
+// verb it is the target ("* WITH %": "agrees with the Philippines and
+// France").
+func (f *treeFinder) bind(b *seqBinding, w string, as []*actorRec, before bool) {
+	switch {
+	case w == "$":
 		b.source = append(b.source, as...)
-	case "+":
+	case w == "+", w == "%" && !before:
 		b.target = append(b.target, as...)
-	case "%":
+	case w == "%":
 		b.source = append(b.source, as...)
 		b.target = append(b.target, as...)
+		b.compound = true
 	}
 }
 
@@ -595,6 +604,16 @@ func (f *treeFinder) seqWord(w string, k int, back bool) (int, []*actorRec, bool
 		n := 1
 		for k+n <= f.s.Len() && f.owner[k+n-1] == m {
 			n++
+		}
+		if w == "%" {
+			// The whole coordination the mention is part of.
+			top := k
+			for i := 0; i < 8 && f.tok(top).Rel == "conj"; i++ {
+				top = f.tok(top).Head
+			}
+			if all := f.actorsAt(top); len(all) > len(as) {
+				as = all
+			}
 		}
 		return n, as, true
 	case "^":
