@@ -1035,6 +1035,10 @@ var placePreps = []string{"in", "inside", "into", "near", "across", "along", "on
 func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*actorRec {
 	var out []*actorRec
 	force := forceCode(r.Code) || cameo.Root(r.Code) == "15"
+	// What is praised or condemned happened somewhere, and where it
+	// happened is the target when nothing else is: "criticised the
+	// closure of guest houses in Bree".
+	judged := !force && (cameo.Root(r.Code) == "05" || cameo.Root(r.Code) == "11" || cameo.Root(r.Code) == "12")
 	// owned is a place's actors, else its owner's or neighbour's: "on
 	// its border with Ukraine", "near islands claimed by Vietnam".
 	owned := func(o int) []*actorRec {
@@ -1121,6 +1125,10 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 						out = append(out, owned(c)...)
 						continue
 					}
+					if rel == "nmod" && judged && p == "in" && !f.cityAt(c) {
+						out = append(out, f.actorsAt(c)...)
+						continue
+					}
 					next = append(next, c)
 				}
 			}
@@ -1131,6 +1139,17 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 		for _, o := range f.obliques(v) {
 			if contains(placePreps, f.caseOf(o)) {
 				out = append(out, owned(o)...)
+			}
+		}
+	}
+	if len(out) == 0 && judged {
+		// The object's in-phrase hung on the verb: "criticised the
+		// treatment of minorities in Bangladesh". A city there is where
+		// the words were said.
+		obj := f.s.Child(v, "obj")
+		for _, o := range f.obliques(v) {
+			if obj > 0 && o > obj && f.caseOf(o) == "in" && !f.cityAt(o) {
+				out = append(out, f.actorsAt(o)...)
 			}
 		}
 	}

@@ -125,6 +125,9 @@ func TestTreeStructure(t *testing.T) {
 		{"word sense: seizing a ship is confiscating it", "Iran seized a Greek tanker in the Gulf.", []string{"IRN 1711"}, []string{"192"}},
 		{"a civil title modifies the agent noun after it", "Kenya's deputy president met Ethiopia's deputy interior minister.", []string{"KENGOV 040 ETHGOV"}, []string{"COP"}},
 		{"their: the conjuncts of the clause's subject", "Russia and China expanded their military cooperation.", []string{"RUS 062 CHN symmetric"}, nil},
+		{"what is judged happened in the target", "Pakistan criticised the recent closure of guest houses in Afghanistan.", []string{"PAK 111 AFG"}, nil},
+		{"what is judged, its place hung on the verb", "India criticised the treatment of minorities in Bangladesh.", []string{"IND 111 BGD"}, nil},
+		{"a city where the judgement was said is no target", "Russia criticised the decision in Geneva.", nil, []string{"111"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
