@@ -201,6 +201,9 @@ URGE
 DELAY
 - % HAVE * [191]
 
+--- MARCH [181] ---
+MARCH
+
 --- SIDE [---] ---
 SIDE
 - * WITH % [031]
@@ -277,6 +280,7 @@ HUMAN_RIGHTS_ACTIVIST [~OPP]
 		{"a verb of appeal the user's dictionary codes", "Arnor urged Gondor to restore the dam.", graph.Date{}, "ARN 102 GON"},
 		{"a compound before the verb acts on its own members", "Arnor and Gondor have delayed the ceremony.", graph.Date{}, "ARN 191 GON symmetric"},
 		{"a compound after the verb is the target", "Rohan sided with Arnor and Gondor.", graph.Date{}, "ROH 031 GON"},
+		{"the first actor after the verb, through a predicate adjective", "Arnor marched very close to the border with Gondor.", graph.Date{}, "ARN 181 GON"},
 		{"discarded story", "Arnor restored ties with Gondor after the football final.", graph.Date{}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -225,8 +225,16 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 	}
 	if len(targets) == 0 {
 		// As PETRARCH, the first actor after the verb in any phrase:
-		// "departs from Libya", "arrived in Gondor".
-		for _, o := range f.obliques(v) {
+		// "departs from Libya", "arrived in Gondor", "marched close to
+		// the border with Mordor" (through the verb's predicate
+		// adjective).
+		obls := f.obliques(v)
+		for _, x := range f.s.ChildrenByRel(v, "xcomp") {
+			if f.tok(x).UPOS == "ADJ" || f.tok(x).UPOS == "ADV" {
+				obls = append(obls, f.obliques(x)...)
+			}
+		}
+		for _, o := range obls {
 			p := f.caseOf(o)
 			if o < v || !contains(dictLatePreps, p) && !contains(dictTargetPreps, p) && !contains(best.After, p) {
 				continue
