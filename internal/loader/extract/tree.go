@@ -331,6 +331,22 @@ func forceOnPeople(code string) bool {
 	return false
 }
 
+// atHome reports whether an act of force is done by an organ of a country
+// to that country or its people: "Kenyan police arrested protesters in
+// Nairobi" is an event between the organ and its country's people; so
+// is a show of force there ("deployed riot police in Islamabad").
+func atHome(code string, agents, targets []*actorRec) bool {
+	if !forceOnPeople(code) && cameo.Root(code) != "15" || len(agents) != 1 || agents[0].country == nil {
+		return false
+	}
+	for _, t := range targets {
+		if t == agents[0].country || t.country == agents[0].country {
+			return true
+		}
+	}
+	return false
+}
+
 // align maps the parser's words onto the recognizer's tokens and mentions
 // by byte offsets; both tokenizers cut the same text.
 func (f *treeFinder) align() {
@@ -582,15 +598,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			}
 		}
 	}
-	if forceOnPeople(r.Code) && len(agents) == 1 && agents[0].country != nil {
-		// "Kenyan police arrested protesters in Nairobi": force at home
-		// is an event between the organ and its country's people.
-		for _, t := range targets {
-			if t == agents[0].country || t.country == agents[0].country {
-				home = true
-			}
-		}
-	}
+	home = home || atHome(r.Code, agents, targets)
 	if !r.Objects {
 		targets = dropObjects(targets)
 	}

@@ -128,6 +128,7 @@ func TestTreeStructure(t *testing.T) {
 		{"what is judged happened in the target", "Pakistan criticised the recent closure of guest houses in Afghanistan.", []string{"PAK 111 AFG"}, nil},
 		{"what is judged, its place hung on the verb", "India criticised the treatment of minorities in Bangladesh.", []string{"IND 111 BGD"}, nil},
 		{"a city where the judgement was said is no target", "Russia criticised the decision in Geneva.", nil, []string{"111"}},
+		{"a show of force at home", "The Pakistani government deployed riot police in Islamabad.", []string{"PAKGOV 153 PAK"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
