@@ -51,6 +51,11 @@ type VerbRule struct {
 	// "cancellation of Putin's trip to Pakistan"; the agent is the
 	// possessive before that noun and the target follows it.
 	NounRequires []string `yaml:"noun_requires"`
+	// Directive: the verb codes only when it directs someone to act, by
+	// a to-clause ("told Belarus to free the journalists") or a
+	// that-clause of obligation ("told Belarus that it must free");
+	// otherwise it is speech ("told reporters that").
+	Directive bool `yaml:"directive"`
 }
 
 // WordCode switches a rule's code when one of Words stands near the trigger.

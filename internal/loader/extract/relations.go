@@ -901,6 +901,10 @@ func (f *relFinder) codeFor(r *VerbRule, lo, hi int, targets []*actorRec) string
 	return code
 }
 
+// directiveWords introduce the act a directive verb asks for: "told X
+// to", "told X that it must".
+var directiveWords = []string{"to", "must", "should"}
+
 func (f *relFinder) nearWord(lo, hi int, words []string) bool {
 	if lo < 0 {
 		lo = 0
@@ -944,6 +948,9 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 	}
 	if tr.gerund && i > 0 && prepositions[f.toks[i-1].low] {
 		return finding{}, false // "a pact on sharing intelligence", "accused X of arming Y"
+	}
+	if r.Directive && !f.nearWord(end, end+8, directiveWords) {
+		return finding{}, false
 	}
 	objStart := end
 	var modTarget *group

@@ -24,6 +24,7 @@ interested interest willingness readiness intention desire commitment determinat
 	threatVerbs      = verbSet(`threaten threat ultimatum`)
 	appealVerbs      = verbSet(`urge ask call appeal press request encourage implore beg plea`)
 	demandVerbs      = verbSet(`demand insist order`)
+	directiveVerbs   = verbSet(`tell instruct`)
 	rejectVerbs      = verbSet(`refuse decline reject refusal rejection`)
 	refuseVerbs      = verbSet(`fail stop cease halt quit suspend avoid`)
 	cancelVerbs      = verbSet(`cancel postpone scrap abandon delay shelve drop`)
@@ -92,7 +93,7 @@ func (f *treeFinder) context(fd *finding, p int) {
 			// "demanded that Russia withdraw": only verbs that act through
 			// their clause recode it; reported speech is coded as said,
 			// with the speaker kept as its reporter.
-			if f.is(appealVerbs, h) || f.is(demandVerbs, h) || f.is(threatVerbs, h) || f.is(intentVerbs, h) {
+			if f.is(appealVerbs, h) || f.is(demandVerbs, h) || f.is(threatVerbs, h) || f.is(intentVerbs, h) || f.demanding(h) {
 				f.governed(fd, h, true)
 			} else if f.is(reportedVerb, h) {
 				f.setReporter(fd, h)
@@ -242,9 +243,9 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 		}
 	case f.is(threatVerbs, h):
 		fd.code = threatCode(fd.code)
-	case f.is(appealVerbs, h) || f.is(demandVerbs, h):
+	case f.is(appealVerbs, h) || f.demanding(h):
 		code := appealCode(fd.code)
-		if f.is(demandVerbs, h) {
+		if f.demanding(h) {
 			code = "10" + code[2:]
 		}
 		fd.code = code
@@ -420,6 +421,30 @@ func (f *treeFinder) complement(v int) int {
 	return 0
 }
 
+// demanding reports whether verb v demands its complement: a verb of
+// demand, or one of telling that directs ("told Belarus to free").
+func (f *treeFinder) demanding(v int) bool {
+	return f.is(demandVerbs, v) || f.is(directiveVerbs, v) && f.directs(v)
+}
+
+// directs reports whether verb v directs someone to act: its complement
+// is a to-clause, or a that-clause with a modal of obligation.
+func (f *treeFinder) directs(v int) bool {
+	c := f.complement(v)
+	if c == 0 {
+		return false
+	}
+	if f.tok(c).Rel != "ccomp" {
+		return f.toClause(c) || f.tok(c).Rel == "xcomp"
+	}
+	for _, a := range f.s.ChildrenByRel(c, "aux") {
+		if w := f.low(a); w == "must" || w == "should" {
+			return true
+		}
+	}
+	return false
+}
+
 // toClause reports whether clause c is an infinitive ("to release"), the
 // parser's other reading of a complement.
 func (f *treeFinder) toClause(c int) bool {
@@ -517,7 +542,7 @@ func (f *treeFinder) governors() {
 			switch {
 			case f.is(threatVerbs, v):
 				fd.code = threatCode(inner.code)
-			case f.is(demandVerbs, v):
+			case f.demanding(v):
 				fd.code = "10" + appealCode(inner.code)[2:]
 			case f.is(appealVerbs, v):
 				fd.code = appealCode(inner.code)

@@ -129,6 +129,9 @@ func TestTreeStructure(t *testing.T) {
 		{"what is judged, its place hung on the verb", "India criticised the treatment of minorities in Bangladesh.", []string{"IND 111 BGD"}, nil},
 		{"a city where the judgement was said is no target", "Russia criticised the decision in Geneva.", nil, []string{"111"}},
 		{"a show of force at home", "The Pakistani government deployed riot police in Islamabad.", []string{"PAKGOV 153 PAK"}, nil},
+		{"telling someone to act is a demand", "Lithuania told Belarus to free the detained journalists.", []string{"LTU 1053 BLR"}, nil},
+		{"so is telling them they must", "Lithuania told Belarus that it must free the detained journalists.", []string{"LTU 1053 BLR"}, nil},
+		{"telling without a directive is speech", "Putin told Erdogan that Russia was ready to help.", nil, []string{"RUSGOV 10"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
