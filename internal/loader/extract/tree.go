@@ -615,7 +615,18 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		// People no text gives a country to, at the hands of an organ of
 		// a country, are that country's: "Eritrean security forces
 		// tortured detained journalists".
-		if o := f.object(v); o > 0 && len(f.actorsAt(o)) == 0 {
+		o := f.object(v)
+		if o > 0 && f.roleOf(o) == "" && !f.peopleWord(o) {
+			// "used sarin against civilians": the people are in the
+			// phrase the weapon is used against.
+			for _, b := range f.obliques(v) {
+				if p := f.caseOf(b); (p == "against" || p == "on") && (f.roleOf(b) != "" || f.peopleWord(b)) {
+					o = b
+					break
+				}
+			}
+		}
+		if o > 0 && len(f.actorsAt(o)) == 0 {
 			if quantityWords[f.lemma(o)] || f.tok(o).UPOS == "NUM" {
 				// "hundreds of demonstrators"
 				for _, c := range f.s.ChildrenByRel(o, "nmod") {
@@ -1611,7 +1622,7 @@ func haltCode(code string) string {
 
 // lightNouns name the doing of an act their of-phrase names.
 var lightNouns = toSet(`declaration announcement signing conclusion launch start resumption imposition extension
-lifting suspension opening holding provision delivery renewal continuation escalation`)
+lifting suspension opening holding provision delivery renewal continuation escalation grant offer`)
 
 // verbSet holds the lemmas of s and their inflected forms, so that a word
 // is found whether or not the lemmatiser got it right ("waging").

@@ -132,6 +132,8 @@ func TestTreeStructure(t *testing.T) {
 		{"telling someone to act is a demand", "Lithuania told Belarus to free the detained journalists.", []string{"LTU 1053 BLR"}, nil},
 		{"so is telling them they must", "Lithuania told Belarus that it must free the detained journalists.", []string{"LTU 1053 BLR"}, nil},
 		{"telling without a directive is speech", "Putin told Erdogan that Russia was ready to help.", nil, []string{"RUSGOV 10"}},
+		{"a light noun of granting", "Brazil's grant of asylum to a Venezuelan opposition leader angered Caracas.", []string{"BRA 075 VENOPP"}, nil},
+		{"weapons used against the country's own people", "Syrian forces used sarin against civilians near Damascus.", []string{"SYRMIL 2041 SYRCVL"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
