@@ -184,6 +184,22 @@ func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention)
 		return nil
 	}
 	found := e.findOn(ds, s, toks, ms)
+	if s2, cut := withoutFronted(s); s2 != nil {
+		// "Soon after independence in 1947, government leaders in the
+		// United States and the Soviet Union invited ...", read with a
+		// noun as its root: the clause parsed without its fronted
+		// phrase, whose own events are kept.
+		e.parser.ParseTagged(s2)
+		if r := s2.Root(); r > 0 && s2.Token(r).UPOS == "VERB" {
+			var kept []finding
+			for _, fd := range found {
+				if toks[fd.trig].end <= cut {
+					kept = append(kept, fd)
+				}
+			}
+			found = append(kept, e.findOn(ds, s2, toks, ms)...)
+		}
+	}
 	if len(found) == 0 {
 		// "Kenya on Monday denied accusations by Uganda": a date between
 		// subject and verb that threw the parser; the clause parsed
@@ -238,6 +254,41 @@ func withoutDate(s *syntax.Sentence) *syntax.Sentence {
 		return s2
 	}
 	return nil
+}
+
+// withoutFronted returns a copy of tagged sentence s without the phrase
+// before its first comma, and the byte offset where the clause starts,
+// when the parse has no verb as its root though a verb follows the comma;
+// nil when there is nothing to cut.
+func withoutFronted(s *syntax.Sentence) (*syntax.Sentence, int) {
+	r := s.Root()
+	if r == 0 || s.Token(r).UPOS == "VERB" {
+		return nil, 0
+	}
+	ts := s.Tokens
+	comma := -1
+	for k := 1; k < len(ts) && k < 15; k++ {
+		if ts[k].Form == "," {
+			comma = k
+			break
+		}
+	}
+	if comma < 0 || comma+3 >= len(ts) {
+		return nil, 0
+	}
+	verb := false
+	for _, t := range ts[comma+1:] {
+		verb = verb || t.UPOS == "VERB"
+	}
+	if !verb {
+		return nil, 0
+	}
+	s2 := &syntax.Sentence{Text: s.Text}
+	for _, t := range ts[comma+1:] {
+		t.ID, t.Head, t.Rel = len(s2.Tokens)+1, 0, ""
+		s2.Tokens = append(s2.Tokens, t)
+	}
+	return s2, ts[comma].End
 }
 
 // dropNested drops an event whose trigger noun lies in the object of a

@@ -134,6 +134,7 @@ func TestTreeStructure(t *testing.T) {
 		{"telling without a directive is speech", "Putin told Erdogan that Russia was ready to help.", nil, []string{"RUSGOV 10"}},
 		{"a light noun of granting", "Brazil's grant of asylum to a Venezuelan opposition leader angered Caracas.", []string{"BRA 075 VENOPP"}, nil},
 		{"weapons used against the country's own people", "Syrian forces used sarin against civilians near Damascus.", []string{"SYRMIL 2041 SYRCVL"}, nil},
+		{"a fronted phrase that threw the parser", "Soon after independence in 1947, government leaders in the United States and the former Soviet Union invited the Pakistani leadership to visit these countries.", []string{"USAGOV 036 PAKGOV", "RUS 036 PAKGOV"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
