@@ -256,8 +256,8 @@ func withoutDate(s *syntax.Sentence) *syntax.Sentence {
 	return nil
 }
 
-// withoutFronted returns a copy of tagged sentence s without the phrase
-// before its first comma, and the byte offset where the clause starts,
+// withoutFronted returns a copy of tagged sentence s without the
+// adverbial phrase before its first comma, and the byte offset where the clause starts,
 // when the parse has no verb as its root though a verb follows the comma;
 // nil when there is nothing to cut.
 func withoutFronted(s *syntax.Sentence) (*syntax.Sentence, int) {
@@ -266,6 +266,9 @@ func withoutFronted(s *syntax.Sentence) (*syntax.Sentence, int) {
 		return nil, 0
 	}
 	ts := s.Tokens
+	if u := ts[0].UPOS; u != "ADV" && u != "ADP" && u != "SCONJ" {
+		return nil, 0 // not an adverbial: "Sudan, which expelled ..."
+	}
 	comma := -1
 	for k := 1; k < len(ts) && k < 15; k++ {
 		if ts[k].Form == "," {
