@@ -35,6 +35,9 @@ type Engine struct {
 	// synsetWords is the longest phrase, in words, of each synset of
 	// verbs ("&negatvauxvrb" → 3), keyed in lower case.
 	synsetWords map[string]int
+	// synsetFirst holds the first words of each synset's phrases, for
+	// synsets whose phrases all start with a word.
+	synsetFirst map[string][]string
 	// patternWords are the verb patterns split into words once.
 	patternWords map[*dict.Pattern]seqWords
 	hooks        Hooks

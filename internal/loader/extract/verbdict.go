@@ -26,8 +26,14 @@ func (e *Engine) WithVerbs(vd *dict.VerbDict) *Engine {
 		// The longest phrase of each synset, so that a pattern's synset
 		// is tried on as many words as it can match and no more.
 		c.synsetWords = map[string]int{}
+		c.synsetFirst = map[string][]string{}
 		for name, ps := range vd.Synsets {
 			n := 1
+			// The first words of its phrases, to rule a synset out of a
+			// sentence before trying it word by word; not when a phrase
+			// starts with another synset.
+			var first []string
+			open := false
 			for _, p := range ps {
 				k := len(p.Words)
 				for _, w := range p.Words {
@@ -36,8 +42,16 @@ func (e *Engine) WithVerbs(vd *dict.VerbDict) *Engine {
 					}
 				}
 				n = max(n, min(k, maxSynsetWords))
+				if len(p.Words) == 0 || strings.HasPrefix(p.Words[0], "&") {
+					open = true
+				} else {
+					first = append(first, p.Words[0])
+				}
 			}
 			c.synsetWords[strings.ToLower(name)] = n
+			if !open {
+				c.synsetFirst[strings.ToLower(name)] = first
+			}
 		}
 		c.patternWords = map[*dict.Pattern]seqWords{}
 		for _, b := range vd.Blocks {
@@ -493,7 +507,16 @@ func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, boo
 	// here, before any matching.
 	for _, ws := range [][]string{pre, post} {
 		for _, w := range ws {
-			if !dict.IsMarker(w) && w != "^" && !strings.HasPrefix(w, "&") && !f.hasWord(w) {
+			if dict.IsMarker(w) || w == "^" {
+				continue
+			}
+			if strings.HasPrefix(w, "&") {
+				if !f.synsetPossible(w) {
+					return 0, b, false
+				}
+				continue
+			}
+			if !f.hasWord(w) {
 				return 0, b, false
 			}
 		}
@@ -658,6 +681,21 @@ func (f *treeFinder) seqWord(w string, k int, back bool) (int, []*actorRec, bool
 		}
 	}
 	return 1, nil, f.wordIs(w, k)
+}
+
+// synsetPossible reports whether the sentence has a first word of one of
+// synset w's phrases (always true for a synset that starts with another).
+func (f *treeFinder) synsetPossible(w string) bool {
+	first, ok := f.e.synsetFirst[w]
+	if !ok {
+		return true
+	}
+	for _, x := range first {
+		if f.hasWord(x) {
+			return true
+		}
+	}
+	return false
 }
 
 // seqWords are a pattern's words, split once.
