@@ -57,6 +57,8 @@ func (f *treeFinder) context(fd *finding, p int) {
 			fd.modality = graph.Planned
 		case t.Rel == "mark" && hypoMarkers[f.low(c)]:
 			fd.modality = graph.Hypothetical
+		case t.Rel == "mark" && f.low(c) == "without":
+			fd.negated = !fd.negated // "without informing Pakistan"
 		case t.Rel == "aux" && f.lemma(c) == "be" && f.s.Child(p, "mark") > 0 && f.low(f.s.Child(p, "mark")) == "to" && fd.modality == graph.Actual:
 			fd.modality = graph.Planned // "are to become members"
 		}

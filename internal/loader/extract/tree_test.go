@@ -135,6 +135,7 @@ func TestTreeStructure(t *testing.T) {
 		{"a light noun of granting", "Brazil's grant of asylum to a Venezuelan opposition leader angered Caracas.", []string{"BRA 075 VENOPP"}, nil},
 		{"weapons used against the country's own people", "Syrian forces used sarin against civilians near Damascus.", []string{"SYRMIL 2041 SYRCVL"}, nil},
 		{"a fronted phrase that threw the parser", "Soon after independence in 1947, government leaders in the United States and the former Soviet Union invited the Pakistani leadership to visit these countries.", []string{"USAGOV 036 PAKGOV", "RUS 036 PAKGOV"}, nil},
+		{"what is done without V-ing was not done", "Russia annexed Crimea without consulting with Ukraine.", []string{"RUS 040 UKR negated"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -210,6 +211,10 @@ DELAY
 
 --- MARCH [181] ---
 MARCH
+
+--- ALLOW [080] ---
+ALLOW
+- * REALLY_PLEASANT [024]
 
 --- SIDE [---] ---
 SIDE
@@ -288,6 +293,7 @@ HUMAN_RIGHTS_ACTIVIST [~OPP]
 		{"a compound before the verb acts on its own members", "Arnor and Gondor have delayed the ceremony.", graph.Date{}, "ARN 191 GON symmetric"},
 		{"a compound after the verb is the target", "Rohan sided with Arnor and Gondor.", graph.Date{}, "ROH 031 GON"},
 		{"the first actor after the verb, through a predicate adjective", "Arnor marched very close to the border with Gondor.", graph.Date{}, "ARN 181 GON"},
+		{"a pattern without a target, the clause's subject after the verb", "Arnor allowed that Gondor is a really pleasant place.", graph.Date{}, "ARN 024 GON"},
 		{"discarded story", "Arnor restored ties with Gondor after the football final.", graph.Date{}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -272,6 +272,18 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 			}
 		}
 	}
+	if len(targets) == 0 && bestPat != nil && bestPat.Target == "" {
+		// A pattern that names no target, matched: the first actor after
+		// the verb may be its clause's subject ("allowed that Mordor
+		// isn't a really pleasant place").
+		if c := f.s.Child(v, "ccomp"); c > v {
+			for _, sb := range f.s.Children(c) {
+				if rel := f.tok(sb).Rel; rel == "nsubj" || rel == "nsubj:pass" {
+					targets = append(targets, f.actorsAt(sb)...)
+				}
+			}
+		}
+	}
 	targets = without(dropObjects(dedupRecs(targets)), agents)
 	if reverse {
 		agents, targets = targets, agents
