@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 // genGraph generates its edges on the fly from a seed, so benchmarks
@@ -38,7 +39,7 @@ func (g *genGraph) Edges(fn func(Edge) error) error {
 		gs := r.Float64()*20 - 10
 		e := Edge{ID: "e" + strconv.Itoa(i), Source: g.nodes[r.IntN(n)].ID, Target: g.nodes[r.IntN(n)].ID,
 			Label: "supply", Relations: []string{"supply"}, CAMEO: "0711", Quad: 2, Weight: float64(1 + r.IntN(5)),
-			Goldstein: gs, Sign: graph.Sign(gs), First: graph.Date{Year: 2016, Month: 1 + r.IntN(12), Day: 1 + r.IntN(28)},
+			Goldstein: gs, Sign: view.Sign(gs), First: graph.Date{Year: 2016, Month: 1 + r.IntN(12), Day: 1 + r.IntN(28)},
 			Docs: []string{"d" + strconv.Itoa(r.IntN(1000))}, Sentence: "Russia supplied helicopters to Pakistan."}
 		e.Last, e.Dates = e.First, []graph.Date{e.First}
 		if err := fn(e); err != nil {

@@ -12,6 +12,7 @@ import (
 	"gonum.org/v1/gonum/graph/formats/dot/ast"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 // FuzzWriters feeds arbitrary ids, names and values to every writer and
@@ -40,7 +41,7 @@ func FuzzWriters(f *testing.F) {
 			},
 			EdgeList: []Edge{
 				{ID: "e1", Source: id, Target: id + "2", Label: relation, Relations: []string{relation, alias},
-					CAMEO: alias, Weight: 1, Goldstein: goldstein, Sign: graph.Sign(goldstein), Docs: []string{name}},
+					CAMEO: alias, Weight: 1, Goldstein: goldstein, Sign: view.Sign(goldstein), Docs: []string{name}},
 				{ID: "e2" + name, Source: id + "2", Target: id, Label: alias, Weight: 3,
 					Sentence: name + "\n" + alias, Modality: relation, First: graph.Date{Year: 2020, Month: 2}},
 				{ID: "e3", Source: id, Target: id, Label: name, Weight: 0.5},

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/query"
 )
 
@@ -22,9 +23,9 @@ type ViewOptions struct {
 	Centrality map[string]map[int64]float64
 }
 
-// viewGraph adapts a graph.View to Graph.
+// viewGraph adapts a view.View to Graph.
 type viewGraph struct {
-	v     *graph.View
+	v     *view.View
 	o     ViewOptions
 	nodes []Node
 }
@@ -37,7 +38,7 @@ type viewGraph struct {
 // sorted by source, target, date and id. Node event counts and first/last
 // seen come from the whole filtered view, also for a subgraph; they span the
 // kept events only, so a node's time span always covers its edges'.
-func FromView(v *graph.View, o ViewOptions) Graph {
+func FromView(v *view.View, o ViewOptions) Graph {
 	g := &viewGraph{v: v, o: o}
 	actors := v.Actors()
 	// The last day each node is present: the latest end of the spans of its
@@ -100,7 +101,7 @@ func (g *viewGraph) Edges(fn func(Edge) error) error {
 // group is the events of one aggregated edge.
 type group struct {
 	from, to int64
-	pair     *graph.Pair // nil for a self-loop group
+	pair     *view.Pair // nil for a self-loop group
 	events   []int32
 }
 
@@ -137,7 +138,7 @@ func (g *viewGraph) pairs(fn func(Edge) error) error {
 		e := Edge{ID: src + "->" + dst, Source: src, Target: dst, Weight: float64(len(gr.events))}
 		p := gr.pair
 		if p == nil {
-			p = &graph.Pair{Events: gr.events}
+			p = &view.Pair{Events: gr.events}
 			p.Aggregate(events)
 		}
 		e.Relations, e.Goldstein, e.Sign, e.First, e.Last, e.Docs = p.Relations, p.Goldstein, p.Sign, p.First, p.Last, p.Docs
@@ -189,7 +190,7 @@ func (g *viewGraph) events(fn func(Edge) error) error {
 		s, t := v.EventEnds(int(i))
 		e := Edge{ID: ev.ID, Source: actors[s].ID, Target: actors[t].ID, Label: ev.Relation,
 			Relations: []string{ev.Relation}, CAMEO: ev.CAMEO, Quad: ev.QuadClass, Weight: 1,
-			Goldstein: ev.Goldstein, Sign: graph.Sign(ev.Goldstein), First: ev.Date, Last: ev.Date,
+			Goldstein: ev.Goldstein, Sign: view.Sign(ev.Goldstein), First: ev.Date, Last: ev.Date,
 			Negated: ev.Negated, Symmetric: ev.Symmetric, Modality: string(ev.Modality), Sentence: ev.Sentence,
 			SentenceIndex: ev.SentenceIndex, Start: ev.Start, End: ev.End, Confidence: ev.Confidence}
 		if e.ID == "" {
@@ -248,7 +249,7 @@ var CentralityMeasures = []query.Measure{query.PageRank, query.Degree, query.Bet
 // Centrality computes CentralityMeasures on the whole filtered view, keyed
 // by measure name and node id. Self-loops do not count: the view's simple
 // graph leaves them out.
-func Centrality(v *graph.View) (map[string]map[int64]float64, error) {
+func Centrality(v *view.View) (map[string]map[int64]float64, error) {
 	out := make(map[string]map[int64]float64, len(CentralityMeasures))
 	if v.Len() == 0 {
 		return out, nil
@@ -265,7 +266,7 @@ func Centrality(v *graph.View) (map[string]map[int64]float64, error) {
 
 // EgoNodes returns the nodes within depth steps of center, following edges
 // in either direction.
-func EgoNodes(v *graph.View, center int64, depth int) map[int64]bool {
+func EgoNodes(v *view.View, center int64, depth int) map[int64]bool {
 	keep := map[int64]bool{center: true}
 	frontier := []int64{center}
 	for d := 0; d < depth && len(frontier) > 0; d++ {
@@ -287,7 +288,7 @@ func EgoNodes(v *graph.View, center int64, depth int) map[int64]bool {
 // breadth-first search over edges in either direction (a relation links two
 // actors whoever initiated it). Ties go to the path through smaller node
 // ids, so the answer is stable. ok is false when they are not connected.
-func ShortestPath(v *graph.View, from, to int64) (path []int64, ok bool) {
+func ShortestPath(v *view.View, from, to int64) (path []int64, ok bool) {
 	prev := map[int64]int64{from: from}
 	frontier := []int64{from}
 	for len(frontier) > 0 {
@@ -321,7 +322,7 @@ func ShortestPath(v *graph.View, from, to int64) (path []int64, ok bool) {
 }
 
 // neighbours lists u's successors and predecessors, sorted, without u.
-func neighbours(v *graph.View, u int64) []int64 {
+func neighbours(v *view.View, u int64) []int64 {
 	set := map[int64]bool{}
 	for it := v.From(u); it.Next(); {
 		set[it.Node().ID()] = true

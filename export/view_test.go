@@ -6,9 +6,10 @@ import (
 	"testing"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
-func testView(t *testing.T) *graph.View {
+func testView(t *testing.T) *view.View {
 	t.Helper()
 	actors := []graph.Actor{
 		{ID: "china", Name: "China", Code: "CHN", Type: graph.Country},
@@ -36,7 +37,7 @@ func testView(t *testing.T) *graph.View {
 		events[i].Target = targets[i]
 	}
 	events[6].Symmetric = true
-	return graph.NewView(actors, events, graph.Filter{})
+	return view.NewView(actors, events, graph.Filter{})
 }
 
 func collect(t *testing.T, g Graph) []Edge {

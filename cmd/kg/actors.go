@@ -9,11 +9,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
 )
 
 type actorsOptions struct {
 	IO     *ioStreams
-	Store  func() (*graph.Store, error)
+	Store  func() (*store.Store, error)
 	Format string
 
 	Types   []graph.ActorType
@@ -22,7 +23,7 @@ type actorsOptions struct {
 }
 
 func newCmdActors(f *factory, runF func(*actorsOptions) error) *cobra.Command {
-	opts := &actorsOptions{IO: f.IO, Store: func() (*graph.Store, error) { return f.openStore(true) }}
+	opts := &actorsOptions{IO: f.IO, Store: func() (*store.Store, error) { return f.openStore(true) }}
 	var types []string
 	cmd := &cobra.Command{
 		Use:   "actors",

@@ -39,7 +39,7 @@ with a neutral pair are counted apart.
 The unbalanced triads with the most events are listed with their evidence.`,
 		Example: `  kg balance
   kg balance --top 20 --since 2012 --format json`,
-		Args: cobra.NoArgs,
+		Args: noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format); err != nil {
 				return err

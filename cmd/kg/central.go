@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/query"
 )
 
@@ -56,7 +57,7 @@ Ties are broken by actor name, then ID.`,
 		Example: `  kg central --measure betweenness --top 10
   kg central --measure pagerank --since 2012 --type country --format json
   kg central --measure degree --weighted --top 0 --format csv`,
-		Args: cobra.NoArgs,
+		Args: noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format); err != nil {
 				return err
@@ -124,7 +125,7 @@ func runCentral(ctx context.Context, opts *centralOptions) error {
 	return printRecords(opts.IO.Out, opts.Format, opts.IO.OutTTY, recs, cols)
 }
 
-func centralRecords(v *graph.View, m query.Measure, weighted bool, top int) ([]centralRecord, error) {
+func centralRecords(v *view.View, m query.Measure, weighted bool, top int) ([]centralRecord, error) {
 	a := query.NewAdjacency(v)
 	s, err := query.Centrality(a, m, weighted)
 	if err != nil && !errors.Is(err, query.ErrNoConvergence) {

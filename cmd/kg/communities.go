@@ -43,7 +43,7 @@ The random order Louvain visits nodes in is seeded (--seed), so runs repeat.`,
 		Example: `  kg communities
   kg communities --signed --since 2012
   kg communities --format csv > members.csv`,
-		Args: cobra.NoArgs,
+		Args: noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format); err != nil {
 				return err

@@ -69,10 +69,8 @@ PETRARCH and TABARI files are checked too. What such a file gets away with
 "file:line:col: warning: ..." and does not fail the check.`,
 		Example: `  kg dict check my-actors.yaml
   kg dict check $(echo $KG_DICT | tr : ' ')`,
+		Args: minArgs(1, "no dictionary file given"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return flagErrorf(cmd, "no dictionary file given")
-			}
 			opts.Files = args
 			if runF != nil {
 				return runF(opts)
@@ -178,7 +176,7 @@ sections (conflicts: aliases two actors claimed, and which one won).`,
 		Example: `  kg dict show --type igo
   kg dict show --dict world.yaml --format json
   kg dict show --what conflicts --dict my-actors.yaml`,
-		Args: cobra.NoArgs,
+		Args: noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format); err != nil {
 				return err

@@ -40,10 +40,8 @@ written to a temporary file and renamed when complete; an existing file
 is replaced only with --force.`,
 		Example: `  kg dict import CAMEO.2.0.txt Phoenix.agents.txt -o phoenix.yaml
   kg dict import my-tabari.actors | less`,
+		Args: minArgs(1, "no dictionary file given"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return flagErrorf(cmd, "no dictionary file given")
-			}
 			opts.Files = args
 			if opts.Output == "" {
 				opts.Output = "-"

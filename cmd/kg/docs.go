@@ -8,16 +8,17 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
 )
 
 type docsOptions struct {
 	IO     *ioStreams
-	Store  func() (*graph.Store, error)
+	Store  func() (*store.Store, error)
 	Format string
 }
 
 func newCmdDocs(f *factory, runF func(*docsOptions) error) *cobra.Command {
-	opts := &docsOptions{IO: f.IO, Store: func() (*graph.Store, error) { return f.openStore(true) }}
+	opts := &docsOptions{IO: f.IO, Store: func() (*store.Store, error) { return f.openStore(true) }}
 	cmd := &cobra.Command{
 		Use:   "docs",
 		Short: "List stored documents",

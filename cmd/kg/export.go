@@ -15,12 +15,13 @@ import (
 
 	"github.com/kg-project/kg/export"
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 type exportOptions struct {
 	IO *ioStreams
 	// LoadView builds the filtered view; tests swap in a fixed one.
-	LoadView func(graph.Filter) (*graph.View, []graph.Actor, error)
+	LoadView func(graph.Filter) (*view.View, []graph.Actor, error)
 
 	Format     export.Format
 	Output     string // file, directory or "-" for stdout
@@ -36,7 +37,7 @@ type exportOptions struct {
 }
 
 func newCmdExport(f *factory, runF func(*exportOptions) error) *cobra.Command {
-	opts := &exportOptions{IO: f.IO, LoadView: func(flt graph.Filter) (*graph.View, []graph.Actor, error) {
+	opts := &exportOptions{IO: f.IO, LoadView: func(flt graph.Filter) (*view.View, []graph.Actor, error) {
 		return loadView(f, flt)
 	}}
 	var ff filterFlags
@@ -71,7 +72,7 @@ interrupted export never leaves a half-written file.`,
   kg export --path India,Russia --format dot
   kg export --format neo4j -o neo4j-import/
   kg export --format json --json-style cytoscape --since 2016 -o graph.json`,
-		Args: cobra.NoArgs,
+		Args: noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			switch {
@@ -220,9 +221,9 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 }
 
 // selectSubgraph restricts the export to an ego network or a shortest path.
-func selectSubgraph(v *graph.View, actors []graph.Actor, opts *exportOptions, vo *export.ViewOptions) error {
+func selectSubgraph(v *view.View, actors []graph.Actor, opts *exportOptions, vo *export.ViewOptions) error {
 	node := func(name string) (int64, error) {
-		a, err := graph.ResolveActor(actors, name)
+		a, err := view.ResolveActor(actors, name)
 		if err != nil {
 			return 0, err
 		}

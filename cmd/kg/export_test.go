@@ -13,6 +13,7 @@ import (
 
 	"github.com/kg-project/kg/export"
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 func TestExportFlags(t *testing.T) {
@@ -78,7 +79,7 @@ func TestExportFlags(t *testing.T) {
 
 // exportView is a small store's view: a chain india→pakistan→russia and
 // an unconnected pair.
-func exportView() (*graph.View, []graph.Actor) {
+func exportView() (*view.View, []graph.Actor) {
 	actors := []graph.Actor{
 		{ID: "india", Name: "India", Code: "IND", Type: graph.Country},
 		{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: graph.Country, Aliases: []string{"Islamabad"}},
@@ -96,14 +97,14 @@ func exportView() (*graph.View, []graph.Actor) {
 		ev("e3", "russia", "pakistan", "train", "0711", 7.4),
 		ev("e4", "china", "usa", "meet", "040", 1),
 	}
-	return graph.NewView(actors, events, graph.Filter{}), actors
+	return view.NewView(actors, events, graph.Filter{}), actors
 }
 
 func runExportTest(t *testing.T, opts *exportOptions) (stdout, stderr string, err error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	opts.IO = &ioStreams{Out: &out, ErrOut: &errOut, ErrTTY: true}
-	opts.LoadView = func(graph.Filter) (*graph.View, []graph.Actor, error) {
+	opts.LoadView = func(graph.Filter) (*view.View, []graph.Actor, error) {
 		v, a := exportView()
 		return v, a, nil
 	}

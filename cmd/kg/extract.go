@@ -5,8 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/kg-project/kg/internal/loader"
 	"io"
+
+	"github.com/kg-project/kg/internal/loader"
 
 	"github.com/spf13/cobra"
 

@@ -5,9 +5,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/kg-project/kg/internal/graph/store"
 	"golang.org/x/term"
-
-	"github.com/kg-project/kg/internal/graph"
 )
 
 // ioStreams carries every byte kg reads or writes, so tests can swap in
@@ -38,7 +37,7 @@ func defaultIO() *ioStreams {
 type factory struct {
 	IO       *ioStreams
 	storeDir string
-	store    *graph.Store
+	store    *store.Store
 }
 
 func newFactory(io *ioStreams) *factory { return &factory{IO: io} }
@@ -46,11 +45,11 @@ func newFactory(io *ioStreams) *factory { return &factory{IO: io} }
 // openStore opens the store once per process. Query commands ask for a
 // read-only handle so that several can run at once; commands that write ask
 // for a writable one and get a one-line error if another kg process holds it.
-func (f *factory) openStore(readOnly bool) (*graph.Store, error) {
+func (f *factory) openStore(readOnly bool) (*store.Store, error) {
 	if f.store != nil {
 		return f.store, nil
 	}
-	s, err := graph.Open(graph.DefaultOptions(f.storeDir).WithReadOnly(readOnly))
+	s, err := store.Open(store.DefaultOptions(f.storeDir).WithReadOnly(readOnly))
 	if err != nil {
 		return nil, err
 	}

@@ -7,14 +7,15 @@ import (
 	"io"
 	"os"
 
-	"github.com/spf13/cobra"
-
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
+	"github.com/kg-project/kg/internal/loader/triples"
+	"github.com/spf13/cobra"
 )
 
 type importOptions struct {
 	IO    *ioStreams
-	Store func() (*graph.Store, error)
+	Store func() (*store.Store, error)
 
 	Files       []string
 	InputFormat string // auto, csv, tsv or jsonl
@@ -22,7 +23,7 @@ type importOptions struct {
 }
 
 func newCmdImport(f *factory, runF func(*importOptions) error) *cobra.Command {
-	opts := &importOptions{IO: f.IO, Store: func() (*graph.Store, error) { return f.openStore(false) }}
+	opts := &importOptions{IO: f.IO, Store: func() (*store.Store, error) { return f.openStore(false) }}
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
 		Short: "Store pre-extracted triples from CSV, TSV or JSONL files",
@@ -45,15 +46,10 @@ skipped; other documents are still stored, and kg exits with status 1.
 Documents already stored are left alone unless --force replaces them.`,
 		Example: `  kg import edges.csv
   kg triples --format jsonl | kg --store other.db import -`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return flagErrorf(cmd, "no FILE given (use - for stdin)")
-			}
-			return nil
-		},
+		Args: minArgs(1, "no FILE given (use - for stdin)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch opts.InputFormat {
-			case "auto", graph.TriplesCSV, graph.TriplesTSV, graph.TriplesJSONL:
+			case "auto", triples.TriplesCSV, triples.TriplesTSV, triples.TriplesJSONL:
 			default:
 				return flagErrorf(cmd, "unknown --input-format %q (want auto, csv, tsv or jsonl)", opts.InputFormat)
 			}
@@ -79,7 +75,7 @@ Documents already stored are left alone unless --force replaces them.`,
 }
 
 func runImport(ctx context.Context, opts *importOptions) error {
-	im := graph.NewImporter()
+	im := triples.NewImporter()
 	failed := false
 	report := func(err error) {
 		failed = true
@@ -128,7 +124,7 @@ func runImport(ctx context.Context, opts *importOptions) error {
 	}
 	if opts.IO.ErrTTY {
 		fmt.Fprintf(opts.IO.ErrOut, "imported %d document(s): %d new, %d replaced, %d unchanged; %d events written\n",
-			len(xs), counts[graph.New], counts[graph.Replaced], counts[graph.Unchanged], events)
+			len(xs), counts[graph.Added], counts[graph.Replaced], counts[graph.Unchanged], events)
 	}
 	if failed {
 		return errSilent
@@ -137,7 +133,7 @@ func runImport(ctx context.Context, opts *importOptions) error {
 }
 
 // readImportFile feeds one file (or stdin for "-") to the importer.
-func readImportFile(im *graph.Importer, opts *importOptions, name string) []error {
+func readImportFile(im *triples.Importer, opts *importOptions, name string) []error {
 	var r io.Reader = opts.IO.In
 	if name != "-" {
 		f, err := os.Open(name)
@@ -151,7 +147,7 @@ func readImportFile(im *graph.Importer, opts *importOptions, name string) []erro
 	format := opts.InputFormat
 	if format == "auto" {
 		head, _ := br.Peek(4096)
-		format = graph.TriplesFormat(name, head)
+		format = triples.TriplesFormat(name, head)
 	}
 	return im.Read(br, name, format)
 }

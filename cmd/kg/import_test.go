@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
 )
 
 // TestImportTriplesRoundTrip checks that what kg triples prints as JSONL
@@ -72,7 +73,7 @@ func TestImportCSVFromTriples(t *testing.T) {
 	if r := runWithStore(t, dst, false, csv, "import", "--input-format", "csv", "-"); r.code != 0 {
 		t.Fatalf("import: exit %d, stderr %q", r.code, r.errOut)
 	}
-	key := func(s *graph.Store) []string {
+	key := func(s *store.Store) []string {
 		var out []string
 		s.Events(func(e graph.Event) error {
 			out = append(out, strings.Join([]string{e.ID, e.Source, e.Relation, e.CAMEO, e.Target, e.Date.String(), string(e.Modality), e.Sentence}, "|"))

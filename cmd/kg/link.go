@@ -45,7 +45,7 @@ from source to target.`,
 		Example: `  kg link India Russia Pakistan
   kg explain India Russia Pakistan --format json
   kg link USA Pakistan Taliban --since 2012 --evidence 5`,
-		Args: cobra.ExactArgs(3),
+		Args: exactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format); err != nil {
 				return err

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/kg-project/kg/internal/loader"
 	"io"
 	"os"
 	"runtime/pprof"
 	"strings"
 	"time"
+
+	"github.com/kg-project/kg/internal/graph/store"
+	"github.com/kg-project/kg/internal/loader"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -22,7 +24,7 @@ import (
 
 type loadOptions struct {
 	IO      *ioStreams
-	Store   func() (*graph.Store, error)
+	Store   func() (*store.Store, error)
 	Close   func() error
 	Paths   []string
 	Force   bool
@@ -40,7 +42,7 @@ type loadOptions struct {
 func newCmdLoad(f *factory, runF func(*loadOptions) error) *cobra.Command {
 	opts := &loadOptions{
 		IO:    f.IO,
-		Store: func() (*graph.Store, error) { return f.openStore(false) },
+		Store: func() (*store.Store, error) { return f.openStore(false) },
 		Close: f.closeStore,
 	}
 	cmd := &cobra.Command{

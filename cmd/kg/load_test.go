@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
 	"github.com/kg-project/kg/internal/loader/synth"
 )
 
@@ -245,7 +246,7 @@ func strike(t *testing.T, sig os.Signal, after int, args ...string) (int, string
 // storeDump describes a store's content: totals, actors and events.
 func storeDump(t *testing.T, dir string) string {
 	t.Helper()
-	s, err := graph.Open(graph.DefaultOptions(dir).WithReadOnly(true))
+	s, err := store.Open(store.DefaultOptions(dir).WithReadOnly(true))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,15 +337,15 @@ func TestLoadInterrupted(t *testing.T) {
 
 func TestLoadSecondWriterRefused(t *testing.T) {
 	corpus := writeCorpus(t, 8<<10)
-	store := filepath.Join(t.TempDir(), "db")
-	s, err := graph.Open(graph.DefaultOptions(store))
+	dir := filepath.Join(t.TempDir(), "db")
+	s, err := store.Open(store.DefaultOptions(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	start := time.Now()
-	code, _, errOut := runProcess(t, "--store", store, "load", corpus)
-	if want := "kg: store " + store + " is in use by another kg process\n"; code != 1 || errOut != want {
+	code, _, errOut := runProcess(t, "--store", dir, "load", corpus)
+	if want := "kg: store " + dir + " is in use by another kg process\n"; code != 1 || errOut != want {
 		t.Errorf("exit %d, stderr %q; want 1, %q", code, errOut, want)
 	}
 	if d := time.Since(start); d > 10*time.Second {

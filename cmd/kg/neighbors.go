@@ -38,7 +38,7 @@ to target (whom ACTOR acts on, then whom they act on, ...).`,
 		Example: `  kg neighbors Pakistan
   kg neighbors Russia --depth 2 --quad conflict
   kg neighbors Putin --format json --evidence 2`,
-		Args: cobra.ExactArgs(1),
+		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format); err != nil {
 				return err

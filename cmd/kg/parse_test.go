@@ -2,12 +2,13 @@ package main
 
 import (
 	"errors"
-	"github.com/kg-project/kg/internal/loader"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/internal/loader"
 
 	"github.com/kg-project/kg/internal/loader/input"
 	"github.com/kg-project/kg/internal/loader/syntax"

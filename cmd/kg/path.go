@@ -11,6 +11,7 @@ import (
 
 	"github.com/kg-project/kg/export"
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/query"
 )
 
@@ -54,7 +55,7 @@ lists every path without repeated actors of up to N hops instead (at most
   kg path Russia Pakistan --k 3 --evidence
   kg path Moscow Islamabad --via India --format json
   kg path Russia Pakistan --max-hops 3 --format csv`,
-		Args: cobra.ExactArgs(2),
+		Args: exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format, formatTable, formatJSON, formatJSONL, formatCSV, formatDOT); err != nil {
 				return err
@@ -196,7 +197,7 @@ func runPath(ctx context.Context, opts *pathOptions) error {
 }
 
 // writePathDOT draws the paths' actors and hops with the DOT writer.
-func writePathDOT(w io.Writer, v *graph.View, paths []query.Path) error {
+func writePathDOT(w io.Writer, v *view.View, paths []query.Path) error {
 	nodes := map[int64]bool{}
 	pairs := map[[2]int64]bool{}
 	// The DOT writer marks the first and last nodes as endpoints: keep the

@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
+	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/query"
 )
 
@@ -105,14 +107,14 @@ func splitList(in []string) []string {
 
 // loadView opens the store read-only and builds the filtered view; it also
 // returns every stored actor, for name resolution.
-func loadView(f *factory, flt graph.Filter) (*graph.View, []graph.Actor, error) {
+func loadView(f *factory, flt graph.Filter) (*view.View, []graph.Actor, error) {
 	v, actors, _, err := loadQuery(f, flt)
 	return v, actors, err
 }
 
 // loadQuery is loadView that also returns the document names by ID, which
 // evidence quotes.
-func loadQuery(f *factory, flt graph.Filter) (*graph.View, []graph.Actor, map[string]string, error) {
+func loadQuery(f *factory, flt graph.Filter) (*view.View, []graph.Actor, map[string]string, error) {
 	s, err := f.openStore(true)
 	if err != nil {
 		return nil, nil, nil, err
@@ -133,7 +135,7 @@ func loadQuery(f *factory, flt graph.Filter) (*graph.View, []graph.Actor, map[st
 	if flt, err = flt.ResolveDocs(docs); err != nil {
 		return nil, nil, nil, err
 	}
-	v, err := graph.LoadView(storeSource{s, actors}, flt)
+	v, err := view.LoadView(storeSource{s, actors}, flt)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -142,7 +144,7 @@ func loadQuery(f *factory, flt graph.Filter) (*graph.View, []graph.Actor, map[st
 
 // storeSource reuses the actor list already read for name resolution.
 type storeSource struct {
-	*graph.Store
+	*store.Store
 	actors []graph.Actor
 }
 
@@ -152,18 +154,18 @@ func (s storeSource) Actors() ([]graph.Actor, error) { return s.actors, nil }
 // name resolution searches (an actor may exist but have no event under the
 // filters), and the document names by ID. Commands take it as an option so
 // tests can hand in a view.
-type viewLoader func(graph.Filter) (*graph.View, []graph.Actor, map[string]string, error)
+type viewLoader func(graph.Filter) (*view.View, []graph.Actor, map[string]string, error)
 
 func storeViewLoader(f *factory) viewLoader {
-	return func(flt graph.Filter) (*graph.View, []graph.Actor, map[string]string, error) {
+	return func(flt graph.Filter) (*view.View, []graph.Actor, map[string]string, error) {
 		return loadQuery(f, flt)
 	}
 }
 
 // resolveNode finds the view node an actor name designates. Unknown and
 // ambiguous names give one line listing the closest actors.
-func resolveNode(v *graph.View, actors []graph.Actor, name string) (int64, error) {
-	a, err := graph.ResolveActor(actors, name)
+func resolveNode(v *view.View, actors []graph.Actor, name string) (int64, error) {
+	a, err := view.ResolveActor(actors, name)
 	if err != nil {
 		return 0, err
 	}
@@ -182,7 +184,7 @@ type actorRef struct {
 	Type string `json:"type"`
 }
 
-func refOf(v *graph.View, n int64) actorRef {
+func refOf(v *view.View, n int64) actorRef {
 	a := v.Actor(n)
 	return actorRef{ID: a.ID, Name: a.Name, Code: a.Code, Type: string(a.Type)}
 }
@@ -201,7 +203,7 @@ type evidenceRecord struct {
 	Sentence  string  `json:"sentence"`
 }
 
-func evidenceOf(v *graph.View, docs map[string]string, idx []int32, limit int) []evidenceRecord {
+func evidenceOf(v *view.View, docs map[string]string, idx []int32, limit int) []evidenceRecord {
 	evs := v.Events()
 	out := []evidenceRecord{}
 	for _, i := range idx {
@@ -231,7 +233,7 @@ type relationRecord struct {
 	Evidence  []evidenceRecord `json:"evidence,omitempty"`
 }
 
-func relationOf(v *graph.View, docs map[string]string, r query.Relation, evidence int) relationRecord {
+func relationOf(v *view.View, docs map[string]string, r query.Relation, evidence int) relationRecord {
 	rec := relationRecord{From: refOf(v, r.From), To: refOf(v, r.To), Events: r.Count(), Forward: r.Forward, Backward: r.Backward,
 		Relations: r.Relations, Goldstein: round(r.Goldstein, 3), Sign: r.Sign, First: r.First.String(), Last: r.Last.String()}
 	if rec.Relations == nil {

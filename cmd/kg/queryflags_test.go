@@ -11,6 +11,7 @@ import (
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/cameo"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 func TestFilterFlags(t *testing.T) {
@@ -107,8 +108,8 @@ func cameoQuad(code string) int { return cameo.QuadClass(code) }
 // fixtureLoader builds views of queryFixture as a store would.
 func fixtureLoader() viewLoader {
 	actors, events := queryFixture()
-	return func(f graph.Filter) (*graph.View, []graph.Actor, map[string]string, error) {
-		return graph.NewView(actors, events, f), actors, map[string]string{"doc1": "news.txt"}, nil
+	return func(f graph.Filter) (*view.View, []graph.Actor, map[string]string, error) {
+		return view.NewView(actors, events, f), actors, map[string]string{"doc1": "news.txt"}, nil
 	}
 }
 

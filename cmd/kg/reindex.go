@@ -4,11 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+
+	"github.com/kg-project/kg/internal/graph/store"
 	"github.com/kg-project/kg/internal/loader"
 
 	"github.com/spf13/cobra"
 
-	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/loader/pipeline"
 )
 
@@ -18,14 +19,14 @@ type reindexOptions struct {
 	Extract loader.Options
 	JSON    bool
 	// Store opens the store for writing; Close closes it.
-	Store func() (*graph.Store, error)
+	Store func() (*store.Store, error)
 	Close func() error
 }
 
 func newCmdReindex(f *factory, runF func(*reindexOptions) error) *cobra.Command {
 	opts := &reindexOptions{
 		IO:    f.IO,
-		Store: func() (*graph.Store, error) { return f.openStore(false) },
+		Store: func() (*store.Store, error) { return f.openStore(false) },
 		Close: func() error { return f.closeStore() },
 	}
 	cmd := &cobra.Command{
@@ -35,10 +36,8 @@ func newCmdReindex(f *factory, runF func(*reindexOptions) error) *cobra.Command 
 text, with the current rules and dictionaries (--dict, KG_DICT), and replaces
 the old events. Documents keep their IDs. Use it after changing a dictionary.`,
 		Example: `  kg reindex --dict my-actors.yaml`,
+		Args:    noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return flagErrorf(cmd, "reindex takes no arguments, got %q", args[0])
-			}
 			opts.Dicts = dictFlagPaths(cmd)
 			c, err := coderFlags(cmd)
 			if err != nil {

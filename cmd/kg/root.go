@@ -26,7 +26,11 @@ func run(args []string, io *ioStreams) int {
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	err := root.ExecuteContext(ctx)
-	f.closeStore()
+	// Closing a writable store flushes it: a failure there is a failure of
+	// the command, not something to drop.
+	if cerr := f.closeStore(); err == nil {
+		err = cerr
+	}
 	return exitCode(io, err)
 }
 
@@ -72,7 +76,27 @@ CSV for scripts.`,
 	} {
 		root.AddCommand(c)
 	}
+	usageArgs(root)
 	return root
+}
+
+// usageArgs routes every command's argument check through the usage-error
+// path, so that a wrong number of arguments exits 2 with a help hint
+// whichever validator found it.
+func usageArgs(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			err := check(cmd, args)
+			var fe *flagError
+			if err != nil && !errors.As(err, &fe) {
+				return &flagError{err: err, cmd: cmd}
+			}
+			return err
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageArgs(sub)
+	}
 }
 
 func envOr(key, def string) string {

@@ -9,16 +9,17 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
 )
 
 type statsOptions struct {
 	IO     *ioStreams
-	Store  func() (*graph.Store, error)
+	Store  func() (*store.Store, error)
 	Format string
 }
 
 func newCmdStats(f *factory, runF func(*statsOptions) error) *cobra.Command {
-	opts := &statsOptions{IO: f.IO, Store: func() (*graph.Store, error) { return f.openStore(true) }}
+	opts := &statsOptions{IO: f.IO, Store: func() (*store.Store, error) { return f.openStore(true) }}
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Count the stored documents, sentences, actors, events and edges",

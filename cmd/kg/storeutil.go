@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
 )
 
 // noPositionalArgs refuses arguments as a usage error (exit 2), for commands
@@ -19,17 +21,41 @@ func noPositionalArgs(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
+// exactArgs accepts n positional arguments, named by the command's Use
+// line in the error ("kg path takes 2 arguments (FROM TO), got 1").
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == n {
+			return nil
+		}
+		names := strings.Join(strings.Fields(cmd.Use)[1:], " ")
+		name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+		return flagErrorf(cmd, "%s takes %d %s (%s), got %d", name, n, plural(n, "argument", "arguments"), names, len(args))
+	}
+}
+
+// minArgs accepts n or more positional arguments; what names the missing
+// one when there are too few ("no dictionary file given").
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return flagErrorf(cmd, "%s", what)
+		}
+		return nil
+	}
+}
+
 // resolveActorArg finds the actors a user means by name: an actor ID, the
 // canonical name or any alias, ignoring case and punctuation. Several actors
 // may share an alias; all are returned, sorted by ID.
-func resolveActorArg(s *graph.Store, name string) ([]graph.Actor, error) {
+func resolveActorArg(s *store.Store, name string) ([]graph.Actor, error) {
 	found, err := s.ActorsByAlias(name)
 	if err != nil {
 		return nil, err
 	}
 	if a, err := s.Actor(name); err == nil {
 		found = append(found, a)
-	} else if !errors.Is(err, graph.ErrNotFound) {
+	} else if !errors.Is(err, store.ErrNotFound) {
 		return nil, err
 	}
 	sort.Slice(found, func(i, j int) bool { return found[i].ID < found[j].ID })
@@ -63,7 +89,7 @@ func truncateCell(s string, n int) string {
 }
 
 // allDocuments reads the documents without their text, in ID order.
-func allDocuments(s *graph.Store) ([]graph.Document, error) {
+func allDocuments(s *store.Store) ([]graph.Document, error) {
 	var docs []graph.Document
 	err := s.Documents(func(d graph.Document) error {
 		docs = append(docs, d)

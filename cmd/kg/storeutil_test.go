@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
 )
 
 func init() {
@@ -48,9 +49,9 @@ func checkGolden(t *testing.T, name, got string) {
 }
 
 // memStore opens an in-memory store holding xs.
-func memStore(t *testing.T, xs ...graph.Extraction) *graph.Store {
+func memStore(t *testing.T, xs ...graph.Extraction) *store.Store {
 	t.Helper()
-	s, err := graph.Open(graph.DefaultOptions("").WithInMemory(true).WithMemTableSize(8 << 20))
+	s, err := store.Open(store.DefaultOptions("").WithInMemory(true).WithMemTableSize(8 << 20))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ type cmdResult struct {
 }
 
 // runWithStore runs kg with args against s, as if on a terminal when tty.
-func runWithStore(t *testing.T, s *graph.Store, tty bool, stdin string, args ...string) cmdResult {
+func runWithStore(t *testing.T, s *store.Store, tty bool, stdin string, args ...string) cmdResult {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	io := &ioStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, OutTTY: tty, ErrTTY: tty}
@@ -87,7 +88,7 @@ func runWithStore(t *testing.T, s *graph.Store, tty bool, stdin string, args ...
 // fixtureStore holds two hand-made documents covering what the listings
 // print: aliases, a person with a country, negated and hypothetical events,
 // an undated one, merges and unknown phrases.
-func fixtureStore(t *testing.T) *graph.Store {
+func fixtureStore(t *testing.T) *store.Store {
 	t.Helper()
 	pakistan := graph.Actor{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: graph.Country, Country: "PAK", Aliases: []string{"Islamabad"}}
 	russia := graph.Actor{ID: "russia", Name: "Russia", Code: "RUS", Type: graph.Country, Country: "RUS", Aliases: []string{"Moscow", "Russian Federation"}}

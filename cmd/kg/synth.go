@@ -28,7 +28,7 @@ func newCmdSynth(f *factory, runF func(*synthOptions) error) *cobra.Command {
 		Use:    "synth --size SIZE --out DIR|FILE.jsonl",
 		Short:  "Write a synthetic news corpus (for tests and benchmarks)",
 		Hidden: true,
-		Args:   cobra.NoArgs,
+		Args:   noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			n, err := input.ParseSize(size)
 			if err != nil || n <= 0 {

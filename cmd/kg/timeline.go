@@ -43,7 +43,7 @@ or .eps.`,
 		Example: `  kg timeline Russia Pakistan
   kg timeline India Pakistan --by month --since 2012 --plot india-pakistan.svg
   kg timeline USA Taliban --format csv`,
-		Args: cobra.ExactArgs(2),
+		Args: exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFormat(cmd, opts.Format); err != nil {
 				return err

@@ -9,11 +9,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
 )
 
 type triplesOptions struct {
 	IO     *ioStreams
-	Store  func() (*graph.Store, error)
+	Store  func() (*store.Store, error)
 	Format string
 
 	Actors []string
@@ -21,7 +22,7 @@ type triplesOptions struct {
 }
 
 func newCmdTriples(f *factory, runF func(*triplesOptions) error) *cobra.Command {
-	opts := &triplesOptions{IO: f.IO, Store: func() (*graph.Store, error) { return f.openStore(true) }}
+	opts := &triplesOptions{IO: f.IO, Store: func() (*store.Store, error) { return f.openStore(true) }}
 	var since, until string
 	var cameoCodes, docs []string
 	cmd := &cobra.Command{

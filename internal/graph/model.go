@@ -248,3 +248,65 @@ type Extraction struct {
 	Unknown []Unknown
 	Merges  []Merge
 }
+
+// NormalizeName folds a name for lookups (the store's alias index and name
+// resolution): case, punctuation and spacing do not matter, so "U.S.", "US"
+// and "u.s" meet, as do "Al-Qaeda" and "al qaeda". Apostrophes and full stops
+// vanish (as in Slug); other runs of non-letters become one space. It returns
+// "" for a name with no letter or digit.
+func NormalizeName(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r == '.' || r == '\'' || r == '\u2019':
+			// "U.S.", "Xi's": no word break
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// Stats are the store's totals. Edges counts ordered actor pairs with at
+// least one event.
+type Stats struct {
+	Documents int `json:"documents"`
+	Sentences int `json:"sentences"`
+	Actors    int `json:"actors"`
+	Events    int `json:"events"`
+	Edges     int `json:"edges"`
+}
+
+// PutStatus tells what writing a document to the store did.
+type PutStatus int
+
+// Outcomes of writing a document.
+const (
+	// Added: the document was not in the store and now is.
+	Added PutStatus = iota + 1
+	// Unchanged: a document with the same ID was already stored and force
+	// was not given; nothing was written.
+	Unchanged
+	// Replaced: the document was stored already and force replaced its
+	// events, merges and unknown-actor counts with the new ones.
+	Replaced
+)
+
+func (p PutStatus) String() string {
+	switch p {
+	case Added:
+		return "new"
+	case Unchanged:
+		return "unchanged"
+	case Replaced:
+		return "replaced"
+	}
+	return fmt.Sprintf("PutStatus(%d)", int(p))
+}

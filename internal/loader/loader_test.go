@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"github.com/kg-project/kg/internal/loader/extract"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/kg-project/kg/internal/graph/store"
+	"github.com/kg-project/kg/internal/loader/extract"
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/loader/dict"
@@ -236,7 +238,7 @@ func (s *fakeStore) Documents(fn func(graph.Document) error, withText bool) erro
 func (s *fakeStore) Document(id string) (graph.Document, error) {
 	d, ok := s.docs[id]
 	if !ok {
-		return d, graph.ErrNotFound
+		return d, store.ErrNotFound
 	}
 	return d, nil
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/kg-project/kg/internal/graph"
 )
 
-// DocStore is what Reindex needs from a store; *graph.Store has it.
+// DocStore is what Reindex needs from a store; *store.Store has it.
 type DocStore interface {
 	Documents(fn func(graph.Document) error, withText bool) error
 	Document(id string) (graph.Document, error)

@@ -25,7 +25,7 @@ type Adjacency struct {
 }
 
 // csrSource is implemented by graphs that already hold compressed rows over
-// dense IDs 0..Len()-1, such as kg's graph.View.
+// dense IDs 0..Len()-1, such as kg's view.View.
 type csrSource interface {
 	Len() int
 	OutCSR() (off, adj []int32, w []float64)
@@ -34,7 +34,7 @@ type csrSource interface {
 
 // NewAdjacency compacts g. Weights come from g.Weight when g is
 // gonum-Weighted and are 1 otherwise. Self-loops are dropped. A graph that
-// exposes compressed rows itself (graph.View) is used without copying.
+// exposes compressed rows itself (view.View) is used without copying.
 func NewAdjacency(g gonumgraph.Graph) *Adjacency {
 	if c, ok := g.(csrSource); ok {
 		a := &Adjacency{IDs: make([]int64, c.Len())}

@@ -3,7 +3,7 @@ package query
 import (
 	"sort"
 
-	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 // Triad is a triangle of the signed projection: nodes A < B < C and the
@@ -31,7 +31,7 @@ type Census struct {
 // Balance takes the census of signed triads in v (see SignedEdges) and
 // returns up to top unbalanced triads, best evidenced first (most events,
 // then node IDs). Triangles are enumerated by degree ordering, O(E^1.5).
-func Balance(v *graph.View, top int) (Census, []Triad) {
+func Balance(v *view.View, top int) (Census, []Triad) {
 	es := SignedEdges(v)
 	n := v.Len()
 	var c Census

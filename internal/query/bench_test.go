@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/gonum/graph/simple"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 // randomGraph returns a seeded random directed graph with n nodes and about
@@ -31,7 +32,7 @@ func randomGraph(n, m int, seed uint64) *simple.WeightedDirectedGraph {
 
 // syntheticView builds a view of n seeded random events among n/5 actors,
 // hubs favoured (the product of two uniforms picks low IDs more often).
-func syntheticView(n int) *graph.View {
+func syntheticView(n int) *view.View {
 	rng := rand.New(rand.NewPCG(uint64(n), 3))
 	na := max(n/5, 50)
 	actors := make([]graph.Actor, na)
@@ -45,15 +46,15 @@ func syntheticView(n int) *graph.View {
 			Relation: "meet", CAMEO: "036", Goldstein: float64(rng.IntN(21) - 10), Date: graph.Date{Year: 2010 + rng.IntN(10)},
 			Symmetric: rng.IntN(10) == 0, DocID: "d", Modality: graph.Actual}
 	}
-	return graph.NewView(actors, events, graph.Filter{})
+	return view.NewView(actors, events, graph.Filter{})
 }
 
 var (
 	viewsMu sync.Mutex
-	views   = map[int]*graph.View{}
+	views   = map[int]*view.View{}
 )
 
-func benchView(n int) *graph.View {
+func benchView(n int) *view.View {
 	viewsMu.Lock()
 	defer viewsMu.Unlock()
 	if v, ok := views[n]; ok {
@@ -64,7 +65,7 @@ func benchView(n int) *graph.View {
 	return v
 }
 
-func benchSizes(b *testing.B, sizes []int, fn func(b *testing.B, v *graph.View, a *Adjacency)) {
+func benchSizes(b *testing.B, sizes []int, fn func(b *testing.B, v *view.View, a *Adjacency)) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
 			v := benchView(n)
@@ -83,15 +84,15 @@ func benchSizes(b *testing.B, sizes []int, fn func(b *testing.B, v *graph.View, 
 // Betweenness and closeness are O(V·E): the 1M-event graph (200k actors)
 // would take hours, so they stop at 100k events.
 func BenchmarkBetweenness(b *testing.B) {
-	benchSizes(b, []int{10_000, 100_000}, func(b *testing.B, _ *graph.View, a *Adjacency) { BetweennessCentrality(a, false) })
+	benchSizes(b, []int{10_000, 100_000}, func(b *testing.B, _ *view.View, a *Adjacency) { BetweennessCentrality(a, false) })
 }
 
 func BenchmarkCloseness(b *testing.B) {
-	benchSizes(b, []int{10_000, 100_000}, func(b *testing.B, _ *graph.View, a *Adjacency) { ClosenessCentrality(a, false) })
+	benchSizes(b, []int{10_000, 100_000}, func(b *testing.B, _ *view.View, a *Adjacency) { ClosenessCentrality(a, false) })
 }
 
 func BenchmarkPageRank(b *testing.B) {
-	benchSizes(b, []int{10_000, 100_000, 1_000_000}, func(b *testing.B, _ *graph.View, a *Adjacency) {
+	benchSizes(b, []int{10_000, 100_000, 1_000_000}, func(b *testing.B, _ *view.View, a *Adjacency) {
 		if _, err := PageRankCentrality(a, 0.85, 1e-6); err != nil {
 			b.Fatal(err)
 		}
@@ -99,18 +100,18 @@ func BenchmarkPageRank(b *testing.B) {
 }
 
 func BenchmarkShortestPath(b *testing.B) {
-	benchSizes(b, []int{10_000, 100_000, 1_000_000}, func(b *testing.B, _ *graph.View, a *Adjacency) {
+	benchSizes(b, []int{10_000, 100_000, 1_000_000}, func(b *testing.B, _ *view.View, a *Adjacency) {
 		u := a.Undirect()
 		ShortestPath(u, 0, int32(a.Len()-1), false, nil)
 	})
 }
 
 func BenchmarkKShortestPaths(b *testing.B) {
-	benchSizes(b, []int{10_000, 100_000}, func(b *testing.B, _ *graph.View, a *Adjacency) {
+	benchSizes(b, []int{10_000, 100_000}, func(b *testing.B, _ *view.View, a *Adjacency) {
 		KShortestPaths(a.Undirect(), 0, int32(a.Len()-1), 3, false, nil)
 	})
 }
 
 func BenchmarkLouvain(b *testing.B) {
-	benchSizes(b, []int{10_000}, func(b *testing.B, _ *graph.View, a *Adjacency) { Louvain(a, 1, 1) })
+	benchSizes(b, []int{10_000}, func(b *testing.B, _ *view.View, a *Adjacency) { Louvain(a, 1, 1) })
 }

@@ -111,7 +111,7 @@ func Centrality(a *Adjacency, m Measure, weighted bool) (Scores, error) {
 }
 
 // Of computes measure m on any gonum graph and returns the scores by node
-// ID; it compacts g first (free for a graph.View).
+// ID; it compacts g first (free for a view.View).
 func Of(g gonumgraph.Graph, m Measure, weighted bool) (map[int64]float64, error) {
 	s, err := Centrality(NewAdjacency(g), m, weighted)
 	if err != nil {

@@ -6,11 +6,10 @@ import (
 	"math/rand/v2"
 	"sort"
 
+	"github.com/kg-project/kg/internal/graph/view"
 	gonumgraph "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/simple"
-
-	"github.com/kg-project/kg/internal/graph"
 )
 
 // Communities is a partition of the nodes with its modularity.
@@ -42,7 +41,7 @@ func Louvain(a *Adjacency, resolution float64, seed uint64) Communities {
 // gonum's ModularizeMultiplex over two layers: cooperation edges (positive
 // sign, weight = events) pull actors together and conflict edges (negative
 // sign) push them apart. Neutral pairs are left out.
-func SignedLouvain(v *graph.View, resolution float64, seed uint64) (Communities, error) {
+func SignedLouvain(v *view.View, resolution float64, seed uint64) (Communities, error) {
 	n := v.Len()
 	if n == 0 {
 		return Communities{}, nil

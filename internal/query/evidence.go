@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 // Relation gathers the events between two view nodes: those u→w, and when
@@ -24,10 +25,10 @@ type Relation struct {
 func (r Relation) Count() int { return len(r.Events) }
 
 // RelationBetween collects the events on u→w (and w→u when both).
-func RelationBetween(v *graph.View, u, w int64, both bool) Relation {
+func RelationBetween(v *view.View, u, w int64, both bool) Relation {
 	r := Relation{From: u, To: w}
 	seen := map[int32]bool{}
-	add := func(p *graph.Pair) int {
+	add := func(p *view.Pair) int {
 		if p == nil {
 			return 0
 		}
@@ -47,7 +48,7 @@ func RelationBetween(v *graph.View, u, w int64, both bool) Relation {
 	return r
 }
 
-func summarize(v *graph.View, r *Relation) {
+func summarize(v *view.View, r *Relation) {
 	evs := v.Events()
 	sort.SliceStable(r.Events, func(i, j int) bool {
 		a, b := &evs[r.Events[i]], &evs[r.Events[j]]
@@ -56,14 +57,14 @@ func summarize(v *graph.View, r *Relation) {
 		}
 		return r.Events[i] < r.Events[j]
 	})
-	p := graph.Pair{Events: r.Events}
+	p := view.Pair{Events: r.Events}
 	p.Aggregate(evs)
 	r.Relations, r.Goldstein, r.Sign, r.First, r.Last = p.Relations, p.Goldstein, p.Sign, p.First, p.Last
 }
 
 // PathHops decorates each hop of p with its relation (both directions when
 // undirected is set). Node indexes of a view's Adjacency are its node IDs.
-func PathHops(v *graph.View, p Path, undirected bool) []Relation {
+func PathHops(v *view.View, p Path, undirected bool) []Relation {
 	if len(p.Nodes) < 2 {
 		return nil
 	}
@@ -86,7 +87,7 @@ type SignedEdge struct {
 // SignedEdges returns the undirected signed projection of v, sorted by
 // (U, W). The sign of an actor pair is the sign of its summed Goldstein
 // score over every event between them, in either direction.
-func SignedEdges(v *graph.View) []SignedEdge {
+func SignedEdges(v *view.View) []SignedEdge {
 	evs := v.Events()
 	var out []SignedEdge
 	for _, p := range v.Pairs() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/query"
 )
 
@@ -13,7 +14,7 @@ func ExampleCentrality() {
 		{ID: "1", Source: "russia", Target: "india", Relation: "supply arms", CAMEO: "061"},
 		{ID: "2", Source: "india", Target: "pakistan", Relation: "accuse", CAMEO: "112"},
 	}
-	v := graph.NewView(actors, events, graph.Filter{})
+	v := view.NewView(actors, events, graph.Filter{})
 	s, err := query.Centrality(query.NewAdjacency(v), query.Betweenness, false)
 	if err != nil {
 		panic(err)
@@ -33,7 +34,7 @@ func ExampleLink() {
 		{ID: "1", Source: "russia", Target: "india", Relation: "supply arms", CAMEO: "061", Goldstein: 6.4},
 		{ID: "2", Source: "india", Target: "pakistan", Relation: "accuse", CAMEO: "112", Goldstein: -2},
 	}
-	v := graph.NewView(actors, events, graph.Filter{})
+	v := view.NewView(actors, events, graph.Filter{})
 	x, _ := v.NodeOf("india")
 	a, _ := v.NodeOf("russia")
 	b, _ := v.NodeOf("pakistan")

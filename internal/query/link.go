@@ -5,7 +5,7 @@ import (
 	"math"
 	"strings"
 
-	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 // LinkResult explains how broker X links A and B.
@@ -32,7 +32,7 @@ type LinkResult struct {
 // should ignore direction. X's share of the shortest A→B paths is
 // σ(A,X)·σ(X,B)/σ(A,B) when d(A,X)+d(X,B) = d(A,B), else 0 (Brandes' path
 // counting, so no path is enumerated).
-func Link(v *graph.View, a *Adjacency, x, s, t int64, weighted bool) LinkResult {
+func Link(v *view.View, a *Adjacency, x, s, t int64, weighted bool) LinkResult {
 	r := LinkResult{X: x, A: s, B: t, Undirected: a.Undirected}
 	r.XA = RelationBetween(v, x, s, true)
 	r.XB = RelationBetween(v, x, t, true)
@@ -56,9 +56,9 @@ func Link(v *graph.View, a *Adjacency, x, s, t int64, weighted bool) LinkResult 
 	return r
 }
 
-func name(v *graph.View, id int64) string { return v.Actor(id).Name }
+func name(v *view.View, id int64) string { return v.Actor(id).Name }
 
-func describe(v *graph.View, rel Relation, a, b int64) string {
+func describe(v *view.View, rel Relation, a, b int64) string {
 	if rel.Count() == 0 {
 		return fmt.Sprintf("%s has no recorded event with %s", name(v, a), name(v, b))
 	}
@@ -89,7 +89,7 @@ func hops(p Path) string {
 	return fmt.Sprintf("%d %s", h, plural(h, "hop", "hops"))
 }
 
-func linkSummary(v *graph.View, r *LinkResult) string {
+func linkSummary(v *view.View, r *LinkResult) string {
 	var b strings.Builder
 	b.WriteString(describe(v, r.XA, r.X, r.A))
 	b.WriteString("; ")

@@ -3,7 +3,7 @@ package query
 import (
 	"sort"
 
-	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 // Neighbor is one actor of an ego network.
@@ -21,7 +21,7 @@ type Neighbor struct {
 // direction). Each actor is listed once, from the first parent found in
 // breadth-first order (neighbours are visited in ID order). Results are
 // sorted by depth, then events with the parent (most first), then ID.
-func Neighbors(v *graph.View, a *Adjacency, centre int64, depth int) []Neighbor {
+func Neighbors(v *view.View, a *Adjacency, centre int64, depth int) []Neighbor {
 	if depth <= 0 {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 // ev is one hand-written event: src → dst with a CAMEO code, Goldstein
@@ -19,7 +20,7 @@ type ev struct {
 	sym            bool
 }
 
-func buildView(t testing.TB, evs []ev) *graph.View {
+func buildView(t testing.TB, evs []ev) *view.View {
 	t.Helper()
 	seen := map[string]bool{}
 	var actors []graph.Actor
@@ -41,10 +42,10 @@ func buildView(t testing.TB, evs []ev) *graph.View {
 			Modality: graph.Actual,
 		})
 	}
-	return graph.NewView(actors, events, graph.Filter{})
+	return view.NewView(actors, events, graph.Filter{})
 }
 
-func node(t testing.TB, v *graph.View, id string) int64 {
+func node(t testing.TB, v *view.View, id string) int64 {
 	t.Helper()
 	n, ok := v.NodeOf(id)
 	if !ok {
@@ -53,7 +54,7 @@ func node(t testing.TB, v *graph.View, id string) int64 {
 	return n
 }
 
-func names(v *graph.View, p Path) string {
+func names(v *view.View, p Path) string {
 	var s []string
 	for _, n := range p.Nodes {
 		s = append(s, v.Actor(int64(n)).ID)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/cameo"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 // Period is one row of a dyad timeline.
@@ -27,7 +28,7 @@ type Period struct {
 // symmetric event once) by year or month ("year" or "month"). Every period
 // from the first to the last dated event is listed, empty ones included, so
 // the rows plot as a regular series. undated counts events without a date.
-func Timeline(v *graph.View, a, b int64, by string) (periods []Period, undated int, err error) {
+func Timeline(v *view.View, a, b int64, by string) (periods []Period, undated int, err error) {
 	if by != "year" && by != "month" {
 		return nil, 0, fmt.Errorf("timeline: unknown period %q (want year or month)", by)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
 	"github.com/kg-project/kg/internal/loader"
 	"github.com/kg-project/kg/internal/loader/dict"
 	"github.com/kg-project/kg/internal/loader/input"
@@ -142,9 +143,9 @@ func BenchmarkPipelineNoStore(b *testing.B) {
 	}
 }
 
-func openBenchStore(b *testing.B) *graph.Store {
+func openBenchStore(b *testing.B) *store.Store {
 	b.Helper()
-	s, err := graph.Open(graph.DefaultOptions(filepath.Join(b.TempDir(), "db")))
+	s, err := store.Open(store.DefaultOptions(filepath.Join(b.TempDir(), "db")))
 	if err != nil {
 		b.Fatal(err)
 	}

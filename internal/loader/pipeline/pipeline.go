@@ -17,7 +17,7 @@ import (
 type ExtractFunc func(input.Input) (graph.Extraction, error)
 
 // Sink receives the extractions, one call per batch, always from the same
-// goroutine. *graph.Store satisfies it.
+// goroutine. *store.Store satisfies it.
 type Sink interface {
 	// PutDocuments stores each extraction atomically and reports, for each,
 	// whether it was new, unchanged or replaced. On error, the statuses of
@@ -414,14 +414,14 @@ func (w *writer) flush() error {
 	for i, st := range statuses {
 		x := w.batch[i]
 		switch st {
-		case graph.New:
+		case graph.Added:
 			w.sum.New++
 		case graph.Unchanged:
 			w.sum.Unchanged++
 		case graph.Replaced:
 			w.sum.Replaced++
 		}
-		if st == graph.New || st == graph.Replaced {
+		if st == graph.Added || st == graph.Replaced {
 			w.sum.Sentences += x.Doc.Sentences
 			w.sum.Events += len(x.Events)
 			w.sum.Merges += len(x.Merges)

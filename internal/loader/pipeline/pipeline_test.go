@@ -112,7 +112,7 @@ func (s *memSink) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutSt
 		if s.failAt > 0 && len(s.order)+1 == s.failAt {
 			return out, errors.New("disk full")
 		}
-		st := graph.New
+		st := graph.Added
 		if _, ok := s.docs[x.Doc.ID]; ok {
 			st = graph.Unchanged
 			if force {

@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"encoding/binary"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/kg-project/kg/internal/graph"
 )
 
 // Key layout of the Badger store. Every key starts with a short ASCII prefix
@@ -184,7 +186,7 @@ const (
 // encodeEvent writes e as: codec byte, flags byte, then the string fields as
 // uvarint length + bytes, the integers as zig-zag varints and the floats as
 // IEEE 754 bits, in the order of the Event struct.
-func encodeEvent(e *Event) []byte {
+func encodeEvent(e *graph.Event) []byte {
 	n := 64 + len(e.ID) + len(e.Source) + len(e.Target) + len(e.Relation) + len(e.CAMEO) +
 		len(e.Modality) + len(e.DocID) + len(e.Sentence) + len(e.Extractor)
 	b := make([]byte, 0, n)
@@ -239,18 +241,18 @@ func encodeEvent(e *Event) []byte {
 
 // decodeEvent is the inverse of encodeEvent. It copies every string out of
 // b, so b may be a Badger buffer that is reused after the call.
-func decodeEvent(b []byte, e *Event) error {
+func decodeEvent(b []byte, e *graph.Event) error {
 	if len(b) < 2 || b[0] != eventCodec {
 		return errCorrupt
 	}
 	d := decoder{b: b[2:]}
 	flags := b[1]
-	*e = Event{
+	*e = graph.Event{
 		ID: d.str(), Source: d.str(), Target: d.str(), Relation: d.str(), CAMEO: d.str(),
 		QuadClass: d.int(), Goldstein: d.float(),
 	}
-	e.Date = Date{Year: d.int(), Month: d.int(), Day: d.int()}
-	e.Modality = Modality(d.str())
+	e.Date = graph.Date{Year: d.int(), Month: d.int(), Day: d.int()}
+	e.Modality = graph.Modality(d.str())
 	e.DocID = d.str()
 	e.SentenceIndex = d.int()
 	e.Start = d.int()

@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"bytes"
@@ -8,21 +8,12 @@ import (
 	"sort"
 
 	badger "github.com/dgraph-io/badger/v4"
+	"github.com/kg-project/kg/internal/graph"
 )
-
-// Stats are the store's totals. Edges counts ordered actor pairs with at
-// least one event.
-type Stats struct {
-	Documents int `json:"documents"`
-	Sentences int `json:"sentences"`
-	Actors    int `json:"actors"`
-	Events    int `json:"events"`
-	Edges     int `json:"edges"`
-}
 
 // Stats returns the store's totals. They are maintained by every write, so
 // this is one read.
-func (s *Store) Stats() (Stats, error) {
+func (s *Store) Stats() (graph.Stats, error) {
 	var c counters
 	err := s.db.View(func(txn *badger.Txn) error {
 		var err error
@@ -30,9 +21,9 @@ func (s *Store) Stats() (Stats, error) {
 		return err
 	})
 	if err != nil {
-		return Stats{}, fmt.Errorf("read stats: %w", err)
+		return graph.Stats{}, fmt.Errorf("read stats: %w", err)
 	}
-	return Stats{
+	return graph.Stats{
 		Documents: int(c.Documents), Sentences: int(c.Sentences), Actors: int(c.Actors),
 		Events: int(c.Events), Edges: int(c.Edges),
 	}, nil
@@ -59,8 +50,8 @@ func (s *Store) Version() (uint64, error) {
 
 // Document returns the document with the given ID, text and raw input
 // included, or an error matching ErrNotFound.
-func (s *Store) Document(id string) (Document, error) {
-	var d Document
+func (s *Store) Document(id string) (graph.Document, error) {
+	var d graph.Document
 	err := s.db.View(func(txn *badger.Txn) error {
 		var err error
 		if d, err = getDocument(txn, id); err != nil {
@@ -69,7 +60,7 @@ func (s *Store) Document(id string) (Document, error) {
 		return readText(txn, &d)
 	})
 	if err != nil {
-		return Document{}, fmt.Errorf("document %s: %w", id, err)
+		return graph.Document{}, fmt.Errorf("document %s: %w", id, err)
 	}
 	return d, nil
 }
@@ -78,8 +69,8 @@ func (s *Store) Document(id string) (Document, error) {
 // Names need not be unique; when several documents share one, the one with
 // the smallest ID is returned. A missing name gives an error matching
 // ErrNotFound.
-func (s *Store) DocumentByName(name string) (Document, error) {
-	var d Document
+func (s *Store) DocumentByName(name string) (graph.Document, error) {
+	var d graph.Document
 	err := s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: key(prefixDocName, name, "")})
 		defer it.Close()
@@ -95,7 +86,7 @@ func (s *Store) DocumentByName(name string) (Document, error) {
 		return readText(txn, &d)
 	})
 	if err != nil {
-		return Document{}, fmt.Errorf("document %q: %w", name, err)
+		return graph.Document{}, fmt.Errorf("document %q: %w", name, err)
 	}
 	return d, nil
 }
@@ -103,10 +94,10 @@ func (s *Store) DocumentByName(name string) (Document, error) {
 // Documents calls fn for every document in ID order, stopping at fn's first
 // error. Text and Raw are filled only when withText is set, as they are most
 // of a document's bytes.
-func (s *Store) Documents(fn func(Document) error, withText bool) error {
+func (s *Store) Documents(fn func(graph.Document) error, withText bool) error {
 	err := s.db.View(func(txn *badger.Txn) error {
 		return scan(txn, []byte(prefixDoc), func(id, v []byte) error {
-			var d Document
+			var d graph.Document
 			if err := json.Unmarshal(v, &d); err != nil {
 				return fmt.Errorf("document %s: %w", id, err)
 			}
@@ -146,25 +137,25 @@ func (s *Store) DocumentEventCounts() (map[string]int, error) {
 
 // Actor returns the actor with the given ID, or an error matching
 // ErrNotFound.
-func (s *Store) Actor(id string) (Actor, error) {
-	var a Actor
+func (s *Store) Actor(id string) (graph.Actor, error) {
+	var a graph.Actor
 	err := s.db.View(func(txn *badger.Txn) error {
 		var err error
 		a, err = getActor(txn, id)
 		return err
 	})
 	if err != nil {
-		return Actor{}, fmt.Errorf("actor %s: %w", id, err)
+		return graph.Actor{}, fmt.Errorf("actor %s: %w", id, err)
 	}
 	return a, nil
 }
 
 // Actors returns every actor, sorted by ID.
-func (s *Store) Actors() ([]Actor, error) {
-	var out []Actor
+func (s *Store) Actors() ([]graph.Actor, error) {
+	var out []graph.Actor
 	err := s.db.View(func(txn *badger.Txn) error {
 		return scan(txn, []byte(prefixActor), func(id, v []byte) error {
-			var a Actor
+			var a graph.Actor
 			if err := json.Unmarshal(v, &a); err != nil {
 				return fmt.Errorf("actor %s: %w", id, err)
 			}
@@ -182,12 +173,12 @@ func (s *Store) Actors() ([]Actor, error) {
 // compared with every actor's ID, canonical name and aliases ignoring case,
 // punctuation and spacing ("u.s." finds the actor aliased "US"). No match
 // gives an empty slice, not an error.
-func (s *Store) ActorsByAlias(name string) ([]Actor, error) {
-	norm := NormalizeName(name)
+func (s *Store) ActorsByAlias(name string) ([]graph.Actor, error) {
+	norm := graph.NormalizeName(name)
 	if norm == "" {
 		return nil, nil
 	}
-	var out []Actor
+	var out []graph.Actor
 	err := s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.IteratorOptions{Prefix: key(prefixAlias, norm, "")})
 		var ids []string
@@ -282,9 +273,9 @@ func (s *Store) Neighbors(id string) (out, in map[string]int, err error) {
 
 // Events calls fn for every event in ID order, stopping at fn's first error.
 // It streams: memory does not grow with the store.
-func (s *Store) Events(fn func(Event) error) error {
+func (s *Store) Events(fn func(graph.Event) error) error {
 	err := s.db.View(func(txn *badger.Txn) error {
-		var e Event
+		var e graph.Event
 		return scan(txn, []byte(prefixEvent), func(id, v []byte) error {
 			if err := decodeEvent(v, &e); err != nil {
 				return fmt.Errorf("event %s: %w", id, err)
@@ -300,25 +291,25 @@ func (s *Store) Events(fn func(Event) error) error {
 
 // Event returns the event with the given ID, or an error matching
 // ErrNotFound.
-func (s *Store) Event(id string) (Event, error) {
-	var e Event
+func (s *Store) Event(id string) (graph.Event, error) {
+	var e graph.Event
 	err := s.db.View(func(txn *badger.Txn) error { return getEvent(txn, id, &e) })
 	if err != nil {
-		return Event{}, fmt.Errorf("event %s: %w", id, err)
+		return graph.Event{}, fmt.Errorf("event %s: %w", id, err)
 	}
 	return e, nil
 }
 
 // EventsOfDoc returns a document's events in text order (sentence, offset,
 // then ID). An unknown document gives an error matching ErrNotFound.
-func (s *Store) EventsOfDoc(docID string) ([]Event, error) {
-	var out []Event
+func (s *Store) EventsOfDoc(docID string) ([]graph.Event, error) {
+	var out []graph.Event
 	err := s.db.View(func(txn *badger.Txn) error {
 		ids, err := getDocEvents(txn, docID)
 		if err != nil {
 			return err
 		}
-		out = make([]Event, len(ids))
+		out = make([]graph.Event, len(ids))
 		for i, id := range ids {
 			if err := getEvent(txn, id, &out[i]); err != nil {
 				return fmt.Errorf("event %s: %w", id, err)
@@ -344,11 +335,11 @@ func (s *Store) EventsOfDoc(docID string) ([]Event, error) {
 
 // Merges returns every recorded merge, sorted by the actor merged into, the
 // variant, then the document.
-func (s *Store) Merges() ([]Merge, error) {
-	var out []Merge
+func (s *Store) Merges() ([]graph.Merge, error) {
+	var out []graph.Merge
 	err := s.db.View(func(txn *badger.Txn) error {
 		return scan(txn, []byte(prefixMerge), func(k, v []byte) error {
-			var m Merge
+			var m graph.Merge
 			if err := json.Unmarshal(v, &m); err != nil {
 				return fmt.Errorf("merge %q: %w", k, err)
 			}
@@ -374,15 +365,15 @@ func (s *Store) Merges() ([]Merge, error) {
 
 // Unknown returns the unknown actor phrases over all documents, most
 // frequent first, ties by name.
-func (s *Store) Unknown() ([]Unknown, error) {
-	var out []Unknown
+func (s *Store) Unknown() ([]graph.Unknown, error) {
+	var out []graph.Unknown
 	err := s.db.View(func(txn *badger.Txn) error {
 		return scan(txn, []byte(prefixUnknown), func(name, v []byte) error {
 			n, err := decodeUint64(v)
 			if err != nil {
 				return fmt.Errorf("unknown %q: %w", name, err)
 			}
-			out = append(out, Unknown{Name: string(name), Count: int(n)})
+			out = append(out, graph.Unknown{Name: string(name), Count: int(n)})
 			return nil
 		})
 	})
@@ -431,13 +422,13 @@ func getUint64(txn *badger.Txn, k []byte) (uint64, error) {
 	return decodeUint64(b)
 }
 
-func getDocument(txn *badger.Txn, id string) (Document, error) {
-	var d Document
+func getDocument(txn *badger.Txn, id string) (graph.Document, error) {
+	var d graph.Document
 	err := getJSON(txn, key(prefixDoc, id), &d)
 	return d, err
 }
 
-func readText(txn *badger.Txn, d *Document) error {
+func readText(txn *badger.Txn, d *graph.Document) error {
 	text, err := getValue(txn, key(prefixText, d.ID))
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return err
@@ -450,13 +441,13 @@ func readText(txn *badger.Txn, d *Document) error {
 	return nil
 }
 
-func getActor(txn *badger.Txn, id string) (Actor, error) {
-	var a Actor
+func getActor(txn *badger.Txn, id string) (graph.Actor, error) {
+	var a graph.Actor
 	err := getJSON(txn, key(prefixActor, id), &a)
 	return a, err
 }
 
-func getEvent(txn *badger.Txn, id string, e *Event) error {
+func getEvent(txn *badger.Txn, id string, e *graph.Event) error {
 	item, err := txn.Get(key(prefixEvent, id))
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return ErrNotFound

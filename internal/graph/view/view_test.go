@@ -1,4 +1,4 @@
-package graph
+package view
 
 import (
 	"fmt"
@@ -8,39 +8,40 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kg-project/kg/internal/graph"
 	gonumgraph "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/testgraph"
 )
 
-func testActors() []Actor {
-	return []Actor{
-		{ID: "russia", Name: "Russia", Code: "RUS", Type: Country, Aliases: []string{"Moscow", "Kremlin"}},
-		{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: Country, Aliases: []string{"Islamabad"}},
-		{ID: "india", Name: "India", Code: "IND", Type: Country, Aliases: []string{"New Delhi"}},
-		{ID: "vladimir-putin", Name: "Vladimir Putin", Code: "RUSGOV", Type: Person, Aliases: []string{"Putin"}},
-		{ID: "united-states", Name: "United States", Code: "USA", Type: Country, Aliases: []string{"U.S.", "Washington"}},
+func testActors() []graph.Actor {
+	return []graph.Actor{
+		{ID: "russia", Name: "Russia", Code: "RUS", Type: graph.Country, Aliases: []string{"Moscow", "Kremlin"}},
+		{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: graph.Country, Aliases: []string{"Islamabad"}},
+		{ID: "india", Name: "India", Code: "IND", Type: graph.Country, Aliases: []string{"New Delhi"}},
+		{ID: "vladimir-putin", Name: "Vladimir Putin", Code: "RUSGOV", Type: graph.Person, Aliases: []string{"Putin"}},
+		{ID: "united-states", Name: "United States", Code: "USA", Type: graph.Country, Aliases: []string{"U.S.", "Washington"}},
 	}
 }
 
-func ev(id, src, dst, code string, g float64, date string, opts ...func(*Event)) Event {
-	d, err := ParseDate(date)
+func ev(id, src, dst, code string, g float64, date string, opts ...func(*graph.Event)) graph.Event {
+	d, err := graph.ParseDate(date)
 	if err != nil {
 		panic(err)
 	}
-	e := Event{ID: id, Source: src, Target: dst, Relation: "rel" + code, CAMEO: code, Goldstein: g, Date: d,
-		DocID: "doc-" + id[:1], Modality: Actual}
+	e := graph.Event{ID: id, Source: src, Target: dst, Relation: "rel" + code, CAMEO: code, Goldstein: g, Date: d,
+		DocID: "doc-" + id[:1], Modality: graph.Actual}
 	for _, o := range opts {
 		o(&e)
 	}
 	return e
 }
 
-func symmetric(e *Event) { e.Symmetric = true }
-func negated(e *Event)   { e.Negated = true }
-func hypo(e *Event)      { e.Modality = Hypothetical }
+func symmetric(e *graph.Event) { e.Symmetric = true }
+func negated(e *graph.Event)   { e.Negated = true }
+func hypo(e *graph.Event)      { e.Modality = graph.Hypothetical }
 
-func testEvents() []Event {
-	return []Event{
+func testEvents() []graph.Event {
+	return []graph.Event{
 		ev("a1", "russia", "pakistan", "042", 1.9, "2012-10-04", symmetric),
 		ev("a2", "russia", "pakistan", "057", 8.0, "2012-10"),
 		ev("b1", "india", "pakistan", "112", -2.0, "2013"),
@@ -61,7 +62,7 @@ func nodeNames(v *View) []string {
 }
 
 func TestViewDefault(t *testing.T) {
-	v := NewView(testActors(), testEvents(), Filter{})
+	v := NewView(testActors(), testEvents(), graph.Filter{})
 	// Negated b2 and hypothetical c2 dropped: Putin and the US take part in nothing.
 	if got, want := nodeNames(v), []string{"india", "pakistan", "russia"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("nodes = %v, want %v", got, want)
@@ -142,8 +143,8 @@ func TestViewDefault(t *testing.T) {
 }
 
 func TestViewFilters(t *testing.T) {
-	mustDate := func(s string) Date {
-		d, err := ParseDate(s)
+	mustDate := func(s string) graph.Date {
+		d, err := graph.ParseDate(s)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -151,22 +152,22 @@ func TestViewFilters(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		f    Filter
+		f    graph.Filter
 		want []string // kept event IDs, sorted
 	}{
-		{"default", Filter{}, []string{"a1", "a2", "b1", "b3", "c1", "c3"}},
-		{"negated", Filter{IncludeNegated: true}, []string{"a1", "a2", "b1", "b2", "b3", "c1", "c3"}},
-		{"hypothetical only", Filter{Modalities: []Modality{Hypothetical}}, []string{"c2"}},
-		{"since month keeps year-only overlap", Filter{Since: mustDate("2013-06")}, []string{"b1"}},
-		{"until", Filter{Until: mustDate("2012-01")}, []string{"b3", "c1"}},
-		{"since and until", Filter{Since: mustDate("2012-10-03"), Until: mustDate("2012-10-04")}, []string{"a1", "a2"}},
-		{"cameo root", Filter{CAMEO: []string{"11"}}, []string{"b1", "c3"}},
-		{"cameo code", Filter{CAMEO: []string{"042", "061"}}, []string{"a1", "b3"}},
-		{"quad", Filter{Quad: []int{3}}, []string{"b1", "c3"}},
-		{"types", Filter{Types: []ActorType{Person}, IncludeNegated: true}, nil},
-		{"types both ends", Filter{Types: []ActorType{Person, Country}, IncludeNegated: true}, []string{"a1", "a2", "b1", "b2", "b3", "c1", "c3"}},
-		{"docs", Filter{Docs: []string{"doc-b"}}, []string{"b1", "b3"}},
-		{"min events", Filter{MinEvents: 2}, []string{"a1", "a2", "b1", "c3"}},
+		{"default", graph.Filter{}, []string{"a1", "a2", "b1", "b3", "c1", "c3"}},
+		{"negated", graph.Filter{IncludeNegated: true}, []string{"a1", "a2", "b1", "b2", "b3", "c1", "c3"}},
+		{"hypothetical only", graph.Filter{Modalities: []graph.Modality{graph.Hypothetical}}, []string{"c2"}},
+		{"since month keeps year-only overlap", graph.Filter{Since: mustDate("2013-06")}, []string{"b1"}},
+		{"until", graph.Filter{Until: mustDate("2012-01")}, []string{"b3", "c1"}},
+		{"since and until", graph.Filter{Since: mustDate("2012-10-03"), Until: mustDate("2012-10-04")}, []string{"a1", "a2"}},
+		{"cameo root", graph.Filter{CAMEO: []string{"11"}}, []string{"b1", "c3"}},
+		{"cameo code", graph.Filter{CAMEO: []string{"042", "061"}}, []string{"a1", "b3"}},
+		{"quad", graph.Filter{Quad: []int{3}}, []string{"b1", "c3"}},
+		{"types", graph.Filter{Types: []graph.ActorType{graph.Person}, IncludeNegated: true}, nil},
+		{"types both ends", graph.Filter{Types: []graph.ActorType{graph.Person, graph.Country}, IncludeNegated: true}, []string{"a1", "a2", "b1", "b2", "b3", "c1", "c3"}},
+		{"docs", graph.Filter{Docs: []string{"doc-b"}}, []string{"b1", "b3"}},
+		{"min events", graph.Filter{MinEvents: 2}, []string{"a1", "a2", "b1", "c3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -187,20 +188,20 @@ func TestViewFilters(t *testing.T) {
 }
 
 func TestFilterValidate(t *testing.T) {
-	bad := []Filter{
+	bad := []graph.Filter{
 		{CAMEO: []string{"99"}},
 		{Quad: []int{5}},
-		{Types: []ActorType{"planet"}},
-		{Modalities: []Modality{"maybe"}},
+		{Types: []graph.ActorType{"planet"}},
+		{Modalities: []graph.Modality{"maybe"}},
 		{MinEvents: -1},
-		{Since: Date{Year: 2013}, Until: Date{Year: 2012}},
+		{Since: graph.Date{Year: 2013}, Until: graph.Date{Year: 2012}},
 	}
 	for _, f := range bad {
 		if err := f.Validate(); err == nil {
 			t.Errorf("Validate(%+v) = nil, want error", f)
 		}
 	}
-	if err := (Filter{Since: Date{Year: 2012, Month: 5}, Until: Date{Year: 2012}}).Validate(); err != nil {
+	if err := (graph.Filter{Since: graph.Date{Year: 2012, Month: 5}, Until: graph.Date{Year: 2012}}).Validate(); err != nil {
 		t.Errorf("overlapping partial bounds rejected: %v", err)
 	}
 }
@@ -208,32 +209,32 @@ func TestFilterValidate(t *testing.T) {
 func TestParseQuad(t *testing.T) {
 	tests := map[string][]int{"1": {1}, "verbal-conflict": {3}, "Material-Cooperation": {2}, "conflict": {3, 4}}
 	for in, want := range tests {
-		got, err := ParseQuad(in)
+		got, err := graph.ParseQuad(in)
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("ParseQuad(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	if _, err := ParseQuad("friendly"); err == nil {
+	if _, err := graph.ParseQuad("friendly"); err == nil {
 		t.Error("ParseQuad(friendly) should fail")
 	}
 }
 
 func TestResolveDocs(t *testing.T) {
-	docs := []Document{{ID: "abcdef0123", Name: "dawn.txt"}, {ID: "abcdef9999", Name: "tass.txt"}}
-	f, err := Filter{Docs: []string{"tass.txt", "abcdef01"}}.ResolveDocs(docs)
+	docs := []graph.Document{{ID: "abcdef0123", Name: "dawn.txt"}, {ID: "abcdef9999", Name: "tass.txt"}}
+	f, err := graph.Filter{Docs: []string{"tass.txt", "abcdef01"}}.ResolveDocs(docs)
 	if err != nil || !reflect.DeepEqual(f.Docs, []string{"abcdef0123", "abcdef9999"}) {
 		t.Errorf("ResolveDocs = %v, %v", f.Docs, err)
 	}
 	for _, bad := range []string{"abcdef", "nope.txt"} {
-		if _, err := (Filter{Docs: []string{bad}}).ResolveDocs(docs); err == nil {
+		if _, err := (graph.Filter{Docs: []string{bad}}).ResolveDocs(docs); err == nil {
 			t.Errorf("ResolveDocs(%q) should fail", bad)
 		}
 	}
 }
 
 func TestResolveActor(t *testing.T) {
-	actors := append(testActors(), Actor{ID: "georgia", Name: "Georgia", Type: Country},
-		Actor{ID: "georgia-us-state", Name: "Georgia US State", Type: Place, Aliases: []string{"Georgia"}})
+	actors := append(testActors(), graph.Actor{ID: "georgia", Name: "Georgia", Type: graph.Country},
+		graph.Actor{ID: "georgia-us-state", Name: "Georgia US State", Type: graph.Place, Aliases: []string{"Georgia"}})
 	tests := []struct {
 		in, want string
 		errHas   string
@@ -262,7 +263,7 @@ func TestResolveActor(t *testing.T) {
 			t.Errorf("ResolveActor(%q) = %q, %v; want %q", tt.in, got.ID, err, tt.want)
 		}
 	}
-	dup := append(testActors(), Actor{ID: "russian-federation", Name: "Russian Federation", Aliases: []string{"Moscow"}})
+	dup := append(testActors(), graph.Actor{ID: "russian-federation", Name: "Russian Federation", Aliases: []string{"Moscow"}})
 	_, err := ResolveActor(dup, "Moscow")
 	var ae *ActorError
 	if err == nil || !strings.Contains(err.Error(), "ambiguous") || !asActorError(err, &ae) || len(ae.Candidates) != 2 {
@@ -287,12 +288,12 @@ func viewBuilder(nodes []gonumgraph.Node, edges []testgraph.WeightedLine, _, _ f
 	for _, e := range edges {
 		ids[e.From().ID()], ids[e.To().ID()] = true, true
 	}
-	var actors []Actor
+	var actors []graph.Actor
 	name := func(id int64) string { return fmt.Sprintf("n%020d", uint64(id)^(1<<63)) }
 	for id := range ids {
-		actors = append(actors, Actor{ID: name(id), Name: name(id)})
+		actors = append(actors, graph.Actor{ID: name(id), Name: name(id)})
 	}
-	var events []Event
+	var events []graph.Event
 	seen := map[[2]int64]bool{}
 	for i, e := range edges {
 		f, to := e.From().ID(), e.To().ID()
@@ -300,12 +301,12 @@ func viewBuilder(nodes []gonumgraph.Node, edges []testgraph.WeightedLine, _, _ f
 			continue
 		}
 		seen[[2]int64{f, to}] = true
-		events = append(events, Event{ID: fmt.Sprint(i), Source: name(f), Target: name(to)})
+		events = append(events, graph.Event{ID: fmt.Sprint(i), Source: name(f), Target: name(to)})
 	}
 	if len(events) == 0 && len(edges) != 0 {
 		return nil, nil, nil, math.NaN(), math.NaN(), false
 	}
-	v := NewView(actors, events, Filter{})
+	v := NewView(actors, events, graph.Filter{})
 	var n []gonumgraph.Node
 	for i := range v.Actors() {
 		n = append(n, v.Node(int64(i)))
@@ -342,10 +343,10 @@ func FuzzResolveActor(f *testing.F) {
 			}
 			return
 		}
-		key := NormalizeName(name)
-		ok := a.ID == name || a.ID == Slug(name) || NormalizeName(a.Name) == key || NormalizeName(a.Code) == key
+		key := graph.NormalizeName(name)
+		ok := a.ID == name || a.ID == graph.Slug(name) || graph.NormalizeName(a.Name) == key || graph.NormalizeName(a.Code) == key
 		for _, al := range a.Aliases {
-			ok = ok || NormalizeName(al) == key
+			ok = ok || graph.NormalizeName(al) == key
 		}
 		if !ok {
 			t.Errorf("%q resolved to %s, which it does not name", name, a.ID)
@@ -364,15 +365,15 @@ func multiBuilder(nodes []gonumgraph.Node, edges []testgraph.WeightedLine, _, _ 
 		ids[e.From().ID()], ids[e.To().ID()] = true, true
 	}
 	name := func(id int64) string { return fmt.Sprintf("n%020d", uint64(id)^(1<<63)) }
-	var actors []Actor
+	var actors []graph.Actor
 	for id := range ids {
-		actors = append(actors, Actor{ID: name(id), Name: name(id)})
+		actors = append(actors, graph.Actor{ID: name(id), Name: name(id)})
 	}
-	var events []Event
+	var events []graph.Event
 	for i, e := range edges {
-		events = append(events, Event{ID: fmt.Sprint(i), Source: name(e.From().ID()), Target: name(e.To().ID())})
+		events = append(events, graph.Event{ID: fmt.Sprint(i), Source: name(e.From().ID()), Target: name(e.To().ID())})
 	}
-	v := NewView(actors, events, Filter{})
+	v := NewView(actors, events, graph.Filter{})
 	m := v.Multigraph()
 	var n []gonumgraph.Node
 	for i := range v.Actors() {

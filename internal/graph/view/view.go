@@ -1,10 +1,11 @@
-package graph
+package view
 
 import (
 	"math"
 	"sort"
 	"sync"
 
+	"github.com/kg-project/kg/internal/graph"
 	gonumgraph "gonum.org/v1/gonum/graph"
 )
 
@@ -38,12 +39,12 @@ var (
 // A View is immutable once built and safe for concurrent reads. Slices it
 // returns are shared: do not modify them.
 type View struct {
-	filter Filter
-	actors []Actor // node i is actors[i]
+	filter graph.Filter
+	actors []graph.Actor // node i is actors[i]
 	index  map[string]int32
-	events []Event // kept events, in the order they were added
-	evSrc  []int32 // node of each kept event's source
-	evDst  []int32 // node of each kept event's target
+	events []graph.Event // kept events, in the order they were added
+	evSrc  []int32       // node of each kept event's source
+	evDst  []int32       // node of each kept event's target
 	stats  []NodeStats
 
 	pairs []Pair // simple edges, sorted by (From, To)
@@ -79,7 +80,7 @@ type Pair struct {
 	Sign int
 	// First and Last are the earliest and latest event dates (zero when no
 	// event is dated).
-	First, Last Date
+	First, Last graph.Date
 	// Docs holds the distinct document IDs, sorted.
 	Docs []string
 }
@@ -89,13 +90,13 @@ type Pair struct {
 // symmetric event counts as both for both actors, a self-loop as both.
 type NodeStats struct {
 	In, Out     int
-	First, Last Date // earliest and latest dated event involving the actor
+	First, Last graph.Date // earliest and latest dated event involving the actor
 }
 
 // Node is a View node: a gonum graph.Node that carries its actor.
 type Node struct {
-	Index int64  // gonum node ID
-	Actor *Actor // shared with the View: do not modify
+	Index int64        // gonum node ID
+	Actor *graph.Actor // shared with the View: do not modify
 }
 
 // ID implements gonum's graph.Node.
@@ -123,7 +124,7 @@ func (e Edge) Weight() float64 { return float64(e.Pair.Count) }
 
 // NewView builds the view of events under f. Events that refer to actors
 // missing from actors get a placeholder actor named by the ID.
-func NewView(actors []Actor, events []Event, f Filter) *View {
+func NewView(actors []graph.Actor, events []graph.Event, f graph.Filter) *View {
 	b := NewViewBuilder(actors, f)
 	b.Grow(len(events))
 	for i := range events {
@@ -135,17 +136,17 @@ func NewView(actors []Actor, events []Event, f Filter) *View {
 // ViewBuilder builds a View from a stream of events, so a store can feed it
 // without holding every event twice.
 type ViewBuilder struct {
-	f      Filter
-	actors []Actor
+	f      graph.Filter
+	actors []graph.Actor
 	byID   map[string]int32
-	events []Event
+	events []graph.Event
 	src    []int32 // index into actors
 	dst    []int32
 }
 
 // NewViewBuilder starts a view over actors with filter f.
-func NewViewBuilder(actors []Actor, f Filter) *ViewBuilder {
-	b := &ViewBuilder{f: f, actors: append([]Actor(nil), actors...), byID: make(map[string]int32, len(actors))}
+func NewViewBuilder(actors []graph.Actor, f graph.Filter) *ViewBuilder {
+	b := &ViewBuilder{f: f, actors: append([]graph.Actor(nil), actors...), byID: make(map[string]int32, len(actors))}
 	for i := range b.actors {
 		b.byID[b.actors[i].ID] = int32(i)
 	}
@@ -156,16 +157,16 @@ func NewViewBuilder(actors []Actor, f Filter) *ViewBuilder {
 // roughly how many will come.
 func (b *ViewBuilder) Grow(n int) {
 	if n > 0 && cap(b.events)-len(b.events) < n {
-		b.events = append(make([]Event, 0, len(b.events)+n), b.events...)
+		b.events = append(make([]graph.Event, 0, len(b.events)+n), b.events...)
 		b.src = append(make([]int32, 0, len(b.src)+n), b.src...)
 		b.dst = append(make([]int32, 0, len(b.dst)+n), b.dst...)
 	}
 }
 
 // Add offers one event; it is kept if it passes the filter.
-func (b *ViewBuilder) Add(e Event) { b.add(&e) }
+func (b *ViewBuilder) Add(e graph.Event) { b.add(&e) }
 
-func (b *ViewBuilder) add(e *Event) {
+func (b *ViewBuilder) add(e *graph.Event) {
 	if !b.f.KeepEvent(e) {
 		return
 	}
@@ -183,7 +184,7 @@ func (b *ViewBuilder) actor(id string) int32 {
 		return i
 	}
 	i := int32(len(b.actors))
-	b.actors = append(b.actors, Actor{ID: id, Name: id})
+	b.actors = append(b.actors, graph.Actor{ID: id, Name: id})
 	b.byID[id] = i
 	return i
 }
@@ -224,7 +225,7 @@ func (b *ViewBuilder) View() *View {
 	}
 	sort.Slice(order, func(i, j int) bool { return b.actors[order[i]].ID < b.actors[order[j]].ID })
 	node := make([]int32, len(b.actors))
-	v := &View{filter: b.f, actors: make([]Actor, len(order)), index: make(map[string]int32, len(order))}
+	v := &View{filter: b.f, actors: make([]graph.Actor, len(order)), index: make(map[string]int32, len(order))}
 	for n, a := range order {
 		node[a] = int32(n)
 		v.actors[n] = b.actors[a]
@@ -332,9 +333,9 @@ func (v *View) aggregate(p *Pair) { p.Aggregate(v.events) }
 // Aggregate fills p's summary fields (Count, Relations, Goldstein, Sign,
 // First, Last, Docs) from the events that p.Events indexes in events. Events
 // without a document add no document ID.
-func (p *Pair) Aggregate(events []Event) {
+func (p *Pair) Aggregate(events []graph.Event) {
 	p.Count = len(p.Events)
-	p.Relations, p.Docs, p.Goldstein, p.First, p.Last = nil, nil, 0, Date{}, Date{}
+	p.Relations, p.Docs, p.Goldstein, p.First, p.Last = nil, nil, 0, graph.Date{}, graph.Date{}
 	if p.Count == 1 {
 		// The common case in sparse news graphs: no maps needed.
 		e := &events[p.Events[0]]
@@ -429,16 +430,16 @@ func (v *View) buildCSR() {
 }
 
 // Filter returns the filter the view was built with.
-func (v *View) Filter() Filter { return v.filter }
+func (v *View) Filter() graph.Filter { return v.filter }
 
 // Len returns the number of nodes.
 func (v *View) Len() int { return len(v.actors) }
 
 // Actors returns the node actors: Actors()[id] is node id's actor.
-func (v *View) Actors() []Actor { return v.actors }
+func (v *View) Actors() []graph.Actor { return v.actors }
 
 // Actor returns node id's actor. It panics if id is out of range.
-func (v *View) Actor(id int64) *Actor { return &v.actors[id] }
+func (v *View) Actor(id int64) *graph.Actor { return &v.actors[id] }
 
 // NodeOf returns the node ID of the actor with the given actor ID.
 func (v *View) NodeOf(actorID string) (int64, bool) {
@@ -450,7 +451,7 @@ func (v *View) NodeOf(actorID string) (int64, bool) {
 func (v *View) Stats(id int64) NodeStats { return v.stats[id] }
 
 // Events returns the kept events, in the order they were added.
-func (v *View) Events() []Event { return v.events }
+func (v *View) Events() []graph.Event { return v.events }
 
 // EventEnds returns the nodes of event i's source and target.
 func (v *View) EventEnds(i int) (from, to int64) { return int64(v.evSrc[i]), int64(v.evDst[i]) }

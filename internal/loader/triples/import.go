@@ -1,4 +1,4 @@
-package graph
+package triples
 
 import (
 	"bufio"
@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/cameo"
 )
 
@@ -86,9 +87,9 @@ type importDoc struct {
 
 // importRow is one event before its document's ID and text are known.
 type importRow struct {
-	e          Event // Source and Target hold actor IDs; DocID is unset
-	src, dst   Actor
-	rep        *Actor // the reporter, when the record names one
+	e          graph.Event // Source and Target hold actor IDs; DocID is unset
+	src, dst   graph.Actor
+	rep        *graph.Actor // the reporter, when the record names one
 	hasOffsets bool
 	copyIndex  int // >0 for the extra copies of a weighted CSV row
 }
@@ -150,7 +151,7 @@ func (im *Importer) readJSONL(r io.Reader, file, defDoc string) []error {
 		if len(b) == 0 {
 			continue
 		}
-		var rec TripleRecord
+		var rec graph.TripleRecord
 		err := json.Unmarshal(b, &rec)
 		name := rec.Doc
 		if name == "" {
@@ -189,7 +190,7 @@ func checkNames(doc, id string) error {
 	return nil
 }
 
-func recordRow(rec TripleRecord) (importRow, error) {
+func recordRow(rec graph.TripleRecord) (importRow, error) {
 	src, err := refActor(rec.Source, "source")
 	if err != nil {
 		return importRow{}, err
@@ -201,15 +202,15 @@ func recordRow(rec TripleRecord) (importRow, error) {
 	if rec.Relation == "" && rec.CAMEO == "" {
 		return importRow{}, errors.New("neither relation nor cameo given")
 	}
-	date, err := ParseDate(rec.Date)
+	date, err := graph.ParseDate(rec.Date)
 	if err != nil {
 		return importRow{}, err
 	}
-	mod, err := ParseModality(string(rec.Modality))
+	mod, err := graph.ParseModality(string(rec.Modality))
 	if err != nil {
 		return importRow{}, err
 	}
-	var rep *Actor
+	var rep *graph.Actor
 	if rec.Reporter != nil {
 		a, err := refActor(*rec.Reporter, "reporter")
 		if err != nil {
@@ -217,9 +218,9 @@ func recordRow(rec TripleRecord) (importRow, error) {
 		}
 		rep = &a
 	}
-	e := Event{
+	e := graph.Event{
 		ID: rec.ID, Source: src.ID, Target: dst.ID, Relation: rec.Relation, CAMEO: rec.CAMEO,
-		QuadClass: rec.QuadClass, Goldstein: rec.Goldstein, Date: date, DocDate: rec.DatePrecision == DocumentPrecision, Negated: rec.Negated,
+		QuadClass: rec.QuadClass, Goldstein: rec.Goldstein, Date: date, DocDate: rec.DatePrecision == graph.DocumentPrecision, Negated: rec.Negated,
 		Modality: mod, Symmetric: rec.Symmetric, SentenceIndex: rec.SentenceIndex,
 		Start: rec.Start, End: rec.End, Sentence: rec.Sentence, Confidence: rec.Confidence,
 		Extractor: "import",
@@ -240,13 +241,13 @@ func recordRow(rec TripleRecord) (importRow, error) {
 	return importRow{e: e, src: src, dst: dst, rep: rep, hasOffsets: rec.End > 0}, nil
 }
 
-func refActor(r ActorRef, side string) (Actor, error) {
-	a := Actor{ID: r.ID, Name: strings.TrimSpace(r.Name), Code: r.Code, Type: r.Type, Aliases: r.Aliases}
+func refActor(r graph.ActorRef, side string) (graph.Actor, error) {
+	a := graph.Actor{ID: r.ID, Name: strings.TrimSpace(r.Name), Code: r.Code, Type: r.Type, Aliases: r.Aliases}
 	if a.Name == "" && a.ID == "" {
 		return a, fmt.Errorf("%s has neither name nor id", side)
 	}
 	if a.ID == "" {
-		a.ID = Slug(a.Name)
+		a.ID = graph.Slug(a.Name)
 	}
 	if a.Name == "" {
 		a.Name = a.ID
@@ -255,7 +256,7 @@ func refActor(r ActorRef, side string) (Actor, error) {
 		return a, fmt.Errorf("%s id contains a NUL byte", side)
 	}
 	if a.Type != "" {
-		t, err := ParseActorType(string(a.Type))
+		t, err := graph.ParseActorType(string(a.Type))
 		if err != nil {
 			return a, fmt.Errorf("%s: %w", side, err)
 		}
@@ -267,7 +268,7 @@ func refActor(r ActorRef, side string) (Actor, error) {
 // codeEvent checks the CAMEO code and fills what follows from it: the quad
 // class and Goldstein score when fill is set, and a relation when none was
 // given.
-func codeEvent(e *Event, fill bool) error {
+func codeEvent(e *graph.Event, fill bool) error {
 	if e.CAMEO == "" {
 		return nil
 	}
@@ -423,18 +424,18 @@ func csvRows(get func(string) string, ordinal int) ([]importRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := Event{
+	e := graph.Event{
 		ID: get("id"), Source: src.ID, Target: dst.ID, Relation: get("relation"), CAMEO: get("cameo"),
 		Sentence: get("sentence"), SentenceIndex: ordinal, Extractor: "import", Confidence: 1,
 	}
 	if e.Relation == "" && e.CAMEO == "" {
 		return nil, errors.New("neither relation nor cameo given")
 	}
-	if e.Date, err = ParseDate(get("date")); err != nil {
+	if e.Date, err = graph.ParseDate(get("date")); err != nil {
 		return nil, err
 	}
-	e.DocDate = get("date_precision") == DocumentPrecision
-	if e.Modality, err = ParseModality(get("modality")); err != nil {
+	e.DocDate = get("date_precision") == graph.DocumentPrecision
+	if e.Modality, err = graph.ParseModality(get("modality")); err != nil {
 		return nil, err
 	}
 	if e.Negated, err = parseBool("negated", get("negated")); err != nil {
@@ -472,11 +473,11 @@ func csvRows(get func(string) string, ordinal int) ([]importRow, error) {
 	return rows, nil
 }
 
-func csvActor(get func(string) string, side string) (Actor, error) {
-	ref := ActorRef{Name: get(side), ID: get(side + "_id"), Code: strings.ToUpper(get(side + "_code")),
-		Type: ActorType(get(side + "_type"))}
+func csvActor(get func(string) string, side string) (graph.Actor, error) {
+	ref := graph.ActorRef{Name: get(side), ID: get(side + "_id"), Code: strings.ToUpper(get(side + "_code")),
+		Type: graph.ActorType(get(side + "_type"))}
 	if ref.Name == "" && ref.ID == "" {
-		return Actor{}, fmt.Errorf("empty %s", side)
+		return graph.Actor{}, fmt.Errorf("empty %s", side)
 	}
 	return refActor(ref, side)
 }
@@ -493,7 +494,7 @@ func parseBool(name, s string) (bool, error) {
 
 // ImportDocumentID is the ID given to an imported document: imports carry no
 // text to hash, so the name stands for it.
-func ImportDocumentID(name string) string { return DocumentID("import\x00" + name) }
+func ImportDocumentID(name string) string { return graph.DocumentID("import\x00" + name) }
 
 // Extractions returns one extraction per document without bad lines, sorted
 // by document name. Each document gets ImportDocumentID(name), format
@@ -501,7 +502,7 @@ func ImportDocumentID(name string) string { return DocumentID("import\x00" + nam
 // so that event offsets slice it: where the input gave offsets that agree
 // with the sentences, they are kept; otherwise sentences are laid out one
 // after another and offsets assigned.
-func (im *Importer) Extractions() []Extraction {
+func (im *Importer) Extractions() []graph.Extraction {
 	names := make([]string, 0, len(im.docs))
 	for n, d := range im.docs {
 		if d.bad == 0 && len(d.rows) > 0 {
@@ -509,15 +510,15 @@ func (im *Importer) Extractions() []Extraction {
 		}
 	}
 	sort.Strings(names)
-	out := make([]Extraction, 0, len(names))
+	out := make([]graph.Extraction, 0, len(names))
 	for _, n := range names {
 		out = append(out, im.docs[n].extraction())
 	}
 	return out
 }
 
-func (d *importDoc) extraction() Extraction {
-	doc := Document{ID: ImportDocumentID(d.name), Name: d.name, Source: d.source, Format: "import"}
+func (d *importDoc) extraction() graph.Extraction {
+	doc := graph.Document{ID: ImportDocumentID(d.name), Name: d.name, Source: d.source, Format: "import"}
 	text, sentences, ok := layoutGiven(d.rows)
 	if !ok {
 		text, sentences = layoutSequential(d.rows)
@@ -525,14 +526,14 @@ func (d *importDoc) extraction() Extraction {
 	doc.Text = text
 	doc.Sentences = sentences
 
-	actors := make(map[string]Actor)
-	add := func(a Actor) {
+	actors := make(map[string]graph.Actor)
+	add := func(a graph.Actor) {
 		if old, ok := actors[a.ID]; ok {
 			a = old.Union(a)
 		}
 		actors[a.ID] = a
 	}
-	events := make([]Event, 0, len(d.rows))
+	events := make([]graph.Event, 0, len(d.rows))
 	for _, r := range d.rows {
 		e := r.e
 		e.DocID = doc.ID
@@ -541,7 +542,7 @@ func (d *importDoc) extraction() Extraction {
 			if r.copyIndex > 0 {
 				rel = fmt.Sprintf("%s\x00%d", rel, r.copyIndex)
 			}
-			e.ID = EventID(doc.ID, e.SentenceIndex, e.Source, rel, e.CAMEO, e.Target)
+			e.ID = graph.EventID(doc.ID, e.SentenceIndex, e.Source, rel, e.CAMEO, e.Target)
 		}
 		if !e.Date.IsZero() && (doc.Date.IsZero() || e.Date.Before(doc.Date)) {
 			doc.Date = e.Date
@@ -553,7 +554,7 @@ func (d *importDoc) extraction() Extraction {
 		}
 		events = append(events, e)
 	}
-	x := Extraction{Doc: doc, Events: events}
+	x := graph.Extraction{Doc: doc, Events: events}
 	ids := make([]string, 0, len(actors))
 	for id := range actors {
 		ids = append(ids, id)

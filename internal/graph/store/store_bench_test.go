@@ -1,15 +1,18 @@
-package graph
+package store
 
 import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/loader/triples"
 )
 
 // benchDoc builds a document of n events among nActors actors, seeded so
 // that runs are comparable.
-func benchDoc(seed uint64, n, nActors int) Extraction {
+func benchDoc(seed uint64, n, nActors int) graph.Extraction {
 	r := rand.New(rand.NewPCG(seed, 7))
 	var b strings.Builder
 	type span struct{ start, end int }
@@ -21,23 +24,23 @@ func benchDoc(seed uint64, n, nActors int) Extraction {
 		b.WriteByte(' ')
 	}
 	text := b.String()
-	d := Document{ID: DocumentID(fmt.Sprint(seed, text)), Name: fmt.Sprintf("doc%06d", seed), Text: text, Sentences: n}
-	x := Extraction{Doc: d}
+	d := graph.Document{ID: graph.DocumentID(fmt.Sprint(seed, text)), Name: fmt.Sprintf("doc%06d", seed), Text: text, Sentences: n}
+	x := graph.Extraction{Doc: d}
 	used := make(map[int]bool)
 	for i := 0; i < n; i++ {
 		src, dst := r.IntN(nActors), r.IntN(nActors)
 		used[src], used[dst] = true, true
 		sid, did := fmt.Sprintf("actor-%d", src), fmt.Sprintf("actor-%d", dst)
-		x.Events = append(x.Events, Event{
-			ID: EventID(d.ID, i, sid, "said", "010", did), Source: sid, Target: did, Relation: "said",
-			CAMEO: "010", QuadClass: 1, Date: Date{2020, 1 + r.IntN(12), 1 + r.IntN(28)}, Modality: Actual,
+		x.Events = append(x.Events, graph.Event{
+			ID: graph.EventID(d.ID, i, sid, "said", "010", did), Source: sid, Target: did, Relation: "said",
+			CAMEO: "010", QuadClass: 1, Date: graph.Date{Year: 2020, Month: 1 + r.IntN(12), Day: 1 + r.IntN(28)}, Modality: graph.Actual,
 			DocID: d.ID, SentenceIndex: i, Start: spans[i].start, End: spans[i].end,
 			Sentence: text[spans[i].start:spans[i].end], Confidence: 0.8, Extractor: "bench",
 		})
 	}
 	for a := range nActors {
 		if used[a] {
-			x.Actors = append(x.Actors, Actor{ID: fmt.Sprintf("actor-%d", a), Name: fmt.Sprintf("Actor %d", a), Type: Country})
+			x.Actors = append(x.Actors, graph.Actor{ID: fmt.Sprintf("actor-%d", a), Name: fmt.Sprintf("Actor %d", a), Type: graph.Country})
 		}
 	}
 	return x
@@ -49,7 +52,7 @@ func BenchmarkPutDocument(b *testing.B) {
 	for _, perDoc := range []int{10, 100} {
 		b.Run(fmt.Sprintf("events=%d", perDoc), func(b *testing.B) {
 			s := openDir(b, b.TempDir(), false)
-			docs := make([]Extraction, b.N)
+			docs := make([]graph.Extraction, b.N)
 			for i := range docs {
 				docs[i] = benchDoc(uint64(i), perDoc, 2000)
 			}
@@ -76,7 +79,7 @@ func BenchmarkEvents(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		n := 0
-		if err := s.Events(func(Event) error { n++; return nil }); err != nil {
+		if err := s.Events(func(graph.Event) error { n++; return nil }); err != nil {
 			b.Fatal(err)
 		}
 		if n != docs*perDoc {
@@ -91,7 +94,7 @@ func BenchmarkEvents(b *testing.B) {
 func BenchmarkPutDocuments(b *testing.B) {
 	const perDoc, batch = 10, 32
 	s := openDir(b, b.TempDir(), false)
-	docs := make([]Extraction, b.N*batch)
+	docs := make([]graph.Extraction, b.N*batch)
 	for i := range docs {
 		docs[i] = benchDoc(uint64(i), perDoc, 2000)
 	}
@@ -118,8 +121,8 @@ func BenchmarkImportEdgeList(b *testing.B) {
 	csv := sb.String()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		im := NewImporter()
-		if errs := im.Read(strings.NewReader(csv), "edges.csv", TriplesCSV); len(errs) > 0 {
+		im := triples.NewImporter()
+		if errs := im.Read(strings.NewReader(csv), "edges.csv", triples.TriplesCSV); len(errs) > 0 {
 			b.Fatal(errs)
 		}
 		s := openDir(b, b.TempDir(), false)

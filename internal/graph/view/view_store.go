@@ -1,30 +1,34 @@
-package graph
+package view
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/kg-project/kg/internal/graph"
+)
 
 // EventSource is what LoadView needs from a store: its actors and a stream
 // of its events. *Store satisfies it.
 type EventSource interface {
-	Actors() ([]Actor, error)
-	Events(fn func(Event) error) error
+	Actors() ([]graph.Actor, error)
+	Events(fn func(graph.Event) error) error
 }
 
 // documentLister is the optional part of an EventSource used to resolve
 // document names in Filter.Docs.
 type documentLister interface {
-	Documents(fn func(Document) error, withText bool) error
+	Documents(fn func(graph.Document) error, withText bool) error
 }
 
 // LoadView streams src's events through f into a View. Document names and
 // ID prefixes in f.Docs are resolved first when src can list documents.
-func LoadView(src EventSource, f Filter) (*View, error) {
+func LoadView(src EventSource, f graph.Filter) (*View, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
 	if len(f.Docs) > 0 {
 		if dl, ok := src.(documentLister); ok {
-			var docs []Document
-			if err := dl.Documents(func(d Document) error { docs = append(docs, d); return nil }, false); err != nil {
+			var docs []graph.Document
+			if err := dl.Documents(func(d graph.Document) error { docs = append(docs, d); return nil }, false); err != nil {
 				return nil, fmt.Errorf("list documents: %w", err)
 			}
 			var err error
@@ -38,12 +42,12 @@ func LoadView(src EventSource, f Filter) (*View, error) {
 		return nil, fmt.Errorf("read actors: %w", err)
 	}
 	b := NewViewBuilder(actors, f)
-	if st, ok := src.(interface{ Stats() (Stats, error) }); ok {
+	if st, ok := src.(interface{ Stats() (graph.Stats, error) }); ok {
 		if c, err := st.Stats(); err == nil {
 			b.Grow(c.Events)
 		}
 	}
-	if err := src.Events(func(e Event) error { b.add(&e); return nil }); err != nil {
+	if err := src.Events(func(e graph.Event) error { b.add(&e); return nil }); err != nil {
 		return nil, fmt.Errorf("read events: %w", err)
 	}
 	return b.View(), nil

@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
+	"github.com/kg-project/kg/internal/graph"
 )
 
 // Sentinel errors of the store; match them with errors.Is.
@@ -169,7 +170,7 @@ type Store struct {
 	// records an ID known to be absent. Guarded by wmu; only the writer
 	// changes actors, so it is updated after each commit and dropped when a
 	// commit's outcome is unknown.
-	actors map[string]*Actor
+	actors map[string]*graph.Actor
 	// edges caches committed adjacency counts for the writer in the same
 	// way (0: no key), so that a batch does not read back every pair.
 	edges map[pair]uint64

@@ -1,14 +1,15 @@
-package graph_test
+package store_test
 
 import (
 	"fmt"
 	"log"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
 )
 
 func ExampleStore_PutDocument() {
-	s, err := graph.Open(graph.DefaultOptions("").WithInMemory(true))
+	s, err := store.Open(store.DefaultOptions("").WithInMemory(true))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -1,9 +1,10 @@
-package graph
+package view
 
 import (
 	"math"
 	"sort"
 
+	"github.com/kg-project/kg/internal/graph"
 	gonumgraph "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/iterator"
 )
@@ -32,7 +33,7 @@ type Multigraph struct {
 type Line struct {
 	F, T  Node
 	UID   int64
-	Event *Event // shared with the View: do not modify
+	Event *graph.Event // shared with the View: do not modify
 }
 
 // From implements gonum's graph.Line.

@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"encoding/json"
@@ -9,42 +9,16 @@ import (
 	"strings"
 
 	badger "github.com/dgraph-io/badger/v4"
+	"github.com/kg-project/kg/internal/graph"
 )
-
-// PutStatus tells what PutDocument did with a document.
-type PutStatus int
-
-// Outcomes of PutDocument.
-const (
-	// New: the document was not in the store and now is.
-	New PutStatus = iota + 1
-	// Unchanged: a document with the same ID was already stored and force
-	// was not given; nothing was written.
-	Unchanged
-	// Replaced: the document was stored already and force replaced its
-	// events, merges and unknown-actor counts with the new ones.
-	Replaced
-)
-
-func (p PutStatus) String() string {
-	switch p {
-	case New:
-		return "new"
-	case Unchanged:
-		return "unchanged"
-	case Replaced:
-		return "replaced"
-	}
-	return fmt.Sprintf("PutStatus(%d)", int(p))
-}
 
 // PutDocument stores one extraction in a single transaction: the document,
 // its events, the actors they involve, its merges and its unknown-actor
 // counts are all written, or none are.
 //
-// A document whose ID is already stored is left alone (Unchanged) unless
+// A document whose ID is already stored is left alone (graph.Unchanged) unless
 // force is set, in which case its old events, merges and unknown counts are
-// removed and the new ones written in the same transaction (Replaced).
+// removed and the new ones written in the same transaction (graph.Replaced).
 // Actors are upserted: aliases are united, first/last seen widened (also by
 // the dates of the document's events), and a stored name, code, type or
 // country is kept unless it is empty. Actors are never deleted.
@@ -53,17 +27,17 @@ func (p PutStatus) String() string {
 // the document's ID (or none; it is filled in) and have offsets inside the
 // document's text. A document too large for one Badger transaction fails
 // with ErrTooBig rather than being split.
-func (s *Store) PutDocument(x Extraction, force bool) (PutStatus, error) {
+func (s *Store) PutDocument(x graph.Extraction, force bool) (graph.PutStatus, error) {
 	if s.opts.ReadOnly {
 		return 0, fmt.Errorf("put document %s: %w", x.Doc.Name, ErrReadOnly)
 	}
-	x, err := normaliseExtraction(x)
+	x, err := Normalize(x)
 	if err != nil {
 		return 0, fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
-	st, err := s.putLocked([]Extraction{x}, force)
+	st, err := s.putLocked([]graph.Extraction{x}, force)
 	if err != nil {
 		return 0, err
 	}
@@ -82,14 +56,14 @@ func (s *Store) PutDocument(x Extraction, force bool) (PutStatus, error) {
 // discards the transaction and the documents before it are committed again
 // without it; a transaction that outgrows Badger's limit is cut before the
 // document that overflowed it.
-func (s *Store) PutDocuments(xs []Extraction, force bool) ([]PutStatus, error) {
+func (s *Store) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStatus, error) {
 	if s.opts.ReadOnly {
 		return nil, fmt.Errorf("put documents: %w", ErrReadOnly)
 	}
-	nxs := make([]Extraction, 0, len(xs))
+	nxs := make([]graph.Extraction, 0, len(xs))
 	var normErr error
 	for _, x := range xs {
-		nx, err := normaliseExtraction(x)
+		nx, err := Normalize(x)
 		if err != nil {
 			normErr = fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
 			break
@@ -107,8 +81,8 @@ func (s *Store) PutDocuments(xs []Extraction, force bool) ([]PutStatus, error) {
 
 // putLocked writes normalised extractions, as many per transaction as
 // fit; s.wmu must be held.
-func (s *Store) putLocked(xs []Extraction, force bool) ([]PutStatus, error) {
-	out := make([]PutStatus, 0, len(xs))
+func (s *Store) putLocked(xs []graph.Extraction, force bool) ([]graph.PutStatus, error) {
+	out := make([]graph.PutStatus, 0, len(xs))
 	for len(xs) > 0 {
 		st, at, err := s.tryBatch(xs, force)
 		if err == nil {
@@ -151,7 +125,7 @@ func (s *Store) putLocked(xs []Extraction, force bool) ([]PutStatus, error) {
 	return out, nil
 }
 
-func docError(x Extraction, err error) error {
+func docError(x graph.Extraction, err error) error {
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		return &storeError{
 			msg: fmt.Sprintf("put document %s: %d events among %d actors are too many for one transaction; split it into several documents (an import file can name them in a doc column)",
@@ -165,14 +139,14 @@ func docError(x Extraction, err error) error {
 // tryBatch writes xs in one transaction. On failure it returns the index of
 // the document whose writes failed, or -1 when the failure came after all
 // of them (shared keys or commit).
-func (s *Store) tryBatch(xs []Extraction, force bool) ([]PutStatus, int, error) {
+func (s *Store) tryBatch(xs []graph.Extraction, force bool) ([]graph.PutStatus, int, error) {
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
 	w, err := newBatchWriter(s, txn)
 	if err != nil {
 		return nil, 0, err
 	}
-	out := make([]PutStatus, 0, len(xs))
+	out := make([]graph.PutStatus, 0, len(xs))
 	for i := range xs {
 		st, err := w.put(&xs[i], force)
 		if err != nil {
@@ -211,7 +185,7 @@ func (s *Store) HasDocument(id string) (bool, error) {
 	return found, nil
 }
 
-func docLabel(d Document) string {
+func docLabel(d graph.Document) string {
 	if d.Name != "" {
 		return d.Name
 	}
@@ -231,10 +205,10 @@ func checkKeyPart(what, s string) error {
 	return nil
 }
 
-// normaliseExtraction validates x and returns a copy that the writer may
+// Normalize validates x as PutDocument does, and returns a copy that the writer may
 // modify: events carry the document ID and a modality, actors are merged by
 // ID, unknown phrases are summed by name.
-func normaliseExtraction(x Extraction) (Extraction, error) {
+func Normalize(x graph.Extraction) (graph.Extraction, error) {
 	if err := checkKeyPart("document id", x.Doc.ID); err != nil {
 		return x, err
 	}
@@ -245,13 +219,13 @@ func normaliseExtraction(x Extraction) (Extraction, error) {
 		return x, fmt.Errorf("negative sentence count %d", x.Doc.Sentences)
 	}
 	byID := make(map[string]int, len(x.Actors))
-	actors := make([]Actor, 0, len(x.Actors))
+	actors := make([]graph.Actor, 0, len(x.Actors))
 	for _, a := range x.Actors {
 		if err := checkKeyPart("actor id", a.ID); err != nil {
 			return x, err
 		}
 		if a.Type != "" {
-			if _, err := ParseActorType(string(a.Type)); err != nil {
+			if _, err := graph.ParseActorType(string(a.Type)); err != nil {
 				return x, fmt.Errorf("actor %s: %w", a.ID, err)
 			}
 		}
@@ -265,7 +239,7 @@ func normaliseExtraction(x Extraction) (Extraction, error) {
 	}
 	x.Actors = actors
 
-	events := make([]Event, len(x.Events))
+	events := make([]graph.Event, len(x.Events))
 	copy(events, x.Events)
 	for i := range events {
 		e := &events[i]
@@ -290,7 +264,7 @@ func normaliseExtraction(x Extraction) (Extraction, error) {
 		default:
 			return x, fmt.Errorf("event %s belongs to document %s", e.ID, e.DocID)
 		}
-		m, err := ParseModality(string(e.Modality))
+		m, err := graph.ParseModality(string(e.Modality))
 		if err != nil {
 			return x, fmt.Errorf("event %s: %w", e.ID, err)
 		}
@@ -315,9 +289,9 @@ func normaliseExtraction(x Extraction) (Extraction, error) {
 		}
 		counts[u.Name] += u.Count
 	}
-	x.Unknown = make([]Unknown, 0, len(counts))
+	x.Unknown = make([]graph.Unknown, 0, len(counts))
 	for n, c := range counts {
-		x.Unknown = append(x.Unknown, Unknown{Name: n, Count: c})
+		x.Unknown = append(x.Unknown, graph.Unknown{Name: n, Count: c})
 	}
 	sort.Slice(x.Unknown, func(i, j int) bool { return x.Unknown[i].Name < x.Unknown[j].Name })
 	x.Merges = slices.Clone(x.Merges)
@@ -325,17 +299,16 @@ func normaliseExtraction(x Extraction) (Extraction, error) {
 }
 
 // normaliseActor sorts and de-duplicates the aliases, as Union does.
-func normaliseActor(a Actor) Actor {
-	a.Aliases = unionAliases(a.Aliases)
-	return a
+func normaliseActor(a graph.Actor) graph.Actor {
+	return a.Union(graph.Actor{})
 }
 
 // aliasKeys lists the normalised names under which a is indexed.
-func aliasKeys(a Actor) []string {
+func aliasKeys(a graph.Actor) []string {
 	names := append([]string{a.ID, a.Name}, a.Aliases...)
 	out := make([]string, 0, len(names))
 	for _, n := range names {
-		if k := NormalizeName(n); k != "" {
+		if k := graph.NormalizeName(n); k != "" {
 			out = append(out, k)
 		}
 	}
@@ -348,8 +321,8 @@ type pair struct{ src, dst string }
 // actorSlot is an actor as a batch sees it: base is its committed state
 // (nil when not stored), cur its state after the batch's documents so far.
 type actorSlot struct {
-	base *Actor
-	cur  Actor
+	base *graph.Actor
+	cur  graph.Actor
 }
 
 // batchWriter holds the state of one transaction of one or more documents.
@@ -358,7 +331,7 @@ type actorSlot struct {
 type batchWriter struct {
 	s       *Store
 	txn     *badger.Txn
-	x       *Extraction // the document being written
+	x       *graph.Extraction // the document being written
 	c       counters
 	version uint64
 	// pairs is the change in event count per ordered actor pair.
@@ -386,7 +359,7 @@ func newBatchWriter(s *Store, txn *badger.Txn) (*batchWriter, error) {
 		return nil, err
 	}
 	if s.actors == nil {
-		s.actors = make(map[string]*Actor)
+		s.actors = make(map[string]*graph.Actor)
 	}
 	if s.edges == nil {
 		s.edges = make(map[pair]uint64)
@@ -423,11 +396,11 @@ func (w *batchWriter) del(k []byte, step string) error {
 
 // put writes one document's own keys and folds its share of the shared
 // ones into the batch.
-func (w *batchWriter) put(x *Extraction, force bool) (PutStatus, error) {
+func (w *batchWriter) put(x *graph.Extraction, force bool) (graph.PutStatus, error) {
 	w.x = x
 	d := x.Doc
 	dk := key(prefixDoc, d.ID)
-	var old Document
+	var old graph.Document
 	exists := false
 	if force {
 		var err error
@@ -440,15 +413,15 @@ func (w *batchWriter) put(x *Extraction, force bool) (PutStatus, error) {
 		// Only the key is needed: decoding the document is wasted work.
 		_, err := w.txn.Get(dk)
 		if err == nil {
-			return Unchanged, nil
+			return graph.Unchanged, nil
 		}
 		if !errors.Is(err, badger.ErrKeyNotFound) {
 			return 0, err
 		}
 	}
-	status := New
+	status := graph.Added
 	if exists {
-		status = Replaced
+		status = graph.Replaced
 		if err := w.remove(old); err != nil {
 			return 0, fmt.Errorf("remove old version: %w", err)
 		}
@@ -503,13 +476,13 @@ func (w *batchWriter) publish() {
 
 // remove deletes everything the stored version of a document brought,
 // except actors.
-func (w *batchWriter) remove(old Document) error {
+func (w *batchWriter) remove(old graph.Document) error {
 	ids, err := getDocEvents(w.txn, old.ID)
 	if err != nil {
 		return err
 	}
 	for _, id := range ids {
-		var e Event
+		var e graph.Event
 		if err := getEvent(w.txn, id, &e); err != nil {
 			return fmt.Errorf("event %s: %w", id, err)
 		}
@@ -536,7 +509,7 @@ func (w *batchWriter) remove(old Document) error {
 			return err
 		}
 	}
-	var unk []Unknown
+	var unk []graph.Unknown
 	if err := getJSON(w.txn, key(prefixDocUnknown, old.ID), &unk); err != nil && !errors.Is(err, ErrNotFound) {
 		return err
 	}
@@ -671,7 +644,7 @@ func (w *batchWriter) writeActors() error {
 	return nil
 }
 
-func actorEqual(a, b Actor) bool {
+func actorEqual(a, b graph.Actor) bool {
 	return a.ID == b.ID && a.Name == b.Name && a.Code == b.Code && a.Type == b.Type &&
 		a.Country == b.Country && a.FirstSeen == b.FirstSeen && a.LastSeen == b.LastSeen &&
 		slices.Equal(a.Aliases, b.Aliases)
@@ -690,7 +663,7 @@ func (w *batchWriter) writeEvents() error {
 		k := key(prefixEvent, e.ID)
 		switch _, err := w.txn.Get(k); {
 		case err == nil:
-			var other Event
+			var other graph.Event
 			if err := getEvent(w.txn, e.ID, &other); err != nil {
 				return fmt.Errorf("event %s: %w", e.ID, err)
 			}

@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"bufio"
@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	badger "github.com/dgraph-io/badger/v4"
+	"github.com/kg-project/kg/internal/graph"
 )
 
 func openMem(tb testing.TB) *Store {
@@ -38,52 +39,52 @@ func openDir(tb testing.TB, dir string, ro bool) *Store {
 // testDoc builds a small but complete extraction: three actors, one event
 // per sentence, an unknown phrase and a merge. Sentences are laid out so that
 // every event's offsets slice the text.
-func testDoc(name string, sentences ...string) Extraction {
+func testDoc(name string, sentences ...string) graph.Extraction {
 	text := strings.Join(sentences, " ")
-	d := Document{
-		ID: DocumentID(text), Name: name, Title: "Title of " + name, Date: Date{2023, 4, 5},
+	d := graph.Document{
+		ID: graph.DocumentID(text), Name: name, Title: "Title of " + name, Date: graph.Date{Year: 2023, Month: 4, Day: 5},
 		Source: "/news/" + name, Text: text, Raw: "<p>" + text + "</p>", Format: "html",
 		Sentences: len(sentences),
 	}
-	actors := []Actor{
-		{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: Country, Country: "PAK", Aliases: []string{"Islamabad", "Pakistan"}},
-		{ID: "russia", Name: "Russia", Code: "RUS", Type: Country, Country: "RUS", Aliases: []string{"Moscow", "Russian Federation"}},
-		{ID: "un", Name: "United Nations", Code: "IGOUNO", Type: IGO, Aliases: []string{"U.N."}},
+	actors := []graph.Actor{
+		{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: graph.Country, Country: "PAK", Aliases: []string{"Islamabad", "Pakistan"}},
+		{ID: "russia", Name: "Russia", Code: "RUS", Type: graph.Country, Country: "RUS", Aliases: []string{"Moscow", "Russian Federation"}},
+		{ID: "un", Name: "United Nations", Code: "IGOUNO", Type: graph.IGO, Aliases: []string{"U.N."}},
 	}
 	pairs := [][2]string{{"pakistan", "russia"}, {"russia", "pakistan"}, {"pakistan", "un"}, {"pakistan", "russia"}}
 	codes := []string{"042", "036", "0233", "190"}
-	var events []Event
+	var events []graph.Event
 	off := 0
 	for i, s := range sentences {
 		p := pairs[i%len(pairs)]
 		c := codes[i%len(codes)]
 		rel := "rel" + c
-		events = append(events, Event{
-			ID: EventID(d.ID, i, p[0], rel, c, p[1]), Source: p[0], Target: p[1], Relation: rel,
-			CAMEO: c, QuadClass: 1 + i%4, Goldstein: float64(i) - 1.5, Date: Date{2023, 4, 1 + i%28},
-			Negated: i%3 == 1, Modality: []Modality{Actual, Planned, Hypothetical}[i%3], Symmetric: i%2 == 1,
+		events = append(events, graph.Event{
+			ID: graph.EventID(d.ID, i, p[0], rel, c, p[1]), Source: p[0], Target: p[1], Relation: rel,
+			CAMEO: c, QuadClass: 1 + i%4, Goldstein: float64(i) - 1.5, Date: graph.Date{Year: 2023, Month: 4, Day: 1 + i%28},
+			Negated: i%3 == 1, Modality: []graph.Modality{graph.Actual, graph.Planned, graph.Hypothetical}[i%3], Symmetric: i%2 == 1,
 			DocID: d.ID, SentenceIndex: i, Start: off, End: off + len(s), Sentence: s,
 			Confidence: 0.5 + float64(i%5)/10, Extractor: "test/1",
 		})
 		off += len(s) + 1
 	}
-	return Extraction{
+	return graph.Extraction{
 		Doc: d, Actors: actors, Events: events,
-		Unknown: []Unknown{{Name: "Mystery Group", Count: 2}, {Name: "Other Thing", Count: 1}},
-		Merges:  []Merge{{From: "Pakistn", FromID: "pakistn", Into: "pakistan", Score: 0.93, Reason: "jaro-winkler 0.93", DocID: d.ID}},
+		Unknown: []graph.Unknown{{Name: "Mystery Group", Count: 2}, {Name: "Other Thing", Count: 1}},
+		Merges:  []graph.Merge{{From: "Pakistn", FromID: "pakistn", Into: "pakistan", Score: 0.93, Reason: "jaro-winkler 0.93", DocID: d.ID}},
 	}
 }
 
-func collectEvents(tb testing.TB, s *Store) []Event {
+func collectEvents(tb testing.TB, s *Store) []graph.Event {
 	tb.Helper()
-	var out []Event
-	if err := s.Events(func(e Event) error { out = append(out, e); return nil }); err != nil {
+	var out []graph.Event
+	if err := s.Events(func(e graph.Event) error { out = append(out, e); return nil }); err != nil {
 		tb.Fatal(err)
 	}
 	return out
 }
 
-func mustStats(tb testing.TB, s *Store) Stats {
+func mustStats(tb testing.TB, s *Store) graph.Stats {
 	tb.Helper()
 	st, err := s.Stats()
 	if err != nil {
@@ -92,7 +93,7 @@ func mustStats(tb testing.TB, s *Store) Stats {
 	return st
 }
 
-func mustPut(tb testing.TB, s *Store, x Extraction, force bool, want PutStatus) {
+func mustPut(tb testing.TB, s *Store, x graph.Extraction, force bool, want graph.PutStatus) {
 	tb.Helper()
 	got, err := s.PutDocument(x, force)
 	if err != nil {
@@ -106,7 +107,7 @@ func mustPut(tb testing.TB, s *Store, x Extraction, force bool, want PutStatus) 
 func TestStoreRoundTrip(t *testing.T) {
 	s := openMem(t)
 	x := testDoc("a.html", "Pakistan met Russia.", "Russia praised Pakistan.", "Pakistan asked the UN.", "Pakistan fought Russia.")
-	mustPut(t, s, x, false, New)
+	mustPut(t, s, x, false, graph.Added)
 
 	d, err := s.Document(x.Doc.ID)
 	if err != nil {
@@ -130,8 +131,8 @@ func TestStoreRoundTrip(t *testing.T) {
 		t.Errorf("DocumentByName(missing) error = %v, want ErrNotFound", err)
 	}
 	for _, withText := range []bool{false, true} {
-		var docs []Document
-		if err := s.Documents(func(d Document) error { docs = append(docs, d); return nil }, withText); err != nil {
+		var docs []graph.Document
+		if err := s.Documents(func(d graph.Document) error { docs = append(docs, d); return nil }, withText); err != nil {
 			t.Fatal(err)
 		}
 		want := x.Doc
@@ -144,7 +145,7 @@ func TestStoreRoundTrip(t *testing.T) {
 	}
 
 	got := collectEvents(t, s)
-	want := append([]Event(nil), x.Events...)
+	want := append([]graph.Event(nil), x.Events...)
 	sortEventsByID(want)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Events:\n got %+v\nwant %+v", got, want)
@@ -163,13 +164,13 @@ func TestStoreRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantActors := []Actor{
-		{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: Country, Country: "PAK", Aliases: []string{"Islamabad", "Pakistan"},
-			FirstSeen: Date{2023, 4, 1}, LastSeen: Date{2023, 4, 4}},
-		{ID: "russia", Name: "Russia", Code: "RUS", Type: Country, Country: "RUS", Aliases: []string{"Moscow", "Russian Federation"},
-			FirstSeen: Date{2023, 4, 1}, LastSeen: Date{2023, 4, 4}},
-		{ID: "un", Name: "United Nations", Code: "IGOUNO", Type: IGO, Aliases: []string{"U.N."},
-			FirstSeen: Date{2023, 4, 3}, LastSeen: Date{2023, 4, 3}},
+	wantActors := []graph.Actor{
+		{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: graph.Country, Country: "PAK", Aliases: []string{"Islamabad", "Pakistan"},
+			FirstSeen: graph.Date{Year: 2023, Month: 4, Day: 1}, LastSeen: graph.Date{Year: 2023, Month: 4, Day: 4}},
+		{ID: "russia", Name: "Russia", Code: "RUS", Type: graph.Country, Country: "RUS", Aliases: []string{"Moscow", "Russian Federation"},
+			FirstSeen: graph.Date{Year: 2023, Month: 4, Day: 1}, LastSeen: graph.Date{Year: 2023, Month: 4, Day: 4}},
+		{ID: "un", Name: "United Nations", Code: "IGOUNO", Type: graph.IGO, Aliases: []string{"U.N."},
+			FirstSeen: graph.Date{Year: 2023, Month: 4, Day: 3}, LastSeen: graph.Date{Year: 2023, Month: 4, Day: 3}},
 	}
 	if !reflect.DeepEqual(actors, wantActors) {
 		t.Errorf("Actors:\n got %+v\nwant %+v", actors, wantActors)
@@ -189,7 +190,7 @@ func TestStoreRoundTrip(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(unk, x.Unknown) {
 		t.Errorf("Unknown = %+v, %v", unk, err)
 	}
-	wantStats := Stats{Documents: 1, Sentences: 4, Actors: 3, Events: 4, Edges: 3}
+	wantStats := graph.Stats{Documents: 1, Sentences: 4, Actors: 3, Events: 4, Edges: 3}
 	if st := mustStats(t, s); st != wantStats {
 		t.Errorf("Stats = %+v, want %+v", st, wantStats)
 	}
@@ -210,7 +211,7 @@ func TestStoreRoundTrip(t *testing.T) {
 	}
 }
 
-func sortEventsByID(es []Event) {
+func sortEventsByID(es []graph.Event) {
 	for i := 1; i < len(es); i++ {
 		for j := i; j > 0 && es[j].ID < es[j-1].ID; j-- {
 			es[j], es[j-1] = es[j-1], es[j]
@@ -220,7 +221,7 @@ func sortEventsByID(es []Event) {
 
 func TestActorsByAlias(t *testing.T) {
 	s := openMem(t)
-	mustPut(t, s, testDoc("a", "One.", "Two.", "Three."), false, New)
+	mustPut(t, s, testDoc("a", "One.", "Two.", "Three."), false, graph.Added)
 	tests := []struct {
 		name string
 		want []string
@@ -254,22 +255,22 @@ func TestActorsByAlias(t *testing.T) {
 func TestActorUpsert(t *testing.T) {
 	s := openMem(t)
 	x := testDoc("a", "One.")
-	mustPut(t, s, x, false, New)
+	mustPut(t, s, x, false, graph.Added)
 	y := testDoc("b", "Another text here.")
-	y.Actors = []Actor{
+	y.Actors = []graph.Actor{
 		// Code, type and name stay; aliases are united; seen dates widen.
 		{ID: "pakistan", Name: "Islamic Republic", Code: "", Type: "", Aliases: []string{"Pak", "Islamabad"},
-			FirstSeen: Date{Year: 2001}, LastSeen: Date{2024, 1, 0}},
+			FirstSeen: graph.Date{Year: 2001}, LastSeen: graph.Date{Year: 2024, Month: 1, Day: 0}},
 		{ID: "russia", Name: "Russia"},
 		{ID: "un", Name: "UN"},
 	}
-	mustPut(t, s, y, false, New)
+	mustPut(t, s, y, false, graph.Added)
 	a, err := s.Actor("pakistan")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Actor{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: Country, Country: "PAK",
-		Aliases: []string{"Islamabad", "Pak", "Pakistan"}, FirstSeen: Date{Year: 2001}, LastSeen: Date{2024, 1, 0}}
+	want := graph.Actor{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: graph.Country, Country: "PAK",
+		Aliases: []string{"Islamabad", "Pak", "Pakistan"}, FirstSeen: graph.Date{Year: 2001}, LastSeen: graph.Date{Year: 2024, Month: 1, Day: 0}}
 	if !reflect.DeepEqual(a, want) {
 		t.Errorf("upserted actor:\n got %+v\nwant %+v", a, want)
 	}
@@ -284,11 +285,11 @@ func TestActorUpsert(t *testing.T) {
 func TestPutUnchanged(t *testing.T) {
 	s := openMem(t)
 	x := testDoc("a", "One.", "Two.")
-	mustPut(t, s, x, false, New)
+	mustPut(t, s, x, false, graph.Added)
 	st, v := mustStats(t, s), mustVersion(t, s)
 	// A changed extraction of the same document is still a no-op without force.
 	x.Events = x.Events[:1]
-	mustPut(t, s, x, false, Unchanged)
+	mustPut(t, s, x, false, graph.Unchanged)
 	if got := mustStats(t, s); got != st {
 		t.Errorf("stats changed on reload: %+v → %+v", st, got)
 	}
@@ -312,28 +313,28 @@ func mustVersion(tb testing.TB, s *Store) uint64 {
 func TestForceReplace(t *testing.T) {
 	s := openMem(t)
 	other := testDoc("other", "Other one.", "Other two.")
-	mustPut(t, s, other, false, New)
+	mustPut(t, s, other, false, graph.Added)
 	x := testDoc("a", "One.", "Two.", "Three.")
-	mustPut(t, s, x, false, New)
+	mustPut(t, s, x, false, graph.Added)
 
 	y := testDoc("a-renamed", "One.", "Two.", "Three.")
 	// Keep only the third event and change the unknown counts and merges.
-	y.Events = []Event{y.Events[2]}
+	y.Events = []graph.Event{y.Events[2]}
 	y.Events[0].Relation = "changed"
-	y.Unknown = []Unknown{{Name: "Mystery Group", Count: 5}}
+	y.Unknown = []graph.Unknown{{Name: "Mystery Group", Count: 5}}
 	y.Merges = nil
-	mustPut(t, s, y, true, Replaced)
+	mustPut(t, s, y, true, graph.Replaced)
 
 	got, err := s.EventsOfDoc(x.Doc.ID)
 	if err != nil || !reflect.DeepEqual(got, y.Events) {
 		t.Errorf("events after replace = %+v, %v", got, err)
 	}
-	want := Stats{Documents: 2, Sentences: 5, Actors: 3, Events: 3, Edges: 3}
+	want := graph.Stats{Documents: 2, Sentences: 5, Actors: 3, Events: 3, Edges: 3}
 	if st := mustStats(t, s); st != want {
 		t.Errorf("stats after replace = %+v, want %+v", st, want)
 	}
 	unk, _ := s.Unknown()
-	wantUnk := []Unknown{{Name: "Mystery Group", Count: 7}, {Name: "Other Thing", Count: 1}}
+	wantUnk := []graph.Unknown{{Name: "Mystery Group", Count: 7}, {Name: "Other Thing", Count: 1}}
 	if !reflect.DeepEqual(unk, wantUnk) {
 		t.Errorf("unknown after replace = %+v, want %+v", unk, wantUnk)
 	}
@@ -357,8 +358,8 @@ func TestForceReplace(t *testing.T) {
 		t.Errorf("adjacency %v, recount %v", stored, recount)
 	}
 	// Replacing with the original restores the original counts.
-	mustPut(t, s, x, true, Replaced)
-	want = Stats{Documents: 2, Sentences: 5, Actors: 3, Events: 5, Edges: 3}
+	mustPut(t, s, x, true, graph.Replaced)
+	want = graph.Stats{Documents: 2, Sentences: 5, Actors: 3, Events: 5, Edges: 3}
 	if st := mustStats(t, s); st != want {
 		t.Errorf("stats after second replace = %+v, want %+v", st, want)
 	}
@@ -373,14 +374,14 @@ func TestAtomicity(t *testing.T) {
 		"delete event", "delete document", "delete merge"}
 	// setup returns a store holding one document and the extraction to put
 	// next; for the delete steps that extraction replaces a stored one.
-	setup := func(t *testing.T, force bool) (*Store, Extraction) {
+	setup := func(t *testing.T, force bool) (*Store, graph.Extraction) {
 		s := openMem(t)
-		mustPut(t, s, testDoc("base", "Base one.", "Base two."), false, New)
+		mustPut(t, s, testDoc("base", "Base one.", "Base two."), false, graph.Added)
 		x := testDoc("x", "One.", "Two.", "Three.", "Four.")
-		x.Actors = append(x.Actors, Actor{ID: "new-actor", Name: "New Actor", Type: Person})
+		x.Actors = append(x.Actors, graph.Actor{ID: "new-actor", Name: "New Actor", Type: graph.Person})
 		x.Events[3].Target = "new-actor"
 		if force {
-			mustPut(t, s, x, false, New)
+			mustPut(t, s, x, false, graph.Added)
 			x = testDoc("x", "One.", "Two.", "Three.", "Four.")
 			x.Events = x.Events[:1]
 		}
@@ -452,9 +453,9 @@ func TestAtomicity(t *testing.T) {
 					t.Errorf("alias of the failed document indexed")
 				}
 				// The store is still usable and the document goes in cleanly.
-				want := New
+				want := graph.Added
 				if force {
-					want = Replaced
+					want = graph.Replaced
 				}
 				mustPut(t, s, x, force, want)
 				wantEvents := beforeStats.Events + len(x.Events)
@@ -472,7 +473,7 @@ func TestAtomicity(t *testing.T) {
 func TestEventIDClash(t *testing.T) {
 	s := openMem(t)
 	x := testDoc("a", "One.")
-	mustPut(t, s, x, false, New)
+	mustPut(t, s, x, false, graph.Added)
 	y := testDoc("b", "Two.")
 	y.Events[0].ID = x.Events[0].ID
 	_, err := s.PutDocument(y, false)
@@ -485,7 +486,7 @@ func TestDuplicateEventsInDocument(t *testing.T) {
 	s := openMem(t)
 	x := testDoc("a", "One.", "Two.")
 	x.Events = append(x.Events, x.Events[0])
-	mustPut(t, s, x, false, New)
+	mustPut(t, s, x, false, graph.Added)
 	if st := mustStats(t, s); st.Events != 2 || st.Edges != 2 {
 		t.Errorf("stats = %+v, want 2 events and 2 edges", st)
 	}
@@ -494,16 +495,16 @@ func TestDuplicateEventsInDocument(t *testing.T) {
 func TestPutDocuments(t *testing.T) {
 	s := openMem(t)
 	a, b := testDoc("a", "One."), testDoc("b", "Two.")
-	got, err := s.PutDocuments([]Extraction{a, b, a}, false)
+	got, err := s.PutDocuments([]graph.Extraction{a, b, a}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []PutStatus{New, New, Unchanged}; !reflect.DeepEqual(got, want) {
+	if want := []graph.PutStatus{graph.Added, graph.Added, graph.Unchanged}; !reflect.DeepEqual(got, want) {
 		t.Errorf("statuses = %v, want %v", got, want)
 	}
 	bad := testDoc("c", "Three.")
 	bad.Events[0].End = 100
-	got, err = s.PutDocuments([]Extraction{testDoc("d", "Four."), bad, testDoc("e", "Five.")}, false)
+	got, err = s.PutDocuments([]graph.Extraction{testDoc("d", "Four."), bad, testDoc("e", "Five.")}, false)
 	if err == nil || len(got) != 1 {
 		t.Errorf("PutDocuments with a bad document = %v, %v", got, err)
 	}
@@ -519,7 +520,7 @@ func TestOnDiskReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	x := testDoc("a", "One.", "Two.")
-	mustPut(t, s, x, false, New)
+	mustPut(t, s, x, false, graph.Added)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -587,7 +588,7 @@ func TestFormatVersion(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			mustPut(t, s, testDoc("a", "One."), false, New)
+			mustPut(t, s, testDoc("a", "One."), false, graph.Added)
 			if err := s.db.Update(tc.write); err != nil {
 				t.Fatal(err)
 			}
@@ -606,7 +607,7 @@ func TestFormatVersion(t *testing.T) {
 func TestMeta(t *testing.T) {
 	dir := t.TempDir()
 	w := openDir(t, dir, false)
-	mustPut(t, w, testDoc("a", "One."), false, New)
+	mustPut(t, w, testDoc("a", "One."), false, graph.Added)
 	w.Close()
 	stores := []*Store{openMem(t), openDir(t, dir, true)}
 	for _, s := range stores {
@@ -634,7 +635,7 @@ func TestMeta(t *testing.T) {
 	// Badger must not mind the cache directory in its own.
 	stores[1].Close()
 	w = openDir(t, dir, false)
-	mustPut(t, w, testDoc("b", "Two."), false, New)
+	mustPut(t, w, testDoc("b", "Two."), false, graph.Added)
 	if got, err := w.GetMeta("view"); err != nil || string(got) != "second" {
 		t.Errorf("GetMeta after reopening = %q, %v", got, err)
 	}
@@ -757,13 +758,13 @@ func FuzzDecodeEvent(f *testing.F) {
 	f.Add([]byte{eventCodec, 0})
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		var e Event
+		var e graph.Event
 		if err := decodeEvent(b, &e); err != nil {
 			return
 		}
 		// Whatever decodes must survive a round trip through the encoder.
 		once := encodeEvent(&e)
-		var e2 Event
+		var e2 graph.Event
 		if err := decodeEvent(once, &e2); err != nil {
 			t.Fatalf("decode of an encoded event: %v", err)
 		}
@@ -788,7 +789,7 @@ func TestNormAlias(t *testing.T) {
 		"Ministry of Defence": "ministry of defence",
 	}
 	for in, want := range tests {
-		if got := NormalizeName(in); got != want {
+		if got := graph.NormalizeName(in); got != want {
 			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -800,7 +801,7 @@ func TestDocumentTooBig(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	mustPut(t, s, testDoc("small", "One."), false, New)
+	mustPut(t, s, testDoc("small", "One."), false, graph.Added)
 	before := mustStats(t, s)
 	big := benchDoc(1, 3000, 3000)
 	_, err = s.PutDocument(big, false)
@@ -810,7 +811,7 @@ func TestDocumentTooBig(t *testing.T) {
 	if got := mustStats(t, s); got != before {
 		t.Errorf("stats changed: %+v → %+v", before, got)
 	}
-	mustPut(t, s, benchDoc(2, 20, 10), false, New)
+	mustPut(t, s, benchDoc(2, 20, 10), false, graph.Added)
 
 	// An in-memory store has no value log: a text above the value threshold
 	// is refused with a one-line message.
@@ -839,8 +840,8 @@ func TestStoreErrorUnwrap(t *testing.T) {
 func TestEventCodecDocDate(t *testing.T) {
 	for _, doc := range []bool{false, true} {
 		e := testDoc("a", "One.").Events[0]
-		e.Date, e.DocDate = Date{Year: 2012, Month: 10, Day: 8}, doc
-		var back Event
+		e.Date, e.DocDate = graph.Date{Year: 2012, Month: 10, Day: 8}, doc
+		var back graph.Event
 		if err := decodeEvent(encodeEvent(&e), &back); err != nil {
 			t.Fatal(err)
 		}
@@ -851,7 +852,7 @@ func TestEventCodecDocDate(t *testing.T) {
 		if doc {
 			want = "document"
 		}
-		if got := e.Record("a", Actor{}, Actor{}, nil).DatePrecision; got != want {
+		if got := e.Record("a", graph.Actor{}, graph.Actor{}, nil).DatePrecision; got != want {
 			t.Errorf("DocDate %v: date_precision %q, want %q", doc, got, want)
 		}
 	}
@@ -865,14 +866,14 @@ func TestEventCodecDatedCodes(t *testing.T) {
 		e := testDoc("a", "One.").Events[0]
 		e.SourceCode, e.TargetCode = codes[0], codes[1]
 		e.Reporter = "" // the codes follow the reporter in the encoding
-		var back Event
+		var back graph.Event
 		if err := decodeEvent(encodeEvent(&e), &back); err != nil {
 			t.Fatal(err)
 		}
 		if back.SourceCode != codes[0] || back.TargetCode != codes[1] {
 			t.Errorf("codes %v came back %q, %q", codes, back.SourceCode, back.TargetCode)
 		}
-		rec := e.Record("a", Actor{ID: "s", Name: "S", Code: "USAGOV"}, Actor{ID: "t", Name: "T", Code: "PAK"}, nil)
+		rec := e.Record("a", graph.Actor{ID: "s", Name: "S", Code: "USAGOV"}, graph.Actor{ID: "t", Name: "T", Code: "PAK"}, nil)
 		wantS, wantT := "USAGOV", "PAK"
 		if codes[0] != "" {
 			wantS = codes[0]
@@ -887,7 +888,7 @@ func TestEventCodecDatedCodes(t *testing.T) {
 	// With a reporter too, and an old record with neither flag still reads.
 	e := testDoc("a", "One.").Events[0]
 	e.Reporter, e.SourceCode = "r", "USAELI"
-	var back Event
+	var back graph.Event
 	if err := decodeEvent(encodeEvent(&e), &back); err != nil || back.Reporter != "r" || back.SourceCode != "USAELI" {
 		t.Errorf("with a reporter: %+v, %v", back, err)
 	}

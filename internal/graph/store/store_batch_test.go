@@ -1,4 +1,4 @@
-package graph
+package store
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	badger "github.com/dgraph-io/badger/v4"
+	"github.com/kg-project/kg/internal/graph"
 )
 
 // dumpStore returns every key and value of s, so that two stores can be
@@ -57,18 +58,18 @@ func diffDumps(tb testing.TB, got, want map[string]string) {
 // batchDocs returns documents that share actors, widen their seen dates,
 // repeat one document and bring new aliases, so that a batch must carry
 // state from one document to the next exactly as separate transactions do.
-func batchDocs() []Extraction {
+func batchDocs() []graph.Extraction {
 	a := testDoc("a", "One.", "Two.")
 	b := testDoc("b", "Three.", "Four.", "Five.")
 	b.Actors[0].Aliases = append(b.Actors[0].Aliases, "Islamic Republic of Pakistan")
-	b.Events[0].Date = Date{Year: 1999}
+	b.Events[0].Date = graph.Date{Year: 1999}
 	c := testDoc("c", "Six.")
-	c.Actors = append(c.Actors, Actor{ID: "india", Name: "India", Type: Country, Aliases: []string{"New Delhi"}})
+	c.Actors = append(c.Actors, graph.Actor{ID: "india", Name: "India", Type: graph.Country, Aliases: []string{"New Delhi"}})
 	c.Events[0].Target = "india"
 	d := benchDoc(1, 30, 6)
 	e := benchDoc(2, 30, 6)
 	e.Actors[0].Code = "X1"
-	return []Extraction{a, b, a, c, d, e}
+	return []graph.Extraction{a, b, a, c, d, e}
 }
 
 func TestPutDocumentsSameAsOneByOne(t *testing.T) {
@@ -79,10 +80,10 @@ func TestPutDocumentsSameAsOneByOne(t *testing.T) {
 			// A stored document that the batch replaces when forced.
 			base := testDoc("a", "One.", "Two.")
 			base.Events = base.Events[:1]
-			mustPut(t, one, base, false, New)
-			mustPut(t, batch, base, false, New)
+			mustPut(t, one, base, false, graph.Added)
+			mustPut(t, batch, base, false, graph.Added)
 
-			var want []PutStatus
+			var want []graph.PutStatus
 			for _, x := range docs {
 				st, err := one.PutDocument(x, force)
 				if err != nil {
@@ -108,15 +109,15 @@ func TestPutDocumentsFailureInBatch(t *testing.T) {
 	docs := batchDocs()
 	tests := []struct {
 		name  string
-		setup func(s *Store, docs []Extraction)
+		setup func(s *Store, docs []graph.Extraction)
 	}{
-		{"event id clash", func(s *Store, docs []Extraction) {
+		{"event id clash", func(s *Store, docs []graph.Extraction) {
 			// The third document reuses an event ID of a stored one.
 			other := testDoc("other", "Elsewhere.")
-			mustPut(t, s, other, false, New)
+			mustPut(t, s, other, false, graph.Added)
 			docs[3].Events[0].ID = other.Events[0].ID
 		}},
-		{"write error", func(s *Store, docs []Extraction) {
+		{"write error", func(s *Store, docs []graph.Extraction) {
 			calls := 0
 			s.failPoint = func(step string) error {
 				if step == "document" {
@@ -132,14 +133,14 @@ func TestPutDocumentsFailureInBatch(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// docs[2] repeats docs[0]; the third document written is docs[3].
-			xs := append([]Extraction(nil), docs...)
+			xs := append([]graph.Extraction(nil), docs...)
 			for i := range xs {
-				xs[i].Events = append([]Event(nil), xs[i].Events...)
+				xs[i].Events = append([]graph.Event(nil), xs[i].Events...)
 			}
 			s, ref := openMem(t), openMem(t)
 			tt.setup(s, xs)
 			if tt.name == "event id clash" {
-				mustPut(t, ref, testDoc("other", "Elsewhere."), false, New)
+				mustPut(t, ref, testDoc("other", "Elsewhere."), false, graph.Added)
 			}
 			for _, x := range xs[:3] {
 				if _, err := ref.PutDocument(x, false); err != nil {
@@ -151,7 +152,7 @@ func TestPutDocumentsFailureInBatch(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), "put document c:") {
 				t.Fatalf("error = %v, want one naming document c", err)
 			}
-			if want := []PutStatus{New, New, Unchanged}; !reflect.DeepEqual(got, want) {
+			if want := []graph.PutStatus{graph.Added, graph.Added, graph.Unchanged}; !reflect.DeepEqual(got, want) {
 				t.Errorf("statuses = %v, want %v", got, want)
 			}
 			diffDumps(t, dumpStore(t, s), dumpStore(t, ref))
@@ -172,20 +173,20 @@ func TestPutDocumentsSplitsBatch(t *testing.T) {
 		t.Cleanup(func() { s.Close() })
 		return s
 	}
-	var docs []Extraction
+	var docs []graph.Extraction
 	for i := range 12 {
 		docs = append(docs, benchDoc(uint64(i+10), 150, 12))
 	}
 	s, ref := open(t), open(t)
 	for _, x := range docs {
-		mustPut(t, ref, x, false, New)
+		mustPut(t, ref, x, false, graph.Added)
 	}
 	got, err := s.PutDocuments(docs, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, st := range got {
-		if st != New {
+		if st != graph.Added {
 			t.Errorf("status %d = %v, want new", i, st)
 		}
 	}
@@ -195,14 +196,14 @@ func TestPutDocumentsSplitsBatch(t *testing.T) {
 	diffDumps(t, dumpStore(t, s), dumpStore(t, ref))
 
 	small, big, after := benchDoc(100, 5, 3), benchDoc(101, 3000, 3000), benchDoc(102, 5, 3)
-	got, err = s.PutDocuments([]Extraction{small, big, after}, false)
+	got, err = s.PutDocuments([]graph.Extraction{small, big, after}, false)
 	if !errors.Is(err, ErrTooBig) || !strings.Contains(err.Error(), big.Doc.Name) {
 		t.Fatalf("error = %v, want ErrTooBig naming %s", err, big.Doc.Name)
 	}
-	if want := []PutStatus{New}; !reflect.DeepEqual(got, want) {
+	if want := []graph.PutStatus{graph.Added}; !reflect.DeepEqual(got, want) {
 		t.Errorf("statuses = %v, want %v", got, want)
 	}
-	for _, x := range []Extraction{big, after} {
+	for _, x := range []graph.Extraction{big, after} {
 		if ok, err := s.HasDocument(x.Doc.ID); err != nil || ok {
 			t.Errorf("HasDocument(%s) = %v, %v; want false", x.Doc.Name, ok, err)
 		}
@@ -215,7 +216,7 @@ func TestPutDocumentsSplitsBatch(t *testing.T) {
 func TestCacheAfterFailure(t *testing.T) {
 	s := openMem(t)
 	x := testDoc("x", "One.")
-	x.Actors = append(x.Actors, Actor{ID: "ghost", Name: "Ghost", Type: Person})
+	x.Actors = append(x.Actors, graph.Actor{ID: "ghost", Name: "Ghost", Type: graph.Person})
 	x.Events[0].Target = "ghost"
 	s.failPoint = func(step string) error {
 		if step == "stats" {
@@ -223,7 +224,7 @@ func TestCacheAfterFailure(t *testing.T) {
 		}
 		return nil
 	}
-	if _, err := s.PutDocuments([]Extraction{x}, false); err == nil {
+	if _, err := s.PutDocuments([]graph.Extraction{x}, false); err == nil {
 		t.Fatal("no error from the injected failure")
 	}
 	s.failPoint = nil
@@ -238,10 +239,10 @@ func TestCacheAfterFailure(t *testing.T) {
 	}
 	// The failed batch's adjacency counts were not kept either: storing the
 	// document now gives what a store that never saw the failure holds.
-	mustPut(t, s, x, false, New)
-	mustPut(t, s, x, true, Replaced)
+	mustPut(t, s, x, false, graph.Added)
+	mustPut(t, s, x, true, graph.Replaced)
 	ref := openMem(t)
-	mustPut(t, ref, x, false, New)
-	mustPut(t, ref, x, true, Replaced)
+	mustPut(t, ref, x, false, graph.Added)
+	mustPut(t, ref, x, true, graph.Replaced)
 	diffDumps(t, dumpStore(t, s), dumpStore(t, ref))
 }

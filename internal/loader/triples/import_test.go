@@ -1,4 +1,4 @@
-package graph
+package triples
 
 import (
 	"bytes"
@@ -7,9 +7,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/store"
 )
 
-func importString(t *testing.T, file, format, in string) ([]Extraction, []error) {
+func importString(t *testing.T, file, format, in string) ([]graph.Extraction, []error) {
 	t.Helper()
 	im := NewImporter()
 	errs := im.Read(strings.NewReader(in), file, format)
@@ -49,7 +52,7 @@ func TestImportCSV(t *testing.T) {
 	}
 	d1 := xs[0]
 	if d1.Doc.Name != "d1" || d1.Doc.ID != ImportDocumentID("d1") || d1.Doc.Format != "import" ||
-		d1.Doc.Date != (Date{2023, 4, 0}) || d1.Doc.Sentences != 2 {
+		d1.Doc.Date != (graph.Date{Year: 2023, Month: 4, Day: 0}) || d1.Doc.Sentences != 2 {
 		t.Errorf("document = %+v", d1.Doc)
 	}
 	if d1.Doc.Text != "Pakistan visited Russia. Russia praised Pakistan." {
@@ -59,23 +62,23 @@ func TestImportCSV(t *testing.T) {
 		t.Fatalf("%d events in d1, want 3 (weight 2)", len(d1.Events))
 	}
 	e := d1.Events[0]
-	want := Event{
+	want := graph.Event{
 		ID: e.ID, Source: "pakistan", Target: "russia", Relation: "make a visit", CAMEO: "042",
-		QuadClass: 1, Goldstein: 1.9, Date: Date{2023, 4, 5}, Modality: Actual, DocID: d1.Doc.ID,
+		QuadClass: 1, Goldstein: 1.9, Date: graph.Date{Year: 2023, Month: 4, Day: 5}, Modality: graph.Actual, DocID: d1.Doc.ID,
 		SentenceIndex: 0, Start: 0, End: 24, Sentence: "Pakistan visited Russia.", Confidence: 1, Extractor: "import",
 	}
 	if !reflect.DeepEqual(e, want) {
 		t.Errorf("event:\n got %+v\nwant %+v", e, want)
 	}
-	if e.ID != EventID(d1.Doc.ID, 0, "pakistan", "make a visit", "042", "russia") {
+	if e.ID != graph.EventID(d1.Doc.ID, 0, "pakistan", "make a visit", "042", "russia") {
 		t.Errorf("event id %s is not derived from its content", e.ID)
 	}
 	e2, e3 := d1.Events[1], d1.Events[2]
 	if e2.ID == e3.ID || e2.Relation != "praised" || e2.CAMEO != "" || e2.QuadClass != 0 || !e2.Negated ||
-		e2.Modality != Planned || d1.Doc.Text[e2.Start:e2.End] != e2.Sentence || e3.Start != e2.Start {
+		e2.Modality != graph.Planned || d1.Doc.Text[e2.Start:e2.End] != e2.Sentence || e3.Start != e2.Start {
 		t.Errorf("weighted events: %+v / %+v", e2, e3)
 	}
-	if got := d1.Actors[0]; got.ID != "pakistan" || got.Code != "PAK" || got.Type != Country {
+	if got := d1.Actors[0]; got.ID != "pakistan" || got.Code != "PAK" || got.Type != graph.Country {
 		t.Errorf("actor = %+v", got)
 	}
 	d2 := xs[1]
@@ -84,7 +87,7 @@ func TestImportCSV(t *testing.T) {
 	}
 	s := openMem(t)
 	for _, x := range xs {
-		mustPut(t, s, x, false, New)
+		mustPut(t, s, x, false, graph.Added)
 	}
 }
 
@@ -174,21 +177,21 @@ func TestImportErrors(t *testing.T) {
 
 // storeRecords lists a store's events as the records kg triples prints, in ID
 // order.
-func storeRecords(t *testing.T, s *Store) []TripleRecord {
+func storeRecords(t *testing.T, s *store.Store) []graph.TripleRecord {
 	t.Helper()
 	actors, err := s.Actors()
 	if err != nil {
 		t.Fatal(err)
 	}
-	byID := make(map[string]Actor)
+	byID := make(map[string]graph.Actor)
 	for _, a := range actors {
 		byID[a.ID] = a
 	}
 	names := make(map[string]string)
-	s.Documents(func(d Document) error { names[d.ID] = d.Name; return nil }, false)
-	var out []TripleRecord
+	s.Documents(func(d graph.Document) error { names[d.ID] = d.Name; return nil }, false)
+	var out []graph.TripleRecord
 	for _, e := range collectEvents(t, s) {
-		var rep *Actor
+		var rep *graph.Actor
 		if a, ok := byID[e.Reporter]; ok {
 			rep = &a
 		}
@@ -199,8 +202,8 @@ func storeRecords(t *testing.T, s *Store) []TripleRecord {
 
 func TestImportJSONLRoundTrip(t *testing.T) {
 	src := openMem(t)
-	mustPut(t, src, testDoc("a.html", "Pakistan met Russia.", "Russia praised Pakistan.", "Pakistan asked the UN."), false, New)
-	mustPut(t, src, testDoc("b.html", "Second document here.", "And more."), false, New)
+	mustPut(t, src, testDoc("a.html", "Pakistan met Russia.", "Russia praised Pakistan.", "Pakistan asked the UN."), false, graph.Added)
+	mustPut(t, src, testDoc("b.html", "Second document here.", "And more."), false, graph.Added)
 	recs := storeRecords(t, src)
 
 	var buf bytes.Buffer
@@ -216,7 +219,7 @@ func TestImportJSONLRoundTrip(t *testing.T) {
 		}
 		dst := openMem(t)
 		for _, x := range xs {
-			mustPut(t, dst, x, false, New)
+			mustPut(t, dst, x, false, graph.Added)
 			for _, e := range x.Events {
 				if x.Doc.Text[e.Start:e.End] != e.Sentence {
 					t.Errorf("event %s: text does not hold its sentence at its offsets", e.ID)
@@ -255,7 +258,7 @@ func FuzzImporter(f *testing.F) {
 			im.Read(strings.NewReader(in), "f", format)
 			for _, x := range im.Extractions() {
 				// Everything an import yields must be storable.
-				nx, err := normaliseExtraction(x)
+				nx, err := store.Normalize(x)
 				if err != nil {
 					t.Fatalf("%s: extraction refused by the store: %v", format, err)
 				}

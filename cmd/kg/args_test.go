@@ -1,0 +1,68 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
+
+// argCounts is how many positional arguments each command takes: min and
+// max, max -1 for any number. Every runnable command must be listed.
+var argCounts = map[string][2]int{
+	"actors": {0, 0}, "balance": {0, 0}, "central": {0, 0}, "communities": {0, 0},
+	"demo": {0, 0}, "dict check": {1, -1}, "dict import": {1, -1}, "dict show": {0, 0},
+	"docs": {0, 0}, "export": {0, 0}, "extract": {0, -1}, "import": {1, -1},
+	"link": {3, 3}, "load": {0, -1}, "neighbors": {1, 1}, "parse": {0, -1},
+	"path": {2, 2}, "reindex": {0, 0}, "stats": {0, 0}, "synth": {0, 0},
+	"timeline": {2, 2}, "triples": {0, 0},
+}
+
+// TestArgumentCounts runs every command with one argument too few and one
+// too many: each is a usage error, exit status 2 with a hint to --help,
+// before any store or file is opened.
+func TestArgumentCounts(t *testing.T) {
+	var paths []string
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			if sub.Hidden && sub.Name() != "synth" || sub.Name() == "help" || sub.Name() == "completion" {
+				continue
+			}
+			if sub.Runnable() {
+				paths = append(paths, strings.TrimPrefix(sub.CommandPath(), "kg "))
+			}
+			walk(sub)
+		}
+	}
+	walk(newRootCmd(newFactory(&ioStreams{})))
+	if len(paths) < len(argCounts) {
+		t.Errorf("found %d commands, the table has %d", len(paths), len(argCounts))
+	}
+	dir := t.TempDir()
+	for _, p := range paths {
+		n, ok := argCounts[p]
+		if !ok {
+			t.Errorf("kg %s: not in the argument table", p)
+			continue
+		}
+		var cases [][]string
+		if n[0] > 0 {
+			cases = append(cases, make([]string, n[0]-1))
+		}
+		if n[1] >= 0 {
+			cases = append(cases, make([]string, n[1]+1))
+		}
+		for _, extra := range cases {
+			for i := range extra {
+				extra[i] = "arg" + string(rune('A'+i))
+			}
+			args := append([]string{"--store", dir + "/none"}, strings.Fields(p)...)
+			args = append(args, extra...)
+			code, _, errOut := runKG(t, "", args...)
+			if code != 2 || !strings.Contains(errOut, "--help") {
+				t.Errorf("kg %s with %d arguments: exit %d, stderr %q; want 2 and a hint to --help", p, len(extra), code, errOut)
+			}
+		}
+	}
+}
