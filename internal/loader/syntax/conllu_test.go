@@ -304,8 +304,9 @@ func comparableTokens(s *Sentence) []Token {
 		t.Feats, t.Rel, t.Deps, t.Misc = normField(t.Feats), normField(t.Rel), normField(t.Deps), normField(t.Misc)
 		if inRange[t.ID] {
 			// SpaceAfter of a word inside a multiword token belongs to the
-			// range line; the writer does not repeat it on the word.
-			t.SpaceAfter = true
+			// range line; the writer does not repeat it on the word, nor
+			// where among the word's attributes it stood.
+			t.SpaceAfter, t.spaceAt = true, 0
 		}
 		out[i] = t
 	}
