@@ -161,6 +161,8 @@ func (t *Token) readMisc(misc string) string {
 	var keep []string
 	for _, kv := range strings.Split(misc, "|") {
 		switch {
+		case kv == "":
+			// "a||b", a stray bar: no attribute
 		case kv == "SpaceAfter=No":
 			t.SpaceAfter = false
 			t.spaceAt = len(keep) + 1
