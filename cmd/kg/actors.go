@@ -39,28 +39,23 @@ dictionary entry, most frequent first: candidates for the actor dictionary.`,
   kg actors --merges
   kg actors --unknown --format csv`,
 		Args: noPositionalArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(cmd, opts.Format); err != nil {
-				return err
-			}
-			if opts.Merges && opts.Unknown {
-				return flagErrorf(cmd, "--merges and --unknown cannot be combined")
-			}
-			if len(types) > 0 && (opts.Merges || opts.Unknown) {
-				return flagErrorf(cmd, "--type applies to the actor list, not to --merges or --unknown")
-			}
-			for _, t := range splitList(types) {
-				at, err := graph.ParseActorType(t)
-				if err != nil {
-					return flagErrorf(cmd, "--type: %v", err)
+		RunE: prologue[actorsOptions]{format: &opts.Format, runF: runF, run: runActors,
+			check: func(cmd *cobra.Command, _ []string) error {
+				if opts.Merges && opts.Unknown {
+					return flagErrorf(cmd, "--merges and --unknown cannot be combined")
 				}
-				opts.Types = append(opts.Types, at)
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runActors(cmd.Context(), opts)
-		},
+				if len(types) > 0 && (opts.Merges || opts.Unknown) {
+					return flagErrorf(cmd, "--type applies to the actor list, not to --merges or --unknown")
+				}
+				for _, t := range splitList(types) {
+					at, err := graph.ParseActorType(t)
+					if err != nil {
+						return flagErrorf(cmd, "--type: %v", err)
+					}
+					opts.Types = append(opts.Types, at)
+				}
+				return nil
+			}}.runE(opts),
 	}
 	fl := cmd.Flags()
 	fl.StringSliceVar(&types, "type", nil, "keep actors of these types (country, person, organization, igo, group, object, place)")

@@ -40,22 +40,13 @@ The unbalanced triads with the most events are listed with their evidence.`,
 		Example: `  kg balance
   kg balance --top 20 --since 2012 --format json`,
 		Args: noPositionalArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(cmd, opts.Format); err != nil {
-				return err
-			}
-			if opts.Top < 0 || opts.Evidence < 0 {
-				return flagErrorf(cmd, "--top and --evidence must be 0 or more")
-			}
-			var err error
-			if opts.Filter, err = ff.parse(cmd); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runBalance(cmd.Context(), opts)
-		},
+		RunE: prologue[balanceOptions]{format: &opts.Format, filters: &ff, filter: &opts.Filter, runF: runF, run: runBalance,
+			check: func(cmd *cobra.Command, _ []string) error {
+				if err := atLeast(cmd, "top", opts.Top, 0); err != nil {
+					return err
+				}
+				return atLeast(cmd, "evidence", opts.Evidence, 0)
+			}}.runE(opts),
 	}
 	fl := cmd.Flags()
 	fl.IntVar(&opts.Top, "top", 10, "list this many unbalanced triads")

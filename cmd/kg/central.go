@@ -58,26 +58,15 @@ Ties are broken by actor name, then ID.`,
   kg central --measure pagerank --since 2012 --type country --format json
   kg central --measure degree --weighted --top 0 --format csv`,
 		Args: noPositionalArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(cmd, opts.Format); err != nil {
-				return err
-			}
-			m, err := query.ParseMeasure(measure)
-			if err != nil {
-				return flagErrorf(cmd, "--measure: %v", err)
-			}
-			opts.Measure = m
-			if opts.Top < 0 {
-				return flagErrorf(cmd, "--top must be 0 (all) or more, not %d", opts.Top)
-			}
-			if opts.Filter, err = ff.parse(cmd); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runCentral(cmd.Context(), opts)
-		},
+		RunE: prologue[centralOptions]{format: &opts.Format, filters: &ff, filter: &opts.Filter, runF: runF, run: runCentral,
+			check: func(cmd *cobra.Command, _ []string) error {
+				m, err := query.ParseMeasure(measure)
+				if err != nil {
+					return flagErrorf(cmd, "--measure: %v", err)
+				}
+				opts.Measure = m
+				return atLeast(cmd, "top", opts.Top, 0)
+			}}.runE(opts),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&measure, "measure", string(query.Degree), "centrality measure: "+strings.Join(names, "|"))

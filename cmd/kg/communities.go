@@ -44,22 +44,13 @@ The random order Louvain visits nodes in is seeded (--seed), so runs repeat.`,
   kg communities --signed --since 2012
   kg communities --format csv > members.csv`,
 		Args: noPositionalArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(cmd, opts.Format); err != nil {
-				return err
-			}
-			if opts.Resolution <= 0 {
-				return flagErrorf(cmd, "--resolution must be positive")
-			}
-			var err error
-			if opts.Filter, err = ff.parse(cmd); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runCommunities(cmd.Context(), opts)
-		},
+		RunE: prologue[communitiesOptions]{format: &opts.Format, filters: &ff, filter: &opts.Filter, runF: runF, run: runCommunities,
+			check: func(cmd *cobra.Command, _ []string) error {
+				if opts.Resolution <= 0 {
+					return flagErrorf(cmd, "--resolution must be positive")
+				}
+				return nil
+			}}.runE(opts),
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Signed, "signed", false, "separate cooperation and conflict layers")

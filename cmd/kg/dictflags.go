@@ -38,6 +38,16 @@ func coderFlags(cmd *cobra.Command) (loader.Options, error) {
 	return loader.Options{Coder: c, FastParse: fast}, nil
 }
 
+// extractorFlags reads what every extracting command is given: the
+// dictionary files (--dict and KG_DICT) and the coder (--coder, --fast).
+func extractorFlags(cmd *cobra.Command) ([]string, loader.Options, error) {
+	o, err := coderFlags(cmd)
+	if err != nil {
+		return nil, o, flagErrorf(cmd, "%v", err)
+	}
+	return dictFlagPaths(cmd), o, nil
+}
+
 // dictFlagPaths returns the dictionary files to load: those in KG_DICT,
 // then those given with --dict, so flags override the environment.
 func dictFlagPaths(cmd *cobra.Command) []string {

@@ -26,15 +26,7 @@ func newCmdDocs(f *factory, runF func(*docsOptions) error) *cobra.Command {
 characters, which --doc accepts), name, title, date, number of sentences and
 events, and where the document was read from. Ordered by ID.`,
 		Args: noPositionalArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(cmd, opts.Format); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runDocs(cmd.Context(), opts)
-		},
+		RunE: prologue[docsOptions]{format: &opts.Format, runF: runF, run: runDocs}.runE(opts),
 	}
 	addFormatFlag(cmd, &opts.Format)
 	return cmd

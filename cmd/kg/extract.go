@@ -40,19 +40,12 @@ name and skipped; the exit status is then 1.`,
 		Example: `  kg extract article.txt
   kg extract corpus/ > triples.jsonl
   cat docs.jsonl | kg extract --dict my-actors.yaml`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Paths = args
-			opts.Dicts = dictFlagPaths(cmd)
-			c, err := coderFlags(cmd)
-			if err != nil {
+		RunE: prologue[extractOptions]{runF: runF, run: runExtract,
+			check: func(cmd *cobra.Command, args []string) (err error) {
+				opts.Paths = args
+				opts.Dicts, opts.Extract, err = extractorFlags(cmd)
 				return err
-			}
-			opts.Extract = c
-			if runF != nil {
-				return runF(opts)
-			}
-			return runExtract(cmd.Context(), opts)
-		},
+			}}.runE(opts),
 	}
 	addDictFlag(cmd)
 	addCoderFlag(cmd)

@@ -46,23 +46,11 @@ from source to target.`,
   kg explain India Russia Pakistan --format json
   kg link USA Pakistan Taliban --since 2012 --evidence 5`,
 		Args: exactArgs(3),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(cmd, opts.Format); err != nil {
-				return err
-			}
-			opts.X, opts.A, opts.B = args[0], args[1], args[2]
-			if opts.Evidence < 0 {
-				return flagErrorf(cmd, "--evidence must be 0 or more")
-			}
-			var err error
-			if opts.Filter, err = ff.parse(cmd); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runLink(cmd.Context(), opts)
-		},
+		RunE: prologue[linkOptions]{format: &opts.Format, filters: &ff, filter: &opts.Filter, runF: runF, run: runLink,
+			check: func(cmd *cobra.Command, args []string) error {
+				opts.X, opts.A, opts.B = args[0], args[1], args[2]
+				return atLeast(cmd, "evidence", opts.Evidence, 0)
+			}}.runE(opts),
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Weighted, "weighted", false, "path cost 1/events per hop instead of 1")

@@ -66,29 +66,19 @@ with its name (and line) and the others still load; the exit status is then 1.`,
   kg load --workers 4 feed.jsonl
   curl -s https://example.org/feed.jsonl | kg load -
   kg load --json --quiet articles/ > summary.json`,
-		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return flagErrorf(cmd, "no input: give files, folders, or - for stdin")
-			}
-			if opts.Workers < 0 {
-				return flagErrorf(cmd, "--workers must be 0 (one per CPU) or more, not %d", opts.Workers)
-			}
-			if opts.BatchSize < 0 {
-				return flagErrorf(cmd, "--batch-size must be positive")
-			}
-			opts.Paths = args
-			opts.Dicts = dictFlagPaths(cmd)
-			c, err := coderFlags(cmd)
-			if err != nil {
+		Args: minArgs(1, "no input: give files, folders, or - for stdin"),
+		RunE: prologue[loadOptions]{runF: runF, run: runLoad,
+			check: func(cmd *cobra.Command, args []string) (err error) {
+				if err := atLeast(cmd, "workers", opts.Workers, 0); err != nil {
+					return err
+				}
+				if err := atLeast(cmd, "batch-size", opts.BatchSize, 0); err != nil {
+					return err
+				}
+				opts.Paths = args
+				opts.Dicts, opts.Extract, err = extractorFlags(cmd)
 				return err
-			}
-			opts.Extract = c
-			if runF != nil {
-				return runF(opts)
-			}
-			return runLoad(cmd.Context(), opts)
-		},
+			}}.runE(opts),
 	}
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Force, "force", false, "re-extract documents already stored and replace them")

@@ -34,7 +34,7 @@ func TestLoadFlags(t *testing.T) {
 		}},
 		{args: nil, wantErr: "no input: give files, folders, or - for stdin"},
 		{args: []string{"--max-size", "huge", "x"}, wantErr: `invalid argument "huge" for "--max-size" flag: want a size such as 50MB`},
-		{args: []string{"--workers", "-1", "x"}, wantErr: "--workers must be 0 (one per CPU) or more, not -1"},
+		{args: []string{"--workers", "-1", "x"}, wantErr: "--workers must be 0 or more, not -1"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -39,26 +39,14 @@ to target (whom ACTOR acts on, then whom they act on, ...).`,
   kg neighbors Russia --depth 2 --quad conflict
   kg neighbors Putin --format json --evidence 2`,
 		Args: exactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(cmd, opts.Format); err != nil {
-				return err
-			}
-			opts.Actor = args[0]
-			if opts.Depth < 1 {
-				return flagErrorf(cmd, "--depth must be at least 1")
-			}
-			if opts.Evidence < 0 {
-				return flagErrorf(cmd, "--evidence must be 0 or more")
-			}
-			var err error
-			if opts.Filter, err = ff.parse(cmd); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runNeighbors(cmd.Context(), opts)
-		},
+		RunE: prologue[neighborsOptions]{format: &opts.Format, filters: &ff, filter: &opts.Filter, runF: runF, run: runNeighbors,
+			check: func(cmd *cobra.Command, args []string) error {
+				opts.Actor = args[0]
+				if err := atLeast(cmd, "depth", opts.Depth, 1); err != nil {
+					return err
+				}
+				return atLeast(cmd, "evidence", opts.Evidence, 0)
+			}}.runE(opts),
 	}
 	fl := cmd.Flags()
 	fl.IntVar(&opts.Depth, "depth", 1, "hops from the actor")

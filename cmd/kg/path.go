@@ -56,35 +56,29 @@ lists every path without repeated actors of up to N hops instead (at most
   kg path Moscow Islamabad --via India --format json
   kg path Russia Pakistan --max-hops 3 --format csv`,
 		Args: exactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(cmd, opts.Format, formatTable, formatJSON, formatJSONL, formatCSV, formatDOT); err != nil {
-				return err
-			}
-			opts.From, opts.To = args[0], args[1]
-			if opts.K < 1 {
-				return flagErrorf(cmd, "--k must be at least 1")
-			}
-			if opts.MaxHops < 0 || opts.Limit < 1 {
-				return flagErrorf(cmd, "--max-hops must be positive and --limit at least 1")
-			}
-			if opts.Via != "" && (opts.K > 1 || opts.MaxHops > 0) {
-				return flagErrorf(cmd, "--via cannot be combined with --k or --max-hops")
-			}
-			if opts.MaxHops > 0 && cmd.Flags().Changed("k") {
-				return flagErrorf(cmd, "--k and --max-hops cannot be combined")
-			}
-			if evidence {
-				opts.Evidence = 3
-			}
-			var err error
-			if opts.Filter, err = ff.parse(cmd); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runPath(cmd.Context(), opts)
-		},
+		RunE: prologue[pathOptions]{format: &opts.Format, formats: []string{formatTable, formatJSON, formatJSONL, formatCSV, formatDOT},
+			filters: &ff, filter: &opts.Filter, runF: runF, run: runPath,
+			check: func(cmd *cobra.Command, args []string) error {
+				opts.From, opts.To = args[0], args[1]
+				for _, c := range []struct {
+					name   string
+					v, min int
+				}{{"k", opts.K, 1}, {"max-hops", opts.MaxHops, 0}, {"limit", opts.Limit, 1}} {
+					if err := atLeast(cmd, c.name, c.v, c.min); err != nil {
+						return err
+					}
+				}
+				if opts.Via != "" && (opts.K > 1 || opts.MaxHops > 0) {
+					return flagErrorf(cmd, "--via cannot be combined with --k or --max-hops")
+				}
+				if opts.MaxHops > 0 && cmd.Flags().Changed("k") {
+					return flagErrorf(cmd, "--k and --max-hops cannot be combined")
+				}
+				if evidence {
+					opts.Evidence = 3
+				}
+				return nil
+			}}.runE(opts),
 	}
 	fl := cmd.Flags()
 	fl.IntVar(&opts.K, "k", 1, "number of shortest paths")

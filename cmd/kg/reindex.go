@@ -37,18 +37,11 @@ text, with the current rules and dictionaries (--dict, KG_DICT), and replaces
 the old events. Documents keep their IDs. Use it after changing a dictionary.`,
 		Example: `  kg reindex --dict my-actors.yaml`,
 		Args:    noPositionalArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Dicts = dictFlagPaths(cmd)
-			c, err := coderFlags(cmd)
-			if err != nil {
+		RunE: prologue[reindexOptions]{runF: runF, run: runReindex,
+			check: func(cmd *cobra.Command, _ []string) (err error) {
+				opts.Dicts, opts.Extract, err = extractorFlags(cmd)
 				return err
-			}
-			opts.Extract = c
-			if runF != nil {
-				return runF(opts)
-			}
-			return runReindex(cmd.Context(), opts)
-		},
+			}}.runE(opts),
 	}
 	addDictFlag(cmd)
 	addCoderFlag(cmd)

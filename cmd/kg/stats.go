@@ -27,15 +27,7 @@ func newCmdStats(f *factory, runF func(*statsOptions) error) *cobra.Command {
 event between them. JSON output is one object with the keys documents,
 sentences, actors, events and edges.`,
 		Args: noPositionalArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(cmd, opts.Format); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runStats(cmd.Context(), opts)
-		},
+		RunE: prologue[statsOptions]{format: &opts.Format, runF: runF, run: runStats}.runE(opts),
 	}
 	addFormatFlag(cmd, &opts.Format)
 	return cmd

@@ -44,28 +44,19 @@ or .eps.`,
   kg timeline India Pakistan --by month --since 2012 --plot india-pakistan.svg
   kg timeline USA Taliban --format csv`,
 		Args: exactArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(cmd, opts.Format); err != nil {
-				return err
-			}
-			opts.A, opts.B = args[0], args[1]
-			if opts.By != "year" && opts.By != "month" {
-				return flagErrorf(cmd, "--by must be year or month, not %q", opts.By)
-			}
-			if opts.Plot != "" {
-				if _, err := plotFormat(opts.Plot); err != nil {
-					return flagErrorf(cmd, "--plot: %v", err)
+		RunE: prologue[timelineOptions]{format: &opts.Format, filters: &ff, filter: &opts.Filter, runF: runF, run: runTimeline,
+			check: func(cmd *cobra.Command, args []string) error {
+				opts.A, opts.B = args[0], args[1]
+				if opts.By != "year" && opts.By != "month" {
+					return flagErrorf(cmd, "--by must be year or month, not %q", opts.By)
 				}
-			}
-			var err error
-			if opts.Filter, err = ff.parse(cmd); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return runTimeline(cmd.Context(), opts)
-		},
+				if opts.Plot != "" {
+					if _, err := plotFormat(opts.Plot); err != nil {
+						return flagErrorf(cmd, "--plot: %v", err)
+					}
+				}
+				return nil
+			}}.runE(opts),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.By, "by", "year", "period: year or month")

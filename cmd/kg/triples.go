@@ -37,33 +37,28 @@ graph. Triples are ordered by date, document, sentence and ID.`,
   kg triples --cameo 04,057 --format csv
   kg triples --format jsonl > triples.jsonl`,
 		Args: noPositionalArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(cmd, opts.Format); err != nil {
-				return err
-			}
-			var err error
-			flt := graph.Filter{
-				IncludeNegated: true,
-				Modalities:     []graph.Modality{graph.Actual, graph.Planned, graph.Hypothetical},
-				CAMEO:          splitList(cameoCodes),
-				Docs:           splitList(docs),
-			}
-			if flt.Since, err = graph.ParseDate(since); err != nil {
-				return flagErrorf(cmd, "--since: %v", err)
-			}
-			if flt.Until, err = graph.ParseDate(until); err != nil {
-				return flagErrorf(cmd, "--until: %v", err)
-			}
-			if err := flt.Validate(); err != nil {
-				return flagErrorf(cmd, "%v", err)
-			}
-			opts.Filter = flt
-			opts.Actors = splitList(opts.Actors)
-			if runF != nil {
-				return runF(opts)
-			}
-			return runTriples(cmd.Context(), opts)
-		},
+		RunE: prologue[triplesOptions]{format: &opts.Format, runF: runF, run: runTriples,
+			check: func(cmd *cobra.Command, _ []string) error {
+				var err error
+				flt := graph.Filter{
+					IncludeNegated: true,
+					Modalities:     []graph.Modality{graph.Actual, graph.Planned, graph.Hypothetical},
+					CAMEO:          splitList(cameoCodes),
+					Docs:           splitList(docs),
+				}
+				if flt.Since, err = graph.ParseDate(since); err != nil {
+					return flagErrorf(cmd, "--since: %v", err)
+				}
+				if flt.Until, err = graph.ParseDate(until); err != nil {
+					return flagErrorf(cmd, "--until: %v", err)
+				}
+				if err := flt.Validate(); err != nil {
+					return flagErrorf(cmd, "%v", err)
+				}
+				opts.Filter = flt
+				opts.Actors = splitList(opts.Actors)
+				return nil
+			}}.runE(opts),
 	}
 	fl := cmd.Flags()
 	fl.StringSliceVar(&opts.Actors, "actor", nil, "keep events with this actor on either side (ID, name or alias; repeatable)")
