@@ -1,12 +1,10 @@
 package export
 
 import (
-	"fmt"
 	"sort"
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/view"
-	"github.com/kg-project/kg/internal/query"
 )
 
 // ViewOptions choose what FromView exports.
@@ -238,103 +236,4 @@ func summarise(events []graph.Event, idx []int32) (code string, quad int, dates 
 	}
 	sort.Slice(dates, func(i, j int) bool { return dates[i].Before(dates[j]) })
 	return code, quad, dates
-}
-
-// CentralityMeasures are the node measures --with-centrality adds, as
-// computed by internal/query (networkx conventions): pagerank weighted by
-// event counts, degree centrality ((in+out degree)/(n-1)) and unnormalised
-// directed betweenness on the unweighted graph.
-var CentralityMeasures = []query.Measure{query.PageRank, query.Degree, query.Betweenness}
-
-// Centrality computes CentralityMeasures on the whole filtered view, keyed
-// by measure name and node id. Self-loops do not count: the view's simple
-// graph leaves them out.
-func Centrality(v *view.View) (map[string]map[int64]float64, error) {
-	out := make(map[string]map[int64]float64, len(CentralityMeasures))
-	if v.Len() == 0 {
-		return out, nil
-	}
-	for _, m := range CentralityMeasures {
-		scores, err := query.Of(v, m, m == query.PageRank)
-		if err != nil {
-			return nil, fmt.Errorf("centrality %s: %w", m, err)
-		}
-		out[string(m)] = scores
-	}
-	return out, nil
-}
-
-// EgoNodes returns the nodes within depth steps of center, following edges
-// in either direction.
-func EgoNodes(v *view.View, center int64, depth int) map[int64]bool {
-	keep := map[int64]bool{center: true}
-	frontier := []int64{center}
-	for d := 0; d < depth && len(frontier) > 0; d++ {
-		var next []int64
-		for _, u := range frontier {
-			for _, w := range neighbours(v, u) {
-				if !keep[w] {
-					keep[w] = true
-					next = append(next, w)
-				}
-			}
-		}
-		frontier = next
-	}
-	return keep
-}
-
-// ShortestPath finds a shortest path from one node to another by
-// breadth-first search over edges in either direction (a relation links two
-// actors whoever initiated it). Ties go to the path through smaller node
-// ids, so the answer is stable. ok is false when they are not connected.
-func ShortestPath(v *view.View, from, to int64) (path []int64, ok bool) {
-	prev := map[int64]int64{from: from}
-	frontier := []int64{from}
-	for len(frontier) > 0 {
-		if _, done := prev[to]; done {
-			break
-		}
-		var next []int64
-		for _, u := range frontier {
-			for _, w := range neighbours(v, u) {
-				if _, seen := prev[w]; !seen {
-					prev[w] = u
-					next = append(next, w)
-				}
-			}
-		}
-		frontier = next
-	}
-	if _, done := prev[to]; !done {
-		return nil, false
-	}
-	for n := to; ; n = prev[n] {
-		path = append(path, n)
-		if n == from {
-			break
-		}
-	}
-	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
-		path[i], path[j] = path[j], path[i]
-	}
-	return path, true
-}
-
-// neighbours lists u's successors and predecessors, sorted, without u.
-func neighbours(v *view.View, u int64) []int64 {
-	set := map[int64]bool{}
-	for it := v.From(u); it.Next(); {
-		set[it.Node().ID()] = true
-	}
-	for it := v.To(u); it.Next(); {
-		set[it.Node().ID()] = true
-	}
-	delete(set, u)
-	out := make([]int64, 0, len(set))
-	for w := range set {
-		out = append(out, w)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/kg-project/kg/export"
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/view"
+	"github.com/kg-project/kg/internal/query"
 )
 
 type exportOptions struct {
@@ -166,7 +167,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 		return err
 	}
 	if opts.Centrality {
-		c, err := export.Centrality(v)
+		c, err := exportCentrality(v)
 		if err != nil {
 			return err
 		}
@@ -220,49 +221,67 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 	return nil
 }
 
-// selectSubgraph restricts the export to an ego network or a shortest path.
+// selectSubgraph restricts the export to an ego network or a shortest
+// path, both over edges in either direction (a relation links two actors
+// whoever initiated it), as kg neighbors and kg path find them.
 func selectSubgraph(v *view.View, actors []graph.Actor, opts *exportOptions, vo *export.ViewOptions) error {
-	node := func(name string) (int64, error) {
-		a, err := view.ResolveActor(actors, name)
-		if err != nil {
-			return 0, err
-		}
-		n, ok := v.NodeOf(a.ID)
-		if !ok {
-			return 0, fmt.Errorf("actor %s (%s) has no events under the filters", a.Name, a.ID)
-		}
-		return n, nil
-	}
 	switch {
 	case opts.Ego != "":
-		n, err := node(opts.Ego)
+		n, err := resolveNode(v, actors, opts.Ego)
 		if err != nil {
 			return err
 		}
-		vo.Nodes = export.EgoNodes(v, n, opts.Depth)
+		vo.Nodes = map[int64]bool{n: true}
+		for _, nb := range query.Neighbors(v, query.NewAdjacency(v).Undirect(), n, opts.Depth) {
+			vo.Nodes[nb.Node] = true
+		}
 	case len(opts.Path) == 2:
-		from, err := node(opts.Path[0])
+		from, err := resolveNode(v, actors, opts.Path[0])
 		if err != nil {
 			return err
 		}
-		to, err := node(opts.Path[1])
+		to, err := resolveNode(v, actors, opts.Path[1])
 		if err != nil {
 			return err
 		}
-		path, ok := export.ShortestPath(v, from, to)
+		path, ok := query.ShortestPath(query.NewAdjacency(v).Undirect(), int32(from), int32(to), false, nil)
 		if !ok {
 			return fmt.Errorf("no path between %s and %s under the filters", opts.Path[0], opts.Path[1])
 		}
 		vo.Nodes = map[int64]bool{}
 		vo.Pairs = map[[2]int64]bool{}
-		for i, n := range path {
-			vo.Nodes[n] = true
+		for i, n := range path.Nodes {
+			vo.Nodes[int64(n)] = true
 			if i > 0 {
-				vo.Pairs[[2]int64{path[i-1], n}] = true
+				vo.Pairs[[2]int64{int64(path.Nodes[i-1]), int64(n)}] = true
 			}
 		}
 	}
 	return nil
+}
+
+// exportMeasures are the node measures --with-centrality adds, as kg
+// central computes them (networkx conventions): pagerank weighted by event
+// counts, degree centrality ((in+out degree)/(n-1)) and unnormalised
+// directed betweenness on the unweighted graph.
+var exportMeasures = []query.Measure{query.PageRank, query.Degree, query.Betweenness}
+
+// exportCentrality computes exportMeasures on the whole filtered view,
+// keyed by measure name and node. Self-loops do not count: the view's
+// simple graph leaves them out.
+func exportCentrality(v *view.View) (map[string]map[int64]float64, error) {
+	out := make(map[string]map[int64]float64, len(exportMeasures))
+	if v.Len() == 0 {
+		return out, nil
+	}
+	for _, m := range exportMeasures {
+		scores, err := query.Of(v, m, m == query.PageRank)
+		if err != nil {
+			return nil, fmt.Errorf("centrality %s: %w", m, err)
+		}
+		out[string(m)] = scores
+	}
+	return out, nil
 }
 
 // writeParts writes every file of a format. A single-file format writes

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -287,5 +288,37 @@ func TestExportStopsWhenCancelled(t *testing.T) {
 	}
 	if g.edges >= 10000 {
 		t.Errorf("all %d edges written after cancellation", g.edges)
+	}
+}
+
+// TestExportCentrality: the measures --with-centrality adds, on a small
+// graph whose answers are known (networkx conventions).
+func TestExportCentrality(t *testing.T) {
+	actors := []graph.Actor{{ID: "india"}, {ID: "pakistan"}, {ID: "russia"}, {ID: "usa"}, {ID: "china"}}
+	var events []graph.Event
+	for i, p := range [][2]string{{"russia", "pakistan"}, {"pakistan", "russia"}, {"india", "pakistan"}, {"china", "usa"}, {"usa", "china"}} {
+		events = append(events, graph.Event{ID: fmt.Sprint(i), Source: p[0], Target: p[1], CAMEO: "040", Modality: graph.Actual})
+	}
+	v := view.NewView(actors, events, graph.Filter{})
+	c, err := exportCentrality(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pak, _ := v.NodeOf("pakistan")
+	usa, _ := v.NodeOf("usa")
+	// (in+out)/(n-1): pakistan has in-edges from india and russia and an
+	// out-edge to russia, usa one each way with china.
+	if c["degree"][pak] != 0.75 || c["degree"][usa] != 0.5 {
+		t.Errorf("degree = %v", c["degree"])
+	}
+	if c["betweenness"][pak] != 1 { // india -> pakistan -> russia
+		t.Errorf("betweenness(pakistan) = %v, want 1", c["betweenness"][pak])
+	}
+	sum := 0.0
+	for _, p := range c["pagerank"] {
+		sum += p
+	}
+	if sum < 0.999 || sum > 1.001 {
+		t.Errorf("pagerank sums to %v", sum)
 	}
 }
