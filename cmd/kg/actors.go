@@ -152,7 +152,7 @@ func typeWanted(types []graph.ActorType, t graph.ActorType) bool {
 // docCell shows a document ID short in tables and whole elsewhere.
 func docCell(format, id string) string {
 	if format == formatTable {
-		return docShortID(id)
+		return graph.ShortID(id)
 	}
 	return id
 }

@@ -123,8 +123,7 @@ func loadQuery(f *factory, flt graph.Filter) (*view.View, []graph.Actor, map[str
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("read actors: %w", err)
 	}
-	var docs []graph.Document
-	err = s.Documents(func(d graph.Document) error { docs = append(docs, d); return nil }, false)
+	docs, err := allDocuments(s)
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("list documents: %w", err)
 	}
@@ -135,20 +134,31 @@ func loadQuery(f *factory, flt graph.Filter) (*view.View, []graph.Actor, map[str
 	if flt, err = flt.ResolveDocs(docs); err != nil {
 		return nil, nil, nil, err
 	}
-	v, err := view.LoadView(storeSource{s, actors}, flt)
+	v, err := view.LoadView(storeSource{s, actors, docs}, flt)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return v, actors, names, nil
 }
 
-// storeSource reuses the actor list already read for name resolution.
+// storeSource reuses the actors and documents already read for name
+// resolution, so that the view does not read them again.
 type storeSource struct {
 	*store.Store
 	actors []graph.Actor
+	docs   []graph.Document
 }
 
 func (s storeSource) Actors() ([]graph.Actor, error) { return s.actors, nil }
+
+func (s storeSource) Documents(fn func(graph.Document) error, _ bool) error {
+	for _, d := range s.docs {
+		if err := fn(d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // viewLoader builds the filtered view and returns every stored actor, which
 // name resolution searches (an actor may exist but have no event under the

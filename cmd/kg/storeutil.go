@@ -71,14 +71,6 @@ func resolveActorArg(s *store.Store, name string) ([]graph.Actor, error) {
 	return out, nil
 }
 
-// docShortID shortens a document ID for tables, as git does for commits.
-func docShortID(id string) string {
-	if len(id) > 12 {
-		return id[:12]
-	}
-	return id
-}
-
 // truncateCell cuts s to n runes with an ellipsis, for terminal tables.
 func truncateCell(s string, n int) string {
 	r := []rune(s)

@@ -30,6 +30,23 @@ type Document struct {
 	Sentences int `json:"sentences"`
 }
 
+// ShortID shortens a document ID for people, as git does for commits: its
+// first 12 hex digits.
+func ShortID(id string) string {
+	if len(id) > 12 {
+		return id[:12]
+	}
+	return id
+}
+
+// Label names a document in messages: its name, else its short ID.
+func (d Document) Label() string {
+	if d.Name != "" {
+		return d.Name
+	}
+	return ShortID(d.ID)
+}
+
 // DocumentID is the content hash used as a document's identity.
 func DocumentID(normalisedText string) string {
 	h := sha256.Sum256([]byte(normalisedText))

@@ -33,7 +33,7 @@ func (s *Store) PutDocument(x graph.Extraction, force bool) (graph.PutStatus, er
 	}
 	x, err := Normalize(x)
 	if err != nil {
-		return 0, fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
+		return 0, fmt.Errorf("put document %s: %w", x.Doc.Label(), err)
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
@@ -65,7 +65,7 @@ func (s *Store) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStat
 	for _, x := range xs {
 		nx, err := Normalize(x)
 		if err != nil {
-			normErr = fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
+			normErr = fmt.Errorf("put document %s: %w", x.Doc.Label(), err)
 			break
 		}
 		nxs = append(nxs, nx)
@@ -129,11 +129,11 @@ func docError(x graph.Extraction, err error) error {
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		return &storeError{
 			msg: fmt.Sprintf("put document %s: %d events among %d actors are too many for one transaction; split it into several documents (an import file can name them in a doc column)",
-				docLabel(x.Doc), len(x.Events), len(x.Actors)),
+				x.Doc.Label(), len(x.Events), len(x.Actors)),
 			sentinel: ErrTooBig, cause: err,
 		}
 	}
-	return fmt.Errorf("put document %s: %w", docLabel(x.Doc), err)
+	return fmt.Errorf("put document %s: %w", x.Doc.Label(), err)
 }
 
 // tryBatch writes xs in one transaction. On failure it returns the index of
@@ -183,16 +183,6 @@ func (s *Store) HasDocument(id string) (bool, error) {
 		return false, fmt.Errorf("look up document %s: %w", id, err)
 	}
 	return found, nil
-}
-
-func docLabel(d graph.Document) string {
-	if d.Name != "" {
-		return d.Name
-	}
-	if len(d.ID) > 12 {
-		return d.ID[:12]
-	}
-	return d.ID
 }
 
 func checkKeyPart(what, s string) error {
