@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -64,5 +66,22 @@ func TestArgumentCounts(t *testing.T) {
 				t.Errorf("kg %s with %d arguments: exit %d, stderr %q; want 2 and a hint to --help", p, len(extra), code, errOut)
 			}
 		}
+	}
+}
+
+// TestUntilDone: a computation that cannot stop midway does not hold the
+// command once its context is done.
+func TestUntilDone(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	block := make(chan struct{})
+	defer close(block)
+	cancel()
+	_, err := untilDone(ctx, func() (int, error) { <-block; return 1, nil })
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
+	}
+	v, err := untilDone(context.Background(), func() (int, error) { return 7, nil })
+	if v != 7 || err != nil {
+		t.Errorf("got %v, %v; want 7, nil", v, err)
 	}
 }

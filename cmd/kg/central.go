@@ -90,7 +90,7 @@ func runCentral(ctx context.Context, opts *centralOptions) error {
 	if err != nil {
 		return err
 	}
-	recs, err := centralRecords(v, opts.Measure, opts.Weighted, opts.Top)
+	recs, err := centralRecords(ctx, v, opts.Measure, opts.Weighted, opts.Top)
 	if errors.Is(err, query.ErrNoConvergence) {
 		// The last iterate is still a usable ranking; say it is approximate.
 		fmt.Fprintf(opts.IO.ErrOut, "kg: warning: %v; scores are approximate\n", err)
@@ -114,9 +114,9 @@ func runCentral(ctx context.Context, opts *centralOptions) error {
 	return printRecords(opts.IO.Out, opts.Format, opts.IO.OutTTY, recs, cols)
 }
 
-func centralRecords(v *view.View, m query.Measure, weighted bool, top int) ([]centralRecord, error) {
+func centralRecords(ctx context.Context, v *view.View, m query.Measure, weighted bool, top int) ([]centralRecord, error) {
 	a := query.NewAdjacency(v)
-	s, err := query.Centrality(a, m, weighted)
+	s, err := query.CentralityContext(ctx, a, m, weighted)
 	if err != nil && !errors.Is(err, query.ErrNoConvergence) {
 		return nil, err
 	}

@@ -84,13 +84,14 @@ func runCommunities(ctx context.Context, opts *communitiesOptions) error {
 	if err != nil {
 		return err
 	}
-	var c query.Communities
-	if opts.Signed {
-		if c, err = query.SignedLouvain(v, opts.Resolution, opts.Seed); err != nil {
-			return err
+	c, err := untilDone(ctx, func() (query.Communities, error) {
+		if opts.Signed {
+			return query.SignedLouvain(v, opts.Resolution, opts.Seed)
 		}
-	} else {
-		c = query.Louvain(query.NewAdjacency(v), opts.Resolution, opts.Seed)
+		return query.Louvain(query.NewAdjacency(v), opts.Resolution, opts.Seed), nil
+	})
+	if err != nil {
+		return err
 	}
 	rec := communitiesRecord{Q: round(c.Q, 6), Signed: opts.Signed, Communities: []communityRecord{}}
 	var rows []memberRow

@@ -167,7 +167,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 		return err
 	}
 	if opts.Centrality {
-		c, err := exportCentrality(v)
+		c, err := exportCentrality(ctx, v)
 		if err != nil {
 			return err
 		}
@@ -269,17 +269,18 @@ var exportMeasures = []query.Measure{query.PageRank, query.Degree, query.Between
 // exportCentrality computes exportMeasures on the whole filtered view,
 // keyed by measure name and node. Self-loops do not count: the view's
 // simple graph leaves them out.
-func exportCentrality(v *view.View) (map[string]map[int64]float64, error) {
+func exportCentrality(ctx context.Context, v *view.View) (map[string]map[int64]float64, error) {
 	out := make(map[string]map[int64]float64, len(exportMeasures))
 	if v.Len() == 0 {
 		return out, nil
 	}
+	a := query.NewAdjacency(v)
 	for _, m := range exportMeasures {
-		scores, err := query.Of(v, m, m == query.PageRank)
+		s, err := query.CentralityContext(ctx, a, m, m == query.PageRank)
 		if err != nil {
 			return nil, fmt.Errorf("centrality %s: %w", m, err)
 		}
-		out[string(m)] = scores
+		out[string(m)] = s.Map()
 	}
 	return out, nil
 }

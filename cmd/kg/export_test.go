@@ -300,7 +300,7 @@ func TestExportCentrality(t *testing.T) {
 		events = append(events, graph.Event{ID: fmt.Sprint(i), Source: p[0], Target: p[1], CAMEO: "040", Modality: graph.Actual})
 	}
 	v := view.NewView(actors, events, graph.Filter{})
-	c, err := exportCentrality(v)
+	c, err := exportCentrality(context.Background(), v)
 	if err != nil {
 		t.Fatal(err)
 	}

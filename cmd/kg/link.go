@@ -98,7 +98,10 @@ func runLink(ctx context.Context, opts *linkOptions) error {
 	if !opts.Directed {
 		a = a.Undirect()
 	}
-	r := query.Link(v, a, x, s, t, opts.Weighted)
+	r, err := untilDone(ctx, func() (query.LinkResult, error) { return query.Link(v, a, x, s, t, opts.Weighted), nil })
+	if err != nil {
+		return err
+	}
 	rec := linkRecord{X: refOf(v, x), A: refOf(v, s), B: refOf(v, t), Directed: opts.Directed,
 		XA: relationOf(v, docs, r.XA, opts.Evidence), XB: relationOf(v, docs, r.XB, opts.Evidence), Direct: relationOf(v, docs, r.Direct, opts.Evidence),
 		Paths: r.Paths, ThroughX: r.ViaX, Share: round(r.Share, 6), Summary: r.Summary}

@@ -141,7 +141,9 @@ func runPath(ctx context.Context, opts *pathOptions) error {
 	case opts.MaxHops > 0:
 		paths = query.SimplePaths(a, int32(s), int32(t), opts.MaxHops, opts.Limit, opts.Weighted, nil)
 	default:
-		paths = query.KShortestPaths(a, int32(s), int32(t), opts.K, opts.Weighted, nil)
+		if paths, err = query.KShortestPathsContext(ctx, a, int32(s), int32(t), opts.K, opts.Weighted, nil); err != nil {
+			return err
+		}
 	}
 	if len(paths) == 0 {
 		how := "no path"

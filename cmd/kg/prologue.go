@@ -55,3 +55,26 @@ func atLeast(cmd *cobra.Command, name string, v, min int) error {
 	}
 	return nil
 }
+
+// untilDone runs fn and returns what it returns, or ctx's error as soon as
+// ctx is done (Ctrl-C): fn, an algorithm that cannot stop midway, is left
+// to finish in the background with its answer unused, and the command
+// exits at once.
+func untilDone[T any](ctx context.Context, fn func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := fn()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, ctx.Err()
+	}
+}

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -87,17 +88,24 @@ func (s Scores) Map() map[int64]float64 {
 // Centrality computes measure m on a. weighted selects the weighted variant
 // where the measure has one (see the Measure constants).
 func Centrality(a *Adjacency, m Measure, weighted bool) (Scores, error) {
+	return CentralityContext(context.Background(), a, m, weighted)
+}
+
+// CentralityContext is Centrality that gives up, returning ctx's error,
+// soon after ctx is done: the measures that search from every node stop
+// between searches.
+func CentralityContext(ctx context.Context, a *Adjacency, m Measure, weighted bool) (Scores, error) {
 	s := Scores{IDs: a.IDs}
 	var err error
 	switch m {
 	case Degree, InDegree, OutDegree:
 		s.Value = DegreeCentrality(a, m, weighted)
 	case Betweenness:
-		s.Value = BetweennessCentrality(a, weighted)
+		s.Value = betweenness(ctx, a, weighted)
 	case Closeness:
-		s.Value = ClosenessCentrality(a, weighted)
+		s.Value = closeness(ctx, a, weighted)
 	case Harmonic:
-		s.Value = HarmonicCentrality(a, weighted)
+		s.Value = harmonic(ctx, a, weighted)
 	case PageRank:
 		s.Value, err = PageRankCentrality(a, 0.85, 1e-6)
 	case HITS:
@@ -106,6 +114,9 @@ func Centrality(a *Adjacency, m Measure, weighted bool) (Scores, error) {
 		s.Value, err = EigenvectorCentrality(a, weighted, 1e-6)
 	default:
 		return s, fmt.Errorf("unknown measure %q", m)
+	}
+	if cerr := ctx.Err(); cerr != nil {
+		return Scores{}, cerr
 	}
 	return s, err
 }
@@ -162,6 +173,10 @@ func DegreeCentrality(a *Adjacency, m Measure, weighted bool) []float64 {
 // graphs as networkx does. Weighted runs use Dijkstra with cost 1/weight.
 // Time O(V·E) unweighted, O(V·E·log V) weighted; memory O(V) per worker.
 func BetweennessCentrality(a *Adjacency, weighted bool) []float64 {
+	return betweenness(context.Background(), a, weighted)
+}
+
+func betweenness(ctx context.Context, a *Adjacency, weighted bool) []float64 {
 	n := a.Len()
 	var cost []float64
 	if weighted {
@@ -173,7 +188,7 @@ func BetweennessCentrality(a *Adjacency, weighted bool) []float64 {
 		cb   []float64
 	}
 	var ws []*scratch
-	workers := parallelSourcesInit(n, func(workers int) {
+	workers := parallelSourcesInit(ctx, n, func(workers int) {
 		ws = make([]*scratch, workers)
 		for w := range ws {
 			ws[w] = &scratch{sp: newSSSP(n), coef: make([]float64, n), cb: make([]float64, n)}
@@ -227,11 +242,11 @@ func BetweennessCentrality(a *Adjacency, weighted bool) []float64 {
 }
 
 // parallelSourcesInit sizes per-worker state with init, then runs fn over
-// every source. It returns the number of workers used.
-func parallelSourcesInit(n int, init func(workers int), fn func(w int, src int32)) int {
+// every source until ctx is done. It returns the number of workers used.
+func parallelSourcesInit(ctx context.Context, n int, init func(workers int), fn func(w int, src int32)) int {
 	workers := workerCount(n)
 	init(workers)
-	parallelSources(n, workers, fn)
+	parallelSources(ctx, n, workers, fn)
 	return workers
 }
 
@@ -240,9 +255,13 @@ func parallelSourcesInit(n int, init func(workers int), fn func(w int, src int32
 // (Wasserman–Faust, wf_improved=True). One BFS (or Dijkstra with cost
 // 1/weight) per node on the reversed graph; no all-pairs table.
 func ClosenessCentrality(a *Adjacency, weighted bool) []float64 {
+	return closeness(context.Background(), a, weighted)
+}
+
+func closeness(ctx context.Context, a *Adjacency, weighted bool) []float64 {
 	n := a.Len()
 	out := make([]float64, n)
-	distanceSums(a, weighted, func(v int32, reach []int32, dist []float64) {
+	distanceSums(ctx, a, weighted, func(v int32, reach []int32, dist []float64) {
 		total := 0.0
 		for _, u := range reach {
 			total += dist[u]
@@ -258,8 +277,12 @@ func ClosenessCentrality(a *Adjacency, weighted bool) []float64 {
 // HarmonicCentrality is nx.harmonic_centrality(G): the sum of 1/d(u, v)
 // over the other nodes u that reach v.
 func HarmonicCentrality(a *Adjacency, weighted bool) []float64 {
+	return harmonic(context.Background(), a, weighted)
+}
+
+func harmonic(ctx context.Context, a *Adjacency, weighted bool) []float64 {
 	out := make([]float64, a.Len())
-	distanceSums(a, weighted, func(v int32, reach []int32, dist []float64) {
+	distanceSums(ctx, a, weighted, func(v int32, reach []int32, dist []float64) {
 		h := 0.0
 		for _, u := range reach {
 			if d := dist[u]; d > 0 {
@@ -274,14 +297,14 @@ func HarmonicCentrality(a *Adjacency, weighted bool) []float64 {
 // distanceSums calls fn for every node v with the nodes that reach v and
 // their distances to v. fn runs concurrently for different v and must only
 // write v's own slot.
-func distanceSums(a *Adjacency, weighted bool, fn func(v int32, reach []int32, dist []float64)) {
+func distanceSums(ctx context.Context, a *Adjacency, weighted bool, fn func(v int32, reach []int32, dist []float64)) {
 	n := a.Len()
 	var cost []float64
 	if weighted {
 		cost = costs(a.InW, true)
 	}
 	var sps []*sssp
-	parallelSourcesInit(n, func(workers int) {
+	parallelSourcesInit(ctx, n, func(workers int) {
 		sps = make([]*sssp, workers)
 		for i := range sps {
 			sps[i] = newSSSP(n)

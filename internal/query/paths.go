@@ -1,6 +1,7 @@
 package query
 
 import (
+	"context"
 	"math"
 	"sort"
 
@@ -80,6 +81,28 @@ func CountShortest(a *Adjacency, s, t int32, weighted bool, blocked []bool) (dis
 // algorithm, gonum's path.YenKShortestPaths, over positive costs: 1 per hop
 // or 1/weight), then hops, then node indexes.
 func KShortestPaths(a *Adjacency, s, t int32, k int, weighted bool, blocked []bool) []Path {
+	paths, _ := KShortestPathsContext(context.Background(), a, s, t, k, weighted, blocked)
+	return paths
+}
+
+// KShortestPathsContext is KShortestPaths that returns ctx's error as soon
+// as ctx is done. Yen's search (gonum's) cannot be stopped midway: it is
+// left to finish in the background, its answer unused.
+func KShortestPathsContext(ctx context.Context, a *Adjacency, s, t int32, k int, weighted bool, blocked []bool) ([]Path, error) {
+	if ctx.Done() == nil {
+		return kShortest(a, s, t, k, weighted, blocked), nil
+	}
+	done := make(chan []Path, 1)
+	go func() { done <- kShortest(a, s, t, k, weighted, blocked) }()
+	select {
+	case p := <-done:
+		return p, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func kShortest(a *Adjacency, s, t int32, k int, weighted bool, blocked []bool) []Path {
 	if k <= 0 {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"context"
 	"math"
 	"runtime"
 	"sync"
@@ -156,13 +157,16 @@ func (h *distHeap) pop() heapItem {
 // parallelSources runs fn(worker, source) for every source in 0..n-1,
 // dealing sources round-robin to the workers. Each worker gets its
 // own index w so it can keep private accumulators.
-func parallelSources(n, workers int, fn func(w int, src int32)) {
+func parallelSources(ctx context.Context, n, workers int, fn func(w int, src int32)) {
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
 			for s := w; s < n; s += workers {
+				if ctx.Err() != nil {
+					return // the caller reports ctx's error
+				}
 				fn(w, int32(s))
 			}
 		}(w)
