@@ -8,7 +8,7 @@ import (
 )
 
 func ExampleWriteDOT() {
-	g := &export.Slice{
+	g := &export.MemGraph{
 		NodeList: []export.Node{{ID: "russia", Name: "Russia"}, {ID: "pakistan", Name: "Pakistan"}},
 		EdgeList: []export.Edge{{ID: "russia->pakistan", Source: "russia", Target: "pakistan", Label: "supply",
 			CAMEO: "0711", Weight: 4, Goldstein: 7.4, Sign: 1, First: graph.Date{Year: 2016, Month: 9}}},

@@ -18,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite golden files in testdata")
 // fixture is a small graph with what trips writers: parallel events, a
 // self-loop, a conflict edge, quotes, markup, a newline, a control
 // character, non-Latin scripts, a year-only date and an undated event.
-func fixture(multi bool) *Slice {
+func fixture(multi bool) *MemGraph {
 	nodes := []Node{
 		{ID: "russia", Name: "Russia", Code: "RUS", Type: "country", Country: "RUS",
 			Aliases: []string{"Russian Federation", "Moscow"}, EventsOut: 3, EventsIn: 1,
@@ -47,7 +47,7 @@ func fixture(multi bool) *Slice {
 			CAMEO: "051", Quad: 1, Weight: 1, Goldstein: 3.4, Sign: 1, Docs: []string{"d1"}},
 	}
 	if !multi {
-		return &Slice{NodeList: nodes, EdgeList: agg}
+		return &MemGraph{NodeList: nodes, EdgeList: agg}
 	}
 	ev := []Edge{
 		agg[0], agg[1],
@@ -67,7 +67,7 @@ func fixture(multi bool) *Slice {
 			ev[i].Sentence = "s"
 		}
 	}
-	return &Slice{NodeList: nodes, EdgeList: ev}
+	return &MemGraph{NodeList: nodes, EdgeList: ev}
 }
 
 // writeAll runs every part of format f into a map of file name to content.
@@ -138,19 +138,19 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestRejectsBadGraphs(t *testing.T) {
-	base := func() *Slice { return fixture(false) }
+	base := func() *MemGraph { return fixture(false) }
 	tests := []struct {
 		name   string
-		mutate func(*Slice)
+		mutate func(*MemGraph)
 		want   string
 	}{
-		{"zero weight", func(s *Slice) { s.EdgeList[0].Weight = 0 }, "weight"},
-		{"negative weight", func(s *Slice) { s.EdgeList[0].Weight = -2 }, "weight"},
-		{"dangling target", func(s *Slice) { s.EdgeList[1].Target = "nowhere" }, "unknown target"},
-		{"empty source", func(s *Slice) { s.EdgeList[1].Source = "" }, "unknown source"},
-		{"empty edge id", func(s *Slice) { s.EdgeList[2].ID = "" }, "empty id"},
-		{"duplicate node", func(s *Slice) { s.NodeList = append(s.NodeList, s.NodeList[0]) }, "duplicate node id"},
-		{"empty node id", func(s *Slice) { s.NodeList[1].ID = "" }, "empty id"},
+		{"zero weight", func(s *MemGraph) { s.EdgeList[0].Weight = 0 }, "weight"},
+		{"negative weight", func(s *MemGraph) { s.EdgeList[0].Weight = -2 }, "weight"},
+		{"dangling target", func(s *MemGraph) { s.EdgeList[1].Target = "nowhere" }, "unknown target"},
+		{"empty source", func(s *MemGraph) { s.EdgeList[1].Source = "" }, "unknown source"},
+		{"empty edge id", func(s *MemGraph) { s.EdgeList[2].ID = "" }, "empty id"},
+		{"duplicate node", func(s *MemGraph) { s.NodeList = append(s.NodeList, s.NodeList[0]) }, "duplicate node id"},
+		{"empty node id", func(s *MemGraph) { s.NodeList[1].ID = "" }, "empty id"},
 	}
 	for _, tt := range tests {
 		for _, f := range Formats {
@@ -262,7 +262,7 @@ func tool(t *testing.T, name string) string {
 // TestEmptyGraph: a filter that keeps nothing still gives valid files.
 func TestEmptyGraph(t *testing.T) {
 	for _, f := range Formats {
-		out := writeAll(t, f, &Slice{}, Options{})
+		out := writeAll(t, f, &MemGraph{}, Options{})
 		switch f.Name {
 		case "graphml", "gexf":
 			xmlElements(t, out[""])
@@ -273,7 +273,7 @@ func TestEmptyGraph(t *testing.T) {
 				t.Errorf("invalid JSON %s", out[""])
 			}
 		case "neo4j":
-			checkNeo4j(t, &Slice{}, out[Neo4jNodesFile], out[Neo4jRelationshipsFile])
+			checkNeo4j(t, &MemGraph{}, out[Neo4jNodesFile], out[Neo4jRelationshipsFile])
 		case "nquads":
 			checkNQuads(t, out[NQuadsFile])
 		}

@@ -33,7 +33,7 @@ func FuzzWriters(f *testing.F) {
 		f.Add(s[0], s[1], s[2], s[3], 2.5)
 	}
 	f.Fuzz(func(t *testing.T, id, name, relation, alias string, goldstein float64) {
-		g := &Slice{
+		g := &MemGraph{
 			NodeList: []Node{
 				{ID: id, Name: name, Aliases: []string{alias, name}, Type: relation, Code: alias,
 					Centrality: map[string]float64{relation: goldstein}},

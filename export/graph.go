@@ -76,17 +76,17 @@ type Graph interface {
 	Edges(fn func(Edge) error) error
 }
 
-// Slice is a Graph held in memory, handy for tests and small subgraphs.
-type Slice struct {
+// MemGraph is a Graph held in memory, handy for tests and small subgraphs.
+type MemGraph struct {
 	NodeList []Node
 	EdgeList []Edge
 }
 
 // Nodes returns s.NodeList.
-func (s *Slice) Nodes() []Node { return s.NodeList }
+func (s *MemGraph) Nodes() []Node { return s.NodeList }
 
 // Edges streams s.EdgeList in order.
-func (s *Slice) Edges(fn func(Edge) error) error {
+func (s *MemGraph) Edges(fn func(Edge) error) error {
 	for _, e := range s.EdgeList {
 		if err := fn(e); err != nil {
 			return err

@@ -35,7 +35,7 @@ var upperSnake = regexp.MustCompile(`^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`)
 
 // checkNeo4j enforces the neo4j-admin import rules on a node and a
 // relationship file written from g.
-func checkNeo4j(t testing.TB, g *Slice, nodes, rels []byte) {
+func checkNeo4j(t testing.TB, g *MemGraph, nodes, rels []byte) {
 	t.Helper()
 	head, rows := readCSV(t, nodes)
 	if head[0] != "actorId:ID(Actor)" || head[len(head)-1] != ":LABEL" {

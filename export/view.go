@@ -143,7 +143,7 @@ func (g *viewGraph) pairs(fn func(Edge) error) error {
 		if len(e.Relations) > 0 {
 			e.Label = e.Relations[0]
 		}
-		e.CAMEO, e.Quad, e.Dates = summarise(events, gr.events)
+		e.CAMEO, e.Quad, e.Dates = summarize(events, gr.events)
 		rel := append([]string(nil), e.Relations...)
 		sort.Strings(rel)
 		e.Relations = rel
@@ -207,9 +207,9 @@ func (g *viewGraph) events(fn func(Edge) error) error {
 	return nil
 }
 
-// summarise gives the most frequent CAMEO code and quad class of a group
+// summarize gives the most frequent CAMEO code and quad class of a group
 // (ties to the smaller) and its distinct dates, sorted.
-func summarise(events []graph.Event, idx []int32) (code string, quad int, dates []graph.Date) {
+func summarize(events []graph.Event, idx []int32) (code string, quad int, dates []graph.Date) {
 	codes := map[string]int{}
 	quads := map[int]int{}
 	seen := map[graph.Date]bool{}

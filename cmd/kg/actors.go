@@ -32,7 +32,7 @@ func newCmdActors(f *factory, runF func(*actorsOptions) error) *cobra.Command {
 were first and last seen, and the number of events they take part in.
 
 --merges lists the spelling variants that were folded into existing actors,
-with the similarity that justified each merge. --unknown lists capitalised
+with the similarity that justified each merge. --unknown lists capitalized
 phrases that stood as subject or object of a coded verb but matched no
 dictionary entry, most frequent first: candidates for the actor dictionary.`,
 		Example: `  kg actors --type country

@@ -261,7 +261,7 @@ func TestWritePartsAtomic(t *testing.T) {
 			return boom
 		}},
 	}}
-	_, err := writeParts(f, dir, &export.Slice{}, export.Options{})
+	_, err := writeParts(f, dir, &export.MemGraph{}, export.Options{})
 	if !errors.Is(err, boom) {
 		t.Fatalf("err = %v", err)
 	}
@@ -274,8 +274,8 @@ func TestWritePartsAtomic(t *testing.T) {
 	}
 }
 
-func TestExportStopsWhenCancelled(t *testing.T) {
-	s := &export.Slice{NodeList: []export.Node{{ID: "a"}}}
+func TestExportStopsWhenCanceled(t *testing.T) {
+	s := &export.MemGraph{NodeList: []export.Node{{ID: "a"}}}
 	for range 10000 {
 		s.EdgeList = append(s.EdgeList, export.Edge{ID: "e", Source: "a", Target: "a", Weight: 1})
 	}

@@ -252,7 +252,7 @@ func (h *hookedSink) PutDocuments(xs []graph.Extraction, force bool) ([]graph.Pu
 }
 
 func (h *hookedSink) HasDocument(id string) (bool, error) {
-	if hv, ok := h.Sink.(pipeline.Haver); ok {
+	if hv, ok := h.Sink.(pipeline.DocumentLookup); ok {
 		return hv.HasDocument(id)
 	}
 	return false, nil

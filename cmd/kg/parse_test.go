@@ -90,9 +90,9 @@ func readCoNLLU(t *testing.T, s string) []*syntax.Sentence {
 	}
 }
 
-// checkAnalysed fails unless every word of s has tags, a lemma and a
+// checkAnalyzed fails unless every word of s has tags, a lemma and a
 // relation, and the heads form one tree.
-func checkAnalysed(t *testing.T, s *syntax.Sentence) {
+func checkAnalyzed(t *testing.T, s *syntax.Sentence) {
 	t.Helper()
 	if s.Len() == 0 {
 		t.Errorf("sentence %s has no words", s.ID)
@@ -176,7 +176,7 @@ func TestParseText(t *testing.T) {
 		if want := "a.txt-" + string(rune('1'+i)); s.ID != want {
 			t.Errorf("sentence %d: sent_id %q, want %q", i+1, s.ID, want)
 		}
-		checkAnalysed(t, s)
+		checkAnalyzed(t, s)
 	}
 	checkOffsets(t, cleanedText(t, input.Input{Name: "a.txt", Format: "txt", Data: []byte(article)}), sents)
 	if len(sents) > 0 && len(sents[0].Ranges) == 0 {
@@ -218,7 +218,7 @@ func TestParseStdin(t *testing.T) {
 					t.Fatalf("sentence %s comes before any newdoc", s.ID)
 				}
 				byDoc[len(byDoc)-1] = append(byDoc[len(byDoc)-1], s)
-				checkAnalysed(t, s)
+				checkAnalyzed(t, s)
 			}
 			if strings.Join(names, ",") != strings.Join(tt.docs, ",") {
 				t.Fatalf("documents %q, want %q", names, tt.docs)

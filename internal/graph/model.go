@@ -48,8 +48,8 @@ func (d Document) Label() string {
 }
 
 // DocumentID is the content hash used as a document's identity.
-func DocumentID(normalisedText string) string {
-	h := sha256.Sum256([]byte(normalisedText))
+func DocumentID(normalizedText string) string {
+	h := sha256.Sum256([]byte(normalizedText))
 	return hex.EncodeToString(h[:])
 }
 
@@ -248,7 +248,7 @@ type Merge struct {
 	DocID  string  `json:"doc_id"`  // document that brought the variant
 }
 
-// Unknown is a capitalised phrase that stood as subject or object of a coded
+// Unknown is a capitalized phrase that stood as subject or object of a coded
 // verb but matched no dictionary entry, with how often it did so.
 type Unknown struct {
 	Name  string `json:"name"`

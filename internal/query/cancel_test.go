@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// TestCancelled: the algorithms that search from every node, and Yen's
+// TestCanceled: the algorithms that search from every node, and Yen's
 // k shortest paths, give up with the context's error once it is done.
-func TestCancelled(t *testing.T) {
+func TestCanceled(t *testing.T) {
 	a := NewAdjacency(randomGraph(2000, 10000, 7))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -7,8 +7,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-
-	gonumgraph "gonum.org/v1/gonum/graph"
 )
 
 // Measure names a centrality measure.
@@ -119,16 +117,6 @@ func CentralityContext(ctx context.Context, a *Adjacency, m Measure, weighted bo
 		return Scores{}, cerr
 	}
 	return s, err
-}
-
-// Of computes measure m on any gonum graph and returns the scores by node
-// ID; it compacts g first (free for a view.View).
-func Of(g gonumgraph.Graph, m Measure, weighted bool) (map[int64]float64, error) {
-	s, err := Centrality(NewAdjacency(g), m, weighted)
-	if err != nil {
-		return nil, err
-	}
-	return s.Map(), nil
 }
 
 // DegreeCentrality is degree, in- or out-degree centrality (see Degree).

@@ -9,19 +9,19 @@ import (
 // Neighbor is one actor of an ego network.
 type Neighbor struct {
 	Node  int64
-	Depth int   // hops from the centre
-	Via   int64 // the node at Depth-1 it was reached from (the centre at depth 1)
+	Depth int   // hops from the center
+	Via   int64 // the node at Depth-1 it was reached from (the center at depth 1)
 	// Relation holds the events between Via and Node (both directions
 	// unless the search followed edge direction).
 	Relation Relation
 }
 
-// Neighbors returns the ego network of centre up to depth hops, by
+// Neighbors returns the ego network of center up to depth hops, by
 // breadth-first search over a (project it with Undirect to ignore edge
 // direction). Each actor is listed once, from the first parent found in
 // breadth-first order (neighbours are visited in ID order). Results are
 // sorted by depth, then events with the parent (most first), then ID.
-func Neighbors(v *view.View, a *Adjacency, centre int64, depth int) []Neighbor {
+func Neighbors(v *view.View, a *Adjacency, center int64, depth int) []Neighbor {
 	if depth <= 0 {
 		return nil
 	}
@@ -31,7 +31,7 @@ func Neighbors(v *view.View, a *Adjacency, centre int64, depth int) []Neighbor {
 	for i := range level {
 		level[i] = -1
 	}
-	c := int32(centre)
+	c := int32(center)
 	level[c] = 0
 	queue := []int32{c}
 	var out []Neighbor

@@ -173,7 +173,7 @@ type Store struct {
 	actors map[string]*graph.Actor
 	// edges caches committed adjacency counts for the writer in the same
 	// way (0: no key), so that a batch does not read back every pair.
-	edges map[pair]uint64
+	edges map[actorPair]uint64
 
 	cacheMu sync.Mutex
 	cache   map[string][]byte // PutMeta values of an in-memory store

@@ -225,7 +225,7 @@ func Normalize(x graph.Extraction) (graph.Extraction, error) {
 			continue
 		}
 		byID[a.ID] = len(actors)
-		actors = append(actors, normaliseActor(a))
+		actors = append(actors, normalizeActor(a))
 	}
 	x.Actors = actors
 
@@ -288,8 +288,8 @@ func Normalize(x graph.Extraction) (graph.Extraction, error) {
 	return x, nil
 }
 
-// normaliseActor sorts and de-duplicates the aliases, as Union does.
-func normaliseActor(a graph.Actor) graph.Actor {
+// normalizeActor sorts and de-duplicates the aliases, as Union does.
+func normalizeActor(a graph.Actor) graph.Actor {
 	return a.Union(graph.Actor{})
 }
 
@@ -306,7 +306,8 @@ func aliasKeys(a graph.Actor) []string {
 	return slices.Compact(out)
 }
 
-type pair struct{ src, dst string }
+// actorPair is an ordered pair of actor IDs, the key of an edge's event count.
+type actorPair struct{ src, dst string }
 
 // actorSlot is an actor as a batch sees it: base is its committed state
 // (nil when not stored), cur its state after the batch's documents so far.
@@ -325,9 +326,9 @@ type batchWriter struct {
 	c       counters
 	version uint64
 	// pairs is the change in event count per ordered actor pair.
-	pairs map[pair]int64
+	pairs map[actorPair]int64
 	// counts are the adjacency counts that writePairs wrote, for the cache.
-	counts map[pair]uint64
+	counts map[actorPair]uint64
 	// unknown is the change in count per unknown actor phrase.
 	unknown map[string]int64
 	actors  map[string]*actorSlot
@@ -336,7 +337,7 @@ type batchWriter struct {
 func newBatchWriter(s *Store, txn *badger.Txn) (*batchWriter, error) {
 	w := &batchWriter{
 		s: s, txn: txn,
-		pairs:   make(map[pair]int64),
+		pairs:   make(map[actorPair]int64),
 		unknown: make(map[string]int64),
 		actors:  make(map[string]*actorSlot),
 	}
@@ -352,7 +353,7 @@ func newBatchWriter(s *Store, txn *badger.Txn) (*batchWriter, error) {
 		s.actors = make(map[string]*graph.Actor)
 	}
 	if s.edges == nil {
-		s.edges = make(map[pair]uint64)
+		s.edges = make(map[actorPair]uint64)
 	}
 	return w, nil
 }
@@ -476,7 +477,7 @@ func (w *batchWriter) remove(old graph.Document) error {
 		if err := getEvent(w.txn, id, &e); err != nil {
 			return fmt.Errorf("event %s: %w", id, err)
 		}
-		w.pairs[pair{e.Source, e.Target}]--
+		w.pairs[actorPair{e.Source, e.Target}]--
 		w.c.Events--
 		if err := w.del(key(prefixEvent, id), "delete event"); err != nil {
 			return err
@@ -665,7 +666,7 @@ func (w *batchWriter) writeEvents() error {
 			return err
 		}
 		ids = append(ids, e.ID)
-		w.pairs[pair{e.Source, e.Target}]++
+		w.pairs[actorPair{e.Source, e.Target}]++
 		w.c.Events++
 	}
 	sort.Strings(ids)
@@ -675,7 +676,7 @@ func (w *batchWriter) writeEvents() error {
 // writePairs applies the accumulated per-pair changes to the adjacency keys
 // and the edge count.
 func (w *batchWriter) writePairs() error {
-	ps := make([]pair, 0, len(w.pairs))
+	ps := make([]actorPair, 0, len(w.pairs))
 	for p, d := range w.pairs {
 		if d != 0 {
 			ps = append(ps, p)
@@ -687,7 +688,7 @@ func (w *batchWriter) writePairs() error {
 		}
 		return ps[i].dst < ps[j].dst
 	})
-	w.counts = make(map[pair]uint64, len(ps))
+	w.counts = make(map[actorPair]uint64, len(ps))
 	for _, p := range ps {
 		out := key(prefixOut, p.src, p.dst)
 		in := key(prefixIn, p.dst, p.src)

@@ -590,7 +590,7 @@ func build(files []*File) *Dictionary {
 	return d
 }
 
-// addKnown records the capitalised words of at least three letters of a
+// addKnown records the capitalized words of at least three letters of a
 // name: "Republic of the Congo" gives Republic and Congo, not "the".
 func addKnown(known map[string]bool, name string) {
 	for start := 0; start < len(name); {
@@ -681,7 +681,7 @@ func (d *Dictionary) MergeForbidden(a, b string) bool {
 	return okA && okB && ia != ib
 }
 
-// KnownWord reports whether w (any case) is a capitalised word of at least
+// KnownWord reports whether w (any case) is a capitalized word of at least
 // three letters in some actor name. The text cleaner uses it to split run-together
 // words such as "ofAfghanistan".
 func (d *Dictionary) KnownWord(w string) bool { return d.known[norm(w)] }

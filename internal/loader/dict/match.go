@@ -63,7 +63,7 @@ type caseMode uint8
 
 const (
 	caseFold   caseMode = iota // any case: "minister", "armed forces"
-	caseProper                 // capitalised alias words need a capital: Turkey, not turkey
+	caseProper                 // capitalized alias words need a capital: Turkey, not turkey
 	caseExact                  // short abbreviations must match exactly: US, not us
 )
 
@@ -137,7 +137,7 @@ func (m *Matcher) add(alias string, t term) {
 }
 
 // actorCase picks the case rule of an actor alias: short ones holding a
-// capital (US, UK, Pak, UN) must match exactly, other capitalised ones need
+// capital (US, UK, Pak, UN) must match exactly, other capitalized ones need
 // their capitals, lower-case ones match in any case.
 func actorCase(alias string) caseMode {
 	letters, upper := 0, false
@@ -157,7 +157,7 @@ func actorCase(alias string) caseMode {
 }
 
 // wordCase is the rule for role words, which are as often lower case as not
-// ("the army chief"): only short capitalised forms (PM, MP) are exact.
+// ("the army chief"): only short capitalized forms (PM, MP) are exact.
 // Titles use actorCase: "President Putin" is a title, "the president" a role.
 func wordCase(w string) caseMode {
 	if actorCase(w) == caseExact {

@@ -455,7 +455,7 @@ var acronyms = sync.OnceValue(func() map[string]bool {
 	return out
 })
 
-// titleWords are the capitalised words of kg's own dictionary, in lower
+// titleWords are the capitalized words of kg's own dictionary, in lower
 // case: a short name that is one of them is a word (Iran), not an acronym.
 var titleWords = sync.OnceValue(func() map[string]bool {
 	out := map[string]bool{}

@@ -14,7 +14,7 @@ const (
 	mDict     mentionKind = iota // dictionary entry
 	mComposed                    // country + role noun: "Indian Army"
 	mPerson                      // titled or known person
-	mUnknown                     // capitalised phrase in no dictionary
+	mUnknown                     // capitalized phrase in no dictionary
 	mPronoun                     // he, his, it, its
 	mPair                        // "the two countries"
 	mObject                      // project, pipeline, helicopters
@@ -27,7 +27,7 @@ type mention struct {
 	pair       []*actorRec // members of a pair anaphor
 	kind       mentionKind
 	poss       bool // followed by 's
-	single     bool // one capitalised word found in no dictionary
+	single     bool // one capitalized word found in no dictionary
 	modifier   bool // a demonym before a common noun ("Afghan soil")
 	demonym    bool // the surface is a nationality adjective or noun
 	weapon     bool // a country's arms ("Russian missiles")
@@ -300,7 +300,7 @@ func (r *recognizer) run() []mention {
 				i = j
 				continue
 			}
-			if j := r.capitalised(i); j > i {
+			if j := r.capitalized(i); j > i {
 				i = j
 				continue
 			}
@@ -769,7 +769,7 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	if j == i {
 		return i
 	}
-	// Names: capitalised words that are neither titles, function words nor
+	// Names: capitalized words that are neither titles, function words nor
 	// dictionary entries.
 	k := j
 	for k < len(toks) && k-j < 4 {
@@ -941,12 +941,12 @@ func (r *recognizer) addObject(i, end int) *actorRec {
 	return a
 }
 
-// capitalised handles a run of capitalised words found in no dictionary:
+// capitalized handles a run of capitalized words found in no dictionary:
 // a known surname, an organisation, an object or a candidate person.
-func (r *recognizer) capitalised(i int) int {
+func (r *recognizer) capitalized(i int) int {
 	toks := r.toks
 	start := i
-	// A capitalised function word opens many sentences ("The", "After").
+	// A capitalized function word opens many sentences ("The", "After").
 	for start < len(toks) && toks[start].cap && (functionWords[toks[start].low] && !nameStarters[toks[start].low] || weekdaysMonths[toks[start].low]) {
 		start++
 	}
@@ -1080,7 +1080,7 @@ var placeWords = toSet(`asia europe africa america east west north south central
 province city island islands mountains region district county town village border kashmir state
 line strait peninsula crossing pass coast`)
 
-// isPlace reports whether a capitalised phrase looks like a place name.
+// isPlace reports whether a capitalized phrase looks like a place name.
 func isPlace(toks []token) bool {
 	for _, t := range toks {
 		if placeWords[t.low] {

@@ -89,7 +89,7 @@ func (t *actorTrie) add(e *Entry, alias string, prefix bool) *trieNode {
 	case toks[0].allCaps && len(toks) == 1 && len(toks[0].text) <= 3:
 		// Short acronyms must be written in capitals ("US", not "us");
 		// longer names in capitals are how PETRARCH files write every
-		// name ("BREE", "ARNOR") and match as capitalised words.
+		// name ("BREE", "ARNOR") and match as capitalized words.
 		rule = 2
 	case first.cap:
 		rule = 1

@@ -151,7 +151,7 @@ func appendWord(out []token, s string, i, j int, space bool, lw *lowerer) []toke
 }
 
 // lowerer lower-cases ASCII words into one buffer per sentence, so that
-// capitalised words cost no allocation each. The buffer has the
+// capitalized words cost no allocation each. The buffer has the
 // sentence's length as capacity and is never grown or reused, so the
 // strings made from it stay valid.
 type lowerer struct {

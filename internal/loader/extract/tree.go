@@ -78,7 +78,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 		start, end := toks[m.start].start, toks[m.end-1].end
 		for i := range s.Tokens {
 			w := &s.Tokens[i]
-			if m.kind == mComposed && w.End == end && w.Start >= start && !capitalised(w.Form) {
+			if m.kind == mComposed && w.End == end && w.Start >= start && !capitalized(w.Form) {
 				// "Kenyan protesters": the role noun of a composed actor
 				// is a noun, whatever the tagger made of it.
 				if w.UPOS != "NOUN" && w.UPOS != "PROPN" {
@@ -93,7 +93,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 			// A particle inside a person's name ("Lula da Silva", "Ursula
 			// von der Leyen") is part of it.
 			inner := m.kind == mPerson && w.Start > start && w.End < end && nameParticles[w.Form]
-			if w.Start < start || w.End > end || w.Start < 0 || !capitalised(w.Form) && !inner {
+			if w.Start < start || w.End > end || w.Start < 0 || !capitalized(w.Form) && !inner {
 				continue
 			}
 			switch w.UPOS {
@@ -108,7 +108,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 			if i+1 < len(s.Tokens) {
 				next = s.Tokens[i+1].Form
 			}
-			if m.demonym && next != "" && !capitalised(next) {
+			if m.demonym && next != "" && !capitalized(next) {
 				w.UPOS, w.XPOS = "ADJ", "JJ"
 			} else {
 				w.UPOS, w.XPOS = "PROPN", "NNP"
@@ -139,7 +139,7 @@ var modalWords = toSet(`must will would shall should can could may might`)
 func (e *Engine) verbAfterModal(s *syntax.Sentence, keep []bool) {
 	for i := 1; i < len(s.Tokens); i++ {
 		w, prev := &s.Tokens[i], strings.ToLower(s.Tokens[i-1].Form)
-		if w.UPOS == "VERB" || w.UPOS == "AUX" || capitalised(w.Form) {
+		if w.UPOS == "VERB" || w.UPOS == "AUX" || capitalized(w.Form) {
 			continue
 		}
 		afterTo := prev == "to" && (w.UPOS == "ADJ" || w.UPOS == "ADV")
@@ -166,7 +166,7 @@ func (e *Engine) isVerbWord(w string) bool {
 	return e.verbs != nil && (len(e.verbs.Form(w)) > 0 || len(e.verbs.Lookup(w)) > 0)
 }
 
-func capitalised(w string) bool {
+func capitalized(w string) bool {
 	for _, r := range w {
 		return unicode.IsUpper(r)
 	}

@@ -325,7 +325,7 @@ func (f *treeFinder) namedForPlace(x, m int) bool {
 	if !f.cityAt(m) {
 		return false // the country itself: "the Pakistan-Russia Defence Agreement"
 	}
-	return f.roleOf(x) == "" && !f.peopleWord(x) && capitalised(f.tok(x).Form)
+	return f.roleOf(x) == "" && !f.peopleWord(x) && capitalized(f.tok(x).Form)
 }
 
 // cityAt reports whether word m names a city or region rather than a
@@ -482,7 +482,7 @@ func sortInts(a []int) {
 // when it opens the sentence ("Hemedti criticised Egypt"): the recognizer
 // cannot tell such a capital from any other, the tagger can.
 func (f *treeFinder) initialName(x int) *actorRec {
-	if f.owner[x-1] >= 0 || f.tok(x).UPOS != "PROPN" || !capitalised(f.tok(x).Form) {
+	if f.owner[x-1] >= 0 || f.tok(x).UPOS != "PROPN" || !capitalized(f.tok(x).Form) {
 		return nil
 	}
 	for k := 1; k < x; k++ {
@@ -643,7 +643,7 @@ func without(as, drop []*actorRec) []*actorRec {
 }
 
 // nameWords reports whether the tagger read any word of mention m as a
-// proper noun: a name the dictionary lacks, not a capitalised word.
+// proper noun: a name the dictionary lacks, not a capitalized word.
 func (f *treeFinder) nameWords(m int) bool {
 	for i, o := range f.owner {
 		if o == m && f.s.Tokens[i].UPOS == "PROPN" {

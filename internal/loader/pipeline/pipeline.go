@@ -25,11 +25,11 @@ type Sink interface {
 	PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStatus, error)
 }
 
-// Haver is an optional Sink method: when the sink has it, documents already
+// DocumentLookup is an optional Sink method: when the sink has it, documents already
 // stored are skipped before actor merging, so that their actors are not
 // compared again, and, with a Preparer, before extraction. It is called
 // from several goroutines at once, while PutDocuments runs.
-type Haver interface {
+type DocumentLookup interface {
 	HasDocument(id string) (bool, error)
 }
 
@@ -56,7 +56,7 @@ type Options struct {
 	// Force re-extracts documents already stored and replaces them.
 	Force bool
 	// Preparer, when set, extracts instead of the ExtractFunc given to Run
-	// (which may then be nil). Unless Force is set, a sink that is a Haver
+	// (which may then be nil). Unless Force is set, a sink that is a DocumentLookup
 	// is asked for each prepared document's ID, and a document it holds is
 	// counted unchanged without being extracted: a repeated or resumed
 	// load then costs reading and cleaning only.
@@ -151,7 +151,7 @@ func Run(ctx context.Context, files []input.File, extract ExtractFunc, sink Sink
 		return Summary{}, errors.New("pipeline: no extraction function")
 	}
 	work := stage{extract: extract, prep: opts.Preparer}
-	if h, ok := sink.(Haver); ok && opts.Preparer != nil && !opts.Force {
+	if h, ok := sink.(DocumentLookup); ok && opts.Preparer != nil && !opts.Force {
 		work.haver = h
 	}
 	workers := opts.Workers
@@ -307,7 +307,7 @@ loop:
 type stage struct {
 	extract ExtractFunc
 	prep    Preparer
-	haver   Haver // nil when stored documents are not to be skipped early
+	haver   DocumentLookup // nil when stored documents are not to be skipped early
 }
 
 // do extracts it.in into it, or finds it stored.
@@ -373,7 +373,7 @@ func (w *writer) handle(it item) error {
 		// A worker's answer still holds: only this run writes, and what
 		// it wrote is in w.seen.
 		if !dup && !it.checked {
-			if h, ok := w.sink.(Haver); ok {
+			if h, ok := w.sink.(DocumentLookup); ok {
 				var err error
 				if dup, err = h.HasDocument(id); err != nil {
 					return fmt.Errorf("look up document %s: %w", it.in.Source, err)

@@ -832,7 +832,7 @@ func tokAbbrev(w string) bool {
 	if tokAbbrevs[lw] || tokTitles[lw] {
 		return true
 	}
-	// These are also ordinary words, so only their capitalised form counts.
+	// These are also ordinary words, so only their capitalized form counts.
 	return tokCapAbbrevs[lw] && w[0] >= 'A' && w[0] <= 'Z'
 }
 

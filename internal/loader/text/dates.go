@@ -265,14 +265,14 @@ var monthTriggers = map[string]bool{
 	"of": true, "between": true, "end": true,
 }
 
-// capitalised reports whether a word starts with a capital letter, as month
+// capitalized reports whether a word starts with a capital letter, as month
 // and weekday names must ("may" is a verb, "May" may be a month).
-func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+func capitalized(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 // monthOf returns the month a word names (1-12), with whether it is an
 // abbreviation, or 0.
 func monthOf(t dtok) (int, bool) {
-	if t.kind != tWord || !capitalised(t.text) || len(t.text) < 3 || len(t.text) > 9 {
+	if t.kind != tWord || !capitalized(t.text) || len(t.text) < 3 || len(t.text) > 9 {
 		return 0, false
 	}
 	lw := t.key
@@ -334,7 +334,7 @@ func matchDate(s string, toks []dtok, i int, ref graph.Date) (DateMention, int) 
 		if lw == "" {
 			return DateMention{}, 0
 		}
-		if wd, ok := weekdays[lw]; ok && capitalised(t.text) {
+		if wd, ok := weekdays[lw]; ok && capitalized(t.text) {
 			return matchWeekday(toks, i, wd, ref)
 		}
 		if mo, _ := monthOf(t); mo != 0 {
@@ -518,7 +518,7 @@ func matchPeriodStart(toks []dtok, i int, ref graph.Date) (DateMention, int) {
 func matchRelative(s string, toks []dtok, i int, ref graph.Date) (DateMention, int) {
 	w := wordAt(toks, i)
 	unit := wordAt(toks, i+1)
-	if wd, ok := weekdays[unit]; ok && capitalised(toks[i+1].text) {
+	if wd, ok := weekdays[unit]; ok && capitalized(toks[i+1].text) {
 		if ref.Precision() < graph.Day {
 			return DateMention{}, 2
 		}

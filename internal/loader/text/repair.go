@@ -351,7 +351,7 @@ func (r *repairer) leftGlued(left string) bool {
 	return false
 }
 
-// properRight accepts "Afghanistan" (capitalised, then lower case) and
+// properRight accepts "Afghanistan" (capitalized, then lower case) and
 // short acronyms ("US", "NATO").
 func properRight(right string) bool {
 	if len(right) < 2 {

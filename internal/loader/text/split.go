@@ -34,7 +34,7 @@ var numberAbbreviations = map[string]bool{
 	"Sec": true, "sec": true, "Ch": true, "ch": true, "p": true,
 }
 
-// sentenceStarters are words that, capitalised after a dotted abbreviation
+// sentenceStarters are words that, capitalized after a dotted abbreviation
 // such as "U.S." or "p.m.", show that the abbreviation also ended the
 // sentence ("moved to the U.S. The next day...").
 var sentenceStarters = map[string]bool{
