@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kg-project/kg/internal/atomicfile"
 	"github.com/kg-project/kg/internal/loader/dict"
 )
 
@@ -88,13 +89,8 @@ func runDictImport(_ context.Context, opts *dictImportOptions) error {
 			return err
 		}
 	} else {
-		tmp, err := writeTemp(opts.Output, write)
-		if err != nil {
+		if err := atomicfile.Write(opts.Output, write); err != nil {
 			return err
-		}
-		if err := os.Rename(tmp, opts.Output); err != nil {
-			os.Remove(tmp)
-			return fmt.Errorf("rename %s: %w", opts.Output, err)
 		}
 	}
 	fmt.Fprintln(opts.IO.ErrOut, importSummary(opts.Output, out, warnings))

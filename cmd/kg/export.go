@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/export"
+	"github.com/kg-project/kg/internal/atomicfile"
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/query"
@@ -196,7 +197,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 		// -o names a directory for a one-file format: write kg.<ext> in it.
 		opts.Output = filepath.Join(opts.Output, "kg"+opts.Format.Exts[0])
 	}
-	files, err := writeParts(opts.Format, opts.Output, g, eo)
+	files, err := export.WriteFiles(opts.Format, opts.Output, g, eo)
 	if err != nil {
 		return err
 	}
@@ -285,77 +286,9 @@ func exportCentrality(ctx context.Context, v *view.View) (map[string]map[int64]f
 	return out, nil
 }
 
-// writeParts writes every file of a format. A single-file format writes
-// to out; a directory format writes its files inside out. Each file goes to
-// a temporary name first and all are renamed only once every one is
-// complete.
-func writeParts(f export.Format, out string, g export.Graph, eo export.Options) ([]string, error) {
-	type pending struct{ tmp, final string }
-	var done []pending
-	cleanup := func() {
-		for _, p := range done {
-			os.Remove(p.tmp)
-		}
-	}
-	if f.Dir() {
-		if err := os.MkdirAll(out, 0o755); err != nil {
-			return nil, fmt.Errorf("create output directory: %w", err)
-		}
-	}
-	for _, p := range f.Parts {
-		final := out
-		if p.Name != "" {
-			final = filepath.Join(out, p.Name)
-		}
-		tmp, err := writeTemp(final, func(w io.Writer) error { return p.Write(w, g, eo) })
-		if err != nil {
-			cleanup()
-			return nil, err
-		}
-		done = append(done, pending{tmp, final})
-	}
-	var files []string
-	for i, p := range done {
-		if err := os.Rename(p.tmp, p.final); err != nil {
-			for _, q := range done[i:] {
-				os.Remove(q.tmp)
-			}
-			return files, fmt.Errorf("rename %s: %w", p.final, err)
-		}
-		files = append(files, p.final)
-	}
-	return files, nil
-}
-
-// writeTemp writes through fn into a temporary file beside final and
-// returns its name; the file is removed on any error, Close included.
-func writeTemp(final string, fn func(io.Writer) error) (string, error) {
-	dir := filepath.Dir(final)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(final)+".tmp-*")
-	if err != nil {
-		return "", fmt.Errorf("create %s: %w", final, err)
-	}
-	bw := bufio.NewWriterSize(f, 1<<16)
-	err = fn(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil && cerr != nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", fmt.Errorf("write %s: %w", final, err)
-	}
-	return f.Name(), nil
-}
-
 // renderDOT draws a DOT file with Graphviz into img, atomically as well.
 func renderDOT(ctx context.Context, dotPath, format, src, img string) error {
-	tmp, err := writeTemp(img, func(w io.Writer) error {
+	return atomicfile.Write(img, func(w io.Writer) error {
 		cmd := exec.CommandContext(ctx, dotPath, "-T"+format, src)
 		cmd.Stdout = w
 		var stderr strings.Builder
@@ -365,14 +298,6 @@ func renderDOT(ctx context.Context, dotPath, format, src, img string) error {
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, img); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("rename %s: %w", img, err)
-	}
-	return nil
 }
 
 // countingGraph counts the edges a writer streamed, for the summary line,

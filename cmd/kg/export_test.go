@@ -261,7 +261,7 @@ func TestWritePartsAtomic(t *testing.T) {
 			return boom
 		}},
 	}}
-	_, err := writeParts(f, dir, &export.MemGraph{}, export.Options{})
+	_, err := export.WriteFiles(f, dir, &export.MemGraph{}, export.Options{})
 	if !errors.Is(err, boom) {
 		t.Fatalf("err = %v", err)
 	}
@@ -282,7 +282,7 @@ func TestExportStopsWhenCanceled(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	g := &countingGraph{Graph: s, ctx: ctx}
-	_, err := writeParts(mustFormat(t, "graphml"), filepath.Join(t.TempDir(), "g.graphml"), g, export.Options{})
+	_, err := export.WriteFiles(mustFormat(t, "graphml"), filepath.Join(t.TempDir(), "g.graphml"), g, export.Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}

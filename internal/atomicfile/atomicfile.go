@@ -1,0 +1,58 @@
+// Package atomicfile writes files so that a reader never sees half of one:
+// the content goes to a temporary file beside the target, which is renamed
+// over it only once complete. An error, Ctrl-C included, leaves the old
+// file as it was and no temporary file behind.
+package atomicfile
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Write writes path through fn, atomically.
+func Write(path string, fn func(io.Writer) error) error {
+	tmp, err := Temp(path, fn)
+	if err != nil {
+		return err
+	}
+	return Commit(tmp, path)
+}
+
+// Temp writes through fn into a temporary file beside path and returns its
+// name, for Commit; the file is removed on any error, Close included.
+// Several files written with Temp and committed together change at once or
+// not at all, as far as a failure before the first Commit goes.
+func Temp(path string, fn func(io.Writer) error) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return "", fmt.Errorf("create %s: %w", path, err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<16)
+	err = fn(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Name(), nil
+}
+
+// Commit renames a file written by Temp to path; on failure it removes it.
+func Commit(tmp, path string) error {
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("rename %s: %w", path, err)
+	}
+	return nil
+}
