@@ -7,8 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/kg-project/kg/internal/graph"
 )
 
 // kind is an attribute's value type; each writer maps it to its own type
@@ -21,7 +19,7 @@ const (
 	kInt
 	kDouble
 	kBool
-	kDate // graph.Date; written as 2016, 2016-03 or 2016-03-04
+	kDate // Date; written as 2016, 2016-03 or 2016-03-04
 )
 
 // column is one node or edge attribute. Exactly one of node and edge is set.
@@ -56,7 +54,7 @@ func list(l []string) any {
 	return out
 }
 
-func date(d graph.Date) any {
+func date(d Date) any {
 	if d.IsZero() {
 		return nil
 	}
@@ -196,7 +194,7 @@ func (c *column) value(n *Node, e *Edge) any {
 }
 
 // text renders a value in its plain form: lists joined with sep, dates as
-// graph.Date strings, floats without exponents, booleans as true/false.
+// Date strings, floats without exponents, booleans as true/false.
 func text(v any, sep string) string {
 	switch x := v.(type) {
 	case nil:
@@ -211,7 +209,7 @@ func text(v any, sep string) string {
 		return formatFloat(x)
 	case bool:
 		return strconv.FormatBool(x)
-	case graph.Date:
+	case Date:
 		return x.String()
 	}
 	return fmt.Sprint(v)

@@ -11,6 +11,11 @@ import (
 	"github.com/kg-project/kg/internal/graph"
 )
 
+// Date is a calendar date that may stop at the year or the month ("2016",
+// "2016-09"), as kg's events are dated: the zero Date is no date. Writers
+// print it in ISO 8601 and take a coarse date as the whole year or month.
+type Date = graph.Date
+
 // Node is one actor as the writers see it. Writers never look anything up:
 // everything they print is here.
 type Node struct {
@@ -23,12 +28,12 @@ type Node struct {
 	Aliases []string
 
 	EventsOut, EventsIn int
-	FirstSeen, LastSeen graph.Date
+	FirstSeen, LastSeen Date
 	// Until, when set, is the last day the node is present in time-aware
 	// formats. It matters when a coarse date outlasts LastSeen: an event
 	// dated "2016" ends on 2016-12-31, after a last-seen 2016-10-04, and an
 	// edge must not outlive its nodes. Zero means the end of LastSeen.
-	Until graph.Date
+	Until Date
 
 	// Centrality holds optional measures (pagerank, betweenness, degree...).
 	// Each key becomes a double attribute named centrality_<key>; keys are
@@ -51,8 +56,8 @@ type Edge struct {
 	Sign      int      // -1 conflict, 0 neutral, +1 cooperation
 	// First and Last bound the event dates; Dates lists the distinct dates
 	// (the time spells of GEXF). Undated events leave them zero.
-	First, Last graph.Date
-	Dates       []graph.Date
+	First, Last Date
+	Dates       []Date
 	Docs        []string // document IDs, sorted
 
 	// Event fields, set in multigraph exports only.
@@ -242,12 +247,12 @@ func xmlChar(r rune) bool {
 }
 
 // interval is an inclusive span of days.
-type interval struct{ start, end graph.Date }
+type interval struct{ start, end Date }
 
 // spells turns dates into sorted, non-overlapping intervals: Gephi refuses
 // an element whose intervals overlap, and a year-precision date overlaps
 // every day inside it.
-func spells(dates []graph.Date) []interval {
+func spells(dates []Date) []interval {
 	var iv []interval
 	for _, d := range dates {
 		if d.IsZero() {
@@ -276,11 +281,11 @@ func spells(dates []graph.Date) []interval {
 
 // edgeDates is the list of dates an edge's spells come from: its distinct
 // dates when known, else its first and last date.
-func edgeDates(e *Edge) []graph.Date {
+func edgeDates(e *Edge) []Date {
 	if len(e.Dates) > 0 {
 		return e.Dates
 	}
-	return []graph.Date{e.First, e.Last}
+	return []Date{e.First, e.Last}
 }
 
 // nodeSpan is a node's presence from first to last seen; ok is false when

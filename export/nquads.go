@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/kg-project/kg/internal/graph"
 )
 
 // Dgraph file names, inside the output directory.
@@ -199,13 +197,13 @@ func (q *nquadWriter) value(s, p string, v any, end bool) {
 		q.literal(s, p, fmt.Sprintf(`"%s"^^<xs:float>`, formatFloat(x)))
 	case bool:
 		q.literal(s, p, fmt.Sprintf(`"%t"^^<xs:boolean>`, x))
-	case graph.Date:
+	case Date:
 		q.literal(s, p, fmt.Sprintf(`"%s"^^<xs:dateTime>`, rfc3339(x, end)))
 	}
 }
 
 // rfc3339 is midnight UTC of the first (or, for end, last) day d may mean.
-func rfc3339(d graph.Date, end bool) string {
+func rfc3339(d Date, end bool) string {
 	if end {
 		d = d.LastDay()
 	} else {

@@ -41,7 +41,7 @@ func FromView(v *view.View, o ViewOptions) Graph {
 	actors := v.Actors()
 	// The last day each node is present: the latest end of the spans of its
 	// events' dates, which a coarse date can push past its last-seen day.
-	until := make([]graph.Date, len(actors))
+	until := make([]Date, len(actors))
 	for i, e := range v.Events() {
 		if e.Date.IsZero() {
 			continue
@@ -195,7 +195,7 @@ func (g *viewGraph) events(fn func(Edge) error) error {
 			e.ID = graph.EventID(ev.DocID, ev.SentenceIndex, ev.Source, ev.Relation, ev.CAMEO, ev.Target)
 		}
 		if !ev.Date.IsZero() {
-			e.Dates = []graph.Date{ev.Date}
+			e.Dates = []Date{ev.Date}
 		}
 		if ev.DocID != "" {
 			e.Docs = []string{ev.DocID}
@@ -209,10 +209,10 @@ func (g *viewGraph) events(fn func(Edge) error) error {
 
 // summarize gives the most frequent CAMEO code and quad class of a group
 // (ties to the smaller) and its distinct dates, sorted.
-func summarize(events []graph.Event, idx []int32) (code string, quad int, dates []graph.Date) {
+func summarize(events []graph.Event, idx []int32) (code string, quad int, dates []Date) {
 	codes := map[string]int{}
 	quads := map[int]int{}
-	seen := map[graph.Date]bool{}
+	seen := map[Date]bool{}
 	for _, i := range idx {
 		e := &events[i]
 		codes[e.CAMEO]++
