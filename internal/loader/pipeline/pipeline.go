@@ -154,22 +154,7 @@ func Run(ctx context.Context, files []input.File, extract ExtractFunc, sink Sink
 	if h, ok := sink.(DocumentLookup); ok && opts.Preparer != nil && !opts.Force {
 		work.haver = h
 	}
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	batchSize := opts.BatchSize
-	if batchSize <= 0 {
-		batchSize = 64
-	}
-	delay := opts.BatchDelay
-	if delay <= 0 {
-		delay = 250 * time.Millisecond
-	}
-	onErr := opts.OnError
-	if onErr == nil {
-		onErr = func(error) {}
-	}
+	workers, batchSize, delay, onErr := opts.settings()
 
 	// inner stops the reader and workers when the writer gives up early.
 	inner, cancel := context.WithCancel(ctx)
@@ -181,16 +166,65 @@ func Run(ctx context.Context, files []input.File, extract ExtractFunc, sink Sink
 	// while the writer is busy committing the previous batch.
 	inflight := 4*workers + batchSize
 	tokens := make(chan struct{}, inflight)
-	jobs := make(chan item)
 	results := make(chan item, inflight)
-	var wg sync.WaitGroup
+	done := feed(inner, files, opts.Input, workers, work, tokens, results)
 
+	w := writer{sink: sink, opts: opts, onErr: onErr, batchSize: batchSize, seen: map[string]bool{}}
+	if opts.Merger != nil {
+		w.actorsBefore = opts.Merger.Len()
+	}
+	runErr := w.drain(ctx, results, tokens, done, delay)
+	if runErr == nil {
+		runErr = w.flush()
+	}
+	cancel()
+	<-done
+	if runErr == nil && ctx.Err() != nil {
+		runErr = ctx.Err()
+		w.sum.Interrupted = true
+	}
+	w.sum.Seconds = time.Since(start).Seconds()
+	if opts.Merger != nil {
+		w.sum.Actors = opts.Merger.Len()
+		w.sum.NewActors = w.sum.Actors - w.actorsBefore
+	} else {
+		w.sum.Actors = len(w.actors)
+	}
+	return w.sum, runErr
+}
+
+// settings are o's worker count, batch size, batch delay and error
+// callback, defaults filled in.
+func (o Options) settings() (workers, batchSize int, delay time.Duration, onErr func(error)) {
+	workers, batchSize, delay, onErr = o.Workers, o.BatchSize, o.BatchDelay, o.OnError
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	if batchSize <= 0 {
+		batchSize = 64
+	}
+	if delay <= 0 {
+		delay = 250 * time.Millisecond
+	}
+	if onErr == nil {
+		onErr = func(error) {}
+	}
+	return workers, batchSize, delay, onErr
+}
+
+// feed starts the reader and the workers: every input, numbered in reading
+// order, and every read error reach results, each holding a token. The
+// returned channel closes when they have all stopped; every item is then
+// in results.
+func feed(ctx context.Context, files []input.File, in input.Options, workers int, work stage, tokens chan struct{}, results chan<- item) <-chan struct{} {
+	jobs := make(chan item)
+	var wg sync.WaitGroup
 	seq := 0
 	acquire := func() bool {
 		select {
 		case tokens <- struct{}{}:
 			return true
-		case <-inner.Done():
+		case <-ctx.Done():
 			return false
 		}
 	}
@@ -198,16 +232,16 @@ func Run(ctx context.Context, files []input.File, extract ExtractFunc, sink Sink
 	go func() {
 		defer wg.Done()
 		defer close(jobs)
-		input.Read(inner, files, opts.Input, func(in input.Input) error {
+		input.Read(ctx, files, in, func(in input.Input) error {
 			if !acquire() {
-				return inner.Err()
+				return ctx.Err()
 			}
 			select {
 			case jobs <- item{seq: seq, in: in, size: in.Size}:
 				seq++
 				return nil
-			case <-inner.Done():
-				return inner.Err()
+			case <-ctx.Done():
+				return ctx.Err()
 			}
 		}, func(err error) {
 			if acquire() {
@@ -227,21 +261,21 @@ func Run(ctx context.Context, files []input.File, extract ExtractFunc, sink Sink
 			}
 		}()
 	}
-	// done closes when reader and workers have all stopped: every item is
-	// then in results.
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
+	return done
+}
 
-	w := writer{sink: sink, opts: opts, onErr: onErr, batchSize: batchSize, seen: map[string]bool{}}
-	if opts.Merger != nil {
-		w.actorsBefore = opts.Merger.Len()
-	}
+// drain takes the results in input order, hands them to the writer and
+// commits a batch when it is full or delay has passed since its first
+// document. It returns when everything fed has been handled, when ctx is
+// done, or at the writer's first error.
+func (w *writer) drain(ctx context.Context, results <-chan item, tokens <-chan struct{}, done <-chan struct{}, delay time.Duration) error {
 	pending := map[int]item{}
 	next := 0
 	timer := time.NewTimer(delay)
 	timer.Stop()
-	var runErr error
-loop:
+	defer timer.Stop()
 	for {
 		select {
 		case it := <-results:
@@ -254,53 +288,31 @@ loop:
 				delete(pending, next)
 				next++
 				if err := w.handle(it); err != nil {
-					runErr = err
-					break loop
+					return err
 				}
 				<-tokens
 				if len(w.batch) == 1 {
 					timer.Reset(delay)
 				}
-				if len(w.batch) >= batchSize {
+				if len(w.batch) >= w.batchSize {
 					if err := w.flush(); err != nil {
-						runErr = err
-						break loop
+						return err
 					}
 				}
 			}
 		case <-timer.C:
 			if err := w.flush(); err != nil {
-				runErr = err
-				break loop
+				return err
 			}
 		case <-done:
 			// Everything sent has been received once results is empty.
-			if len(results) > 0 {
-				continue
+			if len(results) == 0 {
+				return nil
 			}
-			break loop
 		case <-ctx.Done():
-			break loop
+			return nil
 		}
 	}
-	timer.Stop()
-	if runErr == nil {
-		runErr = w.flush()
-	}
-	cancel()
-	<-done
-	if runErr == nil && ctx.Err() != nil {
-		runErr = ctx.Err()
-		w.sum.Interrupted = true
-	}
-	w.sum.Seconds = time.Since(start).Seconds()
-	if opts.Merger != nil {
-		w.sum.Actors = opts.Merger.Len()
-		w.sum.NewActors = w.sum.Actors - w.actorsBefore
-	} else {
-		w.sum.Actors = len(w.actors)
-	}
-	return w.sum, runErr
 }
 
 // stage is the workers' part of a run.
