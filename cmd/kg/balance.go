@@ -9,22 +9,18 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/query"
 )
 
 type balanceOptions struct {
-	IO     *ioStreams
-	Load   viewLoader
-	Format string
-	Filter graph.Filter
+	queryOptions
 
 	Top      int
 	Evidence int
 }
 
 func newCmdBalance(f *factory, runF func(*balanceOptions) error) *cobra.Command {
-	opts := &balanceOptions{IO: f.IO, Load: storeViewLoader(f)}
+	opts := &balanceOptions{queryOptions: newQueryOptions(f)}
 	var ff filterFlags
 	cmd := &cobra.Command{
 		Use:   "balance",

@@ -24,7 +24,7 @@ func TestBalanceOutput(t *testing.T) {
 		golden, format string
 	}{{"balance-table.golden", formatTable}, {"balance-json.golden", formatJSON}, {"balance-csv.golden", formatCSV}} {
 		io, out := testStreams(false)
-		o := &balanceOptions{IO: io, Load: fixtureLoader(), Format: tt.format, Top: 10, Evidence: 1}
+		o := &balanceOptions{queryOptions: queryOptions{IO: io, Load: fixtureLoader(), Format: tt.format}, Top: 10, Evidence: 1}
 		if err := runBalance(context.Background(), o); err != nil {
 			t.Fatal(err)
 		}

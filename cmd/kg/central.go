@@ -9,16 +9,12 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/query"
 )
 
 type centralOptions struct {
-	IO     *ioStreams
-	Load   viewLoader
-	Format string
-	Filter graph.Filter
+	queryOptions
 
 	Measure  query.Measure
 	Weighted bool
@@ -26,7 +22,7 @@ type centralOptions struct {
 }
 
 func newCmdCentral(f *factory, runF func(*centralOptions) error) *cobra.Command {
-	opts := &centralOptions{IO: f.IO, Load: storeViewLoader(f)}
+	opts := &centralOptions{queryOptions: newQueryOptions(f)}
 	var ff filterFlags
 	var measure string
 	names := make([]string, len(query.Measures))

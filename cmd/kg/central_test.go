@@ -45,7 +45,7 @@ func TestCentralOutput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		io, out := testStreams(tt.tty)
-		err := runCentral(context.Background(), &centralOptions{IO: io, Load: fixtureLoader(), Format: tt.format, Measure: tt.measure, Top: tt.top})
+		err := runCentral(context.Background(), &centralOptions{queryOptions: queryOptions{IO: io, Load: fixtureLoader(), Format: tt.format}, Measure: tt.measure, Top: tt.top})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}

@@ -9,15 +9,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/query"
 )
 
 type communitiesOptions struct {
-	IO     *ioStreams
-	Load   viewLoader
-	Format string
-	Filter graph.Filter
+	queryOptions
 
 	Signed     bool
 	Resolution float64
@@ -25,7 +21,7 @@ type communitiesOptions struct {
 }
 
 func newCmdCommunities(f *factory, runF func(*communitiesOptions) error) *cobra.Command {
-	opts := &communitiesOptions{IO: f.IO, Load: storeViewLoader(f)}
+	opts := &communitiesOptions{queryOptions: newQueryOptions(f)}
 	var ff filterFlags
 	cmd := &cobra.Command{
 		Use:   "communities",

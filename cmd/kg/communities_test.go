@@ -24,9 +24,9 @@ func TestCommunitiesOutput(t *testing.T) {
 		opts   communitiesOptions
 		tty    bool
 	}{
-		{"communities-table-tty.golden", communitiesOptions{Format: formatTable}, true},
-		{"communities-json.golden", communitiesOptions{Format: formatJSON}, false},
-		{"communities-signed-csv.golden", communitiesOptions{Format: formatCSV, Signed: true}, false},
+		{"communities-table-tty.golden", communitiesOptions{queryOptions: queryOptions{Format: formatTable}}, true},
+		{"communities-json.golden", communitiesOptions{queryOptions: queryOptions{Format: formatJSON}}, false},
+		{"communities-signed-csv.golden", communitiesOptions{queryOptions: queryOptions{Format: formatCSV}, Signed: true}, false},
 	} {
 		io, out := testStreams(tt.tty)
 		o := tt.opts

@@ -10,15 +10,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/query"
 )
 
 type linkOptions struct {
-	IO     *ioStreams
-	Load   viewLoader
-	Format string
-	Filter graph.Filter
+	queryOptions
 
 	X, A, B  string
 	Weighted bool
@@ -27,7 +23,7 @@ type linkOptions struct {
 }
 
 func newCmdLink(f *factory, runF func(*linkOptions) error) *cobra.Command {
-	opts := &linkOptions{IO: f.IO, Load: storeViewLoader(f)}
+	opts := &linkOptions{queryOptions: newQueryOptions(f)}
 	var ff filterFlags
 	cmd := &cobra.Command{
 		Use:     "link X A B",

@@ -30,7 +30,7 @@ func TestLinkOutput(t *testing.T) {
 		golden, format string
 	}{{"link-table.golden", formatTable}, {"link-json.golden", formatJSON}, {"link-csv.golden", formatCSV}} {
 		io, out := testStreams(false)
-		o := &linkOptions{IO: io, Load: fixtureLoader(), Format: tt.format, X: "India", A: "Moscow", B: "Pakistan", Evidence: 2}
+		o := &linkOptions{queryOptions: queryOptions{IO: io, Load: fixtureLoader(), Format: tt.format}, X: "India", A: "Moscow", B: "Pakistan", Evidence: 2}
 		if err := runLink(context.Background(), o); err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +48,7 @@ func TestLinkOutput(t *testing.T) {
 		}
 	}
 	io, _ := testStreams(false)
-	err := runLink(context.Background(), &linkOptions{IO: io, Load: fixtureLoader(), Format: formatTable, X: "India", A: "India", B: "Pakistan"})
+	err := runLink(context.Background(), &linkOptions{queryOptions: queryOptions{IO: io, Load: fixtureLoader(), Format: formatTable}, X: "India", A: "India", B: "Pakistan"})
 	if err == nil || !strings.Contains(err.Error(), "three different actors") {
 		t.Errorf("same actor twice: %v", err)
 	}

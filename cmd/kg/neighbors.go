@@ -7,15 +7,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/query"
 )
 
 type neighborsOptions struct {
-	IO     *ioStreams
-	Load   viewLoader
-	Format string
-	Filter graph.Filter
+	queryOptions
 
 	Actor    string
 	Depth    int
@@ -24,7 +20,7 @@ type neighborsOptions struct {
 }
 
 func newCmdNeighbors(f *factory, runF func(*neighborsOptions) error) *cobra.Command {
-	opts := &neighborsOptions{IO: f.IO, Load: storeViewLoader(f)}
+	opts := &neighborsOptions{queryOptions: newQueryOptions(f)}
 	var ff filterFlags
 	cmd := &cobra.Command{
 		Use:   "neighbors ACTOR",

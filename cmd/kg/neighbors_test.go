@@ -23,9 +23,9 @@ func TestNeighborsOutput(t *testing.T) {
 		golden string
 		opts   neighborsOptions
 	}{
-		{"neighbors-table-tty.golden", neighborsOptions{Actor: "Pakistan", Depth: 1, Format: formatTable}},
-		{"neighbors-depth2-csv.golden", neighborsOptions{Actor: "Putin", Depth: 2, Format: formatCSV}},
-		{"neighbors-directed-json.golden", neighborsOptions{Actor: "Russia", Depth: 2, Directed: true, Evidence: 1, Format: formatJSON}},
+		{"neighbors-table-tty.golden", neighborsOptions{queryOptions: queryOptions{Format: formatTable}, Actor: "Pakistan", Depth: 1}},
+		{"neighbors-depth2-csv.golden", neighborsOptions{queryOptions: queryOptions{Format: formatCSV}, Actor: "Putin", Depth: 2}},
+		{"neighbors-directed-json.golden", neighborsOptions{queryOptions: queryOptions{Format: formatJSON}, Actor: "Russia", Depth: 2, Directed: true, Evidence: 1}},
 	} {
 		io, out := testStreams(tt.golden == "neighbors-table-tty.golden")
 		o := tt.opts

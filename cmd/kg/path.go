@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/export"
-	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/query"
 )
@@ -18,10 +17,7 @@ import (
 const formatDOT = "dot"
 
 type pathOptions struct {
-	IO     *ioStreams
-	Load   viewLoader
-	Format string
-	Filter graph.Filter
+	queryOptions
 
 	From, To string
 	Via      string
@@ -34,7 +30,7 @@ type pathOptions struct {
 }
 
 func newCmdPath(f *factory, runF func(*pathOptions) error) *cobra.Command {
-	opts := &pathOptions{IO: f.IO, Load: storeViewLoader(f)}
+	opts := &pathOptions{queryOptions: newQueryOptions(f)}
 	var ff filterFlags
 	var evidence bool
 	cmd := &cobra.Command{

@@ -29,12 +29,12 @@ func TestPathOutput(t *testing.T) {
 		golden string
 		opts   pathOptions
 	}{
-		{"path-k3-table.golden", pathOptions{From: "Moscow", To: "Islamabad", K: 3, Format: formatTable}},
-		{"path-evidence-json.golden", pathOptions{From: "russia", To: "pakistan", K: 1, Format: formatJSON, Evidence: 2}},
-		{"path-via-csv.golden", pathOptions{From: "Russia", To: "Pakistan", Via: "United States", K: 1, Format: formatCSV}},
-		{"path-maxhops-table.golden", pathOptions{From: "Russia", To: "Pakistan", MaxHops: 3, Limit: 100, K: 1, Format: formatTable}},
-		{"path-directed-weighted-table.golden", pathOptions{From: "Putin", To: "Pakistan", K: 2, Weighted: true, Directed: true, Format: formatTable}},
-		{"path-dot.golden", pathOptions{From: "Russia", To: "Pakistan", K: 2, Format: formatDOT}},
+		{"path-k3-table.golden", pathOptions{queryOptions: queryOptions{Format: formatTable}, From: "Moscow", To: "Islamabad", K: 3}},
+		{"path-evidence-json.golden", pathOptions{queryOptions: queryOptions{Format: formatJSON}, From: "russia", To: "pakistan", K: 1, Evidence: 2}},
+		{"path-via-csv.golden", pathOptions{queryOptions: queryOptions{Format: formatCSV}, From: "Russia", To: "Pakistan", Via: "United States", K: 1}},
+		{"path-maxhops-table.golden", pathOptions{queryOptions: queryOptions{Format: formatTable}, From: "Russia", To: "Pakistan", MaxHops: 3, Limit: 100, K: 1}},
+		{"path-directed-weighted-table.golden", pathOptions{queryOptions: queryOptions{Format: formatTable}, From: "Putin", To: "Pakistan", K: 2, Weighted: true, Directed: true}},
+		{"path-dot.golden", pathOptions{queryOptions: queryOptions{Format: formatDOT}, From: "Russia", To: "Pakistan", K: 2}},
 	}
 	for _, tt := range tests {
 		io, out := testStreams(false)

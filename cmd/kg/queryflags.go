@@ -160,6 +160,19 @@ func (s storeSource) Documents(fn func(graph.Document) error, _ bool) error {
 	return nil
 }
 
+// queryOptions are the options of every command that questions the graph:
+// where it prints, how it loads the view, its output format and filters.
+type queryOptions struct {
+	IO     *ioStreams
+	Load   viewLoader
+	Format string
+	Filter graph.Filter
+}
+
+func newQueryOptions(f *factory) queryOptions {
+	return queryOptions{IO: f.IO, Load: storeViewLoader(f)}
+}
+
 // viewLoader builds the filtered view and returns every stored actor, which
 // name resolution searches (an actor may exist but have no event under the
 // filters), and the document names by ID. Commands take it as an option so

@@ -11,15 +11,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/query"
 )
 
 type timelineOptions struct {
-	IO     *ioStreams
-	Load   viewLoader
-	Format string
-	Filter graph.Filter
+	queryOptions
 
 	A, B string
 	By   string
@@ -27,7 +23,7 @@ type timelineOptions struct {
 }
 
 func newCmdTimeline(f *factory, runF func(*timelineOptions) error) *cobra.Command {
-	opts := &timelineOptions{IO: f.IO, Load: storeViewLoader(f)}
+	opts := &timelineOptions{queryOptions: newQueryOptions(f)}
 	var ff filterFlags
 	cmd := &cobra.Command{
 		Use:   "timeline A B",
