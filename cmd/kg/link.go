@@ -76,15 +76,9 @@ type linkRecord struct {
 }
 
 func runLink(ctx context.Context, opts *linkOptions) error {
-	v, actors, docs, err := opts.Load(opts.Filter)
+	v, ids, _, docs, err := opts.loadNamed(opts.X, opts.A, opts.B)
 	if err != nil {
 		return err
-	}
-	var ids [3]int64
-	for i, n := range []string{opts.X, opts.A, opts.B} {
-		if ids[i], err = resolveNode(v, actors, n); err != nil {
-			return err
-		}
 	}
 	x, s, t := ids[0], ids[1], ids[2]
 	if x == s || x == t || s == t {

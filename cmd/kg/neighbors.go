@@ -69,14 +69,11 @@ type neighborRecord struct {
 }
 
 func runNeighbors(ctx context.Context, opts *neighborsOptions) error {
-	v, actors, docs, err := opts.Load(opts.Filter)
+	v, ids, _, docs, err := opts.loadNamed(opts.Actor)
 	if err != nil {
 		return err
 	}
-	c, err := resolveNode(v, actors, opts.Actor)
-	if err != nil {
-		return err
-	}
+	c := ids[0]
 	a := query.NewAdjacency(v)
 	if !opts.Directed {
 		a = a.Undirect()

@@ -105,18 +105,11 @@ type hopRow struct {
 }
 
 func runPath(ctx context.Context, opts *pathOptions) error {
-	v, actors, docs, err := opts.Load(opts.Filter)
+	v, ids, actors, docs, err := opts.loadNamed(opts.From, opts.To)
 	if err != nil {
 		return err
 	}
-	s, err := resolveNode(v, actors, opts.From)
-	if err != nil {
-		return err
-	}
-	t, err := resolveNode(v, actors, opts.To)
-	if err != nil {
-		return err
-	}
+	s, t := ids[0], ids[1]
 	a := query.NewAdjacency(v)
 	if !opts.Directed {
 		a = a.Undirect()

@@ -169,6 +169,23 @@ type queryOptions struct {
 	Filter graph.Filter
 }
 
+// loadNamed loads the filtered view and finds the nodes of the actors
+// named on the command line, in order; it also returns every stored actor,
+// for names resolved later, and the document names by ID.
+func (o *queryOptions) loadNamed(names ...string) (*view.View, []int64, []graph.Actor, map[string]string, error) {
+	v, actors, docs, err := o.Load(o.Filter)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	nodes := make([]int64, len(names))
+	for i, n := range names {
+		if nodes[i], err = resolveNode(v, actors, n); err != nil {
+			return nil, nil, nil, nil, err
+		}
+	}
+	return v, nodes, actors, docs, nil
+}
+
 func newQueryOptions(f *factory) queryOptions {
 	return queryOptions{IO: f.IO, Load: storeViewLoader(f)}
 }

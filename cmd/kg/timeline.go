@@ -88,18 +88,11 @@ type timelineRecord struct {
 }
 
 func runTimeline(ctx context.Context, opts *timelineOptions) error {
-	v, actors, _, err := opts.Load(opts.Filter)
+	v, ids, _, _, err := opts.loadNamed(opts.A, opts.B)
 	if err != nil {
 		return err
 	}
-	a, err := resolveNode(v, actors, opts.A)
-	if err != nil {
-		return err
-	}
-	b, err := resolveNode(v, actors, opts.B)
-	if err != nil {
-		return err
-	}
+	a, b := ids[0], ids[1]
 	periods, undated, err := query.Timeline(v, a, b, opts.By)
 	if err != nil {
 		return err
