@@ -3,8 +3,10 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -23,6 +25,12 @@ var (
 	ErrNoStore = errors.New("no store")
 	// ErrFormat reports a store written in another format version.
 	ErrFormat = errors.New("unsupported store format")
+	// ErrNotStore reports a directory that holds files but no kg store:
+	// kg writes nothing there.
+	ErrNotStore = errors.New("not a kg store")
+	// ErrDamaged reports a store whose files disagree with its MANIFEST in
+	// a way Badger would repair by deleting data: kg opens it no further.
+	ErrDamaged = errors.New("damaged store")
 	// ErrReadOnly reports a write attempted through a read-only handle.
 	ErrReadOnly = errors.New("store is open read-only")
 	// ErrTooBig reports a document too large for one transaction.
@@ -146,6 +154,11 @@ func (o Options) badger() badger.Options {
 		WithValueLogFileSize(o.ValueLogFileSize).
 		WithBlockCacheSize(o.BlockCacheSize).
 		WithIndexCacheSize(16 << 20).
+		// Every block read is checked against its checksum, so a damaged
+		// table gives an error, never a wrong answer. (Checking whole
+		// tables on open as well, OnTableAndBlockRead, makes Badger 4.9
+		// dereference a nil block when one is damaged.)
+		WithChecksumVerificationMode(options.OnBlockRead).
 		WithNumCompactors(2).
 		// Writes are serialised by Store.wmu, so Badger's conflict tracking
 		// would only cost memory.
@@ -190,12 +203,9 @@ func Open(o Options) (*Store, error) {
 	if err := o.validate(); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
-	if o.ReadOnly {
-		if _, err := os.Stat(filepath.Join(o.Dir, badger.ManifestFilename)); err != nil {
-			return nil, &storeError{
-				msg:      fmt.Sprintf("no store at %s: run kg load first", o.Dir),
-				sentinel: ErrNoStore, cause: err,
-			}
+	if !o.InMemory {
+		if err := checkDir(o); err != nil {
+			return nil, err
 		}
 	}
 	db, err := badger.Open(o.badger())
@@ -217,6 +227,113 @@ func Open(o Options) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// checkDir looks at a store directory before Badger opens it, because
+// Badger, even read-only, deletes every table file its MANIFEST does not
+// list: a truncated MANIFEST would cost the whole store. It refuses a
+// directory of other files (ErrNotStore), a read-only open of a directory
+// without a store (ErrNoStore), and a store whose MANIFEST does not read
+// or does not list its tables (ErrDamaged). A writable open lets tables
+// newer than every listed one pass: they are what a write killed between
+// writing a table and recording it leaves, and Badger drops them, as the
+// log still holds their data.
+func checkDir(o Options) error {
+	entries, err := os.ReadDir(o.Dir)
+	if errors.Is(err, fs.ErrNotExist) && !o.ReadOnly {
+		return nil // a new store
+	}
+	manifest := false
+	var tables []uint64
+	var foreign string
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case name == badger.ManifestFilename:
+			manifest = true
+		case strings.HasSuffix(name, ".sst"):
+			id, perr := strconv.ParseUint(strings.TrimSuffix(name, ".sst"), 10, 64)
+			if perr != nil {
+				foreign = name
+				continue
+			}
+			tables = append(tables, id)
+		case badgerFile(name) || name == cacheDir:
+		default:
+			if foreign == "" {
+				foreign = name
+			}
+		}
+	}
+	if !manifest {
+		switch {
+		case err != nil && o.ReadOnly, o.ReadOnly && foreign == "" && len(tables) == 0:
+			return &storeError{msg: fmt.Sprintf("no store at %s: run kg load first", o.Dir), sentinel: ErrNoStore, cause: err}
+		case err != nil:
+			return fmt.Errorf("open store %s: %w", o.Dir, err)
+		case foreign != "" || len(tables) > 0:
+			if foreign == "" {
+				foreign = fmt.Sprintf("%06d.sst", tables[0])
+			}
+			return &storeError{msg: fmt.Sprintf("%s is not a kg store (it holds %s and no MANIFEST): kg writes only to an empty or new directory or to its own store", o.Dir, foreign), sentinel: ErrNotStore}
+		}
+		return nil
+	}
+	f, err := os.Open(filepath.Join(o.Dir, badger.ManifestFilename))
+	if err != nil {
+		return fmt.Errorf("open store %s: %w", o.Dir, err)
+	}
+	defer f.Close()
+	bo := o.badger()
+	m, _, err := badger.ReplayManifestFile(f, bo.ExternalMagicVersion, bo)
+	if err != nil {
+		// Badger's own message may run over lines (a version error with a
+		// web link): the first line says what is wrong.
+		first, _, _ := strings.Cut(err.Error(), "\n")
+		return damaged(o, fmt.Sprintf("its MANIFEST does not read (%s)", strings.TrimRight(first, " .")))
+	}
+	var newest uint64
+	for id := range m.Tables {
+		newest = max(newest, id)
+	}
+	have := make(map[uint64]bool, len(tables))
+	for _, id := range tables {
+		have[id] = true
+		if _, listed := m.Tables[id]; listed {
+			continue
+		}
+		why := fmt.Sprintf("table %06d.sst is not in its MANIFEST", id)
+		if id > newest && len(m.Tables) > 0 {
+			if !o.ReadOnly {
+				continue // a killed write's last table, see above
+			}
+			why += " (if a kg process was killed while writing to it, a writing command such as kg load finishes that write)"
+		}
+		return damaged(o, why)
+	}
+	for id := range m.Tables {
+		if !have[id] {
+			return damaged(o, fmt.Sprintf("table %06d.sst, listed in its MANIFEST, is missing", id))
+		}
+	}
+	return nil
+}
+
+// badgerFile reports whether name is one of the files Badger keeps beside
+// its tables.
+func badgerFile(name string) bool {
+	switch name {
+	case "KEYREGISTRY", "DISCARD", "LOCK", "MANIFEST-REWRITE":
+		return true
+	}
+	return strings.HasSuffix(name, ".vlog") || strings.HasSuffix(name, ".mem")
+}
+
+func damaged(o Options, why string) error {
+	return &storeError{
+		msg:      fmt.Sprintf("store %s is damaged: %s; kg leaves it as it is: copy the directory before any repair", o.Dir, why),
+		sentinel: ErrDamaged,
+	}
 }
 
 // recoverCrashed opens the store read-write once so that Badger repairs its

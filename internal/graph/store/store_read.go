@@ -96,7 +96,7 @@ func (s *Store) DocumentByName(name string) (graph.Document, error) {
 // of a document's bytes.
 func (s *Store) Documents(fn func(graph.Document) error, withText bool) error {
 	err := s.db.View(func(txn *badger.Txn) error {
-		return scan(txn, []byte(prefixDoc), func(id, v []byte) error {
+		return scanAll(txn, prefixDoc, "documents", func(c counters) int64 { return c.Documents }, func(id, v []byte) error {
 			var d graph.Document
 			if err := json.Unmarshal(v, &d); err != nil {
 				return fmt.Errorf("document %s: %w", id, err)
@@ -120,14 +120,25 @@ func (s *Store) Documents(fn func(graph.Document) error, withText bool) error {
 func (s *Store) DocumentEventCounts() (map[string]int, error) {
 	out := make(map[string]int)
 	err := s.db.View(func(txn *badger.Txn) error {
-		return scan(txn, []byte(prefixDocEvents), func(id, v []byte) error {
+		c, err := readCounters(txn)
+		if err != nil {
+			return err
+		}
+		var sum int64
+		err = scan(txn, []byte(prefixDocEvents), func(id, v []byte) error {
 			d := decoder{b: v}
-			out[string(id)] = int(d.uvarint())
+			n := d.uvarint()
 			if d.err != nil {
 				return fmt.Errorf("events of document %s: %w", id, d.err)
 			}
+			out[string(id)] = int(n)
+			sum += int64(n)
 			return nil
 		})
+		if err == nil && sum != c.Events {
+			err = fmt.Errorf("%w: the documents' event counts add up to %d, not its %d events (a table did not read back)", ErrDamaged, sum, c.Events)
+		}
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("count events per document: %w", err)
@@ -154,7 +165,7 @@ func (s *Store) Actor(id string) (graph.Actor, error) {
 func (s *Store) Actors() ([]graph.Actor, error) {
 	var out []graph.Actor
 	err := s.db.View(func(txn *badger.Txn) error {
-		return scan(txn, []byte(prefixActor), func(id, v []byte) error {
+		return scanAll(txn, prefixActor, "actors", func(c counters) int64 { return c.Actors }, func(id, v []byte) error {
 			var a graph.Actor
 			if err := json.Unmarshal(v, &a); err != nil {
 				return fmt.Errorf("actor %s: %w", id, err)
@@ -276,7 +287,7 @@ func (s *Store) Neighbors(id string) (out, in map[string]int, err error) {
 func (s *Store) Events(fn func(graph.Event) error) error {
 	err := s.db.View(func(txn *badger.Txn) error {
 		var e graph.Event
-		return scan(txn, []byte(prefixEvent), func(id, v []byte) error {
+		return scanAll(txn, prefixEvent, "events", func(c counters) int64 { return c.Events }, func(id, v []byte) error {
 			if err := decodeEvent(v, &e); err != nil {
 				return fmt.Errorf("event %s: %w", id, err)
 			}
@@ -464,6 +475,24 @@ func getDocEvents(txn *badger.Txn, docID string) ([]string, error) {
 		return nil, err
 	}
 	return decodeStrings(b)
+}
+
+// scanAll is scan over every record of a kind, checked against the
+// store's count of them. A damaged table ends Badger's iteration early
+// without an error; the count turns that into one, never a short answer.
+func scanAll(txn *badger.Txn, prefix, kind string, want func(counters) int64, fn func(id, v []byte) error) error {
+	c, err := readCounters(txn)
+	if err != nil {
+		return err
+	}
+	var n int64
+	if err := scan(txn, []byte(prefix), func(id, v []byte) error { n++; return fn(id, v) }); err != nil {
+		return err
+	}
+	if w := want(c); n != w {
+		return fmt.Errorf("%w: read %d of its %d %s (a table did not read back)", ErrDamaged, n, w, kind)
+	}
+	return nil
 }
 
 func readCounters(txn *badger.Txn) (counters, error) {
