@@ -124,7 +124,10 @@ func TestByteFlips(t *testing.T) {
 		}
 		defer s.Close()
 		var b bytes.Buffer
-		if err := s.Events(func(e graph.Event) error { b.WriteString(e.ID + e.Source + e.Target + e.CAMEO + e.Sentence + "\n"); return nil }); err != nil {
+		if err := s.Events(func(e graph.Event) error {
+			b.WriteString(e.ID + e.Source + e.Target + e.CAMEO + e.Sentence + "\n")
+			return nil
+		}); err != nil {
 			return "", err
 		}
 		actors, err := s.Actors()
