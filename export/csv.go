@@ -38,7 +38,7 @@ func WriteCSVNodes(w io.Writer, g Graph, opts Options) error {
 			ti = gephiIntervals([]interval{iv})
 		}
 		row = append(row, ti)
-		if err := cw.Write(row); err != nil {
+		if err := cw.Write(cells(row, opts.RawCSV)); err != nil {
 			return fmt.Errorf("csv nodes: %w", err)
 		}
 	}
@@ -86,7 +86,7 @@ func WriteCSVEdges(w io.Writer, g Graph, opts Options) error {
 			row = append(row, text(c.edge(&e), ";"))
 		}
 		row = append(row, gephiIntervals(spells(edgeDates(&e))))
-		return cw.Write(row)
+		return cw.Write(cells(row, opts.RawCSV))
 	})
 	if err != nil {
 		return fmt.Errorf("csv edges: %w", err)

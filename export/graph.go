@@ -112,6 +112,9 @@ type Options struct {
 	Multi bool
 	// JSONStyle is "graphology" (the default) or "cytoscape".
 	JSONStyle string
+	// RawCSV writes CSV cells as they are. By default a cell that a
+	// spreadsheet would run as a formula is neutralised (see SafeCell).
+	RawCSV bool
 }
 
 func (o Options) name() string {

@@ -47,7 +47,7 @@ func WriteNeo4jNodes(w io.Writer, g Graph, opts Options) error {
 			labels += ";" + l
 		}
 		row = append(row, labels)
-		if err := cw.Write(row); err != nil {
+		if err := cw.Write(cells(row, opts.RawCSV)); err != nil {
 			return fmt.Errorf("neo4j nodes: %w", err)
 		}
 	}
@@ -87,7 +87,7 @@ func WriteNeo4jRelationships(w io.Writer, g Graph, opts Options) error {
 		for _, c := range cols {
 			row = append(row, neo4jText(text(c.edge(&e), ";")))
 		}
-		return cw.Write(row)
+		return cw.Write(cells(row, opts.RawCSV))
 	})
 	if err != nil {
 		return fmt.Errorf("neo4j relationships: %w", err)

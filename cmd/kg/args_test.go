@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -83,5 +84,23 @@ func TestUntilDone(t *testing.T) {
 	v, err := untilDone(context.Background(), func() (int, error) { return 7, nil })
 	if v != 7 || err != nil {
 		t.Errorf("got %v, %v; want 7, nil", v, err)
+	}
+}
+
+// TestCSVInjectionListings: an actor named like a formula is neutralised
+// in every CSV listing, and written as it is with --raw-csv.
+func TestCSVInjectionListings(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "db")
+	edges := "source,target,cameo,doc\n\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",Pakistan,042,d\n"
+	if code, _, errOut := runKG(t, edges, "--store", store, "import", "--input-format", "csv", "-"); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	_, safe, _ := runKG(t, "", "--store", store, "actors", "--format", "csv")
+	if !strings.Contains(safe, "'=HYPERLINK") || strings.Contains(safe, ",=HYPERLINK") || strings.Contains(safe, "\"=HYPERLINK") {
+		t.Errorf("actors --format csv:\n%s", safe)
+	}
+	_, raw, _ := runKG(t, "", "--store", store, "--raw-csv", "actors", "--format", "csv")
+	if strings.Contains(raw, "'=HYPERLINK") || !strings.Contains(raw, "=HYPERLINK") {
+		t.Errorf("--raw-csv actors --format csv:\n%s", raw)
 	}
 }

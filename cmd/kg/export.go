@@ -175,7 +175,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 		vo.Centrality = c
 	}
 	g := &countingGraph{Graph: export.FromView(v, vo), ctx: ctx}
-	eo := export.Options{Name: "kg", Multi: opts.Multi, JSONStyle: opts.JSONStyle}
+	eo := export.Options{Name: "kg", Multi: opts.Multi, JSONStyle: opts.JSONStyle, RawCSV: opts.IO.RawCSV}
 	if err := ctx.Err(); err != nil {
 		return err
 	}

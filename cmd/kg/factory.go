@@ -19,7 +19,13 @@ type ioStreams struct {
 	// headers and alignment, progress bars are drawn.
 	OutTTY bool
 	ErrTTY bool
+	// RawCSV writes CSV cells as they are (--raw-csv): by default a cell a
+	// spreadsheet would run as a formula is neutralised (export.SafeCell).
+	RawCSV bool
 }
+
+// rawCSVOut marks an output stream whose CSV cells go out unchanged.
+type rawCSVOut struct{ io.Writer }
 
 // defaultIO wires kg to the process's standard streams. KG_FORCE_TTY set to
 // anything but "" or "0" makes kg print tables as it does on a terminal

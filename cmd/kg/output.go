@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/kg-project/kg/export"
 	"github.com/spf13/cobra"
 )
 
@@ -72,6 +73,7 @@ func printRecords[T any](w io.Writer, format string, tty bool, recs []T, cols []
 		}
 		return nil
 	case formatCSV:
+		_, raw := w.(rawCSVOut)
 		cw := csv.NewWriter(w)
 		head := make([]string, len(cols))
 		for i, c := range cols {
@@ -84,6 +86,9 @@ func printRecords[T any](w io.Writer, format string, tty bool, recs []T, cols []
 		for _, r := range recs {
 			for i, c := range cols {
 				row[i] = c.Value(r)
+				if !raw {
+					row[i] = export.SafeCell(row[i])
+				}
 			}
 			if err := cw.Write(row); err != nil {
 				return err

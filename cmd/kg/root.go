@@ -49,6 +49,14 @@ CSV for scripts.`,
 	}
 	root.PersistentFlags().StringVar(&f.storeDir, "store", envOr("KG_STORE", "./kg.db"),
 		"store directory (env KG_STORE)")
+	root.PersistentFlags().BoolVar(&f.IO.RawCSV, "raw-csv", false,
+		"write CSV cells as they are; by default a cell a spreadsheet would run as a formula (=, @, |, or + and - before other than a number) gets a leading apostrophe")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if f.IO.RawCSV {
+			f.IO.Out = rawCSVOut{f.IO.Out}
+		}
+		return nil
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &flagError{err: err, cmd: c}
 	})
