@@ -83,9 +83,14 @@ PETRARCH and TABARI files are checked too. What such a file gets away with
 // readNamed reads the file called name, or stdin for "-".
 func readNamed(name string, stdin io.Reader) ([]byte, error) {
 	if name == "-" {
-		return io.ReadAll(stdin)
+		return dict.ReadBounded(stdin)
 	}
-	return os.ReadFile(name)
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return dict.ReadBounded(f)
 }
 
 func runDictCheck(_ context.Context, opts *dictCheckOptions) error {

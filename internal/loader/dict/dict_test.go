@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -302,3 +303,22 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestReadBounded: an endless input is read only up to one byte past the
+// largest dictionary, which Parse then refuses.
+func TestReadBounded(t *testing.T) {
+	data, err := ReadBounded(io.LimitReader(zeros{}, 1<<40))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) != maxFileSize+1 {
+		t.Errorf("read %d bytes, want %d", len(data), maxFileSize+1)
+	}
+	if _, err := Parse("zero", data); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("Parse of an oversized file: %v", err)
+	}
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }

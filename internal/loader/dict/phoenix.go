@@ -82,11 +82,23 @@ func PhoenixLicense() string {
 	return string(b)
 }
 
+// ReadBounded reads a dictionary from r: at most one byte more than the
+// largest file Parse accepts, so that /dev/zero or a runaway pipe cannot
+// fill memory; Parse then reports the file as too large.
+func ReadBounded(r io.Reader) ([]byte, error) {
+	return io.ReadAll(io.LimitReader(r, maxFileSize+1))
+}
+
 // readFile reads and parses the dictionary file at p.
 func readFile(p string) (*File, error) {
-	data, err := os.ReadFile(p)
+	fh, err := os.Open(p)
 	if err != nil {
 		return nil, fmt.Errorf("read dictionary: %w", err)
+	}
+	data, err := ReadBounded(fh)
+	fh.Close()
+	if err != nil {
+		return nil, fmt.Errorf("read dictionary %s: %w", p, err)
 	}
 	f, err := Parse(p, data)
 	if err != nil {

@@ -143,7 +143,7 @@ func (im *Importer) Skipped() []string {
 func (im *Importer) readJSONL(r io.Reader, file, defDoc string) []error {
 	var errs []error
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 64<<20)
+	sc.Buffer(make([]byte, 64<<10), maxLine)
 	line := 0
 	for sc.Scan() {
 		line++
@@ -304,8 +304,35 @@ var csvColumns = []string{
 	"sentence", "sentence_index", "negated", "modality", "symmetric", "confidence", "weight",
 }
 
+// maxLine is the longest line an import reads: a record of a kg triple,
+// sentence included, is far shorter; a file without line breaks (a binary,
+// /dev/zero) stops here instead of filling memory.
+const maxLine = 4 << 20
+
+// errLineTooLong reports a line over maxLine bytes.
+var errLineTooLong = fmt.Errorf("line longer than %d MiB", maxLine>>20)
+
+// lineLimit passes r through, failing with errLineTooLong once maxLine
+// bytes go by without a line break.
+type lineLimit struct {
+	r   io.Reader
+	run int
+}
+
+func (l *lineLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for _, b := range p[:n] {
+		if b == '\n' {
+			l.run = 0
+		} else if l.run++; l.run > maxLine {
+			return 0, errLineTooLong
+		}
+	}
+	return n, err
+}
+
 func (im *Importer) readCSV(r io.Reader, file, defDoc string, sep rune) []error {
-	cr := csv.NewReader(r)
+	cr := csv.NewReader(&lineLimit{r: r})
 	cr.Comma = sep
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true

@@ -292,3 +292,25 @@ func TestImportUserCode(t *testing.T) {
 		t.Errorf("event = %+v, want code 901, quad class 0, relation 901", e)
 	}
 }
+
+// endless is an unending stream of one byte, as /dev/zero.
+type endless byte
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(e)
+	}
+	return len(p), nil
+}
+
+// TestImportEndlessLine: a file without line breaks stops at the line
+// limit with an error, in every format, instead of filling memory.
+func TestImportEndlessLine(t *testing.T) {
+	for _, format := range []string{TriplesCSV, TriplesTSV, TriplesJSONL} {
+		im := NewImporter()
+		errs := im.Read(endless(0), "zero", format)
+		if len(errs) == 0 || !strings.Contains(errs[len(errs)-1].Error(), "longer than") && !strings.Contains(errs[len(errs)-1].Error(), "too long") {
+			t.Errorf("%s: errors %v, want a line too long", format, errs)
+		}
+	}
+}
