@@ -31,6 +31,8 @@ var (
 	// ErrDamaged reports a store whose files disagree with its MANIFEST in
 	// a way Badger would repair by deleting data: kg opens it no further.
 	ErrDamaged = errors.New("damaged store")
+	// ErrDiskFull reports too little free space to write safely.
+	ErrDiskFull = errors.New("disk full")
 	// ErrReadOnly reports a write attempted through a read-only handle.
 	ErrReadOnly = errors.New("store is open read-only")
 	// ErrTooBig reports a document too large for one transaction.
@@ -208,6 +210,11 @@ func Open(o Options) (*Store, error) {
 			return nil, err
 		}
 	}
+	if !o.InMemory && !o.ReadOnly {
+		if err := o.checkSpace(0); err != nil {
+			return nil, err
+		}
+	}
 	db, err := badger.Open(o.badger())
 	if err != nil && o.ReadOnly && strings.Contains(err.Error(), "Log truncate required") {
 		// The last writer crashed before flushing its memtable. Only a
@@ -319,6 +326,33 @@ func checkDir(o Options) error {
 	return nil
 }
 
+// reserve is the free space a writable store needs beyond what it writes:
+// Badger writes its memtables and value log through memory maps of files
+// it sizes in advance, and a page of those that the file system cannot back
+// kills the process (SIGBUS) instead of failing a write. Two memtables, a
+// value-log file and a table's worth of slack are kept free.
+func (o Options) reserve() int64 {
+	return 3*o.MemTableSize + o.ValueLogFileSize
+}
+
+// checkSpace fails with ErrDiskFull unless the store's file system has the
+// reserve and need bytes more free. Where free space is unknown it passes.
+func (o Options) checkSpace(need int64) error {
+	dir := o.Dir
+	if _, err := os.Stat(dir); err != nil {
+		dir = filepath.Dir(filepath.Clean(dir)) // not created yet
+	}
+	free, ok := freeBytes(dir)
+	if !ok || free >= o.reserve()+need {
+		return nil
+	}
+	return &storeError{
+		msg: fmt.Sprintf("disk full while writing %s: %d MB free, and kg keeps %d MB free to write safely; free some space and run the command again",
+			o.Dir, free>>20, (o.reserve()+need)>>20),
+		sentinel: ErrDiskFull,
+	}
+}
+
 // badgerFile reports whether name is one of the files Badger keeps beside
 // its tables.
 func badgerFile(name string) bool {
@@ -339,6 +373,9 @@ func damaged(o Options, why string) error {
 // recoverCrashed opens the store read-write once so that Badger repairs its
 // log, closes it, and reopens it read-only.
 func recoverCrashed(o Options) (*badger.DB, error) {
+	if err := o.checkSpace(0); err != nil {
+		return nil, err // the recovery writes
+	}
 	rw, err := badger.Open(o.WithReadOnly(false).badger())
 	if err != nil {
 		if isLockError(err) {

@@ -82,6 +82,17 @@ func (s *Store) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStat
 // putLocked writes normalised extractions, as many per transaction as
 // fit; s.wmu must be held.
 func (s *Store) putLocked(xs []graph.Extraction, force bool) ([]graph.PutStatus, error) {
+	if !s.opts.InMemory {
+		// A batch takes about its documents' size, text and events, once
+		// in the log and once in a table.
+		var need int64
+		for _, x := range xs {
+			need += 2 * int64(len(x.Doc.Text)+len(x.Doc.Raw)+200*len(x.Events))
+		}
+		if err := s.opts.checkSpace(need); err != nil {
+			return nil, err
+		}
+	}
 	out := make([]graph.PutStatus, 0, len(xs))
 	for len(xs) > 0 {
 		st, at, err := s.tryBatch(xs, force)
