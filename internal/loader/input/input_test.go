@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -393,4 +394,43 @@ func FuzzWalkJSONL(f *testing.F) {
 			t.Errorf("%d records from %d lines", n, bytes.Count(data, []byte("\n"))+1)
 		}
 	})
+}
+
+// endless is an unending stream of one byte, as /dev/zero.
+type endless byte
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(e)
+	}
+	return len(p), nil
+}
+
+// TestJSONLEndlessLine: a line that never ends is skipped only so far,
+// then reading stops with an error; a cancelled context stops it too.
+func TestJSONLEndlessLine(t *testing.T) {
+	defer func(n int) { maxSkip = n }(maxSkip)
+	maxSkip = 8 << 20
+	for _, cancelled := range []bool{false, true} {
+		ctx, cancel := context.WithCancel(context.Background())
+		if cancelled {
+			maxSkip = 1 << 40
+			go func() { time.Sleep(50 * time.Millisecond); cancel() }()
+		}
+		var errs []error
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			readJSONL(ctx, bufio.NewReader(endless(0)), "zero", "zero", 1<<20, func(Input) error { return nil }, func(err error) { errs = append(errs, err) })
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("cancelled %v: still reading after 10 s", cancelled)
+		}
+		if len(errs) == 0 {
+			t.Errorf("cancelled %v: no error", cancelled)
+		}
+		cancel()
+	}
 }

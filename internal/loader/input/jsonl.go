@@ -134,7 +134,7 @@ func firstLineIsJSON(br *bufio.Reader) bool {
 // skipped; every bad line is reported with its number and the rest still
 // load.
 func readJSONL(ctx context.Context, r *bufio.Reader, path, name string, max int64, fn func(Input) error, onErr func(error)) error {
-	lr := lineReader{r: r, max: int(min(max, int64(^uint(0)>>1)))}
+	lr := lineReader{r: r, max: int(min(max, int64(^uint(0)>>1))), ctx: ctx}
 	nonBlank := 0
 	for {
 		if err := ctx.Err(); err != nil {
@@ -183,7 +183,15 @@ type lineReader struct {
 	max  int
 	buf  []byte
 	line int
+	// ctx, when set, stops the skipping of a long line (Ctrl-C on
+	// "kg extract < /dev/zero").
+	ctx context.Context
 }
+
+// maxSkip is how much of one over-long line is skipped to reach the next
+// line: past it the input is taken for endless (/dev/zero) and reading
+// stops with an error.
+var maxSkip = 1 << 30
 
 // next returns the next line without its end of line, its 1-based number,
 // and whether it was longer than max (its content is then dropped). At the
@@ -191,10 +199,21 @@ type lineReader struct {
 func (l *lineReader) next() (line []byte, n int, tooLong bool, err error) {
 	l.buf = l.buf[:0]
 	started := false
+	skipped := 0
 	for {
 		chunk, err := l.r.ReadSlice('\n')
 		if len(chunk) > 0 {
 			started = true
+		}
+		if tooLong {
+			if skipped += len(chunk); skipped > maxSkip {
+				return nil, l.line + 1, false, fmt.Errorf("%w: line has no end in its first %s; stopped reading", ErrTooLarge, FormatSize(int64(maxSkip)))
+			}
+			if l.ctx != nil && skipped%(16<<20) < len(chunk) {
+				if cerr := l.ctx.Err(); cerr != nil {
+					return nil, l.line + 1, false, cerr
+				}
+			}
 		}
 		if !tooLong {
 			if len(l.buf)+len(chunk) > l.max+2 { // +2: room for "\r\n"
