@@ -66,11 +66,22 @@ func Sentences(text string) []Sentence {
 		out = make([]Sentence, 0, len(text)/120+1)
 	}
 	start := 0
-	emit := func(end int) {
-		s, e := trimSpan(text, start, end)
+	span := func(from, to int) {
+		s, e := trimSpan(text, from, to)
 		if e > s {
 			out = append(out, Sentence{Index: len(out), Start: s, End: e, Text: text[s:e]})
 		}
+	}
+	emit := func(end int) {
+		// A run without sentence punctuation (a table, a list, text that
+		// lost its full stops) is cut into clauses: each event keeps its
+		// sentence, and the parser reads sentences, not pages.
+		for end-start > MaxSentence {
+			cut := clauseBreak(text, start, start+MaxSentence)
+			span(start, cut)
+			start = cut
+		}
+		span(start, end)
 		start = end
 	}
 	n := len(text)
@@ -137,6 +148,28 @@ func Sentences(text string) []Sentence {
 	}
 	emit(n)
 	return out
+}
+
+// MaxSentence is the longest sentence, in bytes, Sentences returns; a
+// longer run is cut at clause punctuation or between words.
+const MaxSentence = 2000
+
+// clauseBreak returns where to cut text[lo:hi]: after the last semicolon,
+// colon or comma in its second half, else at its last space, else at hi
+// (moved back to the start of a UTF-8 character).
+func clauseBreak(text string, lo, hi int) int {
+	mid := lo + (hi-lo)/2
+	for _, set := range []string{";:", ",", " \t\n"} {
+		for i := hi - 1; i > mid; i-- {
+			if strings.IndexByte(set, text[i]) >= 0 {
+				return i + 1
+			}
+		}
+	}
+	for hi > lo+1 && !utf8.RuneStart(text[hi]) {
+		hi--
+	}
+	return hi
 }
 
 // endsSentence decides whether the punctuation run text[dot:dot+run] ends a

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func sentenceTexts(text string) []string {
@@ -98,5 +99,43 @@ func checkSentenceOffsets(t *testing.T, text string, ss []Sentence) {
 			t.Errorf("sentence %d is empty or untrimmed: %q", i, s.Text)
 		}
 		prev = s.End
+	}
+}
+
+// TestSentencesCapped: a run without sentence punctuation comes out as
+// sentences of at most MaxSentence bytes, cut after clause punctuation
+// where there is some and between words otherwise, and nothing is lost.
+func TestSentencesCapped(t *testing.T) {
+	for _, c := range []struct {
+		name, unit string
+	}{
+		{"words only", "Pakistan met Russia and India "},
+		{"clauses", "Pakistan met Russia, India met Iran; "},
+		{"no spaces", "PakistanmetRussiaandIndia"},
+		{"multibyte", "Пакистан встретил Россию "},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			text := strings.TrimSpace(strings.Repeat(c.unit, 400))
+			ss := Sentences(text)
+			if len(ss) < 2 {
+				t.Fatalf("%d sentences for %d bytes", len(ss), len(text))
+			}
+			var joined []string
+			for _, s := range ss {
+				if len(s.Text) > MaxSentence {
+					t.Errorf("sentence %d has %d bytes", s.Index, len(s.Text))
+				}
+				if !utf8.ValidString(s.Text) || text[s.Start:s.End] != s.Text {
+					t.Errorf("sentence %d is not its span of the text", s.Index)
+				}
+				if strings.Contains(c.unit, ",") && !strings.HasSuffix(s.Text, ",") && !strings.HasSuffix(s.Text, ";") && s.Index < len(ss)-1 {
+					t.Errorf("sentence %d ends %q, not after clause punctuation", s.Index, s.Text[len(s.Text)-5:])
+				}
+				joined = append(joined, s.Text)
+			}
+			if strings.Join(strings.Fields(strings.Join(joined, " ")), "") != strings.Join(strings.Fields(text), "") {
+				t.Errorf("the sentences do not hold the whole text")
+			}
+		})
 	}
 }
