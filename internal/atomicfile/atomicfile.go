@@ -26,6 +26,7 @@ func Write(path string, fn func(io.Writer) error) error {
 // Several files written with Temp and committed together change at once or
 // not at all, as far as a failure before the first Commit goes.
 func Temp(path string, fn func(io.Writer) error) (string, error) {
+	path, mode := target(path)
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return "", fmt.Errorf("create %s: %w", path, err)
@@ -36,7 +37,7 @@ func Temp(path string, fn func(io.Writer) error) (string, error) {
 		err = bw.Flush()
 	}
 	if err == nil {
-		err = f.Chmod(0o644)
+		err = f.Chmod(mode)
 	}
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = cerr
@@ -50,9 +51,23 @@ func Temp(path string, fn func(io.Writer) error) (string, error) {
 
 // Commit renames a file written by Temp to path; on failure it removes it.
 func Commit(tmp, path string) error {
+	path, _ = target(path)
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("rename %s: %w", path, err)
 	}
 	return nil
+}
+
+// target is the file a write to path replaces, a symbolic link followed
+// (the link stays a link), and the mode the new file takes: the old
+// file's, else 0644.
+func target(path string) (string, os.FileMode) {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+		return path, fi.Mode().Perm()
+	}
+	return path, 0o644
 }
