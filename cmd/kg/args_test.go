@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kg-project/kg/internal/loader/input"
 	"github.com/spf13/cobra"
 )
 
@@ -102,5 +104,26 @@ func TestCSVInjectionListings(t *testing.T) {
 	_, raw, _ := runKG(t, "", "--store", store, "--raw-csv", "actors", "--format", "csv")
 	if strings.Contains(raw, "'=HYPERLINK") || !strings.Contains(raw, "=HYPERLINK") {
 		t.Errorf("--raw-csv actors --format csv:\n%s", raw)
+	}
+}
+
+// TestHostileNames: control characters in a file name reach neither
+// stderr nor a table raw.
+func TestHostileNames(t *testing.T) {
+	for _, c := range []struct{ in, bad string }{
+		{"a\x1b[2Jb", "\x1b"},
+		{"a\rkg: fine", "\r"},
+	} {
+		if got := oneLine(c.in); strings.Contains(got, c.bad) {
+			t.Errorf("oneLine(%q) = %q", c.in, got)
+		}
+		var b strings.Builder
+		fmt.Fprintf(safeText{&b}, "kg: %s: not found\n", c.in)
+		if strings.Contains(b.String(), c.bad) || !strings.HasSuffix(b.String(), "\n") {
+			t.Errorf("stderr got %q", b.String())
+		}
+	}
+	if got := input.DisplayName("evil\nkg: all good.txt"); strings.Contains(got, "\n") {
+		t.Errorf("DisplayName kept a newline: %q", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/kg-project/kg/internal/graph/store"
 	"golang.org/x/term"
@@ -33,7 +34,7 @@ type rawCSVOut struct{ io.Writer }
 func defaultIO() *ioStreams {
 	force := os.Getenv("KG_FORCE_TTY")
 	return &ioStreams{
-		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		In: os.Stdin, Out: os.Stdout, ErrOut: safeText{os.Stderr},
 		OutTTY: (force != "" && force != "0") || term.IsTerminal(int(os.Stdout.Fd())),
 		ErrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
@@ -73,4 +74,35 @@ func (f *factory) closeStore() error {
 		return fmt.Errorf("close store %s: %w", f.storeDir, err)
 	}
 	return nil
+}
+
+// safeText escapes in what kg prints the control characters that a file
+// name or a document could carry into it: an escape sequence that clears
+// the screen or moves the cursor, a carriage return that overwrites a line.
+// Newlines and tabs, which kg's own output uses, pass.
+type safeText struct{ w io.Writer }
+
+func (s safeText) Write(p []byte) (int, error) {
+	clean := true
+	for _, b := range p {
+		if b < 0x20 && b != '\n' && b != '\t' || b == 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s.w.Write(p)
+	}
+	var b strings.Builder
+	for _, c := range p {
+		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+			fmt.Fprintf(&b, "\\x%02x", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	if _, err := io.WriteString(s.w, b.String()); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/kg-project/kg/export"
 	"github.com/spf13/cobra"
@@ -133,10 +134,30 @@ func printRecords[T any](w io.Writer, format string, tty bool, recs []T, cols []
 	return fmt.Errorf("unknown format %q", format)
 }
 
-// oneLine keeps table cells on one line: tabs and newlines become spaces.
+// oneLine keeps table cells on one line and the terminal in kg's hands:
+// tabs and newlines become spaces, other control characters (an escape
+// sequence in a file name) are shown escaped.
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\t\n\r") {
+	clean := true
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
 		return s
 	}
-	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case unicode.IsControl(r):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

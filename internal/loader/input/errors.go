@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Error is a problem with one input: a file, or one line of a JSONL file.
@@ -16,9 +19,21 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+		return fmt.Sprintf("%s:%d: %v", DisplayName(e.Path), e.Line, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	return fmt.Sprintf("%s: %v", DisplayName(e.Path), e.Err)
+}
+
+// DisplayName is a file name as messages and tables show it: as it is,
+// unless it holds control characters (a newline, an escape sequence), which
+// could forge a message line or take over a terminal; then Go-quoted.
+func DisplayName(name string) string {
+	for _, r := range name {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }
 
 func (e *Error) Unwrap() error { return e.Err }
