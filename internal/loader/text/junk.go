@@ -71,6 +71,10 @@ var boilerPrefixes = []string{
 	"pic.twitter.com", "related coverage", "recommended stories",
 }
 
+// maxBoilerWords is the longest boilerplate paragraph, in words, that a
+// prefix of boilerPrefixes removes.
+const maxBoilerWords = 150
+
 // prefixesByByte indexes boilerPrefixes by their first byte.
 var prefixesByByte = func() (t [256][]string) {
 	for _, p := range boilerPrefixes {
@@ -141,8 +145,8 @@ func lastSignificant(s string) byte {
 func countWords(s string) int { return countWordsUpTo(s, len(s)+1) }
 
 // manyWords is where line classification stops counting words: no rule
-// distinguishes between lines longer than 40 words.
-const manyWords = 41
+// distinguishes between lines longer than maxBoilerWords.
+const manyWords = maxBoilerWords + 1
 
 // countWordsUpTo counts the words of s, stopping at limit.
 func countWordsUpTo(s string, limit int) int {
@@ -190,7 +194,13 @@ func junkReason(s string, li lineInfo) (string, bool) {
 	}
 	if li.words > 40 {
 		// Prose paragraphs: only the long boilerplate texts (disclaimers,
-		// cookie notices) can match, and only from their first byte.
+		// cookie notices) can match, and only from their first byte. Those
+		// run to a few dozen words; a longer line that starts like one
+		// ("Newspapers in India reported ...", a whole article on one
+		// line) is prose.
+		if li.words > maxBoilerWords {
+			return "", false
+		}
 		for _, p := range prefixesByByte[lower[0]] {
 			if hasWordPrefix(lower, p) {
 				return ReasonBoilerplate, false
