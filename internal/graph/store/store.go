@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
@@ -216,6 +217,15 @@ func Open(o Options) (*Store, error) {
 		}
 	}
 	db, err := badger.Open(o.badger())
+	if err != nil && o.ReadOnly && isLockError(err) {
+		// Another reader may be recovering a crashed store (below), which
+		// takes the lock for a moment: wait for it. A writer holds the
+		// lock for longer, and then the reader is refused.
+		for deadline := time.Now().Add(3 * time.Second); isLockError(err) && time.Now().Before(deadline); {
+			time.Sleep(100 * time.Millisecond)
+			db, err = badger.Open(o.badger())
+		}
+	}
 	if err != nil && o.ReadOnly && strings.Contains(err.Error(), "Log truncate required") {
 		// The last writer crashed before flushing its memtable. Only a
 		// read-write open replays and truncates the log, and it does so
@@ -377,10 +387,18 @@ func recoverCrashed(o Options) (*badger.DB, error) {
 		return nil, err // the recovery writes
 	}
 	rw, err := badger.Open(o.WithReadOnly(false).badger())
-	if err != nil {
-		if isLockError(err) {
-			return nil, err
+	if err != nil && isLockError(err) {
+		// Another reader may be doing this same recovery: wait for it and
+		// read what it recovered. A writer holds the lock for longer.
+		for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); {
+			time.Sleep(100 * time.Millisecond)
+			if db, rerr := badger.Open(o.badger()); rerr == nil {
+				return db, nil
+			}
 		}
+		return nil, err
+	}
+	if err != nil {
 		return nil, fmt.Errorf("the last kg process writing it did not finish and recovery failed (%w); run kg load or kg reindex as a user who may write it", err)
 	}
 	if err := rw.Close(); err != nil {

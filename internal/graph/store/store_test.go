@@ -893,3 +893,31 @@ func TestEventCodecDatedCodes(t *testing.T) {
 		t.Errorf("with a reporter: %+v, %v", back, err)
 	}
 }
+
+// TestConcurrentReadsAfterCrash: readers that start together after a
+// killed writer all read; one recovers the store, the others wait for it.
+func TestConcurrentReadsAfterCrash(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a process")
+	}
+	dir := t.TempDir()
+	if out, err := helper(t, "crash", dir).CombinedOutput(); err != nil {
+		t.Fatalf("helper: %v\n%s", err, out)
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			s, err := Open(DefaultOptions(dir).WithReadOnly(true))
+			if err == nil {
+				_, err = s.Stats()
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Errorf("reader: %v", err)
+		}
+	}
+}
