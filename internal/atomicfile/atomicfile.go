@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // Write writes path through fn, atomically.
@@ -27,6 +29,7 @@ func Write(path string, fn func(io.Writer) error) error {
 // not at all, as far as a failure before the first Commit goes.
 func Temp(path string, fn func(io.Writer) error) (string, error) {
 	path, mode := target(path)
+	removeStale(path)
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return "", fmt.Errorf("create %s: %w", path, err)
@@ -70,4 +73,32 @@ func target(path string) (string, os.FileMode) {
 		return path, fi.Mode().Perm()
 	}
 	return path, 0o644
+}
+
+// staleAfter is the age past which a temporary file of a target is taken
+// for the leftover of a killed writer (SIGKILL leaves no chance to clean
+// up) rather than one being written now.
+const staleAfter = time.Hour
+
+// removeStale removes the temporary files of path that killed writers
+// left behind.
+func removeStale(path string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+globEscape(filepath.Base(path))+".tmp-*"))
+	for _, m := range matches {
+		if fi, err := os.Lstat(m); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > staleAfter {
+			os.Remove(m)
+		}
+	}
+}
+
+// globEscape escapes the pattern characters of a file name.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[]\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
