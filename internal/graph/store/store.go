@@ -408,7 +408,7 @@ func recoverCrashed(o Options) (*badger.DB, error) {
 }
 
 func isLockError(err error) bool {
-	return strings.Contains(err.Error(), "Cannot acquire directory lock")
+	return err != nil && strings.Contains(err.Error(), "Cannot acquire directory lock")
 }
 
 func openError(o Options, err error) error {
