@@ -15,7 +15,7 @@ import (
 // argCounts is how many positional arguments each command takes: min and
 // max, max -1 for any number. Every runnable command must be listed.
 var argCounts = map[string][2]int{
-	"actors": {0, 0}, "balance": {0, 0}, "central": {0, 0}, "communities": {0, 0},
+	"actors": {0, 0}, "balance": {0, 0}, "check": {0, 0}, "central": {0, 0}, "communities": {0, 0},
 	"demo": {0, 0}, "dict check": {1, -1}, "dict import": {1, -1}, "dict show": {0, 0},
 	"docs": {0, 0}, "export": {0, 0}, "extract": {0, -1}, "import": {1, -1},
 	"link": {3, 3}, "load": {1, -1}, "neighbors": {1, 1}, "parse": {0, -1},
@@ -125,5 +125,22 @@ func TestHostileNames(t *testing.T) {
 	}
 	if got := input.DisplayName("evil\nkg: all good.txt"); strings.Contains(got, "\n") {
 		t.Errorf("DisplayName kept a newline: %q", got)
+	}
+}
+
+// TestCheckCommand: kg check on a healthy store says ok, exit 0.
+func TestCheckCommand(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "db")
+	edges := "source,target,cameo,doc\nRussia,Pakistan,042,d\n"
+	if code, _, errOut := runKG(t, edges, "--store", store, "import", "--input-format", "csv", "-"); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := runKG(t, "", "--store", store, "check")
+	if code != 0 || !strings.HasPrefix(out, "ok: 1 documents, 2 actors, 1 events, 1 edges") {
+		t.Errorf("exit %d, out %q, err %q", code, out, errOut)
+	}
+	code, out, _ = runKG(t, "", "--store", store, "check", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"ok": true`) {
+		t.Errorf("json: exit %d, out %q", code, out)
 	}
 }

@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	badger "github.com/dgraph-io/badger/v4"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+// CheckReport is what Check verified and what it found wrong.
+type CheckReport struct {
+	Documents, Actors, Events, Edges int
+	// Problems are one line each, at most maxProblems of them.
+	Problems []string
+	// More counts the problems past maxProblems.
+	More int
+}
+
+// OK reports whether Check found nothing wrong.
+func (r CheckReport) OK() bool { return len(r.Problems) == 0 }
+
+const maxProblems = 50
+
+func (r *CheckReport) problem(format string, a ...any) {
+	if len(r.Problems) < maxProblems {
+		r.Problems = append(r.Problems, fmt.Sprintf(format, a...))
+	} else {
+		r.More++
+	}
+}
+
+// Check verifies the whole store without changing it: the checksum of
+// every table block (Badger's own verification), then kg's invariants:
+// every document's events exist and name it, every event's actors exist,
+// the adjacency counts are the events' pair counts, and the totals kept in
+// the store match what is there. It stops early, with ctx's error, when
+// ctx is done. An error is returned only when the check itself could not
+// run; what is wrong with the store is in the report.
+func (s *Store) Check(ctx context.Context) (CheckReport, error) {
+	var r CheckReport
+	if err := verifyChecksums(s.db); err != nil {
+		r.problem("table checksums: %v", err)
+		return r, nil // the tables do not read back: nothing else can be trusted
+	}
+	err := s.db.View(func(txn *badger.Txn) error {
+		c, err := readCounters(txn)
+		if err != nil {
+			r.problem("store totals: %v", err)
+			c = counters{-1, -1, -1, -1, -1}
+		}
+		actors := map[string]bool{}
+		if err := scan(txn, []byte(prefixActor), func(id, _ []byte) error {
+			actors[string(id)] = true
+			return ctx.Err()
+		}); err != nil {
+			return err
+		}
+		docs := map[string]bool{}
+		if err := scan(txn, []byte(prefixDoc), func(id, _ []byte) error {
+			docs[string(id)] = true
+			return ctx.Err()
+		}); err != nil {
+			return err
+		}
+		pairs := map[actorPair]uint64{}
+		ofDoc := map[string]int{}
+		var e graph.Event
+		if err := scan(txn, []byte(prefixEvent), func(id, v []byte) error {
+			r.Events++
+			if err := decodeEvent(v, &e); err != nil {
+				r.problem("event %s: %v", id, err)
+				return ctx.Err()
+			}
+			for _, a := range [2]string{e.Source, e.Target} {
+				if !actors[a] {
+					r.problem("event %s names actor %q, which is not stored", id, a)
+				}
+			}
+			if !docs[e.DocID] {
+				r.problem("event %s belongs to document %s, which is not stored", id, graph.ShortID(e.DocID))
+			}
+			ofDoc[e.DocID]++
+			pairs[actorPair{e.Source, e.Target}]++
+			return ctx.Err()
+		}); err != nil {
+			return err
+		}
+		for d := range docs {
+			ids, err := getDocEvents(txn, d)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				r.problem("document %s: event list: %v", graph.ShortID(d), err)
+				continue
+			}
+			if len(ids) != ofDoc[d] {
+				r.problem("document %s lists %d events, %d events name it", graph.ShortID(d), len(ids), ofDoc[d])
+			}
+			for _, id := range ids {
+				var ev graph.Event
+				if err := getEvent(txn, id, &ev); err != nil {
+					r.problem("document %s lists event %s: %v", graph.ShortID(d), id, err)
+				}
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if err := scan(txn, []byte(prefixOut), func(k, v []byte) error {
+			r.Edges++
+			parts := splitKey(append([]byte(prefixOut), k...), prefixOut)
+			n, err := decodeUint64(v)
+			switch {
+			case len(parts) != 2 || err != nil:
+				r.problem("adjacency key %q: malformed", k)
+			case pairs[actorPair{parts[0], parts[1]}] != n:
+				r.problem("adjacency %s→%s counts %d events, %d are stored", parts[0], parts[1], n, pairs[actorPair{parts[0], parts[1]}])
+			}
+			delete(pairs, actorPair{parts[0], parts[1]})
+			return ctx.Err()
+		}); err != nil {
+			return err
+		}
+		for p, n := range pairs {
+			r.problem("adjacency %s→%s is missing (%d events)", p.src, p.dst, n)
+		}
+		r.Documents, r.Actors = len(docs), len(actors)
+		for _, t := range []struct {
+			what string
+			have int
+			kept int64
+		}{{"documents", r.Documents, c.Documents}, {"actors", r.Actors, c.Actors}, {"events", r.Events, c.Events}, {"edges", r.Edges, c.Edges}} {
+			if c.Documents >= 0 && int64(t.have) != t.kept {
+				r.problem("%d %s stored, the store's total says %d", t.have, t.what, t.kept)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return r, fmt.Errorf("check store: %w", err)
+	}
+	return r, nil
+}
+
+// verifyChecksums is Badger's check of every table block. Badger 4.9
+// dereferences a nil block when it meets a damaged one, while building the
+// error that would name it; that panic is the report of a damaged table.
+func verifyChecksums(db *badger.DB) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("a table block fails its checksum")
+		}
+	}()
+	return db.VerifyChecksum()
+}
