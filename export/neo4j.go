@@ -99,11 +99,15 @@ func WriteNeo4jRelationships(w io.Writer, g Graph, opts Options) error {
 	return nil
 }
 
-// Neo4jImportCommand is the command that loads files written into dir into
-// a new database db.
+// Neo4jImportCommand is the command that loads files written into dir
+// into database db, for Neo4j 5: the database name comes before the named
+// arguments (5.19 and later read it nowhere else), and
+// --overwrite-destination lets the import replace a database that exists,
+// as the default "neo4j" does once the server has started (stop the server,
+// or the database, before importing).
 func Neo4jImportCommand(dir, db string) string {
-	return fmt.Sprintf(`neo4j-admin database import full --nodes=Actor=%s --relationships=%s --array-delimiter=";" %s`,
-		shellQuote(joinPath(dir, Neo4jNodesFile)), shellQuote(joinPath(dir, Neo4jRelationshipsFile)), shellQuote(db))
+	return fmt.Sprintf(`neo4j-admin database import full %s --overwrite-destination=true --nodes=Actor=%s --relationships=%s --array-delimiter=";"`,
+		shellQuote(db), shellQuote(joinPath(dir, Neo4jNodesFile)), shellQuote(joinPath(dir, Neo4jRelationshipsFile)))
 }
 
 func neo4jType(k kind) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -208,7 +209,8 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 	fmt.Fprintf(out, "%d actors, %d edges\n", len(g.Nodes()), g.edges)
 	switch opts.Format.Name {
 	case "neo4j":
-		fmt.Fprintf(out, "load into a new Neo4j database with:\n  %s\n", export.Neo4jImportCommand(opts.Output, opts.Neo4jDB))
+		db := cmp.Or(opts.Neo4jDB, "neo4j")
+		fmt.Fprintf(out, "load into Neo4j 5 (server or database stopped; replaces database %s) with:\n  %s\n", db, export.Neo4jImportCommand(opts.Output, db))
 	case "nquads":
 		fmt.Fprintf(out, "load into a running Dgraph cluster with:\n  %s\n", export.DgraphLiveCommand(opts.Output))
 	}

@@ -155,8 +155,8 @@ func TestRunExportFiles(t *testing.T) {
 		}
 		switch name {
 		case "neo4j":
-			want := `neo4j-admin database import full --nodes=Actor=` + filepath.Join(out, "actors.csv") +
-				` --relationships=` + filepath.Join(out, "relationships.csv") + ` --array-delimiter=";" `
+			want := `neo4j-admin database import full neo4j --overwrite-destination=true --nodes=Actor=` + filepath.Join(out, "actors.csv") +
+				` --relationships=` + filepath.Join(out, "relationships.csv") + ` --array-delimiter=";"`
 			if !strings.Contains(stdout, want) {
 				t.Errorf("neo4j command missing from:\n%s", stdout)
 			}
