@@ -31,7 +31,7 @@ func WriteCSVNodes(w io.Writer, g Graph, opts Options) error {
 		n := &nodes[i]
 		row = append(row[:0], clean(n.ID), clean(nodeLabel(n)))
 		for _, c := range cols {
-			row = append(row, text(c.node(n), ";"))
+			row = append(row, gephiText(c.node(n)))
 		}
 		ti := ""
 		if iv, ok := nodeSpan(n); ok {
@@ -78,12 +78,12 @@ func WriteCSVEdges(w io.Writer, g Graph, opts Options) error {
 			return err
 		}
 		row = append(row[:0], clean(e.Source), clean(e.Target), "Directed", clean(e.ID),
-			clean(edgeLabel(&e)), formatFloat(e.Weight))
+			clean(edgeLabel(&e)), decimal(e.Weight))
 		if opts.Multi {
 			row = append(row, clean(edgeLabel(&e)))
 		}
 		for _, c := range cols {
-			row = append(row, text(c.edge(&e), ";"))
+			row = append(row, gephiText(c.edge(&e)))
 		}
 		row = append(row, gephiIntervals(spells(edgeDates(&e))))
 		return cw.Write(cells(row, opts.RawCSV))
@@ -114,4 +114,24 @@ func gephiIntervals(iv []interval) string {
 	}
 	b.WriteByte('>')
 	return b.String()
+}
+
+// gephiText renders a value for Gephi's spreadsheet importer, which guesses
+// a column's type from its first rows: a double always has a decimal point
+// ("7.0"), so that a column whose first values are whole does not become
+// an integer column that drops the later "1.9".
+func gephiText(v any) string {
+	if f, ok := v.(float64); ok {
+		return decimal(f)
+	}
+	return text(v, ";")
+}
+
+// decimal formats f with at least one digit after the point.
+func decimal(f float64) string {
+	s := formatFloat(f)
+	if !strings.ContainsAny(s, ".eEInN") {
+		s += ".0"
+	}
+	return s
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -339,9 +340,35 @@ func TestCSVForGephi(t *testing.T) {
 	}
 	ids := map[string]bool{}
 	for _, r := range rows {
-		if r["Type"] != "Directed" || r["Weight"] != "1" || r["Kind"] != r["Label"] || ids[r["Id"]] {
+		if r["Type"] != "Directed" || r["Weight"] != "1.0" || r["Kind"] != r["Label"] || ids[r["Id"]] {
 			t.Errorf("edge row %v", r)
 		}
 		ids[r["Id"]] = true
+	}
+	gephiTypeGuess(t, head, rows)
+}
+
+// gephiTypeGuess mirrors the type guess of Gephi's spreadsheet importer, which
+// takes a column's type from its first value: an integer column must hold
+// only integers, so that no later value ("1.9" after "7") is dropped.
+func gephiTypeGuess(t *testing.T, head []string, rows []map[string]string) {
+	t.Helper()
+	for _, col := range head {
+		first := ""
+		for _, r := range rows {
+			if first = r[col]; first != "" {
+				break
+			}
+		}
+		if _, err := strconv.Atoi(first); err != nil {
+			continue // a double or string column: Gephi reads every value
+		}
+		for _, r := range rows {
+			if v := r[col]; v != "" {
+				if _, err := strconv.Atoi(v); err != nil {
+					t.Errorf("column %s starts %q, read as integers by Gephi, then holds %q", col, first, v)
+				}
+			}
+		}
 	}
 }
