@@ -24,8 +24,9 @@ const (
 // all times", so undated events stay visible.
 //
 // Edges carry weight (> 0), label (the relation), and under Options.Multi a
-// kind set to the relation, so Gephi keeps parallel events of different
-// relations apart. Edge colours (viz:color) show cooperation (green),
+// kind set to the event's ID, so that Gephi, which merges parallel edges of
+// one kind, keeps every event. Attribute ids are numbers, with the names as
+// titles. Edge colours (viz:color) show cooperation (green),
 // conflict (red) and neutral (grey) from the edge's sign.
 func WriteGEXF(w io.Writer, g Graph, opts Options) error {
 	nodes, ids, err := sortedNodes(g)
@@ -48,14 +49,17 @@ func WriteGEXF(w io.Writer, g Graph, opts Options) error {
 	x.end("meta")
 	x.start("graph", "mode", "dynamic", "defaultedgetype", "directed",
 		"timeformat", "date", "timerepresentation", "interval")
+	// Attribute ids are numbers, node ones first, then edge ones: readers
+	// such as graphology (Gephi Lite) show an attribute's title only when
+	// its id is numeric, and its id otherwise.
 	x.start("attributes", "class", "node", "mode", "static")
-	for _, c := range ncols {
-		x.empty("attribute", "id", "n_"+c.Name, "title", c.Name, "type", gexfType(c.Kind))
+	for i, c := range ncols {
+		x.empty("attribute", "id", strconv.Itoa(i), "title", c.Name, "type", gexfType(c.Kind))
 	}
 	x.end("attributes")
 	x.start("attributes", "class", "edge", "mode", "static")
-	for _, c := range ecols {
-		x.empty("attribute", "id", "e_"+c.Name, "title", c.Name, "type", gexfType(c.Kind))
+	for i, c := range ecols {
+		x.empty("attribute", "id", strconv.Itoa(len(ncols)+i), "title", c.Name, "type", gexfType(c.Kind))
 	}
 	x.end("attributes")
 
@@ -63,7 +67,7 @@ func WriteGEXF(w io.Writer, g Graph, opts Options) error {
 	for i := range nodes {
 		n := &nodes[i]
 		x.start("node", "id", clean(n.ID), "label", clean(nodeLabel(n)))
-		gexfAttvalues(x, ncols, n, nil)
+		gexfAttvalues(x, ncols, 0, n, nil)
 		if iv, ok := nodeSpan(n); ok {
 			gexfSpells(x, []interval{iv})
 		}
@@ -81,10 +85,12 @@ func WriteGEXF(w io.Writer, g Graph, opts Options) error {
 		kv := []string{"id", clean(e.ID), "source", clean(e.Source), "target", clean(e.Target),
 			"label", clean(edgeLabel(&e)), "weight", formatFloat(e.Weight)}
 		if opts.Multi {
-			kv = append(kv, "kind", clean(edgeLabel(&e)))
+			// Gephi merges parallel edges of one kind: each event is its
+			// own kind, the relation stays the label.
+			kv = append(kv, "kind", clean(e.ID))
 		}
 		x.start("edge", kv...)
-		gexfAttvalues(x, ecols, nil, &e)
+		gexfAttvalues(x, ecols, len(ncols), nil, &e)
 		if iv := spells(edgeDates(&e)); len(iv) > 0 {
 			gexfSpells(x, iv)
 		}
@@ -105,7 +111,7 @@ func WriteGEXF(w io.Writer, g Graph, opts Options) error {
 	return nil
 }
 
-func gexfAttvalues(x *xmlWriter, cols []column, n *Node, e *Edge) {
+func gexfAttvalues(x *xmlWriter, cols []column, first int, n *Node, e *Edge) {
 	started := false
 	for i := range cols {
 		v := cols[i].value(n, e)
@@ -116,7 +122,7 @@ func gexfAttvalues(x *xmlWriter, cols []column, n *Node, e *Edge) {
 			x.start("attvalues")
 			started = true
 		}
-		x.empty("attvalue", "for", cols[i].id(), "value", text(v, ";"))
+		x.empty("attvalue", "for", strconv.Itoa(first+i), "value", text(v, ";"))
 	}
 	if started {
 		x.end("attvalues")
