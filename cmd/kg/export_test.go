@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kg-project/kg/export"
 	"github.com/kg-project/kg/internal/graph"
@@ -320,5 +321,37 @@ func TestExportCentrality(t *testing.T) {
 	}
 	if sum < 0.999 || sum > 1.001 {
 		t.Errorf("pagerank sums to %v", sum)
+	}
+}
+
+func TestPickLayout(t *testing.T) {
+	for _, c := range []struct {
+		layout string
+		edges  int
+		want   string
+	}{
+		{"auto", 3, "dot"}, {"auto", maxDotEdges, "dot"}, {"auto", maxDotEdges + 1, "sfdp"},
+		{"neato", 5000, "neato"}, {"auto", maxDrawEdges + 1, ""},
+	} {
+		got, err := pickLayout(c.layout, c.edges)
+		if got != c.want || (c.want == "") != (err != nil) {
+			t.Errorf("pickLayout(%s, %d) = %q, %v; want %q", c.layout, c.edges, got, err, c.want)
+		}
+	}
+}
+
+// TestRunExportRenderTimeout: a drawing that runs out of time is a clear
+// error, and leaves no image.
+func TestRunExportRenderTimeout(t *testing.T) {
+	if _, err := exec.LookPath("dot"); err != nil {
+		t.Skip("graphviz not installed")
+	}
+	out := filepath.Join(t.TempDir(), "g.dot")
+	_, _, err := runExportTest(t, &exportOptions{Format: mustFormat(t, "dot"), Output: out, Render: "svg", RenderTimeout: time.Nanosecond})
+	if err == nil || !strings.Contains(err.Error(), "did not finish drawing") {
+		t.Fatalf("err = %v, want a timeout", err)
+	}
+	if _, err := os.Stat(strings.TrimSuffix(out, ".dot") + ".svg"); !os.IsNotExist(err) {
+		t.Errorf("an image was left: %v", err)
 	}
 }
