@@ -40,7 +40,7 @@ func WriteNeo4jNodes(w io.Writer, g Graph, opts Options) error {
 		n := &nodes[i]
 		row = append(row[:0], neo4jText(n.ID))
 		for _, c := range cols {
-			row = append(row, neo4jText(text(c.node(n), ";")))
+			row = append(row, neo4jValue(c, c.node(n)))
 		}
 		labels := "Actor"
 		if l := neo4jLabel(n.Type); l != "" {
@@ -85,7 +85,7 @@ func WriteNeo4jRelationships(w io.Writer, g Graph, opts Options) error {
 		row = append(row[:0], neo4jText(e.Source), neo4jText(e.Target), RelType(edgeLabel(&e)),
 			neo4jText(e.ID), neo4jText(edgeLabel(&e)), formatFloat(e.Weight))
 		for _, c := range cols {
-			row = append(row, neo4jText(text(c.edge(&e), ";")))
+			row = append(row, neo4jValue(c, c.edge(&e)))
 		}
 		return cw.Write(cells(row, opts.RawCSV))
 	})
@@ -124,6 +124,21 @@ func neo4jType(k kind) string {
 		return ":date"
 	}
 	return ""
+}
+
+// neo4jValue renders a value of column c for the import. A date known only
+// to the year or month is written whole, as the day a span opens or closes
+// on: first_* columns the first day it may mean, last_* columns the last,
+// as the Dgraph export and GEXF spells read it (Neo4j's :date would read
+// "1971" as 1971-01-01 even as a last-seen date).
+func neo4jValue(c column, v any) string {
+	if d, ok := v.(Date); ok {
+		if strings.HasPrefix(c.Name, "last_") {
+			return d.LastDay().String()
+		}
+		return d.FirstDay().String()
+	}
+	return neo4jText(text(v, ";"))
 }
 
 // neo4jText cleans a value and folds line breaks into spaces.

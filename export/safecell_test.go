@@ -60,3 +60,16 @@ func TestCSVInjection(t *testing.T) {
 		}
 	}
 }
+
+// TestNeo4jPartialDates: a date known to the year or month becomes the
+// first or last day it may mean, as in the Dgraph export.
+func TestNeo4jPartialDates(t *testing.T) {
+	g := &MemGraph{NodeList: []Node{{ID: "x", Name: "X", FirstSeen: Date{Year: 1971}, LastSeen: Date{Year: 1971, Month: 2}}}}
+	var b bytes.Buffer
+	if err := WriteNeo4jNodes(&b, g, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "1971-01-01,1971-02-28") {
+		t.Errorf("partial dates not expanded:\n%s", b.String())
+	}
+}
