@@ -37,9 +37,12 @@ func predicate(c *column) string {
 // target edges to its actors, because Dgraph keeps one edge per (subject,
 // predicate, object) and parallel events would overwrite each other's
 // facets. Blank-node names are a hash of the actor or edge id (a_… and
-// e_…, characters [a-z0-9_] only), so re-exports name nodes the same way
-// and an xid upsert makes reloads idempotent; xid holds "actor:<id>" or
-// "edge:<id>". Dates are RFC 3339 xs:dateTime at midnight UTC (a date
+// e_…, characters [a-z0-9_] only), so re-exports name nodes the same way.
+// The live loader's --upsertPredicate xid stores that name in xid and finds
+// the node by it on the next load, so a reload updates nodes instead of
+// adding them; kg therefore writes no xid of its own (it would overwrite
+// the loader's), and keeps the actor's or edge's id in kg_id
+// ("actor:<id>", "edge:<id>"). Dates are RFC 3339 xs:dateTime at midnight UTC (a date
 // known to the year or month starts or ends its span), numbers are xs:int
 // and xs:float, booleans xs:boolean, and lists one triple per element.
 func WriteNQuads(w io.Writer, g Graph, opts Options) error {
@@ -53,7 +56,7 @@ func WriteNQuads(w io.Writer, g Graph, opts Options) error {
 		n := &nodes[i]
 		s := blankNode("a_", n.ID)
 		q.literal(s, "dgraph.type", `"Actor"`)
-		q.literal(s, "xid", nquadString("actor:"+n.ID))
+		q.literal(s, "kg_id", nquadString("actor:"+n.ID))
 		q.literal(s, "label", nquadString(nodeLabel(n)))
 		for c := range ncols {
 			q.value(s, predicate(&ncols[c]), ncols[c].node(n), ncols[c].Name == "last_seen")
@@ -72,7 +75,7 @@ func WriteNQuads(w io.Writer, g Graph, opts Options) error {
 		}
 		s := blankNode("e_", e.ID)
 		q.literal(s, "dgraph.type", typ)
-		q.literal(s, "xid", nquadString("edge:"+e.ID))
+		q.literal(s, "kg_id", nquadString("edge:"+e.ID))
 		q.literal(s, "source", blankNode("a_", e.Source))
 		q.literal(s, "target", blankNode("a_", e.Target))
 		q.literal(s, "label", nquadString(edgeLabel(&e)))
@@ -93,13 +96,15 @@ func WriteNQuads(w io.Writer, g Graph, opts Options) error {
 
 // WriteDgraphSchema writes the schema that goes with WriteNQuads: a typed,
 // indexed predicate for every attribute and the Actor and Relation/Event
-// types. xid is @upsert so that reloading with --upsertPredicate xid
-// updates nodes instead of duplicating them.
+// types. xid, which the live loader fills with the blank-node name under
+// --upsertPredicate xid, is @upsert so that a reload updates nodes instead
+// of duplicating them; kg_id holds kg's own ids.
 func WriteDgraphSchema(w io.Writer, g Graph, opts Options) error {
 	nodes := g.Nodes()
 	ncols, ecols := nodeColumns(nodes), edgeColumns(opts.Multi)
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "xid: string @index(exact) @upsert .")
+	fmt.Fprintln(bw, "kg_id: string @index(exact) .")
 	fmt.Fprintln(bw, "label: string @index(exact, term) .")
 	fmt.Fprintln(bw, "source: uid @reverse .")
 	fmt.Fprintln(bw, "target: uid @reverse .")
@@ -121,7 +126,7 @@ func WriteDgraphSchema(w io.Writer, g Graph, opts Options) error {
 			fmt.Fprintf(bw, "%s: %s .\n", p, dgraphType(p, cols[c].Kind))
 		}
 	}
-	fmt.Fprintf(bw, "\ntype Actor {\n  xid\n  label\n")
+	fmt.Fprintf(bw, "\ntype Actor {\n  xid\n  kg_id\n  label\n")
 	for _, p := range actor {
 		fmt.Fprintf(bw, "  %s\n", p)
 	}
@@ -129,7 +134,7 @@ func WriteDgraphSchema(w io.Writer, g Graph, opts Options) error {
 	if opts.Multi {
 		name = "Event"
 	}
-	fmt.Fprintf(bw, "}\n\ntype %s {\n  xid\n  source\n  target\n  label\n  weight\n", name)
+	fmt.Fprintf(bw, "}\n\ntype %s {\n  xid\n  kg_id\n  source\n  target\n  label\n  weight\n", name)
 	for _, p := range edge {
 		fmt.Fprintf(bw, "  %s\n", p)
 	}
