@@ -10,9 +10,13 @@ import (
 const (
 	gexfNS    = "http://gexf.net/1.3"
 	gexfVizNS = "http://gexf.net/1.3/viz"
+	// gexf12NS is GEXF 1.2draft's, which networkx (to 3.x) reads and 1.3
+	// it does not.
+	gexf12NS = "http://www.gexf.net/1.2draft"
 )
 
-// WriteGEXF writes g as a dynamic GEXF 1.3 graph for Gephi's timeline.
+// WriteGEXF writes g as a dynamic GEXF 1.3 graph for Gephi's timeline
+// (1.2draft, for networkx, under Options.GEXFVersion "1.2").
 //
 // Time uses one representation only, intervals: the graph declares
 // mode="dynamic", timeformat="date" and timerepresentation="interval".
@@ -36,9 +40,13 @@ func WriteGEXF(w io.Writer, g Graph, opts Options) error {
 	ncols, ecols := nodeColumns(nodes), edgeColumns(opts.Multi)
 	x := newXMLWriter(w)
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	x.start("gexf", "xmlns", gexfNS, "xmlns:viz", gexfVizNS,
+	ns, vizNS, version := gexfNS, gexfVizNS, "1.3"
+	if opts.GEXFVersion == "1.2" {
+		ns, vizNS, version = gexf12NS, gexf12NS+"/viz", "1.2"
+	}
+	x.start("gexf", "xmlns", ns, "xmlns:viz", vizNS,
 		"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance",
-		"xsi:schemaLocation", gexfNS+" http://gexf.net/1.3/gexf.xsd", "version", "1.3")
+		"xsi:schemaLocation", ns+" "+ns+"/gexf.xsd", "version", version)
 	x.start("meta")
 	x.start("creator")
 	x.token(xml.CharData("kg"))
@@ -47,8 +55,12 @@ func WriteGEXF(w io.Writer, g Graph, opts Options) error {
 	x.token(xml.CharData(clean(opts.name())))
 	x.end("description")
 	x.end("meta")
-	x.start("graph", "mode", "dynamic", "defaultedgetype", "directed",
-		"timeformat", "date", "timerepresentation", "interval")
+	if version == "1.3" {
+		x.start("graph", "mode", "dynamic", "defaultedgetype", "directed",
+			"timeformat", "date", "timerepresentation", "interval")
+	} else {
+		x.start("graph", "mode", "dynamic", "defaultedgetype", "directed", "timeformat", "date")
+	}
 	// Attribute ids are numbers, node ones first, then edge ones: readers
 	// such as graphology (Gephi Lite) show an attribute's title only when
 	// its id is numeric, and its id otherwise.

@@ -112,6 +112,9 @@ type Options struct {
 	Multi bool
 	// JSONStyle is "graphology" (the default) or "cytoscape".
 	JSONStyle string
+	// GEXFVersion is "1.3" (the default, "") or "1.2": GEXF 1.2draft,
+	// which networkx reads.
+	GEXFVersion string
 	// RawCSV writes CSV cells as they are. By default a cell that a
 	// spreadsheet would run as a formula is neutralised (see SafeCell).
 	RawCSV bool

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -124,10 +125,14 @@ func TestNetworkxRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	var paths []string
 	for _, multi := range []bool{false, true} {
-		for _, kind := range []string{"graphml", "gexf"} {
-			f, _ := Lookup(kind)
+		for _, kind := range []string{"graphml", "gexf", "gexf12"} {
+			f, _ := Lookup(strings.TrimSuffix(kind, "12"))
+			o := Options{Multi: multi}
+			if kind == "gexf12" {
+				o.GEXFVersion = "1.2" // networkx's own version, no namespace registered
+			}
 			path := filepath.Join(dir, fmt.Sprintf("g-%v.%s", multi, kind))
-			if err := os.WriteFile(path, writeAll(t, f, fixture(multi), Options{Multi: multi})[""], 0o644); err != nil {
+			if err := os.WriteFile(path, writeAll(t, f, fixture(multi), o)[""], 0o644); err != nil {
 				t.Fatal(err)
 			}
 			paths = append(paths, path)
@@ -136,7 +141,7 @@ func TestNetworkxRoundTrip(t *testing.T) {
 	read := readNX(t, py, paths...)
 	for _, multi := range []bool{false, true} {
 		g := fixture(multi)
-		for _, kind := range []string{"graphml", "gexf"} {
+		for _, kind := range []string{"graphml", "gexf", "gexf12"} {
 			t.Run(fmt.Sprintf("%s/multi=%v", kind, multi), func(t *testing.T) {
 				got := read[filepath.Join(dir, fmt.Sprintf("g-%v.%s", multi, kind))]
 				if !got.Directed {

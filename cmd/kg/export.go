@@ -37,6 +37,8 @@ type exportOptions struct {
 	Path       []string // two actor names
 	Centrality bool
 	Render     string // "", "svg" or "png"
+	// GEXFVersion is "1.3" or "1.2" (1.2draft, for networkx).
+	GEXFVersion string
 	// Layout is the Graphviz engine --render uses; "auto" picks by size.
 	Layout string
 	// RenderTimeout bounds the drawing.
@@ -140,6 +142,11 @@ interrupted export never leaves a half-written file.`,
 			if opts.RenderTimeout <= 0 {
 				return flagErrorf(cmd, "--render-timeout must be positive")
 			}
+			switch opts.GEXFVersion {
+			case "1.3", "1.2":
+			default:
+				return flagErrorf(cmd, "--gexf-version %q: want 1.3 or 1.2", opts.GEXFVersion)
+			}
 			switch opts.JSONStyle {
 			case export.JSONGraphology, export.JSONCytoscape:
 			default:
@@ -163,6 +170,7 @@ interrupted export never leaves a half-written file.`,
 	fl.StringVar(&opts.Layout, "layout", "auto", "Graphviz engine for --render: "+strings.Join(layouts, ", ")+" (auto: dot up to 500 edges, sfdp above)")
 	fl.DurationVar(&opts.RenderTimeout, "render-timeout", time.Minute, "give up drawing after this long")
 	fl.StringVar(&opts.JSONStyle, "json-style", export.JSONGraphology, "JSON layout: graphology or cytoscape")
+	fl.StringVar(&opts.GEXFVersion, "gexf-version", "1.3", "GEXF version: 1.3 (Gephi) or 1.2 (1.2draft, which networkx reads)")
 	fl.StringVar(&opts.Neo4jDB, "neo4j-database", "neo4j", "database name in the printed neo4j-admin command")
 	addFilterFlags(cmd, &ff)
 	return cmd
@@ -193,7 +201,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 		vo.Centrality = c
 	}
 	g := &countingGraph{Graph: export.FromView(v, vo), ctx: ctx}
-	eo := export.Options{Name: "kg", Multi: opts.Multi, JSONStyle: opts.JSONStyle, RawCSV: opts.IO.RawCSV}
+	eo := export.Options{Name: "kg", Multi: opts.Multi, JSONStyle: opts.JSONStyle, RawCSV: opts.IO.RawCSV, GEXFVersion: opts.GEXFVersion}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
