@@ -17,9 +17,12 @@ type Communities struct {
 	// Groups holds the members (compact indexes) of each community,
 	// largest first, ties by lowest member; members ascending.
 	Groups [][]int32
-	// Q is the modularity of the partition: undirected, event-weighted
-	// for Louvain; for the signed run, the cooperation layer's Q minus the
-	// conflict layer's (gonum's QMultiplex with layer weights +1 and -1).
+	// Q is the modularity of the partition, in [-1, 1]: undirected,
+	// event-weighted for Louvain; for the signed run, Gómez, Jensen and
+	// Arenas's signed modularity (Phys. Rev. E 80, 016114, 2009):
+	//   Q = (2w⁺Q⁺ − 2w⁻Q⁻) / (2w⁺ + 2w⁻),
+	// Q⁺ and Q⁻ the ordinary modularities of the cooperation and conflict
+	// layers and w⁺, w⁻ their total weights.
 	Q float64
 }
 
@@ -65,9 +68,20 @@ func SignedLouvain(v *view.View, resolution float64, seed uint64) (Communities, 
 	res := []float64{resolution, resolution}
 	r := community.ModularizeMultiplex(layers, weights, res, true, rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	comms := r.Communities()
-	q := 0.0
+	// QMultiplex gives each layer's sum over pairs unscaled (2w·Q, signed
+	// by the layer weight): their sum over the total 2w⁺ + 2w⁻ is the
+	// signed modularity.
+	q, twoW := 0.0, 0.0
 	for _, x := range community.QMultiplex(layers, comms, weights, res) {
 		q += x
+	}
+	for _, a := range []*Adjacency{coop.a, conf.a} {
+		for _, w := range a.W {
+			twoW += w
+		}
+	}
+	if twoW > 0 {
+		q /= twoW
 	}
 	return Communities{Groups: groups(comms), Q: q}, nil
 }

@@ -253,6 +253,12 @@ func TestLouvain(t *testing.T) {
 	if err != nil || len(s.Groups) != 2 {
 		t.Errorf("signed louvain = %+v, %v", s, err)
 	}
+	if s.Q < -1 || s.Q > 1 {
+		t.Errorf("signed modularity %v outside [-1, 1]", s.Q)
+	}
+	if want := signedQ(v, s.Groups); math.Abs(s.Q-want) > 1e-9 {
+		t.Errorf("signed modularity %v, the formula gives %v", s.Q, want)
+	}
 	// Conflict inside a cooperative block splits it in the signed run.
 	evs2 := []ev{{"x", "y", "042", 5, "2012", true}, {"y", "z", "042", 5, "2012", true}, {"x", "z", "190", -10, "2012", false},
 		{"x", "w", "042", 5, "2012", true}, {"z", "q", "042", 5, "2012", true}}
@@ -331,4 +337,59 @@ func TestBalance(t *testing.T) {
 	if strings.Join(ids, ",") != "c,d,e" {
 		t.Errorf("unbalanced triad = %v", ids)
 	}
+}
+
+// signedQ is Gómez, Jensen and Arenas's signed modularity (Phys. Rev. E 80,
+// 016114, 2009), term by term over all pairs, as a reference:
+// Q = 1/(2w⁺+2w⁻) Σ_ij [w_ij − (w⁺_i w⁺_j / 2w⁺ − w⁻_i w⁻_j / 2w⁻)] δ(c_i, c_j).
+func signedQ(v *view.View, groups [][]int32) float64 {
+	n := v.Len()
+	wp := make([][]float64, n)
+	wn := make([][]float64, n)
+	for i := range wp {
+		wp[i], wn[i] = make([]float64, n), make([]float64, n)
+	}
+	for _, e := range SignedEdges(v) {
+		switch e.Sign {
+		case 1:
+			wp[e.U][e.W] += float64(e.Events)
+			wp[e.W][e.U] += float64(e.Events)
+		case -1:
+			wn[e.U][e.W] += float64(e.Events)
+			wn[e.W][e.U] += float64(e.Events)
+		}
+	}
+	comm := make([]int, n)
+	for c, g := range groups {
+		for _, x := range g {
+			comm[x] = c
+		}
+	}
+	kp, kn := make([]float64, n), make([]float64, n)
+	var twoP, twoN float64
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			kp[i] += wp[i][j]
+			kn[i] += wn[i][j]
+		}
+		twoP += kp[i]
+		twoN += kn[i]
+	}
+	q := 0.0
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			if comm[i] != comm[j] {
+				continue
+			}
+			x := wp[i][j] - wn[i][j]
+			if twoP > 0 {
+				x -= kp[i] * kp[j] / twoP
+			}
+			if twoN > 0 {
+				x += kn[i] * kn[j] / twoN
+			}
+			q += x
+		}
+	}
+	return q / (twoP + twoN)
 }
