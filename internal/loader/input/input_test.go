@@ -434,3 +434,19 @@ func TestJSONLEndlessLine(t *testing.T) {
 		cancel()
 	}
 }
+
+// TestOtherDocumentKinds: a PDF (even an uncompressed one, which is all
+// ASCII), a .docx and RTF are refused by name, with the tool to convert
+// them.
+func TestOtherDocumentKinds(t *testing.T) {
+	for _, c := range []struct{ data, want string }{
+		{"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (Hello) Tj ET\n", "pdftotext"},
+		{"PK\x03\x04\x14\x00\x06\x00word/document.xml", "pandoc"},
+		{"{\\rtf1\\ansi Hello}", "pandoc"},
+	} {
+		err := checkText([]byte(c.data))
+		if !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want ErrBinary naming %s", c.data[:8], err, c.want)
+		}
+	}
+}

@@ -59,6 +59,17 @@ func checkText(data []byte) error {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return ErrEmpty
 	}
+	// Documents kg does not read, named by what they are, with the tool
+	// that turns them into text: an uncompressed PDF would otherwise pass
+	// for text and load its page descriptions.
+	switch {
+	case bytes.HasPrefix(data, []byte("%PDF-")):
+		return fmt.Errorf("%w: a PDF; convert it to text first (pdftotext FILE)", ErrBinary)
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return fmt.Errorf("%w: a zip archive (.docx, .odt, .epub…); convert it to text first (pandoc FILE -t plain)", ErrBinary)
+	case bytes.HasPrefix(data, []byte("{\\rtf")):
+		return fmt.Errorf("%w: RTF; convert it to text first (pandoc FILE -t plain)", ErrBinary)
+	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		return ErrBinary
 	}
