@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -142,5 +143,28 @@ func TestCheckCommand(t *testing.T) {
 	code, out, _ = runKG(t, "", "--store", store, "check", "--format", "json")
 	if code != 0 || !strings.Contains(out, `"ok": true`) {
 		t.Errorf("json: exit %d, out %q", code, out)
+	}
+}
+
+// TestLoadSkipsOtherKinds: files kg does not read in a folder are named in
+// one line; the load fails only when nothing in it could be read.
+func TestLoadSkipsOtherKinds(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string]string{"a.pdf": "%PDF-1.4\n", "b.docx": "PK\x03\x04"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	store := filepath.Join(t.TempDir(), "db")
+	code, _, errOut := runKG(t, "", "--store", store, "load", "--quiet", dir)
+	if code != 1 || !strings.Contains(errOut, "skipped 2 files kg does not read") || !strings.Contains(errOut, "pdftotext") {
+		t.Errorf("only unreadable files: exit %d, stderr %q", code, errOut)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "c.txt"), []byte("Pakistan met Russia in Moscow on Monday."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runKG(t, "", "--store", store, "load", "--quiet", dir)
+	if code != 0 || !strings.Contains(errOut, "skipped 2 files") {
+		t.Errorf("with a text file too: exit %d, stderr %q", code, errOut)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -39,11 +40,23 @@ func (d docStream) run(ctx context.Context, each func(w *bufio.Writer, in input.
 	if len(paths) == 1 && paths[0] == "-" {
 		paths = nil
 	}
+	var skipped []string
 	if len(paths) > 0 {
 		var err error
-		if files, err = input.Expand(ctx, paths, report); err != nil {
+		files, err = input.Expand(ctx, paths, func(e error) {
+			var ie *input.Error
+			if errors.Is(e, input.ErrUnsupported) && errors.As(e, &ie) {
+				skipped = append(skipped, ie.Path) // in a folder: a note, not a failure
+				return
+			}
+			report(e)
+		})
+		if err != nil {
 			return err
 		}
+	}
+	if len(skipped) > 0 {
+		defer fmt.Fprintln(d.IO.ErrOut, skippedNote(skipped))
 	}
 	w := bufio.NewWriterSize(d.IO.Out, 64<<10)
 	read := input.Options{MaxSize: d.MaxSize, Stdin: d.IO.In}

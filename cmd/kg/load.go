@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
+	"sort"
 	"strings"
 	"time"
 
@@ -145,7 +147,16 @@ func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 	}
 
 	expandFailed := 0
-	files, err := input.Expand(ctx, opts.Paths, func(e error) { expandFailed++; report(e) })
+	var skipped []string // files of kinds kg does not read, found in folders
+	files, err := input.Expand(ctx, opts.Paths, func(e error) {
+		var ie *input.Error
+		if errors.Is(e, input.ErrUnsupported) && errors.As(e, &ie) {
+			skipped = append(skipped, ie.Path)
+			return
+		}
+		expandFailed++
+		report(e)
+	})
 	if err != nil {
 		return err
 	}
@@ -202,6 +213,12 @@ func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 	}
 	if err := printLoadSummary(opts, sum); err != nil {
 		return err
+	}
+	if len(skipped) > 0 {
+		fmt.Fprintln(errOut, skippedNote(skipped))
+		if sum.Documents()+sum.Unchanged == 0 {
+			return errSilent // nothing kg could read
+		}
 	}
 	if interrupted {
 		fmt.Fprintf(errOut, "interrupted after %d documents; run the same kg load again to continue: loaded documents are skipped\n", sum.Documents())
@@ -339,4 +356,43 @@ func (b *loadBar) finish() {
 		b.bar.Finish()
 		b.bar.Clear()
 	}
+}
+
+// skippedNote is the one line that tells which files in the folders kg
+// skipped, by kind, and how to turn them into text.
+func skippedNote(paths []string) string {
+	byExt := map[string][]string{}
+	var exts []string
+	for _, p := range paths {
+		ext := strings.ToLower(filepath.Ext(p))
+		if ext == "" {
+			ext = "(no extension)"
+		}
+		if byExt[ext] == nil {
+			exts = append(exts, ext)
+		}
+		byExt[ext] = append(byExt[ext], p)
+	}
+	sort.Strings(exts)
+	var parts []string
+	hints := map[string]bool{}
+	for _, ext := range exts {
+		parts = append(parts, fmt.Sprintf("%d %s (%s)", len(byExt[ext]), ext, input.DisplayName(filepath.Base(byExt[ext][0]))))
+		switch ext {
+		case ".pdf":
+			hints["pdftotext"] = true
+		case ".docx", ".doc", ".odt", ".rtf", ".epub":
+			hints["pandoc"] = true
+		}
+	}
+	note := fmt.Sprintf("kg: skipped %d %s kg does not read: %s", len(paths), plural(len(paths), "file", "files"), strings.Join(parts, ", "))
+	if len(hints) > 0 {
+		var tools []string
+		for h := range hints {
+			tools = append(tools, h)
+		}
+		sort.Strings(tools)
+		note += "; convert them to text first (" + strings.Join(tools, ", ") + ")"
+	}
+	return note
 }

@@ -40,11 +40,14 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Problems that callers may want to tell apart with errors.Is.
 var (
-	ErrTooLarge   = errors.New("over the size limit")
-	ErrBinary     = errors.New("binary file, not text")
-	ErrEmpty      = errors.New("empty document")
-	ErrInvalidUTF = errors.New("invalid UTF-8")
-	ErrLoop       = errors.New("symlink loop")
+	ErrTooLarge = errors.New("over the size limit")
+	ErrBinary   = errors.New("binary file, not text")
+	// ErrUnsupported marks a file in a folder whose name says it is of a
+	// kind kg does not read (.pdf, .docx, images); it is skipped.
+	ErrUnsupported = errors.New("not a kind of file kg reads")
+	ErrEmpty       = errors.New("empty document")
+	ErrInvalidUTF  = errors.New("invalid UTF-8")
+	ErrLoop        = errors.New("symlink loop")
 )
 
 // pathError turns an os error into an *Error that does not repeat the

@@ -148,6 +148,7 @@ func (w *expander) dir(path string) error {
 		case fi.Mode().IsRegular():
 			format := FormatOf(name)
 			if format == "" {
+				w.onErr(&Error{Path: p, Err: ErrUnsupported})
 				continue
 			}
 			key := filepath.Join(real, name)
