@@ -45,9 +45,12 @@ var (
 	// ErrUnsupported marks a file in a folder whose name says it is of a
 	// kind kg does not read (.pdf, .docx, images); it is skipped.
 	ErrUnsupported = errors.New("not a kind of file kg reads")
-	ErrEmpty       = errors.New("empty document")
-	ErrInvalidUTF  = errors.New("invalid UTF-8")
-	ErrLoop        = errors.New("symlink loop")
+	// ErrTriples reports a JSON Lines record of event triples (what kg
+	// triples prints) where a document was expected.
+	ErrTriples    = errors.New("a triple record, not a document: load triples with kg import")
+	ErrEmpty      = errors.New("empty document")
+	ErrInvalidUTF = errors.New("invalid UTF-8")
+	ErrLoop       = errors.New("symlink loop")
 )
 
 // pathError turns an os error into an *Error that does not repeat the

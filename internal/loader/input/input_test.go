@@ -452,3 +452,16 @@ func TestOtherDocumentKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestTriplesFileGivenAsDocuments: a file of kg triples read as documents
+// stops at its first record with one error pointing at kg import.
+func TestTriplesFileGivenAsDocuments(t *testing.T) {
+	dir := t.TempDir()
+	rec := `{"doc":"a.txt","source":{"name":"Russia"},"target":{"name":"Pakistan"},"cameo":"042"}`
+	path := filepath.Join(dir, "t.jsonl")
+	write(t, path, rec+"\n"+rec+"\n"+rec+"\n")
+	docs, errs := collect(t, []string{path}, Options{})
+	if len(docs) != 0 || len(errs) != 1 || !strings.Contains(errs[0], "kg import") {
+		t.Errorf("docs %q, errors %q; want none and one error naming kg import", docs, errs)
+	}
+}

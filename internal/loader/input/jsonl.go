@@ -23,6 +23,9 @@ type record struct {
 	Title   json.RawMessage `json:"title"`
 	Date    json.RawMessage `json:"date"`
 	URL     json.RawMessage `json:"url"`
+	// A triple record of kg triples has these and no text.
+	Source json.RawMessage `json:"source"`
+	Target json.RawMessage `json:"target"`
 }
 
 // ParseRecord decodes one JSONL line into an Input. name is used, with
@@ -64,6 +67,9 @@ func ParseRecord(line []byte, name string, lineNo int) (Input, error) {
 	}
 	if text == "" {
 		if rec.Text == nil && rec.Body == nil && rec.Content == nil {
+			if rec.Source != nil && rec.Target != nil {
+				return Input{}, ErrTriples
+			}
 			return Input{}, errors.New("no text (want a text, body or content field)")
 		}
 		return Input{}, ErrEmpty
@@ -161,6 +167,11 @@ func readJSONL(ctx context.Context, r *bufio.Reader, path, name string, max int6
 		}
 		nonBlank++
 		in, err := ParseRecord(line, name, n)
+		if errors.Is(err, ErrTriples) {
+			// A whole file of triples: one line says so, not one per record.
+			onErr(&Error{Path: path, Line: n, Err: err})
+			return nil
+		}
 		if err != nil {
 			onErr(&Error{Path: path, Line: n, Err: err})
 			continue
