@@ -98,7 +98,7 @@ func runDictCheck(_ context.Context, opts *dictCheckOptions) error {
 	for _, name := range opts.Files {
 		data, err := readNamed(name, opts.IO.In)
 		if err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "%s: %v\n", name, err)
+			fmt.Fprintf(opts.IO.ErrOut, "kg: %s: %v\n", name, err)
 			failed = true
 			continue
 		}

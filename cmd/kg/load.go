@@ -143,7 +143,7 @@ func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 	bar := newLoadBar(opts)
 	report := func(e error) {
 		bar.clear()
-		fmt.Fprintln(errOut, e)
+		fmt.Fprintf(errOut, "kg: %v\n", e)
 	}
 
 	expandFailed := 0

@@ -116,10 +116,10 @@ func TestLoadCommand(t *testing.T) {
 		t.Fatalf("exit %d, want 1 (some documents failed); stderr:\n%s", code, errOut)
 	}
 	wantErrs := []string{
-		missing + ": no such file or directory",
-		filepath.Join(bad, "binary.txt") + ": binary file, not text",
-		filepath.Join(bad, "empty.txt") + ": empty document",
-		filepath.Join(bad, "feed.jsonl") + ":2: invalid JSON: unexpected end of JSON input",
+		"kg: " + missing + ": no such file or directory",
+		"kg: " + filepath.Join(bad, "binary.txt") + ": binary file, not text",
+		"kg: " + filepath.Join(bad, "empty.txt") + ": empty document",
+		"kg: " + filepath.Join(bad, "feed.jsonl") + ":2: invalid JSON: unexpected end of JSON input",
 	}
 	if got := strings.Split(strings.TrimSpace(errOut), "\n"); !slices.Equal(got, wantErrs) {
 		t.Errorf("stderr:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantErrs, "\n"))
