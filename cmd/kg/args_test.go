@@ -168,3 +168,24 @@ func TestLoadSkipsOtherKinds(t *testing.T) {
 		t.Errorf("with a text file too: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// countingWriter counts the writes that reach it.
+type countingWriter struct{ n int }
+
+func (c *countingWriter) Write(p []byte) (int, error) { c.n++; return len(p), nil }
+
+// TestListingsBuffered: a piped listing of many rows reaches its output in
+// a few writes, not one per cell.
+func TestListingsBuffered(t *testing.T) {
+	rows := make([]int, 5000)
+	cols := []column[int]{{"a", func(i int) string { return "x" }}, {"b", func(i int) string { return "y" }}}
+	for _, format := range []string{formatTable, formatCSV, formatJSONL} {
+		var w countingWriter
+		if err := printRecords(&w, format, false, rows, cols); err != nil {
+			t.Fatal(err)
+		}
+		if w.n > 10 {
+			t.Errorf("%s: %d writes for %d rows", format, w.n, len(rows))
+		}
+	}
+}
