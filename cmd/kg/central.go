@@ -19,6 +19,9 @@ type centralOptions struct {
 	Measure  query.Measure
 	Weighted bool
 	Top      int
+	// Samples, when positive, estimates betweenness from that many
+	// random sources instead of all of them.
+	Samples int
 }
 
 func newCmdCentral(f *factory, runF func(*centralOptions) error) *cobra.Command {
@@ -61,6 +64,12 @@ Ties are broken by actor name, then ID.`,
 					return flagErrorf(cmd, "--measure: %v", err)
 				}
 				opts.Measure = m
+				if opts.Samples != 0 && m != query.Betweenness {
+					return flagErrorf(cmd, "--samples applies to --measure betweenness")
+				}
+				if err := atLeast(cmd, "samples", opts.Samples, 0); err != nil {
+					return err
+				}
 				return atLeast(cmd, "top", opts.Top, 0)
 			}}.runE(opts),
 	}
@@ -68,6 +77,7 @@ Ties are broken by actor name, then ID.`,
 	fl.StringVar(&measure, "measure", string(query.Degree), "centrality measure: "+strings.Join(names, "|"))
 	fl.BoolVar(&opts.Weighted, "weighted", false, "use event counts as weights (see above)")
 	fl.IntVar(&opts.Top, "top", 10, "show the N best actors (0 = all)")
+	fl.IntVar(&opts.Samples, "samples", 0, "estimate betweenness from K random source actors, scaled by n/K, as networkx's k (0 = exact)")
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
@@ -86,7 +96,7 @@ func runCentral(ctx context.Context, opts *centralOptions) error {
 	if err != nil {
 		return err
 	}
-	recs, err := centralRecords(ctx, v, opts.Measure, opts.Weighted, opts.Top)
+	recs, err := centralRecords(ctx, v, opts.Measure, opts.Weighted, opts.Top, opts.Samples)
 	if errors.Is(err, query.ErrNoConvergence) {
 		// The last iterate is still a usable ranking; say it is approximate.
 		fmt.Fprintf(opts.IO.ErrOut, "kg: warning: %v; scores are approximate\n", err)
@@ -110,9 +120,16 @@ func runCentral(ctx context.Context, opts *centralOptions) error {
 	return printRecords(opts.IO.Out, opts.Format, opts.IO.OutTTY, recs, cols)
 }
 
-func centralRecords(ctx context.Context, v *view.View, m query.Measure, weighted bool, top int) ([]centralRecord, error) {
+func centralRecords(ctx context.Context, v *view.View, m query.Measure, weighted bool, top, samples int) ([]centralRecord, error) {
 	a := query.NewAdjacency(v)
-	s, err := query.CentralityContext(ctx, a, m, weighted)
+	var s query.Scores
+	var err error
+	if m == query.Betweenness && samples > 0 {
+		s.IDs = a.IDs
+		s.Value, err = query.BetweennessSampled(ctx, a, weighted, samples, 1)
+	} else {
+		s, err = query.CentralityContext(ctx, a, m, weighted)
+	}
 	if err != nil && !errors.Is(err, query.ErrNoConvergence) {
 		return nil, err
 	}

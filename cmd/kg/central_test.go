@@ -58,7 +58,7 @@ func TestCentralOutput(t *testing.T) {
 // directed edges: India 3.5, Pakistan 2.5, Russia 1.5, China 0.5.
 func TestCentralRanks(t *testing.T) {
 	v, _, _, _ := fixtureLoader()(defaultFilter())
-	recs, err := centralRecords(context.Background(), v, query.Betweenness, false, 0)
+	recs, err := centralRecords(context.Background(), v, query.Betweenness, false, 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,9 @@ package query
 import (
 	"context"
 	"errors"
+	"math"
+	"slices"
+	"sort"
 	"testing"
 )
 
@@ -32,5 +35,50 @@ func TestCanceled(t *testing.T) {
 		if s.Value[i] != want[i] {
 			t.Fatalf("betweenness[%d] = %v, want %v", i, s.Value[i], want[i])
 		}
+	}
+}
+
+// TestBetweennessSampled: all nodes as sources is the exact answer; half of
+// them, seeded, repeats exactly and keeps the top actors near the top.
+func TestBetweennessSampled(t *testing.T) {
+	a := NewAdjacency(randomGraph(400, 2000, 5))
+	exact := BetweennessCentrality(a, false)
+	all, err := BetweennessSampled(context.Background(), a, false, a.Len(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range exact {
+		if math.Abs(all[i]-exact[i]) > 1e-9 {
+			t.Fatalf("k = n: node %d %v, exact %v", i, all[i], exact[i])
+		}
+	}
+	half, _ := BetweennessSampled(context.Background(), a, false, a.Len()/2, 1)
+	again, _ := BetweennessSampled(context.Background(), a, false, a.Len()/2, 1)
+	if !slices.Equal(half, again) {
+		t.Error("a seeded sample does not repeat")
+	}
+	// The ten most central nodes of the exact run: most of them are in the
+	// estimate's top twenty.
+	top := func(v []float64, k int) map[int]bool {
+		idx := make([]int, len(v))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.Slice(idx, func(i, j int) bool { return v[idx[i]] > v[idx[j]] })
+		m := map[int]bool{}
+		for _, i := range idx[:k] {
+			m[i] = true
+		}
+		return m
+	}
+	est, ex := top(half, 20), top(exact, 10)
+	hit := 0
+	for i := range ex {
+		if est[i] {
+			hit++
+		}
+	}
+	if hit < 8 {
+		t.Errorf("only %d of the 10 most central nodes in the estimate's top 20", hit)
 	}
 }

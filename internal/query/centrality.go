@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -99,7 +101,7 @@ func CentralityContext(ctx context.Context, a *Adjacency, m Measure, weighted bo
 	case Degree, InDegree, OutDegree:
 		s.Value = DegreeCentrality(a, m, weighted)
 	case Betweenness:
-		s.Value = betweenness(ctx, a, weighted)
+		s.Value = betweenness(ctx, a, weighted, nil)
 	case Closeness:
 		s.Value = closeness(ctx, a, weighted)
 	case Harmonic:
@@ -161,10 +163,36 @@ func DegreeCentrality(a *Adjacency, m Measure, weighted bool) []float64 {
 // graphs as networkx does. Weighted runs use Dijkstra with cost 1/weight.
 // Time O(V·E) unweighted, O(V·E·log V) weighted; memory O(V) per worker.
 func BetweennessCentrality(a *Adjacency, weighted bool) []float64 {
-	return betweenness(context.Background(), a, weighted)
+	return betweenness(context.Background(), a, weighted, nil)
 }
 
-func betweenness(ctx context.Context, a *Adjacency, weighted bool) []float64 {
+// BetweennessSampled estimates betweenness from k sources drawn at random
+// (seeded, so runs repeat), scaled by n/k, as
+// nx.betweenness_centrality(G, k=k, normalized=False) does: for graphs where
+// exact Brandes, one search per node, takes too long. Its time is k/n of
+// the exact run's; k ≥ n is the exact computation.
+func BetweennessSampled(ctx context.Context, a *Adjacency, weighted bool, k int, seed uint64) ([]float64, error) {
+	n := a.Len()
+	if k >= n || k <= 0 {
+		return betweenness(ctx, a, weighted, nil), ctx.Err()
+	}
+	perm := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)).Perm(n)[:k]
+	srcs := make([]int32, k)
+	for i, p := range perm {
+		srcs[i] = int32(p)
+	}
+	slices.Sort(srcs)
+	out := betweenness(ctx, a, weighted, srcs)
+	scale := float64(n) / float64(k)
+	for i := range out {
+		out[i] *= scale
+	}
+	return out, ctx.Err()
+}
+
+// betweenness is Brandes's accumulation from the given sources (nil: every
+// node).
+func betweenness(ctx context.Context, a *Adjacency, weighted bool, sources []int32) []float64 {
 	n := a.Len()
 	var cost []float64
 	if weighted {
@@ -176,12 +204,19 @@ func betweenness(ctx context.Context, a *Adjacency, weighted bool) []float64 {
 		cb   []float64
 	}
 	var ws []*scratch
-	workers := parallelSourcesInit(ctx, n, func(workers int) {
+	runs := n
+	if sources != nil {
+		runs = len(sources)
+	}
+	workers := parallelSourcesInit(ctx, runs, func(workers int) {
 		ws = make([]*scratch, workers)
 		for w := range ws {
 			ws[w] = &scratch{sp: newSSSP(n), coef: make([]float64, n), cb: make([]float64, n)}
 		}
 	}, func(w int, src int32) {
+		if sources != nil {
+			src = sources[src]
+		}
 		s := ws[w]
 		if weighted {
 			s.sp.dijkstra(src, a.Off, a.Adj, cost, nil)
