@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -162,19 +163,47 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 		{"relation", func(r graph.TripleRecord) string { return r.Relation }},
 		{"cameo", func(r graph.TripleRecord) string { return r.CAMEO }},
 		{"target", func(r graph.TripleRecord) string { return r.Target.Name }},
+		// A negated, planned or hypothetical event must not read as a
+		// fact: "Obama meet Zardari" from "no time to meet".
+		{"status", eventStatus},
 		{"doc", func(r graph.TripleRecord) string { return r.Doc }},
 		{"sentence", sentence},
 	}
 	if opts.Format == formatCSV {
-		// CSV is for spreadsheets and kg import: give what import reads back.
-		cols = append([]column[graph.TripleRecord]{{"id", func(r graph.TripleRecord) string { return r.ID }}}, cols...)
-		cols = append(cols,
-			column[graph.TripleRecord]{"sentence_index", func(r graph.TripleRecord) string { return strconv.Itoa(r.SentenceIndex) }},
-			column[graph.TripleRecord]{"source_id", func(r graph.TripleRecord) string { return r.Source.ID }},
-			column[graph.TripleRecord]{"target_id", func(r graph.TripleRecord) string { return r.Target.ID }},
-			column[graph.TripleRecord]{"negated", func(r graph.TripleRecord) string { return strconv.FormatBool(r.Negated) }},
-			column[graph.TripleRecord]{"modality", func(r graph.TripleRecord) string { return string(r.Modality) }},
-		)
+		// CSV is flat and holds every field of the JSON record, for
+		// spreadsheets, R and pandas, and for kg import to read back.
+		cols = []column[graph.TripleRecord]{
+			{"id", func(r graph.TripleRecord) string { return r.ID }},
+			{"date", func(r graph.TripleRecord) string { return r.Date }},
+			{"date_precision", func(r graph.TripleRecord) string { return r.DatePrecision }},
+			{"source", func(r graph.TripleRecord) string { return r.Source.Name }},
+			{"source_id", func(r graph.TripleRecord) string { return r.Source.ID }},
+			{"source_code", func(r graph.TripleRecord) string { return r.Source.Code }},
+			{"source_type", func(r graph.TripleRecord) string { return string(r.Source.Type) }},
+			{"relation", func(r graph.TripleRecord) string { return r.Relation }},
+			{"cameo", func(r graph.TripleRecord) string { return r.CAMEO }},
+			{"quad_class", func(r graph.TripleRecord) string { return strconv.Itoa(r.QuadClass) }},
+			{"goldstein", func(r graph.TripleRecord) string { return strconv.FormatFloat(r.Goldstein, 'f', 1, 64) }},
+			{"target", func(r graph.TripleRecord) string { return r.Target.Name }},
+			{"target_id", func(r graph.TripleRecord) string { return r.Target.ID }},
+			{"target_code", func(r graph.TripleRecord) string { return r.Target.Code }},
+			{"target_type", func(r graph.TripleRecord) string { return string(r.Target.Type) }},
+			{"negated", func(r graph.TripleRecord) string { return strconv.FormatBool(r.Negated) }},
+			{"modality", func(r graph.TripleRecord) string { return string(r.Modality) }},
+			{"symmetric", func(r graph.TripleRecord) string { return strconv.FormatBool(r.Symmetric) }},
+			{"confidence", func(r graph.TripleRecord) string { return strconv.FormatFloat(r.Confidence, 'f', -1, 64) }},
+			{"doc", func(r graph.TripleRecord) string { return r.Doc }},
+			{"sentence_index", func(r graph.TripleRecord) string { return strconv.Itoa(r.SentenceIndex) }},
+			{"start", func(r graph.TripleRecord) string { return strconv.Itoa(r.Start) }},
+			{"end", func(r graph.TripleRecord) string { return strconv.Itoa(r.End) }},
+			{"sentence", sentence},
+			{"reporter", func(r graph.TripleRecord) string {
+				if r.Reporter == nil {
+					return ""
+				}
+				return r.Reporter.Name
+			}},
+		}
 	}
 	if err := printRecords(opts.IO.Out, opts.Format, tty, recs, cols); err != nil {
 		return fmt.Errorf("write triples: %w", err)
@@ -189,4 +218,17 @@ func actorOrStub(byID map[string]graph.Actor, id string) graph.Actor {
 		return a
 	}
 	return graph.Actor{ID: id, Name: id}
+}
+
+// eventStatus marks what an event is not: "not" for a negated one, its
+// modality when not actual ("planned", "hypothetical"); "" for a fact.
+func eventStatus(r graph.TripleRecord) string {
+	var parts []string
+	if r.Negated {
+		parts = append(parts, "not")
+	}
+	if r.Modality != "" && r.Modality != graph.Actual {
+		parts = append(parts, string(r.Modality))
+	}
+	return strings.Join(parts, ", ")
 }

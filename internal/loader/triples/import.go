@@ -302,6 +302,9 @@ var csvColumns = []string{
 	"id", "doc", "date", "date_precision", "source", "source_id", "source_code", "source_type",
 	"target", "target_id", "target_code", "target_type", "relation", "cameo",
 	"sentence", "sentence_index", "negated", "modality", "symmetric", "confidence", "weight",
+	// Written by kg triples --format csv and derived again on import (from
+	// the CAMEO code, and the sentence's place in the rebuilt text).
+	"quad_class", "goldstein", "start", "end", "reporter",
 }
 
 // maxLine is the longest line an import reads: a record of a kg triple,
