@@ -189,3 +189,24 @@ func TestListingsBuffered(t *testing.T) {
 		}
 	}
 }
+
+// TestTriplesCSVRoundTrip: kg triples --format csv imports back with no
+// warning, into the same triples.
+func TestTriplesCSVRoundTrip(t *testing.T) {
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	edges := "source,target,cameo,doc,date,negated\nRussia,Pakistan,042,d,2016-09-24,false\nPakistan,India,112,d,2016,true\n"
+	if code, _, errOut := runKG(t, edges, "--store", a, "import", "--input-format", "csv", "-"); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	_, csv1, _ := runKG(t, "", "--store", a, "triples", "--format", "csv")
+	code, _, errOut := runKG(t, csv1, "--store", b, "import", "--input-format", "csv", "-")
+	if code != 0 || strings.Contains(errOut, "warning") {
+		t.Fatalf("re-import: exit %d, stderr %q", code, errOut)
+	}
+	if _, csv2, _ := runKG(t, "", "--store", b, "triples", "--format", "csv"); csv2 != csv1 {
+		t.Errorf("round trip changed the triples:\n%s\nwas\n%s", csv2, csv1)
+	}
+	if _, table, _ := runKG(t, "", "--store", a, "triples"); !strings.Contains(table, "not") {
+		t.Errorf("the negated event is not marked in the table:\n%s", table)
+	}
+}
