@@ -210,3 +210,17 @@ func TestTriplesCSVRoundTrip(t *testing.T) {
 		t.Errorf("the negated event is not marked in the table:\n%s", table)
 	}
 }
+
+// TestResolveThroughDictionary: an alias of the dictionary that the text
+// never used ("USSR") finds the stored actor.
+func TestResolveThroughDictionary(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "db")
+	edges := "source,target,cameo,doc\nSoviet Union,Afghanistan,192,d\n"
+	if code, _, errOut := runKG(t, edges, "--store", store, "import", "--input-format", "csv", "-"); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := runKG(t, "", "--store", store, "neighbors", "USSR")
+	if code != 0 || !strings.Contains(out, "Afghanistan") {
+		t.Errorf("neighbors USSR: exit %d, out %q, err %q", code, out, errOut)
+	}
+}

@@ -1,16 +1,20 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/store"
 	"github.com/kg-project/kg/internal/graph/view"
+	"github.com/kg-project/kg/internal/loader"
+	"github.com/kg-project/kg/internal/loader/dict"
 	"github.com/kg-project/kg/internal/query"
 )
 
@@ -202,10 +206,25 @@ func storeViewLoader(f *factory) viewLoader {
 	}
 }
 
-// resolveNode finds the view node an actor name designates. Unknown and
+// resolveNode finds the view node an actor name designates. A name no
+// stored actor answers to is looked up in the dictionary, whose aliases the
+// text may not have used ("USSR", "Russian Federation"). Unknown and
 // ambiguous names give one line listing the closest actors.
 func resolveNode(v *view.View, actors []graph.Actor, name string) (int64, error) {
 	a, err := view.ResolveActor(actors, name)
+	var ae *view.ActorError
+	if errors.As(err, &ae) && !ae.Ambiguous {
+		if d, derr := queryDictionary(); derr == nil {
+			if e, ok := d.ActorByName(name); ok {
+				for _, alt := range []string{e.Name, e.Code} {
+					if b, berr := view.ResolveActor(actors, alt); berr == nil && alt != "" {
+						a, err = b, nil
+						break
+					}
+				}
+			}
+		}
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -325,3 +344,9 @@ func joinEvidence(ev []evidenceRecord, format string) string {
 	}
 	return strings.Join(parts, " | ")
 }
+
+// queryDictionary is the dictionary (the embedded one with KG_DICT's files)
+// that name resolution falls back on, read once and only when needed.
+var queryDictionary = sync.OnceValues(func() (*dict.Dictionary, error) {
+	return loader.LoadDictionary(dict.Paths(nil)...)
+})

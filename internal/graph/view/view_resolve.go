@@ -38,7 +38,7 @@ func (e *ActorError) Error() string {
 // ResolveActor finds the actor a user means by name. The name is compared,
 // case and punctuation folded, with actor IDs and canonical names first, then
 // with CAMEO codes and aliases ("Moscow" finds Russia when Russia lists it as
-// an alias). An unknown or ambiguous name gives an *ActorError naming the
+// an alias), then with the surnames of persons ("Zardari"). An unknown or ambiguous name gives an *ActorError naming the
 // closest actors.
 func ResolveActor(actors []graph.Actor, name string) (graph.Actor, error) {
 	key := graph.NormalizeName(name)
@@ -46,9 +46,16 @@ func ResolveActor(actors []graph.Actor, name string) (graph.Actor, error) {
 		return graph.Actor{}, &ActorError{Name: name}
 	}
 	slug := graph.Slug(name)
-	var primary, secondary []int
+	var primary, secondary, surname []int
 	for i := range actors {
 		a := &actors[i]
+		if a.Type == graph.Person && !strings.Contains(key, " ") {
+			// "Zardari", "Kayani": a person by surname, when no actor
+			// answers to the name itself.
+			if f := strings.Fields(graph.NormalizeName(a.Name)); len(f) > 1 && f[len(f)-1] == key {
+				surname = append(surname, i)
+			}
+		}
 		switch {
 		case a.ID == name || a.ID == slug || graph.NormalizeName(a.Name) == key:
 			primary = append(primary, i)
@@ -63,7 +70,7 @@ func ResolveActor(actors []graph.Actor, name string) (graph.Actor, error) {
 			}
 		}
 	}
-	for _, hits := range [][]int{primary, secondary} {
+	for _, hits := range [][]int{primary, secondary, surname} {
 		switch len(hits) {
 		case 0:
 			continue

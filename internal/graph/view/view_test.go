@@ -1,6 +1,7 @@
 package view
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -394,4 +395,22 @@ func TestMultigraphConformance(t *testing.T) {
 	t.Run("ReturnAdjacentNodes", func(t *testing.T) { testgraph.ReturnAdjacentNodes(t, multiBuilder, usesEmpty, reverses) })
 	t.Run("ReturnAllNodes", func(t *testing.T) { testgraph.ReturnAllNodes(t, multiBuilder, usesEmpty) })
 	t.Run("ReturnNodeSlice", func(t *testing.T) { testgraph.ReturnNodeSlice(t, multiBuilder, usesEmpty) })
+}
+
+// TestResolveSurname: a person is found by surname when no actor answers
+// to the name itself; two persons of one surname are ambiguous.
+func TestResolveSurname(t *testing.T) {
+	actors := []graph.Actor{
+		{ID: "asif-ali-zardari", Name: "Asif Ali Zardari", Type: graph.Person},
+		{ID: "benazir-bhutto", Name: "Benazir Bhutto", Type: graph.Person},
+		{ID: "zulfikar-ali-bhutto", Name: "Zulfikar Ali Bhutto", Type: graph.Person},
+		{ID: "pakistan", Name: "Pakistan", Type: graph.Country},
+	}
+	if a, err := ResolveActor(actors, "Zardari"); err != nil || a.ID != "asif-ali-zardari" {
+		t.Errorf("Zardari: %v, %v", a.ID, err)
+	}
+	var ae *ActorError
+	if _, err := ResolveActor(actors, "bhutto"); !errors.As(err, &ae) || !ae.Ambiguous || len(ae.Candidates) != 2 {
+		t.Errorf("bhutto: %v, want both Bhuttos as candidates", err)
+	}
 }
