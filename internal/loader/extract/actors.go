@@ -948,6 +948,13 @@ func (r *recognizer) capitalized(i int) int {
 	start := i
 	// A capitalized function word opens many sentences ("The", "After").
 	for start < len(toks) && toks[start].cap && (functionWords[toks[start].low] && !nameStarters[toks[start].low] || weekdaysMonths[toks[start].low]) {
+		if start > i {
+			// "The US lifted ...": "US" is no pronoun after "The" but a
+			// name the dictionary knows.
+			if _, n := r.e.trie.longest(toks, start); n > 0 {
+				break
+			}
+		}
 		start++
 	}
 	if start > i {

@@ -136,6 +136,9 @@ func TestTreeStructure(t *testing.T) {
 		{"weapons used against the country's own people", "Syrian forces used sarin against civilians near Damascus.", []string{"SYRMIL 2041 SYRCVL"}, nil},
 		{"a fronted phrase that threw the parser", "Soon after independence in 1947, government leaders in the United States and the former Soviet Union invited the Pakistani leadership to visit these countries.", []string{"USAGOV 036 PAKGOV", "RUS 036 PAKGOV"}, nil},
 		{"what is done without V-ing was not done", "Russia annexed Crimea without consulting with Ukraine.", []string{"RUS 040 UKR negated"}, nil},
+		{"a name after a sentence-initial The", "The US lifted sanctions on Syria.", []string{"USA 081 SYR"}, nil},
+		{"an organ of government after a country", "The US Treasury on Tuesday lifted sanctions on Syria's central bank.", []string{"USAGOV 081 SYR"}, nil},
+		{"relations upgraded between the conjuncts", "Vietnam and the United States upgraded their relations to a strategic partnership.", []string{"VNM 050 USA symmetric"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
