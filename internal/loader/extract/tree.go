@@ -1414,6 +1414,13 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			}
 		}
 	}
+	if h := t.Head; t.Rel == "nsubj" && h > 0 && len(targets) == 0 && f.s.Child(h, "cop") > 0 {
+		// "his first foreign visit will be to Pakistan", "the talks were
+		// with Iran": the copula's predicate is the noun's own phrase.
+		if p := f.caseOf(h); contains(r.NounPreps, p) || p == "with" && r.Symmetric {
+			targets = append(targets, f.actorsAt(h)...)
+		}
+	}
 	// "of": "exercises of Russia and Pakistan" are theirs, "the visit of
 	// Wang Yi to Kabul" is his, "the invasion of Iraq" is done to it.
 	switch {
@@ -1513,6 +1520,11 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		// "the breakdown of Ethiopia's talks with Egypt" halts them.
 		if hc := haltCode(fd.code); hc != "" {
 			fd.code, fd.oneWay = hc, false
+		}
+	}
+	if t.Rel == "nsubj" && f.s.Child(t.Head, "cop") > 0 {
+		if a := f.s.Child(t.Head, "aux"); a > 0 && (planAux[f.low(a)] || f.low(a) == "would") {
+			planned = true // "his first visit would be to Pakistan"
 		}
 	}
 	if planned || t.Rel == "nsubj:pass" && f.is(planVerbs, t.Head) {

@@ -139,6 +139,7 @@ func TestTreeStructure(t *testing.T) {
 		{"a name after a sentence-initial The", "The US lifted sanctions on Syria.", []string{"USA 081 SYR"}, nil},
 		{"an organ of government after a country", "The US Treasury on Tuesday lifted sanctions on Syria's central bank.", []string{"USAGOV 081 SYR"}, nil},
 		{"relations upgraded between the conjuncts", "Vietnam and the United States upgraded their relations to a strategic partnership.", []string{"VNM 050 USA symmetric"}, nil},
+		{"an event noun whose phrase is the copula's predicate", "Putin is starting his new term and his first foreign visit will be to Pakistan.", []string{"RUSGOV 042 PAK planned"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
