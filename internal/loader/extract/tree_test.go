@@ -140,6 +140,7 @@ func TestTreeStructure(t *testing.T) {
 		{"an organ of government after a country", "The US Treasury on Tuesday lifted sanctions on Syria's central bank.", []string{"USAGOV 081 SYR"}, nil},
 		{"relations upgraded between the conjuncts", "Vietnam and the United States upgraded their relations to a strategic partnership.", []string{"VNM 050 USA symmetric"}, nil},
 		{"an event noun whose phrase is the copula's predicate", "Putin is starting his new term and his first foreign visit will be to Pakistan.", []string{"RUSGOV 042 PAK planned"}, nil},
+		{"a pattern's word inside a relative clause", "The Moscow journey takes place in the backdrop of intense US pressure to launch an offensive and incessant US drone attacks that continue to fuel terrorist backlash in major Pakistani cities.", nil, []string{"192"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -542,7 +542,7 @@ func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, boo
 			if f.tok(k).UPOS == "PUNCT" && (f.low(k) == ";" || f.low(k) == ".") {
 				break
 			}
-			if n, as, ok := f.seqWord(w, k, false); ok {
+			if n, as, ok := f.seqWord(w, k, false); ok && (dict.IsMarker(w) || w == "^" || f.inClauseOf(k, v)) {
 				f.bind(&b, w, as, false)
 				for j := k; j < k+n; j++ {
 					b.negation = b.negation || treeNegWords[f.low(j)]
@@ -583,6 +583,25 @@ func (f *treeFinder) matchSequence(v int, p *dict.Pattern) (int, seqBinding, boo
 		}
 	}
 	return score, b, true
+}
+
+// clauseRels attach a clause that says something of its own: a relative
+// clause or a clause set beside the main one.
+var clauseRels = toSet(`acl:relcl advcl:relcl parataxis`)
+
+// inClauseOf reports whether word k can belong to a pattern of verb v: no
+// relative clause or parataxis lies between them ("takes place amid
+// pressure to launch an offensive that fuels backlash in Pakistani cities"
+// does not take the cities). Complements and adverbials stay in, as the
+// parser often mistakes one for the other, and a word outside v's subtree
+// is let through, as TABARI read words in order.
+func (f *treeFinder) inClauseOf(k, v int) bool {
+	for x, i := k, 0; x != v && x > 0 && i < f.s.Len(); x, i = f.tok(x).Head, i+1 {
+		if clauseRels[f.tok(x).Rel] {
+			return false
+		}
+	}
+	return true
 }
 
 // hasWords reports whether the sentence has every plain word of a
