@@ -1662,8 +1662,26 @@ func (f *treeFinder) add(fd finding) {
 		}
 		fd.targets = ts
 	}
+	fd.targets = withoutSubsumed(fd.targets)
 	f.found = append(f.found, fd)
 	f.coded[fd.word] = true
+}
+
+// withoutSubsumed drops a country whose own organ or group is also among
+// as: "struck Houthi-held ports in Yemen" is aimed at the Houthis, not at
+// them and at Yemen besides.
+func withoutSubsumed(as []*actorRec) []*actorRec {
+	var out []*actorRec
+	for _, a := range as {
+		sub := false
+		for _, b := range as {
+			sub = sub || b != a && a.isCountry() && (b.country == a || len(b.Code) > len(a.Code) && strings.HasPrefix(b.Code, a.Code))
+		}
+		if !sub {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // haltNouns end the act their of-phrase names.

@@ -231,6 +231,7 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 				// the name in a participle modifier.
 				mods = append(mods, f.s.ChildrenByRel(c, "compound")...)
 				mods = append(mods, f.s.ChildrenByRel(c, "obl:npmod")...)
+				mods = append(mods, f.s.ChildrenByRel(c, "obl:unmarked")...) // "Greek-owned"
 			}
 			if rel == "compound" {
 				for k := 0; k < len(mods) && k < 6; k++ {

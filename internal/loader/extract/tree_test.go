@@ -141,6 +141,7 @@ func TestTreeStructure(t *testing.T) {
 		{"relations upgraded between the conjuncts", "Vietnam and the United States upgraded their relations to a strategic partnership.", []string{"VNM 050 USA symmetric"}, nil},
 		{"an event noun whose phrase is the copula's predicate", "Putin is starting his new term and his first foreign visit will be to Pakistan.", []string{"RUSGOV 042 PAK planned"}, nil},
 		{"a pattern's word inside a relative clause", "The Moscow journey takes place in the backdrop of intense US pressure to launch an offensive and incessant US drone attacks that continue to fuel terrorist backlash in major Pakistani cities.", nil, []string{"192"}},
+		{"a thing owned by a country's people", "Iran released a Greek-owned tanker on Saturday.", []string{"IRN 084 GRC"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -157,6 +158,21 @@ func TestTreeStructure(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTreeSubsumedTarget: a country is no second target beside its own
+// group or organ.
+func TestTreeSubsumedTarget(t *testing.T) {
+	e := treeEngine(t)
+	for _, c := range []struct{ text, want string }{
+		{"Israeli jets struck Houthi-controlled ports in western Yemen.", "ISRMIL 195 YEMREB"},
+		{"Russian forces shelled Ukrainian army positions in Ukraine.", "RUSMIL 190 UKRMIL"},
+	} {
+		got := treeEvents(e, c.text, graph.Date{})
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("%q\n  got  %v\n  want [%s]", c.text, got, c.want)
+		}
 	}
 }
 
