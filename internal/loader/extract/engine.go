@@ -303,8 +303,11 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 			idRel += "@" + date.String()
 		}
 		id := graph.EventID(docID, s.Index, p.a.ID, idRel, code, p.b.ID)
-		if seen["id|"+id] {
-			continue // one event per triple and sentence
+		// One event per triple and sentence, even when two words of it
+		// code the same act ("went on a state visit to China").
+		inSentence := fmt.Sprintf("sent|%d|%s|%s|%s|%s|%v", s.Index, p.a.ID, code, p.b.ID, date, fd.negated)
+		if seen["id|"+id] || seen[inSentence] {
+			continue
 		}
 		// One event per fact and document: a repeated mention adds no
 		// event unless it carries a new date.
@@ -317,7 +320,7 @@ func (e *Engine) emitDated(events []graph.Event, docID string, s Sentence, fd fi
 		}
 		seen[key] = true
 		seen[key+"|"+date.String()] = true
-		seen["id|"+id] = true
+		seen["id|"+id], seen[inSentence] = true, true
 		conf := fd.conf
 		if p.a.unknown || p.b.unknown {
 			conf *= 0.7

@@ -379,8 +379,9 @@ func (e *Engine) worthParsing(toks []token, ms []mention) bool {
 	}
 	if actors == 1 {
 		// "Eritrean security forces tortured detained journalists": force
-		// against people the text gives no country, who are the agent's.
-		return e.forceOnPeopleIn(toks, ms)
+		// against people the text gives no country, who are the agent's;
+		// "Kenyan teachers went on strike": a protest at home.
+		return e.forceOnPeopleIn(toks, ms) || e.protestIn(toks)
 	}
 	if actors < 2 {
 		return false
@@ -415,6 +416,24 @@ func (e *Engine) forceOnPeopleIn(toks []token, ms []mention) bool {
 
 // forceOnPeople reports whether code is a use of force or coercion that
 // falls on people: arrest, torture, killing, mass violence.
+// protestIn reports whether a word of toks can name a protest (14).
+func (e *Engine) protestIn(toks []token) bool {
+	for i, t := range toks {
+		keys := []string{t.low}
+		if i+1 < len(toks) {
+			keys = append(keys, t.low+" "+toks[i+1].low) // "on strike"
+		}
+		for _, k := range keys {
+			for _, tr := range e.lex.triggers[k] {
+				if cameo.Root(tr.rule.Code) == "14" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 func forceOnPeople(code string) bool {
 	switch cameo.Root(code) {
 	case "17", "18", "19", "20":
@@ -706,6 +725,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		targets = dropObjects(targets)
 	}
 	if cameo.Root(r.Code) == "14" {
+		if len(targets) == 0 {
+			targets = protestHome(agents)
+		}
 		probe := finding{code: r.Code, agents: agents, targets: targets}
 		f.domestic(&probe)
 		agents, home = probe.agents, probe.domestic
@@ -1353,8 +1375,10 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			as := f.actorsAt(c)
 			if len(as) == 0 {
 				// "India and Pakistan resumed their talks": the talks
-				// are between the conjuncts of the clause's subject.
-				if as = f.theirs(n, c); len(as) >= 2 {
+				// are between the conjuncts of the clause's subject;
+				// "opposition parties called off their strike": the
+				// strike is the subject's own.
+				if as = f.theirs(n, c); len(as) >= 2 && f.low(c) == "their" {
 					reciprocal = true
 				}
 			}
@@ -1450,7 +1474,10 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if len(agents) == 0 {
 		// "engaged in a gun battle", "took part in talks": the event noun
 		// of a verb of taking part.
-		inPart := strings.HasPrefix(t.Rel, "obl") && f.caseOf(n) == "in" && f.is(partakeVerbs, t.Head)
+		// "went on strike", "went on a state visit to Japan": going on
+		// an event does it.
+		inPart := strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "in" && f.is(partakeVerbs, t.Head) ||
+			f.caseOf(n) == "on" && f.lemma(t.Head) == "go")
 		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass" || inPart) && (f.is(treeLightVerbs, h) || inPart) {
 			as, passive := f.subject(h)
 			if passive {
@@ -1491,6 +1518,13 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			reciprocal = true
 		}
 	}
+	if len(agents) == 0 && f.s.Child(n, "cop") > 0 {
+		// "Nigerian doctors have been on strike since March": the
+		// subject of a copula whose predicate is the event noun.
+		if sub := f.s.Child(n, "nsubj"); sub > 0 {
+			agents = f.agentsAt(sub)
+		}
+	}
 	if len(agents) == 0 && len(targets) >= 2 && r.Symmetric {
 		agents, targets = targets, nil
 	}
@@ -1515,7 +1549,16 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if !r.Objects {
 		targets = dropObjects(targets)
 	}
-	fd := finding{rule: r, code: r.Code, trig: f.tokAt[n-1], word: n, conf: 0.7, modality: graph.Actual, reciprocal: reciprocal}
+	domestic := false
+	if cameo.Root(r.Code) == "14" && !r.Reverse {
+		if len(targets) == 0 && !reciprocal {
+			targets = protestHome(agents)
+		}
+		probe := finding{code: r.Code, agents: agents, targets: targets}
+		f.domestic(&probe)
+		agents, domestic = probe.agents, probe.domestic
+	}
+	fd := finding{rule: r, code: r.Code, trig: f.tokAt[n-1], word: n, conf: 0.7, modality: graph.Actual, reciprocal: reciprocal, domestic: domestic}
 	if t.Rel == "nmod" && f.caseOf(n) == "of" && haltNouns[f.lemma(t.Head)] {
 		// "the breakdown of Ethiopia's talks with Egypt" halts them.
 		if hc := haltCode(fd.code); hc != "" {
@@ -1542,6 +1585,10 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") {
 		if f.is(treeLightVerbs, h) {
 			f.context(&fd, h) // "agreed to hold talks" is an intent to meet
+		} else if ec := easeCode(fd.code); ec != "" && f.endsAct(h) {
+			// "called off their strike", "halted its attacks on
+			// Ukraine", "lifted the blockade": ending pressure yields.
+			fd.code = ec
 		} else if f.is(refuseVerbs, h) || f.is(cancelVerbs, h) || f.is(rejectVerbs, h) {
 			fd.negated = !fd.negated // "cancelled his visit"
 		} else if fd.modality == graph.Actual && f.tok(h).UPOS == "VERB" && t.Rel == "obj" {
@@ -1558,11 +1605,33 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	return fd, f.complete(&fd)
 }
 
-// theirs resolves "their" (token p) owning the event noun n to the
-// subject of the clause the noun belongs to, when that subject names two
-// or more actors; otherwise it returns nil.
+// protestHome is the target of a protest that names none: the country of
+// protesters who are a part of its people ("Kenyan teachers went on
+// strike", "opposition parties in Bangladesh called off their strike"),
+// whose government a protest at home is aimed at. A state or its organs
+// protest to someone else ("Algeria lodged a protest"), so they get none.
+func protestHome(agents []*actorRec) []*actorRec {
+	var out []*actorRec
+	for _, a := range agents {
+		if a.country == nil || len(a.Code) < 6 || stateOrgans[a.Code[3:6]] {
+			return nil
+		}
+		out = append(out, a.country)
+	}
+	return dedupRecs(out)
+}
+
+// stateOrgans are the CAMEO roles of a state's own institutions.
+var stateOrgans = toSet(`GOV MIL COP SPY JUD LEG`)
+
+// ownPronouns are the possessives a clause's subject uses of its own acts.
+var ownPronouns = toSet(`their its his her`)
+
+// theirs resolves a possessive pronoun (token p) that no mention resolved,
+// owning the event noun n, to the subject of the clause the noun belongs
+// to: "resumed their talks", "called off their strike".
 func (f *treeFinder) theirs(n, p int) []*actorRec {
-	if f.tok(p).UPOS != "PRON" || f.low(p) != "their" {
+	if f.tok(p).UPOS != "PRON" || !ownPronouns[f.low(p)] {
 		return nil
 	}
 	h := n
@@ -1574,10 +1643,10 @@ func (f *treeFinder) theirs(n, p int) []*actorRec {
 		h = t.Head
 		if h > 0 && f.tok(h).UPOS == "VERB" {
 			as, passive := f.subject(h)
-			if passive || len(dedupRecs(as)) < 2 {
+			if passive {
 				return nil
 			}
-			return as
+			return dedupRecs(as)
 		}
 	}
 	return nil
@@ -1643,7 +1712,7 @@ func (f *treeFinder) complete(fd *finding) bool {
 }
 
 func (f *treeFinder) add(fd finding) {
-	if root := cameo.Root(fd.code); root < "09" && !fd.reciprocal {
+	if root := cameo.Root(fd.code); root < "09" && !fd.reciprocal && !fd.domestic {
 		// "Putin's vision to restore Russia": cooperation is between
 		// actors, not an organ and its own country.
 		var ts []*actorRec
@@ -1690,6 +1759,39 @@ var haltNouns = toSet(`breakdown collapse suspension end halt termination`)
 // haltCode is the code of halting an act of code: negotiations (164),
 // mediation (165), aid (162), diplomatic cooperation (161); "" for acts
 // CAMEO has no halting code for.
+// easeCode is the yielding (08) that ending an act of pressure of the
+// given code is: calling off a protest eases dissent, lifting sanctions or
+// a blockade eases them, halting attacks de-escalates. It is "" for codes
+// whose end is no yielding.
+func easeCode(code string) string {
+	switch {
+	case cameo.Root(code) == "14":
+		return "082"
+	case strings.HasPrefix(code, "172"):
+		if len(code) == 4 {
+			return "081" + code[3:] // curfew, emergency, bans
+		}
+		return "081"
+	case strings.HasPrefix(code, "163"):
+		return "085"
+	case strings.HasPrefix(code, "191"):
+		return "0872"
+	case cameo.Root(code) == "18", cameo.Root(code) == "19", cameo.Root(code) == "20":
+		return "087"
+	}
+	return ""
+}
+
+// endsAct reports whether verb h ends what its object names: "ended",
+// "halted", "called off".
+func (f *treeFinder) endsAct(h int) bool {
+	if f.is(easeVerbs, h) {
+		return true
+	}
+	prt := f.s.Child(h, "compound:prt")
+	return prt > 0 && f.lemma(h) == "call" && f.low(prt) == "off"
+}
+
 func haltCode(code string) string {
 	switch {
 	case code == "045" || strings.HasPrefix(code, "045"):

@@ -28,6 +28,9 @@ interested interest willingness readiness intention desire commitment determinat
 	rejectVerbs      = verbSet(`refuse decline reject refusal rejection`)
 	refuseVerbs      = verbSet(`fail stop cease halt quit suspend avoid`)
 	cancelVerbs      = verbSet(`cancel postpone scrap abandon delay shelve drop`)
+	// easeVerbs end what their object names; ending pressure is a
+	// yielding (see easeCode).
+	easeVerbs = verbSet(`end cancel halt stop cease suspend abandon lift scrap`)
 	// allegeVerbs accuse someone of their complement, which is alleged.
 	allegeVerbs = verbSet(`accuse blame charge suspect`)
 	// considerVerbs weigh their complement as an option (014): "is

@@ -142,6 +142,11 @@ func TestTreeStructure(t *testing.T) {
 		{"an event noun whose phrase is the copula's predicate", "Putin is starting his new term and his first foreign visit will be to Pakistan.", []string{"RUSGOV 042 PAK planned"}, nil},
 		{"a pattern's word inside a relative clause", "The Moscow journey takes place in the backdrop of intense US pressure to launch an offensive and incessant US drone attacks that continue to fuel terrorist backlash in major Pakistani cities.", nil, []string{"192"}},
 		{"a thing owned by a country's people", "Iran released a Greek-owned tanker on Saturday.", []string{"IRN 084 GRC"}, nil},
+		{"calling off a strike eases dissent", "Opposition parties in Bangladesh called off their general strike.", []string{"BGDOPP 082 BGD"}, []string{"143"}},
+		{"halting attacks de-escalates", "Russia halted its attacks on Ukraine.", []string{"RUS 087 UKR"}, []string{"negated"}},
+		{"a strike at home is against the government", "Kenyan teachers went on strike on Monday.", []string{"KENEDU 143 KEN"}, nil},
+		{"an event noun as a copula's predicate", "Nigerian doctors have been on strike since March.", []string{"NGAHLH 143 NGA"}, nil},
+		{"a state's protest is no protest at home", "Algeria lodged a formal protest with France over the minister's remarks.", nil, []string{"141 DZA"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -367,6 +372,7 @@ func TestTreeOneEventPerAct(t *testing.T) {
 	for _, text := range []string{
 		"Then prime minister, Liaquat Ali Khan, paid an official visit to the US.",
 		"The Kenyan president paid a state visit to Uganda on Monday.",
+		"The Japanese emperor went on a state visit to China.",
 	} {
 		got := treeEvents(e, text, graph.Date{})
 		visits := 0

@@ -72,16 +72,42 @@ func (m *Model) ParseTagged(s *Sentence) {
 		return
 	}
 	m.parsers[0].Parse(s)
-	if len(m.parsers) > 1 && len(s.Tokens) <= maxReparse {
-		trees := make([][]Token, len(m.parsers))
+	if voters := m.voters(); len(voters) > 1 && len(s.Tokens) <= maxReparse {
+		trees := make([][]Token, len(voters))
 		trees[0] = append([]Token(nil), s.Tokens...)
-		for k, p := range m.parsers[1:] {
+		for k, p := range voters[1:] {
 			p.Parse(s)
 			trees[k+1] = append([]Token(nil), s.Tokens...)
 		}
-		combine(s, trees, m.weights())
+		combine(s, trees, weights(len(voters)))
 	}
 	s.Reindex()
+}
+
+// voters are the parsers whose trees are combined: the beam parsers, and
+// the fast parser beside them when there are two or more. Two voters alone
+// would always give the first one's tree; a third breaks their ties, and
+// the greedy parser, trained apart, disagrees with the beam parsers in
+// other places than they disagree with each other.
+func (m *Model) voters() []*Parser {
+	if len(m.parsers) < 2 {
+		return m.parsers
+	}
+	v := m.parsers[:len(m.parsers):len(m.parsers)]
+	if m.fast != nil {
+		v = append(v, m.fast)
+	}
+	return v
+}
+
+// Join returns a model with m's tagger and parsers followed by the beam
+// parsers of o, whose trees are combined with m's: two parsers trained
+// apart (with different seeds) make fewer mistakes together. o must have
+// been trained on the same treebank with the same tagger options.
+func (m *Model) Join(o *Model) *Model {
+	c := *m
+	c.parsers = append(m.parsers[:len(m.parsers):len(m.parsers)], o.parsers...)
+	return &c
 }
 
 // maxBeamWords is the longest sentence parsed with the beam. The beam copies
@@ -102,10 +128,10 @@ func (m *Model) parseLong(s *Sentence) {
 	s.Reindex()
 }
 
-// weights are the votes of the parsers: one each, and a little more for the
+// weights are the votes of n parsers: one each, and a little more for the
 // first so that it breaks ties.
-func (m *Model) weights() []float64 {
-	w := make([]float64, len(m.parsers))
+func weights(n int) []float64 {
+	w := make([]float64, n)
 	for i := range w {
 		w[i] = 1
 	}

@@ -36,7 +36,8 @@ func run() error {
 	prune := flag.Float64("prune", 0.005, "drop beam parser weights smaller than this fraction of the largest")
 	pruneFast := flag.Float64("prune-fast", 0.015, "drop fast parser weights smaller than this fraction of the largest")
 	from := flag.String("from", "", "prune and score this model instead of training one")
-	parsers := flag.String("parsers", "l2r", "parsers to train and combine, comma-separated (l2r, r2l, l2r2, ...)")
+	parsers := flag.String("parsers", "l2r,l2r2", "parsers to train and combine, comma-separated (l2r, r2l, l2r2, ...)")
+	add := flag.String("add", "", "with -from: join the beam parsers of this model (trained apart, e.g. -parsers l2r2 -fast=false) to those of -from")
 	flag.Parse()
 
 	read := func(part string) ([]*syntax.Sentence, error) {
@@ -66,6 +67,13 @@ func run() error {
 	if *from != "" {
 		if m, err = syntax.ReadModelFile(*from); err != nil {
 			return err
+		}
+		if *add != "" {
+			o, err := syntax.ReadModelFile(*add)
+			if err != nil {
+				return err
+			}
+			m = m.Join(o)
 		}
 	} else {
 		m = syntax.Train(train, dev, opts)
