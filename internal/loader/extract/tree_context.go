@@ -249,6 +249,10 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 	case f.is(threatVerbs, h):
 		fd.code = threatCode(fd.code)
 	case f.is(appealVerbs, h) || f.demanding(h):
+		orig, rally := fd.targets, rallyCode(fd.code)
+		if f.demanding(h) {
+			rally = ""
+		}
 		code := appealCode(fd.code)
 		if f.demanding(h) {
 			code = "10" + code[2:]
@@ -277,6 +281,14 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 				}
 			}
 		}
+		if rally != "" && !fd.negated && !passive && f.object(h) > 0 && len(as) > 0 && len(orig) > 0 && !shareActor(ts, orig) && !shareActor(as, orig) {
+			// "Ukraine urged Germany to impose sanctions on Russia",
+			// "France urged its partners to back Moldova": asking a
+			// third party to act for or against someone rallies
+			// support for them or opposition against them.
+			fd.code, fd.agents, fd.targets, fd.reciprocal = rally, dedupRecs(as), dedupRecs(orig), false
+			return
+		}
 		if len(ts) == 0 && clause {
 			ts = fd.agents // "demanded that Russia withdraw"
 		}
@@ -284,6 +296,31 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 			fd.agents, fd.targets, fd.reciprocal = dedupRecs(as), dedupRecs(ts), false
 		}
 	}
+}
+
+// rallyCode is what asking a third party to act with the given code does
+// to that act's target: support rallied on its behalf (053), or
+// opposition rallied against it (113); "" for other acts.
+func rallyCode(code string) string {
+	switch cameo.Root(code) {
+	case "05":
+		return "053"
+	case "11", "12", "16", "17":
+		return "113"
+	}
+	return ""
+}
+
+// shareActor reports whether a and b have an actor in common.
+func shareActor(a, b []*actorRec) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // intentCode maps a cooperative code to the intent to do it (03x); other

@@ -147,6 +147,9 @@ func TestTreeStructure(t *testing.T) {
 		{"a strike at home is against the government", "Kenyan teachers went on strike on Monday.", []string{"KENEDU 143 KEN"}, nil},
 		{"an event noun as a copula's predicate", "Nigerian doctors have been on strike since March.", []string{"NGAHLH 143 NGA"}, nil},
 		{"a state's protest is no protest at home", "Algeria lodged a formal protest with France over the minister's remarks.", nil, []string{"141 DZA"}},
+		{"urging a third party to back someone rallies support", "France urged its European partners to back Moldova's bid for membership.", []string{"FRA 053 MDA"}, nil},
+		{"urging a third party to sanction someone rallies opposition", "Ukraine urged Germany to impose sanctions on Russia.", []string{"UKR 113 RUS"}, []string{"DEU"}},
+		{"urging the target itself stays an appeal", "The UN urged Sudan to release the prisoners.", []string{"IGOUNO 0253 SDN"}, []string{"053", "113"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
