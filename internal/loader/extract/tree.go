@@ -650,6 +650,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			}
 		}
 	}
+	if len(targets) == 0 && len(r.Requires) > 0 {
+		targets = f.deeperTargets(v, preps)
+	}
 	if len(targets) == 0 && !passive && contains(r.Preps, "to") && len(r.Requires) > 0 {
 		// "sent Ukraine two more air-defence systems": with the thing
 		// sent named elsewhere, an actor as the object is the recipient.
@@ -1603,6 +1606,33 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		}
 	}
 	return fd, f.complete(&fd)
+}
+
+// deeperPreps head the phrase inside a rule's phrase that names the other
+// side of what it is about.
+var deeperPreps = toSet(`with against on to between`)
+
+// deeperTargets looks one phrase further into the phrases of verb v that
+// its rule asks for, when they name nobody themselves: "admitted
+// responsibility for the collision with a Swedish trawler", "voiced
+// pessimism about reaching a deal with Ethiopia".
+func (f *treeFinder) deeperTargets(v int, preps []string) []*actorRec {
+	var out []*actorRec
+	for _, o := range append(f.obliques(v), f.s.ChildrenByRel(v, "advcl")...) {
+		p := f.caseOf(o)
+		if p == "" {
+			p = f.markOf(o)
+		}
+		if !contains(preps, p) || len(f.actorsAt(o)) > 0 {
+			continue
+		}
+		for _, c := range f.s.Children(o) {
+			if rel := f.tok(c).Rel; (rel == "nmod" || rel == "obl") && deeperPreps[f.caseOf(c)] {
+				out = append(out, f.actorsAt(c)...)
+			}
+		}
+	}
+	return out
 }
 
 // protestHome is the target of a protest that names none: the country of

@@ -104,6 +104,12 @@ func (f *treeFinder) context(fd *finding, p int) {
 				f.setReporter(fd, h)
 			}
 			return
+		case t.Rel == "advcl" && f.markOf(x) == "about" && f.tok(x).UPOS == "VERB":
+			// "voiced pessimism about reaching a deal", "talked about
+			// imposing sanctions": what is spoken or felt about is a
+			// topic, not an act.
+			fd.agents, fd.targets = nil, nil
+			return
 		case t.Rel == "advcl":
 			for _, m := range f.s.ChildrenByRel(x, "mark") {
 				if hypoMarkers[f.low(m)] {

@@ -150,6 +150,8 @@ func TestTreeStructure(t *testing.T) {
 		{"urging a third party to back someone rallies support", "France urged its European partners to back Moldova's bid for membership.", []string{"FRA 053 MDA"}, nil},
 		{"urging a third party to sanction someone rallies opposition", "Ukraine urged Germany to impose sanctions on Russia.", []string{"UKR 113 RUS"}, []string{"DEU"}},
 		{"urging the target itself stays an appeal", "The UN urged Sudan to release the prisoners.", []string{"IGOUNO 0253 SDN"}, []string{"053", "113"}},
+		{"the other side one phrase further in", "Denmark admitted responsibility for the collision with a Swedish trawler.", []string{"DNK 015 SWE"}, nil},
+		{"what one is pessimistic about is no act", "Egypt voiced pessimism about reaching a deal with Ethiopia over the Nile dam.", []string{"EGY 012 ETH"}, []string{"030"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
