@@ -838,7 +838,17 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 				if f.tok(c).Rel == "nsubj:pass" {
 					return f.actorsAt(c), passive // the patient: "a request from Pakistan was turned down"
 				}
-				return f.agentsAt(c), passive
+				as := f.agentsAt(c)
+				if len(as) == 0 && speakerPronouns[f.low(c)] && f.tok(v).Rel == "ccomp" {
+					// "Armenia said it was ready to sign", "China warned
+					// it would retaliate": a pronoun no mention resolved,
+					// subject of a complement clause, is the main
+					// clause's subject.
+					if sp, pass := f.subject(f.tok(v).Head); !pass {
+						as = sp
+					}
+				}
+				return as, passive
 			}
 		}
 		t := f.tok(v)
@@ -1607,6 +1617,10 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	}
 	return fd, f.complete(&fd)
 }
+
+// speakerPronouns stand for the subject of the clause a complement
+// clause depends on.
+var speakerPronouns = toSet(`it he she they we`)
 
 // deeperPreps head the phrase inside a rule's phrase that names the other
 // side of what it is about.

@@ -40,6 +40,7 @@ interested interest willingness readiness intention desire commitment determinat
 	hypoAux       = toSet(`would could might may should can`)
 	planAux       = toSet(`will shall 'll`)
 	hypoMarkers   = toSet(`if unless whether`)
+	topicMarks    = toSet(`about against`)
 	reportedVerb  = verbSet(`say tell report claim state announce add note allege`)
 )
 
@@ -104,10 +105,11 @@ func (f *treeFinder) context(fd *finding, p int) {
 				f.setReporter(fd, h)
 			}
 			return
-		case t.Rel == "advcl" && f.markOf(x) == "about" && f.tok(x).UPOS == "VERB":
+		case (t.Rel == "advcl" || t.Rel == "acl") && topicMarks[f.markOf(x)] && f.tok(x).UPOS == "VERB":
 			// "voiced pessimism about reaching a deal", "talked about
-			// imposing sanctions": what is spoken or felt about is a
-			// topic, not an act.
+			// imposing sanctions", "warned Finland against joining
+			// NATO": what is spoken of or warned against is a topic,
+			// not an act.
 			fd.agents, fd.targets = nil, nil
 			return
 		case t.Rel == "advcl":
@@ -228,6 +230,9 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 	defer func() {
 		if fd.code != code {
 			fd.oneWay = true // "agreed to hold talks with" is Ethiopia's act
+			// "warned it would retaliate": the threat was made, whatever
+			// the mood of what it threatens.
+			fd.modality = graph.Actual
 		}
 	}()
 	for _, c := range f.s.Children(h) {

@@ -152,6 +152,9 @@ func TestTreeStructure(t *testing.T) {
 		{"urging the target itself stays an appeal", "The UN urged Sudan to release the prisoners.", []string{"IGOUNO 0253 SDN"}, []string{"053", "113"}},
 		{"the other side one phrase further in", "Denmark admitted responsibility for the collision with a Swedish trawler.", []string{"DNK 015 SWE"}, nil},
 		{"what one is pessimistic about is no act", "Egypt voiced pessimism about reaching a deal with Ethiopia over the Nile dam.", []string{"EGY 012 ETH"}, []string{"030"}},
+		{"the speaker's own pronoun in what it said", "Armenia said it was ready to sign a peace treaty with Azerbaijan.", []string{"ARM 03"}, nil},
+		{"a threat is made whatever the mood of what it threatens", "Iran threatened that it would close the Strait of Hormuz to US ships.", []string{"IRN 13"}, []string{"hypothetical"}},
+		{"what one is warned against is no act", "Russia warned Finland against joining NATO.", nil, []string{"IGOWSTNAT"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
