@@ -633,7 +633,17 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	}
 	for _, o := range f.obliques(v) {
 		if p := f.caseOf(o); p != "" && contains(preps, p) && !f.venue(o, r) {
-			targets = append(targets, f.actorsAt(o)...)
+			as := f.actorsAt(o)
+			if len(as) > 0 && len(without(as, agents)) == 0 {
+				// "sent troops to its border with Belarus": the agent's
+				// own place faces the neighbour it names.
+				for _, c := range f.s.ChildrenByRel(o, "nmod") {
+					if f.caseOf(c) == "with" {
+						as = append(as, f.actorsAt(c)...)
+					}
+				}
+			}
+			targets = append(targets, as...)
 		}
 	}
 	if len(targets) == 0 {
@@ -949,13 +959,19 @@ func (f *treeFinder) nounGovernorOf(v int) int {
 // objectControl verbs pass their object to the subject of their
 // complement: "urged Iran to halt".
 var objectControl = verbSet(`urge ask call press invite encourage persuade request tell order force pressure
-allow permit help enable warn advise appeal implore beg`)
+allow permit help enable warn advise appeal implore beg prompt compel oblige lead cause push spur drive
+provoke invite authorize authorise mandate`)
 
 // object returns v's direct object, or its indirect one when the parser
 // read the object as that ("urged Sudan to release"), or 0.
 func (f *treeFinder) object(v int) int {
-	if o := f.s.Child(v, "obj"); o > 0 {
-		return o
+	for _, o := range f.s.ChildrenByRel(v, "obj") {
+		// "said on Friday that Accra had asked Nigeria to extradite":
+		// a "that" before the verb, read as its object, is the
+		// clause's complementizer.
+		if o > v || f.low(o) != "that" {
+			return o
+		}
 	}
 	return f.s.Child(v, "iobj")
 }

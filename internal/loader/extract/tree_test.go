@@ -155,6 +155,9 @@ func TestTreeStructure(t *testing.T) {
 		{"the speaker's own pronoun in what it said", "Armenia said it was ready to sign a peace treaty with Azerbaijan.", []string{"ARM 03"}, nil},
 		{"a threat is made whatever the mood of what it threatens", "Iran threatened that it would close the Strait of Hormuz to US ships.", []string{"IRN 13"}, []string{"hypothetical"}},
 		{"what one is warned against is no act", "Russia warned Finland against joining NATO.", nil, []string{"IGOWSTNAT"}},
+		{"a complementizer read as the object", "The foreign minister said on Friday that Accra had asked Nigeria to extradite the official.", []string{"GHA 021 NGA"}, nil},
+		{"a causative verb passes its object to the complement", "The drills prompted Warsaw to send extra troops to its border with Belarus.", []string{"POL 15"}, nil},
+		{"one's own border faces the neighbour", "Poland sent extra troops to its border with Belarus.", []string{"POL 150 BLR"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
