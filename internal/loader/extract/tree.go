@@ -117,6 +117,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 		}
 	}
 	e.verbAfterModal(s, keep)
+	e.verbOfVerbless(s, keep)
 	retag := false
 	for _, k := range keep {
 		retag = retag || k
@@ -152,6 +153,32 @@ func (e *Engine) verbAfterModal(s *syntax.Sentence, keep []bool) {
 		}
 		w.UPOS, w.XPOS, w.Lemma = "VERB", "VB", low
 		keep[i] = true
+	}
+}
+
+// verbOfVerbless retags as a past-tense verb the first word of the verb
+// vocabulary ending in -ed when the tagger found no verb in the sentence:
+// "RSF fighters massacred hundreds of civilians" read "massacred" as an
+// adjective, and a sentence of news without a verb is a misreading.
+func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
+	for i := range s.Tokens {
+		// ("according to" is a preposition, whatever its tag)
+		if u := s.Tokens[i].UPOS; (u == "VERB" || u == "AUX") && !strings.EqualFold(s.Tokens[i].Form, "according") {
+			return
+		}
+	}
+	for i := 1; i < len(s.Tokens); i++ {
+		w := &s.Tokens[i]
+		low := strings.ToLower(w.Form)
+		if capitalized(w.Form) || !strings.HasSuffix(low, "ed") || w.UPOS != "ADJ" && w.UPOS != "NOUN" {
+			continue
+		}
+		if !e.isVerbWord(low) {
+			continue
+		}
+		w.UPOS, w.XPOS = "VERB", "VBD"
+		keep[i] = true
+		return
 	}
 }
 
@@ -662,6 +689,20 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	}
 	if len(targets) == 0 && len(r.Requires) > 0 {
 		targets = f.deeperTargets(v, preps)
+	}
+	if len(targets) == 0 && len(r.Requires) > 0 && !passive {
+		// "suspended Sudan's membership", "froze the assets of Russia's
+		// central bank": the owner of the thing the rule asks for.
+		for _, o := range f.s.ChildrenByRel(v, "obj") {
+			if !contains(r.Requires, f.low(o)) && !contains(r.Requires, f.lemma(o)) {
+				continue
+			}
+			for _, c := range f.s.Children(o) {
+				if rel := f.tok(c).Rel; rel == "nmod:poss" || rel == "nmod" && f.caseOf(c) == "of" {
+					targets = append(targets, f.actorsAt(c)...)
+				}
+			}
+		}
 	}
 	if len(targets) == 0 && !passive && contains(r.Preps, "to") && len(r.Requires) > 0 {
 		// "sent Ukraine two more air-defence systems": with the thing

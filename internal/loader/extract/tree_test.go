@@ -158,6 +158,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a complementizer read as the object", "The foreign minister said on Friday that Accra had asked Nigeria to extradite the official.", []string{"GHA 021 NGA"}, nil},
 		{"a causative verb passes its object to the complement", "The drills prompted Warsaw to send extra troops to its border with Belarus.", []string{"POL 15"}, nil},
 		{"one's own border faces the neighbour", "Poland sent extra troops to its border with Belarus.", []string{"POL 150 BLR"}, nil},
+		{"a verb the tagger missed in a sentence without one", "RSF fighters massacred hundreds of civilians in El Geneina in June 2023, according to a UN panel of experts.", []string{"SDNREB 20"}, nil},
+		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
