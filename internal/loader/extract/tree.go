@@ -143,7 +143,10 @@ func (e *Engine) verbAfterModal(s *syntax.Sentence, keep []bool) {
 		if w.UPOS == "VERB" || w.UPOS == "AUX" || capitalized(w.Form) {
 			continue
 		}
-		afterTo := prev == "to" && (w.UPOS == "ADJ" || w.UPOS == "ADV")
+		afterTo := prev == "to" && (w.UPOS == "ADJ" || w.UPOS == "ADV" ||
+			// "asked NATO allies to station more troops": a noun right
+			// before a determiner is no noun.
+			w.UPOS == "NOUN" && i+1 < len(s.Tokens) && objectStart(&s.Tokens[i+1]))
 		if !modalWords[prev] && !afterTo {
 			continue
 		}
@@ -180,6 +183,20 @@ func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
 		keep[i] = true
 		return
 	}
+}
+
+// objectStart reports whether w can only open a noun phrase of its own:
+// a determiner, a number or a quantity.
+func objectStart(w *syntax.Token) bool {
+	switch w.UPOS {
+	case "DET", "NUM":
+		return true
+	}
+	switch strings.ToLower(w.Form) {
+	case "more", "fewer", "its", "their", "his", "her":
+		return true
+	}
+	return false
 }
 
 // isVerbWord reports whether w is a verb of the lexicon or of the verb

@@ -118,6 +118,11 @@ func (f *treeFinder) context(fd *finding, p int) {
 					fd.modality = graph.Hypothetical
 				}
 			}
+			if f.toClause(x) && f.insideAllegation(h) {
+				// "accused Rwanda of deploying troops to support the
+				// M23": the purpose of an alleged act is alleged too.
+				fd.agents, fd.targets = nil, nil
+			}
 			return
 		case t.Rel == "conj":
 		default:
@@ -126,6 +131,20 @@ func (f *treeFinder) context(fd *finding, p int) {
 		x = h
 		f.reportedBy(fd, x)
 	}
+}
+
+// insideAllegation reports whether predicate x is what someone is
+// accused of: "accused Pakistan of arming rebels".
+func (f *treeFinder) insideAllegation(x int) bool {
+	t := f.tok(x)
+	if t.Rel != "advcl" && t.Rel != "acl" || t.Head == 0 {
+		return false
+	}
+	if m := f.markOf(x); m != "of" && m != "for" {
+		return false
+	}
+	h := t.Head
+	return f.is(allegeVerbs, h) || t.Rel == "acl" && f.tok(h).Rel == "obj" && f.is(allegeVerbs, f.tok(h).Head)
 }
 
 // tailSpeaker reads a closing attribution (", President Erdogan said.")

@@ -160,6 +160,8 @@ func TestTreeStructure(t *testing.T) {
 		{"one's own border faces the neighbour", "Poland sent extra troops to its border with Belarus.", []string{"POL 150 BLR"}, nil},
 		{"a verb the tagger missed in a sentence without one", "RSF fighters massacred hundreds of civilians in El Geneina in June 2023, according to a UN panel of experts.", []string{"SDNREB 20"}, nil},
 		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
+		{"a verb after 'to' the tagger read as a noun", "Estonia asked NATO allies to station more troops in the Baltic states.", []string{"EST 02"}, nil},
+		{"the purpose of an alleged act is alleged", "Officials in Kinshasa accused Rwanda of deploying troops in eastern Congo to support the M23 rebels.", []string{"112 RWA"}, []string{"RWA 07"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
