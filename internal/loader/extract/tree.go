@@ -1452,6 +1452,12 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if len(r.RequiresBefore) > 0 && !f.before(n, r.RequiresBefore) {
 		return finding{}, false
 	}
+	if t.Rel == "nsubj" && f.is(amountVerbs, t.Head) && cameo.Root(r.Code) == "02" {
+		// Word sense: a request does not grow or wane, an attraction
+		// does: "Portugal's appeal to British retirees has grown".
+		// (Attacks and cooperation that increase are still acts.)
+		return finding{}, false
+	}
 	var agents, targets, ofs []*actorRec
 	reciprocal := false
 	planned := false
@@ -1741,6 +1747,9 @@ func protestHome(agents []*actorRec) []*actorRec {
 
 // stateOrgans are the CAMEO roles of a state's own institutions.
 var stateOrgans = toSet(`GOV MIL COP SPY JUD LEG`)
+
+// amountVerbs say that a quantity changed.
+var amountVerbs = verbSet(`grow increase rise decline fall wane diminish surge soar shrink dwindle`)
 
 // ownPronouns are the possessives a clause's subject uses of its own acts.
 var ownPronouns = toSet(`their its his her`)

@@ -162,6 +162,8 @@ func TestTreeStructure(t *testing.T) {
 		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
 		{"a verb after 'to' the tagger read as a noun", "Estonia asked NATO allies to station more troops in the Baltic states.", []string{"EST 02"}, nil},
 		{"the purpose of an alleged act is alleged", "Officials in Kinshasa accused Rwanda of deploying troops in eastern Congo to support the M23 rebels.", []string{"112 RWA"}, []string{"RWA 07"}},
+		{"word sense: an appeal that grows is an attraction", "Vietnam's appeal to Japanese investors has grown.", nil, []string{"02"}},
+		{"attacks that increase are still attacks", "Russia's attacks on Ukrainian cities have increased.", []string{"RUS 19"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
