@@ -29,6 +29,16 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 	}
 	for i := 0; i < len(heads) && i < 16; i++ {
 		for _, c := range f.s.ChildrenByRel(heads[i], "conj") {
+			if f.owner[c-1] < 0 && len(f.triggersOf(c, true)) > 0 {
+				continue // "talks with Iran and a deal": an act, no co-actor
+			}
+			if f.possessive(c) && f.tok(heads[i]).Rel != "nmod:poss" {
+				// "the invasion of East Pakistan and Soviet Army's
+				// defeat": a possessor owns the next phrase, it is no
+				// co-actor of a phrase that owns nothing ("India and
+				// Pakistan's talks" stays a pair).
+				continue
+			}
 			if u := f.tok(c).UPOS; u == "NOUN" || u == "PROPN" || u == "PRON" || u == "X" || u == "ADJ" || u == "NUM" {
 				heads = append(heads, c)
 			}
@@ -57,6 +67,23 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 		out = append(out, as...)
 	}
 	return dedupRecs(out)
+}
+
+// possessive reports whether the phrase of word x is followed by the
+// possessive 's, wherever the parser hung the marker.
+func (f *treeFinder) possessive(x int) bool {
+	_, end := f.s.Span(x)
+	if end < f.s.Len() {
+		if l := f.low(end + 1); l == "'s" || l == "’s" || l == "'" {
+			return true
+		}
+	}
+	for _, c := range f.s.ChildrenByRel(x, "case") {
+		if l := f.low(c); l == "'s" || l == "’s" {
+			return true
+		}
+	}
+	return false
 }
 
 // quantityWords head a phrase whose of-phrase names who: "thousands of

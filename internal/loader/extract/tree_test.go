@@ -164,6 +164,8 @@ func TestTreeStructure(t *testing.T) {
 		{"the purpose of an alleged act is alleged", "Officials in Kinshasa accused Rwanda of deploying troops in eastern Congo to support the M23 rebels.", []string{"112 RWA"}, []string{"RWA 07"}},
 		{"word sense: an appeal that grows is an attraction", "Vietnam's appeal to Japanese investors has grown.", nil, []string{"02"}},
 		{"attacks that increase are still attacks", "Russia's attacks on Ukrainian cities have increased.", []string{"RUS 19"}, nil},
+		{"a possessor read as a conjunct is no co-target", "The Indian Army's invasion of East Pakistan and the Soviet Army's defeat in Afghanistan were turning points.", []string{"INDMIL 192 PAK"}, []string{"192 RUSMIL"}},
+		{"a joint possessor stays a pair", "India and Pakistan's talks in Geneva ended without a deal.", []string{"IND 046 PAK"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
