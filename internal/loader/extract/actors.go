@@ -997,10 +997,10 @@ func (r *recognizer) capitalized(i int) int {
 		return j // "the Pakistan-Russia Defence Agreement" names a text, not an actor
 	}
 	// "New Jamshoro Power Plant of 500MW": the phrase ends at its
-	// object head.
+	// object head; "Intercontinental Ballistic Missile" is all object.
 	for h := i + 1; h < j; h++ {
 		if r.e.lex.objects.first[toks[h].low] != nil && toks[h].cap {
-			if _, n := r.e.lex.objects.match(toks, h); n > 0 && h+n < j {
+			if _, n := r.e.lex.objects.match(toks, h); n > 0 && h+n <= j {
 				r.addObject(i, h+n)
 				return h + n
 			}

@@ -1859,6 +1859,20 @@ func (f *treeFinder) add(fd finding) {
 		fd.targets = ts
 	}
 	fd.targets = withoutSubsumed(fd.targets)
+	if !fd.reciprocal {
+		// A thing does nothing: "test firing of an Intercontinental
+		// Ballistic Missile to counter the American plans".
+		var as []*actorRec
+		for _, a := range fd.agents {
+			if a.Type != graph.Object {
+				as = append(as, a)
+			}
+		}
+		if fd.agents = as; len(as) == 0 {
+			f.coded[fd.word] = true
+			return
+		}
+	}
 	f.found = append(f.found, fd)
 	f.coded[fd.word] = true
 }

@@ -166,6 +166,7 @@ func TestTreeStructure(t *testing.T) {
 		{"attacks that increase are still attacks", "Russia's attacks on Ukrainian cities have increased.", []string{"RUS 19"}, nil},
 		{"a possessor read as a conjunct is no co-target", "The Indian Army's invasion of East Pakistan and the Soviet Army's defeat in Afghanistan were turning points.", []string{"INDMIL 192 PAK"}, []string{"192 RUSMIL"}},
 		{"a joint possessor stays a pair", "India and Pakistan's talks in Geneva ended without a deal.", []string{"IND 046 PAK"}, nil},
+		{"a named weapon does nothing", "Russia test fired an Intercontinental Ballistic Missile to counter the American plans.", nil, []string{"OBJ 12", "--- 12"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
