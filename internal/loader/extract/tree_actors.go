@@ -478,6 +478,13 @@ func (f *treeFinder) phraseRole(x int) (role string, before bool) {
 			continue
 		}
 		for _, d := range f.s.Subtree(c) {
+			if f.tok(c).Rel == "appos" && d != c && (f.tok(d).Head != c || f.tok(d).Rel != "compound") {
+				// "Moscow, the first official trip by any head of
+				// state": an apposition's role is its own noun's ("the
+				// foreign minister"), not a modifier's or one named
+				// further inside it.
+				continue
+			}
 			if f.owner[d-1] != m || m < 0 {
 				if u := f.tok(d).UPOS; u == "NOUN" || u == "PROPN" || u == "ADJ" {
 					words = append(words, d)

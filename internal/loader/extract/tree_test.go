@@ -167,6 +167,7 @@ func TestTreeStructure(t *testing.T) {
 		{"a possessor read as a conjunct is no co-target", "The Indian Army's invasion of East Pakistan and the Soviet Army's defeat in Afghanistan were turning points.", []string{"INDMIL 192 PAK"}, []string{"192 RUSMIL"}},
 		{"a joint possessor stays a pair", "India and Pakistan's talks in Geneva ended without a deal.", []string{"IND 046 PAK"}, nil},
 		{"a named weapon does nothing", "Russia test fired an Intercontinental Ballistic Missile to counter the American plans.", nil, []string{"OBJ 12", "--- 12"}},
+		{"an apposition's role is its own noun's", "President Zardari undertook a historic visit to Moscow, the first official trip by any head of state from Pakistan in 37 years.", []string{"PAKGOV 042 RUS"}, []string{"RUSGOV"}},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
