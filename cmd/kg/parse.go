@@ -105,7 +105,13 @@ than 300 words (a page with no full stop) are always parsed greedily.`,
 }
 
 func runParse(ctx context.Context, opts *parseOptions) error {
-	m, err := syntax.Default()
+	// The fast parser needs none of the beam parsers; the default reads
+	// the second one too and combines their trees.
+	load := syntax.Ensemble
+	if opts.Fast {
+		load = syntax.Default
+	}
+	m, err := load()
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,12 @@
 package syntax
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"math"
+	"os"
+	"strings"
 	"sync"
 )
 
@@ -104,10 +109,50 @@ func (m *Model) voters() []*Parser {
 // parsers of o, whose trees are combined with m's: two parsers trained
 // apart (with different seeds) make fewer mistakes together. o must have
 // been trained on the same treebank with the same tagger options.
-func (m *Model) Join(o *Model) *Model {
+func (m *Model) Join(o *Model) *Model { return m.join(o.parsers) }
+
+func (m *Model) join(ps []*Parser) *Model {
 	c := *m
-	c.parsers = append(m.parsers[:len(m.parsers):len(m.parsers)], o.parsers...)
+	c.parsers = append(m.parsers[:len(m.parsers):len(m.parsers)], ps...)
 	return &c
+}
+
+// ExtraPath is the file in which WriteFiles keeps the extra parsers of the
+// model written to path.
+func ExtraPath(path string) string { return strings.TrimSuffix(path, ".kgm") + ".extra.kgm" }
+
+// WriteFiles writes the model to path and, when it has more than one beam
+// parser, its first parser there and the others to ExtraPath(path).
+func (m *Model) WriteFiles(path string) error {
+	if len(m.parsers) == 1 {
+		return m.WriteFile(path)
+	}
+	if err := m.WithParsers(0).WriteFile(path); err != nil {
+		return err
+	}
+	return m.WriteParsersFile(ExtraPath(path))
+}
+
+// ReadModelFiles reads a model written by WriteFiles, its extra parsers
+// joined when their file is there.
+func ReadModelFiles(path string) (*Model, error) {
+	m, err := ReadModelFile(path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(ExtraPath(path))
+	if errors.Is(err, fs.ErrNotExist) {
+		return m, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	defer f.Close()
+	ps, err := ReadParsers(f)
+	if err != nil {
+		return nil, fmt.Errorf("read model %s: %w", ExtraPath(path), err)
+	}
+	return m.join(ps), nil
 }
 
 // maxBeamWords is the longest sentence parsed with the beam. The beam copies

@@ -26,7 +26,9 @@ const modelMagic = "kg-syntax-model 1\n"
 
 // WriteFile writes the model to path through a temporary file, so that a
 // failed write leaves no half model behind.
-func (m *Model) WriteFile(path string) error {
+func (m *Model) WriteFile(path string) error { return writeAtomic(path, m.Write) }
+
+func writeAtomic(path string, write func(io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
@@ -40,7 +42,7 @@ func (m *Model) WriteFile(path string) error {
 		tmp.Close()
 		return fmt.Errorf("write model: %w", err)
 	}
-	if err := m.Write(tmp); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write model %s: %w", path, err)
 	}
@@ -83,14 +85,45 @@ func (m *Model) Write(w io.Writer) error {
 	e.uint(uint64(len(m.parsers)))
 	e.uint(b2u(m.fast != nil))
 	for _, p := range all {
-		e.uint(b2u(p.reverse))
-		e.uint(uint64(p.beam))
-		e.strings(p.labels)
-		e.uint(uint64(p.root))
-		e.uint(uint64(p.punct + 1))
-		e.table(p.weights)
+		e.parser(p)
 	}
+	return e.close(zw)
+}
 
+// parsersMagic opens a file of parsers alone, joined on demand to a model
+// that has the tagger they were trained with (see Model.Join).
+const parsersMagic = "kg-syntax-parsers 1\n"
+
+// WriteParsersFile writes the beam parsers of m after its first to path, a
+// file Join reads back with ReadParsers: the train command keeps a model's
+// extra parsers apart so that a caller that wants one parser does not pay
+// for loading the others.
+func (m *Model) WriteParsersFile(path string) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBestCompression))
+		if err != nil {
+			return err
+		}
+		e := &encoder{w: bufio.NewWriterSize(zw, 1<<20)}
+		e.w.WriteString(parsersMagic)
+		e.uint(uint64(len(m.parsers) - 1))
+		for _, p := range m.parsers[1:] {
+			e.parser(p)
+		}
+		return e.close(zw)
+	})
+}
+
+func (e *encoder) parser(p *Parser) {
+	e.uint(b2u(p.reverse))
+	e.uint(uint64(p.beam))
+	e.strings(p.labels)
+	e.uint(uint64(p.root))
+	e.uint(uint64(p.punct + 1))
+	e.table(p.weights)
+}
+
+func (e *encoder) close(zw *zstd.Encoder) error {
 	if e.err == nil {
 		e.err = e.w.Flush()
 	}
@@ -254,20 +287,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	parsers := make([]*Parser, 0, np+1)
 	for i := 0; i < np+int(hasFast) && d.err == nil; i++ {
-		p := &Parser{}
-		p.reverse = d.uint() == 1
-		p.beam = int(d.uint())
-		if p.beam < 1 || p.beam > 256 {
-			d.fail()
-		}
-		p.labels = d.strings()
-		p.root = d.index()
-		p.punct = d.index() - 1
-		d.table(&p.weights, p.nclass())
-		if len(p.labels) == 0 || p.root >= len(p.labels) || p.labels[p.root] != "root" || p.punct >= len(p.labels) {
-			d.fail()
-		}
-		parsers = append(parsers, p)
+		parsers = append(parsers, d.parser())
 	}
 	if d.err != nil {
 		return nil, d.err
@@ -281,6 +301,56 @@ func ReadModel(r io.Reader) (*Model, error) {
 		m.fast = parsers[np]
 	}
 	return m, nil
+}
+
+func (d *decoder) parser() *Parser {
+	p := &Parser{}
+	p.reverse = d.uint() == 1
+	p.beam = int(d.uint())
+	if p.beam < 1 || p.beam > 256 {
+		d.fail()
+	}
+	p.labels = d.strings()
+	p.root = d.index()
+	p.punct = d.index() - 1
+	d.table(&p.weights, p.nclass())
+	if len(p.labels) == 0 || p.root >= len(p.labels) || p.labels[p.root] != "root" || p.punct >= len(p.labels) {
+		d.fail()
+	}
+	return p
+}
+
+// ReadParsers reads a file of parsers written by WriteParsersFile.
+func ReadParsers(r io.Reader) ([]*Parser, error) {
+	zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadModel, err)
+	}
+	if !bytes.HasPrefix(raw, []byte(parsersMagic)) {
+		return nil, errBadModel
+	}
+	d := &decoder{b: raw[len(parsersMagic):]}
+	n := d.count()
+	if n == 0 {
+		d.fail()
+	}
+	var ps []*Parser
+	for i := 0; i < n && d.err == nil; i++ {
+		ps = append(ps, d.parser())
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(d.b) != 0 {
+		return nil, errBadModel
+	}
+	d.build()
+	return ps, nil
 }
 
 type decoder struct {

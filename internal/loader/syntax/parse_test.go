@@ -28,6 +28,10 @@ const (
 	minLAS     = 83.2
 	minFastUAS = 85.1
 	minFastLAS = 81.9
+	// The ensemble (Ensemble: both beam parsers and the fast one), which
+	// kg parse uses.
+	minEnsembleUAS = 86.6
+	minEnsembleLAS = 83.6
 )
 
 func loadDefault(tb testing.TB) *Model {
@@ -191,6 +195,15 @@ func TestEvaluateDev(t *testing.T) {
 	}
 	fsc := fast.Evaluate(gold)
 	t.Logf("EWT dev, fast parser: UAS %.2f  LAS %.2f", fsc.UASAcc(), fsc.LAS())
+	ens, err := Ensemble()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ens.Parsers() < 2 {
+		t.Fatalf("the ensemble has %d beam parser(s)", ens.Parsers())
+	}
+	esc := ens.Evaluate(gold)
+	t.Logf("EWT dev, ensemble: UAS %.2f  LAS %.2f", esc.UASAcc(), esc.LAS())
 	for _, c := range []struct {
 		name       string
 		got, floor float64
@@ -200,6 +213,8 @@ func TestEvaluateDev(t *testing.T) {
 		{"LAS", sc.LAS(), minLAS},
 		{"fast UAS", fsc.UASAcc(), minFastUAS},
 		{"fast LAS", fsc.LAS(), minFastLAS},
+		{"ensemble UAS", esc.UASAcc(), minEnsembleUAS},
+		{"ensemble LAS", esc.LAS(), minEnsembleLAS},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s %.2f is below the floor %.2f", c.name, c.got, c.floor)

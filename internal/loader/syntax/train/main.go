@@ -65,7 +65,7 @@ func run() error {
 	}
 	var m *syntax.Model
 	if *from != "" {
-		if m, err = syntax.ReadModelFile(*from); err != nil {
+		if m, err = syntax.ReadModelFiles(*from); err != nil {
 			return err
 		}
 		if *add != "" {
@@ -79,16 +79,19 @@ func run() error {
 		m = syntax.Train(train, dev, opts)
 	}
 	m.Prune(*prune, *pruneFast)
-	if err := m.WriteFile(*out); err != nil {
+	if err := m.WriteFiles(*out); err != nil {
 		return err
 	}
-	// Score the model as written, so that the figures are those of the file.
-	m, err = syntax.ReadModelFile(*out)
+	// Score the model as written, so that the figures are those of the files.
+	m, err = syntax.ReadModelFiles(*out)
 	if err != nil {
 		return err
 	}
-	fi, _ := os.Stat(*out)
-	fmt.Printf("model %s: %.1f MB\n", *out, float64(fi.Size())/1e6)
+	for _, path := range []string{*out, syntax.ExtraPath(*out)} {
+		if fi, err := os.Stat(path); err == nil {
+			fmt.Printf("model %s: %.1f MB\n", path, float64(fi.Size())/1e6)
+		}
+	}
 	if f := m.Fast(); f != m {
 		start := time.Now()
 		sc := f.Evaluate(dev)
