@@ -651,3 +651,62 @@ func TestParseTagged(t *testing.T) {
 		}
 	}
 }
+
+// TestParsersFile writes the ensemble with WriteFiles, reads it back with
+// ReadModelFiles and checks that it parses a sample of dev as the embedded
+// ensemble does; then that a damaged parsers file gives an error, never a
+// panic.
+func TestParsersFile(t *testing.T) {
+	ens, err := Ensemble()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "m.kgm")
+	if err := ens.WriteFiles(path); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadModelFiles(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Parsers() != ens.Parsers() {
+		t.Fatalf("read back %d parsers, wrote %d", back.Parsers(), ens.Parsers())
+	}
+	for _, text := range []string{
+		"Russia and Pakistan held joint military exercises near the border on Friday.",
+		"The minister, who arrived late, said the talks would resume in Geneva next week.",
+	} {
+		a, b := Tokenize(text, 0), Tokenize(text, 0)
+		ens.Parse(a)
+		back.Parse(b)
+		for i := range a.Tokens {
+			if a.Tokens[i].Head != b.Tokens[i].Head || a.Tokens[i].Rel != b.Tokens[i].Rel {
+				t.Fatalf("%q: word %d parsed %d/%s by the ensemble read back, %d/%s by the embedded one",
+					text, i+1, b.Tokens[i].Head, b.Tokens[i].Rel, a.Tokens[i].Head, a.Tokens[i].Rel)
+			}
+		}
+	}
+	single, err := ReadModelFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if single.Parsers() != 1 {
+		t.Errorf("the base file holds %d parsers, want 1", single.Parsers())
+	}
+
+	data := embeddedExtra
+	n := len(data)
+	for _, cut := range []int{0, 1, 4, 16, n / 10, n / 2, n - 4, n - 1} {
+		if _, err := ReadParsers(bytes.NewReader(data[:cut])); err == nil {
+			t.Errorf("parsers file cut at byte %d of %d read without error", cut, n)
+		}
+	}
+	for _, garbage := range [][]byte{nil, []byte("hello"), zstdStored([]byte(parsersMagic)), zstdStored([]byte(modelMagic))} {
+		if ps, err := ReadParsers(bytes.NewReader(garbage)); err == nil || ps != nil {
+			t.Errorf("ReadParsers(%q) = %d parsers, %v; want an error", garbage, len(ps), err)
+		}
+	}
+	if _, err := ReadModel(bytes.NewReader(data)); err == nil {
+		t.Error("a parsers file read as a model without error")
+	}
+}
