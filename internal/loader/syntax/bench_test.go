@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -17,13 +18,19 @@ func benchSentences(b *testing.B) []*Sentence {
 }
 
 // BenchmarkParse tags and parses the EWT development set with the embedded
-// model on one goroutine and reports words per second: with the beam
-// (Default), greedily (Fast), and tagging alone.
+// model on one goroutine and reports words per second: with the ensemble
+// of kg parse, with one beam parser (Default, as the coder uses it),
+// greedily (Fast), and tagging alone.
 func BenchmarkParse(b *testing.B) {
 	m, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}
+	ens, err := Ensemble()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("ensemble", func(b *testing.B) { benchParse(b, ens.Parse) })
 	b.Run("beam", func(b *testing.B) { benchParse(b, m.Parse) })
 	b.Run("fast", func(b *testing.B) { benchParse(b, m.Fast().Parse) })
 	b.Run("tag", func(b *testing.B) { benchParse(b, m.Tag) })
@@ -83,5 +90,27 @@ func BenchmarkLoadModel(b *testing.B) {
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(m)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "MB-heap")
+}
+
+// BenchmarkLoadExtraParsers reads the ensemble's other beam parser, what
+// kg parse loads on top of the model, and reports the heap it holds.
+func BenchmarkLoadExtraParsers(b *testing.B) {
+	var ps []*Parser
+	for b.Loop() {
+		var err error
+		if ps, err = ReadParsers(bytes.NewReader(embeddedExtra)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	var before, after runtime.MemStats
+	ps = nil
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	ps, _ = ReadParsers(bytes.NewReader(embeddedExtra))
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(ps)
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "MB-heap")
 }
