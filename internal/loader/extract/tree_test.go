@@ -112,7 +112,7 @@ func TestTreeStructure(t *testing.T) {
 		{"an owner's from-phrase hung on the verb", "Russia turned down a request from India to call off the exercise.", []string{"RUS 125 IND"}, nil},
 		{"a ceasefire's venue", "The army and the RSF signed a short-term ceasefire in Jeddah on May 20, 2023.", nil, []string{"SAU"}},
 		{"an arrival's city is its destination", "Chinese Foreign Minister Wang Yi arrived in Islamabad on Thursday.", []string{"CHNGOV 042 PAK"}, nil},
-		{"a target hung on another phrase of the verb", "Jordan shared intelligence on the plot with the United States.", []string{"JOR 064 USA"}, nil},
+		{"a target hung on another phrase of the verb", "Jordan shared intelligence on the plot with the United States.", []string{"JOR 064 USA"}, []string{"symmetric"}},
 		{"a particle inside a person's name", "Brazilian President Luiz Inácio Lula da Silva visited Angola on Friday, the first stop of an African tour.", []string{" 042 AGO"}, nil},
 		{"the breakdown of talks halts them", "The breakdown of Ethiopia's talks with Egypt over the Nile dam in December left the dispute unresolved.", []string{"ETH 164 EGY"}, []string{"046"}},
 		{"a date between subject and verb", "Kenya on Monday denied accusations by Uganda that it had armed rebels along their shared border.", []string{"KEN 016 UGA"}, nil},
