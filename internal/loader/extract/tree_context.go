@@ -605,6 +605,11 @@ func (f *treeFinder) governors() {
 		if len(fd.targets) == 0 && len(fd.agents) >= 2 && cc.rule.Code == "030" {
 			fd.reciprocal, fd.mutual = true, true // "the Philippines and France agree that ..."
 		}
+		if f.lemma(v) == "agree" && f.tok(c).Rel == "ccomp" && len(f.triggersOf(c, false)) == 0 {
+			// Agreeing that something is so is accord (019); agreeing
+			// to do something, an intent.
+			fd.code = "019"
+		}
 		// What is threatened, urged or promised, when the complement's verb
 		// is in the vocabulary though its clause named no target:
 		// "urged Sudan to release the prisoners" is an appeal to release.
