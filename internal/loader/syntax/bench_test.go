@@ -74,43 +74,32 @@ func benchParse(b *testing.B, parse func(*Sentence)) {
 // BenchmarkLoadModel reads the embedded model and reports the heap the
 // loaded model holds.
 func BenchmarkLoadModel(b *testing.B) {
-	var m *Model
-	for b.Loop() {
-		var err error
-		if m, err = loadEmbedded(); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.StopTimer()
-	var before, after runtime.MemStats
-	m = nil
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	m, _ = loadEmbedded()
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	runtime.KeepAlive(m)
-	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "MB-heap")
+	benchLoad(b, func() (any, error) { return loadEmbedded() })
 }
 
 // BenchmarkLoadExtraParsers reads the ensemble's other beam parser, what
 // kg parse loads on top of the model, and reports the heap it holds.
 func BenchmarkLoadExtraParsers(b *testing.B) {
-	var ps []*Parser
+	benchLoad(b, func() (any, error) { return ReadParsers(bytes.NewReader(embeddedExtra)) })
+}
+
+// benchLoad times load and reports the heap what it loaded holds.
+func benchLoad(b *testing.B, load func() (any, error)) {
+	var v any
 	for b.Loop() {
 		var err error
-		if ps, err = ReadParsers(bytes.NewReader(embeddedExtra)); err != nil {
+		if v, err = load(); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.StopTimer()
 	var before, after runtime.MemStats
-	ps = nil
+	v = nil
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	ps, _ = ReadParsers(bytes.NewReader(embeddedExtra))
+	v, _ = load()
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	runtime.KeepAlive(ps)
+	runtime.KeepAlive(v)
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "MB-heap")
 }

@@ -239,19 +239,10 @@ var errBadModel = errors.New("not a kg syntax model, or a damaged one")
 
 // ReadModel reads a model written by Write.
 func ReadModel(r io.Reader) (*Model, error) {
-	zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
+	d, err := openDecoder(r, modelMagic)
 	if err != nil {
 		return nil, err
 	}
-	defer zr.Close()
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errBadModel, err)
-	}
-	if !bytes.HasPrefix(raw, []byte(modelMagic)) {
-		return nil, errBadModel
-	}
-	d := &decoder{b: raw[len(modelMagic):]}
 
 	t := &Tagger{}
 	t.upos = d.strings()
@@ -322,19 +313,10 @@ func (d *decoder) parser() *Parser {
 
 // ReadParsers reads a file of parsers written by WriteParsersFile.
 func ReadParsers(r io.Reader) ([]*Parser, error) {
-	zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
+	d, err := openDecoder(r, parsersMagic)
 	if err != nil {
 		return nil, err
 	}
-	defer zr.Close()
-	raw, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", errBadModel, err)
-	}
-	if !bytes.HasPrefix(raw, []byte(parsersMagic)) {
-		return nil, errBadModel
-	}
-	d := &decoder{b: raw[len(parsersMagic):]}
 	n := d.count()
 	if n == 0 {
 		d.fail()
@@ -351,6 +333,23 @@ func ReadParsers(r io.Reader) ([]*Parser, error) {
 	}
 	d.build()
 	return ps, nil
+}
+
+// openDecoder decompresses r and checks that it starts with magic.
+func openDecoder(r io.Reader, magic string) (*decoder, error) {
+	zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(1<<30))
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", errBadModel, err)
+	}
+	if !bytes.HasPrefix(raw, []byte(magic)) {
+		return nil, errBadModel
+	}
+	return &decoder{b: raw[len(magic):]}, nil
 }
 
 type decoder struct {
