@@ -544,6 +544,22 @@ func (f *treeFinder) word(id int) {
 	switch t.UPOS {
 	case "VERB":
 		f.verb(id)
+	case "ADJ":
+		// A predicate adjective of the lexicon ("was confident that
+		// Cambodia would settle", "is interested in buying") codes as
+		// its verbs do; a verb dictionary's patterns are for verbs.
+		if f.s.Child(id, "cop") == 0 && t.Rel != "ccomp" && t.Rel != "xcomp" && t.Rel != "root" {
+			return
+		}
+		if f.controlClass(id) != nil && f.complement(id) > 0 {
+			return // coded through its complement, see governors
+		}
+		for _, tr := range f.triggersOf(id, false) {
+			if fd, ok := f.verbEvent(id, tr); ok {
+				f.add(fd)
+				return
+			}
+		}
 	case "NOUN", "PROPN":
 		if f.owner[id-1] >= 0 && t.UPOS == "PROPN" {
 			return // part of an actor's name
@@ -704,8 +720,17 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			}
 		}
 	}
-	if len(targets) == 0 && len(r.Requires) > 0 {
+	if len(targets) == 0 && (len(r.Requires) > 0 || cameo.Root(r.Code) == "01") {
 		targets = f.deeperTargets(v, preps)
+	}
+	if len(targets) == 0 && cameo.Root(r.Code) == "01" {
+		// A statement's target is whom its clause is about: "was
+		// confident that Cambodia would settle the border".
+		if c := f.s.Child(v, "ccomp"); c > 0 {
+			if as, pass := f.subject(c); !pass {
+				targets = as
+			}
+		}
 	}
 	if len(targets) == 0 && len(r.Requires) > 0 && !passive {
 		// "suspended Sudan's membership", "froze the assets of Russia's

@@ -87,6 +87,8 @@ func (f *treeFinder) context(fd *finding, p int) {
 		switch {
 		case t.Rel == "advcl" && f.toClause(x) && f.controlClass(h) != nil:
 			f.governed(fd, h, false) // "urged China on Tuesday to release"
+		case t.Rel == "advcl" && f.markOf(x) == "in" && f.is(intentVerbs, h):
+			f.governed(fd, h, false) // "is interested in buying"
 		case (t.Rel == "acl" || t.Rel == "xcomp" || t.Rel == "advcl" && f.toClause(x)) && f.governorNoun(f.nounGovernorOf(x)):
 			// "showed interest in buying"; "announced plans to buy" and
 			// "expressed its willingness to mediate" read as the verb's

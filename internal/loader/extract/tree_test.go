@@ -169,6 +169,10 @@ func TestTreeStructure(t *testing.T) {
 		{"a joint possessor stays a pair", "India and Pakistan's talks in Geneva ended without a deal.", []string{"IND 046 PAK"}, nil},
 		{"a named weapon does nothing", "Russia test fired an Intercontinental Ballistic Missile to counter the American plans.", nil, []string{"OBJ 12", "--- 12"}},
 		{"an apposition's role is its own noun's", "President Zardari undertook a historic visit to Moscow, the first official trip by any head of state from Pakistan in 37 years.", []string{"PAKGOV 042 RUS"}, []string{"RUSGOV"}},
+		{"a predicate adjective of attitude with its clause", "Vietnam's prime minister said he was confident that Cambodia would settle the border dispute.", []string{"VNMGOV 013 KHM"}, nil},
+		{"an attitude about a deal with someone", "Japan is optimistic about a trade deal with Australia.", []string{"JPN 013 AUS"}, nil},
+		{"interest in an act is intent", "Pakistan is interested in buying Russian military hardware.", []string{"PAK 031"}, []string{"PAK 062"}},
+		{"a symbolic act", "Macron paid tribute to the victims of the attack in Israel.", []string{"FRAGOV 017 ISR"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
