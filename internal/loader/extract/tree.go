@@ -1670,6 +1670,9 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	domestic := false
 	if cameo.Root(r.Code) == "14" && !r.Reverse {
 		if len(targets) == 0 && !reciprocal {
+			targets = f.protestersPlace(n, agents)
+		}
+		if len(targets) == 0 && !reciprocal {
 			targets = protestHome(agents)
 		}
 		probe := finding{code: r.Code, agents: agents, targets: targets}
@@ -1752,6 +1755,25 @@ func (f *treeFinder) deeperTargets(v int, preps []string) []*actorRec {
 		}
 	}
 	return out
+}
+
+// protestersPlace is the target of a protest named by noun n when the
+// protesters are somewhere another actor holds: "the hunger strike by
+// Palestinian prisoners in Israeli jails".
+func (f *treeFinder) protestersPlace(n int, agents []*actorRec) []*actorRec {
+	for _, c := range f.s.Children(n) {
+		if rel := f.tok(c).Rel; rel != "nmod:poss" && (rel != "nmod" || f.caseOf(c) != "by") {
+			continue
+		}
+		for _, g := range f.s.ChildrenByRel(c, "nmod") {
+			if p := f.caseOf(g); p == "in" || p == "inside" {
+				if as := without(f.actorsAt(g), agents); len(as) > 0 {
+					return as
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // protestHome is the target of a protest that names none: the country of

@@ -173,6 +173,7 @@ func TestTreeStructure(t *testing.T) {
 		{"an attitude about a deal with someone", "Japan is optimistic about a trade deal with Australia.", []string{"JPN 013 AUS"}, nil},
 		{"interest in an act is intent", "Pakistan is interested in buying Russian military hardware.", []string{"PAK 031"}, []string{"PAK 062"}},
 		{"a symbolic act", "Macron paid tribute to the victims of the attack in Israel.", []string{"FRAGOV 017 ISR"}, nil},
+		{"a protest where another holds the protesters", "The hunger strike by Palestinian prisoners in Israeli jails entered its third week.", []string{"PSE 142 ISR"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
