@@ -41,6 +41,7 @@ interested interest willingness readiness intention desire commitment determinat
 	planAux       = toSet(`will shall 'll`)
 	hypoMarkers   = toSet(`if unless whether`)
 	topicMarks    = toSet(`about against`)
+	denyVerbs     = verbSet(`deny refute`)
 	reportedVerb  = verbSet(`say tell report claim state announce add note allege`)
 )
 
@@ -103,6 +104,11 @@ func (f *treeFinder) context(fd *finding, p int) {
 			// with the speaker kept as its reporter.
 			if f.is(appealVerbs, h) || f.is(demandVerbs, h) || f.is(threatVerbs, h) || f.is(intentVerbs, h) || f.demanding(h) {
 				f.governed(fd, h, true)
+			} else if f.is(denyVerbs, h) {
+				// "denied that its troops had opened fire": what is
+				// denied is reported as not done, by whoever denies it.
+				fd.negated = !fd.negated
+				f.setReporter(fd, h)
 			} else if f.is(reportedVerb, h) {
 				f.setReporter(fd, h)
 			}
@@ -124,6 +130,12 @@ func (f *treeFinder) context(fd *finding, p int) {
 				// "accused Rwanda of deploying troops to support the
 				// M23": the purpose of an alleged act is alleged too.
 				fd.agents, fd.targets = nil, nil
+			}
+			if ht := f.tok(h); f.toClause(x) && ht.Rel == "ccomp" && f.is(denyVerbs, ht.Head) {
+				// "denied that its troops had crossed into Congo to
+				// fight the army": so is the purpose of a denied act.
+				fd.negated = !fd.negated
+				f.setReporter(fd, ht.Head)
 			}
 			return
 		case t.Rel == "conj":

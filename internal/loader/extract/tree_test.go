@@ -174,6 +174,8 @@ func TestTreeStructure(t *testing.T) {
 		{"interest in an act is intent", "Pakistan is interested in buying Russian military hardware.", []string{"PAK 031"}, []string{"PAK 062"}},
 		{"a symbolic act", "Macron paid tribute to the victims of the attack in Israel.", []string{"FRAGOV 017 ISR"}, nil},
 		{"a protest where another holds the protesters", "The hunger strike by Palestinian prisoners in Israeli jails entered its third week.", []string{"PSE 142 ISR"}, nil},
+		{"what is denied is not done", "Israel's military denied that its troops had opened fire on Egyptian soldiers.", []string{"ISRMIL 190 EGYMIL negated"}, nil},
+		{"nor is the purpose of a denied act", "Rwanda denied that its troops had crossed into Congo to fight the Congolese army.", []string{"RWAMIL 190 CODMIL negated"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
