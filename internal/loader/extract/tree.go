@@ -1691,6 +1691,15 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			planned = true // "his first visit would be to Pakistan"
 		}
 	}
+	for _, x := range []int{n, t.Head} {
+		// "A Chinese blockade of Taiwan, if it ever happened, would
+		// disrupt supplies": an act supposed, not done.
+		for _, c := range f.s.ChildrenByRel(x, "advcl") {
+			if hypoMarkers[f.markOf(c)] && (x == n || t.Rel == "nsubj") {
+				fd.modality = graph.Hypothetical
+			}
+		}
+	}
 	if planned || t.Rel == "nsubj:pass" && f.is(planVerbs, t.Head) {
 		fd.modality = graph.Planned // "Putin's arrival is planned for October"
 	}

@@ -176,6 +176,7 @@ func TestTreeStructure(t *testing.T) {
 		{"a protest where another holds the protesters", "The hunger strike by Palestinian prisoners in Israeli jails entered its third week.", []string{"PSE 142 ISR"}, nil},
 		{"what is denied is not done", "Israel's military denied that its troops had opened fire on Egyptian soldiers.", []string{"ISRMIL 190 EGYMIL negated"}, nil},
 		{"nor is the purpose of a denied act", "Rwanda denied that its troops had crossed into Congo to fight the Congolese army.", []string{"RWAMIL 190 CODMIL negated"}, nil},
+		{"an act named and supposed", "A Chinese blockade of Taiwan, if it ever happened, would disrupt chip supplies.", []string{"CHN 191 TWN hypothetical"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
