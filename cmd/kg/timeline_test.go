@@ -47,3 +47,36 @@ func TestTimelineOutput(t *testing.T) {
 		t.Errorf("plot file: %v", err)
 	}
 }
+
+func TestPanelFlags(t *testing.T) {
+	o, err := parseArgs(t, newCmdPanel, "--by", "month", "--level", "actor")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.By != "month" || o.Level != "actor" || o.Format != formatCSV {
+		t.Errorf("options = %+v", o)
+	}
+	for _, args := range [][]string{{"--by", "week"}, {"--level", "region"}, {"--format", "xml"}} {
+		if _, err := parseArgs(t, newCmdPanel, args...); err == nil {
+			t.Errorf("%v: want an error", args)
+		}
+	}
+}
+
+func TestPanelOutput(t *testing.T) {
+	for _, tt := range []struct {
+		golden string
+		opts   panelOptions
+	}{
+		{"panel-country-year-csv.golden", panelOptions{queryOptions: queryOptions{Format: formatCSV}, By: "year", Level: "country"}},
+		{"panel-actor-year-jsonl.golden", panelOptions{queryOptions: queryOptions{Format: formatJSONL}, By: "year", Level: "actor"}},
+	} {
+		io, out := testStreams(false)
+		o := tt.opts
+		o.IO, o.Load = io, fixtureLoader()
+		if err := runPanel(context.Background(), &o); err != nil {
+			t.Fatal(err)
+		}
+		checkGolden(t, tt.golden, out.String())
+	}
+}
