@@ -16,11 +16,11 @@ import (
 // argCounts is how many positional arguments each command takes: min and
 // max, max -1 for any number. Every runnable command must be listed.
 var argCounts = map[string][2]int{
-	"actors": {0, 0}, "balance": {0, 0}, "check": {0, 0}, "central": {0, 0}, "communities": {0, 0},
+	"actors": {0, 0}, "backup": {1, 1}, "balance": {0, 0}, "check": {0, 0}, "central": {0, 0}, "communities": {0, 0},
 	"demo": {0, 0}, "dict check": {1, -1}, "dict import": {1, -1}, "dict show": {0, 0},
 	"docs": {0, 0}, "export": {0, 0}, "extract": {0, -1}, "import": {1, -1},
 	"link": {3, 3}, "load": {1, -1}, "neighbors": {1, 1}, "parse": {0, -1},
-	"panel": {0, 0}, "path": {2, 2}, "reindex": {0, 0}, "stats": {0, 0}, "synth": {0, 0},
+	"panel": {0, 0}, "path": {2, 2}, "reindex": {0, 0}, "restore": {1, 1}, "stats": {0, 0}, "synth": {0, 0},
 	"timeline": {2, 2}, "triples": {0, 0},
 }
 
