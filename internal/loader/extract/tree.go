@@ -548,17 +548,8 @@ func (f *treeFinder) word(id int) {
 		// A predicate adjective of the lexicon ("was confident that
 		// Cambodia would settle", "is interested in buying") codes as
 		// its verbs do; a verb dictionary's patterns are for verbs.
-		if f.s.Child(id, "cop") == 0 && t.Rel != "ccomp" && t.Rel != "xcomp" && t.Rel != "root" {
-			return
-		}
-		if f.controlClass(id) != nil && f.complement(id) > 0 {
-			return // coded through its complement, see governors
-		}
-		for _, tr := range f.triggersOf(id, false) {
-			if fd, ok := f.verbEvent(id, tr); ok {
-				f.add(fd)
-				return
-			}
+		if f.s.Child(id, "cop") > 0 || t.Rel == "ccomp" || t.Rel == "xcomp" || t.Rel == "root" {
+			f.lexiconVerb(id)
 		}
 	case "NOUN", "PROPN":
 		if f.owner[id-1] >= 0 && t.UPOS == "PROPN" {
@@ -611,18 +602,27 @@ func (f *treeFinder) verb(v int) {
 		f.add(fd)
 		return
 	}
-	if f.controlClass(v) != nil && f.complement(v) > 0 {
-		return // coded through its complement, see governors
-	}
-	for _, tr := range f.triggersOf(v, false) {
-		if fd, ok := f.verbEvent(v, tr); ok {
-			f.add(fd)
-			return
-		}
+	if f.lexiconVerb(v) {
+		return
 	}
 	if fd, ok := f.dictVerb(v, true); ok {
 		f.add(fd)
 	}
+}
+
+// lexiconVerb codes predicate v by the lexicon's verb rules, or leaves it
+// to its complement (see governors); it reports whether v is dealt with.
+func (f *treeFinder) lexiconVerb(v int) bool {
+	if f.controlClass(v) != nil && f.complement(v) > 0 {
+		return true
+	}
+	for _, tr := range f.triggersOf(v, false) {
+		if fd, ok := f.verbEvent(v, tr); ok {
+			f.add(fd)
+			return true
+		}
+	}
+	return false
 }
 
 // verbEvent codes verb v under one trigger.
