@@ -103,3 +103,9 @@ func benchLoad(b *testing.B, load func() (any, error)) {
 	runtime.KeepAlive(v)
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/1e6, "MB-heap")
 }
+
+// BenchmarkLoadEnsemble reads the model and the extra parsers, what kg
+// parse loads, and reports the heap both hold.
+func BenchmarkLoadEnsemble(b *testing.B) {
+	benchLoad(b, func() (any, error) { return loadEnsemble(loadEmbedded) })
+}
