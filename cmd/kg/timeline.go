@@ -17,9 +17,10 @@ import (
 type timelineOptions struct {
 	queryOptions
 
-	A, B string
-	By   string
-	Plot string
+	A, B  string
+	By    string
+	Level string
+	Plot  string
 }
 
 func newCmdTimeline(f *factory, runF func(*timelineOptions) error) *cobra.Command {
@@ -32,6 +33,12 @@ func newCmdTimeline(f *factory, runF func(*timelineOptions) error) *cobra.Comman
 cooperation (quad classes 1-2), conflict (3-4) and the mean Goldstein score.
 Every period from the first to the last dated event is listed, empty ones
 included. On a terminal the table ends with sparklines.
+
+A country named counts with all of its own actors (--level country, the
+default): "kg timeline Pakistan Russia" counts a Pakistani general's visit
+to Moscow, as an analyst of the two countries' relations expects. --level
+actor counts only the events of the two actors named. A person or an
+organisation named is always counted alone.
 
 --plot FILE draws the series (bars for cooperation and conflict, a line for
 the mean Goldstein score); the extension picks the format: .svg, .png, .pdf
@@ -46,6 +53,9 @@ or .eps.`,
 				if opts.By != "year" && opts.By != "month" {
 					return flagErrorf(cmd, "--by must be year or month, not %q", opts.By)
 				}
+				if opts.Level != "actor" && opts.Level != "country" {
+					return flagErrorf(cmd, "--level must be actor or country, not %q", opts.Level)
+				}
 				if opts.Plot != "" {
 					if _, err := plotFormat(opts.Plot); err != nil {
 						return flagErrorf(cmd, "--plot: %v", err)
@@ -56,6 +66,7 @@ or .eps.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.By, "by", "year", "period: year or month")
+	fl.StringVar(&opts.Level, "level", "country", "country (a country named counts with its own actors) or actor")
 	fl.StringVar(&opts.Plot, "plot", "", "also draw the timeline to this file (.svg, .png, .pdf, .eps)")
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format)
@@ -93,7 +104,7 @@ func runTimeline(ctx context.Context, opts *timelineOptions) error {
 		return err
 	}
 	a, b := ids[0], ids[1]
-	periods, undated, err := query.Timeline(v, a, b, opts.By)
+	periods, undated, err := query.TimelineAt(v, a, b, opts.By, opts.Level)
 	if err != nil {
 		return err
 	}

@@ -30,9 +30,9 @@ func TestTimelineOutput(t *testing.T) {
 		opts   timelineOptions
 		tty    bool
 	}{
-		{"timeline-year-table-tty.golden", timelineOptions{queryOptions: queryOptions{Format: formatTable}, A: "India", B: "Pakistan", By: "year"}, true},
-		{"timeline-month-csv.golden", timelineOptions{queryOptions: queryOptions{Format: formatCSV}, A: "Russia", B: "India", By: "month"}, false},
-		{"timeline-json.golden", timelineOptions{queryOptions: queryOptions{Format: formatJSON}, A: "India", B: "Pakistan", By: "year", Plot: filepath.Join(dir, "t.svg")}, false},
+		{"timeline-year-table-tty.golden", timelineOptions{queryOptions: queryOptions{Format: formatTable}, A: "India", B: "Pakistan", By: "year", Level: "country"}, true},
+		{"timeline-month-csv.golden", timelineOptions{queryOptions: queryOptions{Format: formatCSV}, A: "Russia", B: "India", By: "month", Level: "actor"}, false},
+		{"timeline-json.golden", timelineOptions{queryOptions: queryOptions{Format: formatJSON}, A: "India", B: "Pakistan", By: "year", Level: "country", Plot: filepath.Join(dir, "t.svg")}, false},
 	} {
 		io, out := testStreams(tt.tty)
 		o := tt.opts

@@ -138,3 +138,34 @@ func TestPanelBounds(t *testing.T) {
 		t.Errorf("empty view: %d rows, %d undated, %v", len(rows), undated, err)
 	}
 }
+
+func TestTimelineCountryLevel(t *testing.T) {
+	v := panelView(t)
+	pak, ind := node(t, v, "pakistan"), node(t, v, "india")
+	got := func(level string) string {
+		ps, _, err := TimelineAt(v, pak, ind, "year", level)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, p := range ps {
+			fmt.Fprintf(&b, "%s:%d ", p.Period, p.Events)
+		}
+		return b.String()
+	}
+	// Pakistan's army and prime minister count for Pakistan; the
+	// symmetric agreement counts once.
+	if g := got("country"); g != "2012:2 2013:0 2014:1 " {
+		t.Errorf("country level: %s", g)
+	}
+	if g := got("actor"); g != "2014:1 " {
+		t.Errorf("actor level: %s", g)
+	}
+	// A person named stays a person.
+	if ps, _, _ := TimelineAt(v, node(t, v, "nawaz-sharif"), ind, "year", "country"); len(ps) != 1 || ps[0].Events != 1 {
+		t.Errorf("a person at country level: %v", ps)
+	}
+	if _, _, err := TimelineAt(v, pak, ind, "year", "region"); err == nil {
+		t.Error("level region accepted")
+	}
+}

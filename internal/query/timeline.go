@@ -29,10 +29,26 @@ type Period struct {
 // from the first to the last dated event is listed, empty ones included, so
 // the rows plot as a regular series. undated counts events without a date.
 func Timeline(v *view.View, a, b int64, by string) (periods []Period, undated int, err error) {
+	return TimelineAt(v, a, b, by, "actor")
+}
+
+// TimelineAt is Timeline at a level: "actor" counts the events of a and b
+// themselves; "country" counts, for a side that is a country, the events of
+// every actor affiliated with it too (its government, army, leaders), as
+// Panel does. A side that is no country stays itself.
+func TimelineAt(v *view.View, a, b int64, by, level string) (periods []Period, undated int, err error) {
 	if by != "year" && by != "month" {
 		return nil, 0, fmt.Errorf("timeline: unknown period %q (want year or month)", by)
 	}
-	r := RelationBetween(v, a, b, true)
+	var events []int32
+	switch level {
+	case "actor":
+		events = RelationBetween(v, a, b, true).Events
+	case "country":
+		events = countryEvents(v, a, b)
+	default:
+		return nil, 0, fmt.Errorf("timeline: unknown level %q (want actor or country)", level)
+	}
 	evs := v.Events()
 	type acc struct {
 		p   Period
@@ -46,7 +62,7 @@ func Timeline(v *view.View, a, b int64, by string) (periods []Period, undated in
 	}
 	buckets := map[[2]int]*acc{}
 	var first, last [2]int
-	for _, i := range r.Events {
+	for _, i := range events {
 		e := &evs[i]
 		if e.Date.IsZero() || (by == "month" && e.Date.Month == 0) {
 			undated++
@@ -93,6 +109,27 @@ func Timeline(v *view.View, a, b int64, by string) (periods []Period, undated in
 		periods = append(periods, p)
 	}
 	return periods, undated, nil
+}
+
+// countryEvents returns the events between the sides a and b in either
+// direction, a side that is a country standing for every actor of it.
+func countryEvents(v *view.View, a, b int64) []int32 {
+	side := func(n int64) func(x int64) bool {
+		if act := v.Actor(n); act.Type == graph.Country && act.Code != "" {
+			code := act.Code
+			return func(x int64) bool { return x == n || actorCountry(v.Actor(x)) == code }
+		}
+		return func(x int64) bool { return x == n }
+	}
+	inA, inB := side(a), side(b)
+	var out []int32
+	for i := range v.Events() {
+		s, t := v.EventEnds(i)
+		if inA(s) && inB(t) || inB(s) && inA(t) {
+			out = append(out, int32(i))
+		}
+	}
+	return out
 }
 
 func less2(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1] }
