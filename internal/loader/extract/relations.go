@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/cameo"
 )
 
 // group is a coordination of mentions ("Pakistan, the West and Saudi
@@ -1066,8 +1067,10 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 			tg = f.holderAfter(objStart)
 		}
 		if tg == nil && len(fd.targets) == 0 && r.SymmetricWithoutTarget && len(fd.agents) >= 2 {
-			// "India and Pakistan massed troops": each against the other.
-			fd.reciprocal, fd.mutual = true, !r.Symmetric
+			// "India and Pakistan massed troops": each against the other,
+			// two acts; "Japan and South Korea will share intelligence":
+			// one act of both, as the tree coder codes it.
+			fd.reciprocal, fd.mutual = true, !r.Symmetric && cameo.QuadClass(r.Code) >= cameo.VerbalConflict
 		}
 		if tg != nil {
 			if !typeAllowed(r, tg, f) {
