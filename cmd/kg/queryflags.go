@@ -29,6 +29,8 @@ type filterFlags struct {
 	docs           []string
 	includeNegated bool
 	modalities     []string
+	minConfidence  float64
+	between        []string
 }
 
 // addFilterFlags registers the shared filter flags on cmd.
@@ -43,6 +45,8 @@ func addFilterFlags(cmd *cobra.Command, ff *filterFlags) {
 	fl.StringSliceVar(&ff.docs, "doc", nil, "keep events from these documents (names, ids or id prefixes)")
 	fl.BoolVar(&ff.includeNegated, "include-negated", false, "keep negated events (\"did not sign\")")
 	fl.StringSliceVar(&ff.modalities, "modality", nil, "keep these modalities: actual, planned, hypothetical (default actual,planned)")
+	fl.Float64Var(&ff.minConfidence, "min-confidence", 0, "keep events the extractor was at least this sure of (0-1)")
+	fl.StringSliceVar(&ff.between, "between", nil, "keep the events between two actors, either direction: --between India,Pakistan")
 }
 
 // parse validates the filter flags of cmd; a bad value is a usage error.
@@ -92,6 +96,8 @@ func (ff *filterFlags) filter() (graph.Filter, error) {
 		}
 		f.Modalities = append(f.Modalities, mod)
 	}
+	f.MinConfidence = ff.minConfidence
+	f.Between = splitList(ff.between)
 	if err := f.Validate(); err != nil {
 		return f, fmt.Errorf("%w", err)
 	}
@@ -136,6 +142,15 @@ func loadQuery(f *factory, flt graph.Filter) (*view.View, []graph.Actor, map[str
 		names[d.ID] = d.Name
 	}
 	if flt, err = flt.ResolveDocs(docs); err != nil {
+		return nil, nil, nil, err
+	}
+	if flt, err = flt.ResolveActors(func(name string) (string, error) {
+		a, err := resolveActor(actors, name)
+		if err != nil {
+			return "", err
+		}
+		return a.ID, nil
+	}); err != nil {
 		return nil, nil, nil, err
 	}
 	v, err := view.LoadView(storeSource{s, actors, docs}, flt)
@@ -211,20 +226,7 @@ func storeViewLoader(f *factory) viewLoader {
 // text may not have used ("USSR", "Russian Federation"). Unknown and
 // ambiguous names give one line listing the closest actors.
 func resolveNode(v *view.View, actors []graph.Actor, name string) (int64, error) {
-	a, err := view.ResolveActor(actors, name)
-	var ae *view.ActorError
-	if errors.As(err, &ae) && !ae.Ambiguous {
-		if d, derr := queryDictionary(); derr == nil {
-			if e, ok := d.ActorByName(name); ok {
-				for _, alt := range []string{e.Name, e.Code} {
-					if b, berr := view.ResolveActor(actors, alt); berr == nil && alt != "" {
-						a, err = b, nil
-						break
-					}
-				}
-			}
-		}
-	}
+	a, err := resolveActor(actors, name)
 	if err != nil {
 		return 0, err
 	}
@@ -233,6 +235,25 @@ func resolveNode(v *view.View, actors []graph.Actor, name string) (int64, error)
 		return 0, fmt.Errorf("actor %s (%s) takes part in no event under the current filters", a.Name, a.ID)
 	}
 	return n, nil
+}
+
+// resolveActor finds the stored actor a name designates, through the
+// dictionary's aliases when no stored actor answers to it.
+func resolveActor(actors []graph.Actor, name string) (graph.Actor, error) {
+	a, err := view.ResolveActor(actors, name)
+	var ae *view.ActorError
+	if errors.As(err, &ae) && !ae.Ambiguous {
+		if d, derr := queryDictionary(); derr == nil {
+			if e, ok := d.ActorByName(name); ok {
+				for _, alt := range []string{e.Name, e.Code} {
+					if b, berr := view.ResolveActor(actors, alt); berr == nil && alt != "" {
+						return b, nil
+					}
+				}
+			}
+		}
+	}
+	return a, err
 }
 
 // actorRef is how query output names an actor in JSON.

@@ -36,6 +36,11 @@ func TestFilterFlags(t *testing.T) {
 		{args: []string{"--modality", "maybe"}, wantErr: true},
 		{args: []string{"--min-events", "-3"}, wantErr: true},
 		{args: []string{"--since", "2014", "--until", "2013"}, wantErr: true},
+		{args: []string{"--between", "India, Pakistan", "--min-confidence", "0.7"},
+			want: graph.Filter{Between: []string{"India", "Pakistan"}, MinConfidence: 0.7}},
+		{args: []string{"--between", "India"}, wantErr: true},
+		{args: []string{"--between", "a,b,c"}, wantErr: true},
+		{args: []string{"--min-confidence", "1.5"}, wantErr: true},
 	}
 	for _, tt := range tests {
 		var ff filterFlags

@@ -24,37 +24,31 @@ type triplesOptions struct {
 
 func newCmdTriples(f *factory, runF func(*triplesOptions) error) *cobra.Command {
 	opts := &triplesOptions{IO: f.IO, Store: func() (*store.Store, error) { return f.openStore(true) }}
-	var since, until string
-	var cameoCodes, docs []string
+	var ff filterFlags
 	cmd := &cobra.Command{
 		Use:   "triples",
 		Short: "List stored events as actor–relation–actor triples",
 		Long: `List the stored events, one triple each, with the sentence they were found in.
 
-Every event is listed, negated and hypothetical ones included, so that the
-JSONL output (--format jsonl) can be read back by kg import into the same
-graph. Triples are ordered by date, document, sentence and ID.`,
+The filters are those of every other command. One default differs: with no
+--include-negated and no --modality, every event is listed, negated and
+hypothetical ones included (marked in the status column), so that the JSONL
+output (--format jsonl) can be read back by kg import into the same graph.
+Triples are ordered by date, document, sentence and ID.`,
 		Example: `  kg triples --actor Pakistan --since 2023-01
+  kg triples --between India,Pakistan --quad conflict
   kg triples --cameo 04,057 --format csv
   kg triples --format jsonl > triples.jsonl`,
 		Args: noPositionalArgs,
 		RunE: prologue[triplesOptions]{format: &opts.Format, runF: runF, run: runTriples,
 			check: func(cmd *cobra.Command, _ []string) error {
-				var err error
-				flt := graph.Filter{
-					IncludeNegated: true,
-					Modalities:     []graph.Modality{graph.Actual, graph.Planned, graph.Hypothetical},
-					CAMEO:          splitList(cameoCodes),
-					Docs:           splitList(docs),
+				flt, err := ff.parse(cmd)
+				if err != nil {
+					return err
 				}
-				if flt.Since, err = graph.ParseDate(since); err != nil {
-					return flagErrorf(cmd, "--since: %v", err)
-				}
-				if flt.Until, err = graph.ParseDate(until); err != nil {
-					return flagErrorf(cmd, "--until: %v", err)
-				}
-				if err := flt.Validate(); err != nil {
-					return flagErrorf(cmd, "%v", err)
+				if !cmd.Flags().Changed("include-negated") && !cmd.Flags().Changed("modality") {
+					flt.IncludeNegated = true
+					flt.Modalities = []graph.Modality{graph.Actual, graph.Planned, graph.Hypothetical}
 				}
 				opts.Filter = flt
 				opts.Actors = splitList(opts.Actors)
@@ -63,10 +57,7 @@ graph. Triples are ordered by date, document, sentence and ID.`,
 	}
 	fl := cmd.Flags()
 	fl.StringSliceVar(&opts.Actors, "actor", nil, "keep events with this actor on either side (ID, name or alias; repeatable)")
-	fl.StringSliceVar(&cameoCodes, "cameo", nil, "keep events with these CAMEO codes or prefixes (comma-separated, e.g. 04,057)")
-	fl.StringVar(&since, "since", "", "keep events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
-	fl.StringVar(&until, "until", "", "keep events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)")
-	fl.StringSliceVar(&docs, "doc", nil, "keep events from these documents (names, IDs or ID prefixes)")
+	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }
@@ -75,6 +66,7 @@ graph. Triples are ordered by date, document, sentence and ID.`,
 type tripleRow struct {
 	rec  graph.TripleRecord
 	date graph.Date
+	pair [2]string // source and target IDs, for --min-events
 }
 
 func runTriples(ctx context.Context, opts *triplesOptions) error {
@@ -96,6 +88,12 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 	}
 	actors, err := s.Actors()
 	if err != nil {
+		return err
+	}
+	if flt, err = flt.ResolveActors(func(name string) (string, error) {
+		a, err := resolveActor(actors, name)
+		return a.ID, err
+	}); err != nil {
 		return err
 	}
 	byID := make(map[string]graph.Actor, len(actors))
@@ -124,16 +122,33 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 			return nil
 		}
 		src, dst := actorOrStub(byID, e.Source), actorOrStub(byID, e.Target)
+		if !flt.KeepActor(&src) || !flt.KeepActor(&dst) {
+			return nil
+		}
 		var rep *graph.Actor
 		if e.Reporter != "" {
 			a := actorOrStub(byID, e.Reporter)
 			rep = &a
 		}
-		rows = append(rows, tripleRow{rec: e.Record(docName[e.DocID], src, dst, rep), date: e.Date})
+		rows = append(rows, tripleRow{rec: e.Record(docName[e.DocID], src, dst, rep), date: e.Date, pair: [2]string{e.Source, e.Target}})
 		return nil
 	})
 	if err != nil {
 		return err
+	}
+	if flt.MinEvents > 1 {
+		// As in the graph views: a pair is counted per direction.
+		count := map[[2]string]int{}
+		for _, r := range rows {
+			count[r.pair]++
+		}
+		kept := rows[:0]
+		for _, r := range rows {
+			if count[r.pair] >= flt.MinEvents {
+				kept = append(kept, r)
+			}
+		}
+		rows = kept
 	}
 	sort.Slice(rows, func(i, j int) bool {
 		a, b := &rows[i], &rows[j]

@@ -117,3 +117,39 @@ func TestTriplesErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTriplesSharedFilters: kg triples takes the filters of every other
+// command, and by default still lists every event.
+func TestTriplesSharedFilters(t *testing.T) {
+	s := fixtureStore(t)
+	count := func(args ...string) int {
+		t.Helper()
+		r := runWithStore(t, s, false, "", append([]string{"triples", "--format", "jsonl"}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, r.code, r.errOut)
+		}
+		return strings.Count(r.out, "\n")
+	}
+	all := count()
+	if all == 0 {
+		t.Fatal("no triples in the fixture")
+	}
+	if n := count("--modality", "actual,planned,hypothetical", "--include-negated"); n != all {
+		t.Errorf("every modality and negation asked for: %d triples, the default gives %d", n, all)
+	}
+	if n := count("--modality", "actual"); n >= all {
+		t.Errorf("--modality actual kept %d of %d", n, all)
+	}
+	r := runWithStore(t, s, false, "", "triples", "--format", "jsonl", "--between", "Russia,Pakistan")
+	if r.code != 0 || r.out == "" {
+		t.Fatalf("--between: %d %s", r.code, r.errOut)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(r.out), "\n") {
+		if !strings.Contains(line, `"id":"russia"`) || !strings.Contains(line, `"id":"pakistan"`) {
+			t.Errorf("--between Russia,Pakistan kept %s", line)
+		}
+	}
+	if r := runWithStore(t, s, false, "", "triples", "--between", "Russia"); r.code != 2 {
+		t.Errorf("--between with one actor: exit %d, want 2", r.code)
+	}
+}

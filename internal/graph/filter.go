@@ -34,12 +34,18 @@ type Filter struct {
 	// Modalities keeps events with these modalities; empty means actual and
 	// planned (hypothetical events are dropped unless asked for).
 	Modalities []Modality
+	// MinConfidence drops events the extractor was less sure of (0–1).
+	MinConfidence float64
+	// Between keeps the events between two actors, in either direction:
+	// actor IDs, or names until ResolveActors has turned them into IDs.
+	Between []string
 }
 
 // IsZero reports whether f is the default filter.
 func (f Filter) IsZero() bool {
 	return f.Since.IsZero() && f.Until.IsZero() && len(f.CAMEO) == 0 && len(f.Quad) == 0 &&
-		len(f.Types) == 0 && f.MinEvents <= 1 && len(f.Docs) == 0 && !f.IncludeNegated && len(f.Modalities) == 0
+		len(f.Types) == 0 && f.MinEvents <= 1 && len(f.Docs) == 0 && !f.IncludeNegated && len(f.Modalities) == 0 &&
+		f.MinConfidence <= 0 && len(f.Between) == 0
 }
 
 // Validate checks the filter's values and reports the first bad one.
@@ -66,6 +72,12 @@ func (f Filter) Validate() error {
 	}
 	if f.MinEvents < 0 {
 		return fmt.Errorf("filter: min-events %d is negative", f.MinEvents)
+	}
+	if f.MinConfidence < 0 || f.MinConfidence > 1 {
+		return fmt.Errorf("filter: min-confidence %g is outside 0-1", f.MinConfidence)
+	}
+	if len(f.Between) != 0 && len(f.Between) != 2 {
+		return fmt.Errorf("filter: between takes two actors, not %d", len(f.Between))
 	}
 	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.LastDay().Before(f.Since.FirstDay()) {
 		return fmt.Errorf("filter: until %s is before since %s", f.Until, f.Since)
@@ -95,6 +107,24 @@ func ParseQuad(s string) ([]int, error) {
 	}
 	sort.Strings(names)
 	return nil, fmt.Errorf("unknown quad class %q (want 1-4, %s, cooperation or conflict)", s, strings.Join(names, ", "))
+}
+
+// ResolveActors returns a copy of f whose Between names are actor IDs, as
+// resolve finds them.
+func (f Filter) ResolveActors(resolve func(name string) (id string, err error)) (Filter, error) {
+	if len(f.Between) == 0 {
+		return f, nil
+	}
+	out := make([]string, len(f.Between))
+	for i, name := range f.Between {
+		id, err := resolve(name)
+		if err != nil {
+			return f, fmt.Errorf("--between: %w", err)
+		}
+		out[i] = id
+	}
+	f.Between = out
+	return f, nil
 }
 
 // ResolveDocs returns a copy of f whose Docs are document IDs: each entry may
@@ -182,6 +212,15 @@ func (f Filter) KeepEvent(e *Event) bool {
 			}
 		}
 		if !ok {
+			return false
+		}
+	}
+	if e.Confidence < f.MinConfidence {
+		return false
+	}
+	if len(f.Between) == 2 {
+		a, b := f.Between[0], f.Between[1]
+		if !(e.Source == a && e.Target == b || e.Source == b && e.Target == a) {
 			return false
 		}
 	}
