@@ -45,7 +45,7 @@ and so on. The filters (--since, --cameo, --quad, --modality...) choose the
 events as in every other command.`,
 		Example: `  kg panel --level country --format csv > dyad-years.csv
   kg panel --by month --since 2012 --until 2014 --quad conflict --format csv
-  kg panel --level actor --format jsonl | jq 'select(.events > 0)'`,
+  kg panel --level actor --format jsonl | jq -c "select(.events > 0) | [.period, .source.name, .target.name, .events]"`,
 		Args: noPositionalArgs,
 		RunE: prologue[panelOptions]{format: &opts.Format, filters: &ff, filter: &opts.Filter, runF: runF, run: runPanel,
 			check: func(cmd *cobra.Command, args []string) error {
@@ -68,25 +68,30 @@ events as in every other command.`,
 	return cmd
 }
 
-// panelRecord is one row of the panel; its fields are flat so that CSV and
-// JSON carry the same columns.
+// panelRecord is one row of the panel. As in kg triples, JSON names each
+// side with an object and CSV flattens it.
 type panelRecord struct {
-	Period              string   `json:"period"`
-	Source              string   `json:"source"`
-	SourceID            string   `json:"source_id"`
-	SourceCode          string   `json:"source_code"`
-	Target              string   `json:"target"`
-	TargetID            string   `json:"target_id"`
-	TargetCode          string   `json:"target_code"`
-	Events              int      `json:"events"`
-	VerbalCooperation   int      `json:"verbal_cooperation"`
-	MaterialCooperation int      `json:"material_cooperation"`
-	VerbalConflict      int      `json:"verbal_conflict"`
-	MaterialConflict    int      `json:"material_conflict"`
-	GoldsteinSum        float64  `json:"goldstein_sum"`
-	GoldsteinMean       *float64 `json:"goldstein_mean"` // null in a period without events
-	First               string   `json:"first"`          // "" in a period without events
-	Last                string   `json:"last"`
+	Period              string    `json:"period"`
+	Source              panelUnit `json:"source"`
+	Target              panelUnit `json:"target"`
+	Events              int       `json:"events"`
+	VerbalCooperation   int       `json:"verbal_cooperation"`
+	MaterialCooperation int       `json:"material_cooperation"`
+	VerbalConflict      int       `json:"verbal_conflict"`
+	MaterialConflict    int       `json:"material_conflict"`
+	GoldsteinSum        float64   `json:"goldstein_sum"`
+	GoldsteinMean       *float64  `json:"goldstein_mean"` // null in a period without events
+	First               string    `json:"first"`          // "" in a period without events
+	Last                string    `json:"last"`
+}
+
+// panelUnit is one side of a dyad: an actor, or at country level a country
+// (its code as ID). In CSV its fields are flattened as in kg triples:
+// source, source_id, source_code.
+type panelUnit struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Code string `json:"code"`
 }
 
 func runPanel(ctx context.Context, opts *panelOptions) error {
@@ -101,9 +106,9 @@ func runPanel(ctx context.Context, opts *panelOptions) error {
 	recs := make([]panelRecord, len(rows))
 	for i, r := range rows {
 		rec := panelRecord{
-			Period: r.Period,
-			Source: r.Source.Name, SourceID: r.Source.Key, SourceCode: r.Source.Code,
-			Target: r.Target.Name, TargetID: r.Target.Key, TargetCode: r.Target.Code,
+			Period:            r.Period,
+			Source:            panelUnit{r.Source.Key, r.Source.Name, r.Source.Code},
+			Target:            panelUnit{r.Target.Key, r.Target.Name, r.Target.Code},
 			Events:            r.Events,
 			VerbalCooperation: r.Quad[0], MaterialCooperation: r.Quad[1],
 			VerbalConflict: r.Quad[2], MaterialConflict: r.Quad[3],
@@ -121,12 +126,12 @@ func runPanel(ctx context.Context, opts *panelOptions) error {
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
 	err = printRecords(opts.IO.Out, opts.Format, opts.IO.OutTTY, recs, []column[panelRecord]{
 		{"period", func(r panelRecord) string { return r.Period }},
-		{"source", func(r panelRecord) string { return r.Source }},
-		{"source_id", func(r panelRecord) string { return r.SourceID }},
-		{"source_code", func(r panelRecord) string { return r.SourceCode }},
-		{"target", func(r panelRecord) string { return r.Target }},
-		{"target_id", func(r panelRecord) string { return r.TargetID }},
-		{"target_code", func(r panelRecord) string { return r.TargetCode }},
+		{"source", func(r panelRecord) string { return r.Source.Name }},
+		{"source_id", func(r panelRecord) string { return r.Source.ID }},
+		{"source_code", func(r panelRecord) string { return r.Source.Code }},
+		{"target", func(r panelRecord) string { return r.Target.Name }},
+		{"target_id", func(r panelRecord) string { return r.Target.ID }},
+		{"target_code", func(r panelRecord) string { return r.Target.Code }},
 		{"events", func(r panelRecord) string { return strconv.Itoa(r.Events) }},
 		{"verbal_cooperation", func(r panelRecord) string { return strconv.Itoa(r.VerbalCooperation) }},
 		{"material_cooperation", func(r panelRecord) string { return strconv.Itoa(r.MaterialCooperation) }},
