@@ -271,16 +271,16 @@ func refOf(v *view.View, n int64) actorRef {
 
 // evidenceRecord is one event quoted as evidence.
 type evidenceRecord struct {
-	ID        string  `json:"id"`
-	Source    string  `json:"source"`
-	Relation  string  `json:"relation"`
-	Target    string  `json:"target"`
-	CAMEO     string  `json:"cameo"`
-	Goldstein float64 `json:"goldstein"`
-	Date      string  `json:"date"`
-	Doc       string  `json:"doc"`    // document name
-	DocID     string  `json:"doc_id"` // document ID
-	Sentence  string  `json:"sentence"`
+	ID        string   `json:"id"`
+	Source    actorRef `json:"source"`
+	Relation  string   `json:"relation"`
+	Target    actorRef `json:"target"`
+	CAMEO     string   `json:"cameo"`
+	Goldstein float64  `json:"goldstein"`
+	Date      string   `json:"date"`
+	Doc       string   `json:"doc"`    // document name
+	DocID     string   `json:"doc_id"` // document ID
+	Sentence  string   `json:"sentence"`
 }
 
 func evidenceOf(v *view.View, docs map[string]string, idx []int32, limit int) []evidenceRecord {
@@ -292,7 +292,7 @@ func evidenceOf(v *view.View, docs map[string]string, idx []int32, limit int) []
 		}
 		e := &evs[i]
 		s, t := v.EventEnds(int(i))
-		out = append(out, evidenceRecord{ID: e.ID, Source: v.Actor(s).Name, Relation: e.Relation, Target: v.Actor(t).Name,
+		out = append(out, evidenceRecord{ID: e.ID, Source: refOf(v, s), Relation: e.Relation, Target: refOf(v, t),
 			CAMEO: e.CAMEO, Goldstein: e.Goldstein, Date: e.Date.String(), Doc: docs[e.DocID], DocID: e.DocID, Sentence: e.Sentence})
 	}
 	return out
