@@ -65,10 +65,18 @@ dictionary entry, most frequent first: candidates for the actor dictionary.`,
 	return cmd
 }
 
-// actorRecord is an actor as kg actors prints it.
+// actorRecord is an actor as kg actors prints it: every field always
+// there (docs/schema.md), where graph.Actor leaves out the empty ones.
 type actorRecord struct {
-	graph.Actor
-	Events int `json:"events"`
+	ID        string          `json:"id"`
+	Name      string          `json:"name"`
+	Code      string          `json:"code"`
+	Type      graph.ActorType `json:"type"`
+	Country   string          `json:"country"`
+	Aliases   []string        `json:"aliases"`
+	FirstSeen graph.Date      `json:"first_seen"`
+	LastSeen  graph.Date      `json:"last_seen"`
+	Events    int             `json:"events"`
 }
 
 func runActors(ctx context.Context, opts *actorsOptions) error {
@@ -114,7 +122,12 @@ func runActors(ctx context.Context, opts *actorsOptions) error {
 		if !typeWanted(opts.Types, a.Type) {
 			continue
 		}
-		recs = append(recs, actorRecord{Actor: a, Events: counts[a.ID]})
+		aliases := a.Aliases
+		if aliases == nil {
+			aliases = []string{}
+		}
+		recs = append(recs, actorRecord{ID: a.ID, Name: a.Name, Code: a.Code, Type: a.Type, Country: a.Country,
+			Aliases: aliases, FirstSeen: a.FirstSeen, LastSeen: a.LastSeen, Events: counts[a.ID]})
 	}
 	aliases := func(r actorRecord) string { return strings.Join(r.Aliases, "; ") }
 	if tty && opts.Format == formatTable {
