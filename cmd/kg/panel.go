@@ -19,7 +19,10 @@ type panelOptions struct {
 
 func newCmdPanel(f *factory, runF func(*panelOptions) error) *cobra.Command {
 	opts := &panelOptions{queryOptions: newQueryOptions(f)}
-	var ff filterFlags
+	// The level is the command's own (see query.TimelineAt and
+	// query.Panel), with country as its default; the view stays at actor
+	// level.
+	ff := filterFlags{defaultLevel: "country"}
 	cmd := &cobra.Command{
 		Use:   "panel",
 		Short: "Write the dyad-by-period table for time-series and regression work",
@@ -54,15 +57,15 @@ events as in every other command.`,
 				default:
 					return flagErrorf(cmd, "--by must be year, month or day, not %q", opts.By)
 				}
-				if opts.Level != "actor" && opts.Level != "country" {
-					return flagErrorf(cmd, "--level must be actor or country, not %q", opts.Level)
+				if ff.level != "actor" && ff.level != "country" {
+					return flagErrorf(cmd, "--level must be actor or country, not %q", ff.level)
 				}
+				opts.Level, ff.level = ff.level, "actor"
 				return nil
 			}}.runE(opts),
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.By, "by", "year", "period: year, month or day")
-	fl.StringVar(&opts.Level, "level", "country", "unit of the dyads: country (actors counted for their country) or actor")
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format, formatCSV, formatJSONL, formatJSON, formatTable)
 	return cmd

@@ -31,6 +31,10 @@ type filterFlags struct {
 	modalities     []string
 	minConfidence  float64
 	between        []string
+	level          string
+	// defaultLevel is --level's default: actor unless the command sets it
+	// before addFilterFlags.
+	defaultLevel string
 }
 
 // addFilterFlags registers the shared filter flags on cmd.
@@ -47,6 +51,11 @@ func addFilterFlags(cmd *cobra.Command, ff *filterFlags) {
 	fl.StringSliceVar(&ff.modalities, "modality", nil, "keep these modalities: actual, planned, hypothetical (default actual,planned)")
 	fl.Float64Var(&ff.minConfidence, "min-confidence", 0, "keep events the extractor was at least this sure of (0-1)")
 	fl.StringSliceVar(&ff.between, "between", nil, "keep the events between two actors, either direction: --between India,Pakistan")
+	def := ff.defaultLevel
+	if def == "" {
+		def = "actor"
+	}
+	fl.StringVar(&ff.level, "level", def, "actor, or country: every actor counts for its country (its government, army, leaders)")
 }
 
 // parse validates the filter flags of cmd; a bad value is a usage error.
@@ -98,6 +107,9 @@ func (ff *filterFlags) filter() (graph.Filter, error) {
 	}
 	f.MinConfidence = ff.minConfidence
 	f.Between = splitList(ff.between)
+	if ff.level != "actor" {
+		f.Level = ff.level // "" is the actor level
+	}
 	if err := f.Validate(); err != nil {
 		return f, fmt.Errorf("%w", err)
 	}
@@ -231,6 +243,15 @@ func resolveNode(v *view.View, actors []graph.Actor, name string) (int64, error)
 		return 0, err
 	}
 	n, ok := v.NodeOf(a.ID)
+	if !ok && v.Filter().Level == "country" && a.Country != "" {
+		// At country level a person or an organ counts for its country:
+		// "kg path Kayani India --level country" starts from Pakistan.
+		for i, c := range v.Actors() {
+			if c.Type == graph.Country && c.Code == a.Country {
+				return int64(i), nil
+			}
+		}
+	}
 	if !ok {
 		return 0, fmt.Errorf("actor %s (%s) takes part in no event under the current filters", a.Name, a.ID)
 	}

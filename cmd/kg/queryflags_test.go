@@ -38,6 +38,8 @@ func TestFilterFlags(t *testing.T) {
 		{args: []string{"--since", "2014", "--until", "2013"}, wantErr: true},
 		{args: []string{"--between", "India, Pakistan", "--min-confidence", "0.7"},
 			want: graph.Filter{Between: []string{"India", "Pakistan"}, MinConfidence: 0.7}},
+		{args: []string{"--level", "country"}, want: graph.Filter{Level: "country"}},
+		{args: []string{"--level", "region"}, wantErr: true},
 		{args: []string{"--between", "India"}, wantErr: true},
 		{args: []string{"--between", "a,b,c"}, wantErr: true},
 		{args: []string{"--min-confidence", "1.5"}, wantErr: true},

@@ -25,7 +25,10 @@ type timelineOptions struct {
 
 func newCmdTimeline(f *factory, runF func(*timelineOptions) error) *cobra.Command {
 	opts := &timelineOptions{queryOptions: newQueryOptions(f)}
-	var ff filterFlags
+	// The level is the command's own (see query.TimelineAt and
+	// query.Panel), with country as its default; the view stays at actor
+	// level.
+	ff := filterFlags{defaultLevel: "country"}
 	cmd := &cobra.Command{
 		Use:   "timeline A B",
 		Short: "Show how relations between two actors evolved",
@@ -53,9 +56,10 @@ or .eps.`,
 				if opts.By != "year" && opts.By != "month" {
 					return flagErrorf(cmd, "--by must be year or month, not %q", opts.By)
 				}
-				if opts.Level != "actor" && opts.Level != "country" {
-					return flagErrorf(cmd, "--level must be actor or country, not %q", opts.Level)
+				if ff.level != "actor" && ff.level != "country" {
+					return flagErrorf(cmd, "--level must be actor or country, not %q", ff.level)
 				}
+				opts.Level, ff.level = ff.level, "actor"
 				if opts.Plot != "" {
 					if _, err := plotFormat(opts.Plot); err != nil {
 						return flagErrorf(cmd, "--plot: %v", err)
@@ -66,7 +70,6 @@ or .eps.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.By, "by", "year", "period: year or month")
-	fl.StringVar(&opts.Level, "level", "country", "country (a country named counts with its own actors) or actor")
 	fl.StringVar(&opts.Plot, "plot", "", "also draw the timeline to this file (.svg, .png, .pdf, .eps)")
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format)

@@ -39,13 +39,18 @@ type Filter struct {
 	// Between keeps the events between two actors, in either direction:
 	// actor IDs, or names until ResolveActors has turned them into IDs.
 	Between []string
+	// Level "country" counts every actor for its country (its affiliation,
+	// or itself for a country) when a view is built: the graph's nodes are
+	// countries, international organisations and actors of no country.
+	// "" or "actor" keeps every actor apart.
+	Level string
 }
 
 // IsZero reports whether f is the default filter.
 func (f Filter) IsZero() bool {
 	return f.Since.IsZero() && f.Until.IsZero() && len(f.CAMEO) == 0 && len(f.Quad) == 0 &&
 		len(f.Types) == 0 && f.MinEvents <= 1 && len(f.Docs) == 0 && !f.IncludeNegated && len(f.Modalities) == 0 &&
-		f.MinConfidence <= 0 && len(f.Between) == 0
+		f.MinConfidence <= 0 && len(f.Between) == 0 && (f.Level == "" || f.Level == "actor")
 }
 
 // Validate checks the filter's values and reports the first bad one.
@@ -75,6 +80,9 @@ func (f Filter) Validate() error {
 	}
 	if f.MinConfidence < 0 || f.MinConfidence > 1 {
 		return fmt.Errorf("filter: min-confidence %g is outside 0-1", f.MinConfidence)
+	}
+	if f.Level != "" && f.Level != "actor" && f.Level != "country" {
+		return fmt.Errorf("filter: unknown level %q (want actor or country)", f.Level)
 	}
 	if len(f.Between) != 0 && len(f.Between) != 2 {
 		return fmt.Errorf("filter: between takes two actors, not %d", len(f.Between))

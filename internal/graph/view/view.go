@@ -3,6 +3,7 @@ package view
 import (
 	"math"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/kg-project/kg/internal/graph"
@@ -142,6 +143,9 @@ type ViewBuilder struct {
 	events []graph.Event
 	src    []int32 // index into actors
 	dst    []int32
+	// country maps a country code to the actor that stands for it at
+	// country level (Filter.Level).
+	country map[string]int32
 }
 
 // NewViewBuilder starts a view over actors with filter f.
@@ -174,6 +178,9 @@ func (b *ViewBuilder) add(e *graph.Event) {
 	if !b.f.KeepActor(&b.actors[s]) || !b.f.KeepActor(&b.actors[d]) {
 		return
 	}
+	if b.f.Level == "country" {
+		s, d = b.countryOf(s), b.countryOf(d)
+	}
 	b.events = append(b.events, *e)
 	b.src = append(b.src, s)
 	b.dst = append(b.dst, d)
@@ -187,6 +194,42 @@ func (b *ViewBuilder) actor(id string) int32 {
 	b.actors = append(b.actors, graph.Actor{ID: id, Name: id})
 	b.byID[id] = i
 	return i
+}
+
+// countryOf is the actor that stands for actor i at country level: the
+// stored actor of its country, or one made for it when the store has none
+// (only "Pakistan army" was met); i itself for an actor of no country.
+func (b *ViewBuilder) countryOf(i int32) int32 {
+	a := &b.actors[i]
+	code := a.Country
+	if code == "" && a.Type == graph.Country {
+		code = a.Code
+	}
+	if code == "" {
+		return i
+	}
+	if b.country == nil {
+		b.country = map[string]int32{}
+		for j := range b.actors {
+			if c := &b.actors[j]; c.Type == graph.Country && c.Code != "" {
+				if _, ok := b.country[c.Code]; !ok {
+					b.country[c.Code] = int32(j)
+				}
+			}
+		}
+	}
+	if j, ok := b.country[code]; ok {
+		return j
+	}
+	id := strings.ToLower(code)
+	if _, taken := b.byID[id]; taken {
+		id = "country-" + id
+	}
+	j := int32(len(b.actors))
+	b.actors = append(b.actors, graph.Actor{ID: id, Name: code, Code: code, Type: graph.Country, Country: code})
+	b.byID[id] = j
+	b.country[code] = j
+	return j
 }
 
 func pairKey(u, v int32) uint64 { return uint64(uint32(u))<<32 | uint64(uint32(v)) }

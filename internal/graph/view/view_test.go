@@ -414,3 +414,37 @@ func TestResolveSurname(t *testing.T) {
 		t.Errorf("bhutto: %v, want both Bhuttos as candidates", err)
 	}
 }
+
+// TestCountryLevel: at country level a state's organs and people count for
+// it, a country the store has no actor for gets one, and an international
+// organisation stays itself.
+func TestCountryLevel(t *testing.T) {
+	actors := []graph.Actor{
+		{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: graph.Country},
+		{ID: "pakistan-army", Name: "Pakistan Army", Code: "PAKMIL", Type: graph.Organization, Country: "PAK"},
+		{ID: "kayani", Name: "Kayani", Code: "PAKMIL", Type: graph.Person, Country: "PAK"},
+		{ID: "russian-navy", Name: "Russian Navy", Code: "RUSMIL", Type: graph.Organization, Country: "RUS"},
+		{ID: "nato", Name: "NATO", Code: "IGOWSTNAT", Type: graph.IGO},
+	}
+	events := []graph.Event{
+		{ID: "e1", Source: "kayani", Target: "russian-navy", CAMEO: "042", Modality: graph.Actual},
+		{ID: "e2", Source: "pakistan-army", Target: "russian-navy", CAMEO: "062", Modality: graph.Actual},
+		{ID: "e3", Source: "pakistan", Target: "nato", CAMEO: "040", Modality: graph.Actual},
+	}
+	v := NewView(actors, events, graph.Filter{Level: "country"})
+	var names []string
+	for _, a := range v.Actors() {
+		names = append(names, a.Name+"/"+a.Code)
+	}
+	if got := strings.Join(names, " "); got != "NATO/IGOWSTNAT Pakistan/PAK RUS/RUS" {
+		t.Errorf("nodes at country level: %s", got)
+	}
+	pak, _ := v.NodeOf("pakistan")
+	rus, _ := v.NodeOf("rus")
+	if p := v.Pair(pak, rus); p == nil || p.Count != 2 {
+		t.Errorf("Pakistan -> Russia at country level: %+v", p)
+	}
+	if n := NewView(actors, events, graph.Filter{}).Len(); n != 5 {
+		t.Errorf("actor level keeps %d nodes, want 5", n)
+	}
+}
