@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"strconv"
@@ -9,12 +10,16 @@ import (
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/store"
+	"github.com/kg-project/kg/internal/loader/text"
 )
 
 type docsOptions struct {
 	IO     *ioStreams
 	Store  func() (*store.Store, error)
 	Format string
+	// Text names a document whose cleaned text to print instead of the
+	// list: its name, ID or an ID prefix.
+	Text string
 }
 
 func newCmdDocs(f *factory, runF func(*docsOptions) error) *cobra.Command {
@@ -24,12 +29,49 @@ func newCmdDocs(f *factory, runF func(*docsOptions) error) *cobra.Command {
 		Short: "List stored documents",
 		Long: `List the stored documents: ID (a hash of the text; tables show its first 12
 characters, which --doc accepts), name, title, date, number of sentences and
-events, and where the document was read from. Ordered by ID.`,
+events, and where the document was read from. Ordered by ID.
+
+--text DOC prints one document's cleaned text instead (DOC is its name, ID
+or an ID prefix of 6 characters or more), one sentence a line after its
+number: the number an event's sentence_index gives, so that what the
+extractor read can be looked at.`,
+		Example: `  kg docs
+  kg docs --text 07-afghan-talks-moscow-2016.txt
+  kg docs --text 2137518658 | sed -n '3,5p'`,
 		Args: noPositionalArgs,
-		RunE: prologue[docsOptions]{format: &opts.Format, runF: runF, run: runDocs}.runE(opts),
+		RunE: prologue[docsOptions]{format: &opts.Format, runF: runF, run: runDocs,
+			check: func(cmd *cobra.Command, _ []string) error {
+				if opts.Text != "" && cmd.Flags().Changed("format") {
+					return flagErrorf(cmd, "--text prints plain text; it takes no --format")
+				}
+				return nil
+			}}.runE(opts),
 	}
 	addFormatFlag(cmd, &opts.Format)
+	cmd.Flags().StringVar(&opts.Text, "text", "", "print this document's cleaned text, one numbered sentence a line")
 	return cmd
+}
+
+// printDocText prints the cleaned text of the document opts.Text names, one
+// sentence a line after its index, as the extractor split it.
+func printDocText(ctx context.Context, s *store.Store, opts *docsOptions) error {
+	var docs []graph.Document
+	if err := s.Documents(func(d graph.Document) error { docs = append(docs, d); return ctx.Err() }, false); err != nil {
+		return err
+	}
+	flt, err := graph.Filter{Docs: []string{opts.Text}}.ResolveDocs(docs)
+	if err != nil {
+		return err
+	}
+	d, err := s.Document(flt.Docs[0])
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(opts.IO.Out)
+	for _, sn := range text.Sentences(d.Text) {
+		fmt.Fprintf(bw, "%d\t%s\n", sn.Index, oneLine(sn.Text))
+	}
+	return bw.Flush()
 }
 
 // docRecord is a document as kg docs prints it: no text.
@@ -48,6 +90,9 @@ func runDocs(ctx context.Context, opts *docsOptions) error {
 	s, err := opts.Store()
 	if err != nil {
 		return err
+	}
+	if opts.Text != "" {
+		return printDocText(ctx, s, opts)
 	}
 	counts, err := s.DocumentEventCounts()
 	if err != nil {

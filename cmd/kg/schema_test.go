@@ -202,3 +202,39 @@ func TestSchemaDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestDocsText: kg docs --text prints a document's sentences numbered as
+// its events' sentence_index numbers them.
+func TestDocsText(t *testing.T) {
+	s := fixtureStore(t)
+	r := runWithStore(t, s, false, "", "triples", "--format", "jsonl")
+	if r.code != 0 || r.out == "" {
+		t.Fatalf("triples: %d %s", r.code, r.errOut)
+	}
+	checked := 0
+	for _, line := range strings.Split(strings.TrimSpace(r.out), "\n") {
+		var e struct {
+			Doc           string `json:"doc"`
+			SentenceIndex int    `json:"sentence_index"`
+			Sentence      string `json:"sentence"`
+		}
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatal(err)
+		}
+		d := runWithStore(t, s, false, "", "docs", "--text", e.Doc)
+		if d.code != 0 {
+			t.Fatalf("docs --text %s: %d %s", e.Doc, d.code, d.errOut)
+		}
+		want := fmt.Sprintf("%d\t%s", e.SentenceIndex, e.Sentence)
+		if !strings.Contains(d.out+"\n", want+"\n") {
+			t.Errorf("docs --text %s lacks %q:\n%s", e.Doc, want, d.out)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("nothing checked")
+	}
+	if r := runWithStore(t, s, false, "", "docs", "--text", "no-such-document"); r.code != 1 || !strings.Contains(r.errOut, "unknown document") {
+		t.Errorf("an unknown document: %d %q", r.code, r.errOut)
+	}
+}
