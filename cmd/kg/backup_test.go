@@ -66,3 +66,39 @@ func TestBackupRestore(t *testing.T) {
 		}
 	}
 }
+
+// TestReindexRecodes: kg reindex with a dictionary that codes an actor
+// otherwise recodes the stored actor, as a fresh load would.
+func TestReindexRecodes(t *testing.T) {
+	dir := t.TempDir()
+	store, corpus := filepath.Join(dir, "kg.db"), filepath.Join(dir, "corpus")
+	if err := writeDemoCorpus(corpus); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runKG(t, "", "--store", store, "load", corpus); code != 0 {
+		t.Fatalf("load: %s", errOut)
+	}
+	code := func() string {
+		_, out, _ := runKG(t, "", "--store", store, "actors", "--format", "csv")
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "ashfaq-parvez-kayani,") {
+				return strings.Split(line, ",")[2]
+			}
+		}
+		t.Fatalf("no Kayani among the actors:\n%s", out)
+		return ""
+	}
+	if got := code(); got != "PAKMIL" {
+		t.Fatalf("loaded: Kayani is %s, want PAKMIL", got)
+	}
+	dict := filepath.Join(dir, "my.yaml")
+	if err := os.WriteFile(dict, []byte("actors:\n  - name: Ashfaq Parvez Kayani\n    code: PAKGOV\n    type: person\n    country: PAK\n    aliases: [Kayani]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c, _, errOut := runKG(t, "", "--store", store, "reindex", "--dict", dict); c != 0 {
+		t.Fatalf("reindex: %s", errOut)
+	}
+	if got := code(); got != "PAKGOV" {
+		t.Errorf("reindexed with a dictionary coding Kayani PAKGOV: %s", got)
+	}
+}

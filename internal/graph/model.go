@@ -264,6 +264,11 @@ type Extraction struct {
 	Events  []Event
 	Unknown []Unknown
 	Merges  []Merge
+	// Recode makes the actors' codes, types and countries replace those
+	// stored: the extraction was made again with the dictionary as it is
+	// now (kg reindex), which may code an actor otherwise. Without it the
+	// stored facts win and the new ones only fill gaps.
+	Recode bool
 }
 
 // NormalizeName folds a name for lookups (the store's alias index and name

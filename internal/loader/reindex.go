@@ -75,6 +75,7 @@ func (x *Extractor) Reindex(ctx context.Context, st DocStore, resolve func(*grap
 		if resolve != nil {
 			resolve(&xt)
 		}
+		xt.Recode = true // the dictionary as it is now codes the actors
 		if _, err := st.PutDocument(xt, true); err != nil {
 			sum.Failed++
 			onErr(fmt.Errorf("reindex %s: %w", doc.Name, err))

@@ -79,3 +79,37 @@ func TestRestoreTruncated(t *testing.T) {
 		}
 	}
 }
+
+// TestRecode: an extraction made again with another dictionary recodes the
+// stored actors it names; a plain one only fills gaps.
+func TestRecode(t *testing.T) {
+	s := openMem(t)
+	x := testDoc("a.txt", "Russia and Pakistan held talks in Moscow.")
+	mustPut(t, s, x, false, graph.Added)
+	actors, err := s.Actors()
+	if err != nil || len(actors) == 0 {
+		t.Fatal(actors, err)
+	}
+	id, was := actors[0].ID, actors[0].Code
+	for _, recode := range []bool{false, true} {
+		y := testDoc("a.txt", "Russia and Pakistan held talks in Moscow.")
+		for i := range y.Actors {
+			if y.Actors[i].ID == id {
+				y.Actors[i].Code = "XXXGOV"
+			}
+		}
+		y.Recode = recode
+		mustPut(t, s, y, true, graph.Replaced)
+		got, err := s.Actor(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := was
+		if recode {
+			want = "XXXGOV"
+		}
+		if got.Code != want {
+			t.Errorf("recode=%v: code %s, want %s", recode, got.Code, want)
+		}
+	}
+}

@@ -591,7 +591,21 @@ func (w *batchWriter) mergeActors() error {
 			w.actors[a.ID] = &actorSlot{cur: a}
 			continue
 		}
-		sl.cur = sl.cur.Union(a)
+		cur := sl.cur.Union(a)
+		if w.x.Recode {
+			for _, f := range []struct {
+				dst *string
+				src string
+			}{{&cur.Code, a.Code}, {&cur.Country, a.Country}} {
+				if f.src != "" {
+					*f.dst = f.src
+				}
+			}
+			if a.Type != "" {
+				cur.Type = a.Type
+			}
+		}
+		sl.cur = cur
 	}
 	for _, e := range w.x.Events {
 		for _, id := range []string{e.Source, e.Target} {

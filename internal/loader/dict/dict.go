@@ -319,6 +319,12 @@ func (a *ActorEntry) merge(e ActorEntry) {
 	a.Places = appendNew(a.Places, e.Places...)
 	a.Abbrevs = appendNew(a.Abbrevs, e.Abbrevs...)
 	a.Prefixes = appendNew(a.Prefixes, e.Prefixes...)
+	if e.Code != "" && len(e.Roles) == 0 {
+		// A later file's code with no dates holds for all time: the
+		// earlier file's dated codes ("PAKMIL until 2013") would
+		// otherwise still win over it for their years.
+		a.Roles = nil
+	}
 	a.Roles = append(a.Roles, e.Roles...)
 }
 

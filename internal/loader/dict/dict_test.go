@@ -322,3 +322,23 @@ func TestReadBounded(t *testing.T) {
 type zeros struct{}
 
 func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+// TestUserCodeOverDatedCodes: a user's entry giving an actor a code without
+// dates holds for all time, over the dated codes the embedded dictionary
+// had for it; one with dates adds them.
+func TestUserCodeOverDatedCodes(t *testing.T) {
+	a := ActorEntry{Name: "X", Code: "PAKELI", Roles: []RoleSpan{{Code: "PAKMIL", From: graph.Date{Year: 2007}, Until: graph.Date{Year: 2013}}}}
+	b := a
+	b.merge(ActorEntry{Name: "X", Code: "PAKGOV"})
+	if got := b.CodeAt(graph.Date{Year: 2010}); got != "PAKGOV" {
+		t.Errorf("an undated user code in 2010: %s, want PAKGOV", got)
+	}
+	c := a
+	c.merge(ActorEntry{Name: "X", Code: "PAKGOV", Roles: []RoleSpan{{Code: "PAKOPP", From: graph.Date{Year: 2020}}}})
+	if got := c.CodeAt(graph.Date{Year: 2010}); got != "PAKMIL" {
+		t.Errorf("a dated user entry in 2010: %s, want the dated PAKMIL kept", got)
+	}
+	if got := c.CodeAt(graph.Date{Year: 2021}); got != "PAKOPP" {
+		t.Errorf("a dated user entry in 2021: %s, want PAKOPP", got)
+	}
+}
