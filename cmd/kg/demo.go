@@ -25,6 +25,10 @@ type demoOptions struct {
 	// Keep names a store directory to build and keep; empty means a
 	// temporary store removed at the end.
 	Keep string
+	// Corpus names a new folder to write the articles into and load them
+	// from, so the user can load, read or edit them afterwards; empty
+	// means a temporary one.
+	Corpus string
 }
 
 func newCmdDemo(f *factory, runF func(*demoOptions) error) *cobra.Command {
@@ -41,9 +45,12 @@ show what kg does with it:
   3. answer "how does India link Russia and Pakistan", with evidence sentences;
   4. write demo.graphml (for Gephi) and demo.dot (for Graphviz).
 
-The store is removed afterwards unless --keep names a folder for it.`,
+The store is removed afterwards unless --keep names a folder for it;
+--corpus writes the articles into a new folder and loads them from there,
+so that they can be loaded again, read or edited.`,
 		Example: `  kg demo
-  kg demo --out /tmp/kg-demo --keep /tmp/kg-demo/store`,
+  kg demo --out /tmp/kg-demo --keep /tmp/kg-demo/store
+  kg demo --corpus demo --keep demo.db    # the store and the articles the README's tour uses`,
 		Args: noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -54,6 +61,7 @@ The store is removed afterwards unless --keep names a folder for it.`,
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", ".", "folder to write demo.graphml and demo.dot into")
 	cmd.Flags().StringVar(&opts.Keep, "keep", "", "build the store in this folder and keep it")
+	cmd.Flags().StringVar(&opts.Corpus, "corpus", "", "write the articles into this new folder and load them from it")
 	return cmd
 }
 
@@ -65,6 +73,13 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 	defer os.RemoveAll(tmp)
 
 	corpus := filepath.Join(tmp, "corpus")
+	if opts.Corpus != "" {
+		// Loading a folder that holds other files would load those too.
+		if entries, err := os.ReadDir(opts.Corpus); err == nil && len(entries) > 0 {
+			return fmt.Errorf("demo: %s is not empty; --corpus needs a new or empty folder", opts.Corpus)
+		}
+		corpus = opts.Corpus
+	}
 	if err := writeDemoCorpus(corpus); err != nil {
 		return err
 	}

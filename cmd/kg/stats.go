@@ -10,21 +10,30 @@ import (
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/store"
+	"github.com/kg-project/kg/internal/graph/view"
 )
 
 type statsOptions struct {
-	IO     *ioStreams
-	Store  func() (*store.Store, error)
-	Format string
+	IO    *ioStreams
+	Store func() (*store.Store, error)
+	// LoadView builds the graph the query commands see by default, whose
+	// edges stats counts.
+	LoadView func(graph.Filter) (*view.View, []graph.Actor, error)
+	Format   string
 }
 
 func newCmdStats(f *factory, runF func(*statsOptions) error) *cobra.Command {
-	opts := &statsOptions{IO: f.IO, Store: func() (*store.Store, error) { return f.openStore(true) }}
+	opts := &statsOptions{IO: f.IO, Store: func() (*store.Store, error) { return f.openStore(true) },
+		LoadView: func(flt graph.Filter) (*view.View, []graph.Actor, error) { return loadView(f, flt) }}
 	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Count the stored documents, sentences, actors, events and edges",
-		Long: `Count what the store holds. Edges are ordered actor pairs with at least one
-event between them. JSON output is one object with the keys documents,
+		Long: `Count what the store holds: documents, sentences, actors and events (every
+stored event, negated and hypothetical ones included). Edges are those of the
+graph that the query commands and kg export use by default: ordered actor
+pairs with at least one actual or planned, not negated event between them, a
+symmetric event linking both ways. It is the number of edges kg export writes
+without filters. JSON output is one object with the keys documents,
 sentences, actors, events and edges.`,
 		Args: noPositionalArgs,
 		RunE: prologue[statsOptions]{format: &opts.Format, runF: runF, run: runStats}.runE(opts),
@@ -42,6 +51,14 @@ func runStats(ctx context.Context, opts *statsOptions) error {
 	if err != nil {
 		return err
 	}
+	// The stored count of ordered pairs is the store's own bookkeeping (it
+	// counts negated events, and a symmetric event once); an analyst
+	// compares this number with the graph's, so it is the graph's.
+	v, _, err := opts.LoadView(graph.Filter{})
+	if err != nil {
+		return err
+	}
+	st.Edges = len(v.Pairs())
 	w := opts.IO.Out
 	switch opts.Format {
 	case formatJSON, formatJSONL:

@@ -40,3 +40,24 @@ func TestImportThenStats(t *testing.T) {
 		t.Errorf("stats = %s, want %s", out, want)
 	}
 }
+
+// TestStatsEdgesAreTheGraphs: stats counts the edges of the graph that
+// export writes by default, so a symmetric event links both ways and a
+// negated one not at all, where the store itself counts one stored pair
+// for each.
+func TestStatsEdgesAreTheGraphs(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kg.db")
+	in := "source,target,cameo,negated,symmetric\nA,B,042,false,false\nB,C,057,false,true\nC,D,112,true,false\nD,E,112,true,false\n"
+	if code, _, errOut := runKG(t, in, "--store", dir, "import", "-"); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	_, out, errOut := runKG(t, "", "--store", dir, "stats", "--format", "jsonl")
+	want := `{"documents":1,"sentences":0,"actors":5,"events":4,"edges":3}` + "\n"
+	if out != want {
+		t.Errorf("stats = %s%s, want %s", out, errOut, want)
+	}
+	code, out, errOut := runKG(t, "", "--store", dir, "export", "--format", "csv", "-o", filepath.Join(t.TempDir(), "csv"))
+	if code != 0 || !strings.Contains(out, " actors, 3 edges") {
+		t.Errorf("export: exit %d, %s%s; want 3 edges as stats says", code, out, errOut)
+	}
+}
