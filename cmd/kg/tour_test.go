@@ -19,24 +19,29 @@ type tourExample struct {
 	start, end int // the output's lines, as indexes into the README's lines
 }
 
-// readTour returns the README's lines and the examples of its console
-// blocks: a line starting "$ " is a command, the lines up to the next one
-// or the end of the block are its output.
-func readTour(t *testing.T, path string) ([]string, []tourExample) {
+// readTour returns the README's lines, the examples of its console blocks
+// and the kg command lines of its sh blocks. In a console block a line
+// starting "$ " is a command, the lines up to the next one or the end of
+// the block are its output; an sh block shows commands alone.
+func readTour(t *testing.T, path string) ([]string, []tourExample, []tourExample) {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(string(b), "\n")
-	var out []tourExample
-	in := false
+	var out, sh []tourExample
+	in, inSh := false, false
 	for i, l := range lines {
 		switch {
 		case strings.HasPrefix(l, "```console"):
 			in = true
-		case in && strings.HasPrefix(l, "```"):
-			in = false
+		case l == "```sh":
+			inSh = true
+		case (in || inSh) && strings.HasPrefix(l, "```"):
+			in, inSh = false, false
+		case inSh && (strings.HasPrefix(l, "kg ") || strings.Contains(l, "| kg ")):
+			sh = append(sh, tourExample{line: i + 1, cmd: l})
 		case in && strings.HasPrefix(l, "$ "):
 			out = append(out, tourExample{line: i + 1, cmd: strings.TrimPrefix(l, "$ "), start: i + 1, end: i + 1})
 		case in && len(out) > 0:
@@ -45,7 +50,7 @@ func readTour(t *testing.T, path string) ([]string, []tourExample) {
 			ex.end = i + 1
 		}
 	}
-	return lines, out
+	return lines, out, sh
 }
 
 // Load reports its own speed; that line is the one output of the tour that
@@ -79,7 +84,7 @@ func TestReadmeTour(t *testing.T) {
 		t.Skip("no sh")
 	}
 	readme := filepath.Join("..", "..", "README.md")
-	lines, examples := readTour(t, readme)
+	lines, examples, commands := readTour(t, readme)
 	if len(examples) < 20 {
 		t.Fatalf("found only %d examples in the README's console blocks", len(examples))
 	}
@@ -153,6 +158,41 @@ func TestReadmeTour(t *testing.T) {
 		}
 		t.Errorf("README:%d: %s: the output differs from the README's (go test ./cmd/kg -run TestReadmeTour -update rewrites it)\n--- README\n%s\n--- kg\n%s",
 			ex.line, ex.cmd, tourNormalise(ex.want), tourNormalise(got))
+	}
+
+	// The sh blocks' commands run after the console examples, since some
+	// load more documents; they must succeed. The files they name stand
+	// for the user's own.
+	for name, data := range map[string]string{
+		"feed.jsonl": `{"id":"f1","date":"2016-09-30","title":"Protest","text":"India protested to Russia over its joint exercise with Pakistan."}` + "\n",
+		"page.html": "<html><head><title>Talks</title></head><body><nav><a href=/>Home</a> | <a href=/world>World</a></nav>" +
+			"<article><h1>Talks in Moscow</h1><p>Russia and Pakistan held talks on Afghanistan in Moscow on Tuesday.</p></article>" +
+			"<footer>Subscribe to our newsletter</footer></body></html>",
+		"en_ewt-ud-test.conllu": "# sent_id = t1\n# text = India protested.\n1\tIndia\tIndia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n" +
+			"2\tprotested\tprotest\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+	} {
+		if err := os.WriteFile(filepath.Join(work, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code, out := runSh("cp -R demo articles"); code != 0 {
+		t.Fatal(out)
+	}
+	_, hasDot := exec.LookPath("dot")
+	ran := 0
+	for _, ex := range commands {
+		if strings.Contains(ex.cmd, "--render") && hasDot != nil {
+			t.Logf("README:%d: no Graphviz; skipped %s", ex.line, ex.cmd)
+			continue
+		}
+		if code, out := runSh(ex.cmd); code != 0 {
+			t.Errorf("README:%d: %s: exit %d\n%s", ex.line, ex.cmd, code, out)
+		}
+		ran++
+	}
+	t.Logf("%d console examples compared, %d sh commands run", len(examples), ran)
+	if ran < 15 {
+		t.Errorf("ran only %d commands of the README's sh blocks", ran)
 	}
 	if changed {
 		if err := os.WriteFile(readme, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
