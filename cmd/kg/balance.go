@@ -46,7 +46,7 @@ The unbalanced triads with the most events are listed with their evidence.`,
 	}
 	fl := cmd.Flags()
 	fl.IntVar(&opts.Top, "top", 10, "list this many unbalanced triads")
-	fl.IntVar(&opts.Evidence, "evidence", 1, "quote up to N sentences per triad edge")
+	addEvidenceFlag(cmd, &opts.Evidence, 1, "triad edge")
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format)
 	return cmd

@@ -201,6 +201,7 @@ sections (conflicts: aliases two actors claimed, and which one won).`,
 			if len(opts.Types) > 0 && opts.What != "actors" {
 				return flagErrorf(cmd, "--type applies to --what actors only")
 			}
+			opts.Dicts, _ = cmd.Flags().GetStringArray("dict")
 			if runF != nil {
 				return runF(opts)
 			}
@@ -208,9 +209,9 @@ sections (conflicts: aliases two actors claimed, and which one won).`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringSliceVar(&opts.Dicts, "dict", nil, "dictionary file (kg YAML or PETRARCH/TABARI) merged over the default (repeatable; env KG_DICT)")
 	fl.StringSliceVar(&types, "type", nil, "keep actors of these types (country, person, organization, igo, group, object, place)")
 	fl.StringVar(&opts.What, "what", "actors", "section to list: actors, roles, titles, verbs or conflicts")
+	addDictFlag(cmd)
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -20,6 +21,17 @@ type importOptions struct {
 	Files       []string
 	InputFormat string // auto, csv, tsv or jsonl
 	Force       bool
+	Format      string // of the summary: table or json
+}
+
+// importResult is the --format json form of an import's result, with
+// kg load's names for the same counts.
+type importResult struct {
+	New       int `json:"new"`
+	Unchanged int `json:"unchanged"`
+	Replaced  int `json:"replaced"`
+	Failed    int `json:"failed"`
+	Events    int `json:"events"`
 }
 
 func newCmdImport(f *factory, runF func(*importOptions) error) *cobra.Command {
@@ -62,6 +74,9 @@ Documents already stored are left alone unless --force replaces them.`,
 			if stdin > 1 {
 				return flagErrorf(cmd, "stdin (-) given %d times", stdin)
 			}
+			if err := checkFormat(cmd, opts.Format, formatTable, formatJSON); err != nil {
+				return err
+			}
 			opts.Files = args
 			if runF != nil {
 				return runF(opts)
@@ -71,6 +86,7 @@ Documents already stored are left alone unless --force replaces them.`,
 	}
 	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "auto", "format of the files: auto, csv, tsv or jsonl")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace documents that are already stored")
+	addSummaryFormatFlag(cmd, &opts.Format)
 	return cmd
 }
 
@@ -107,7 +123,7 @@ func runImport(ctx context.Context, opts *importOptions) error {
 		return err
 	}
 	var counts [4]int
-	events := 0
+	events, notStored := 0, len(im.Skipped())
 	for _, x := range xs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -115,6 +131,7 @@ func runImport(ctx context.Context, opts *importOptions) error {
 		st, err := s.PutDocument(x, opts.Force)
 		if err != nil {
 			report(err)
+			notStored++
 			continue
 		}
 		counts[st]++
@@ -122,7 +139,14 @@ func runImport(ctx context.Context, opts *importOptions) error {
 			events += len(x.Events)
 		}
 	}
-	if opts.IO.ErrTTY {
+	if opts.Format == formatJSON {
+		enc := json.NewEncoder(opts.IO.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(importResult{New: counts[graph.Added], Unchanged: counts[graph.Unchanged],
+			Replaced: counts[graph.Replaced], Failed: notStored, Events: events}); err != nil {
+			return fmt.Errorf("write summary: %w", err)
+		}
+	} else if opts.IO.ErrTTY {
 		fmt.Fprintf(opts.IO.ErrOut, "imported %d document(s): %d new, %d replaced, %d unchanged; %d events written\n",
 			len(xs), counts[graph.Added], counts[graph.Replaced], counts[graph.Unchanged], events)
 	}

@@ -51,7 +51,7 @@ from source to target.`,
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Weighted, "weighted", false, "path cost 1/events per hop instead of 1")
 	fl.BoolVar(&opts.Directed, "directed", false, "follow edge direction (source to target)")
-	fl.IntVar(&opts.Evidence, "evidence", 3, "quote up to N sentences per relation (0 = none)")
+	addEvidenceFlag(cmd, &opts.Evidence, 3, "relation")
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format)
 	return cmd

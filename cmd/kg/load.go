@@ -33,7 +33,7 @@ type loadOptions struct {
 	Workers int
 	MaxSize int64
 	Quiet   bool
-	JSON    bool
+	Format  string
 	Dicts   []string
 	Extract loader.Options
 	// Hidden: documents per write batch, and a CPU profile of the run.
@@ -67,9 +67,10 @@ with its name (and line) and the others still load; the exit status is then 1.`,
 		Example: `  kg load articles/
   kg load --workers 4 feed.jsonl
   curl -s https://example.org/feed.jsonl | kg load -
-  kg load --json --quiet articles/ > summary.json`,
+  kg load --format json --quiet articles/ > summary.json`,
 		Args: minArgs(1, "no input: give files, folders, or - for stdin"),
 		RunE: prologue[loadOptions]{runF: runF, run: runLoad,
+			format: &opts.Format, formats: []string{formatTable, formatJSON},
 			check: func(cmd *cobra.Command, args []string) (err error) {
 				if err := atLeast(cmd, "workers", opts.Workers, 0); err != nil {
 					return err
@@ -87,7 +88,7 @@ with its name (and line) and the others still load; the exit status is then 1.`,
 	fl.IntVar(&opts.Workers, "workers", 0, "extraction goroutines (0: one per CPU)")
 	addMaxSizeFlag(cmd, &opts.MaxSize)
 	fl.BoolVar(&opts.Quiet, "quiet", false, "print no progress bar and no summary (errors still go to stderr)")
-	fl.BoolVar(&opts.JSON, "json", false, "print the summary as JSON")
+	addSummaryFormatFlag(cmd, &opts.Format)
 	addDictFlag(cmd)
 	addCoderFlag(cmd)
 	fl.IntVar(&opts.BatchSize, "batch-size", 64, "documents per write batch")
@@ -97,7 +98,7 @@ with its name (and line) and the others still load; the exit status is then 1.`,
 	return cmd
 }
 
-// loadSummary is the --json form of a load's result: the pipeline's summary
+// loadSummary is the --format json form of a load's result: the pipeline's summary
 // and the speed, times rounded to the millisecond.
 type loadSummary struct {
 	pipeline.Summary
@@ -232,7 +233,7 @@ func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 
 func printLoadSummary(opts *loadOptions, s pipeline.Summary) error {
 	w := opts.IO.Out
-	if opts.JSON {
+	if opts.Format == formatJSON {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		out := loadSummary{Summary: s, MBPerSecond: round3(s.MBPerSecond())}

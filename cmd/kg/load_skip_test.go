@@ -53,7 +53,7 @@ func TestLoadAgainExtractsNothing(t *testing.T) {
 	} {
 		prepared.Store(0)
 		extracted.Store(0)
-		args := append([]string{"--store", store, "load", "--json"}, tt.args...)
+		args := append([]string{"--store", store, "load", "--format", "json"}, tt.args...)
 		code, out, errOut := runKG(t, "", append(args, corpus)...)
 		if code != 0 {
 			t.Fatalf("%s load: exit %d\n%s", tt.name, code, errOut)

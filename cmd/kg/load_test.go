@@ -29,9 +29,12 @@ func TestLoadFlags(t *testing.T) {
 		{args: []string{"a", "b"}, check: func(o *loadOptions) bool {
 			return slices.Equal(o.Paths, []string{"a", "b"}) && o.MaxSize == 50<<20 && o.Workers == 0 && o.BatchSize == 64
 		}},
-		{args: []string{"--workers", "3", "--max-size", "1MB", "--force", "--quiet", "--json", "-"}, check: func(o *loadOptions) bool {
-			return o.Workers == 3 && o.MaxSize == 1<<20 && o.Force && o.Quiet && o.JSON && slices.Equal(o.Paths, []string{"-"})
+		{args: []string{"--workers", "3", "--max-size", "1MB", "--force", "--quiet", "--format", "json", "-"}, check: func(o *loadOptions) bool {
+			return o.Workers == 3 && o.MaxSize == 1<<20 && o.Force && o.Quiet && o.Format == formatJSON && slices.Equal(o.Paths, []string{"-"})
 		}},
+		// The older spelling still works.
+		{args: []string{"--json", "-"}, check: func(o *loadOptions) bool { return o.Format == formatJSON }},
+		{args: []string{"--format", "csv", "-"}, wantErr: `unknown --format "csv" (want table, json)`},
 		{args: nil, wantErr: "no input: give files, folders, or - for stdin"},
 		{args: []string{"--max-size", "huge", "x"}, wantErr: `invalid argument "huge" for "--max-size" flag: want a size such as 50MB`},
 		{args: []string{"--workers", "-1", "x"}, wantErr: "--workers must be 0 or more, not -1"},
@@ -111,7 +114,7 @@ func TestLoadCommand(t *testing.T) {
 	store := filepath.Join(t.TempDir(), "db")
 	missing := filepath.Join(bad, "missing.txt")
 
-	code, out, errOut := runKG(t, "", "--store", store, "load", "--json", corpus, bad, missing)
+	code, out, errOut := runKG(t, "", "--store", store, "load", "--format", "json", corpus, bad, missing)
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (some documents failed); stderr:\n%s", code, errOut)
 	}
@@ -131,7 +134,7 @@ func TestLoadCommand(t *testing.T) {
 	}
 
 	// Again: everything is already there.
-	code, out, errOut = runKG(t, "", "--store", store, "load", "--json", "--workers", "1", corpus)
+	code, out, errOut = runKG(t, "", "--store", store, "load", "--format", "json", "--workers", "1", corpus)
 	if code != 0 || errOut != "" {
 		t.Fatalf("second load: exit %d, stderr %q", code, errOut)
 	}
@@ -141,7 +144,7 @@ func TestLoadCommand(t *testing.T) {
 
 	// --force replaces, from stdin too.
 	code, out, _ = runKG(t, `{"text":"Pakistan and Russia signed an agreement on energy on Tuesday."}`,
-		"--store", store, "load", "--force", "--json", "-")
+		"--store", store, "load", "--force", "--format", "json", "-")
 	if sum := decodeSummary(t, out); code != 0 || sum.Replaced != 1 {
 		t.Errorf("forced load from stdin: exit %d, %+v", code, sum)
 	}
@@ -296,7 +299,7 @@ func TestLoadKilledThenResumed(t *testing.T) {
 			if code != -1 {
 				t.Fatalf("killed load exited %d, want -1 (killed)\n%s", code, errOut)
 			}
-			code, out, errOut := runProcess(t, "--store", store, "load", "--json", corpus)
+			code, out, errOut := runProcess(t, "--store", store, "load", "--format", "json", corpus)
 			if code != 0 {
 				t.Fatalf("resumed load: exit %d\n%s", code, errOut)
 			}
@@ -323,7 +326,7 @@ func TestLoadInterrupted(t *testing.T) {
 		!strings.Contains(errOut, "interrupted after ") {
 		t.Errorf("stderr does not say how to resume:\n%s", errOut)
 	}
-	code, out, errOut := runProcess(t, "--store", store, "load", "--json", corpus)
+	code, out, errOut := runProcess(t, "--store", store, "load", "--format", "json", corpus)
 	if code != 0 {
 		t.Fatalf("resumed load: exit %d\n%s", code, errOut)
 	}

@@ -47,7 +47,7 @@ to target (whom ACTOR acts on, then whom they act on, ...).`,
 	fl := cmd.Flags()
 	fl.IntVar(&opts.Depth, "depth", 1, "hops from the actor")
 	fl.BoolVar(&opts.Directed, "directed", false, "follow edge direction (source to target)")
-	fl.IntVar(&opts.Evidence, "evidence", 0, "quote up to N sentences per relation")
+	addEvidenceFlag(cmd, &opts.Evidence, 0, "relation")
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format)
 	return cmd

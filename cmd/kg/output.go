@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode"
@@ -29,6 +30,37 @@ func addFormatFlag(cmd *cobra.Command, dst *string, choices ...string) {
 		choices = []string{formatTable, formatJSON, formatJSONL, formatCSV}
 	}
 	cmd.Flags().StringVar(dst, "format", choices[0], "output format: "+strings.Join(choices, "|"))
+}
+
+// addSummaryFormatFlag gives a command that writes to the store --format
+// table|json for its summary, the flag and values every listing uses.
+// --json, the older spelling, still works, hidden, so that scripts written
+// for it go on reading JSON (cobra's deprecation notice would go to
+// stdout, into their JSON).
+func addSummaryFormatFlag(cmd *cobra.Command, dst *string) {
+	addFormatFlag(cmd, dst, formatTable, formatJSON)
+	cmd.Flags().Var(jsonAlias{dst}, "json", "print the summary as JSON")
+	cmd.Flags().Lookup("json").NoOptDefVal = "true"
+	cmd.Flags().MarkHidden("json")
+}
+
+// jsonAlias is a boolean flag that sets a --format value to json.
+type jsonAlias struct{ format *string }
+
+func (a jsonAlias) String() string {
+	return strconv.FormatBool(a.format != nil && *a.format == formatJSON)
+}
+func (a jsonAlias) Type() string     { return "bool" }
+func (a jsonAlias) IsBoolFlag() bool { return true }
+func (a jsonAlias) Set(v string) error {
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return err
+	}
+	if b {
+		*a.format = formatJSON
+	}
+	return nil
 }
 
 // checkFormat validates a --format value against the allowed choices.

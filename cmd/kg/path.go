@@ -32,7 +32,6 @@ type pathOptions struct {
 func newCmdPath(f *factory, runF func(*pathOptions) error) *cobra.Command {
 	opts := &pathOptions{queryOptions: newQueryOptions(f)}
 	var ff filterFlags
-	var evidence bool
 	cmd := &cobra.Command{
 		Use:   "path FROM TO",
 		Short: "Find how two actors are connected",
@@ -46,9 +45,9 @@ from source to target. Paths are counted in hops; --weighted uses the cost
 --k N lists the N shortest loopless paths (Yen's algorithm). --max-hops N
 lists every path without repeated actors of up to N hops instead (at most
 --limit). --via X asks for the shortest path that passes through X.
---evidence quotes the sentences behind each hop.`,
+--evidence N quotes up to N sentences behind each hop.`,
 		Example: `  kg path Russia Pakistan
-  kg path Russia Pakistan --k 3 --evidence
+  kg path Russia Pakistan --k 3 --evidence 2
   kg path Moscow Islamabad --via India --format json
   kg path Russia Pakistan --max-hops 3 --format csv`,
 		Args: exactArgs(2),
@@ -70,10 +69,7 @@ lists every path without repeated actors of up to N hops instead (at most
 				if opts.MaxHops > 0 && cmd.Flags().Changed("k") {
 					return flagErrorf(cmd, "--k and --max-hops cannot be combined")
 				}
-				if evidence {
-					opts.Evidence = 3
-				}
-				return nil
+				return atLeast(cmd, "evidence", opts.Evidence, 0)
 			}}.runE(opts),
 	}
 	fl := cmd.Flags()
@@ -83,7 +79,7 @@ lists every path without repeated actors of up to N hops instead (at most
 	fl.StringVar(&opts.Via, "via", "", "only paths through this actor")
 	fl.BoolVar(&opts.Weighted, "weighted", false, "cost 1/events per hop instead of 1")
 	fl.BoolVar(&opts.Directed, "directed", false, "follow edge direction (source to target)")
-	fl.BoolVar(&evidence, "evidence", false, "quote up to 3 sentences per hop")
+	addEvidenceFlag(cmd, &opts.Evidence, 0, "hop")
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format, formatTable, formatJSON, formatJSONL, formatCSV, formatDOT)
 	return cmd

@@ -7,7 +7,7 @@ import (
 )
 
 func TestPathFlags(t *testing.T) {
-	o, err := parseArgs(t, newCmdPath, "Moscow", "Islamabad", "--k", "3", "--weighted", "--directed", "--evidence")
+	o, err := parseArgs(t, newCmdPath, "Moscow", "Islamabad", "--k", "3", "--weighted", "--directed", "--evidence", "3")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -127,6 +127,12 @@ func splitList(in []string) []string {
 	return out
 }
 
+// addEvidenceFlag defines --evidence N, which means the same in every
+// command: quote up to N sentences behind each item of the answer, 0 none.
+func addEvidenceFlag(cmd *cobra.Command, n *int, def int, per string) {
+	cmd.Flags().IntVar(n, "evidence", def, "quote up to N sentences per "+per+" (0: none)")
+}
+
 // loadView opens the store read-only and builds the filtered view; it also
 // returns every stored actor, for name resolution.
 func loadView(f *factory, flt graph.Filter) (*view.View, []graph.Actor, error) {

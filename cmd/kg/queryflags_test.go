@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/cameo"
@@ -191,3 +193,48 @@ func TestQueriesOnStore(t *testing.T) {
 		}
 	}
 }
+
+// TestOneFlagOneMeaning: a flag name that several commands define has one
+// type in all of them, and a filter flag one help text, so that it means
+// the same everywhere.
+func TestOneFlagOneMeaning(t *testing.T) {
+	root := newRootCmd(newFactory(&ioStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}))
+	type seen struct{ cmd, typ, usage string }
+	first, firstFilter := map[string]seen{}, map[string]seen{}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.LocalFlags().VisitAll(func(fl *pflag.Flag) {
+			s := seen{c.CommandPath(), fl.Value.Type(), fl.Usage}
+			if prev, ok := first[fl.Name]; !ok {
+				first[fl.Name] = s
+			} else if prev.typ != s.typ {
+				t.Errorf("--%s is %s in %s and %s in %s", fl.Name, prev.typ, prev.cmd, s.typ, s.cmd)
+			}
+			// kg actors lists actors, not events: its --type keeps actors
+			// of a type, where commands reading events keep events between
+			// two actors of that type.
+			if c.Flags().Lookup("modality") == nil || !filterFlagNames[fl.Name] {
+				return
+			}
+			if prev, ok := firstFilter[fl.Name]; !ok {
+				firstFilter[fl.Name] = s
+			} else if prev.usage != s.usage {
+				t.Errorf("--%s: %q in %s, %q in %s", fl.Name, prev.usage, prev.cmd, s.usage, s.cmd)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	if len(firstFilter) != len(filterFlagNames) {
+		t.Errorf("found %d of the %d filter flags on the commands that read events", len(firstFilter), len(filterFlagNames))
+	}
+	if first["evidence"].typ != "int" {
+		t.Errorf("--evidence is %q, want an int everywhere", first["evidence"].typ)
+	}
+}
+
+var filterFlagNames = map[string]bool{"since": true, "until": true, "cameo": true, "quad": true, "type": true,
+	"between": true, "level": true, "min-events": true, "min-confidence": true, "doc": true,
+	"include-negated": true, "modality": true}

@@ -17,7 +17,7 @@ type reindexOptions struct {
 	IO      *ioStreams
 	Dicts   []string
 	Extract loader.Options
-	JSON    bool
+	Format  string
 	// Store opens the store for writing; Close closes it.
 	Store func() (*store.Store, error)
 	Close func() error
@@ -38,6 +38,7 @@ the old events. Documents keep their IDs. Use it after changing a dictionary.`,
 		Example: `  kg reindex --dict my-actors.yaml`,
 		Args:    noPositionalArgs,
 		RunE: prologue[reindexOptions]{runF: runF, run: runReindex,
+			format: &opts.Format, formats: []string{formatTable, formatJSON},
 			check: func(cmd *cobra.Command, _ []string) (err error) {
 				opts.Dicts, opts.Extract, err = extractorFlags(cmd)
 				return err
@@ -45,7 +46,7 @@ the old events. Documents keep their IDs. Use it after changing a dictionary.`,
 	}
 	addDictFlag(cmd)
 	addCoderFlag(cmd)
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the summary as JSON")
+	addSummaryFormatFlag(cmd, &opts.Format)
 	return cmd
 }
 
@@ -72,8 +73,9 @@ func runReindex(ctx context.Context, opts *reindexOptions) error {
 	if err != nil {
 		return err
 	}
-	if opts.JSON {
+	if opts.Format == formatJSON {
 		enc := json.NewEncoder(opts.IO.Out)
+		enc.SetIndent("", "  ")
 		if err := enc.Encode(sum); err != nil {
 			return fmt.Errorf("write summary: %w", err)
 		}

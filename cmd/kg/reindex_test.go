@@ -12,11 +12,11 @@ func TestReindexFlags(t *testing.T) {
 	t.Setenv("KG_DICT", "")
 	var got *reindexOptions
 	cmd := newCmdReindex(newFactory(&ioStreams{}), func(o *reindexOptions) error { got = o; return nil })
-	cmd.SetArgs([]string{"--dict", "a.yaml", "--json"})
+	cmd.SetArgs([]string{"--dict", "a.yaml", "--format", "json"})
 	if err := cmd.Execute(); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(got.Dicts, ",") != "a.yaml" || !got.JSON {
+	if strings.Join(got.Dicts, ",") != "a.yaml" || got.Format != formatJSON {
 		t.Errorf("options = %+v", got)
 	}
 	if code, _, _ := runExtractCmd(t, "", nil, "reindex", "extra-arg"); code != 2 {
@@ -36,7 +36,7 @@ func TestReindexStore(t *testing.T) {
 	// A dictionary that knows Freedonia adds its event on reindex.
 	dict := filepath.Join(dir, "extra.yaml")
 	os.WriteFile(dict, []byte("actors:\n  - {name: Freedonia, code: FRD, type: country, country: FRD}\n"), 0o644)
-	code, stdout, stderr := runExtractCmd(t, "", env, "--store", store, "reindex", "--dict", dict, "--json")
+	code, stdout, stderr := runExtractCmd(t, "", env, "--store", store, "reindex", "--dict", dict, "--format", "json")
 	if code != 0 {
 		t.Fatalf("reindex: exit %d: %s", code, stderr)
 	}

@@ -166,8 +166,14 @@ func TestSchemaDocument(t *testing.T) {
 	if code, _, errOut := runKG(t, "", "--store", store, "load", corpus); code != 0 {
 		t.Fatalf("load: %s", errOut)
 	}
+	imp := filepath.Join(t.TempDir(), "more.csv")
+	if err := os.WriteFile(imp, []byte("source,target,cameo\nIndia,Pakistan,042\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	// The arguments that make each command answer with every field.
 	args := map[string][]string{
+		"kg load":      {corpus, "--force"},
+		"kg import":    {imp},
 		"kg path":      {"India", "Pakistan", "--k", "2"},
 		"kg link":      {"India", "Russia", "Pakistan"},
 		"kg neighbors": {"India", "--depth", "2"},

@@ -15,7 +15,7 @@ type synthOptions struct {
 	IO   *ioStreams
 	Size int64
 	Out  string
-	Seed int64
+	Seed uint64
 	HTML float64
 }
 
@@ -49,13 +49,13 @@ func newCmdSynth(f *factory, runF func(*synthOptions) error) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&size, "size", "10MB", "target corpus size")
 	cmd.Flags().StringVar(&opts.Out, "out", "", "output folder (one .txt file per article), FILE.jsonl, or - (JSONL on stdout)")
-	cmd.Flags().Int64Var(&opts.Seed, "seed", 1, "random seed; the same seed gives the same corpus")
+	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "random seed; the same seed gives the same corpus")
 	cmd.Flags().Float64Var(&opts.HTML, "html", 0, "share of articles written as HTML pages (folder output)")
 	return cmd
 }
 
 func runSynth(opts *synthOptions) error {
-	so := synth.Options{Seed: opts.Seed, Size: opts.Size, HTMLShare: opts.HTML}
+	so := synth.Options{Seed: int64(opts.Seed), Size: opts.Size, HTMLShare: opts.HTML}
 	var st synth.Stats
 	var err error
 	switch {
