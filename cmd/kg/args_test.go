@@ -137,7 +137,7 @@ func TestCheckCommand(t *testing.T) {
 		t.Fatalf("import: exit %d: %s", code, errOut)
 	}
 	code, out, errOut := runKG(t, "", "--store", store, "check")
-	if code != 0 || !strings.HasPrefix(out, "ok: 1 documents, 2 actors, 1 events, 1 edges") {
+	if code != 0 || !strings.HasPrefix(out, "ok: 1 documents, 2 actors, 1 events, 1 actor pairs") {
 		t.Errorf("exit %d, out %q, err %q", code, out, errOut)
 	}
 	code, out, _ = runKG(t, "", "--store", store, "check", "--format", "json")

@@ -44,7 +44,7 @@ type checkRecord struct {
 	Documents int      `json:"documents"`
 	Actors    int      `json:"actors"`
 	Events    int      `json:"events"`
-	Edges     int      `json:"edges"`
+	Pairs     int      `json:"pairs"`
 	Problems  []string `json:"problems"`
 	More      int      `json:"more_problems,omitempty"`
 }
@@ -58,7 +58,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	rec := checkRecord{OK: r.OK(), Documents: r.Documents, Actors: r.Actors, Events: r.Events, Edges: r.Edges, Problems: r.Problems, More: r.More}
+	rec := checkRecord{OK: r.OK(), Documents: r.Documents, Actors: r.Actors, Events: r.Events, Pairs: r.Edges, Problems: r.Problems, More: r.More}
 	if rec.Problems == nil {
 		rec.Problems = []string{}
 	}
@@ -70,8 +70,8 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		}
 	} else {
 		if rec.OK {
-			fmt.Fprintf(opts.IO.Out, "ok: %d documents, %d actors, %d events, %d edges; every table block's checksum verified\n",
-				rec.Documents, rec.Actors, rec.Events, rec.Edges)
+			fmt.Fprintf(opts.IO.Out, "ok: %d documents, %d actors, %d events, %d actor pairs; every table block's checksum verified\n",
+				rec.Documents, rec.Actors, rec.Events, rec.Pairs)
 		}
 		for _, p := range rec.Problems {
 			fmt.Fprintf(opts.IO.ErrOut, "kg: check: %s\n", p)
