@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -43,32 +40,6 @@ func minArgs(n int, what string) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-// resolveActorArg finds the actors a user means by name: an actor ID, the
-// canonical name or any alias, ignoring case and punctuation. Several actors
-// may share an alias; all are returned, sorted by ID.
-func resolveActorArg(s *store.Store, name string) ([]graph.Actor, error) {
-	found, err := s.ActorsByAlias(name)
-	if err != nil {
-		return nil, err
-	}
-	if a, err := s.Actor(name); err == nil {
-		found = append(found, a)
-	} else if !errors.Is(err, store.ErrNotFound) {
-		return nil, err
-	}
-	sort.Slice(found, func(i, j int) bool { return found[i].ID < found[j].ID })
-	out := found[:0]
-	for i, a := range found {
-		if i == 0 || a.ID != found[i-1].ID {
-			out = append(out, a)
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("no actor named %q (see kg actors)", name)
-	}
-	return out, nil
 }
 
 // truncateCell cuts s to n runes with an ellipsis, for terminal tables.

@@ -104,13 +104,11 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 	if len(opts.Actors) > 0 {
 		keep = make(map[string]bool)
 		for _, name := range opts.Actors {
-			found, err := resolveActorArg(s, name)
+			a, err := resolveActor(actors, name)
 			if err != nil {
 				return err
 			}
-			for _, a := range found {
-				keep[a.ID] = true
-			}
+			keep[a.ID] = true
 		}
 	}
 	var rows []tripleRow

@@ -108,7 +108,7 @@ func TestTriplesErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"triples", "--actor", "Atlantis"}, `kg: no actor named "Atlantis" (see kg actors)`},
+		{[]string{"triples", "--actor", "Atlantis"}, `kg: unknown actor "Atlantis"; closest: Pakistan (PAK), United Nations (IGOUNO)`},
 		{[]string{"triples", "--doc", "missing.txt"}, `kg: unknown document "missing.txt"`},
 	} {
 		r := runWithStore(t, s, false, "", tt.args...)
