@@ -96,7 +96,7 @@ func exportView() (*view.View, []graph.Actor) {
 	events := []graph.Event{
 		ev("e1", "india", "pakistan", "accuse", "112", -2),
 		ev("e2", "russia", "pakistan", "supply", "0711", 7.4),
-		ev("e3", "russia", "pakistan", "train", "0711", 7.4),
+		ev("e3", "russia", "pakistan", "train", "0714", 7.4),
 		ev("e4", "china", "usa", "meet", "040", 1),
 	}
 	return view.NewView(actors, events, graph.Filter{}), actors

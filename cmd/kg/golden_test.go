@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,16 +16,22 @@ func TestGoldenCommandFormats(t *testing.T) {
 	dir := t.TempDir()
 	store := filepath.Join(dir, "kg.db")
 	// Loaded from a relative path, so that document sources do not name
-	// the temporary folder.
-	t.Run("load", func(t *testing.T) {
-		t.Chdir(dir)
-		if err := writeDemoCorpus("demo"); err != nil {
-			t.Fatal(err)
-		}
-		if code, _, errOut := runKG(t, "", "--store", store, "load", "--quiet", "demo"); code != 0 {
-			t.Fatalf("load: %s", errOut)
-		}
-	})
+	// the temporary folder. (Not t.Chdir in a subtest, which -run may skip.)
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	err = writeDemoCorpus("demo")
+	code, _, errOut := runKG(t, "", "--store", store, "load", "--quiet", "demo")
+	if cerr := os.Chdir(wd); cerr != nil {
+		t.Fatal(cerr)
+	}
+	if err != nil || code != 0 {
+		t.Fatalf("load: %v %s", err, errOut)
+	}
 	all := []string{"table-tty", "table", "json", "jsonl", "csv"}
 	for _, c := range []struct {
 		name    string

@@ -177,7 +177,7 @@ func writeLinkText(w io.Writer, rec linkRecord) error {
 			if date == "" {
 				date = "undated"
 			}
-			fmt.Fprintf(&b, "  [%s] %s\n", date, oneLine(e.Sentence))
+			fmt.Fprintf(&b, "  [%s] %s%s\n", date, oneLine(e.Sentence), reportsNote(e))
 		}
 	}
 	rel(rec.X.Name+" – "+rec.A.Name, rec.XA)

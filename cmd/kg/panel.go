@@ -60,7 +60,10 @@ events as in every other command.`,
 				if ff.level != "actor" && ff.level != "country" {
 					return flagErrorf(cmd, "--level must be actor or country, not %q", ff.level)
 				}
-				opts.Level, ff.level = ff.level, "actor"
+				// The view rolls actors up to their countries (so that
+				// --between names countries and reports of one event meet);
+				// the panel's own roll-up then names each unit by its code.
+				opts.Level = ff.level
 				return nil
 			}}.runE(opts),
 	}

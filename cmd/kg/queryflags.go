@@ -32,6 +32,8 @@ type filterFlags struct {
 	minConfidence  float64
 	between        []string
 	level          string
+	mentions       bool
+	reportDays     int
 	// defaultLevel is --level's default: actor unless the command sets it
 	// before addFilterFlags.
 	defaultLevel string
@@ -56,6 +58,8 @@ func addFilterFlags(cmd *cobra.Command, ff *filterFlags) {
 		def = "actor"
 	}
 	fl.StringVar(&ff.level, "level", def, "actor, or country: every actor counts for its country (its government, army, leaders)")
+	fl.BoolVar(&ff.mentions, "mentions", false, "count every report of an event; by default reports of one event (same actors, CAMEO root, modality, agreeing dates) count once")
+	fl.IntVar(&ff.reportDays, "report-days", graph.DefaultReportDays, "days apart that two reports dated to the day may be and tell of one event")
 }
 
 // parse validates the filter flags of cmd; a bad value is a usage error.
@@ -109,6 +113,17 @@ func (ff *filterFlags) filter() (graph.Filter, error) {
 	f.Between = splitList(ff.between)
 	if ff.level != "actor" {
 		f.Level = ff.level // "" is the actor level
+	}
+	f.Mentions = ff.mentions
+	switch {
+	case ff.reportDays < 0:
+		return f, fmt.Errorf("--report-days must be 0 or more, not %d", ff.reportDays)
+	case ff.reportDays == 0:
+		f.ReportDays = -1 // the same day only
+	case ff.reportDays == graph.DefaultReportDays:
+		// The zero Filter's, so that no flag gives the zero Filter.
+	default:
+		f.ReportDays = ff.reportDays
 	}
 	if err := f.Validate(); err != nil {
 		return f, fmt.Errorf("%w", err)
@@ -308,6 +323,18 @@ type evidenceRecord struct {
 	Doc       string   `json:"doc"`    // document name
 	DocID     string   `json:"doc_id"` // document ID
 	Sentence  string   `json:"sentence"`
+	// Mentions counts the reports of the event: this one and Reports.
+	Mentions int            `json:"mentions"`
+	Reports  []reportRecord `json:"reports"`
+}
+
+// reportRecord is another report of an evidence event: the same event
+// told in another sentence or document.
+type reportRecord struct {
+	Date     string `json:"date"`
+	Doc      string `json:"doc"`
+	DocID    string `json:"doc_id"`
+	Sentence string `json:"sentence"`
 }
 
 func evidenceOf(v *view.View, docs map[string]string, idx []int32, limit int) []evidenceRecord {
@@ -319,8 +346,14 @@ func evidenceOf(v *view.View, docs map[string]string, idx []int32, limit int) []
 		}
 		e := &evs[i]
 		s, t := v.EventEnds(int(i))
-		out = append(out, evidenceRecord{ID: e.ID, Source: refOf(v, s), Relation: e.Relation, Target: refOf(v, t),
-			CAMEO: e.CAMEO, Goldstein: e.Goldstein, Date: e.Date.String(), Doc: docs[e.DocID], DocID: e.DocID, Sentence: e.Sentence})
+		r := evidenceRecord{ID: e.ID, Source: refOf(v, s), Relation: e.Relation, Target: refOf(v, t),
+			CAMEO: e.CAMEO, Goldstein: e.Goldstein, Date: e.Date.String(), Doc: docs[e.DocID], DocID: e.DocID, Sentence: e.Sentence,
+			Reports: []reportRecord{}}
+		for _, o := range v.Reports(int(i)) {
+			r.Reports = append(r.Reports, reportRecord{Date: o.Date.String(), Doc: docs[o.DocID], DocID: o.DocID, Sentence: o.Sentence})
+		}
+		r.Mentions = 1 + len(r.Reports)
+		out = append(out, r)
 	}
 	return out
 }
@@ -388,9 +421,22 @@ func joinEvidence(ev []evidenceRecord, format string) string {
 		if format == formatTable {
 			s = truncateCell(s, 120)
 		}
-		parts[i] = s
+		parts[i] = s + reportsNote(e)
 	}
 	return strings.Join(parts, " | ")
+}
+
+// reportsNote tells, after an evidence sentence, how many more reports
+// of its event there are.
+func reportsNote(e evidenceRecord) string {
+	switch n := len(e.Reports); n {
+	case 0:
+		return ""
+	case 1:
+		return " (+1 report)"
+	default:
+		return fmt.Sprintf(" (+%d reports)", n)
+	}
 }
 
 // queryDictionary is the dictionary (the embedded one with KG_DICT's files)

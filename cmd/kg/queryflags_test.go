@@ -45,6 +45,10 @@ func TestFilterFlags(t *testing.T) {
 		{args: []string{"--between", "India"}, wantErr: true},
 		{args: []string{"--between", "a,b,c"}, wantErr: true},
 		{args: []string{"--min-confidence", "1.5"}, wantErr: true},
+		{args: []string{"--mentions"}, want: graph.Filter{Mentions: true}},
+		{args: []string{"--report-days", "0"}, want: graph.Filter{ReportDays: -1}},
+		{args: []string{"--report-days", "5"}, want: graph.Filter{ReportDays: 5}},
+		{args: []string{"--report-days", "-1"}, wantErr: true},
 	}
 	for _, tt := range tests {
 		var ff filterFlags

@@ -66,7 +66,7 @@ Triples are ordered by date, document, sentence and ID.`,
 type tripleRow struct {
 	rec  graph.TripleRecord
 	date graph.Date
-	pair [2]string // source and target IDs, for --min-events
+	pair [2]string // source and target sides, for --min-events
 }
 
 func runTriples(ctx context.Context, opts *triplesOptions) error {
@@ -100,6 +100,18 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 	for _, a := range actors {
 		byID[a.ID] = a
 	}
+	// side is what an event's side is matched and counted by: the actor,
+	// or at country level the country it counts for, as in the views.
+	side := func(id string) string { return id }
+	if flt.Level == "country" {
+		side = func(id string) string {
+			a := actorOrStub(byID, id)
+			if c := a.CountryCode(); c != "" {
+				return "country:" + c
+			}
+			return id
+		}
+	}
 	var keep map[string]bool
 	if len(opts.Actors) > 0 {
 		keep = make(map[string]bool)
@@ -108,15 +120,23 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 			if err != nil {
 				return err
 			}
-			keep[a.ID] = true
+			keep[side(a.ID)] = true
 		}
+	}
+	var between [2]string
+	if flt.Level == "country" && len(flt.Between) == 2 {
+		between = [2]string{side(flt.Between[0]), side(flt.Between[1])}
 	}
 	var rows []tripleRow
 	err = s.Events(func(e graph.Event) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if !flt.KeepEvent(&e) || keep != nil && !keep[e.Source] && !keep[e.Target] {
+		s, t := side(e.Source), side(e.Target)
+		if !flt.KeepEvent(&e) || keep != nil && !keep[s] && !keep[t] {
+			return nil
+		}
+		if between[0] != "" && !(s == between[0] && t == between[1] || s == between[1] && t == between[0]) {
 			return nil
 		}
 		src, dst := actorOrStub(byID, e.Source), actorOrStub(byID, e.Target)
@@ -128,7 +148,7 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 			a := actorOrStub(byID, e.Reporter)
 			rep = &a
 		}
-		rows = append(rows, tripleRow{rec: e.Record(docName[e.DocID], src, dst, rep), date: e.Date, pair: [2]string{e.Source, e.Target}})
+		rows = append(rows, tripleRow{rec: e.Record(docName[e.DocID], src, dst, rep), date: e.Date, pair: [2]string{s, t}})
 		return nil
 	})
 	if err != nil {

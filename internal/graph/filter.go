@@ -44,13 +44,39 @@ type Filter struct {
 	// countries, international organisations and actors of no country.
 	// "" or "actor" keeps every actor apart.
 	Level string
+	// Mentions counts every report of an event as an event. By default the
+	// reports of one real-world event count once: events between the same
+	// two nodes of the view, with the same CAMEO root, modality and
+	// negation, whose dates agree (see ReportDays), whichever documents
+	// and sentences they come from.
+	Mentions bool
+	// ReportDays is how many days apart two reports dated to the day may
+	// be and still tell of one event; 0 means DefaultReportDays, a
+	// negative value the same day only.
+	ReportDays int
+}
+
+// DefaultReportDays is the ReportDays of the zero Filter: news of an
+// event spreads over the day it happened and the next two.
+const DefaultReportDays = 2
+
+// ReportWindow is the number of days that ReportDays means.
+func (f Filter) ReportWindow() int {
+	switch {
+	case f.ReportDays < 0:
+		return 0
+	case f.ReportDays == 0:
+		return DefaultReportDays
+	}
+	return f.ReportDays
 }
 
 // IsZero reports whether f is the default filter.
 func (f Filter) IsZero() bool {
 	return f.Since.IsZero() && f.Until.IsZero() && len(f.CAMEO) == 0 && len(f.Quad) == 0 &&
 		len(f.Types) == 0 && f.MinEvents <= 1 && len(f.Docs) == 0 && !f.IncludeNegated && len(f.Modalities) == 0 &&
-		f.MinConfidence <= 0 && len(f.Between) == 0 && (f.Level == "" || f.Level == "actor")
+		f.MinConfidence <= 0 && len(f.Between) == 0 && (f.Level == "" || f.Level == "actor") &&
+		!f.Mentions && f.ReportWindow() == DefaultReportDays
 }
 
 // Validate checks the filter's values and reports the first bad one.
@@ -226,7 +252,9 @@ func (f Filter) KeepEvent(e *Event) bool {
 	if e.Confidence < f.MinConfidence {
 		return false
 	}
-	if len(f.Between) == 2 {
+	// At country level the two sides are countries, which only a view
+	// (or a listing) that knows the actors can tell: see BetweenCountries.
+	if len(f.Between) == 2 && f.Level != "country" {
 		a, b := f.Between[0], f.Between[1]
 		if !(e.Source == a && e.Target == b || e.Source == b && e.Target == a) {
 			return false

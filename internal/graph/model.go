@@ -119,6 +119,19 @@ func Slug(name string) string {
 	return b.String()
 }
 
+// CountryCode is the country an actor counts for at country level: its
+// affiliation, or its own code for a country; "" for an actor of no
+// country (an international organisation, a stateless group).
+func (a *Actor) CountryCode() string {
+	if a.Country != "" {
+		return a.Country
+	}
+	if a.Type == Country {
+		return a.Code
+	}
+	return ""
+}
+
 // Union folds b into a, as when two records of one actor meet: a's identity
 // and non-empty fields win, aliases are united (sorted, trimmed, without
 // duplicates) and the first and last seen dates widened to cover both.

@@ -2,6 +2,7 @@ package view
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -60,6 +61,10 @@ type View struct {
 	inAdj  []int32
 	inW    []float64
 	inPair []int32
+
+	// reports[i] holds the other reports of events[i], counted with it as
+	// one event (Filter.Mentions); nil when no event has any.
+	reports [][]graph.Event
 
 	multiOnce sync.Once
 	multi     *Multigraph
@@ -146,11 +151,14 @@ type ViewBuilder struct {
 	// country maps a country code to the actor that stands for it at
 	// country level (Filter.Level).
 	country map[string]int32
+	// between holds the nodes of Filter.Between at country level, -1
+	// until the first event needs them.
+	between [2]int32
 }
 
 // NewViewBuilder starts a view over actors with filter f.
 func NewViewBuilder(actors []graph.Actor, f graph.Filter) *ViewBuilder {
-	b := &ViewBuilder{f: f, actors: append([]graph.Actor(nil), actors...), byID: make(map[string]int32, len(actors))}
+	b := &ViewBuilder{f: f, actors: append([]graph.Actor(nil), actors...), byID: make(map[string]int32, len(actors)), between: [2]int32{-1, -1}}
 	for i := range b.actors {
 		b.byID[b.actors[i].ID] = int32(i)
 	}
@@ -180,6 +188,17 @@ func (b *ViewBuilder) add(e *graph.Event) {
 	}
 	if b.f.Level == "country" {
 		s, d = b.countryOf(s), b.countryOf(d)
+		if len(b.f.Between) == 2 {
+			// Between names two actors; at this level it means the
+			// countries they count for.
+			if b.between[0] < 0 {
+				b.between = [2]int32{b.countryOf(b.actor(b.f.Between[0])), b.countryOf(b.actor(b.f.Between[1]))}
+			}
+			x, y := b.between[0], b.between[1]
+			if !(s == x && d == y || s == y && d == x) {
+				return
+			}
+		}
 	}
 	b.events = append(b.events, *e)
 	b.src = append(b.src, s)
@@ -201,10 +220,7 @@ func (b *ViewBuilder) actor(id string) int32 {
 // (only "Pakistan army" was met); i itself for an actor of no country.
 func (b *ViewBuilder) countryOf(i int32) int32 {
 	a := &b.actors[i]
-	code := a.Country
-	if code == "" && a.Type == graph.Country {
-		code = a.Code
-	}
+	code := a.CountryCode()
 	if code == "" {
 		return i
 	}
@@ -236,6 +252,10 @@ func pairKey(u, v int32) uint64 { return uint64(uint32(u))<<32 | uint64(uint32(v
 
 // View finishes the build. The builder must not be used afterwards.
 func (b *ViewBuilder) View() *View {
+	var reports [][]graph.Event
+	if !b.f.Mentions {
+		reports = b.groupReports()
+	}
 	// Per-pair counts before MinEvents, on builder actor indexes.
 	count := make(map[uint64]int32)
 	for i := range b.events {
@@ -295,6 +315,9 @@ func (b *ViewBuilder) View() *View {
 		if kept != i {
 			b.events[kept] = b.events[i]
 		}
+		if reports != nil {
+			reports[ei] = reports[i]
+		}
 		kept++
 		e := &b.events[ei]
 		ns, nd := node[s], node[d]
@@ -326,6 +349,10 @@ func (b *ViewBuilder) View() *View {
 	}
 	clear(b.events[kept:]) // let the dropped events' strings be collected
 	v.events = b.events[:kept:kept]
+	if reports != nil {
+		clear(reports[kept:])
+		v.reports = reports[:kept:kept]
+	}
 
 	// Sort memberships by (From, To), keeping event order within a pair:
 	// two stable counting sorts, by To then by From, in O(members + nodes).
@@ -371,7 +398,37 @@ func countingSort[T any](xs []T, n int, key func(T) int32) []T {
 	return out
 }
 
-func (v *View) aggregate(p *Pair) { p.Aggregate(v.events) }
+// aggregate fills p's summary; the documents of the reports counted with
+// its events are its documents too.
+func (v *View) aggregate(p *Pair) {
+	p.Aggregate(v.events)
+	if v.reports == nil {
+		return
+	}
+	more := false
+	for _, ei := range p.Events {
+		for _, r := range v.reports[ei] {
+			if r.DocID != "" {
+				p.Docs = append(p.Docs, r.DocID)
+				more = true
+			}
+		}
+	}
+	if more {
+		sort.Strings(p.Docs)
+		p.Docs = slices.Compact(p.Docs)
+	}
+}
+
+// Reports returns the other reports of kept event i, which count with it
+// as one event: the same event told in other sentences or documents. It is
+// nil for an event reported once, and always under Filter.Mentions.
+func (v *View) Reports(i int) []graph.Event {
+	if v.reports == nil {
+		return nil
+	}
+	return v.reports[i]
+}
 
 // Aggregate fills p's summary fields (Count, Relations, Goldstein, Sign,
 // First, Last, Docs) from the events that p.Events indexes in events. Events

@@ -50,18 +50,23 @@ func benchEvents(n int) ([]graph.Actor, []graph.Event) {
 	return f()
 }
 
+// BenchmarkNewView builds views with the reports of one event counted
+// once (the default) and with every report counted (--mentions), which
+// skips the grouping.
 func BenchmarkNewView(b *testing.B) {
 	for _, n := range []int{10_000, 100_000, 1_000_000} {
-		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) {
-			actors, events := benchEvents(n)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				v := NewView(actors, events, graph.Filter{})
-				if v.Len() == 0 {
-					b.Fatal("empty view")
+		for _, mentions := range []bool{false, true} {
+			b.Run(fmt.Sprintf("events=%d/mentions=%v", n, mentions), func(b *testing.B) {
+				actors, events := benchEvents(n)
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					v := NewView(actors, events, graph.Filter{Mentions: mentions})
+					if v.Len() == 0 {
+						b.Fatal("empty view")
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 

@@ -1,0 +1,183 @@
+package view
+
+import (
+	"sort"
+	"time"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+// docLag is how long before its document's date an event that took that
+// date ("the army chief is in Moscow") may have happened.
+const docLag = 7
+
+// reportSpan is the span of days an event's date may mean, and how
+// precise it is: 0 for a day its sentence gives, 1 for its document's
+// date, 2 for a month, 3 for a year.
+type reportSpan struct {
+	lo, hi int // days since 1970-01-01
+	rank   int
+}
+
+func dayNumber(d graph.Date) int {
+	return int(time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+func spanOf(e *graph.Event) (reportSpan, bool) {
+	if e.Date.IsZero() {
+		return reportSpan{}, false
+	}
+	sp := reportSpan{lo: dayNumber(e.Date.FirstDay()), hi: dayNumber(e.Date.LastDay())}
+	switch {
+	case e.Date.Precision() == graph.Day && e.DocDate:
+		sp.lo -= docLag
+		sp.rank = 1
+	case e.Date.Precision() == graph.Month:
+		sp.rank = 2
+	case e.Date.Precision() == graph.Year:
+		sp.rank = 3
+	}
+	return sp, true
+}
+
+// groupReports finds the events that report one real-world event: the same
+// two nodes (either order for a symmetric event), CAMEO root, modality and
+// negation, and dates that agree. It returns, for each event, the index of
+// the event that stands for its group (itself when it stands alone or for
+// others).
+//
+// Dates agree when an event's span meets the span of the group's first
+// report, widened by window days when both are days. Groups grow from the most precise
+// reports: a dated day starts a group or joins the nearest one; a vaguer
+// date (a document's, a month, a year) joins a group only when exactly one
+// agrees and has the same CAMEO code, so "in 2017" never ties two
+// distinct 2017 events together.
+func groupReports(events []graph.Event, src, dst []int32, window int) []int32 {
+	rep := make([]int32, len(events))
+	type key struct {
+		a, b      int32
+		root      string
+		modality  graph.Modality
+		negated   bool
+		symmetric bool
+	}
+	byKey := map[key][]int32{}
+	for i := range events {
+		rep[i] = int32(i)
+		e := &events[i]
+		if e.Date.IsZero() {
+			continue
+		}
+		k := key{a: src[i], b: dst[i], root: cameoRoot(e.CAMEO), modality: e.Modality, negated: e.Negated, symmetric: e.Symmetric}
+		if e.Symmetric && k.b < k.a {
+			k.a, k.b = k.b, k.a
+		}
+		byKey[k] = append(byKey[k], int32(i))
+	}
+	type group struct {
+		first int32
+		span  reportSpan
+	}
+	for _, idx := range byKey {
+		if len(idx) < 2 {
+			continue
+		}
+		spans := make(map[int32]reportSpan, len(idx))
+		for _, i := range idx {
+			spans[i], _ = spanOf(&events[i])
+		}
+		sort.SliceStable(idx, func(x, y int) bool {
+			a, b := spans[idx[x]], spans[idx[y]]
+			if a.rank != b.rank {
+				return a.rank < b.rank
+			}
+			if a.lo != b.lo {
+				return a.lo < b.lo
+			}
+			return idx[x] < idx[y]
+		})
+		var groups []group
+		for _, i := range idx {
+			sp := spans[i]
+			best, agree, bestGap := -1, 0, 0
+			for g := range groups {
+				gs := groups[g].span
+				// The window widens days, not months or years: "2012"
+				// and "2013" are not one event.
+				w := window
+				if sp.rank > 1 || gs.rank > 1 {
+					w = 0
+				}
+				if sp.lo > gs.hi+w || sp.hi < gs.lo-w {
+					continue
+				}
+				// A month or a year says little of when; it must say the
+				// same act, not only the same root.
+				if sp.rank > 1 && events[i].CAMEO != events[groups[g].first].CAMEO {
+					continue
+				}
+				agree++
+				gap := max(sp.lo-gs.hi, gs.lo-sp.hi, 0)
+				if best < 0 || gap < bestGap {
+					best, bestGap = g, gap
+				}
+			}
+			if best >= 0 && (sp.rank == 0 || agree == 1) {
+				rep[i] = groups[best].first
+				continue
+			}
+			groups = append(groups, group{first: i, span: sp})
+		}
+	}
+	return rep
+}
+
+// cameoRoot is the two-digit root of a CAMEO code; a code of another
+// shape is its own root.
+func cameoRoot(code string) string {
+	if len(code) >= 2 {
+		return code[:2]
+	}
+	return code
+}
+
+// groupReports keeps one event of each group of reports (groupReports
+// above) in the builder, in their order, and returns each kept event's
+// other reports; nil when every event stands alone.
+func (b *ViewBuilder) groupReports() [][]graph.Event {
+	rep := groupReports(b.events, b.src, b.dst, b.f.ReportWindow())
+	var others map[int32][]graph.Event
+	for i, r := range rep {
+		if r != int32(i) {
+			if others == nil {
+				others = map[int32][]graph.Event{}
+			}
+			others[r] = append(others[r], b.events[i])
+		}
+	}
+	if others == nil {
+		return nil
+	}
+	for _, rs := range others {
+		sort.SliceStable(rs, func(i, j int) bool {
+			a, b := rs[i].Date.FirstDay(), rs[j].Date.FirstDay()
+			if a != b {
+				return a.Before(b)
+			}
+			return rs[i].DocID < rs[j].DocID
+		})
+	}
+	reports := make([][]graph.Event, 0, len(b.events)-len(others))
+	n := 0
+	for i := range b.events {
+		if rep[i] != int32(i) {
+			continue
+		}
+		b.events[n], b.src[n], b.dst[n] = b.events[i], b.src[i], b.dst[i]
+		reports = append(reports, others[int32(i)])
+		n++
+	}
+	clear(b.events[n:])
+	b.events, b.src, b.dst = b.events[:n], b.src[:n], b.dst[:n]
+	return reports
+}
