@@ -34,7 +34,10 @@ The filters are those of every other command. One default differs: with no
 --include-negated and no --modality, every event is listed, negated and
 hypothetical ones included (marked in the status column), so that the JSONL
 output (--format jsonl) can be read back by kg import into the same graph.
-Triples are ordered by date, document, sentence and ID.`,
+For the same reason every report of an event is listed, one per sentence
+that tells it, where the commands that count events count them once
+(--mentions and --report-days do not apply here). Triples are ordered by
+date, document, sentence and ID.`,
 		Example: `  kg triples --actor Pakistan --since 2023-01
   kg triples --between India,Pakistan --quad conflict
   kg triples --cameo 04,057 --format csv
@@ -45,6 +48,11 @@ Triples are ordered by date, document, sentence and ID.`,
 				flt, err := ff.parse(cmd)
 				if err != nil {
 					return err
+				}
+				for _, name := range []string{"mentions", "report-days"} {
+					if cmd.Flags().Changed(name) {
+						return flagErrorf(cmd, "--%s: kg triples lists every report as stored; it applies to the commands that count events", name)
+					}
 				}
 				if !cmd.Flags().Changed("include-negated") && !cmd.Flags().Changed("modality") {
 					flt.IncludeNegated = true

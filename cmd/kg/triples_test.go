@@ -116,6 +116,11 @@ func TestTriplesErrors(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q, stdout %q; want exit 1 and %q", tt.args, r.code, r.errOut, r.out, tt.want)
 		}
 	}
+	// Counting options would be accepted and do nothing: a usage error.
+	r := runWithStore(t, s, false, "", "triples", "--report-days", "5")
+	if r.code != 2 || !strings.HasPrefix(r.errOut, "kg: --report-days: kg triples lists every report as stored") {
+		t.Errorf("--report-days: exit %d, stderr %q; want a usage error", r.code, r.errOut)
+	}
 }
 
 // TestTriplesSharedFilters: kg triples takes the filters of every other
