@@ -57,13 +57,17 @@ events as in every other command.`,
 				default:
 					return flagErrorf(cmd, "--by must be year, month or day, not %q", opts.By)
 				}
-				if ff.level != "actor" && ff.level != "country" {
-					return flagErrorf(cmd, "--level must be actor or country, not %q", ff.level)
+				if ff.level != "actor" && ff.level != "country" && ff.level != "sector" {
+					return flagErrorf(cmd, "--level must be actor, country or sector, not %q", ff.level)
 				}
-				// The view rolls actors up to their countries (so that
-				// --between names countries and reports of one event meet);
-				// the panel's own roll-up then names each unit by its code.
+				// The view rolls actors up to their countries or sectors (so
+				// that --between names them and reports of one event meet);
+				// at country level the panel's own roll-up then names each
+				// unit by its code, at sector level each node is a unit.
 				opts.Level = ff.level
+				if opts.Level == "sector" {
+					opts.Level = "actor"
+				}
 				return nil
 			}}.runE(opts),
 	}

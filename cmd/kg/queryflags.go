@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/cameo"
 	"github.com/kg-project/kg/internal/graph/store"
 	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/loader"
@@ -57,7 +58,7 @@ func addFilterFlags(cmd *cobra.Command, ff *filterFlags) {
 	if def == "" {
 		def = "actor"
 	}
-	fl.StringVar(&ff.level, "level", def, "actor, or country: every actor counts for its country (its government, army, leaders)")
+	fl.StringVar(&ff.level, "level", def, "actor; country: every actor counts for its country (its government, army, leaders); sector: for its country's sector (government, military, rebels…) its CAMEO code names")
 	fl.BoolVar(&ff.mentions, "mentions", false, "count every report of an event; by default reports of one event (same actors, CAMEO root, modality, agreeing dates) count once")
 	fl.IntVar(&ff.reportDays, "report-days", graph.DefaultReportDays, "days apart that two reports dated to the day may be and tell of one event")
 }
@@ -264,11 +265,16 @@ func resolveNode(v *view.View, actors []graph.Actor, name string) (int64, error)
 		return 0, err
 	}
 	n, ok := v.NodeOf(a.ID)
-	if !ok && v.Filter().Level == "country" && a.Country != "" {
+	if !ok && v.Filter().RollsUp() && a.CountryCode() != "" {
 		// At country level a person or an organ counts for its country:
-		// "kg path Kayani India --level country" starts from Pakistan.
+		// "kg path Kayani India --level country" starts from Pakistan; at
+		// sector level for its country's sector (Pakistan military).
+		want, typ := a.CountryCode(), graph.Country
+		if r := cameo.Role(a.Code, want); v.Filter().Level == "sector" && r != "" {
+			want, typ = want+r, ""
+		}
 		for i, c := range v.Actors() {
-			if c.Type == graph.Country && c.Code == a.Country {
+			if c.Code == want && (c.Type == typ || typ == "" && c.Type != graph.Person && c.Type != graph.Country) {
 				return int64(i), nil
 			}
 		}

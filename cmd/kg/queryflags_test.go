@@ -41,6 +41,7 @@ func TestFilterFlags(t *testing.T) {
 		{args: []string{"--between", "India, Pakistan", "--min-confidence", "0.7"},
 			want: graph.Filter{Between: []string{"India", "Pakistan"}, MinConfidence: 0.7}},
 		{args: []string{"--level", "country"}, want: graph.Filter{Level: "country"}},
+		{args: []string{"--level", "sector"}, want: graph.Filter{Level: "sector"}},
 		{args: []string{"--level", "region"}, wantErr: true},
 		{args: []string{"--between", "India"}, wantErr: true},
 		{args: []string{"--between", "a,b,c"}, wantErr: true},

@@ -56,6 +56,9 @@ or .eps.`,
 				if opts.By != "year" && opts.By != "month" {
 					return flagErrorf(cmd, "--by must be year or month, not %q", opts.By)
 				}
+				if ff.level == "sector" {
+					return flagErrorf(cmd, "--level sector: a timeline follows two actors or countries; kg panel --level sector --between A,B gives sectors' series")
+				}
 				if ff.level != "actor" && ff.level != "country" {
 					return flagErrorf(cmd, "--level must be actor or country, not %q", ff.level)
 				}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/cameo"
 	"github.com/kg-project/kg/internal/graph/store"
 )
 
@@ -110,14 +111,21 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 	}
 	// side is what an event's side is matched and counted by: the actor,
 	// or at country level the country it counts for, as in the views.
-	side := func(id string) string { return id }
-	if flt.Level == "country" {
-		side = func(id string) string {
+	side := func(id, code string) string { return id }
+	if flt.RollsUp() {
+		side = func(id, code string) string {
 			a := actorOrStub(byID, id)
-			if c := a.CountryCode(); c != "" {
-				return "country:" + c
+			c := a.CountryCode()
+			if c == "" {
+				return id
 			}
-			return id
+			if code == "" {
+				code = a.Code
+			}
+			if r := cameo.Role(code, c); flt.Level == "sector" && r != "" {
+				return "sector:" + c + r
+			}
+			return "country:" + c
 		}
 	}
 	var keep map[string]bool
@@ -128,19 +136,19 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 			if err != nil {
 				return err
 			}
-			keep[side(a.ID)] = true
+			keep[side(a.ID, "")] = true
 		}
 	}
 	var between [2]string
-	if flt.Level == "country" && len(flt.Between) == 2 {
-		between = [2]string{side(flt.Between[0]), side(flt.Between[1])}
+	if flt.RollsUp() && len(flt.Between) == 2 {
+		between = [2]string{side(flt.Between[0], ""), side(flt.Between[1], "")}
 	}
 	var rows []tripleRow
 	err = s.Events(func(e graph.Event) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		s, t := side(e.Source), side(e.Target)
+		s, t := side(e.Source, e.SourceCode), side(e.Target, e.TargetCode)
 		if !flt.KeepEvent(&e) || keep != nil && !keep[s] && !keep[t] {
 			return nil
 		}

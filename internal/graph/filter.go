@@ -42,6 +42,9 @@ type Filter struct {
 	// Level "country" counts every actor for its country (its affiliation,
 	// or itself for a country) when a view is built: the graph's nodes are
 	// countries, international organisations and actors of no country.
+	// "sector" counts every actor for its country's sector, the role its
+	// CAMEO code gives on the event's date (PAKMIL: Pakistan's military,
+	// RUSGOV: Russia's government), or for its country when it has none.
 	// "" or "actor" keeps every actor apart.
 	Level string
 	// Mentions counts every report of an event as an event. By default the
@@ -55,6 +58,10 @@ type Filter struct {
 	// negative value the same day only.
 	ReportDays int
 }
+
+// RollsUp reports whether the level counts actors for something larger:
+// their country or their country's sector.
+func (f Filter) RollsUp() bool { return f.Level == "country" || f.Level == "sector" }
 
 // DefaultReportDays is the ReportDays of the zero Filter: news of an
 // event spreads over the day it happened and the next two.
@@ -107,8 +114,8 @@ func (f Filter) Validate() error {
 	if f.MinConfidence < 0 || f.MinConfidence > 1 {
 		return fmt.Errorf("filter: min-confidence %g is outside 0-1", f.MinConfidence)
 	}
-	if f.Level != "" && f.Level != "actor" && f.Level != "country" {
-		return fmt.Errorf("filter: unknown level %q (want actor or country)", f.Level)
+	if f.Level != "" && f.Level != "actor" && f.Level != "country" && f.Level != "sector" {
+		return fmt.Errorf("filter: unknown level %q (want actor, country or sector)", f.Level)
 	}
 	if len(f.Between) != 0 && len(f.Between) != 2 {
 		return fmt.Errorf("filter: between takes two actors, not %d", len(f.Between))
@@ -254,7 +261,7 @@ func (f Filter) KeepEvent(e *Event) bool {
 	}
 	// At country level the two sides are countries, which only a view
 	// (or a listing) that knows the actors can tell: see BetweenCountries.
-	if len(f.Between) == 2 && f.Level != "country" {
+	if len(f.Between) == 2 && !f.RollsUp() {
 		a, b := f.Between[0], f.Between[1]
 		if !(e.Source == a && e.Target == b || e.Source == b && e.Target == a) {
 			return false

@@ -60,3 +60,17 @@ func TestUser(t *testing.T) {
 		}
 	}
 }
+
+func TestRole(t *testing.T) {
+	for _, tt := range []struct{ code, country, want string }{
+		{"PAKMIL", "PAK", "MIL"}, {"RUSGOVMIL", "RUS", "GOV"}, {"PAK", "PAK", ""},
+		{"USAGOV", "PAK", ""}, {"PAKXYZ", "PAK", ""}, {"IGOUNO", "", ""}, {"AFGREB", "AFG", "REB"},
+	} {
+		if got := Role(tt.code, tt.country); got != tt.want {
+			t.Errorf("Role(%q, %q) = %q, want %q", tt.code, tt.country, got, tt.want)
+		}
+	}
+	if RoleName("MIL") != "military" || RoleName("XYZ") != "" {
+		t.Error("RoleName")
+	}
+}

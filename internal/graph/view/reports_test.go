@@ -211,3 +211,42 @@ func TestBetweenAtCountryLevel(t *testing.T) {
 		t.Errorf("country level: %q, want e1 e2", got)
 	}
 }
+
+// TestSectorLevel: at sector level an actor counts for the sector of its
+// country that its code names, on the event's date; one node per sector,
+// named after the country, whichever stored actors carry the code.
+func TestSectorLevel(t *testing.T) {
+	actors := []graph.Actor{
+		{ID: "pakistan", Name: "Pakistan", Code: "PAK", Type: graph.Country, Country: "PAK"},
+		{ID: "russia", Name: "Russia", Code: "RUS", Type: graph.Country, Country: "RUS"},
+		{ID: "kayani", Name: "Kayani", Code: "PAKMIL", Type: graph.Person, Country: "PAK"},
+		{ID: "pakistan-army", Name: "Pakistan Army", Code: "PAKMIL", Type: graph.Organization, Country: "PAK"},
+		{ID: "sharif", Name: "Sharif", Code: "PAKGOV", Type: graph.Person, Country: "PAK"},
+		{ID: "russia-government", Name: "Russia government", Code: "RUSGOV", Type: graph.Organization, Country: "RUS"},
+		{ID: "lavrov", Name: "Lavrov", Code: "RUSGOV", Type: graph.Person, Country: "RUS"},
+		{ID: "un", Name: "United Nations", Code: "IGOUNO", Type: graph.IGO},
+	}
+	ev := func(id, s, t, sc string, day int) graph.Event {
+		return graph.Event{ID: id, Source: s, Target: t, SourceCode: sc, CAMEO: "042", Date: graph.Date{Year: 2014, Month: 1, Day: day}, Modality: graph.Actual}
+	}
+	events := []graph.Event{
+		ev("e1", "kayani", "russia", "", 1),
+		ev("e2", "pakistan-army", "lavrov", "", 10),
+		// Out of office on that date: Sharif counts for Pakistan's elites.
+		ev("e3", "sharif", "un", "PAKELI", 20),
+		ev("e4", "pakistan", "russia-government", "", 30),
+	}
+	v := NewView(actors, events, graph.Filter{Level: "sector"})
+	var got []string
+	for i := range v.Events() {
+		s, t := v.EventEnds(i)
+		got = append(got, v.Actor(s).Name+">"+v.Actor(t).Name)
+	}
+	want := "Pakistan military>Russia Pakistan military>Russia government Pakistan elites>United Nations Pakistan>Russia government"
+	if strings.Join(got, " ") != want {
+		t.Errorf("edges %q\nwant  %q", strings.Join(got, " "), want)
+	}
+	if n, ok := v.NodeOf("pakistan-military"); !ok || v.Actor(n).Code != "PAKMIL" {
+		t.Errorf("no pakistan-military node coded PAKMIL")
+	}
+}

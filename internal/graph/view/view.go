@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/cameo"
 	gonumgraph "gonum.org/v1/gonum/graph"
 )
 
@@ -151,6 +152,9 @@ type ViewBuilder struct {
 	// country maps a country code to the actor that stands for it at
 	// country level (Filter.Level).
 	country map[string]int32
+	// sector maps a country code and role (PAKMIL) to the actor that
+	// stands for it at sector level.
+	sector map[string]int32
 	// between holds the nodes of Filter.Between at country level, -1
 	// until the first event needs them.
 	between [2]int32
@@ -186,13 +190,13 @@ func (b *ViewBuilder) add(e *graph.Event) {
 	if !b.f.KeepActor(&b.actors[s]) || !b.f.KeepActor(&b.actors[d]) {
 		return
 	}
-	if b.f.Level == "country" {
-		s, d = b.countryOf(s), b.countryOf(d)
+	if b.f.RollsUp() {
+		s, d = b.rollUp(s, e.SourceCode), b.rollUp(d, e.TargetCode)
 		if len(b.f.Between) == 2 {
 			// Between names two actors; at this level it means the
-			// countries they count for.
+			// countries (or sectors) they count for.
 			if b.between[0] < 0 {
-				b.between = [2]int32{b.countryOf(b.actor(b.f.Between[0])), b.countryOf(b.actor(b.f.Between[1]))}
+				b.between = [2]int32{b.rollUp(b.actor(b.f.Between[0]), ""), b.rollUp(b.actor(b.f.Between[1]), "")}
 			}
 			x, y := b.between[0], b.between[1]
 			if !(s == x && d == y || s == y && d == x) {
@@ -213,6 +217,59 @@ func (b *ViewBuilder) actor(id string) int32 {
 	b.actors = append(b.actors, graph.Actor{ID: id, Name: id})
 	b.byID[id] = i
 	return i
+}
+
+// rollUp is the node actor i counts for at the filter's level; code is the
+// CAMEO code it held on the event's date when that differs from its own.
+func (b *ViewBuilder) rollUp(i int32, code string) int32 {
+	if b.f.Level == "sector" {
+		return b.sectorOf(i, code)
+	}
+	return b.countryOf(i)
+}
+
+// sectorOf is the actor that stands for actor i at sector level: its
+// country's sector that its code names (a general is PAKMIL, Pakistan's
+// military), a stored actor of that code that is not a person, or one made
+// for it; its country when the code names no sector.
+func (b *ViewBuilder) sectorOf(i int32, code string) int32 {
+	a := &b.actors[i]
+	if code == "" {
+		code = a.Code
+	}
+	country := a.CountryCode()
+	role := cameo.Role(code, country)
+	if role == "" {
+		return b.countryOf(i)
+	}
+	key := country + role
+	if j, ok := b.sector[key]; ok {
+		return j
+	}
+	if b.sector == nil {
+		b.sector = map[string]int32{}
+	}
+	// One node per sector, named after its country ("Pakistan military"),
+	// whatever stored actors carry the code ("Russia attack helicopters"
+	// is RUSMIL too): a stored actor of that very name stands for it.
+	name := country
+	if c := b.countryOf(i); b.actors[c].Name != "" {
+		name = b.actors[c].Name
+	}
+	name += " " + cameo.RoleName(role)
+	id := graph.Slug(name)
+	if j, taken := b.byID[id]; taken {
+		if b.actors[j].Code == key && b.actors[j].Type != graph.Person {
+			b.sector[key] = j
+			return j
+		}
+		id = "sector-" + id
+	}
+	j := int32(len(b.actors))
+	b.actors = append(b.actors, graph.Actor{ID: id, Name: name, Code: key, Type: graph.Organization, Country: country})
+	b.byID[id] = j
+	b.sector[key] = j
+	return j
 }
 
 // countryOf is the actor that stands for actor i at country level: the
