@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/store"
+	"github.com/kg-project/kg/internal/graph/view"
+	"github.com/kg-project/kg/internal/loader/dict"
 	"github.com/kg-project/kg/internal/loader/triples"
 	"github.com/spf13/cobra"
 )
@@ -122,6 +125,12 @@ func runImport(ctx context.Context, opts *importOptions) error {
 	if err != nil {
 		return err
 	}
+	stored, err := s.Actors()
+	if err != nil {
+		return fmt.Errorf("read actors: %w", err)
+	}
+	im.ResolveActors(importResolver(stored))
+	xs = im.Extractions()
 	var counts [4]int
 	events, notStored := 0, len(im.Skipped())
 	for _, x := range xs {
@@ -174,4 +183,55 @@ func readImportFile(im *triples.Importer, opts *importOptions, name string) []er
 		format = triples.TriplesFormat(name, head)
 	}
 	return im.Read(br, name, format)
+}
+
+// importResolver finds the actor an imported row names: a stored actor it
+// designates as a query's name would (name, alias, code, surname), else
+// the dictionary's actor of that name or, for a bare CAMEO country code,
+// that country. The name as written is kept as an alias. A name neither
+// knows stays an actor of its own.
+func importResolver(stored []graph.Actor) func(graph.Actor) graph.Actor {
+	d, _ := queryDictionary()
+	var byCode map[string]*dict.ActorEntry
+	return func(a graph.Actor) graph.Actor {
+		found, ok := graph.Actor{}, false
+		if b, err := view.ResolveActor(stored, a.Name); err == nil {
+			found, ok = b, true
+		} else if d != nil {
+			e, hit := d.ActorByName(a.Name)
+			if !hit {
+				if byCode == nil {
+					byCode = map[string]*dict.ActorEntry{}
+					for i := range d.Actors {
+						c := &d.Actors[i]
+						if _, seen := byCode[c.Code]; !seen && c.Type == graph.Country {
+							byCode[c.Code] = c
+						}
+					}
+				}
+				e, hit = byCode[strings.ToUpper(a.Name)]
+			}
+			if hit {
+				found, ok = graph.Actor{ID: graph.Slug(e.Name), Name: e.Name, Code: e.Code, Type: e.Type, Country: e.Country}, true
+				// The store may know the dictionary's actor by its name.
+				if b, err := view.ResolveActor(stored, e.Name); err == nil {
+					found = b
+				}
+			}
+		}
+		if !ok {
+			return a
+		}
+		r := graph.Actor{ID: found.ID, Name: found.Name, Code: found.Code, Type: found.Type, Country: found.Country}
+		if a.Code != "" && r.Code == "" {
+			r.Code = a.Code
+		}
+		if a.Type != "" && r.Type == "" {
+			r.Type = a.Type
+		}
+		if graph.NormalizeName(a.Name) != graph.NormalizeName(r.Name) {
+			r.Aliases = []string{a.Name}
+		}
+		return r
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"reflect"
 	"strings"
 	"testing"
@@ -167,5 +168,37 @@ func TestImportFlags(t *testing.T) {
 	r := runWithStore(t, memStore(t), false, "", "import", "-")
 	if r.code != 1 || !strings.Contains(r.errOut, "stdin:1: empty file") {
 		t.Errorf("empty stdin: exit %d, stderr %q", r.code, r.errOut)
+	}
+}
+
+// TestImportResolvesNames: rows that name actors without IDs meet the
+// actors that extraction makes: through the store's names, aliases and
+// codes, then the dictionary's names and country codes; a name neither
+// knows stays its own actor, and an ID given is kept.
+func TestImportResolvesNames(t *testing.T) {
+	t.Setenv("KG_DICT", "")
+	store := filepath.Join(t.TempDir(), "kg.db")
+	in := "source,target,cameo,source_id\nRUS,PAK,042,\nKayani,Russian Federation,042,\nAcme Ltd,Islamabad,042,\nX,Moscow,042,my-x\n"
+	if code, _, errOut := runKG(t, in, "--store", store, "import", "-"); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	_, out, _ := runKG(t, "", "--store", store, "triples", "--format", "csv")
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		f := strings.Split(line, ",")
+		got = append(got, f[4]+">"+f[12]) // source_id, target_id
+	}
+	sort.Strings(got)
+	want := "acme-ltd>pakistan ashfaq-parvez-kayani>russia my-x>russia russia>pakistan"
+	if strings.Join(got, " ") != want {
+		t.Errorf("edges %q, want %q", strings.Join(got, " "), want)
+	}
+	// A second import meets the stored actors, by alias this time.
+	if code, _, errOut := runKG(t, "source,target,cameo\nthe Kremlin,General Kayani,040\n", "--store", store, "import", "-"); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	_, out, _ = runKG(t, "", "--store", store, "stats", "--format", "jsonl")
+	if !strings.Contains(out, `"actors":5`) {
+		t.Errorf("stats %s: want the 5 actors of the first import", out)
 	}
 }

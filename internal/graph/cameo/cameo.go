@@ -155,3 +155,31 @@ func All() []Code {
 	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
 	return out
 }
+
+// RelationName is the relation name of a code when no lexicon names it,
+// made from its CAMEO name: 042 "Make a visit" is make_a_visit, 100
+// "Demand, not specified" is demand. It is "" for an unknown code.
+func RelationName(code string) string {
+	c, ok := Lookup(code)
+	if !ok {
+		return ""
+	}
+	s := strings.ToLower(c.Name)
+	if i := strings.Index(s, ", not specified"); i >= 0 {
+		s = s[:i]
+	}
+	var b strings.Builder
+	sep := false
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if sep && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			sep = false
+			b.WriteRune(r)
+		} else {
+			sep = true
+		}
+	}
+	return b.String()
+}

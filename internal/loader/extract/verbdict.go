@@ -88,36 +88,14 @@ func dictRule(code string) *VerbRule {
 		return r
 	}
 	name := code
-	if c, ok := cameo.Lookup(code); ok {
-		name = relationName(c.Name)
+	if n := cameo.RelationName(code); n != "" {
+		name = n
 	}
 	r := &VerbRule{Relation: name, Code: code}
 	dictRules[code] = r
 	return r
 }
 
-// relationName turns a CAMEO name into a relation name: "Make a visit" →
-// make_a_visit, "Demand, not specified" → demand.
-func relationName(s string) string {
-	s = strings.ToLower(s)
-	if i := strings.Index(s, ", not specified"); i >= 0 {
-		s = s[:i]
-	}
-	var b strings.Builder
-	sep := false
-	for _, r := range s {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if sep && b.Len() > 0 {
-				b.WriteByte('_')
-			}
-			sep = false
-			b.WriteRune(r)
-		} else {
-			sep = true
-		}
-	}
-	return b.String()
-}
 
 // embeddedVerb reports whether a dictionary verb comes from the
 // dictionaries kg embeds, which rank below its own lexicon; a user's

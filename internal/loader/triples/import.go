@@ -92,6 +92,9 @@ type importRow struct {
 	rep        *graph.Actor // the reporter, when the record names one
 	hasOffsets bool
 	copyIndex  int // >0 for the extra copies of a weighted CSV row
+	// byName marks a source or target that a CSV row named without an
+	// ID, which ResolveActors may replace.
+	byName [2]bool
 }
 
 // NewImporter returns an empty Importer.
@@ -292,7 +295,9 @@ func codeEvent(e *graph.Event, fill bool) error {
 		e.Goldstein = c.Goldstein
 	}
 	if e.Relation == "" {
-		e.Relation = strings.ToLower(c.Name)
+		// The name extraction gives an event of this code when no
+		// lexicon names it, so imported and extracted relations match.
+		e.Relation = cameo.RelationName(e.CAMEO)
 	}
 	return nil
 }
@@ -495,7 +500,8 @@ func csvRows(get func(string) string, ordinal int) ([]importRow, error) {
 	}
 	rows := make([]importRow, weight)
 	for i := range rows {
-		rows[i] = importRow{e: e, src: src, dst: dst, copyIndex: i}
+		rows[i] = importRow{e: e, src: src, dst: dst, copyIndex: i,
+			byName: [2]bool{get("source_id") == "", get("target_id") == ""}}
 		if i > 0 {
 			rows[i].e.ID = ""
 		}
@@ -520,6 +526,39 @@ func parseBool(name, s string) (bool, error) {
 		return true, nil
 	}
 	return false, fmt.Errorf("bad %s %q (want true or false)", name, s)
+}
+
+// ResolveActors replaces each actor that a CSV row named without an ID
+// ("RUS", "Moscow", "Kayani") with the one resolve finds for it, so that
+// imported events meet the actors extraction makes; resolve returns its
+// argument when it knows no better. Actors given by ID, and those of JSONL
+// records (which always carry one), are left alone.
+func (im *Importer) ResolveActors(resolve func(graph.Actor) graph.Actor) {
+	// The same name and code resolve the same way: ask once.
+	type key struct{ name, code, typ string }
+	memo := map[key]graph.Actor{}
+	get := func(a graph.Actor) graph.Actor {
+		k := key{a.Name, a.Code, string(a.Type)}
+		if r, ok := memo[k]; ok {
+			return r
+		}
+		r := resolve(a)
+		memo[k] = r
+		return r
+	}
+	for _, d := range im.docs {
+		for i := range d.rows {
+			r := &d.rows[i]
+			if r.byName[0] {
+				r.src = get(r.src)
+				r.e.Source = r.src.ID
+			}
+			if r.byName[1] {
+				r.dst = get(r.dst)
+				r.e.Target = r.dst.ID
+			}
+		}
+	}
 }
 
 // ImportDocumentID is the ID given to an imported document: imports carry no

@@ -63,14 +63,14 @@ func TestImportCSV(t *testing.T) {
 	}
 	e := d1.Events[0]
 	want := graph.Event{
-		ID: e.ID, Source: "pakistan", Target: "russia", Relation: "make a visit", CAMEO: "042",
+		ID: e.ID, Source: "pakistan", Target: "russia", Relation: "make_a_visit", CAMEO: "042",
 		QuadClass: 1, Goldstein: 1.9, Date: graph.Date{Year: 2023, Month: 4, Day: 5}, Modality: graph.Actual, DocID: d1.Doc.ID,
 		SentenceIndex: 0, Start: 0, End: 24, Sentence: "Pakistan visited Russia.", Confidence: 1, Extractor: "import",
 	}
 	if !reflect.DeepEqual(e, want) {
 		t.Errorf("event:\n got %+v\nwant %+v", e, want)
 	}
-	if e.ID != graph.EventID(d1.Doc.ID, 0, "pakistan", "make a visit", "042", "russia") {
+	if e.ID != graph.EventID(d1.Doc.ID, 0, "pakistan", "make_a_visit", "042", "russia") {
 		t.Errorf("event id %s is not derived from its content", e.ID)
 	}
 	e2, e3 := d1.Events[1], d1.Events[2]
@@ -82,7 +82,7 @@ func TestImportCSV(t *testing.T) {
 		t.Errorf("actor = %+v", got)
 	}
 	d2 := xs[1]
-	if d2.Events[0].Target != "un" || d2.Events[0].Relation != "accuse of aggression" || d2.Doc.Text != "" {
+	if d2.Events[0].Target != "un" || d2.Events[0].Relation != "accuse_of_aggression" || d2.Doc.Text != "" {
 		t.Errorf("d2 = %+v", d2)
 	}
 	s := openMem(t)
