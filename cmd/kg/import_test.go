@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"sort"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 

@@ -96,7 +96,6 @@ func dictRule(code string) *VerbRule {
 	return r
 }
 
-
 // embeddedVerb reports whether a dictionary verb comes from the
 // dictionaries kg embeds, which rank below its own lexicon; a user's
 // dictionary ranks above it.
