@@ -393,3 +393,37 @@ func signedQ(v *view.View, groups [][]int32) float64 {
 	}
 	return q / (twoP + twoN)
 }
+
+// TestTimelinePlotAxes: the plot says what it draws. Counts and mean
+// Goldstein scores have axes of their own (the score from -10 to +10),
+// the period axis is labelled at most a dozen times however long the
+// series, and a period without events breaks the score's line.
+func TestTimelinePlotAxes(t *testing.T) {
+	var ps []Period
+	for y := 1950; y < 2020; y++ {
+		p := Period{Period: fmt.Sprint(y)}
+		if y%10 == 0 || y == 2011 {
+			p.Events, p.Cooperation, p.Goldstein = 2, 2, 3
+		}
+		ps = append(ps, p)
+	}
+	var b strings.Builder
+	if err := WriteTimelinePlot(&b, ps, "A – B", "svg"); err != nil {
+		t.Fatal(err)
+	}
+	svg := b.String()
+	for _, want := range []string{">events<", ">mean Goldstein<", ">+10<", ">-10<", ">cooperation (quad classes 1-2)<", ">conflict (quad classes 3-4)<"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("plot lacks %s", want)
+		}
+	}
+	labels := 0
+	for y := 1950; y < 2020; y++ {
+		if strings.Contains(svg, fmt.Sprintf(">%d<", y)) {
+			labels++
+		}
+	}
+	if labels == 0 || labels > 12 {
+		t.Errorf("%d period labels, want 1 to 12", labels)
+	}
+}

@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/cameo"
@@ -174,60 +176,130 @@ func Sparkline(values []float64) string {
 	return b.String()
 }
 
-// WriteTimelinePlot draws the timeline (cooperation and conflict counts as
-// bars, and the mean Goldstein score as a line) and writes it to w in
-// format ("svg", "png", "pdf" or "eps").
+// WriteTimelinePlot draws the timeline and writes it to w in format
+// ("svg", "png", "pdf" or "eps"): above, the events of each period as bars,
+// cooperation below conflict so a bar's height is the period's events;
+// below, on its own axis from -10 to +10, the mean Goldstein score of each
+// period that has events (an empty period has no mean, so it shows none
+// and no line crosses it). The two share the periods' axis, labelled at
+// most a dozen times.
 func WriteTimelinePlot(w io.Writer, periods []Period, title, format string) error {
-	p := plot.New()
-	p.Title.Text = title
-	p.Y.Label.Text = "events"
 	n := len(periods)
-	coop, conf := make(plotter.Values, n), make(plotter.Values, n)
-	gold := make(plotter.XYs, 0, n)
 	labels := make([]string, n)
+	coop, conf := make(plotter.Values, n), make(plotter.Values, n)
+	most := 0.0
 	for i, pr := range periods {
-		coop[i], conf[i] = float64(pr.Cooperation), float64(pr.Conflict)
 		labels[i] = pr.Period
-		if pr.Events > 0 {
-			gold = append(gold, plotter.XY{X: float64(i), Y: pr.Goldstein})
-		}
+		coop[i], conf[i] = float64(pr.Cooperation), float64(pr.Conflict)
+		most = max(most, float64(pr.Cooperation+pr.Conflict))
 	}
-	width := vg.Points(8)
+	ticks := periodTicker{labels}
+
+	counts := plot.New()
+	counts.Title.Text = title
+	counts.Y.Label.Text = "events"
+	counts.X.Tick.Marker = ticks
+	counts.Y.Min = 0
+	// Room above the highest bar for the legend, so it hides none.
+	counts.Y.Max = math.Ceil(most*1.4) + 1
+	counts.Legend.Top, counts.Legend.Left = true, true
+
+	tone := plot.New()
+	tone.Y.Label.Text = "mean Goldstein"
+	tone.X.Label.Text = "period"
+	tone.X.Tick.Marker = ticks
+	tone.Y.Min, tone.Y.Max = -10, 10
+	tone.Y.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: -10, Label: "-10"}, {Value: -5, Label: "-5"},
+		{Value: 0, Label: "0"}, {Value: 5, Label: "+5"}, {Value: 10, Label: "+10"}})
+
 	if n > 0 {
+		// Bars fill most of a period's width, whatever the number of periods.
+		width := vg.Length(7*vg.Inch) / vg.Length(n) * 0.8
+		width = min(max(width, vg.Points(1)), vg.Points(24))
 		bc, err := plotter.NewBarChart(coop, width)
 		if err != nil {
 			return fmt.Errorf("plot cooperation: %w", err)
 		}
-		bc.Offset = -width / 2
+		bc.Color, bc.LineStyle.Width = cooperationColor, 0
 		bf, err := plotter.NewBarChart(conf, width)
 		if err != nil {
 			return fmt.Errorf("plot conflict: %w", err)
 		}
-		bf.Offset = width / 2
-		bf.Color = conflictColor
-		bc.Color = cooperationColor
-		p.Add(bc, bf)
-		p.Legend.Add("cooperation", bc)
-		p.Legend.Add("conflict", bf)
-		if len(gold) > 0 {
-			l, err := plotter.NewLine(gold)
+		bf.Color, bf.LineStyle.Width = conflictColor, 0
+		bf.StackOn(bc)
+		counts.Add(bc, bf)
+		counts.Legend.Add("cooperation (quad classes 1-2)", bc)
+		counts.Legend.Add("conflict (quad classes 3-4)", bf)
+
+		zero, err := plotter.NewLine(plotter.XYs{{X: -0.5, Y: 0}, {X: float64(n) - 0.5, Y: 0}})
+		if err != nil {
+			return fmt.Errorf("plot goldstein: %w", err)
+		}
+		zero.Color = color.Gray{Y: 0xa0}
+		tone.Add(zero)
+		// Runs of consecutive periods with events are joined; a period
+		// without events breaks the line.
+		var run plotter.XYs
+		flush := func() error {
+			if len(run) == 0 {
+				return nil
+			}
+			line, pts, err := plotter.NewLinePoints(run)
 			if err != nil {
 				return fmt.Errorf("plot goldstein: %w", err)
 			}
-			l.Dashes = []vg.Length{vg.Points(3), vg.Points(2)}
-			p.Add(l)
-			p.Legend.Add("mean Goldstein", l)
+			pts.Shape = draw.CircleGlyph{}
+			tone.Add(line, pts)
+			run = nil
+			return nil
 		}
-		p.NominalX(labels...)
+		for i, pr := range periods {
+			if pr.Events == 0 {
+				if err := flush(); err != nil {
+					return err
+				}
+				continue
+			}
+			run = append(run, plotter.XY{X: float64(i), Y: pr.Goldstein})
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+		for _, p := range []*plot.Plot{counts, tone} {
+			p.X.Min, p.X.Max = -0.5, float64(n)-0.5
+		}
 	}
-	wt, err := p.WriterTo(8*vg.Inch, 4*vg.Inch, format)
+
+	c, err := draw.NewFormattedCanvas(8*vg.Inch, 6*vg.Inch, format)
 	if err != nil {
 		return fmt.Errorf("plot: %w", err)
 	}
-	if _, err := wt.WriteTo(w); err != nil {
+	tiles := draw.Tiles{Rows: 2, Cols: 1, PadTop: vg.Points(4), PadBottom: vg.Points(4), PadLeft: vg.Points(4), PadRight: vg.Points(8), PadY: vg.Points(8)}
+	cs := plot.Align([][]*plot.Plot{{counts}, {tone}}, tiles, draw.New(c))
+	counts.Draw(cs[0][0])
+	tone.Draw(cs[1][0])
+	if _, err := c.WriteTo(w); err != nil {
 		return fmt.Errorf("write plot: %w", err)
 	}
 	return nil
+}
+
+// periodTicker labels the periods' axis (X = index of the period) with at
+// most a dozen period names, evenly spaced, and marks every period.
+type periodTicker struct{ labels []string }
+
+func (t periodTicker) Ticks(lo, hi float64) []plot.Tick {
+	n := len(t.labels)
+	step := max(1, (n+11)/12)
+	var ticks []plot.Tick
+	for i := range n {
+		tk := plot.Tick{Value: float64(i)}
+		if i%step == 0 {
+			tk.Label = t.labels[i]
+		}
+		ticks = append(ticks, tk)
+	}
+	return ticks
 }
 
 var (
