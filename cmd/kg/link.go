@@ -120,7 +120,7 @@ func runLink(ctx context.Context, opts *linkOptions) error {
 		}
 		return enc.Encode(rec)
 	case formatCSV:
-		return printRecords(w, formatCSV, false, linkRows(rec), linkColumns())
+		return printRecords(w, formatCSV, false, linkRows(rec), linkColumns(opts.Format))
 	}
 	return writeLinkText(w, rec)
 }
@@ -147,16 +147,15 @@ func linkRows(rec linkRecord) []linkRow {
 	return rows
 }
 
-func linkColumns() []column[linkRow] {
-	return []column[linkRow]{
+func linkColumns(format string) []column[linkRow] {
+	return append([]column[linkRow]{
 		{"section", func(r linkRow) string { return r.section }},
 		{"from", func(r linkRow) string { return r.rel.From.Name }},
 		{"to", func(r linkRow) string { return r.rel.To.Name }},
 		{"events", func(r linkRow) string { return strconv.Itoa(r.rel.Events) }},
 		{"relations", func(r linkRow) string { return strings.Join(r.rel.Relations, "; ") }},
-		{"goldstein", func(r linkRow) string { return strconv.FormatFloat(r.rel.Goldstein, 'f', 2, 64) }},
-		{"dates", func(r linkRow) string { return dateSpanStr(r.rel.First, r.rel.Last) }},
-	}
+		{"goldstein", func(r linkRow) string { return fmtGoldstein(r.rel.Goldstein) }},
+	}, dateColumns(format, func(r linkRow) string { return r.rel.First }, func(r linkRow) string { return r.rel.Last })...)
 }
 
 func writeLinkText(w io.Writer, rec linkRecord) error {

@@ -59,12 +59,12 @@ type neighborRecord struct {
 	Depth     int              `json:"depth"`
 	Via       actorRef         `json:"via"`
 	Events    int              `json:"events"`
-	Out       int              `json:"out"` // events via → actor
-	In        int              `json:"in"`  // events actor → via
+	Forward   int              `json:"forward"`  // events via → actor
+	Backward  int              `json:"backward"` // events actor → via
 	Relations []string         `json:"relations"`
 	Goldstein float64          `json:"goldstein"`
-	First     string           `json:"first"`
-	Last      string           `json:"last"`
+	First     string           `json:"first_date"`
+	Last      string           `json:"last_date"`
 	Evidence  []evidenceRecord `json:"evidence,omitempty"`
 }
 
@@ -82,7 +82,7 @@ func runNeighbors(ctx context.Context, opts *neighborsOptions) error {
 	for _, n := range query.Neighbors(v, a, c, opts.Depth) {
 		r := relationOf(v, docs, n.Relation, opts.Evidence)
 		recs = append(recs, neighborRecord{actorRef: refOf(v, n.Node), Depth: n.Depth, Via: refOf(v, n.Via),
-			Events: r.Events, Out: r.Forward, In: r.Backward, Relations: r.Relations, Goldstein: r.Goldstein,
+			Events: r.Events, Forward: r.Forward, Backward: r.Backward, Relations: r.Relations, Goldstein: round(r.Goldstein, 3),
 			First: r.First, Last: r.Last, Evidence: r.Evidence})
 	}
 	cols := []column[neighborRecord]{
@@ -92,12 +92,12 @@ func runNeighbors(ctx context.Context, opts *neighborsOptions) error {
 		{"type", func(r neighborRecord) string { return r.Type }},
 		{"via", func(r neighborRecord) string { return r.Via.Name }},
 		{"events", func(r neighborRecord) string { return strconv.Itoa(r.Events) }},
-		{"out", func(r neighborRecord) string { return strconv.Itoa(r.Out) }},
-		{"in", func(r neighborRecord) string { return strconv.Itoa(r.In) }},
+		{"forward", func(r neighborRecord) string { return strconv.Itoa(r.Forward) }},
+		{"backward", func(r neighborRecord) string { return strconv.Itoa(r.Backward) }},
 		{"relations", func(r neighborRecord) string { return strings.Join(r.Relations, "; ") }},
-		{"goldstein", func(r neighborRecord) string { return strconv.FormatFloat(r.Goldstein, 'f', 1, 64) }},
-		{"dates", func(r neighborRecord) string { return dateSpanStr(r.First, r.Last) }},
+		{"goldstein", func(r neighborRecord) string { return fmtGoldstein(r.Goldstein) }},
 	}
+	cols = append(cols, dateColumns(opts.Format, func(r neighborRecord) string { return r.First }, func(r neighborRecord) string { return r.Last })...)
 	if opts.Format == formatCSV {
 		cols = append([]column[neighborRecord]{{"id", func(r neighborRecord) string { return r.ID }}}, cols...)
 	}

@@ -91,8 +91,8 @@ type panelRecord struct {
 	MaterialConflict    int       `json:"material_conflict"`
 	GoldsteinSum        float64   `json:"goldstein_sum"`
 	GoldsteinMean       *float64  `json:"goldstein_mean"` // null in a period without events
-	First               string    `json:"first"`          // "" in a period without events
-	Last                string    `json:"last"`
+	First               string    `json:"first_date"`     // "" in a period without events
+	Last                string    `json:"last_date"`
 }
 
 // panelUnit is one side of a dyad: an actor, or at country level a country
@@ -133,7 +133,7 @@ func runPanel(ctx context.Context, opts *panelOptions) error {
 		}
 		recs[i] = rec
 	}
-	num := func(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) }
+	num := fmtGoldstein
 	err = printRecords(opts.IO.Out, opts.Format, opts.IO.OutTTY, recs, []column[panelRecord]{
 		{"period", func(r panelRecord) string { return r.Period }},
 		{"source", func(r panelRecord) string { return r.Source.Name }},
@@ -154,8 +154,8 @@ func runPanel(ctx context.Context, opts *panelOptions) error {
 			}
 			return num(*r.GoldsteinMean)
 		}},
-		{"first", func(r panelRecord) string { return r.First }},
-		{"last", func(r panelRecord) string { return r.Last }},
+		{"first_date", func(r panelRecord) string { return r.First }},
+		{"last_date", func(r panelRecord) string { return r.Last }},
 	})
 	if err != nil {
 		return err

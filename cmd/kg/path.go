@@ -168,9 +168,9 @@ func runPath(ctx context.Context, opts *pathOptions) error {
 		{"to", func(h hopRow) string { return h.rel.To.Name }},
 		{"events", func(h hopRow) string { return strconv.Itoa(h.rel.Events) }},
 		{"relations", func(h hopRow) string { return strings.Join(h.rel.Relations, "; ") }},
-		{"goldstein", func(h hopRow) string { return strconv.FormatFloat(h.rel.Goldstein, 'f', 1, 64) }},
-		{"dates", func(h hopRow) string { return dateSpanStr(h.rel.First, h.rel.Last) }},
+		{"goldstein", func(h hopRow) string { return fmtGoldstein(h.rel.Goldstein) }},
 	}
+	cols = append(cols, dateColumns(opts.Format, func(h hopRow) string { return h.rel.First }, func(h hopRow) string { return h.rel.Last })...)
 	if opts.Evidence > 0 {
 		cols = append(cols, column[hopRow]{"evidence", func(h hopRow) string { return joinEvidence(h.rel.Evidence, opts.Format) }})
 	}

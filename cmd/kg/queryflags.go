@@ -374,8 +374,8 @@ type relationRecord struct {
 	Relations []string         `json:"relations"`
 	Goldstein float64          `json:"goldstein"`
 	Sign      int              `json:"sign"`
-	First     string           `json:"first"`
-	Last      string           `json:"last"`
+	First     string           `json:"first_date"`
+	Last      string           `json:"last_date"`
 	Evidence  []evidenceRecord `json:"evidence,omitempty"`
 }
 
@@ -389,6 +389,21 @@ func relationOf(v *view.View, docs map[string]string, r query.Relation, evidence
 		rec.Evidence = evidenceOf(v, docs, r.Events, evidence)
 	}
 	return rec
+}
+
+// fmtGoldstein writes a Goldstein score, or a sum or mean of them, the one
+// way every table and CSV does: to three decimals at most, no trailing
+// zeros (1.9, -10, 5.233), the value JSON gives.
+func fmtGoldstein(x float64) string { return strconv.FormatFloat(round(x, 3), 'f', -1, 64) }
+
+// dateColumns gives an event span's columns: in a table one "dates" cell
+// (1971..2016), in CSV two of plain dates, first_date and last_date, that
+// a spreadsheet, R or pandas reads as dates.
+func dateColumns[T any](format string, first, last func(T) string) []column[T] {
+	if format == formatCSV {
+		return []column[T]{{"first_date", first}, {"last_date", last}}
+	}
+	return []column[T]{{"dates", func(r T) string { return dateSpanStr(first(r), last(r)) }}}
 }
 
 func round(x float64, digits int) float64 {

@@ -172,7 +172,7 @@ func TestQueriesOnStore(t *testing.T) {
 		{[]string{"path", "Putin", "Moscow"}, 1, []string{"Russia (russia) takes part in no event under the current filters"}},
 		{[]string{"path", "Putn", "Pakistan"}, 1, []string{`unknown actor "Putn"; closest: Vladimir Putin`}},
 		{[]string{"neighbors", "Islamabad", "--format", "csv"}, 0, []string{"united-nations,1,United Nations"}},
-		{[]string{"timeline", "Pakistan", "UN", "--format", "csv"}, 0, []string{"2024,1,1,0,3.00"}},
+		{[]string{"timeline", "Pakistan", "UN", "--format", "csv"}, 0, []string{"2024,1,1,0,3"}},
 		{[]string{"link", "Pakistan", "Putin", "UN"}, 0, []string{"Pakistan lies on 1 of 1 shortest Vladimir Putin–United Nations path (100%)"}},
 		{[]string{"communities", "--format", "json"}, 0, []string{`"communities"`}},
 		{[]string{"balance"}, 0, []string{"triads: 0 balanced"}},

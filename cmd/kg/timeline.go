@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -89,11 +90,11 @@ func plotFormat(path string) (string, error) {
 }
 
 type periodRecord struct {
-	Period      string  `json:"period"`
-	Events      int     `json:"events"`
-	Cooperation int     `json:"cooperation"`
-	Conflict    int     `json:"conflict"`
-	Goldstein   float64 `json:"goldstein"`
+	Period      string   `json:"period"`
+	Events      int      `json:"events"`
+	Cooperation int      `json:"cooperation"`
+	Conflict    int      `json:"conflict"`
+	Goldstein   *float64 `json:"goldstein"` // null in a period without events, as in kg panel
 }
 
 type timelineRecord struct {
@@ -116,7 +117,12 @@ func runTimeline(ctx context.Context, opts *timelineOptions) error {
 	}
 	rec := timelineRecord{A: refOf(v, a), B: refOf(v, b), By: opts.By, Undated: undated, Periods: []periodRecord{}}
 	for _, p := range periods {
-		rec.Periods = append(rec.Periods, periodRecord{p.Period, p.Events, p.Cooperation, p.Conflict, round(p.Goldstein, 3)})
+		pr := periodRecord{Period: p.Period, Events: p.Events, Cooperation: p.Cooperation, Conflict: p.Conflict}
+		if p.Events > 0 {
+			g := round(p.Goldstein, 3)
+			pr.Goldstein = &g
+		}
+		rec.Periods = append(rec.Periods, pr)
 	}
 	if opts.Plot != "" {
 		if err := writeTimelinePlot(opts.Plot, periods, rec.A.Name+" – "+rec.B.Name); err != nil {
@@ -135,7 +141,12 @@ func runTimeline(ctx context.Context, opts *timelineOptions) error {
 		{"events", func(p periodRecord) string { return strconv.Itoa(p.Events) }},
 		{"cooperation", func(p periodRecord) string { return strconv.Itoa(p.Cooperation) }},
 		{"conflict", func(p periodRecord) string { return strconv.Itoa(p.Conflict) }},
-		{"goldstein", func(p periodRecord) string { return strconv.FormatFloat(p.Goldstein, 'f', 2, 64) }},
+		{"goldstein", func(p periodRecord) string {
+			if p.Goldstein == nil {
+				return ""
+			}
+			return fmtGoldstein(*p.Goldstein)
+		}},
 	})
 	if err != nil || opts.Format != formatTable || !opts.IO.OutTTY {
 		return err
@@ -147,6 +158,9 @@ func runTimeline(ctx context.Context, opts *timelineOptions) error {
 	coop, conf, gold := make([]float64, len(periods)), make([]float64, len(periods)), make([]float64, len(periods))
 	for i, p := range periods {
 		coop[i], conf[i], gold[i] = float64(p.Cooperation), float64(p.Conflict), p.Goldstein
+		if p.Events == 0 {
+			gold[i] = math.NaN() // no events, no mean: a gap
+		}
 	}
 	fmt.Fprintf(w, "\ncooperation  %s\nconflict     %s\ngoldstein    %s\n", query.Sparkline(coop), query.Sparkline(conf), query.Sparkline(gold))
 	if undated > 0 {

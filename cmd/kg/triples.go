@@ -232,7 +232,7 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 			{"relation", func(r graph.TripleRecord) string { return r.Relation }},
 			{"cameo", func(r graph.TripleRecord) string { return r.CAMEO }},
 			{"quad_class", func(r graph.TripleRecord) string { return strconv.Itoa(r.QuadClass) }},
-			{"goldstein", func(r graph.TripleRecord) string { return strconv.FormatFloat(r.Goldstein, 'f', 1, 64) }},
+			{"goldstein", func(r graph.TripleRecord) string { return fmtGoldstein(r.Goldstein) }},
 			{"target", func(r graph.TripleRecord) string { return r.Target.Name }},
 			{"target_id", func(r graph.TripleRecord) string { return r.Target.ID }},
 			{"target_code", func(r graph.TripleRecord) string { return r.Target.Code }},

@@ -300,6 +300,9 @@ func TestTimeline(t *testing.T) {
 	if s := Sparkline([]float64{0, 1, 2, 7}); s != "▁▂▃█" {
 		t.Errorf("sparkline = %q", s)
 	}
+	if s := Sparkline([]float64{2, math.NaN(), -2}); s != "█ ▁" {
+		t.Errorf("sparkline with a gap = %q", s)
+	}
 	if s := Sparkline([]float64{3, 3}); s != "██" {
 		t.Errorf("flat sparkline = %q", s)
 	}

@@ -147,16 +147,22 @@ func nextPeriod(k [2]int, by string) [2]int {
 }
 
 // Sparkline draws values as block characters ▁▂▃▄▅▆▇█ scaled from the
-// smallest to the largest value, zero included in the range.
+// smallest to the largest value, zero included in the range. NaN, a value
+// that does not exist (the mean of no events), is a blank.
 func Sparkline(values []float64) string {
 	const bars = "▁▂▃▄▅▆▇█"
 	runes := []rune(bars)
 	if len(values) == 0 {
 		return ""
 	}
-	lo, hi := values[0], values[0]
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, x := range values {
-		lo, hi = min(lo, x), max(hi, x)
+		if !math.IsNaN(x) {
+			lo, hi = min(lo, x), max(hi, x)
+		}
+	}
+	if math.IsInf(lo, 1) {
+		lo, hi = 0, 0
 	}
 	// Keep zero in range so that bars read as magnitudes.
 	if lo > 0 {
@@ -167,6 +173,10 @@ func Sparkline(values []float64) string {
 	}
 	var b strings.Builder
 	for _, x := range values {
+		if math.IsNaN(x) {
+			b.WriteByte(' ')
+			continue
+		}
 		i := 0
 		if hi > lo {
 			i = int((x - lo) / (hi - lo) * float64(len(runes)-1))
