@@ -132,13 +132,14 @@ func runBalance(ctx context.Context, opts *balanceOptions) error {
 			fmt.Fprintln(w)
 		}
 	}
-	cols := []column[triadRecord]{
-		{"a", func(t triadRecord) string { return t.Actors[0].Name }},
-		{"b", func(t triadRecord) string { return t.Actors[1].Name }},
-		{"c", func(t triadRecord) string { return t.Actors[2].Name }},
+	var cols []column[triadRecord]
+	for i, name := range []string{"a", "b", "c"} {
+		cols = append(cols, actorColumns(opts.Format, name, func(t triadRecord) actorRef { return t.Actors[i] })...)
+	}
+	cols = append(cols, []column[triadRecord]{
 		{"signs", func(t triadRecord) string { return "ab" + t.Signs[:1] + " bc" + t.Signs[1:2] + " ac" + t.Signs[2:] }},
 		{"events", func(t triadRecord) string { return strconv.Itoa(t.Events) }},
-	}
+	}...)
 	if opts.Evidence > 0 {
 		cols = append(cols, column[triadRecord]{"evidence", func(t triadRecord) string {
 			var ev []evidenceRecord

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -148,14 +147,11 @@ func linkRows(rec linkRecord) []linkRow {
 }
 
 func linkColumns(format string) []column[linkRow] {
-	return append([]column[linkRow]{
-		{"section", func(r linkRow) string { return r.section }},
-		{"from", func(r linkRow) string { return r.rel.From.Name }},
-		{"to", func(r linkRow) string { return r.rel.To.Name }},
-		{"events", func(r linkRow) string { return strconv.Itoa(r.rel.Events) }},
-		{"relations", func(r linkRow) string { return strings.Join(r.rel.Relations, "; ") }},
-		{"goldstein", func(r linkRow) string { return fmtGoldstein(r.rel.Goldstein) }},
-	}, dateColumns(format, func(r linkRow) string { return r.rel.First }, func(r linkRow) string { return r.rel.Last })...)
+	rel := func(r linkRow) relationRecord { return r.rel }
+	cols := []column[linkRow]{{"section", func(r linkRow) string { return r.section }}}
+	cols = append(cols, actorColumns(format, "from", func(r linkRow) actorRef { return r.rel.From })...)
+	cols = append(cols, actorColumns(format, "to", func(r linkRow) actorRef { return r.rel.To })...)
+	return append(cols, stepColumns(format, rel)...)
 }
 
 func writeLinkText(w io.Writer, rec linkRecord) error {

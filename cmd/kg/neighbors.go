@@ -90,13 +90,15 @@ func runNeighbors(ctx context.Context, opts *neighborsOptions) error {
 		{"name", func(r neighborRecord) string { return r.Name }},
 		{"code", func(r neighborRecord) string { return r.Code }},
 		{"type", func(r neighborRecord) string { return r.Type }},
-		{"via", func(r neighborRecord) string { return r.Via.Name }},
+	}
+	cols = append(cols, actorColumns(opts.Format, "via", func(r neighborRecord) actorRef { return r.Via })...)
+	cols = append(cols, []column[neighborRecord]{
 		{"events", func(r neighborRecord) string { return strconv.Itoa(r.Events) }},
 		{"forward", func(r neighborRecord) string { return strconv.Itoa(r.Forward) }},
 		{"backward", func(r neighborRecord) string { return strconv.Itoa(r.Backward) }},
 		{"relations", func(r neighborRecord) string { return strings.Join(r.Relations, "; ") }},
 		{"goldstein", func(r neighborRecord) string { return fmtGoldstein(r.Goldstein) }},
-	}
+	}...)
 	cols = append(cols, dateColumns(opts.Format, func(r neighborRecord) string { return r.First }, func(r neighborRecord) string { return r.Last })...)
 	if opts.Format == formatCSV {
 		cols = append([]column[neighborRecord]{{"id", func(r neighborRecord) string { return r.ID }}}, cols...)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -163,14 +162,11 @@ func runPath(ctx context.Context, opts *pathOptions) error {
 	cols := []column[hopRow]{
 		{"path", func(h hopRow) string { return strconv.Itoa(h.path) }},
 		{"hop", func(h hopRow) string { return strconv.Itoa(h.hop) }},
-		{"from", func(h hopRow) string { return h.rel.From.Name }},
-		{"dir", func(h hopRow) string { return arrow(h.rel) }},
-		{"to", func(h hopRow) string { return h.rel.To.Name }},
-		{"events", func(h hopRow) string { return strconv.Itoa(h.rel.Events) }},
-		{"relations", func(h hopRow) string { return strings.Join(h.rel.Relations, "; ") }},
-		{"goldstein", func(h hopRow) string { return fmtGoldstein(h.rel.Goldstein) }},
 	}
-	cols = append(cols, dateColumns(opts.Format, func(h hopRow) string { return h.rel.First }, func(h hopRow) string { return h.rel.Last })...)
+	cols = append(cols, actorColumns(opts.Format, "from", func(h hopRow) actorRef { return h.rel.From })...)
+	cols = append(cols, column[hopRow]{"dir", func(h hopRow) string { return arrow(h.rel) }})
+	cols = append(cols, actorColumns(opts.Format, "to", func(h hopRow) actorRef { return h.rel.To })...)
+	cols = append(cols, stepColumns(opts.Format, func(h hopRow) relationRecord { return h.rel })...)
 	if opts.Evidence > 0 {
 		cols = append(cols, column[hopRow]{"evidence", func(h hopRow) string { return joinEvidence(h.rel.Evidence, opts.Format) }})
 	}

@@ -396,6 +396,35 @@ func relationOf(v *view.View, docs map[string]string, r query.Relation, evidence
 // zeros (1.9, -10, 5.233), the value JSON gives.
 func fmtGoldstein(x float64) string { return strconv.FormatFloat(round(x, 3), 'f', -1, 64) }
 
+// actorColumns gives the columns of an actor field: in a table its name,
+// in CSV (flat, every field of the JSON) its name, id, code and type.
+func actorColumns[T any](format, name string, get func(T) actorRef) []column[T] {
+	cols := []column[T]{{name, func(r T) string { return get(r).Name }}}
+	if format == formatCSV {
+		cols = append(cols,
+			column[T]{name + "_id", func(r T) string { return get(r).ID }},
+			column[T]{name + "_code", func(r T) string { return get(r).Code }},
+			column[T]{name + "_type", func(r T) string { return get(r).Type }})
+	}
+	return cols
+}
+
+// stepColumns are a step's counts after its two ends: in CSV the events
+// each way and the sign too, which a table's arrow and mean stand for.
+func stepColumns[T any](format string, get func(T) relationRecord) []column[T] {
+	cols := []column[T]{{"events", func(r T) string { return strconv.Itoa(get(r).Events) }}}
+	if format == formatCSV {
+		cols = append(cols,
+			column[T]{"forward", func(r T) string { return strconv.Itoa(get(r).Forward) }},
+			column[T]{"backward", func(r T) string { return strconv.Itoa(get(r).Backward) }},
+			column[T]{"sign", func(r T) string { return strconv.Itoa(get(r).Sign) }})
+	}
+	cols = append(cols,
+		column[T]{"relations", func(r T) string { return strings.Join(get(r).Relations, "; ") }},
+		column[T]{"goldstein", func(r T) string { return fmtGoldstein(get(r).Goldstein) }})
+	return append(cols, dateColumns(format, func(r T) string { return get(r).First }, func(r T) string { return get(r).Last })...)
+}
+
 // dateColumns gives an event span's columns: in a table one "dates" cell
 // (1971..2016), in CSV two of plain dates, first_date and last_date, that
 // a spreadsheet, R or pandas reads as dates.

@@ -168,7 +168,7 @@ func TestQueriesOnStore(t *testing.T) {
 			[]string{"russia,Russia,RUS,country,0.33333333"}},
 		{[]string{"central", "--doc", "un.html", "--format", "csv"}, 0, []string{"pakistan", "united-nations"}},
 		{[]string{"central", "--doc", "nope.txt"}, 1, []string{`unknown document "nope.txt"`}},
-		{[]string{"path", "Putin", "U.N.", "--format", "csv"}, 0, []string{"1,1,Vladimir Putin,->,Pakistan,1,visit", "1,2,Pakistan,<->,United Nations,2"}},
+		{[]string{"path", "Putin", "U.N.", "--format", "csv"}, 0, []string{"1,1,Vladimir Putin,vladimir-putin,RUSGOV,person,->,Pakistan,pakistan,PAK,country,1,1,0,1,visit", "1,2,Pakistan,pakistan,PAK,country,<->,United Nations,united-nations,IGOUNO,igo,2,1,1"}},
 		{[]string{"path", "Putin", "Moscow"}, 1, []string{"Russia (russia) takes part in no event under the current filters"}},
 		{[]string{"path", "Putn", "Pakistan"}, 1, []string{`unknown actor "Putn"; closest: Vladimir Putin`}},
 		{[]string{"neighbors", "Islamabad", "--format", "csv"}, 0, []string{"united-nations,1,United Nations"}},
