@@ -1,6 +1,8 @@
 package view
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"time"
 
@@ -54,34 +56,70 @@ func spanOf(e *graph.Event) (reportSpan, bool) {
 // distinct 2017 events together.
 func groupReports(events []graph.Event, src, dst []int32, window int) []int32 {
 	rep := make([]int32, len(events))
-	type key struct {
-		a, b      int32
-		root      string
-		modality  graph.Modality
-		negated   bool
-		symmetric bool
+	// One sortable key per dated event: the two nodes (in order for a
+	// symmetric event), then root, modality, negation and symmetry packed
+	// in one word. Sorting brings each key's reports together with no map
+	// of a million entries, most of them single.
+	type keyed struct {
+		pair uint64
+		meta uint64
+		i    int32
 	}
-	byKey := map[key][]int32{}
+	keys := make([]keyed, 0, len(events))
+	mod := map[graph.Modality]uint64{}
 	for i := range events {
 		rep[i] = int32(i)
 		e := &events[i]
 		if e.Date.IsZero() {
 			continue
 		}
-		k := key{a: src[i], b: dst[i], root: cameoRoot(e.CAMEO), modality: e.Modality, negated: e.Negated, symmetric: e.Symmetric}
-		if e.Symmetric && k.b < k.a {
-			k.a, k.b = k.b, k.a
+		a, b := src[i], dst[i]
+		if e.Symmetric && b < a {
+			a, b = b, a
 		}
-		byKey[k] = append(byKey[k], int32(i))
+		m, ok := mod[e.Modality]
+		if !ok {
+			m = uint64(len(mod))
+			mod[e.Modality] = m
+		}
+		meta := rootKey(e.CAMEO)<<8 | m<<2
+		if e.Negated {
+			meta |= 2
+		}
+		if e.Symmetric {
+			meta |= 1
+		}
+		keys = append(keys, keyed{pairKey(a, b), meta, int32(i)})
+	}
+	slices.SortFunc(keys, func(x, y keyed) int {
+		if c := cmp.Compare(x.pair, y.pair); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(x.meta, y.meta); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.i, y.i)
+	})
+	var runs [][]int32
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi].pair == keys[lo].pair && keys[hi].meta == keys[lo].meta {
+			hi++
+		}
+		if hi-lo > 1 {
+			idx := make([]int32, hi-lo)
+			for k := lo; k < hi; k++ {
+				idx[k-lo] = keys[k].i
+			}
+			runs = append(runs, idx)
+		}
+		lo = hi
 	}
 	type group struct {
 		first int32
 		span  reportSpan
 	}
-	for _, idx := range byKey {
-		if len(idx) < 2 {
-			continue
-		}
+	for _, idx := range runs {
 		spans := make(map[int32]reportSpan, len(idx))
 		for _, i := range idx {
 			spans[i], _ = spanOf(&events[i])
@@ -132,13 +170,14 @@ func groupReports(events []graph.Event, src, dst []int32, window int) []int32 {
 	return rep
 }
 
-// cameoRoot is the two-digit root of a CAMEO code; a code of another
-// shape is its own root.
-func cameoRoot(code string) string {
-	if len(code) >= 2 {
-		return code[:2]
+// rootKey packs the root of a CAMEO code (its first two characters, or
+// the whole of a shorter code) into a number, to sort by.
+func rootKey(code string) uint64 {
+	var k uint64 = 1
+	for i := 0; i < len(code) && i < 2; i++ {
+		k = k<<8 | uint64(code[i])
 	}
-	return code
+	return k
 }
 
 // groupReports keeps one event of each group of reports (groupReports
