@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -87,96 +88,144 @@ type column[T any] struct {
 // records themselves (their json tags are the contract); table and CSV use
 // cols. A table gets an upper-case header only on a terminal, as tab-separated
 // output without a header is easier to pipe into cut and awk.
-func printRecords[T any](out io.Writer, format string, tty bool, recs []T, cols []column[T]) (err error) {
-	// One system call per cell or record made a piped listing of 100,000
-	// rows cost over a million writes: buffer, flush once at the end.
-	bw := bufio.NewWriterSize(out, 64<<10)
-	defer func() {
-		if ferr := bw.Flush(); err == nil {
-			err = ferr
+func printRecords[T any](out io.Writer, format string, tty bool, recs []T, cols []column[T]) error {
+	rw, err := newRecordWriter(out, format, tty, cols)
+	if err != nil {
+		return err
+	}
+	for _, r := range recs {
+		if err := rw.Write(r); err != nil {
+			rw.Close()
+			return err
 		}
-	}()
-	var w io.Writer = bw
+	}
+	return rw.Close()
+}
+
+// recordWriter writes a listing one record at a time, so that a command
+// need not hold all its rows: a JSON array element by element, JSONL, CSV
+// and piped tables a line each, through one buffer (one system call per
+// cell or record made a piped listing of 100,000 rows cost over a million
+// writes). Only a table on a terminal, whose columns are aligned, keeps its
+// rows until Close.
+type recordWriter[T any] struct {
+	format string
+	tty    bool
+	cols   []column[T]
+	bw     *bufio.Writer
+	w      io.Writer
+	raw    bool
+	n      int
+	enc    *json.Encoder
+	buf    bytes.Buffer // one JSON array element, before indenting
+	cw     *csv.Writer
+	row    []string
+	tw     *tabwriter.Writer
+}
+
+func newRecordWriter[T any](out io.Writer, format string, tty bool, cols []column[T]) (*recordWriter[T], error) {
+	rw := &recordWriter[T]{format: format, tty: tty, cols: cols, bw: bufio.NewWriterSize(out, 64<<10)}
+	rw.w = rw.bw
 	if _, raw := out.(rawCSVOut); raw {
-		w = rawCSVOut{bw}
+		rw.w, rw.raw = rawCSVOut{rw.bw}, true
 	}
 	switch format {
 	case formatJSON:
-		if recs == nil {
-			recs = []T{}
-		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(recs)
+		rw.enc = json.NewEncoder(&rw.buf)
+		rw.enc.SetIndent("  ", "  ")
+		rw.enc.SetEscapeHTML(false)
 	case formatJSONL:
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, r := range recs {
-			if err := enc.Encode(r); err != nil {
-				return err
-			}
-		}
-		return nil
+		rw.enc = json.NewEncoder(rw.w)
+		rw.enc.SetEscapeHTML(false)
 	case formatCSV:
-		_, raw := w.(rawCSVOut)
-		cw := csv.NewWriter(w)
+		rw.cw = csv.NewWriter(rw.w)
 		head := make([]string, len(cols))
 		for i, c := range cols {
 			head[i] = c.Name
 		}
-		if err := cw.Write(head); err != nil {
-			return err
+		if err := rw.cw.Write(head); err != nil {
+			return nil, err
 		}
-		row := make([]string, len(cols))
-		for _, r := range recs {
-			for i, c := range cols {
-				row[i] = c.Value(r)
-				if !raw {
-					row[i] = export.SafeCell(row[i])
-				}
-			}
-			if err := cw.Write(row); err != nil {
-				return err
-			}
-		}
-		cw.Flush()
-		return cw.Error()
+		rw.row = make([]string, len(cols))
 	case formatTable, "":
-		if !tty {
-			for _, r := range recs {
-				for i, c := range cols {
-					if i > 0 {
-						io.WriteString(w, "\t")
-					}
-					io.WriteString(w, oneLine(c.Value(r)))
-				}
-				if _, err := io.WriteString(w, "\n"); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		for i, c := range cols {
-			if i > 0 {
-				fmt.Fprint(tw, "\t")
-			}
-			fmt.Fprint(tw, strings.ToUpper(c.Name))
-		}
-		fmt.Fprintln(tw)
-		for _, r := range recs {
+		if tty {
+			rw.tw = tabwriter.NewWriter(rw.w, 0, 4, 2, ' ', 0)
 			for i, c := range cols {
 				if i > 0 {
-					fmt.Fprint(tw, "\t")
+					fmt.Fprint(rw.tw, "\t")
 				}
-				fmt.Fprint(tw, oneLine(c.Value(r)))
+				fmt.Fprint(rw.tw, strings.ToUpper(c.Name))
 			}
-			fmt.Fprintln(tw)
+			fmt.Fprintln(rw.tw)
 		}
-		return tw.Flush()
+	default:
+		return nil, fmt.Errorf("unknown format %q", format)
 	}
-	return fmt.Errorf("unknown format %q", format)
+	return rw, nil
+}
+
+// Write writes one record.
+func (rw *recordWriter[T]) Write(r T) error {
+	rw.n++
+	switch rw.format {
+	case formatJSON:
+		// The same bytes json.Encoder gives the whole array with a
+		// two-space indent, one element at a time.
+		sep := ",\n  "
+		if rw.n == 1 {
+			sep = "[\n  "
+		}
+		rw.buf.Reset()
+		if err := rw.enc.Encode(r); err != nil {
+			return err
+		}
+		io.WriteString(rw.w, sep)
+		_, err := rw.w.Write(bytes.TrimSuffix(rw.buf.Bytes(), []byte("\n")))
+		return err
+	case formatJSONL:
+		return rw.enc.Encode(r)
+	case formatCSV:
+		for i, c := range rw.cols {
+			rw.row[i] = c.Value(r)
+			if !rw.raw {
+				rw.row[i] = export.SafeCell(rw.row[i])
+			}
+		}
+		return rw.cw.Write(rw.row)
+	}
+	var w io.Writer = rw.w
+	if rw.tw != nil {
+		w = rw.tw
+	}
+	for i, c := range rw.cols {
+		if i > 0 {
+			io.WriteString(w, "\t")
+		}
+		io.WriteString(w, oneLine(c.Value(r)))
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+// Close ends the listing (the JSON array's bracket, the aligned table) and
+// flushes it.
+func (rw *recordWriter[T]) Close() error {
+	var err error
+	switch {
+	case rw.format == formatJSON && rw.n == 0:
+		_, err = io.WriteString(rw.w, "[]\n")
+	case rw.format == formatJSON:
+		_, err = io.WriteString(rw.w, "\n]\n")
+	case rw.cw != nil:
+		rw.cw.Flush()
+		err = rw.cw.Error()
+	case rw.tw != nil:
+		err = rw.tw.Flush()
+	}
+	if ferr := rw.bw.Flush(); err == nil {
+		err = ferr
+	}
+	return err
 }
 
 // oneLine keeps table cells on one line and the terminal in kg's hands:
