@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +23,10 @@ type triplesOptions struct {
 
 	Actors []string
 	Filter graph.Filter
+	// Sort is "doc" (documents by date and name, then sentences: streamed,
+	// in bounded memory) or "date" (every event by its date, which holds
+	// them all).
+	Sort string
 }
 
 func newCmdTriples(f *factory, runF func(*triplesOptions) error) *cobra.Command {
@@ -38,7 +44,10 @@ output (--format jsonl) can be read back by kg import into the same graph.
 For the same reason every report of an event is listed, one per sentence
 that tells it, where the commands that count events count them once
 (--mentions and --report-days do not apply here). Triples are ordered by
-date, document, sentence and ID.`,
+document (by its date, then name) and then sentence, and written as they
+are read, so a store of any size lists in little memory; --sort date
+orders every event by its own date instead, which holds them all in
+memory first.`,
 		Example: `  kg triples --actor Pakistan --since 2023-01
   kg triples --between India,Pakistan --quad conflict
   kg triples --cameo 04,057 --format csv
@@ -59,6 +68,9 @@ date, document, sentence and ID.`,
 					flt.IncludeNegated = true
 					flt.Modalities = []graph.Modality{graph.Actual, graph.Planned, graph.Hypothetical}
 				}
+				if opts.Sort != "doc" && opts.Sort != "date" {
+					return flagErrorf(cmd, "--sort must be doc or date, not %q", opts.Sort)
+				}
 				opts.Filter = flt
 				opts.Actors = splitList(opts.Actors)
 				return nil
@@ -66,6 +78,7 @@ date, document, sentence and ID.`,
 	}
 	fl := cmd.Flags()
 	fl.StringSliceVar(&opts.Actors, "actor", nil, "keep events with this actor on either side (ID, name or alias; repeatable)")
+	fl.StringVar(&opts.Sort, "sort", "doc", "order: doc (by document, then sentence; streamed) or date (by event date; holds every event in memory)")
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
@@ -143,63 +156,43 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 	if flt.RollsUp() && len(flt.Between) == 2 {
 		between = [2]string{side(flt.Between[0], ""), side(flt.Between[1], "")}
 	}
-	var rows []tripleRow
-	err = s.Events(func(e graph.Event) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	// accept says whether e is listed, and what its sides count as.
+	accept := func(e *graph.Event) (pair [2]string, ok bool) {
 		s, t := side(e.Source, e.SourceCode), side(e.Target, e.TargetCode)
-		if !flt.KeepEvent(&e) || keep != nil && !keep[s] && !keep[t] {
-			return nil
+		if !flt.KeepEvent(e) || keep != nil && !keep[s] && !keep[t] {
+			return pair, false
 		}
 		if between[0] != "" && !(s == between[0] && t == between[1] || s == between[1] && t == between[0]) {
-			return nil
+			return pair, false
 		}
 		src, dst := actorOrStub(byID, e.Source), actorOrStub(byID, e.Target)
 		if !flt.KeepActor(&src) || !flt.KeepActor(&dst) {
-			return nil
+			return pair, false
 		}
+		return [2]string{s, t}, true
+	}
+	row := func(e *graph.Event, pair [2]string) tripleRow {
 		var rep *graph.Actor
 		if e.Reporter != "" {
 			a := actorOrStub(byID, e.Reporter)
 			rep = &a
 		}
-		rows = append(rows, tripleRow{rec: e.Record(docName[e.DocID], src, dst, rep), date: e.Date, pair: [2]string{s, t}})
-		return nil
-	})
-	if err != nil {
-		return err
+		src, dst := actorOrStub(byID, e.Source), actorOrStub(byID, e.Target)
+		return tripleRow{rec: e.Record(docName[e.DocID], src, dst, rep), date: e.Date, pair: pair}
 	}
+	// A pair's events are spread over documents: --min-events counts them
+	// in a first pass (as in the graph views, per direction).
+	var pairCount map[[2]string]int
 	if flt.MinEvents > 1 {
-		// As in the graph views: a pair is counted per direction.
-		count := map[[2]string]int{}
-		for _, r := range rows {
-			count[r.pair]++
-		}
-		kept := rows[:0]
-		for _, r := range rows {
-			if count[r.pair] >= flt.MinEvents {
-				kept = append(kept, r)
+		pairCount = map[[2]string]int{}
+		if err := s.Events(func(e graph.Event) error {
+			if p, ok := accept(&e); ok {
+				pairCount[p]++
 			}
+			return ctx.Err()
+		}); err != nil {
+			return err
 		}
-		rows = kept
-	}
-	sort.Slice(rows, func(i, j int) bool {
-		a, b := &rows[i], &rows[j]
-		if a.date != b.date {
-			return a.date.Before(b.date)
-		}
-		if a.rec.Doc != b.rec.Doc {
-			return a.rec.Doc < b.rec.Doc
-		}
-		if a.rec.SentenceIndex != b.rec.SentenceIndex {
-			return a.rec.SentenceIndex < b.rec.SentenceIndex
-		}
-		return a.rec.ID < b.rec.ID
-	})
-	recs := make([]graph.TripleRecord, len(rows))
-	for i := range rows {
-		recs[i] = rows[i].rec
 	}
 	tty := opts.IO.OutTTY
 	sentence := func(r graph.TripleRecord) string { return r.Sentence }
@@ -254,8 +247,95 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 			}},
 		}
 	}
-	if err := printRecords(opts.IO.Out, opts.Format, tty, recs, cols); err != nil {
+	rw, err := newRecordWriter(opts.IO.Out, opts.Format, tty, cols)
+	if err != nil {
+		return err
+	}
+	emit := func(rows []tripleRow) error {
+		for i := range rows {
+			if pairCount != nil && pairCount[rows[i].pair] < flt.MinEvents {
+				continue
+			}
+			if err := rw.Write(rows[i].rec); err != nil {
+				return fmt.Errorf("write triples: %w", err)
+			}
+		}
+		return nil
+	}
+	if err := readTriples(ctx, s, opts.Sort, docs, flt, accept, row, emit); err != nil {
+		rw.Close()
+		return err
+	}
+	if err := rw.Close(); err != nil {
 		return fmt.Errorf("write triples: %w", err)
+	}
+	return nil
+}
+
+// readTriples reads the listed events in the chosen order and hands them
+// to emit: by document, one document's events at a time, or all at once
+// sorted by date.
+func readTriples(ctx context.Context, s *store.Store, order string, docs []graph.Document, flt graph.Filter,
+	accept func(*graph.Event) ([2]string, bool), row func(*graph.Event, [2]string) tripleRow, emit func([]tripleRow) error) error {
+	if order == "date" {
+		var rows []tripleRow
+		if err := s.Events(func(e graph.Event) error {
+			if p, ok := accept(&e); ok {
+				rows = append(rows, row(&e, p))
+			}
+			return ctx.Err()
+		}); err != nil {
+			return err
+		}
+		sort.Slice(rows, func(i, j int) bool {
+			a, b := &rows[i], &rows[j]
+			if a.date != b.date {
+				return a.date.Before(b.date)
+			}
+			if a.rec.Doc != b.rec.Doc {
+				return a.rec.Doc < b.rec.Doc
+			}
+			if a.rec.SentenceIndex != b.rec.SentenceIndex {
+				return a.rec.SentenceIndex < b.rec.SentenceIndex
+			}
+			return a.rec.ID < b.rec.ID
+		})
+		return emit(rows)
+	}
+	docs = slices.Clone(docs)
+	slices.SortFunc(docs, func(a, b graph.Document) int {
+		if a.Date != b.Date {
+			if a.Date.FirstDay().Before(b.Date.FirstDay()) || a.Date.FirstDay() == b.Date.FirstDay() && a.Date.Before(b.Date) {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	want := map[string]bool{}
+	for _, d := range flt.Docs {
+		want[d] = true
+	}
+	ids := make([]string, 0, len(docs))
+	for _, d := range docs {
+		if len(want) == 0 || want[d.ID] {
+			ids = append(ids, d.ID)
+		}
+	}
+	var rows []tripleRow
+	if err := s.EventsOfDocs(ids, func(_ string, evs []graph.Event) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rows = rows[:0]
+		for i := range evs {
+			if p, ok := accept(&evs[i]); ok {
+				rows = append(rows, row(&evs[i], p))
+			}
+		}
+		return emit(rows)
+	}); err != nil {
+		return err
 	}
 	return nil
 }

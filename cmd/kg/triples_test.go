@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -60,13 +61,53 @@ func TestTriplesFlags(t *testing.T) {
 	}
 }
 
+// TestTriplesDocumentOrder: by default triples come by document (by date,
+// then name) and sentence, one document at a time; --min-events still
+// counts a pair's events across documents.
+func TestTriplesDocumentOrder(t *testing.T) {
+	s := fixtureStore(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "visit,express intent to cooperate with,appeal to,urge,criticise"},
+		{[]string{"--min-events", "2"}, ""},
+		{[]string{"--sort", "date"}, "criticise,appeal to,visit,express intent to cooperate with,urge"},
+	} {
+		r := runWithStore(t, s, false, "", append([]string{"triples", "--format", "csv"}, tt.args...)...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d: %s", tt.args, r.code, r.errOut)
+		}
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(r.out), "\n")[1:] {
+			got = append(got, strings.Split(line, ",")[7])
+		}
+		if strings.Join(got, ",") != tt.want {
+			t.Errorf("%v: %q, want %q", tt.args, strings.Join(got, ","), tt.want)
+		}
+	}
+	// A pair with one event in each of two documents passes --min-events 2.
+	dir := filepath.Join(t.TempDir(), "kg.db")
+	in := "source,target,cameo,doc,date\nA,B,042,d1,2020-01-01\nC,D,042,d1,2020-01-01\nA,B,043,d2,2021-01-01\n"
+	if code, _, errOut := runKG(t, in, "--store", dir, "import", "-"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if _, out, _ := runKG(t, "", "--store", dir, "triples", "--min-events", "2", "--format", "csv"); strings.Count(out, "\n") != 3 || strings.Contains(out, ",C,") {
+		t.Errorf("--min-events 2 across documents:\n%s", out)
+	}
+	if r := runWithStore(t, s, false, "", "triples", "--sort", "size"); r.code != 2 {
+		t.Errorf("--sort size: exit %d, want 2", r.code)
+	}
+}
+
 func TestTriplesFilters(t *testing.T) {
 	s := fixtureStore(t)
 	tests := []struct {
 		args []string
 		want []string // relations, in output order
 	}{
-		// Undated first, a month before its days; negated and hypothetical kept.
+		// By date (--sort date): undated first, a month before its days;
+		// negated and hypothetical kept.
 		{nil, []string{"criticise", "appeal to", "visit", "express intent to cooperate with", "urge"}},
 		{[]string{"--actor", "Moscow"}, []string{"appeal to", "express intent to cooperate with"}},
 		{[]string{"--actor", "putin"}, []string{"visit"}},
@@ -80,7 +121,7 @@ func TestTriplesFilters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			r := runWithStore(t, s, false, "", append([]string{"triples", "--format", "jsonl"}, tt.args...)...)
+			r := runWithStore(t, s, false, "", append([]string{"triples", "--format", "jsonl", "--sort", "date"}, tt.args...)...)
 			if r.code != 0 {
 				t.Fatalf("exit %d: %s", r.code, r.errOut)
 			}

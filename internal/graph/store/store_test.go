@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -886,5 +887,33 @@ func TestConcurrentReadsAfterCrash(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Errorf("reader: %v", err)
 		}
+	}
+}
+
+// TestEventsOfDocs: documents come back in the order asked, each with its
+// events in text order, the same as EventsOfDoc gives one at a time.
+func TestEventsOfDocs(t *testing.T) {
+	s := openMem(t)
+	var ids []string
+	for i := range 40 {
+		x := testDoc(fmt.Sprintf("doc%02d", i), fmt.Sprintf("Pakistan met Russia %d times.", i), "India criticised China.", "Russia praised India.")
+		mustPut(t, s, x, false, graph.Added)
+		ids = append(ids, x.Doc.ID)
+	}
+	slices.Reverse(ids)
+	var got []string
+	err := s.EventsOfDocs(ids, func(doc string, evs []graph.Event) error {
+		got = append(got, doc)
+		want, err := s.EventsOfDoc(doc)
+		if err != nil || !reflect.DeepEqual(evs, want) {
+			t.Errorf("%s: %d events, want %d as EventsOfDoc gives (%v)", doc, len(evs), len(want), err)
+		}
+		return nil
+	})
+	if err != nil || !slices.Equal(got, ids) {
+		t.Errorf("documents %v, want %v (%v)", got, ids, err)
+	}
+	if err := s.EventsOfDocs([]string{"no-such-document"}, func(string, []graph.Event) error { return nil }); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown document: %v, want ErrNotFound", err)
 	}
 }
