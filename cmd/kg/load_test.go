@@ -201,14 +201,19 @@ func runProcess(t *testing.T, args ...string) (int, string, string) {
 	cmd := kgProcess(t, 0, args...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	code := 0
+	return exitStatus(t, cmd.Run()), out.String(), errOut.String()
+}
+
+// exitStatus is the exit status of a finished process, given what its Run
+// returned; a process that could not run fails the test.
+func exitStatus(t *testing.T, err error) int {
+	t.Helper()
 	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
+		return ee.ExitCode()
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	return code, out.String(), errOut.String()
+	return 0
 }
 
 // strike starts a slowed load and sends sig once at least after documents

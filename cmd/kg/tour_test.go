@@ -107,14 +107,7 @@ func TestReadmeTour(t *testing.T) {
 		c.Dir, c.Env = work, env
 		var out bytes.Buffer
 		c.Stdout, c.Stderr = &out, &out
-		err := c.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return code, out.String()
+		return exitStatus(t, c.Run()), out.String()
 	}
 	if code, out := runSh("kg demo --corpus demo --keep demo.db"); code != 0 {
 		t.Fatalf("kg demo: exit %d\n%s", code, out)

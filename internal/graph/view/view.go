@@ -258,17 +258,24 @@ func (b *ViewBuilder) sectorOf(i int32, code string) int32 {
 	}
 	name += " " + cameo.RoleName(role)
 	id := graph.Slug(name)
-	if j, taken := b.byID[id]; taken {
-		if b.actors[j].Code == key && b.actors[j].Type != graph.Person {
-			b.sector[key] = j
-			return j
-		}
-		id = "sector-" + id
+	if j, taken := b.byID[id]; taken && b.actors[j].Code == key && b.actors[j].Type != graph.Person {
+		b.sector[key] = j
+		return j
+	}
+	j := b.addActor(graph.Actor{ID: id, Name: name, Code: key, Type: graph.Organization, Country: country}, "sector-")
+	b.sector[key] = j
+	return j
+}
+
+// addActor adds an actor the view makes (a country or sector the store
+// lacks) under its ID, or under prefix+ID when a stored actor has that ID.
+func (b *ViewBuilder) addActor(a graph.Actor, prefix string) int32 {
+	if _, taken := b.byID[a.ID]; taken {
+		a.ID = prefix + a.ID
 	}
 	j := int32(len(b.actors))
-	b.actors = append(b.actors, graph.Actor{ID: id, Name: name, Code: key, Type: graph.Organization, Country: country})
-	b.byID[id] = j
-	b.sector[key] = j
+	b.actors = append(b.actors, a)
+	b.byID[a.ID] = j
 	return j
 }
 
@@ -294,13 +301,7 @@ func (b *ViewBuilder) countryOf(i int32) int32 {
 	if j, ok := b.country[code]; ok {
 		return j
 	}
-	id := strings.ToLower(code)
-	if _, taken := b.byID[id]; taken {
-		id = "country-" + id
-	}
-	j := int32(len(b.actors))
-	b.actors = append(b.actors, graph.Actor{ID: id, Name: code, Code: code, Type: graph.Country, Country: code})
-	b.byID[id] = j
+	j := b.addActor(graph.Actor{ID: strings.ToLower(code), Name: code, Code: code, Type: graph.Country, Country: code}, "country-")
 	b.country[code] = j
 	return j
 }
