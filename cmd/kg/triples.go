@@ -104,89 +104,18 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 	if err != nil {
 		return err
 	}
-	docName := make(map[string]string, len(docs))
-	for _, d := range docs {
-		docName[d.ID] = d.Name
-	}
-	actors, err := s.Actors()
+	sel, err := newTripleSelector(s, docs, flt, opts.Actors)
 	if err != nil {
 		return err
 	}
-	if flt, err = flt.ResolveActors(func(name string) (string, error) {
-		a, err := resolveActor(actors, name)
-		return a.ID, err
-	}); err != nil {
-		return err
-	}
-	byID := make(map[string]graph.Actor, len(actors))
-	for _, a := range actors {
-		byID[a.ID] = a
-	}
-	// side is what an event's side is matched and counted by: the actor,
-	// or at country level the country it counts for, as in the views.
-	side := func(id, code string) string { return id }
-	if flt.RollsUp() {
-		side = func(id, code string) string {
-			a := actorOrStub(byID, id)
-			c := a.CountryCode()
-			if c == "" {
-				return id
-			}
-			if code == "" {
-				code = a.Code
-			}
-			if r := cameo.Role(code, c); flt.Level == "sector" && r != "" {
-				return "sector:" + c + r
-			}
-			return "country:" + c
-		}
-	}
-	var keep map[string]bool
-	if len(opts.Actors) > 0 {
-		keep = make(map[string]bool)
-		for _, name := range opts.Actors {
-			a, err := resolveActor(actors, name)
-			if err != nil {
-				return err
-			}
-			keep[side(a.ID, "")] = true
-		}
-	}
-	var between [2]string
-	if flt.RollsUp() && len(flt.Between) == 2 {
-		between = [2]string{side(flt.Between[0], ""), side(flt.Between[1], "")}
-	}
-	// accept says whether e is listed, and what its sides count as.
-	accept := func(e *graph.Event) (pair [2]string, ok bool) {
-		s, t := side(e.Source, e.SourceCode), side(e.Target, e.TargetCode)
-		if !flt.KeepEvent(e) || keep != nil && !keep[s] && !keep[t] {
-			return pair, false
-		}
-		if between[0] != "" && !(s == between[0] && t == between[1] || s == between[1] && t == between[0]) {
-			return pair, false
-		}
-		src, dst := actorOrStub(byID, e.Source), actorOrStub(byID, e.Target)
-		if !flt.KeepActor(&src) || !flt.KeepActor(&dst) {
-			return pair, false
-		}
-		return [2]string{s, t}, true
-	}
-	row := func(e *graph.Event, pair [2]string) tripleRow {
-		var rep *graph.Actor
-		if e.Reporter != "" {
-			a := actorOrStub(byID, e.Reporter)
-			rep = &a
-		}
-		src, dst := actorOrStub(byID, e.Source), actorOrStub(byID, e.Target)
-		return tripleRow{rec: e.Record(docName[e.DocID], src, dst, rep), date: e.Date, pair: pair}
-	}
+	flt = sel.flt
 	// A pair's events are spread over documents: --min-events counts them
 	// in a first pass (as in the graph views, per direction).
 	var pairCount map[[2]string]int
 	if flt.MinEvents > 1 {
 		pairCount = map[[2]string]int{}
 		if err := s.Events(func(e graph.Event) error {
-			if p, ok := accept(&e); ok {
+			if p, ok := sel.accept(&e); ok {
 				pairCount[p]++
 			}
 			return ctx.Err()
@@ -194,9 +123,129 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 			return err
 		}
 	}
-	tty := opts.IO.OutTTY
+	rw, err := newRecordWriter(opts.IO.Out, opts.Format, opts.IO.OutTTY, triplesColumns(opts.Format, opts.IO.OutTTY))
+	if err != nil {
+		return err
+	}
+	emit := func(rows []tripleRow) error {
+		for i := range rows {
+			if pairCount != nil && pairCount[rows[i].pair] < flt.MinEvents {
+				continue
+			}
+			if err := rw.Write(rows[i].rec); err != nil {
+				return fmt.Errorf("write triples: %w", err)
+			}
+		}
+		return nil
+	}
+	if err := readTriples(ctx, s, opts.Sort, docs, flt, sel.accept, sel.row, emit); err != nil {
+		rw.Close()
+		return err
+	}
+	if err := rw.Close(); err != nil {
+		return fmt.Errorf("write triples: %w", err)
+	}
+	return nil
+}
+
+// tripleSelector decides which stored events kg triples lists and makes
+// their records: the filter with its names resolved, --actor, and at a
+// rolled-up level the country or sector each side counts for.
+type tripleSelector struct {
+	flt     graph.Filter
+	byID    map[string]graph.Actor
+	docName map[string]string
+	keep    map[string]bool // --actor, as sides; nil for all
+	between [2]string       // --between at a rolled-up level, as sides
+}
+
+func newTripleSelector(s *store.Store, docs []graph.Document, flt graph.Filter, names []string) (*tripleSelector, error) {
+	actors, err := s.Actors()
+	if err != nil {
+		return nil, err
+	}
+	if flt, err = flt.ResolveActors(func(name string) (string, error) {
+		a, err := resolveActor(actors, name)
+		return a.ID, err
+	}); err != nil {
+		return nil, err
+	}
+	sel := &tripleSelector{flt: flt, byID: make(map[string]graph.Actor, len(actors)), docName: make(map[string]string, len(docs))}
+	for _, a := range actors {
+		sel.byID[a.ID] = a
+	}
+	for _, d := range docs {
+		sel.docName[d.ID] = d.Name
+	}
+	if len(names) > 0 {
+		sel.keep = make(map[string]bool)
+		for _, name := range names {
+			a, err := resolveActor(actors, name)
+			if err != nil {
+				return nil, err
+			}
+			sel.keep[sel.side(a.ID, "")] = true
+		}
+	}
+	if flt.RollsUp() && len(flt.Between) == 2 {
+		sel.between = [2]string{sel.side(flt.Between[0], ""), sel.side(flt.Between[1], "")}
+	}
+	return sel, nil
+}
+
+// side is what an event's side is matched and counted by: the actor, or
+// at country or sector level what it counts for there, as in the views
+// (code is the one it held on the event's date, when that differs).
+func (sel *tripleSelector) side(id, code string) string {
+	if !sel.flt.RollsUp() {
+		return id
+	}
+	a := actorOrStub(sel.byID, id)
+	c := a.CountryCode()
+	if c == "" {
+		return id
+	}
+	if code == "" {
+		code = a.Code
+	}
+	if r := cameo.Role(code, c); sel.flt.Level == "sector" && r != "" {
+		return "sector:" + c + r
+	}
+	return "country:" + c
+}
+
+// accept says whether e is listed, and what its sides count as.
+func (sel *tripleSelector) accept(e *graph.Event) (pair [2]string, ok bool) {
+	s, t := sel.side(e.Source, e.SourceCode), sel.side(e.Target, e.TargetCode)
+	if !sel.flt.KeepEvent(e) || sel.keep != nil && !sel.keep[s] && !sel.keep[t] {
+		return pair, false
+	}
+	if b := sel.between; b[0] != "" && !(s == b[0] && t == b[1] || s == b[1] && t == b[0]) {
+		return pair, false
+	}
+	src, dst := actorOrStub(sel.byID, e.Source), actorOrStub(sel.byID, e.Target)
+	if !sel.flt.KeepActor(&src) || !sel.flt.KeepActor(&dst) {
+		return pair, false
+	}
+	return [2]string{s, t}, true
+}
+
+// row makes e's record.
+func (sel *tripleSelector) row(e *graph.Event, pair [2]string) tripleRow {
+	var rep *graph.Actor
+	if e.Reporter != "" {
+		a := actorOrStub(sel.byID, e.Reporter)
+		rep = &a
+	}
+	src, dst := actorOrStub(sel.byID, e.Source), actorOrStub(sel.byID, e.Target)
+	return tripleRow{rec: e.Record(sel.docName[e.DocID], src, dst, rep), date: e.Date, pair: pair}
+}
+
+// triplesColumns are the table's columns, or in CSV every field of the
+// JSON record.
+func triplesColumns(format string, tty bool) []column[graph.TripleRecord] {
 	sentence := func(r graph.TripleRecord) string { return r.Sentence }
-	if tty && opts.Format == formatTable {
+	if tty && format == formatTable {
 		sentence = func(r graph.TripleRecord) string { return truncateCell(r.Sentence, 60) }
 	}
 	cols := []column[graph.TripleRecord]{
@@ -211,7 +260,7 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 		{"doc", func(r graph.TripleRecord) string { return r.Doc }},
 		{"sentence", sentence},
 	}
-	if opts.Format == formatCSV {
+	if format == formatCSV {
 		// CSV is flat and holds every field of the JSON record, for
 		// spreadsheets, R and pandas, and for kg import to read back.
 		cols = []column[graph.TripleRecord]{
@@ -247,29 +296,7 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 			}},
 		}
 	}
-	rw, err := newRecordWriter(opts.IO.Out, opts.Format, tty, cols)
-	if err != nil {
-		return err
-	}
-	emit := func(rows []tripleRow) error {
-		for i := range rows {
-			if pairCount != nil && pairCount[rows[i].pair] < flt.MinEvents {
-				continue
-			}
-			if err := rw.Write(rows[i].rec); err != nil {
-				return fmt.Errorf("write triples: %w", err)
-			}
-		}
-		return nil
-	}
-	if err := readTriples(ctx, s, opts.Sort, docs, flt, accept, row, emit); err != nil {
-		rw.Close()
-		return err
-	}
-	if err := rw.Close(); err != nil {
-		return fmt.Errorf("write triples: %w", err)
-	}
-	return nil
+	return cols
 }
 
 // readTriples reads the listed events in the chosen order and hands them
