@@ -85,72 +85,8 @@ interrupted export never leaves a half-written file.`,
   kg export --format json --json-style cytoscape --since 2016 -o graph.json`,
 		Args: noPositionalArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var err error
-			switch {
-			case format != "":
-				if opts.Format, err = export.Lookup(format); err != nil {
-					return flagErrorf(cmd, "--format: %v", err)
-				}
-			case opts.Output != "-" && opts.Output != "":
-				if opts.Format, err = export.ForPath(opts.Output); err != nil {
-					return flagErrorf(cmd, "%v", err)
-				}
-			default:
-				return flagErrorf(cmd, "give --format (%s) or an -o file with a known extension",
-					strings.Join(export.FormatNames(), ", "))
-			}
-			if opts.Output == "" {
-				opts.Output = "-"
-			}
-			if opts.Format.Dir() && opts.Output == "-" {
-				return flagErrorf(cmd, "--format %s writes several files: give a directory with -o", opts.Format.Name)
-			}
-			if opts.Filter, err = ff.parse(cmd); err != nil {
+			if err := opts.check(cmd, format, &ff); err != nil {
 				return err
-			}
-			if opts.Ego != "" && len(opts.Path) > 0 {
-				return flagErrorf(cmd, "--ego and --path cannot be combined")
-			}
-			if opts.Depth < 0 {
-				return flagErrorf(cmd, "--depth %d is negative", opts.Depth)
-			}
-			if cmd.Flags().Changed("depth") && opts.Ego == "" {
-				return flagErrorf(cmd, "--depth needs --ego")
-			}
-			opts.Path = splitList(opts.Path)
-			if cmd.Flags().Changed("path") && len(opts.Path) != 2 {
-				return flagErrorf(cmd, "--path takes two actors, as --path A,B")
-			}
-			switch opts.Render {
-			case "":
-			case "svg", "png":
-				if opts.Format.Name != "dot" {
-					return flagErrorf(cmd, "--render draws DOT output: use it with --format dot")
-				}
-				if opts.Output == "-" {
-					return flagErrorf(cmd, "--render needs -o FILE.dot; the drawing goes next to it")
-				}
-			default:
-				return flagErrorf(cmd, "--render %q: want svg or png", opts.Render)
-			}
-			if (cmd.Flags().Changed("layout") || cmd.Flags().Changed("render-timeout")) && opts.Render == "" {
-				return flagErrorf(cmd, "--layout and --render-timeout apply to --render")
-			}
-			if !slices.Contains(layouts, opts.Layout) {
-				return flagErrorf(cmd, "--layout %q: want %s", opts.Layout, strings.Join(layouts, ", "))
-			}
-			if opts.RenderTimeout <= 0 {
-				return flagErrorf(cmd, "--render-timeout must be positive")
-			}
-			switch opts.GEXFVersion {
-			case "1.3", "1.2":
-			default:
-				return flagErrorf(cmd, "--gexf-version %q: want 1.3 or 1.2", opts.GEXFVersion)
-			}
-			switch opts.JSONStyle {
-			case export.JSONGraphology, export.JSONCytoscape:
-			default:
-				return flagErrorf(cmd, "--json-style %q: want graphology or cytoscape", opts.JSONStyle)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -174,6 +110,79 @@ interrupted export never leaves a half-written file.`,
 	fl.StringVar(&opts.Neo4jDB, "neo4j-database", "neo4j", "database name in the printed neo4j-admin command")
 	addFilterFlags(cmd, &ff)
 	return cmd
+}
+
+// check validates export's flags and fills in the format, the output and
+// the filter; every problem is a usage error.
+func (opts *exportOptions) check(cmd *cobra.Command, format string, ff *filterFlags) error {
+	var err error
+	switch {
+	case format != "":
+		if opts.Format, err = export.Lookup(format); err != nil {
+			return flagErrorf(cmd, "--format: %v", err)
+		}
+	case opts.Output != "-" && opts.Output != "":
+		if opts.Format, err = export.ForPath(opts.Output); err != nil {
+			return flagErrorf(cmd, "%v", err)
+		}
+	default:
+		return flagErrorf(cmd, "give --format (%s) or an -o file with a known extension",
+			strings.Join(export.FormatNames(), ", "))
+	}
+	if opts.Output == "" {
+		opts.Output = "-"
+	}
+	if opts.Format.Dir() && opts.Output == "-" {
+		return flagErrorf(cmd, "--format %s writes several files: give a directory with -o", opts.Format.Name)
+	}
+	if opts.Filter, err = ff.parse(cmd); err != nil {
+		return err
+	}
+	if opts.Ego != "" && len(opts.Path) > 0 {
+		return flagErrorf(cmd, "--ego and --path cannot be combined")
+	}
+	if opts.Depth < 0 {
+		return flagErrorf(cmd, "--depth %d is negative", opts.Depth)
+	}
+	if cmd.Flags().Changed("depth") && opts.Ego == "" {
+		return flagErrorf(cmd, "--depth needs --ego")
+	}
+	opts.Path = splitList(opts.Path)
+	if cmd.Flags().Changed("path") && len(opts.Path) != 2 {
+		return flagErrorf(cmd, "--path takes two actors, as --path A,B")
+	}
+	switch opts.Render {
+	case "":
+	case "svg", "png":
+		if opts.Format.Name != "dot" {
+			return flagErrorf(cmd, "--render draws DOT output: use it with --format dot")
+		}
+		if opts.Output == "-" {
+			return flagErrorf(cmd, "--render needs -o FILE.dot; the drawing goes next to it")
+		}
+	default:
+		return flagErrorf(cmd, "--render %q: want svg or png", opts.Render)
+	}
+	if (cmd.Flags().Changed("layout") || cmd.Flags().Changed("render-timeout")) && opts.Render == "" {
+		return flagErrorf(cmd, "--layout and --render-timeout apply to --render")
+	}
+	if !slices.Contains(layouts, opts.Layout) {
+		return flagErrorf(cmd, "--layout %q: want %s", opts.Layout, strings.Join(layouts, ", "))
+	}
+	if opts.RenderTimeout <= 0 {
+		return flagErrorf(cmd, "--render-timeout must be positive")
+	}
+	switch opts.GEXFVersion {
+	case "1.3", "1.2":
+	default:
+		return flagErrorf(cmd, "--gexf-version %q: want 1.3 or 1.2", opts.GEXFVersion)
+	}
+	switch opts.JSONStyle {
+	case export.JSONGraphology, export.JSONCytoscape:
+	default:
+		return flagErrorf(cmd, "--json-style %q: want graphology or cytoscape", opts.JSONStyle)
+	}
+	return nil
 }
 
 func runExport(ctx context.Context, opts *exportOptions) error {
