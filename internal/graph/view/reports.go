@@ -115,59 +115,66 @@ func groupReports(events []graph.Event, src, dst []int32, window int) []int32 {
 		}
 		lo = hi
 	}
+	for _, idx := range runs {
+		groupRun(events, idx, window, rep)
+	}
+	return rep
+}
+
+// groupRun groups one run of reports, those that share two nodes, root,
+// modality and negation, by their dates, setting rep for those that join
+// another's group.
+func groupRun(events []graph.Event, idx []int32, window int, rep []int32) {
 	type group struct {
 		first int32
 		span  reportSpan
 	}
-	for _, idx := range runs {
-		spans := make(map[int32]reportSpan, len(idx))
-		for _, i := range idx {
-			spans[i], _ = spanOf(&events[i])
+	spans := make(map[int32]reportSpan, len(idx))
+	for _, i := range idx {
+		spans[i], _ = spanOf(&events[i])
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		a, b := spans[idx[x]], spans[idx[y]]
+		if a.rank != b.rank {
+			return a.rank < b.rank
 		}
-		sort.SliceStable(idx, func(x, y int) bool {
-			a, b := spans[idx[x]], spans[idx[y]]
-			if a.rank != b.rank {
-				return a.rank < b.rank
+		if a.lo != b.lo {
+			return a.lo < b.lo
+		}
+		return idx[x] < idx[y]
+	})
+	var groups []group
+	for _, i := range idx {
+		sp := spans[i]
+		best, agree, bestGap := -1, 0, 0
+		for g := range groups {
+			gs := groups[g].span
+			// The window widens days, not months or years: "2012"
+			// and "2013" are not one event.
+			w := window
+			if sp.rank > 1 || gs.rank > 1 {
+				w = 0
 			}
-			if a.lo != b.lo {
-				return a.lo < b.lo
-			}
-			return idx[x] < idx[y]
-		})
-		var groups []group
-		for _, i := range idx {
-			sp := spans[i]
-			best, agree, bestGap := -1, 0, 0
-			for g := range groups {
-				gs := groups[g].span
-				// The window widens days, not months or years: "2012"
-				// and "2013" are not one event.
-				w := window
-				if sp.rank > 1 || gs.rank > 1 {
-					w = 0
-				}
-				if sp.lo > gs.hi+w || sp.hi < gs.lo-w {
-					continue
-				}
-				// A month or a year says little of when; it must say the
-				// same act, not only the same root.
-				if sp.rank > 1 && events[i].CAMEO != events[groups[g].first].CAMEO {
-					continue
-				}
-				agree++
-				gap := max(sp.lo-gs.hi, gs.lo-sp.hi, 0)
-				if best < 0 || gap < bestGap {
-					best, bestGap = g, gap
-				}
-			}
-			if best >= 0 && (sp.rank == 0 || agree == 1) {
-				rep[i] = groups[best].first
+			if sp.lo > gs.hi+w || sp.hi < gs.lo-w {
 				continue
 			}
-			groups = append(groups, group{first: i, span: sp})
+			// A month or a year says little of when; it must say the
+			// same act, not only the same root.
+			if sp.rank > 1 && events[i].CAMEO != events[groups[g].first].CAMEO {
+				continue
+			}
+			agree++
+			gap := max(sp.lo-gs.hi, gs.lo-sp.hi, 0)
+			if best < 0 || gap < bestGap {
+				best, bestGap = g, gap
+			}
 		}
+		if best >= 0 && (sp.rank == 0 || agree == 1) {
+			rep[i] = groups[best].first
+			continue
+		}
+		groups = append(groups, group{first: i, span: sp})
 	}
-	return rep
 }
 
 // rootKey packs the root of a CAMEO code (its first two characters, or
