@@ -355,10 +355,6 @@ func (b *ViewBuilder) View() *View {
 
 	// Kept events, compacted in place (no second copy of every event),
 	// and their pair memberships.
-	type member struct {
-		from, to int32
-		ev       int32
-	}
 	members := make([]member, 0, len(b.events)+len(b.events)/8)
 	v.stats = make([]NodeStats, len(order))
 	v.evSrc = make([]int32, 0, len(b.events))
@@ -412,9 +408,23 @@ func (b *ViewBuilder) View() *View {
 		v.reports = reports[:kept:kept]
 	}
 
+	v.buildPairs(members)
+	v.buildCSR()
+	*b = ViewBuilder{}
+	return v
+}
+
+// member says that kept event ev counts on the simple edge from → to.
+type member struct {
+	from, to int32
+	ev       int32
+}
+
+// buildPairs aggregates the memberships into the view's pairs.
+func (v *View) buildPairs(members []member) {
 	// Sort memberships by (From, To), keeping event order within a pair:
 	// two stable counting sorts, by To then by From, in O(members + nodes).
-	n := len(order)
+	n := len(v.actors)
 	byTo := countingSort(members, n, func(m member) int32 { return m.to })
 	members = countingSort(byTo, n, func(m member) int32 { return m.from })
 
@@ -433,9 +443,6 @@ func (b *ViewBuilder) View() *View {
 		v.pairs = append(v.pairs, p)
 		i = j
 	}
-	v.buildCSR()
-	*b = ViewBuilder{}
-	return v
 }
 
 // countingSort returns xs stably sorted by key (0..n-1).
