@@ -1,15 +1,18 @@
 package main
 
 import (
+	"archive/zip"
 	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/cameo"
 	"github.com/kg-project/kg/internal/graph/store"
 	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/loader/dict"
@@ -23,6 +26,7 @@ type importOptions struct {
 
 	Files       []string
 	InputFormat string // auto, csv, tsv or jsonl
+	From        string // triples, or the event data set the files come from: gdelt
 	Force       bool
 	Format      string // of the summary: table or json
 }
@@ -68,6 +72,15 @@ Documents already stored are left alone unless --force replaces them.`,
 			default:
 				return flagErrorf(cmd, "unknown --input-format %q (want auto, csv, tsv or jsonl)", opts.InputFormat)
 			}
+			switch opts.From {
+			case "triples":
+			case triples.TriplesGDELT:
+				if opts.InputFormat != "auto" {
+					return flagErrorf(cmd, "--input-format applies to triples, not to --from %s files", opts.From)
+				}
+			default:
+				return flagErrorf(cmd, "unknown --from %q (want triples or gdelt)", opts.From)
+			}
 			stdin := 0
 			for _, a := range args {
 				if a == "-" {
@@ -88,6 +101,7 @@ Documents already stored are left alone unless --force replaces them.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "auto", "format of the files: auto, csv, tsv or jsonl")
+	cmd.Flags().StringVar(&opts.From, "from", "triples", "what the files hold: triples (CSV, TSV, JSONL), or gdelt (GDELT 1.0 or 2.0 event files, .CSV or .CSV.zip)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace documents that are already stored")
 	addSummaryFormatFlag(cmd, &opts.Format)
 	return cmd
@@ -176,6 +190,12 @@ func readImportFile(im *triples.Importer, opts *importOptions, name string) []er
 		defer f.Close()
 		r = f
 	}
+	if opts.From == triples.TriplesGDELT {
+		if strings.EqualFold(filepath.Ext(name), ".zip") {
+			return readZip(im, name)
+		}
+		return im.Read(bufio.NewReaderSize(r, 64<<10), name, triples.TriplesGDELT)
+	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	format := opts.InputFormat
 	if format == "auto" {
@@ -183,6 +203,35 @@ func readImportFile(im *triples.Importer, opts *importOptions, name string) []er
 		format = triples.TriplesFormat(name, head)
 	}
 	return im.Read(br, name, format)
+}
+
+// readZip reads the GDELT event files of a zip archive, as GDELT publishes
+// them (one .CSV in each .CSV.zip).
+func readZip(im *triples.Importer, name string) []error {
+	z, err := zip.OpenReader(name)
+	if err != nil {
+		return []error{fmt.Errorf("import: %s: %w", name, err)}
+	}
+	defer z.Close()
+	var errs []error
+	read := 0
+	for _, f := range z.File {
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			errs = append(errs, fmt.Errorf("import: %s: %s: %w", name, f.Name, err))
+			continue
+		}
+		errs = append(errs, im.Read(bufio.NewReaderSize(rc, 64<<10), name+"/"+f.Name, triples.TriplesGDELT)...)
+		rc.Close()
+		read++
+	}
+	if read == 0 {
+		errs = append(errs, fmt.Errorf("import: %s: the archive holds no file", name))
+	}
+	return errs
 }
 
 // importResolver finds the actor an imported row names: a stored actor it
@@ -223,13 +272,29 @@ func importResolver(stored []graph.Actor) func(graph.Actor) graph.Actor {
 			return a
 		}
 		r := graph.Actor{ID: found.ID, Name: found.Name, Code: found.Code, Type: found.Type, Country: found.Country}
+		// A country named with a role in its code (GDELT's "PAKISTAN" as
+		// PAKGOV, a row "Pakistan" coded PAKMIL) is that country's sector:
+		// the actor kg's own "Pakistani government" is, and the node of
+		// --level sector.
+		sector := false
+		if c := found.CountryCode(); found.Type == graph.Country && cameo.Role(a.Code, c) != "" {
+			sector = true
+			role := cameo.Role(a.Code, c)
+			r = graph.Actor{Name: found.Name + " " + cameo.RoleName(role), Code: c + role, Type: graph.Organization, Country: c}
+			r.ID = graph.Slug(r.Name)
+			if b, err := view.ResolveActor(stored, r.Name); err == nil {
+				r = graph.Actor{ID: b.ID, Name: b.Name, Code: b.Code, Type: b.Type, Country: b.Country}
+			}
+		}
 		if a.Code != "" && r.Code == "" {
 			r.Code = a.Code
 		}
 		if a.Type != "" && r.Type == "" {
 			r.Type = a.Type
 		}
-		if graph.NormalizeName(a.Name) != graph.NormalizeName(r.Name) {
+		// The name as written is another name of the actor, not of a
+		// sector it stood for.
+		if !sector && graph.NormalizeName(a.Name) != graph.NormalizeName(r.Name) {
 			r.Aliases = []string{a.Name}
 		}
 		return r

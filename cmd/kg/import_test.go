@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -200,5 +202,85 @@ func TestImportResolvesNames(t *testing.T) {
 	_, out, _ = runKG(t, "", "--store", store, "stats", "--format", "jsonl")
 	if !strings.Contains(out, `"actors":5`) {
 		t.Errorf("stats %s: want the 5 actors of the first import", out)
+	}
+}
+
+// TestImportGDELT: GDELT event files (a .CSV.zip as published) import with
+// their IDs, dates, codes, quad classes, Goldstein scores, counts and
+// article URLs; actors meet kg's through the dictionary, a country coded
+// with a role becomes that country's sector; the events keep their origin,
+// which --origin selects; and what kg triples writes of them imports back
+// into the same records.
+func TestImportGDELT(t *testing.T) {
+	t.Setenv("KG_DICT", "")
+	dir := t.TempDir()
+	line := func(id, date, a1code, a1name, a1ctry, a2code, a2name, a2ctry, code, quad, gold, mentions, sources, url string) string {
+		c := make([]string, 61)
+		c[0], c[1], c[5], c[6], c[7], c[15], c[16], c[17] = id, date, a1code, a1name, a1ctry, a2code, a2name, a2ctry
+		c[26], c[29], c[30], c[31], c[32], c[60] = code, quad, gold, mentions, sources, url
+		return strings.Join(c, "\t")
+	}
+	events := strings.Join([]string{
+		line("1001", "20231005", "PAKGOV", "PAKISTAN", "PAK", "RUS", "MOSCOW", "RUS", "042", "1", "1.9", "6", "2", "https://example.org/a1"),
+		line("1002", "20231006", "USA", "UNITED STATES", "USA", "", "", "", "010", "1", "0", "1", "1", "https://example.org/a2"),
+		line("1003", "20231007", "IND", "INDIA", "IND", "PAKMIL", "PAKISTAN", "PAK", "190", "4", "-10", "10", "4", "https://example.org/a2"),
+	}, "\n") + "\n"
+	archive := filepath.Join(dir, "20231007.export.CSV.zip")
+	f, err := os.Create(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	w, _ := zw.Create("20231007.export.CSV")
+	io.WriteString(w, events)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	store := filepath.Join(dir, "kg.db")
+	code, _, errOut := runKG(t, "", "--store", store, "import", "--from", "gdelt", archive)
+	if code != 0 || !strings.Contains(errOut, "1 event with one actor left out") {
+		t.Fatalf("import: exit %d: %s", code, errOut)
+	}
+	_, out, _ := runKG(t, "", "--store", store, "triples", "--format", "jsonl", "--origin", "gdelt")
+	var recs []graph.TripleRecord
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var r graph.TripleRecord
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, r)
+	}
+	if len(recs) != 2 {
+		t.Fatalf("%d triples, want 2:\n%s", len(recs), out)
+	}
+	a, b := recs[0], recs[1]
+	if a.ID != "gdelt-1001" || a.Source.ID != "pakistan-government" || a.Source.Code != "PAKGOV" || a.Target.ID != "russia" ||
+		a.CAMEO != "042" || a.Goldstein != 1.9 || a.Date != "2023-10-05" || a.Mentions != 6 || a.Sources != 2 ||
+		a.Origin != "gdelt" || a.Doc != "https://example.org/a1" {
+		t.Errorf("first triple %+v", a)
+	}
+	if b.ID != "gdelt-1003" || b.Target.ID != "pakistan-military" || b.QuadClass != 4 || b.Goldstein != -10 || b.Mentions != 10 {
+		t.Errorf("second triple %+v", b)
+	}
+	if _, out, _ := runKG(t, "", "--store", store, "triples", "--origin", "kg"); out != "" {
+		t.Errorf("--origin kg lists GDELT's events:\n%s", out)
+	}
+	// Round trip through kg triples' JSONL.
+	other := filepath.Join(dir, "other.db")
+	if code, _, errOut := runKG(t, out, "--store", other, "import", "-"); code != 0 {
+		t.Fatalf("reimport: %s", errOut)
+	}
+	_, out2, _ := runKG(t, "", "--store", other, "triples", "--format", "jsonl")
+	if out2 != out {
+		t.Errorf("round trip differs:\n%s\nwant\n%s", out2, out)
+	}
+	// A line of another shape names the file, the line and the problem.
+	bad := filepath.Join(dir, "bad.CSV")
+	os.WriteFile(bad, []byte(strings.Replace(events, "20231007", "2023", 1)), 0o644)
+	if code, _, errOut := runKG(t, "", "--store", filepath.Join(dir, "x.db"), "import", "--from", "gdelt", bad); code != 1 ||
+		!strings.Contains(errOut, `bad.CSV:3: column 2 (SQLDATE): "2023" is not a date YYYYMMDD`) {
+		t.Errorf("bad line: exit %d: %s", code, errOut)
 	}
 }

@@ -35,6 +35,7 @@ type filterFlags struct {
 	level          string
 	mentions       bool
 	reportDays     int
+	origins        []string
 	// defaultLevel is --level's default: actor unless the command sets it
 	// before addFilterFlags.
 	defaultLevel string
@@ -59,6 +60,7 @@ func addFilterFlags(cmd *cobra.Command, ff *filterFlags) {
 		def = "actor"
 	}
 	fl.StringVar(&ff.level, "level", def, "actor; country: every actor counts for its country (its government, army, leaders); sector: for its country's sector (government, military, rebels…) its CAMEO code names")
+	fl.StringSliceVar(&ff.origins, "origin", nil, "keep events of these origins: kg (extracted), import, gdelt")
 	fl.BoolVar(&ff.mentions, "mentions", false, "count every report of an event; by default reports of one event (same actors, CAMEO root, modality, agreeing dates) count once")
 	fl.IntVar(&ff.reportDays, "report-days", graph.DefaultReportDays, "days apart that two reports dated to the day may be and tell of one event")
 }
@@ -116,6 +118,7 @@ func (ff *filterFlags) filter() (graph.Filter, error) {
 		f.Level = ff.level // "" is the actor level
 	}
 	f.Mentions = ff.mentions
+	f.Origins = splitList(ff.origins)
 	switch {
 	case ff.reportDays < 0:
 		return f, fmt.Errorf("--report-days must be 0 or more, not %d", ff.reportDays)

@@ -242,4 +242,4 @@ func TestOneFlagOneMeaning(t *testing.T) {
 
 var filterFlagNames = map[string]bool{"since": true, "until": true, "cameo": true, "quad": true, "type": true,
 	"between": true, "level": true, "min-events": true, "min-confidence": true, "doc": true,
-	"include-negated": true, "modality": true}
+	"include-negated": true, "modality": true, "origin": true}

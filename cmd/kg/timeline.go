@@ -12,6 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/kg-project/kg/internal/graph"
+	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/query"
 )
 
@@ -106,16 +108,22 @@ type timelineRecord struct {
 }
 
 func runTimeline(ctx context.Context, opts *timelineOptions) error {
-	v, ids, _, _, err := opts.loadNamed(opts.A, opts.B)
+	v, actors, _, err := opts.Load(opts.Filter)
 	if err != nil {
 		return err
 	}
-	a, b := ids[0], ids[1]
-	periods, undated, err := query.TimelineAt(v, a, b, opts.By, opts.Level)
+	var sides [2]query.Side
+	var refs [2]actorRef
+	for i, name := range []string{opts.A, opts.B} {
+		if sides[i], refs[i], err = timelineSide(v, actors, name, opts.Level); err != nil {
+			return err
+		}
+	}
+	periods, undated, err := query.TimelineOf(v, sides[0], sides[1], opts.By)
 	if err != nil {
 		return err
 	}
-	rec := timelineRecord{A: refOf(v, a), B: refOf(v, b), By: opts.By, Undated: undated, Periods: []periodRecord{}}
+	rec := timelineRecord{A: refs[0], B: refs[1], By: opts.By, Undated: undated, Periods: []periodRecord{}}
 	for _, p := range periods {
 		pr := periodRecord{Period: p.Period, Events: p.Events, Cooperation: p.Cooperation, Conflict: p.Conflict}
 		if p.Events > 0 {
@@ -167,6 +175,28 @@ func runTimeline(ctx context.Context, opts *timelineOptions) error {
 		fmt.Fprintf(w, "(%d undated %s left out)\n", undated, plural(undated, "event", "events"))
 	}
 	return nil
+}
+
+// timelineSide is the side of the timeline a name stands for. At country
+// level a country counts with all of its own actors, even when it has no
+// event of its own under the filters (only its ministers do); any other
+// actor counts alone and must take part in some event.
+func timelineSide(v *view.View, actors []graph.Actor, name, level string) (query.Side, actorRef, error) {
+	a, err := resolveActor(actors, name)
+	if err != nil {
+		return nil, actorRef{}, err
+	}
+	n, ok := v.NodeOf(a.ID)
+	if level == "country" && a.Type == graph.Country && a.Code != "" {
+		if !ok {
+			n = -1
+		}
+		return query.CountrySide(v, n, a.Code), actorRef{ID: a.ID, Name: a.Name, Code: a.Code, Type: string(a.Type)}, nil
+	}
+	if !ok {
+		return nil, actorRef{}, fmt.Errorf("actor %s (%s) takes part in no event under the current filters", a.Name, a.ID)
+	}
+	return query.NodeSide(n), refOf(v, n), nil
 }
 
 func writeTimelinePlot(path string, periods []query.Period, title string) (err error) {

@@ -80,3 +80,24 @@ func TestPanelOutput(t *testing.T) {
 		checkGolden(t, tt.golden, out.String())
 	}
 }
+
+// TestTimelineCountryWithoutOwnEvents: at country level a country counts
+// with its own actors even when, under the filters, it has no event of its
+// own (only its prime minister does).
+func TestTimelineCountryWithoutOwnEvents(t *testing.T) {
+	t.Setenv("KG_DICT", "")
+	store := filepath.Join(t.TempDir(), "kg.db")
+	in := "source,target,cameo,date\nPakistan,India,042,2010-01-01\nNawaz Sharif,Russia,042,2015-03-01\n"
+	if code, _, errOut := runKG(t, in, "--store", store, "import", "-"); code != 0 {
+		t.Fatal(errOut)
+	}
+	code, out, errOut := runKG(t, "", "--store", store, "timeline", "Pakistan", "Russia", "--since", "2015", "--format", "csv")
+	if code != 0 || !strings.Contains(out, "2015,1,1,0,1.9") {
+		t.Errorf("exit %d: %s%s", code, out, errOut)
+	}
+	// At actor level Pakistan itself has no event since 2015.
+	if code, _, errOut := runKG(t, "", "--store", store, "timeline", "Pakistan", "Russia", "--since", "2015", "--level", "actor"); code != 1 ||
+		!strings.Contains(errOut, "takes part in no event") {
+		t.Errorf("actor level: exit %d: %s", code, errOut)
+	}
+}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -171,6 +173,24 @@ func TestReadmeTour(t *testing.T) {
 	if code, out := runSh("cp -R demo articles"); code != 0 {
 		t.Fatal(out)
 	}
+	// A GDELT export as GDELT publishes it: one .CSV in a .CSV.zip.
+	gd := make([]string, 61)
+	gd[0], gd[1], gd[5], gd[6], gd[7], gd[15], gd[16], gd[17] = "1001", "20231005", "PAKGOV", "PAKISTAN", "PAK", "RUS", "RUSSIA", "RUS"
+	gd[26], gd[29], gd[30], gd[31], gd[32], gd[60] = "042", "1", "1.9", "4", "2", "https://example.org/a1"
+	zf, err := os.Create(filepath.Join(work, "20231007150000.export.CSV.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(zf)
+	if w, err := zw.Create("20231007150000.export.CSV"); err != nil {
+		t.Fatal(err)
+	} else {
+		io.WriteString(w, strings.Join(gd, "\t")+"\n")
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	zf.Close()
 	_, hasDot := exec.LookPath("dot")
 	ran := 0
 	for _, ex := range commands {

@@ -294,6 +294,9 @@ func triplesColumns(format string, tty bool) []column[graph.TripleRecord] {
 				}
 				return r.Reporter.Name
 			}},
+			{"origin", func(r graph.TripleRecord) string { return r.Origin }},
+			{"mentions", func(r graph.TripleRecord) string { return strconv.Itoa(r.Mentions) }},
+			{"sources", func(r graph.TripleRecord) string { return strconv.Itoa(r.Sources) }},
 		}
 	}
 	return cols

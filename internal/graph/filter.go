@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -47,6 +48,9 @@ type Filter struct {
 	// RUSGOV: Russia's government), or for its country when it has none.
 	// "" or "actor" keeps every actor apart.
 	Level string
+	// Origins keeps events of these origins (OriginKG, OriginImport,
+	// OriginGDELT); empty keeps all.
+	Origins []string
 	// Mentions counts every report of an event as an event. By default the
 	// reports of one real-world event count once: events between the same
 	// two nodes of the view, with the same CAMEO root, modality and
@@ -83,7 +87,7 @@ func (f Filter) IsZero() bool {
 	return f.Since.IsZero() && f.Until.IsZero() && len(f.CAMEO) == 0 && len(f.Quad) == 0 &&
 		len(f.Types) == 0 && f.MinEvents <= 1 && len(f.Docs) == 0 && !f.IncludeNegated && len(f.Modalities) == 0 &&
 		f.MinConfidence <= 0 && len(f.Between) == 0 && (f.Level == "" || f.Level == "actor") &&
-		!f.Mentions && f.ReportWindow() == DefaultReportDays
+		!f.Mentions && f.ReportWindow() == DefaultReportDays && len(f.Origins) == 0
 }
 
 // Validate checks the filter's values and reports the first bad one.
@@ -116,6 +120,11 @@ func (f Filter) Validate() error {
 	}
 	if f.Level != "" && f.Level != "actor" && f.Level != "country" && f.Level != "sector" {
 		return fmt.Errorf("filter: unknown level %q (want actor, country or sector)", f.Level)
+	}
+	for _, o := range f.Origins {
+		if o != OriginKG && o != OriginImport && o != OriginGDELT {
+			return fmt.Errorf("filter: unknown origin %q (want kg, import or gdelt)", o)
+		}
 	}
 	if len(f.Between) != 0 && len(f.Between) != 2 {
 		return fmt.Errorf("filter: between takes two actors, not %d", len(f.Between))
@@ -257,6 +266,9 @@ func (f Filter) KeepEvent(e *Event) bool {
 		}
 	}
 	if e.Confidence < f.MinConfidence {
+		return false
+	}
+	if len(f.Origins) > 0 && !slices.Contains(f.Origins, e.Origin()) {
 		return false
 	}
 	// At country level the two sides are countries, which only a view

@@ -237,7 +237,32 @@ type Event struct {
 	Sentence      string `json:"sentence"`
 
 	Confidence float64 `json:"confidence"`
-	Extractor  string  `json:"extractor"` // extractor name and version, "kg-rules/1" or "import"
+	Extractor  string  `json:"extractor"` // extractor name and version, "kg-rules/1", "import", or an origin (OriginGDELT)
+
+	// Mentions and Sources are how many reports, and in how many sources,
+	// an event taken from another event data set stands for (GDELT's
+	// NumMentions and NumSources); 0 for an event kg found, which is one
+	// report in one source.
+	Mentions int `json:"mentions,omitempty"`
+	Sources  int `json:"sources,omitempty"`
+}
+
+// Origins of events: kg's own extraction, triples imported, and the event
+// data sets kg reads.
+const (
+	OriginKG     = "kg"
+	OriginImport = "import"
+	OriginGDELT  = "gdelt"
+)
+
+// Origin says where e comes from: OriginGDELT for an event of GDELT,
+// OriginImport for imported triples, OriginKG for kg's extraction.
+func (e *Event) Origin() string {
+	switch e.Extractor {
+	case OriginGDELT, OriginImport:
+		return e.Extractor
+	}
+	return OriginKG
 }
 
 // EventID derives an event's identity from where it was found and what it

@@ -42,6 +42,12 @@ type TripleRecord struct {
 	// Reporter is whoever the text says reported the event; absent when
 	// the text states it itself.
 	Reporter *ActorRef `json:"reporter,omitempty"`
+	// Origin is where the event comes from: kg, import or gdelt.
+	Origin string `json:"origin"`
+	// Mentions and Sources: how many reports in how many sources the
+	// event stands for, 1 and 1 for an event kg found.
+	Mentions int `json:"mentions"`
+	Sources  int `json:"sources"`
 }
 
 // Record renders e with its resolved actors and the name of its
@@ -69,6 +75,7 @@ func (e Event) Record(docName string, src, dst Actor, reporter *Actor) TripleRec
 		Goldstein: e.Goldstein, Target: dref,
 		Date: e.Date.String(), DatePrecision: e.DatePrecision(),
 		Negated: e.Negated, Modality: e.Modality, Symmetric: e.Symmetric, Confidence: e.Confidence,
+		Origin: e.Origin(), Mentions: max(e.Mentions, 1), Sources: max(e.Sources, 1),
 	}
 }
 

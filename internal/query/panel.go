@@ -194,7 +194,7 @@ func panelUnits(v *view.View, level string) panelUnitSet {
 	}
 	for n, a := range v.Actors() {
 		if level == "country" {
-			if c := actorCountry(&a); c != "" {
+			if c := a.CountryCode(); c != "" {
 				name := countryName[c]
 				if name == "" {
 					name = c
@@ -210,18 +210,6 @@ func panelUnits(v *view.View, level string) panelUnitSet {
 	return u
 }
 
-// actorCountry is the country an actor counts for at country level: its
-// affiliation, or its own code for a country; "" for an international
-// organisation, a group of no country or an unknown actor.
-func actorCountry(a *graph.Actor) string {
-	if a.Country != "" {
-		return a.Country
-	}
-	if a.Type == graph.Country {
-		return a.Code
-	}
-	return ""
-}
 
 // periodIndex numbers the period holding d: years, months since year 0,
 // or days since 1970; ok is false when d is too vague for the period.

@@ -42,14 +42,49 @@ func TimelineAt(v *view.View, a, b int64, by, level string) (periods []Period, u
 	if by != "year" && by != "month" {
 		return nil, 0, fmt.Errorf("timeline: unknown period %q (want year or month)", by)
 	}
-	var events []int32
 	switch level {
 	case "actor":
-		events = RelationBetween(v, a, b, true).Events
+		return TimelineOf(v, NodeSide(a), NodeSide(b), by)
 	case "country":
-		events = countryEvents(v, a, b)
-	default:
-		return nil, 0, fmt.Errorf("timeline: unknown level %q (want actor or country)", level)
+		return TimelineOf(v, countrySideOf(v, a), countrySideOf(v, b), by)
+	}
+	return nil, 0, fmt.Errorf("timeline: unknown level %q (want actor or country)", level)
+}
+
+// Side is one side of a timeline: which nodes' events count for it.
+type Side func(node int64) bool
+
+// NodeSide is one node alone.
+func NodeSide(n int64) Side { return func(x int64) bool { return x == n } }
+
+// CountrySide is a country with all of its own actors (government, army,
+// leaders): the nodes of that country code, and node n, the country's own
+// (-1 when the country itself has no event in the view).
+func CountrySide(v *view.View, n int64, code string) Side {
+	return func(x int64) bool { return x == n || v.Actor(x).CountryCode() == code }
+}
+
+// countrySideOf is node n's side at country level: a country with its own
+// actors, any other actor alone.
+func countrySideOf(v *view.View, n int64) Side {
+	if act := v.Actor(n); act.Type == graph.Country && act.Code != "" {
+		return CountrySide(v, n, act.Code)
+	}
+	return NodeSide(n)
+}
+
+// TimelineOf buckets the events between sides a and b (either direction,
+// each event once) by year or month, as TimelineAt does.
+func TimelineOf(v *view.View, a, b Side, by string) (periods []Period, undated int, err error) {
+	if by != "year" && by != "month" {
+		return nil, 0, fmt.Errorf("timeline: unknown period %q (want year or month)", by)
+	}
+	var events []int32
+	for i := range v.Events() {
+		s, t := v.EventEnds(i)
+		if a(s) && b(t) || b(s) && a(t) {
+			events = append(events, int32(i))
+		}
 	}
 	evs := v.Events()
 	type acc struct {
@@ -111,27 +146,6 @@ func TimelineAt(v *view.View, a, b int64, by, level string) (periods []Period, u
 		periods = append(periods, p)
 	}
 	return periods, undated, nil
-}
-
-// countryEvents returns the events between the sides a and b in either
-// direction, a side that is a country standing for every actor of it.
-func countryEvents(v *view.View, a, b int64) []int32 {
-	side := func(n int64) func(x int64) bool {
-		if act := v.Actor(n); act.Type == graph.Country && act.Code != "" {
-			code := act.Code
-			return func(x int64) bool { return x == n || actorCountry(v.Actor(x)) == code }
-		}
-		return func(x int64) bool { return x == n }
-	}
-	inA, inB := side(a), side(b)
-	var out []int32
-	for i := range v.Events() {
-		s, t := v.EventEnds(i)
-		if inA(s) && inB(t) || inB(s) && inA(t) {
-			out = append(out, int32(i))
-		}
-	}
-	return out
 }
 
 func less2(a, b [2]int) bool { return a[0] < b[0] || a[0] == b[0] && a[1] < b[1] }

@@ -180,7 +180,8 @@ const (
 	flagSymmetric
 	flagDocDate
 	flagReporter
-	flagCodes // dated actor codes follow the reporter
+	flagCodes  // dated actor codes follow the reporter
+	flagCounts // mention and source counts follow the codes
 )
 
 // encodeEvent writes e as: codec byte, flags byte, then the string fields as
@@ -205,6 +206,9 @@ func encodeEvent(e *graph.Event) []byte {
 	}
 	if e.SourceCode != "" || e.TargetCode != "" {
 		flags |= flagCodes
+	}
+	if e.Mentions != 0 || e.Sources != 0 {
+		flags |= flagCounts
 	}
 	b = append(b, eventCodec, flags)
 	str := func(s string) {
@@ -236,6 +240,10 @@ func encodeEvent(e *graph.Event) []byte {
 		str(e.SourceCode)
 		str(e.TargetCode)
 	}
+	if flags&flagCounts != 0 {
+		b = binary.AppendVarint(b, int64(e.Mentions))
+		b = binary.AppendVarint(b, int64(e.Sources))
+	}
 	return b
 }
 
@@ -265,6 +273,9 @@ func decodeEvent(b []byte, e *graph.Event) error {
 	}
 	if flags&flagCodes != 0 {
 		e.SourceCode, e.TargetCode = d.str(), d.str()
+	}
+	if flags&flagCounts != 0 {
+		e.Mentions, e.Sources = d.int(), d.int()
 	}
 	e.Negated = flags&flagNegated != 0
 	e.Symmetric = flags&flagSymmetric != 0

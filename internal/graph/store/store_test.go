@@ -917,3 +917,32 @@ func TestEventsOfDocs(t *testing.T) {
 		t.Errorf("unknown document: %v, want ErrNotFound", err)
 	}
 }
+
+// TestEventCodecCounts: an event of another data set keeps its mention and
+// source counts and its origin through the store codec and the record; an
+// event kg found stands for one report in one source.
+func TestEventCodecCounts(t *testing.T) {
+	for _, tt := range []struct {
+		mentions, sources int
+		extractor, origin string
+		recM, recS        int
+	}{
+		{0, 0, "kg-tree/1", graph.OriginKG, 1, 1},
+		{12, 3, graph.OriginGDELT, graph.OriginGDELT, 12, 3},
+		{0, 0, graph.OriginImport, graph.OriginImport, 1, 1},
+	} {
+		e := testDoc("a", "One.").Events[0]
+		e.Mentions, e.Sources, e.Extractor = tt.mentions, tt.sources, tt.extractor
+		var back graph.Event
+		if err := decodeEvent(encodeEvent(&e), &back); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(back, e) {
+			t.Errorf("%+v came back %+v", e, back)
+		}
+		r := back.Record("a", graph.Actor{}, graph.Actor{}, nil)
+		if r.Origin != tt.origin || r.Mentions != tt.recM || r.Sources != tt.recS {
+			t.Errorf("%s: record origin %q mentions %d sources %d", tt.extractor, r.Origin, r.Mentions, r.Sources)
+		}
+	}
+}

@@ -101,7 +101,7 @@ type importRow struct {
 func NewImporter() *Importer { return &Importer{docs: make(map[string]*importDoc)} }
 
 // Read adds the triples in r, named file in messages, in the given format
-// (TriplesCSV, TriplesTSV or TriplesJSONL). Rows without a document name go
+// (TriplesCSV, TriplesTSV, TriplesJSONL or TriplesGDELT). Rows without a document name go
 // to a document named after the file's base name. It returns one
 // *ImportError per bad line; the documents those lines belong to are left
 // out of Extractions.
@@ -117,6 +117,8 @@ func (im *Importer) Read(r io.Reader, file, format string) []error {
 		return im.readCSV(r, file, defDoc, ',')
 	case TriplesTSV:
 		return im.readCSV(r, file, defDoc, '\t')
+	case TriplesGDELT:
+		return im.readGDELT(r, file, gdeltDefaultDoc(defDoc))
 	}
 	return []error{fmt.Errorf("%s: unknown triples format %q", file, format)}
 }
@@ -226,7 +228,7 @@ func recordRow(rec graph.TripleRecord) (importRow, error) {
 		QuadClass: rec.QuadClass, Goldstein: rec.Goldstein, Date: date, DocDate: rec.DatePrecision == graph.DocumentPrecision, Negated: rec.Negated,
 		Modality: mod, Symmetric: rec.Symmetric, SentenceIndex: rec.SentenceIndex,
 		Start: rec.Start, End: rec.End, Sentence: rec.Sentence, Confidence: rec.Confidence,
-		Extractor: "import",
+		Extractor: importOrigin(rec.Origin), Mentions: counted(rec.Mentions), Sources: counted(rec.Sources),
 	}
 	if e.SentenceIndex < 0 {
 		return importRow{}, fmt.Errorf("negative sentence_index %d", e.SentenceIndex)
@@ -310,6 +312,27 @@ var csvColumns = []string{
 	// Written by kg triples --format csv and derived again on import (from
 	// the CAMEO code, and the sentence's place in the rebuilt text).
 	"quad_class", "goldstein", "start", "end", "reporter",
+	"origin", "mentions", "sources",
+}
+
+// importOrigin is the Extractor of an imported event: an event keeps the
+// origin its record gives (kg's, GDELT's), so that what kg triples writes
+// reads back the same; a row that gives none is an import.
+func importOrigin(origin string) string {
+	switch origin {
+	case graph.OriginGDELT, graph.OriginKG:
+		return origin
+	}
+	return graph.OriginImport
+}
+
+// counted keeps a mention or source count above the one a record stands
+// for by default.
+func counted(n int) int {
+	if n > 1 {
+		return n
+	}
+	return 0
 }
 
 // maxLine is the longest line an import reads: a record of a kg triple,
@@ -461,7 +484,19 @@ func csvRows(get func(string) string, ordinal int) ([]importRow, error) {
 	}
 	e := graph.Event{
 		ID: get("id"), Source: src.ID, Target: dst.ID, Relation: get("relation"), CAMEO: get("cameo"),
-		Sentence: get("sentence"), SentenceIndex: ordinal, Extractor: "import", Confidence: 1,
+		Sentence: get("sentence"), SentenceIndex: ordinal, Extractor: importOrigin(get("origin")), Confidence: 1,
+	}
+	for _, c := range []struct {
+		name string
+		dst  *int
+	}{{"mentions", &e.Mentions}, {"sources", &e.Sources}} {
+		if s := get(c.name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 0 {
+				return nil, fmt.Errorf("bad %s %q (want a whole number from 0)", c.name, s)
+			}
+			*c.dst = counted(n)
+		}
 	}
 	if e.Relation == "" && e.CAMEO == "" {
 		return nil, errors.New("neither relation nor cameo given")
