@@ -210,7 +210,6 @@ func panelUnits(v *view.View, level string) panelUnitSet {
 	return u
 }
 
-
 // periodIndex numbers the period holding d: years, months since year 0,
 // or days since 1970; ok is false when d is too vague for the period.
 func periodIndex(d graph.Date, by string) (int, bool) {
