@@ -92,3 +92,27 @@ func TestReadGDELTErrors(t *testing.T) {
 		t.Errorf("mixed layouts: %v", errs)
 	}
 }
+
+// FuzzReadGDELT: any input gives events or one-line errors naming the
+// file and line, never a panic, and an event's fields are what its line
+// says.
+func FuzzReadGDELT(f *testing.F) {
+	f.Add(gdeltLine(61, "1001", "20231005", "PAKGOV", "PAKISTAN", "PAK", "RUS", "RUSSIA", "RUS", "042", "1", "1.9", "6", "2", "u") + "\n")
+	f.Add(gdeltLine(57, "7", "19790101", "USA", "", "", "SUN", "SOVIET UNION", "", "190", "4", "-10", "1", "1", ""))
+	f.Add("a\tb\n\n\t\t\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		im := NewImporter()
+		for _, err := range im.Read(strings.NewReader(in), "f.CSV", TriplesGDELT) {
+			if !strings.HasPrefix(err.Error(), "f.CSV:") || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error %q", err)
+			}
+		}
+		for _, x := range im.Extractions() {
+			for _, e := range x.Events {
+				if !strings.HasPrefix(e.ID, "gdelt-") || e.Source == "" || e.Target == "" || e.QuadClass < 1 || e.QuadClass > 4 {
+					t.Fatalf("event %+v", e)
+				}
+			}
+		}
+	})
+}
