@@ -174,6 +174,7 @@ func TestSchemaDocument(t *testing.T) {
 	args := map[string][]string{
 		"kg load":      {corpus, "--force"},
 		"kg import":    {imp},
+		"kg compare":   {"kg", "import"},
 		"kg path":      {"India", "Pakistan", "--k", "2"},
 		"kg link":      {"India", "Russia", "Pakistan"},
 		"kg neighbors": {"India", "--depth", "2"},
