@@ -24,20 +24,21 @@ type compareOptions struct {
 func newCmdCompare(f *factory, runF func(*compareOptions) error) *cobra.Command {
 	opts := &compareOptions{queryOptions: newQueryOptions(f)}
 	ff := filterFlags{defaultLevel: "country"}
-	origins := []string{graph.OriginKG, graph.OriginImport, graph.OriginGDELT}
+	origins := []string{graph.OriginKG, graph.OriginImport, graph.OriginGDELT, graph.OriginICEWS}
 	cmd := &cobra.Command{
 		Use:   "compare ORIGIN ORIGIN",
 		Short: "Set two origins' events side by side, dyad by period, with their correlation",
 		Long: `Compare the events of two origins (kg: extracted by kg; import: triples
-imported; gdelt: GDELT's events) dyad by period: for each directed pair of
-countries (--level country, the default), sectors or actors and each year
-(or --by month, --by day) in which either has events, the events of each
-by quad class and their mean Goldstein score. The summary gives the events
-of each (a symmetric event counts in both directions, as in kg panel), the
-dyad-periods both have events in and those only one has, and
-Pearson's correlation of the two event counts (over every row) and of the
-two mean Goldstein scores (over the rows both have events in): the table a
-validity section reports. The filters apply to both.`,
+imported; gdelt, icews: the events of those data sets) dyad by period: for
+each directed pair of countries (--level country, the default), sectors or
+actors, and each year (or --by month, --by day) in which either has events,
+the events of each by quad class and their mean Goldstein score.
+
+The summary gives the events of each (a symmetric event counts in both
+directions, as in kg panel), the dyad-periods both have events in and those
+only one has, and Pearson's correlation of the two event counts (over every
+row) and of the two mean Goldstein scores (over the rows both have events
+in): the table a validity section reports. The filters apply to both.`,
 		Example: `  kg compare kg gdelt
   kg compare kg gdelt --by month --since 2023 --format csv > compare.csv`,
 		Args: exactArgs(2),
@@ -46,7 +47,7 @@ validity section reports. The filters apply to both.`,
 				opts.A, opts.B = args[0], args[1]
 				for _, o := range args {
 					if !slices.Contains(origins, o) {
-						return flagErrorf(cmd, "unknown origin %q (want kg, import or gdelt)", o)
+						return flagErrorf(cmd, "unknown origin %q (want kg, import, gdelt or icews)", o)
 					}
 				}
 				if opts.A == opts.B {

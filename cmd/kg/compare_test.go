@@ -47,7 +47,7 @@ United States,Pakistan,112,2024-05-01,gdelt,g2
 	if strings.Join(got, ",") != "2023 PAK>RUS,2023 RUS>PAK,2024 IND>PAK,2024 USA>PAK" {
 		t.Errorf("rows %v", got)
 	}
-	for _, args := range [][]string{{"compare", "kg"}, {"compare", "kg", "kg"}, {"compare", "kg", "icews"}, {"compare", "kg", "gdelt", "--origin", "kg"}} {
+	for _, args := range [][]string{{"compare", "kg"}, {"compare", "kg", "kg"}, {"compare", "kg", "acled"}, {"compare", "kg", "gdelt", "--origin", "kg"}} {
 		if code, _, _ := runKG(t, "", append([]string{"--store", store}, args...)...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/kg-project/kg/internal/graph"
@@ -74,12 +75,12 @@ Documents already stored are left alone unless --force replaces them.`,
 			}
 			switch opts.From {
 			case "triples":
-			case triples.TriplesGDELT:
+			case triples.TriplesGDELT, triples.TriplesICEWS:
 				if opts.InputFormat != "auto" {
 					return flagErrorf(cmd, "--input-format applies to triples, not to --from %s files", opts.From)
 				}
 			default:
-				return flagErrorf(cmd, "unknown --from %q (want triples or gdelt)", opts.From)
+				return flagErrorf(cmd, "unknown --from %q (want triples, gdelt or icews)", opts.From)
 			}
 			stdin := 0
 			for _, a := range args {
@@ -101,7 +102,7 @@ Documents already stored are left alone unless --force replaces them.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "auto", "format of the files: auto, csv, tsv or jsonl")
-	cmd.Flags().StringVar(&opts.From, "from", "triples", "what the files hold: triples (CSV, TSV, JSONL), or gdelt (GDELT 1.0 or 2.0 event files, .CSV or .CSV.zip)")
+	cmd.Flags().StringVar(&opts.From, "from", "triples", "what the files hold: triples (CSV, TSV, JSONL), gdelt (GDELT 1.0 or 2.0 event files) or icews (ICEWS coded events); plain or zipped")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace documents that are already stored")
 	addSummaryFormatFlag(cmd, &opts.Format)
 	return cmd
@@ -190,11 +191,11 @@ func readImportFile(im *triples.Importer, opts *importOptions, name string) []er
 		defer f.Close()
 		r = f
 	}
-	if opts.From == triples.TriplesGDELT {
+	if opts.From != "triples" {
 		if strings.EqualFold(filepath.Ext(name), ".zip") {
-			return readZip(im, name)
+			return readZip(im, name, opts.From)
 		}
-		return im.Read(bufio.NewReaderSize(r, 64<<10), name, triples.TriplesGDELT)
+		return im.Read(bufio.NewReaderSize(r, 64<<10), name, opts.From)
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	format := opts.InputFormat
@@ -205,9 +206,9 @@ func readImportFile(im *triples.Importer, opts *importOptions, name string) []er
 	return im.Read(br, name, format)
 }
 
-// readZip reads the GDELT event files of a zip archive, as GDELT publishes
-// them (one .CSV in each .CSV.zip).
-func readZip(im *triples.Importer, name string) []error {
+// readZip reads the event files of a zip archive in format, as GDELT
+// publishes them (one .CSV in each .CSV.zip) and ICEWS's are often kept.
+func readZip(im *triples.Importer, name, format string) []error {
 	z, err := zip.OpenReader(name)
 	if err != nil {
 		return []error{fmt.Errorf("import: %s: %w", name, err)}
@@ -224,7 +225,7 @@ func readZip(im *triples.Importer, name string) []error {
 			errs = append(errs, fmt.Errorf("import: %s: %s: %w", name, f.Name, err))
 			continue
 		}
-		errs = append(errs, im.Read(bufio.NewReaderSize(rc, 64<<10), name+"/"+f.Name, triples.TriplesGDELT)...)
+		errs = append(errs, im.Read(bufio.NewReaderSize(rc, 64<<10), name+"/"+f.Name, format)...)
 		rc.Close()
 		read++
 	}
@@ -234,6 +235,9 @@ func readZip(im *triples.Importer, name string) []error {
 	return errs
 }
 
+// roleOfCountry is ICEWS's name of a sector: "Police (Pakistan)".
+var roleOfCountry = regexp.MustCompile(`^(\pL[\pL .'-]*?) \((\pL[\pL .'-]*)\)$`)
+
 // importResolver finds the actor an imported row names: a stored actor it
 // designates as a query's name would (name, alias, code, surname), else
 // the dictionary's actor of that name or, for a bare CAMEO country code,
@@ -242,7 +246,19 @@ func readZip(im *triples.Importer, name string) []error {
 func importResolver(stored []graph.Actor) func(graph.Actor) graph.Actor {
 	d, _ := queryDictionary()
 	var byCode map[string]*dict.ActorEntry
-	return func(a graph.Actor) graph.Actor {
+	var resolve func(a graph.Actor) graph.Actor
+	resolve = func(a graph.Actor) graph.Actor {
+		// ICEWS names a sector "Police (Pakistan)": a role word and the
+		// country, which is that country's sector as kg's own "Pakistani
+		// police" is.
+		if m := roleOfCountry.FindStringSubmatch(a.Name); m != nil && d != nil {
+			if code, ok := d.Role(m[1]); ok && len(code) == 3 {
+				c := resolve(graph.Actor{Name: m[2]})
+				if c.Type == graph.Country && c.CountryCode() != "" {
+					return resolve(graph.Actor{Name: c.Name, Code: c.CountryCode() + code})
+				}
+			}
+		}
 		found, ok := graph.Actor{}, false
 		if b, err := view.ResolveActor(stored, a.Name); err == nil {
 			found, ok = b, true
@@ -299,4 +315,5 @@ func importResolver(stored []graph.Actor) func(graph.Actor) graph.Actor {
 		}
 		return r
 	}
+	return resolve
 }

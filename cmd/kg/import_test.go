@@ -284,3 +284,38 @@ func TestImportGDELT(t *testing.T) {
 		t.Errorf("bad line: exit %d: %s", code, errOut)
 	}
 }
+
+// TestImportICEWS: ICEWS coded events import by story, with their codes
+// (a lost leading zero restored), intensities as Goldstein scores and
+// origin; "Police (Pakistan)" is Pakistan's police, the sector kg makes of
+// "Pakistani police", and a person meets the dictionary's.
+func TestImportICEWS(t *testing.T) {
+	t.Setenv("KG_DICT", "")
+	dir := t.TempDir()
+	head := "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\tIntensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\tSentence Number\tPublisher\tCity\tDistrict\tProvince\tCountry\tLatitude\tLongitude\n"
+	row := func(id, date, src, code, intensity, dst, story string) string {
+		return strings.Join([]string{id, date, src, "", "", "", code, intensity, dst, "", "", story, "1", "", "", "", "", "", "", ""}, "\t") + "\n"
+	}
+	file := filepath.Join(dir, "events.2014.tab")
+	os.WriteFile(file, []byte(head+row("1", "2014-11-20", "Pakistan", "57", "8.0", "Russia", "s1")+
+		row("2", "2014-11-21", "Police (Pakistan)", "173", "-5.0", "Citizen (Pakistan)", "s2")+
+		row("3", "2014-11-22", "Sergey Lavrov", "042", "1.9", "Pakistan", "s3")), 0o644)
+	store := filepath.Join(dir, "kg.db")
+	if code, _, errOut := runKG(t, "", "--store", store, "import", "--from", "icews", file); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	_, out, _ := runKG(t, "", "--store", store, "triples", "--format", "csv", "--origin", "icews")
+	for _, want := range []string{
+		"icews-1,2014-11-20,day,Pakistan,pakistan,PAK,country,sign_formal_agreement,057,1,8,Russia,russia,RUS,country",
+		"icews-2,2014-11-21,day,Pakistan police,pakistan-police,PAKCOP,organization,",
+		",-5,Pakistan civilians,pakistan-civilians,PAKCVL,organization,",
+		"icews-3,2014-11-22,day,Sergey Lavrov,sergey-lavrov,RUSGOV,person,make_a_visit,042",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("triples lack %q:\n%s", want, out)
+		}
+	}
+	if _, out, _ := runKG(t, "", "--store", store, "triples", "--origin", "gdelt"); out != "" {
+		t.Errorf("--origin gdelt lists ICEWS events:\n%s", out)
+	}
+}

@@ -60,7 +60,7 @@ func addFilterFlags(cmd *cobra.Command, ff *filterFlags) {
 		def = "actor"
 	}
 	fl.StringVar(&ff.level, "level", def, "actor; country: every actor counts for its country (its government, army, leaders); sector: for its country's sector (government, military, rebels…) its CAMEO code names")
-	fl.StringSliceVar(&ff.origins, "origin", nil, "keep events of these origins: kg (extracted), import, gdelt")
+	fl.StringSliceVar(&ff.origins, "origin", nil, "keep events of these origins: kg (extracted), import, gdelt, icews")
 	fl.BoolVar(&ff.mentions, "mentions", false, "count every report of an event; by default reports of one event (same actors, CAMEO root, modality, agreeing dates) count once")
 	fl.IntVar(&ff.reportDays, "report-days", graph.DefaultReportDays, "days apart that two reports dated to the day may be and tell of one event")
 }

@@ -122,8 +122,8 @@ func (f Filter) Validate() error {
 		return fmt.Errorf("filter: unknown level %q (want actor, country or sector)", f.Level)
 	}
 	for _, o := range f.Origins {
-		if o != OriginKG && o != OriginImport && o != OriginGDELT {
-			return fmt.Errorf("filter: unknown origin %q (want kg, import or gdelt)", o)
+		if o != OriginKG && o != OriginImport && o != OriginGDELT && o != OriginICEWS {
+			return fmt.Errorf("filter: unknown origin %q (want kg, import, gdelt or icews)", o)
 		}
 	}
 	if len(f.Between) != 0 && len(f.Between) != 2 {

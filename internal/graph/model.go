@@ -253,13 +253,14 @@ const (
 	OriginKG     = "kg"
 	OriginImport = "import"
 	OriginGDELT  = "gdelt"
+	OriginICEWS  = "icews"
 )
 
 // Origin says where e comes from: OriginGDELT for an event of GDELT,
 // OriginImport for imported triples, OriginKG for kg's extraction.
 func (e *Event) Origin() string {
 	switch e.Extractor {
-	case OriginGDELT, OriginImport:
+	case OriginGDELT, OriginICEWS, OriginImport:
 		return e.Extractor
 	}
 	return OriginKG

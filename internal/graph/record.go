@@ -42,7 +42,7 @@ type TripleRecord struct {
 	// Reporter is whoever the text says reported the event; absent when
 	// the text states it itself.
 	Reporter *ActorRef `json:"reporter,omitempty"`
-	// Origin is where the event comes from: kg, import or gdelt.
+	// Origin is where the event comes from: kg, import, gdelt or icews.
 	Origin string `json:"origin"`
 	// Mentions and Sources: how many reports in how many sources the
 	// event stands for, 1 and 1 for an event kg found.

@@ -80,6 +80,14 @@ func Lookup(code string) (c Code, ok bool) {
 	return Code{}, false
 }
 
+// Known reports whether code is one of CAMEO's own event codes, exactly:
+// what an event data set coded with CAMEO may hold.
+func Known(code string) bool {
+	once.Do(load)
+	_, ok := table[code]
+	return ok
+}
+
 func prefix(s string, n int) string {
 	if len(s) < n {
 		return s

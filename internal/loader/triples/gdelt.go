@@ -173,7 +173,7 @@ func gdeltRow(cols []string, src, dst graph.Actor, ordinal int) (importRow, erro
 		ID: "gdelt-" + id, Source: src.ID, Target: dst.ID, CAMEO: strings.TrimSpace(cols[gdEventCode]),
 		Date: date, Modality: graph.Actual, SentenceIndex: ordinal, Extractor: graph.OriginGDELT, Confidence: 1,
 	}
-	if _, ok := cameo.Lookup(e.CAMEO); !ok {
+	if !cameo.Known(e.CAMEO) {
 		return bad(gdEventCode, fmt.Errorf("%q is not a CAMEO event code", e.CAMEO))
 	}
 	if e.QuadClass, err = strconv.Atoi(strings.TrimSpace(cols[gdQuadClass])); err != nil || e.QuadClass < 1 || e.QuadClass > 4 {

@@ -119,6 +119,8 @@ func (im *Importer) Read(r io.Reader, file, format string) []error {
 		return im.readCSV(r, file, defDoc, '\t')
 	case TriplesGDELT:
 		return im.readGDELT(r, file, gdeltDefaultDoc(defDoc))
+	case TriplesICEWS:
+		return im.readICEWS(r, file)
 	}
 	return []error{fmt.Errorf("%s: unknown triples format %q", file, format)}
 }
@@ -320,7 +322,7 @@ var csvColumns = []string{
 // reads back the same; a row that gives none is an import.
 func importOrigin(origin string) string {
 	switch origin {
-	case graph.OriginGDELT, graph.OriginKG:
+	case graph.OriginGDELT, graph.OriginICEWS, graph.OriginKG:
 		return origin
 	}
 	return graph.OriginImport
