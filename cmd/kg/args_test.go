@@ -20,7 +20,7 @@ var argCounts = map[string][2]int{
 	"demo": {0, 0}, "dict check": {1, -1}, "dict import": {1, -1}, "dict show": {0, 0},
 	"docs": {0, 0}, "export": {0, 0}, "extract": {0, -1}, "import": {1, -1},
 	"link": {3, 3}, "load": {1, -1}, "neighbors": {1, 1}, "parse": {0, -1},
-	"panel": {0, 0}, "compare": {2, 2}, "path": {2, 2}, "reindex": {0, 0}, "restore": {1, 1}, "stats": {0, 0}, "synth": {0, 0},
+	"panel": {0, 0}, "compare": {2, 2}, "serve": {0, 0}, "path": {2, 2}, "reindex": {0, 0}, "restore": {1, 1}, "stats": {0, 0}, "synth": {0, 0},
 	"timeline": {2, 2}, "triples": {0, 0},
 }
 

@@ -45,6 +45,9 @@ type factory struct {
 	IO       *ioStreams
 	storeDir string
 	store    *store.Store
+	// shared says store belongs to a kg serve process that runs commands
+	// on it one request after another: a command must not close it.
+	shared bool
 }
 
 func newFactory(io *ioStreams) *factory { return &factory{IO: io} }
@@ -65,7 +68,7 @@ func (f *factory) openStore(readOnly bool) (*store.Store, error) {
 }
 
 func (f *factory) closeStore() error {
-	if f.store == nil {
+	if f.store == nil || f.shared {
 		return nil
 	}
 	err := f.store.Close()

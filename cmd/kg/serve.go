@@ -1,0 +1,265 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/graph/store"
+)
+
+type serveOptions struct {
+	IO      *ioStreams
+	Store   func() (*store.Store, error)
+	Addr    string
+	Token   string
+	CORS    string
+	MaxBody int64
+	// Ready, when set, is told the address the server listens on (tests
+	// listen on port 0).
+	Ready func(addr string)
+}
+
+// serveQueries are the commands the API answers at /api/NAME with GET, as
+// the CLI does: flags as query parameters, positional arguments as arg.
+var serveQueries = []string{"actors", "balance", "central", "communities", "compare", "docs", "link", "neighbors",
+	"panel", "path", "stats", "timeline", "triples"}
+
+// serveWrites are the commands the API runs with POST, the request's body
+// standing for their stdin.
+var serveWrites = []string{"import", "load"}
+
+func newCmdServe(f *factory, runF func(*serveOptions) error) *cobra.Command {
+	opts := &serveOptions{IO: f.IO, Store: func() (*store.Store, error) { return f.openStore(false) }}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Hold the store and answer queries and loads over HTTP, at once",
+		Long: `Serve the store over HTTP: one process holds it, so queries keep answering
+while documents load, and scripts and notebooks ask without starting kg for
+every question.
+
+GET /api/NAME runs the query command NAME (` + strings.Join(serveQueries, ", ") + `)
+with its flags as query parameters and its positional arguments as arg, and
+answers with the JSON it prints with --format json (or ?format=jsonl|csv):
+  /api/path?arg=India&arg=Pakistan&k=2
+  /api/central?measure=pagerank&top=10&since=2012
+POST /api/load and POST /api/import take a body of JSON Lines documents, or
+of triples, as kg load - and kg import - read stdin; queries see each
+committed batch. A usage error answers 400, a failed command 422, both with
+{"error": "..."}. docs/api.md lists the routes.
+
+The server listens on loopback unless --addr says otherwise; another address
+needs --token (or KG_TOKEN), which every request must then give as
+"Authorization: Bearer TOKEN". Cross-origin requests are refused unless
+--cors names the origin allowed. Ctrl-C or SIGTERM stops it after the
+requests under way.`,
+		Example: `  kg serve
+  kg serve --addr 0.0.0.0:7474 --token "$(openssl rand -hex 16)"
+  curl 'http://127.0.0.1:7474/api/link?arg=India&arg=Russia&arg=Pakistan'`,
+		Args: noPositionalArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Token == "" {
+				opts.Token = envOr("KG_TOKEN", "")
+			}
+			host, _, err := net.SplitHostPort(opts.Addr)
+			if err != nil {
+				return flagErrorf(cmd, "--addr %q: %v", opts.Addr, err)
+			}
+			if ip := net.ParseIP(host); (ip == nil || !ip.IsLoopback()) && host != "localhost" && opts.Token == "" {
+				return flagErrorf(cmd, "--addr %s is not loopback: give --token (or KG_TOKEN) so that strangers cannot read or write the store", opts.Addr)
+			}
+			if opts.MaxBody <= 0 {
+				return flagErrorf(cmd, "--max-body must be positive")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runServe(cmd.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Addr, "addr", "127.0.0.1:7474", "address to listen on")
+	fl.StringVar(&opts.Token, "token", "", "bearer token every request must give (env KG_TOKEN); required off loopback")
+	fl.StringVar(&opts.CORS, "cors", "", "origin allowed to call the API from a browser (default: none)")
+	opts.MaxBody = 64 << 20
+	fl.Var(maxSizeValue{&opts.MaxBody}, "max-body", "largest request body: 64MB, 1GB")
+	return cmd
+}
+
+func runServe(ctx context.Context, opts *serveOptions) error {
+	s, err := opts.Store()
+	if err != nil {
+		return err
+	}
+	srv := &server{store: s, opts: opts}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(opts.IO.ErrOut, "kg: serving %s on http://%s/api/\n", s.Dir(), ln.Addr())
+	if opts.Ready != nil {
+		opts.Ready(ln.Addr().String())
+	}
+	done := make(chan error, 1)
+	go func() { done <- hs.Serve(ln) }()
+	select {
+	case err := <-done:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	// Let the requests under way finish; a load's batch is one
+	// transaction, committed or not, whatever happens.
+	shut, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shut); err != nil {
+		return fmt.Errorf("serve: shut down: %w", err)
+	}
+	return nil
+}
+
+// server answers the API by running kg's own commands on the store it
+// holds, so an answer is the CLI's, byte for byte.
+type server struct {
+	store *store.Store
+	opts  *serveOptions
+	// writes runs one load or import at a time, as one kg process would.
+	writes sync.Mutex
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.opts.CORS != "" {
+		w.Header().Set("Access-Control-Allow-Origin", s.opts.CORS)
+		w.Header().Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+		if r.Method == http.MethodOptions {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+	} else if r.Header.Get("Origin") != "" {
+		apiError(w, http.StatusForbidden, "cross-origin requests are refused (kg serve --cors ORIGIN allows one)")
+		return
+	}
+	if s.opts.Token != "" && r.Header.Get("Authorization") != "Bearer "+s.opts.Token {
+		apiError(w, http.StatusUnauthorized, "give the server's token as Authorization: Bearer TOKEN")
+		return
+	}
+	name, ok := strings.CutPrefix(r.URL.Path, "/api/")
+	if !ok {
+		apiError(w, http.StatusNotFound, "the API is under /api/ (see docs/api.md)")
+		return
+	}
+	write := slices.Contains(serveWrites, name)
+	switch {
+	case slices.Contains(serveQueries, name) && r.Method == http.MethodGet:
+	case write && r.Method == http.MethodPost:
+	case slices.Contains(serveQueries, name) || write:
+		apiError(w, http.StatusMethodNotAllowed, fmt.Sprintf("%s /api/%s: queries take GET, load and import POST", r.Method, name))
+		return
+	default:
+		apiError(w, http.StatusNotFound, fmt.Sprintf("no command %q (queries: %s; POST: %s)", name,
+			strings.Join(serveQueries, ", "), strings.Join(serveWrites, ", ")))
+		return
+	}
+	args, format, err := commandArgs(name, r.URL.Query(), write)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	var in io.Reader = strings.NewReader("")
+	if write {
+		in = http.MaxBytesReader(w, r.Body, s.opts.MaxBody)
+		s.writes.Lock()
+		defer s.writes.Unlock()
+	}
+	var out, errOut bytes.Buffer
+	f := &factory{IO: &ioStreams{In: in, Out: &out, ErrOut: &errOut}, store: s.store, shared: true}
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	root.SetOut(&out)
+	root.SetErr(&errOut)
+	code := exitCode(f.IO, root.ExecuteContext(r.Context()))
+	switch code {
+	case 0:
+		w.Header().Set("Content-Type", contentType(format))
+		w.Write(out.Bytes())
+	case 2:
+		apiError(w, http.StatusBadRequest, firstLine(errOut.String()))
+	default:
+		apiError(w, http.StatusUnprocessableEntity, firstLine(errOut.String()))
+	}
+}
+
+// commandArgs turns a request into the command line it stands for: arg
+// parameters are positional, every other parameter a flag; a flag given
+// several times repeats. Loads and imports read their body as stdin.
+func commandArgs(name string, q url.Values, write bool) (args []string, format string, err error) {
+	args = []string{name}
+	args = append(args, q["arg"]...)
+	keys := make([]string, 0, len(q))
+	for k := range q {
+		if k != "arg" {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	format = "json"
+	for _, k := range keys {
+		if k == "store" || k == "o" || k == "output" || k == "plot" || k == "cpuprofile" {
+			return nil, "", fmt.Errorf("parameter %q is not for the API: the server's store and answer are the only ones", k)
+		}
+		for _, v := range q[k] {
+			if k == "format" {
+				format = v
+				continue
+			}
+			args = append(args, "--"+k+"="+v)
+		}
+	}
+	switch {
+	case write:
+		args = append(args, "-", "--format=json")
+		format = "json"
+	default:
+		if format != "json" && format != "jsonl" && format != "csv" {
+			return nil, "", fmt.Errorf("format %q: the API answers json, jsonl or csv", format)
+		}
+		args = append(args, "--format="+format)
+	}
+	return args, format, nil
+}
+
+func contentType(format string) string {
+	switch format {
+	case "csv":
+		return "text/csv; charset=utf-8"
+	case "jsonl":
+		return "application/x-ndjson"
+	}
+	return "application/json"
+}
+
+func apiError(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]string{"error": strings.TrimPrefix(msg, "kg: ")})
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	if s == "" {
+		return "the command failed"
+	}
+	return s
+}

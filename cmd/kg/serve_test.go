@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/kg-project/kg/internal/graph/store"
+)
+
+// startServer serves store dir on a free loopback port until the test ends.
+func startServer(t *testing.T, dir, token string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	var errOut strings.Builder
+	opts := &serveOptions{IO: &ioStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: &errOut}, Addr: "127.0.0.1:0",
+		Token: token, MaxBody: 1 << 20, Ready: func(a string) { ready <- a }}
+	opts.Store = func() (*store.Store, error) { return store.Open(store.DefaultOptions(dir)) }
+	done := make(chan error, 1)
+	go func() { done <- runServe(ctx, opts) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	})
+	select {
+	case a := <-ready:
+		return "http://" + a
+	case err := <-done:
+		t.Fatalf("serve: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	return ""
+}
+
+func apiGet(t *testing.T, base, path, token string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, base+path, nil)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// TestServeAnswersAsTheCLI: every query the API answers is the CLI's JSON
+// byte for byte; errors are 400 for usage, 422 for a failed command; a
+// load through the API is seen by the next query, and queries keep
+// answering while it runs.
+func TestServeAnswersAsTheCLI(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kg.db")
+	corpus := filepath.Join(t.TempDir(), "corpus")
+	if err := writeDemoCorpus(corpus); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runKG(t, "", "--store", dir, "load", "--quiet", corpus); code != 0 {
+		t.Fatal(errOut)
+	}
+	queries := [][]string{
+		{"stats"}, {"docs"}, {"actors", "--type=person"}, {"triples", "--between=India,Pakistan"},
+		{"central", "--measure=pagerank", "--top=5"}, {"path", "Kayani", "India", "--k=2"},
+		{"link", "India", "Russia", "Pakistan"}, {"neighbors", "Lavrov", "--depth=2"}, {"communities"},
+		{"balance", "--top=3"}, {"timeline", "Russia", "Pakistan"}, {"panel", "--between=Russia,Pakistan"},
+		{"compare", "kg", "import"},
+	}
+	if len(queries) != len(serveQueries) {
+		t.Fatalf("the test asks %d queries, the server answers %d", len(queries), len(serveQueries))
+	}
+	want := make([]string, len(queries))
+	for i, q := range queries {
+		_, want[i], _ = runKG(t, "", append([]string{"--store", dir}, append(q, "--format", "json")...)...)
+	}
+	base := startServer(t, dir, "")
+	for i, q := range queries {
+		v := url.Values{}
+		for _, a := range q[1:] {
+			if k, val, ok := strings.Cut(strings.TrimPrefix(a, "--"), "="); ok && strings.HasPrefix(a, "--") {
+				v.Add(k, val)
+			} else {
+				v.Add("arg", a)
+			}
+		}
+		code, body := apiGet(t, base, "/api/"+q[0]+"?"+v.Encode(), "")
+		if code != 200 || body != want[i] {
+			t.Errorf("%v: %d, the CLI's JSON differs:\n%.300s\nwant\n%.300s", q, code, body, want[i])
+		}
+	}
+	for _, tt := range []struct {
+		path string
+		code int
+		want string
+	}{
+		{"/api/central?measure=fame", 400, `unknown measure`},
+		{"/api/path?arg=Rusia&arg=India", 422, `unknown actor \"Rusia\"`},
+		{"/api/demo", 404, `no command \"demo\"`},
+		{"/api/stats?store=/etc", 400, `parameter \"store\" is not for the API`},
+		{"/index.html", 404, "under /api/"},
+	} {
+		if code, body := apiGet(t, base, tt.path, ""); code != tt.code || !strings.Contains(body, tt.want) {
+			t.Errorf("%s: %d %s, want %d and %s", tt.path, code, body, tt.code, tt.want)
+		}
+	}
+	// A load while twenty clients query: every request answers.
+	var wg sync.WaitGroup
+	errs := make(chan string, 200)
+	for c := 0; c < 20; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 5; i++ {
+				if code, body := apiGet(t, base, "/api/central?measure=degree&top=3", ""); code != 200 {
+					errs <- fmt.Sprintf("%d %s", code, body)
+				}
+			}
+		}()
+	}
+	doc := `{"id":"n1","date":"2024-01-05","text":"India protested to Russia over its arms sales to Pakistan."}` + "\n"
+	resp, err := http.Post(base+"/api/load", "application/x-ndjson", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("query during the load: %s", e)
+	}
+	if resp.StatusCode != 200 || !strings.Contains(string(b), `"new": 1`) {
+		t.Errorf("load: %d %s", resp.StatusCode, b)
+	}
+	if _, body := apiGet(t, base, "/api/stats", ""); !strings.Contains(body, `"documents": 9`) {
+		t.Errorf("stats after the load: %s", body)
+	}
+}
+
+// TestServeGuards: a token is required off loopback and checked on every
+// request; cross-origin requests are refused unless allowed.
+func TestServeGuards(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kg.db")
+	if code, _, errOut := runKG(t, "source,target,cameo\nA,B,042\n", "--store", dir, "import", "-"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := runKG(t, "", "--store", dir, "serve", "--addr", "0.0.0.0:7474"); code != 2 || !strings.Contains(errOut, "give --token") {
+		t.Errorf("off loopback without a token: exit %d: %s", code, errOut)
+	}
+	base := startServer(t, dir, "s3cret")
+	if code, _ := apiGet(t, base, "/api/stats", ""); code != 401 {
+		t.Errorf("no token: %d, want 401", code)
+	}
+	if code, _ := apiGet(t, base, "/api/stats", "wrong"); code != 401 {
+		t.Errorf("wrong token: %d, want 401", code)
+	}
+	if code, _ := apiGet(t, base, "/api/stats", "s3cret"); code != 200 {
+		t.Errorf("token: %d, want 200", code)
+	}
+	req, _ := http.NewRequest(http.MethodGet, base+"/api/stats", nil)
+	req.Header.Set("Authorization", "Bearer s3cret")
+	req.Header.Set("Origin", "http://elsewhere.example")
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 403 {
+		t.Errorf("cross-origin: %v %v, want 403", resp.StatusCode, err)
+	}
+}
+
+// TestAPIDocument: docs/api.md lists exactly the routes the server
+// answers.
+func TestAPIDocument(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "api.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	documented := map[string]bool{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `/api/([a-z]+)` \\|").FindAllStringSubmatch(string(b), -1) {
+		documented[m[1]] = true
+	}
+	for _, name := range append(append([]string{}, serveQueries...), serveWrites...) {
+		if !documented[name] {
+			t.Errorf("/api/%s is served but not in docs/api.md", name)
+		}
+		delete(documented, name)
+	}
+	for name := range documented {
+		t.Errorf("docs/api.md lists /api/%s, which the server does not answer", name)
+	}
+}
