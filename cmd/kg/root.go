@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/kg-project/kg/internal/graph/store"
 	"os"
 	"os/signal"
 	"syscall"
@@ -30,6 +31,18 @@ func run(args []string, io *ioStreams) int {
 	// the command, not something to drop.
 	if cerr := f.closeStore(); err == nil {
 		err = cerr
+	}
+	// A query on a store that kg serve holds goes through the server,
+	// which runs it as this process would have.
+	if errors.Is(err, store.ErrLocked) {
+		if code, ok := forwardToServer(ctx, f.storeDir, args, io); ok {
+			return code
+		}
+		if addr := serverOf(f.storeDir); addr != "" {
+			code := exitCode(io, err)
+			fmt.Fprintf(io.ErrOut, "kg: kg serve holds it at http://%s: queries go through it; load and import with POST /api/load and /api/import (docs/api.md)\n", addr)
+			return code
+		}
 	}
 	return exitCode(io, err)
 }

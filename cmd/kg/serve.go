@@ -9,6 +9,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -109,6 +111,15 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	// Beside the store, where kg finds it when the store is held: the
+	// address, and the token a command must give.
+	note := serveNote(s.Dir())
+	b, _ := json.Marshal(serveFile{Addr: ln.Addr().String(), Token: opts.Token})
+	if err := os.WriteFile(note, b, 0o600); err != nil {
+		ln.Close()
+		return fmt.Errorf("serve: write %s: %w", note, err)
+	}
+	defer os.Remove(note)
 	fmt.Fprintf(opts.IO.ErrOut, "kg: serving %s on http://%s/api/\n", s.Dir(), ln.Addr())
 	if opts.Ready != nil {
 		opts.Ready(ln.Addr().String())
@@ -153,6 +164,10 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.opts.Token != "" && r.Header.Get("Authorization") != "Bearer "+s.opts.Token {
 		apiError(w, http.StatusUnauthorized, "give the server's token as Authorization: Bearer TOKEN")
+		return
+	}
+	if r.URL.Path == "/api/run" && r.Method == http.MethodPost {
+		s.runCommand(w, r)
 		return
 	}
 	name, ok := strings.CutPrefix(r.URL.Path, "/api/")
@@ -262,4 +277,127 @@ func firstLine(s string) string {
 		return "the command failed"
 	}
 	return s
+}
+
+// serveFile is what kg serve writes beside the store it holds.
+type serveFile struct {
+	Addr  string `json:"addr"`
+	Token string `json:"token,omitempty"`
+}
+
+// serveNote is the file beside store dir that names the server holding it.
+func serveNote(dir string) string {
+	return filepath.Clean(dir) + ".serve.json"
+}
+
+// runRequest is a command line that a kg process, finding the store held
+// by kg serve, hands to the server to run as it would have.
+type runRequest struct {
+	Args []string `json:"args"`
+	TTY  bool     `json:"tty"`
+}
+
+// runResult is what the command printed and how it ended.
+type runResult struct {
+	Code   int    `json:"code"`
+	Stdout string `json:"stdout"`
+	Stderr string `json:"stderr"`
+}
+
+// runCommand runs a forwarded query command line: one of the query
+// commands, never a flag that names another store or a file to write.
+func (s *server) runCommand(w http.ResponseWriter, r *http.Request) {
+	var req runRequest
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&req); err != nil {
+		apiError(w, http.StatusBadRequest, "run: "+err.Error())
+		return
+	}
+	name := ""
+	for _, a := range req.Args {
+		if !strings.HasPrefix(a, "-") {
+			name = a
+			break
+		}
+	}
+	if !slices.Contains(serveQueries, name) {
+		apiError(w, http.StatusBadRequest, fmt.Sprintf("run: %q is not a query the server runs", name))
+		return
+	}
+	for _, a := range req.Args {
+		for _, f := range []string{"--store", "--plot", "-o", "--output", "--cpuprofile"} {
+			if a == f || strings.HasPrefix(a, f+"=") {
+				apiError(w, http.StatusBadRequest, "run: "+f+" is not for the server")
+				return
+			}
+		}
+	}
+	var out, errOut bytes.Buffer
+	f := &factory{IO: &ioStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, OutTTY: req.TTY}, store: s.store, shared: true}
+	root := newRootCmd(f)
+	root.SetArgs(req.Args)
+	root.SetOut(&out)
+	root.SetErr(&errOut)
+	code := exitCode(f.IO, root.ExecuteContext(r.Context()))
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(runResult{Code: code, Stdout: out.String(), Stderr: errOut.String()})
+}
+
+// serverOf is the address of the kg serve holding store dir, "" when none
+// says it does.
+func serverOf(dir string) string {
+	b, err := os.ReadFile(serveNote(dir))
+	if err != nil {
+		return ""
+	}
+	var sf serveFile
+	if json.Unmarshal(b, &sf) != nil {
+		return ""
+	}
+	return sf.Addr
+}
+
+// forwardToServer runs a query through the kg serve that holds the store
+// dir, printing what it printed. ok is false when no server answers for
+// the store, or the command is not a query it runs.
+func forwardToServer(ctx context.Context, dir string, args []string, ios *ioStreams) (code int, ok bool) {
+	var sf serveFile
+	if b, err := os.ReadFile(serveNote(dir)); err != nil || json.Unmarshal(b, &sf) != nil || sf.Addr == "" {
+		return 0, false
+	}
+	// The store flag named the store; the server has its own.
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--store" {
+			i++
+			continue
+		}
+		if strings.HasPrefix(a, "--store=") {
+			continue
+		}
+		rest = append(rest, a)
+	}
+	body, _ := json.Marshal(runRequest{Args: rest, TTY: ios.OutTTY})
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://"+sf.Addr+"/api/run", bytes.NewReader(body))
+	if err != nil {
+		return 0, false
+	}
+	if sf.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+sf.Token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, false
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return 0, false
+	}
+	var res runResult
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
+		return 0, false
+	}
+	io.WriteString(ios.Out, res.Stdout)
+	io.WriteString(ios.ErrOut, res.Stderr)
+	return res.Code, true
 }

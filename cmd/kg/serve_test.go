@@ -200,3 +200,31 @@ func TestAPIDocument(t *testing.T) {
 		t.Errorf("docs/api.md lists /api/%s, which the server does not answer", name)
 	}
 }
+
+// TestCLIGoesThroughServer: a query on a store that kg serve holds is run
+// by the server and prints what it would have printed, exit status
+// included; a load is refused with a pointer to the API.
+func TestCLIGoesThroughServer(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kg.db")
+	if code, _, errOut := runKG(t, "source,target,cameo\nIndia,Pakistan,112\n", "--store", dir, "import", "-"); code != 0 {
+		t.Fatal(errOut)
+	}
+	_, want, _ := runKG(t, "", "--store", dir, "triples", "--format", "csv")
+	startServer(t, dir, "tok")
+	if _, err := os.Stat(serveNote(dir)); err != nil {
+		t.Fatalf("no note beside the store: %v", err)
+	}
+	// Another process, as the user would run it: the store is locked.
+	code, out, errOut := runProcess(t, "--store", dir, "triples", "--format", "csv")
+	if code != 0 || out != want {
+		t.Errorf("through the server: exit %d, %q%s, want %q", code, out, errOut, want)
+	}
+	if code, _, errOut := runProcess(t, "--store", dir, "path", "Atlantis", "India"); code != 1 || !strings.Contains(errOut, `unknown actor "Atlantis"`) {
+		t.Errorf("failing query: exit %d: %s", code, errOut)
+	}
+	doc := filepath.Join(t.TempDir(), "a.txt")
+	os.WriteFile(doc, []byte("India accused Pakistan of sponsoring the attack."), 0o644)
+	if code, _, errOut := runProcess(t, "--store", dir, "load", doc); code != 1 || !strings.Contains(errOut, "kg serve holds it at http://") {
+		t.Errorf("load on a served store: exit %d: %s", code, errOut)
+	}
+}
