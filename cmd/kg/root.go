@@ -35,10 +35,11 @@ func run(args []string, io *ioStreams) int {
 	// A query on a store that kg serve holds goes through the server,
 	// which runs it as this process would have.
 	if errors.Is(err, store.ErrLocked) {
-		if code, ok := forwardToServer(ctx, f.storeDir, args, io); ok {
+		code, ok, addr := forwardToServer(ctx, f.storeDir, args, io)
+		if ok {
 			return code
 		}
-		if addr := serverOf(f.storeDir); addr != "" {
+		if addr != "" {
 			code := exitCode(io, err)
 			fmt.Fprintf(io.ErrOut, "kg: kg serve holds it at http://%s: queries go through it; load and import with POST /api/load and /api/import (docs/api.md)\n", addr)
 			return code

@@ -342,27 +342,15 @@ func (s *server) runCommand(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(runResult{Code: code, Stdout: out.String(), Stderr: errOut.String()})
 }
 
-// serverOf is the address of the kg serve holding store dir, "" when none
-// says it does.
-func serverOf(dir string) string {
-	b, err := os.ReadFile(serveNote(dir))
-	if err != nil {
-		return ""
-	}
-	var sf serveFile
-	if json.Unmarshal(b, &sf) != nil {
-		return ""
-	}
-	return sf.Addr
-}
-
 // forwardToServer runs a query through the kg serve that holds the store
 // dir, printing what it printed. ok is false when no server answers for
-// the store, or the command is not a query it runs.
-func forwardToServer(ctx context.Context, dir string, args []string, ios *ioStreams) (code int, ok bool) {
+// the store, or the command is not a query it runs; addr is the address of
+// a server that answered, "" when none did (a note left by a server that
+// was killed).
+func forwardToServer(ctx context.Context, dir string, args []string, ios *ioStreams) (code int, ok bool, addr string) {
 	var sf serveFile
 	if b, err := os.ReadFile(serveNote(dir)); err != nil || json.Unmarshal(b, &sf) != nil || sf.Addr == "" {
-		return 0, false
+		return 0, false, ""
 	}
 	// The store flag named the store; the server has its own.
 	var rest []string
@@ -380,24 +368,21 @@ func forwardToServer(ctx context.Context, dir string, args []string, ios *ioStre
 	body, _ := json.Marshal(runRequest{Args: rest, TTY: ios.OutTTY})
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, "http://"+sf.Addr+"/api/run", bytes.NewReader(body))
 	if err != nil {
-		return 0, false
+		return 0, false, ""
 	}
 	if sf.Token != "" {
 		req.Header.Set("Authorization", "Bearer "+sf.Token)
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		return 0, false
+		return 0, false, ""
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return 0, false
-	}
 	var res runResult
-	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
-		return 0, false
+	if resp.StatusCode != http.StatusOK || json.NewDecoder(resp.Body).Decode(&res) != nil {
+		return 0, false, sf.Addr
 	}
 	io.WriteString(ios.Out, res.Stdout)
 	io.WriteString(ios.ErrOut, res.Stderr)
-	return res.Code, true
+	return res.Code, true, sf.Addr
 }
