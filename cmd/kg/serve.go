@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -36,8 +37,20 @@ type serveOptions struct {
 
 // serveQueries are the commands the API answers at /api/NAME with GET, as
 // the CLI does: flags as query parameters, positional arguments as arg.
-var serveQueries = []string{"actors", "balance", "central", "communities", "compare", "docs", "link", "neighbors",
+var serveQueries = []string{"actors", "balance", "central", "communities", "compare", "docs", "graph", "link", "neighbors",
 	"panel", "path", "stats", "timeline", "triples"}
+
+// The graph page at /: the page, and the bundle that go generate builds
+// from web/ (sigma.js and graphology), committed so that go install needs
+// no Node.
+var (
+	//go:embed web/index.html
+	pageHTML []byte
+	//go:embed web/app.js
+	pageJS []byte
+)
+
+//go:generate sh -c "cd ../../web && npm ci --no-audit --no-fund && npm run build"
 
 // serveWrites are the commands the API runs with POST, the request's body
 // standing for their stdin.
@@ -170,9 +183,21 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.runCommand(w, r)
 		return
 	}
+	if r.Method == http.MethodGet {
+		switch r.URL.Path {
+		case "/", "/index.html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(pageHTML)
+			return
+		case "/app.js":
+			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+			w.Write(pageJS)
+			return
+		}
+	}
 	name, ok := strings.CutPrefix(r.URL.Path, "/api/")
 	if !ok {
-		apiError(w, http.StatusNotFound, "the API is under /api/ (see docs/api.md)")
+		apiError(w, http.StatusNotFound, "the API is under /api/ (see docs/api.md); the graph page is at /")
 		return
 	}
 	write := slices.Contains(serveWrites, name)
@@ -187,7 +212,13 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			strings.Join(serveQueries, ", "), strings.Join(serveWrites, ", ")))
 		return
 	}
-	args, format, err := commandArgs(name, r.URL.Query(), write)
+	command := name
+	if name == "graph" {
+		// The graph page's data: the filtered graph as kg export writes
+		// it for graphology.
+		command = "export"
+	}
+	args, format, err := commandArgs(command, r.URL.Query(), write)
 	if err != nil {
 		apiError(w, http.StatusBadRequest, err.Error())
 		return
@@ -246,6 +277,11 @@ func commandArgs(name string, q url.Values, write bool) (args []string, format s
 	case write:
 		args = append(args, "-", "--format=json")
 		format = "json"
+	case name == "export":
+		if format != "json" {
+			return nil, "", fmt.Errorf("format %q: /api/graph answers graphology JSON", format)
+		}
+		args = append(args, "--format=json", "--json-style=graphology", "-o", "-")
 	default:
 		if format != "json" && format != "jsonl" && format != "csv" {
 			return nil, "", fmt.Errorf("format %q: the API answers json, jsonl or csv", format)

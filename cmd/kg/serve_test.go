@@ -80,13 +80,15 @@ func TestServeAnswersAsTheCLI(t *testing.T) {
 		{"balance", "--top=3"}, {"timeline", "Russia", "Pakistan"}, {"panel", "--between=Russia,Pakistan"},
 		{"compare", "kg", "import"},
 	}
-	if len(queries) != len(serveQueries) {
+	if len(queries) != len(serveQueries)-1 { // and graph, below
 		t.Fatalf("the test asks %d queries, the server answers %d", len(queries), len(serveQueries))
 	}
 	want := make([]string, len(queries))
 	for i, q := range queries {
 		_, want[i], _ = runKG(t, "", append([]string{"--store", dir}, append(q, "--format", "json")...)...)
 	}
+	// The graph page's data is kg export's graphology JSON.
+	_, wantGraph, _ := runKG(t, "", "--store", dir, "export", "--format", "json", "--json-style", "graphology", "-o", "-", "--level", "country")
 	base := startServer(t, dir, "")
 	for i, q := range queries {
 		v := url.Values{}
@@ -102,6 +104,9 @@ func TestServeAnswersAsTheCLI(t *testing.T) {
 			t.Errorf("%v: %d, the CLI's JSON differs:\n%.300s\nwant\n%.300s", q, code, body, want[i])
 		}
 	}
+	if code, body := apiGet(t, base, "/api/graph?level=country", ""); code != 200 || body != wantGraph {
+		t.Errorf("/api/graph: %d, not kg export's graphology JSON:\n%.300s", code, body)
+	}
 	for _, tt := range []struct {
 		path string
 		code int
@@ -111,7 +116,7 @@ func TestServeAnswersAsTheCLI(t *testing.T) {
 		{"/api/path?arg=Rusia&arg=India", 422, `unknown actor \"Rusia\"`},
 		{"/api/demo", 404, `no command \"demo\"`},
 		{"/api/stats?store=/etc", 400, `parameter \"store\" is not for the API`},
-		{"/index.html", 404, "under /api/"},
+		{"/favicon.ico", 404, "under /api/"},
 	} {
 		if code, body := apiGet(t, base, tt.path, ""); code != tt.code || !strings.Contains(body, tt.want) {
 			t.Errorf("%s: %d %s, want %d and %s", tt.path, code, body, tt.code, tt.want)
