@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/kg-project/kg/internal/graph/store"
 	"golang.org/x/term"
@@ -48,6 +51,10 @@ type factory struct {
 	// shared says store belongs to a kg serve process that runs commands
 	// on it one request after another: a command must not close it.
 	shared bool
+	// wait is how long a query waits for a store that another kg process
+	// (a load) holds; ctx ends the wait early (Ctrl-C).
+	wait time.Duration
+	ctx  context.Context
 }
 
 func newFactory(io *ioStreams) *factory { return &factory{IO: io} }
@@ -59,12 +66,43 @@ func (f *factory) openStore(readOnly bool) (*store.Store, error) {
 	if f.store != nil {
 		return f.store, nil
 	}
+	// A store that kg serve holds is answered through it (see run): no
+	// need to knock on the lock first.
+	if readOnly && serverAlive(f.storeDir) {
+		return nil, fmt.Errorf("store %s is held by kg serve: %w", f.storeDir, store.ErrLocked)
+	}
 	s, err := store.Open(store.DefaultOptions(f.storeDir).WithReadOnly(readOnly))
+	if readOnly && errors.Is(err, store.ErrLocked) && f.wait > 0 {
+		s, err = f.waitForStore()
+	}
 	if err != nil {
 		return nil, err
 	}
 	f.store = s
 	return s, nil
+}
+
+// waitForStore opens the store read-only once the process that holds it
+// lets go, or gives up after f.wait: a query asked during a load answers
+// when the load ends instead of failing at once.
+func (f *factory) waitForStore() (*store.Store, error) {
+	ctx := f.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	fmt.Fprintf(f.IO.ErrOut, "kg: store %s is in use by another kg process; waiting up to %s (--wait)\n", f.storeDir, f.wait)
+	deadline := time.Now().Add(f.wait)
+	for {
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+		s, err := store.Open(store.DefaultOptions(f.storeDir).WithReadOnly(true))
+		if !errors.Is(err, store.ErrLocked) || time.Now().After(deadline) {
+			return s, err
+		}
+	}
 }
 
 func (f *factory) closeStore() error {

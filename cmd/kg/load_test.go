@@ -391,3 +391,32 @@ func TestLoadProgressBar(t *testing.T) {
 		})
 	}
 }
+
+// TestQueryWaitsForLoad: a query on a store that a load holds waits for
+// the load to end (--wait) and then answers; with --wait 0 it fails at
+// once, as a second writer does.
+func TestQueryWaitsForLoad(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	if code, _, errOut := runKG(t, "source,target,cameo\nA,B,042\n", "--store", dir, "import", "-"); code != 0 {
+		t.Fatal(errOut)
+	}
+	s, err := store.Open(store.DefaultOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A reader already waits 3 s for a lock (a store being recovered);
+	// the load here holds the store for longer than that twice over.
+	release := time.AfterFunc(7*time.Second, func() { s.Close() })
+	defer release.Stop()
+	if code, _, errOut := runProcess(t, "--store", dir, "--wait", "0", "stats"); code != 1 || !strings.Contains(errOut, "in use by another kg process") {
+		t.Errorf("--wait 0: exit %d: %s", code, errOut)
+	}
+	start := time.Now()
+	code, out, errOut := runProcess(t, "--store", dir, "stats", "--format", "jsonl")
+	if code != 0 || !strings.Contains(out, `"events":1`) || !strings.Contains(errOut, "waiting up to 30s (--wait)") {
+		t.Errorf("waiting query: exit %d, %s%s", code, out, errOut)
+	}
+	if d := time.Since(start); d < 2*time.Second {
+		t.Errorf("answered after %v, before the store was let go", d)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -22,6 +23,7 @@ func run(args []string, io *ioStreams) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	f := newFactory(io)
+	f.ctx = ctx
 	root := newRootCmd(f)
 	root.SetArgs(args)
 	root.SetOut(io.Out)
@@ -63,6 +65,8 @@ CSV for scripts.`,
 	}
 	root.PersistentFlags().StringVar(&f.storeDir, "store", envOr("KG_STORE", "./kg.db"),
 		"store directory (env KG_STORE)")
+	root.PersistentFlags().DurationVar(&f.wait, "wait", 30*time.Second,
+		"how long a query waits for a store that another kg process (a load) is writing; 0 fails at once")
 	root.PersistentFlags().BoolVar(&f.IO.RawCSV, "raw-csv", false,
 		"write CSV cells as they are; by default a cell a spreadsheet would run as a formula (=, @, |, or + and - before other than a number) gets a leading apostrophe")
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {

@@ -321,6 +321,21 @@ type serveFile struct {
 	Token string `json:"token,omitempty"`
 }
 
+// serverAlive says whether a kg serve that says it holds store dir
+// answers at its address; a note left by a killed server does not.
+func serverAlive(dir string) bool {
+	var sf serveFile
+	if b, err := os.ReadFile(serveNote(dir)); err != nil || json.Unmarshal(b, &sf) != nil || sf.Addr == "" {
+		return false
+	}
+	c, err := net.DialTimeout("tcp", sf.Addr, 300*time.Millisecond)
+	if err != nil {
+		return false
+	}
+	c.Close()
+	return true
+}
+
 // serveNote is the file beside store dir that names the server holding it.
 func serveNote(dir string) string {
 	return filepath.Clean(dir) + ".serve.json"
