@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/kg-project/kg/internal/graph/store"
+	"go.yaml.in/yaml/v3"
 )
 
 // startServer serves store dir on a free loopback port until the test ends.
@@ -231,5 +232,43 @@ func TestCLIGoesThroughServer(t *testing.T) {
 	os.WriteFile(doc, []byte("India accused Pakistan of sponsoring the attack."), 0o644)
 	if code, _, errOut := runProcess(t, "--store", dir, "load", doc); code != 1 || !strings.Contains(errOut, "kg serve holds it at http://") {
 		t.Errorf("load on a served store: exit %d: %s", code, errOut)
+	}
+}
+
+// TestOpenAPIDocument: docs/openapi.yaml is OpenAPI 3 and has exactly the
+// routes the server answers, with the method each takes.
+func TestOpenAPIDocument(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "openapi.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		OpenAPI string                    `yaml:"openapi"`
+		Paths   map[string]map[string]any `yaml:"paths"`
+	}
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Errorf("openapi %q, want 3.x", doc.OpenAPI)
+	}
+	want := map[string]string{"/api/run": "post"}
+	for _, n := range serveQueries {
+		want["/api/"+n] = "get"
+	}
+	for _, n := range serveWrites {
+		want["/api/"+n] = "post"
+	}
+	for p, m := range want {
+		if _, ok := doc.Paths[p][m]; !ok {
+			t.Errorf("%s %s is served but not in docs/openapi.yaml", strings.ToUpper(m), p)
+		}
+	}
+	for p, ops := range doc.Paths {
+		for m := range ops {
+			if want[p] != m {
+				t.Errorf("docs/openapi.yaml has %s %s, which the server does not answer", strings.ToUpper(m), p)
+			}
+		}
 	}
 }
