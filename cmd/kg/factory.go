@@ -55,6 +55,9 @@ type factory struct {
 	// (a load) holds; ctx ends the wait early (Ctrl-C).
 	wait time.Duration
 	ctx  context.Context
+	// progress, when set (by kg serve), hears a load's progress: documents
+	// handled and bytes read so far.
+	progress func(documents int, bytes int64)
 }
 
 func newFactory(io *ioStreams) *factory { return &factory{IO: io} }

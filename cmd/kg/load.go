@@ -39,13 +39,16 @@ type loadOptions struct {
 	// Hidden: documents per write batch, and a CPU profile of the run.
 	BatchSize  int
 	CPUProfile string
+	// Progress, when set, hears the load's progress (kg serve streams it).
+	Progress func(documents int, bytes int64)
 }
 
 func newCmdLoad(f *factory, runF func(*loadOptions) error) *cobra.Command {
 	opts := &loadOptions{
-		IO:    f.IO,
-		Store: func() (*store.Store, error) { return f.openStore(false) },
-		Close: f.closeStore,
+		IO:       f.IO,
+		Store:    func() (*store.Store, error) { return f.openStore(false) },
+		Close:    f.closeStore,
+		Progress: f.progress,
 	}
 	cmd := &cobra.Command{
 		Use:   "load PATH...",
@@ -188,6 +191,9 @@ func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 		OnError:  report,
 		OnProgress: func(p pipeline.Progress) {
 			bar.update(p)
+			if opts.Progress != nil {
+				opts.Progress(p.Documents, p.Bytes)
+			}
 		},
 	}
 	// The store is the sink, and its HasDocument (a key lookup in a read

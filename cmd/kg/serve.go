@@ -231,11 +231,20 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var out, errOut bytes.Buffer
 	f := &factory{IO: &ioStreams{In: in, Out: &out, ErrOut: &errOut}, store: s.store, shared: true}
+	var events *eventStream
+	if name == "load" && strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
+		events = newEventStream(w)
+		f.progress = events.progress
+	}
 	root := newRootCmd(f)
 	root.SetArgs(args)
 	root.SetOut(&out)
 	root.SetErr(&errOut)
 	code := exitCode(f.IO, root.ExecuteContext(r.Context()))
+	if events != nil {
+		events.end(code, out.Bytes(), firstLine(errOut.String()))
+		return
+	}
 	switch code {
 	case 0:
 		w.Header().Set("Content-Type", contentType(format))
@@ -436,4 +445,56 @@ func forwardToServer(ctx context.Context, dir string, args []string, ios *ioStre
 	io.WriteString(ios.Out, res.Stdout)
 	io.WriteString(ios.ErrOut, res.Stderr)
 	return res.Code, true, sf.Addr
+}
+
+// eventStream sends a load's progress as server-sent events: "progress"
+// with the documents handled and bytes read (at most five a second), then
+// "summary" with kg load's JSON summary, or "error".
+type eventStream struct {
+	mu   sync.Mutex
+	w    http.ResponseWriter
+	last time.Time
+}
+
+func newEventStream(w http.ResponseWriter) *eventStream {
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(http.StatusOK)
+	return &eventStream{w: w}
+}
+
+func (e *eventStream) send(event string, data []byte) {
+	fmt.Fprintf(e.w, "event: %s\ndata: %s\n\n", event, bytes.ReplaceAll(bytes.TrimSpace(data), []byte("\n"), nil))
+	if fl, ok := e.w.(http.Flusher); ok {
+		fl.Flush()
+	}
+}
+
+func (e *eventStream) progress(documents int, n int64) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if time.Since(e.last) < 200*time.Millisecond {
+		return
+	}
+	e.last = time.Now()
+	e.send("progress", fmt.Appendf(nil, `{"documents":%d,"bytes":%d}`, documents, n))
+}
+
+func (e *eventStream) end(code int, summary []byte, errLine string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if code == 0 {
+		e.send("summary", summary)
+		return
+	}
+	b, _ := json.Marshal(map[string]any{"code": code, "error": strings.TrimPrefix(errLine, "kg: "), "summary": json.RawMessage(orNull(summary))})
+	e.send("error", b)
+}
+
+// orNull is b, or null when it holds no JSON.
+func orNull(b []byte) []byte {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return []byte("null")
+	}
+	return b
 }

@@ -272,3 +272,33 @@ func TestOpenAPIDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestServeLoadProgress: a load that asks for text/event-stream hears its
+// progress, then the summary.
+func TestServeLoadProgress(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kg.db")
+	if code, _, errOut := runKG(t, "source,target,cameo\nA,B,042\n", "--store", dir, "import", "-"); code != 0 {
+		t.Fatal(errOut)
+	}
+	base := startServer(t, dir, "")
+	var docs strings.Builder
+	for i := range 20 {
+		fmt.Fprintf(&docs, `{"id":"d%d","date":"2024-01-%02d","text":"India protested to Russia over its arms sales to Pakistan on day %d."}`+"\n", i, i+1, i)
+	}
+	req, _ := http.NewRequest(http.MethodPost, base+"/api/load", strings.NewReader(docs.String()))
+	req.Header.Set("Accept", "text/event-stream")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	stream := string(b)
+	if resp.Header.Get("Content-Type") != "text/event-stream" || !strings.Contains(stream, "event: progress\ndata: {\"documents\":") ||
+		!strings.Contains(stream, "event: summary\ndata: {") || !strings.Contains(stream, `"new": 20`) {
+		t.Errorf("stream %s:\n%s", resp.Header.Get("Content-Type"), stream)
+	}
+	if strings.Index(stream, "event: progress") > strings.Index(stream, "event: summary") {
+		t.Errorf("progress after the summary:\n%s", stream)
+	}
+}
