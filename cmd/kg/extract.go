@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -72,20 +71,8 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 
 // writeTriples prints an extraction's events as triple records.
 func writeTriples(w io.Writer, xt graph.Extraction) error {
-	actors := make(map[string]graph.Actor, len(xt.Actors))
-	for _, a := range xt.Actors {
-		actors[a.ID] = a
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	for _, e := range xt.Events {
-		var rep *graph.Actor
-		if a, ok := actors[e.Reporter]; ok && e.Reporter != "" {
-			rep = &a
-		}
-		if err := enc.Encode(e.Record(xt.Doc.Name, actors[e.Source], actors[e.Target], rep)); err != nil {
-			return fmt.Errorf("write triples: %w", err)
-		}
+	if err := loader.WriteRecords(w, xt); err != nil {
+		return fmt.Errorf("write triples: %w", err)
 	}
 	return nil
 }
