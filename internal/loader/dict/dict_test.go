@@ -342,3 +342,21 @@ func TestUserCodeOverDatedCodes(t *testing.T) {
 		t.Errorf("a dated user entry in 2021: %s, want PAKOPP", got)
 	}
 }
+
+// TestPhoenixDisasterDiscardsDropped: Phoenix's discards that name natural
+// disasters are left out of the standard dictionary, so that the
+// condolences and aid a disaster brings are coded; its other discards stay.
+func TestPhoenixDisasterDiscardsDropped(t *testing.T) {
+	d, err := Standard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"The landslide killed 40 people.", "A tsunami struck the coast.", "The typhoon hit Manila."} {
+		if dc, ok := d.DiscardMatch(w); ok {
+			t.Errorf("%q is discarded by %q", w, dc.Phrase)
+		}
+	}
+	if _, ok := d.DiscardMatch("The striker scored a goal in the World Cup final."); !ok {
+		t.Error("Phoenix's sports discards are gone too")
+	}
+}

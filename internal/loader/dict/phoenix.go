@@ -134,7 +134,10 @@ func DefaultFiles() ([]*File, error) {
 // Phoenix dictionaries, which add names, dated codes, agents, verb
 // patterns and discards to it without changing what the YAML says (see
 // build). Phoenix's discards that are bare years are dropped: they kept
-// TABARI from coding history, which kg is used to study.
+// TABARI from coding history, which kg is used to study. So are those that
+// name natural disasters (landslide, tsunami, typhoon): they drop the
+// condolences and aid that disasters bring, events of the cooperation kind
+// kg is used to count, and a disaster is no actor that could act.
 var standardFiles = sync.OnceValues(func() ([]*File, error) {
 	def, err := DefaultFiles()
 	if err != nil {
@@ -151,7 +154,7 @@ var standardFiles = sync.OnceValues(func() ([]*File, error) {
 		g := *f
 		g.Discards = nil
 		for _, d := range f.Discards {
-			if !allDigits(d.Phrase) {
+			if !allDigits(d.Phrase) && !disasterDiscards[strings.ToLower(d.Phrase)] {
 				g.Discards = append(g.Discards, d)
 			}
 		}
@@ -168,6 +171,9 @@ var standardFiles = sync.OnceValues(func() ([]*File, error) {
 	}
 	return append(def, ph...), nil
 })
+
+// disasterDiscards are the Phoenix discards that name natural disasters.
+var disasterDiscards = map[string]bool{"landslide": true, "tsunami": true, "typhoon": true}
 
 func allDigits(s string) bool {
 	for _, r := range s {
