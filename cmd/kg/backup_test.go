@@ -70,14 +70,7 @@ func TestBackupRestore(t *testing.T) {
 // TestReindexRecodes: kg reindex with a dictionary that codes an actor
 // otherwise recodes the stored actor, as a fresh load would.
 func TestReindexRecodes(t *testing.T) {
-	dir := t.TempDir()
-	store, corpus := filepath.Join(dir, "kg.db"), filepath.Join(dir, "corpus")
-	if err := writeDemoCorpus(corpus); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, errOut := runKG(t, "", "--store", store, "load", corpus); code != 0 {
-		t.Fatalf("load: %s", errOut)
-	}
+	store, _ := demoStore(t)
 	code := func() string {
 		_, out, _ := runKG(t, "", "--store", store, "actors", "--format", "csv")
 		for _, line := range strings.Split(out, "\n") {
@@ -91,7 +84,7 @@ func TestReindexRecodes(t *testing.T) {
 	if got := code(); got != "PAKMIL" {
 		t.Fatalf("loaded: Kayani is %s, want PAKMIL", got)
 	}
-	dict := filepath.Join(dir, "my.yaml")
+	dict := filepath.Join(t.TempDir(), "my.yaml")
 	if err := os.WriteFile(dict, []byte("actors:\n  - name: Ashfaq Parvez Kayani\n    code: PAKGOV\n    type: person\n    country: PAK\n    aliases: [Kayani]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

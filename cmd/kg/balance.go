@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -117,12 +116,7 @@ func runBalance(ctx context.Context, opts *balanceOptions) error {
 	w := opts.IO.Out
 	switch opts.Format {
 	case formatJSON, formatJSONL:
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		if opts.Format == formatJSON {
-			enc.SetIndent("", "  ")
-		}
-		return enc.Encode(rec)
+		return writeObject(w, opts.Format, rec)
 	}
 	if opts.Format == formatTable {
 		cs := rec.Census

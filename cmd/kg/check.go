@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -63,9 +62,7 @@ func runCheck(ctx context.Context, opts *checkOptions) error {
 		rec.Problems = []string{}
 	}
 	if opts.Format == formatJSON {
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rec); err != nil {
+		if err := writeObject(opts.IO.Out, formatJSON, rec); err != nil {
 			return fmt.Errorf("write check report: %w", err)
 		}
 	} else {

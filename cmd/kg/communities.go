@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -103,10 +102,7 @@ func runCommunities(ctx context.Context, opts *communitiesOptions) error {
 	w := opts.IO.Out
 	switch opts.Format {
 	case formatJSON:
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rec)
+		return writeObject(w, formatJSON, rec)
 	case formatJSONL, formatCSV:
 		return printRecords(w, opts.Format, false, rows, []column[memberRow]{
 			{"community", func(r memberRow) string { return strconv.Itoa(r.Community) }},

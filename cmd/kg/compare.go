@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -43,7 +42,7 @@ in): the table a validity section reports. The filters apply to both.`,
   kg compare kg gdelt --by month --since 2023 --format csv > compare.csv`,
 		Args: exactArgs(2),
 		RunE: prologue[compareOptions]{format: &opts.Format, filters: &ff, filter: &opts.Filter, runF: runF, run: runCompare,
-			check: func(cmd *cobra.Command, args []string) error {
+			check: func(cmd *cobra.Command, args []string) (err error) {
 				opts.A, opts.B = args[0], args[1]
 				for _, o := range args {
 					if !slices.Contains(origins, o) {
@@ -56,16 +55,8 @@ in): the table a validity section reports. The filters apply to both.`,
 				if cmd.Flags().Changed("origin") {
 					return flagErrorf(cmd, "--origin: compare takes its two origins as arguments")
 				}
-				if opts.By != "year" && opts.By != "month" && opts.By != "day" {
-					return flagErrorf(cmd, "--by must be year, month or day, not %q", opts.By)
-				}
-				// As in kg panel: the view rolls actors up, and at country
-				// level the panel names each unit by its country code.
-				opts.Level = ff.level
-				if opts.Level == "sector" {
-					opts.Level = "actor"
-				}
-				return nil
+				opts.Level, err = panelLevel(cmd, opts.By, ff.level)
+				return err
 			}}.runE(opts),
 	}
 	cmd.Flags().StringVar(&opts.By, "by", "year", "period: year, month or day")
@@ -140,11 +131,7 @@ func runCompare(ctx context.Context, opts *compareOptions) error {
 	w := opts.IO.Out
 	switch opts.Format {
 	case formatJSON, formatJSONL:
-		enc := json.NewEncoder(w)
-		if opts.Format == formatJSON {
-			enc.SetIndent("", "  ")
-		}
-		if err := enc.Encode(rec); err != nil {
+		if err := writeObject(w, opts.Format, rec); err != nil {
 			return fmt.Errorf("write comparison: %w", err)
 		}
 		return nil

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -164,9 +163,7 @@ func runImport(ctx context.Context, opts *importOptions) error {
 		}
 	}
 	if opts.Format == formatJSON {
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(importResult{New: counts[graph.Added], Unchanged: counts[graph.Unchanged],
+		if err := writeObject(opts.IO.Out, formatJSON, importResult{New: counts[graph.Added], Unchanged: counts[graph.Unchanged],
 			Replaced: counts[graph.Replaced], Failed: notStored, Events: events}); err != nil {
 			return fmt.Errorf("write summary: %w", err)
 		}

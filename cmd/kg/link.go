@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -112,12 +111,7 @@ func runLink(ctx context.Context, opts *linkOptions) error {
 	w := opts.IO.Out
 	switch opts.Format {
 	case formatJSON, formatJSONL:
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		if opts.Format == formatJSON {
-			enc.SetIndent("", "  ")
-		}
-		return enc.Encode(rec)
+		return writeObject(w, opts.Format, rec)
 	case formatCSV:
 		return printRecords(w, formatCSV, false, linkRows(rec), linkColumns(opts.Format))
 	}

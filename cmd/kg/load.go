@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -240,11 +239,9 @@ func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 func printLoadSummary(opts *loadOptions, s pipeline.Summary) error {
 	w := opts.IO.Out
 	if opts.Format == formatJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
 		out := loadSummary{Summary: s, MBPerSecond: round3(s.MBPerSecond())}
 		out.Seconds = round3(s.Seconds)
-		return enc.Encode(out)
+		return writeObject(w, formatJSON, out)
 	}
 	if opts.Quiet {
 		return nil

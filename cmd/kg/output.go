@@ -64,6 +64,17 @@ func (a jsonAlias) Set(v string) error {
 	return nil
 }
 
+// writeObject writes a command's one JSON answer: indented for json, on one
+// line for jsonl, as every command does.
+func writeObject(w io.Writer, format string, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if format == formatJSON {
+		enc.SetIndent("", "  ")
+	}
+	return enc.Encode(v)
+}
+
 // checkFormat validates a --format value against the allowed choices.
 func checkFormat(cmd *cobra.Command, got string, choices ...string) error {
 	if len(choices) == 0 {

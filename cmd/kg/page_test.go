@@ -25,14 +25,7 @@ func TestGraphPage(t *testing.T) {
 		}
 		t.Skip("no chromium")
 	}
-	dir := filepath.Join(t.TempDir(), "kg.db")
-	corpus := filepath.Join(t.TempDir(), "corpus")
-	if err := writeDemoCorpus(corpus); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, errOut := runKG(t, "", "--store", dir, "load", "--quiet", corpus); code != 0 {
-		t.Fatal(errOut)
-	}
+	dir, _ := demoStore(t)
 	base := startServer(t, dir, "")
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(browser), chromedp.NoSandbox,

@@ -52,23 +52,9 @@ events as in every other command.`,
 		Args: noPositionalArgs,
 		RunE: prologue[panelOptions]{format: &opts.Format, filters: &ff, filter: &opts.Filter, runF: runF, run: runPanel,
 			check: func(cmd *cobra.Command, args []string) error {
-				switch opts.By {
-				case "year", "month", "day":
-				default:
-					return flagErrorf(cmd, "--by must be year, month or day, not %q", opts.By)
-				}
-				if ff.level != "actor" && ff.level != "country" && ff.level != "sector" {
-					return flagErrorf(cmd, "--level must be actor, country or sector, not %q", ff.level)
-				}
-				// The view rolls actors up to their countries or sectors (so
-				// that --between names them and reports of one event meet);
-				// at country level the panel's own roll-up then names each
-				// unit by its code, at sector level each node is a unit.
-				opts.Level = ff.level
-				if opts.Level == "sector" {
-					opts.Level = "actor"
-				}
-				return nil
+				var err error
+				opts.Level, err = panelLevel(cmd, opts.By, ff.level)
+				return err
 			}}.runE(opts),
 	}
 	fl := cmd.Flags()
@@ -76,6 +62,26 @@ events as in every other command.`,
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format, formatCSV, formatJSONL, formatJSON, formatTable)
 	return cmd
+}
+
+// panelLevel checks --by and --level for a panel (kg panel, kg compare)
+// and returns the level query.Panel rolls up to. The view rolls actors up
+// to their countries or sectors (so that --between names them and reports
+// of one event meet); at country level the panel's own roll-up then names
+// each unit by its code, at sector level each node is a unit.
+func panelLevel(cmd *cobra.Command, by, level string) (string, error) {
+	switch by {
+	case "year", "month", "day":
+	default:
+		return "", flagErrorf(cmd, "--by must be year, month or day, not %q", by)
+	}
+	switch level {
+	case "actor", "country":
+		return level, nil
+	case "sector":
+		return "actor", nil
+	}
+	return "", flagErrorf(cmd, "--level must be actor, country or sector, not %q", level)
 }
 
 // panelRecord is one row of the panel. As in kg triples, JSON names each

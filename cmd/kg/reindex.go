@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/kg-project/kg/internal/graph/store"
@@ -74,9 +73,7 @@ func runReindex(ctx context.Context, opts *reindexOptions) error {
 		return err
 	}
 	if opts.Format == formatJSON {
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(sum); err != nil {
+		if err := writeObject(opts.IO.Out, formatJSON, sum); err != nil {
 			return fmt.Errorf("write summary: %w", err)
 		}
 	} else {

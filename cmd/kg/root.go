@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/kg-project/kg/internal/graph/store"
 	"os"
 	"os/signal"
 	"syscall"
 	"time"
+
+	"github.com/kg-project/kg/internal/graph/store"
 
 	"github.com/spf13/cobra"
 )

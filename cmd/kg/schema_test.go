@@ -158,14 +158,7 @@ func (d schemaDoc) check(v any, typ, at string) []string {
 // of the demo corpus and checks its JSON output against the document.
 func TestSchemaDocument(t *testing.T) {
 	doc := readSchema(t)
-	store := filepath.Join(t.TempDir(), "kg.db")
-	corpus := filepath.Join(t.TempDir(), "corpus")
-	if err := writeDemoCorpus(corpus); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, errOut := runKG(t, "", "--store", store, "load", corpus); code != 0 {
-		t.Fatalf("load: %s", errOut)
-	}
+	store, corpus := demoStore(t)
 	imp := filepath.Join(t.TempDir(), "more.csv")
 	if err := os.WriteFile(imp, []byte("source,target,cameo\nIndia,Pakistan,042\n"), 0o644); err != nil {
 		t.Fatal(err)

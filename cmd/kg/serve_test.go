@@ -66,14 +66,7 @@ func apiGet(t *testing.T, base, path, token string) (int, string) {
 // load through the API is seen by the next query, and queries keep
 // answering while it runs.
 func TestServeAnswersAsTheCLI(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kg.db")
-	corpus := filepath.Join(t.TempDir(), "corpus")
-	if err := writeDemoCorpus(corpus); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, errOut := runKG(t, "", "--store", dir, "load", "--quiet", corpus); code != 0 {
-		t.Fatal(errOut)
-	}
+	dir, _ := demoStore(t)
 	queries := [][]string{
 		{"stats"}, {"docs"}, {"actors", "--type=person"}, {"triples", "--between=India,Pakistan"},
 		{"central", "--measure=pagerank", "--top=5"}, {"path", "Kayani", "India", "--k=2"},

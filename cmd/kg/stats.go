@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -62,11 +61,7 @@ func runStats(ctx context.Context, opts *statsOptions) error {
 	w := opts.IO.Out
 	switch opts.Format {
 	case formatJSON, formatJSONL:
-		enc := json.NewEncoder(w)
-		if opts.Format == formatJSON {
-			enc.SetIndent("", "  ")
-		}
-		if err := enc.Encode(st); err != nil {
+		if err := writeObject(w, opts.Format, st); err != nil {
 			return fmt.Errorf("write stats: %w", err)
 		}
 		return nil

@@ -26,6 +26,21 @@ func updateGoldens() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
+// demoStore loads the demo corpus into a new store and returns the store's
+// directory and the corpus folder (the articles as the demo writes them).
+func demoStore(t *testing.T) (store, corpus string) {
+	t.Helper()
+	dir := t.TempDir()
+	store, corpus = filepath.Join(dir, "kg.db"), filepath.Join(dir, "corpus")
+	if err := writeDemoCorpus(corpus); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runKG(t, "", "--store", store, "load", "--quiet", corpus); code != 0 {
+		t.Fatalf("load the demo corpus: %s", errOut)
+	}
+	return store, corpus
+}
+
 // checkGolden compares got with testdata/name, or rewrites it under -update.
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()

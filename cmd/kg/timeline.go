@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -139,10 +138,7 @@ func runTimeline(ctx context.Context, opts *timelineOptions) error {
 	}
 	w := opts.IO.Out
 	if opts.Format == formatJSON {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rec)
+		return writeObject(w, formatJSON, rec)
 	}
 	err = printRecords(w, opts.Format, opts.IO.OutTTY, rec.Periods, []column[periodRecord]{
 		{"period", func(p periodRecord) string { return p.Period }},
