@@ -50,7 +50,7 @@ events as in every other command.`,
   kg panel --by month --since 2012 --until 2014 --quad conflict --format csv
   kg panel --level actor --format jsonl | jq -c "select(.events > 0) | [.period, .source.name, .target.name, .events]"`,
 		Args: noPositionalArgs,
-		RunE: prologue[panelOptions]{format: &opts.Format, filters: &ff, filter: &opts.Filter, runF: runF, run: runPanel,
+		RunE: prologue[panelOptions]{format: &opts.Format, formats: panelFormats, filters: &ff, filter: &opts.Filter, runF: runF, run: runPanel,
 			check: func(cmd *cobra.Command, args []string) error {
 				var err error
 				opts.Level, err = panelLevel(cmd, opts.By, ff.level)
@@ -60,9 +60,13 @@ events as in every other command.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.By, "by", "year", "period: year, month or day")
 	addFilterFlags(cmd, &ff)
-	addFormatFlag(cmd, &opts.Format, formatCSV, formatJSONL, formatJSON, formatTable)
+	addFormatFlag(cmd, &opts.Format, panelFormats...)
 	return cmd
 }
+
+// panelFormats are the formats kg panel writes, CSV first: the panel is
+// a table for R, pandas and DuckDB, which read Parquet too.
+var panelFormats = []string{formatCSV, formatJSONL, formatJSON, formatTable, formatParquet}
 
 // panelLevel checks --by and --level for a panel (kg panel, kg compare)
 // and returns the level query.Panel rolls up to. The view rolls actors up
@@ -138,6 +142,21 @@ func runPanel(ctx context.Context, opts *panelOptions) error {
 			rec.First, rec.Last = r.First.String(), r.Last.String()
 		}
 		recs[i] = rec
+	}
+	if opts.Format == formatParquet {
+		pw, err := newParquetWriter(opts.IO.Out, opts.IO.OutTTY, panelToParquet)
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			if err := pw.Write(r); err != nil {
+				return fmt.Errorf("write panel: %w", err)
+			}
+		}
+		if err := pw.Close(); err != nil {
+			return fmt.Errorf("write panel: %w", err)
+		}
+		return nil
 	}
 	num := fmtGoldstein
 	err = printRecords(opts.IO.Out, opts.Format, opts.IO.OutTTY, recs, []column[panelRecord]{

@@ -53,7 +53,7 @@ memory first.`,
   kg triples --cameo 04,057 --format csv
   kg triples --format jsonl > triples.jsonl`,
 		Args: noPositionalArgs,
-		RunE: prologue[triplesOptions]{format: &opts.Format, runF: runF, run: runTriples,
+		RunE: prologue[triplesOptions]{format: &opts.Format, formats: triplesFormats, runF: runF, run: runTriples,
 			check: func(cmd *cobra.Command, _ []string) error {
 				flt, err := ff.parse(cmd)
 				if err != nil {
@@ -80,9 +80,13 @@ memory first.`,
 	fl.StringSliceVar(&opts.Actors, "actor", nil, "keep events with this actor on either side (ID, name or alias; repeatable)")
 	fl.StringVar(&opts.Sort, "sort", "doc", "order: doc (by document, then sentence; streamed) or date (by event date; holds every event in memory)")
 	addFilterFlags(cmd, &ff)
-	addFormatFlag(cmd, &opts.Format)
+	addFormatFlag(cmd, &opts.Format, triplesFormats...)
 	return cmd
 }
+
+// triplesFormats are the formats kg triples writes: a listing's, and
+// Parquet for pandas, R and DuckDB.
+var triplesFormats = []string{formatTable, formatJSON, formatJSONL, formatCSV, formatParquet}
 
 // tripleRow is a TripleRecord plus what ordering needs.
 type tripleRow struct {
@@ -123,7 +127,12 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 			return err
 		}
 	}
-	rw, err := newRecordWriter(opts.IO.Out, opts.Format, opts.IO.OutTTY, triplesColumns(opts.Format, opts.IO.OutTTY))
+	var rw rowWriter[graph.TripleRecord]
+	if opts.Format == formatParquet {
+		rw, err = newParquetWriter(opts.IO.Out, opts.IO.OutTTY, tripleToParquet)
+	} else {
+		rw, err = newRecordWriter(opts.IO.Out, opts.Format, opts.IO.OutTTY, triplesColumns(opts.Format, opts.IO.OutTTY))
+	}
 	if err != nil {
 		return err
 	}
