@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/kg-project/kg/internal/graph/store"
+	"github.com/kg-project/kg/internal/refdata"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -65,26 +66,36 @@ func apiGet(t *testing.T, base, path, token string) (int, string) {
 // byte for byte; errors are 400 for usage, 422 for a failed command; a
 // load through the API is seen by the next query, and queries keep
 // answering while it runs.
-func TestServeAnswersAsTheCLI(t *testing.T) {
-	dir, _ := demoStore(t)
-	queries := [][]string{
-		{"stats"}, {"docs"}, {"actors", "--type=person"}, {"triples", "--between=India,Pakistan"},
-		{"central", "--measure=pagerank", "--top=5"}, {"path", "Kayani", "India", "--k=2"},
-		{"link", "India", "Russia", "Pakistan"}, {"neighbors", "Lavrov", "--depth=2"}, {"communities"},
-		{"balance", "--top=3"}, {"timeline", "Russia", "Pakistan"}, {"panel", "--between=Russia,Pakistan"},
-		{"compare", "kg", "import"},
+// apiQueries are the queries TestServeAnswersAsTheCLI asks: every route
+// but graph, with arguments that answer on the demo and reference stores.
+var apiQueries = [][]string{
+	{"stats"}, {"docs"}, {"actors", "--type=person"}, {"triples", "--between=India,Pakistan"},
+	{"central", "--measure=pagerank", "--top=5"}, {"path", "Kayani", "India", "--k=2"},
+	{"link", "India", "Russia", "Pakistan"}, {"neighbors", "Lavrov", "--depth=2"}, {"communities"},
+	{"balance", "--top=3"}, {"timeline", "Russia", "Pakistan"}, {"panel", "--between=Russia,Pakistan"},
+	{"compare", "kg", "import"},
+}
+
+// checkAPIMatchesCLI runs every query on store dir with the CLI, then
+// serves the store and asks the API the same: the answers must be equal,
+// byte for byte. It returns the server's address.
+func checkAPIMatchesCLI(t *testing.T, dir string) string {
+	t.Helper()
+	if len(apiQueries) != len(serveQueries)-1 { // and graph, below
+		t.Fatalf("the test asks %d queries, the server answers %d", len(apiQueries), len(serveQueries))
 	}
-	if len(queries) != len(serveQueries)-1 { // and graph, below
-		t.Fatalf("the test asks %d queries, the server answers %d", len(queries), len(serveQueries))
-	}
-	want := make([]string, len(queries))
-	for i, q := range queries {
-		_, want[i], _ = runKG(t, "", append([]string{"--store", dir}, append(q, "--format", "json")...)...)
+	want := make([]string, len(apiQueries))
+	for i, q := range apiQueries {
+		var code int
+		code, want[i], _ = runKG(t, "", append([]string{"--store", dir}, append(q, "--format", "json")...)...)
+		if code != 0 {
+			t.Fatalf("%v: the CLI fails on this store", q)
+		}
 	}
 	// The graph page's data is kg export's graphology JSON.
 	_, wantGraph, _ := runKG(t, "", "--store", dir, "export", "--format", "json", "--json-style", "graphology", "-o", "-", "--level", "country")
 	base := startServer(t, dir, "")
-	for i, q := range queries {
+	for i, q := range apiQueries {
 		v := url.Values{}
 		for _, a := range q[1:] {
 			if k, val, ok := strings.Cut(strings.TrimPrefix(a, "--"), "="); ok && strings.HasPrefix(a, "--") {
@@ -101,6 +112,22 @@ func TestServeAnswersAsTheCLI(t *testing.T) {
 	if code, body := apiGet(t, base, "/api/graph?level=country", ""); code != 200 || body != wantGraph {
 		t.Errorf("/api/graph: %d, not kg export's graphology JSON:\n%.300s", code, body)
 	}
+	return base
+}
+
+// TestServeOnReferenceCorpus: the API answers as the CLI on a store of the
+// five reference articles.
+func TestServeOnReferenceCorpus(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kg.db")
+	if code, _, errOut := runKG(t, "", "--store", dir, "load", "--quiet", refdata.Corpus(t)); code != 0 {
+		t.Fatal(errOut)
+	}
+	checkAPIMatchesCLI(t, dir)
+}
+
+func TestServeAnswersAsTheCLI(t *testing.T) {
+	dir, _ := demoStore(t)
+	base := checkAPIMatchesCLI(t, dir)
 	for _, tt := range []struct {
 		path string
 		code int
