@@ -73,7 +73,8 @@ func TestGraphPage(t *testing.T) {
 	shot("evidence")
 	summary, err := chromedp.Run(ctx, chromedp.Evaluate[string](`kg.link("India", "Russia", "Pakistan")`, chromedp.EvalAwaitPromise))
 	step("link", err)
-	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`window.kgReady = null; document.getElementById("since").value = "2014"; document.getElementById("since").dispatchEvent(new Event("change")); true`))
+	// The year slider, moved to 2014.
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`window.kgReady = null; const s = document.getElementById("yfrom"); s.value = "2014"; s.dispatchEvent(new Event("change")); true`))
 	step("filter", err)
 	fewer, err := chromedp.Run(ctx, ready)
 	step("redraw", err)

@@ -5,6 +5,7 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -18,6 +19,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/kg-project/kg/internal/loader/input"
+
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/graph/store"
@@ -30,6 +33,8 @@ type serveOptions struct {
 	Token   string
 	CORS    string
 	MaxBody int64
+	// MaxAnswer bounds what one query may answer.
+	MaxAnswer int64
 	// Ready, when set, is told the address the server listens on (tests
 	// listen on port 0).
 	Ready func(addr string)
@@ -37,8 +42,8 @@ type serveOptions struct {
 
 // serveQueries are the commands the API answers at /api/NAME with GET, as
 // the CLI does: flags as query parameters, positional arguments as arg.
-var serveQueries = []string{"actors", "balance", "central", "communities", "compare", "docs", "graph", "link", "neighbors",
-	"panel", "path", "stats", "timeline", "triples"}
+var serveQueries = []string{"actors", "balance", "central", "communities", "compare", "docs", "export", "graph", "link",
+	"neighbors", "panel", "path", "stats", "timeline", "triples"}
 
 // The graph page at /: the page, and the bundle that go generate builds
 // from web/ (sigma.js and graphology), committed so that go install needs
@@ -95,8 +100,8 @@ requests under way.`,
 			if ip := net.ParseIP(host); (ip == nil || !ip.IsLoopback()) && host != "localhost" && opts.Token == "" {
 				return flagErrorf(cmd, "--addr %s is not loopback: give --token (or KG_TOKEN) so that strangers cannot read or write the store", opts.Addr)
 			}
-			if opts.MaxBody <= 0 {
-				return flagErrorf(cmd, "--max-body must be positive")
+			if opts.MaxBody <= 0 || opts.MaxAnswer <= 0 {
+				return flagErrorf(cmd, "--max-body and --max-answer must be positive")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -108,8 +113,9 @@ requests under way.`,
 	fl.StringVar(&opts.Addr, "addr", "127.0.0.1:7474", "address to listen on")
 	fl.StringVar(&opts.Token, "token", "", "bearer token every request must give (env KG_TOKEN); required off loopback")
 	fl.StringVar(&opts.CORS, "cors", "", "origin allowed to call the API from a browser (default: none)")
-	opts.MaxBody = 64 << 20
+	opts.MaxBody, opts.MaxAnswer = 64<<20, 1<<30
 	fl.Var(maxSizeValue{&opts.MaxBody}, "max-body", "largest request body: 64MB, 1GB")
+	fl.Var(maxSizeValue{&opts.MaxAnswer}, "max-answer", "largest answer to one query")
 	return cmd
 }
 
@@ -218,7 +224,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// it for graphology.
 		command = "export"
 	}
-	args, format, err := commandArgs(command, r.URL.Query(), write)
+	args, format, err := commandArgs(command, r.URL.Query(), write, name == "graph")
 	if err != nil {
 		apiError(w, http.StatusBadRequest, err.Error())
 		return
@@ -229,37 +235,88 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writes.Lock()
 		defer s.writes.Unlock()
 	}
-	var out, errOut bytes.Buffer
-	f := &factory{IO: &ioStreams{In: in, Out: &out, ErrOut: &errOut}, store: s.store, shared: true}
+	var summary, errOut bytes.Buffer
+	// A query's answer streams to the client as the command writes it (a
+	// triples listing of a large store holds nothing back), up to
+	// --max-answer; a load's summary is kept for its events.
+	answer := &streamAnswer{w: w, contentType: contentType(format), max: s.opts.MaxAnswer}
+	var out io.Writer = answer
 	var events *eventStream
-	if name == "load" && strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
-		events = newEventStream(w)
+	if write {
+		out = &summary
+		if name == "load" && strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
+			events = newEventStream(w)
+		}
+	}
+	f := &factory{IO: &ioStreams{In: in, Out: out, ErrOut: &errOut}, store: s.store, shared: true}
+	if events != nil {
 		f.progress = events.progress
 	}
 	root := newRootCmd(f)
 	root.SetArgs(args)
-	root.SetOut(&out)
+	root.SetOut(out)
 	root.SetErr(&errOut)
 	code := exitCode(f.IO, root.ExecuteContext(r.Context()))
-	if events != nil {
-		events.end(code, out.Bytes(), firstLine(errOut.String()))
-		return
-	}
-	switch code {
-	case 0:
-		w.Header().Set("Content-Type", contentType(format))
-		w.Write(out.Bytes())
-	case 2:
+	switch {
+	case events != nil:
+		events.end(code, summary.Bytes(), firstLine(errOut.String()))
+	case answer.tooLarge:
+		if !answer.started {
+			apiError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the answer is larger than %s (--max-answer): narrow the filters", input.FormatSize(s.opts.MaxAnswer)))
+		}
+		// Under way already: the client sees it cut short.
+	case code == 0 && write:
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(summary.Bytes())
+	case code == 0:
+		answer.start() // an empty answer is still an answer
+	case answer.started:
+		// The command failed after it began to answer; the status is
+		// sent, so the client sees the answer cut short.
+	case code == 2:
 		apiError(w, http.StatusBadRequest, firstLine(errOut.String()))
 	default:
 		apiError(w, http.StatusUnprocessableEntity, firstLine(errOut.String()))
 	}
 }
 
+// streamAnswer passes a command's output to the client, sending the 200
+// status and content type with its first byte, so that a command that
+// fails before writing anything still gets its error status, and stops
+// the command past max bytes.
+type streamAnswer struct {
+	w           http.ResponseWriter
+	contentType string
+	max         int64
+	n           int64
+	started     bool
+	tooLarge    bool
+}
+
+var errAnswerTooLarge = errors.New("the answer is larger than --max-answer")
+
+func (a *streamAnswer) start() {
+	if !a.started {
+		a.w.Header().Set("Content-Type", a.contentType)
+		a.w.WriteHeader(http.StatusOK)
+		a.started = true
+	}
+}
+
+func (a *streamAnswer) Write(p []byte) (int, error) {
+	if a.n+int64(len(p)) > a.max {
+		a.tooLarge = true
+		return 0, errAnswerTooLarge
+	}
+	a.start()
+	a.n += int64(len(p))
+	return a.w.Write(p)
+}
+
 // commandArgs turns a request into the command line it stands for: arg
 // parameters are positional, every other parameter a flag; a flag given
 // several times repeats. Loads and imports read their body as stdin.
-func commandArgs(name string, q url.Values, write bool) (args []string, format string, err error) {
+func commandArgs(name string, q url.Values, write, graphPage bool) (args []string, format string, err error) {
 	args = []string{name}
 	args = append(args, q["arg"]...)
 	keys := make([]string, 0, len(q))
@@ -286,11 +343,17 @@ func commandArgs(name string, q url.Values, write bool) (args []string, format s
 	case write:
 		args = append(args, "-", "--format=json")
 		format = "json"
-	case name == "export":
+	case name == "export" && graphPage:
 		if format != "json" {
 			return nil, "", fmt.Errorf("format %q: /api/graph answers graphology JSON", format)
 		}
 		args = append(args, "--format=json", "--json-style=graphology", "-o", "-")
+	case name == "export":
+		// The formats of one file; the others write directories.
+		if !slices.Contains([]string{"graphml", "gexf", "dot", "json"}, format) {
+			return nil, "", fmt.Errorf("format %q: /api/export answers graphml, gexf, dot or json", format)
+		}
+		args = append(args, "--format="+format, "-o", "-")
 	default:
 		if format != "json" && format != "jsonl" && format != "csv" {
 			return nil, "", fmt.Errorf("format %q: the API answers json, jsonl or csv", format)
@@ -306,6 +369,10 @@ func contentType(format string) string {
 		return "text/csv; charset=utf-8"
 	case "jsonl":
 		return "application/x-ndjson"
+	case "graphml", "gexf":
+		return "application/xml"
+	case "dot":
+		return "text/vnd.graphviz"
 	}
 	return "application/json"
 }

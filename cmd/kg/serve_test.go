@@ -26,7 +26,7 @@ func startServer(t *testing.T, dir, token string) string {
 	ready := make(chan string, 1)
 	var errOut strings.Builder
 	opts := &serveOptions{IO: &ioStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: &errOut}, Addr: "127.0.0.1:0",
-		Token: token, MaxBody: 1 << 20, Ready: func(a string) { ready <- a }}
+		Token: token, MaxBody: 1 << 20, MaxAnswer: 1 << 30, Ready: func(a string) { ready <- a }}
 	opts.Store = func() (*store.Store, error) { return store.Open(store.DefaultOptions(dir)) }
 	done := make(chan error, 1)
 	go func() { done <- runServe(ctx, opts) }()
@@ -73,7 +73,7 @@ var apiQueries = [][]string{
 	{"central", "--measure=pagerank", "--top=5"}, {"path", "Kayani", "India", "--k=2"},
 	{"link", "India", "Russia", "Pakistan"}, {"neighbors", "Lavrov", "--depth=2"}, {"communities"},
 	{"balance", "--top=3"}, {"timeline", "Russia", "Pakistan"}, {"panel", "--between=Russia,Pakistan"},
-	{"compare", "kg", "import"},
+	{"compare", "kg", "import"}, {"export", "--format=graphml"},
 }
 
 // checkAPIMatchesCLI runs every query on store dir with the CLI, then
@@ -87,7 +87,11 @@ func checkAPIMatchesCLI(t *testing.T, dir string) string {
 	want := make([]string, len(apiQueries))
 	for i, q := range apiQueries {
 		var code int
-		code, want[i], _ = runKG(t, "", append([]string{"--store", dir}, append(q, "--format", "json")...)...)
+		args := append([]string{"--store", dir}, append(q, "--format", "json")...)
+		if q[0] == "export" {
+			args = append([]string{"--store", dir}, append(q, "-o", "-")...)
+		}
+		code, want[i], _ = runKG(t, "", args...)
 		if code != 0 {
 			t.Fatalf("%v: the CLI fails on this store", q)
 		}
@@ -174,6 +178,27 @@ func TestServeAnswersAsTheCLI(t *testing.T) {
 	}
 	if _, body := apiGet(t, base, "/api/stats", ""); !strings.Contains(body, `"documents": 9`) {
 		t.Errorf("stats after the load: %s", body)
+	}
+}
+
+// TestServeBoundsAnswers: an answer larger than --max-answer is refused
+// with 413 rather than held in memory.
+func TestServeBoundsAnswers(t *testing.T) {
+	dir, _ := demoStore(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	opts := &serveOptions{IO: &ioStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard}, Addr: "127.0.0.1:0",
+		MaxBody: 1 << 20, MaxAnswer: 100, Ready: func(a string) { ready <- a }}
+	opts.Store = func() (*store.Store, error) { return store.Open(store.DefaultOptions(dir)) }
+	done := make(chan error, 1)
+	go func() { done <- runServe(ctx, opts) }()
+	defer func() { cancel(); <-done }()
+	base := "http://" + <-ready
+	if code, body := apiGet(t, base, "/api/triples", ""); code != 413 || !strings.Contains(body, "larger than 100B") {
+		t.Errorf("a large answer: %d %s", code, body)
+	}
+	if code, _ := apiGet(t, base, "/api/stats", ""); code != 200 {
+		t.Errorf("a small answer: %d", code)
 	}
 }
 

@@ -80,6 +80,7 @@ async function load() {
   if (g.order > 1) {
     forceAtlas2.assign(g, { iterations: g.order > 2000 ? 60 : 200, settings: forceAtlas2.inferSettings(g) });
   }
+  initYears(g);
   state.graph = g;
   state.highlight = null; // another graph: the old selection means nothing in it
   if (state.renderer) state.renderer.kill();
@@ -93,6 +94,43 @@ async function load() {
   state.renderer.on("clickNode", ({ node }) => focus(node));
   status(`${g.order} actors, ${g.size} edges`);
   window.kgReady = { nodes: g.order, edges: g.size };
+}
+
+// initYears sets the year slider to the span of the first graph's dates,
+// once: later graphs are that one filtered.
+function initYears(g) {
+  if (state.years) return;
+  let lo = Infinity;
+  let hi = -Infinity;
+  g.forEachNode((n, a) => {
+    for (const d of [a.first_seen, a.last_seen]) {
+      const y = parseInt(String(d || "").slice(0, 4), 10);
+      if (y) {
+        lo = Math.min(lo, y);
+        hi = Math.max(hi, y);
+      }
+    }
+  });
+  if (!isFinite(lo)) return;
+  state.years = [lo, hi];
+  for (const id of ["yfrom", "yto"]) {
+    $(id).min = lo;
+    $(id).max = hi;
+  }
+  $("yfrom").value = lo;
+  $("yto").value = hi;
+  $("ylabel").textContent = `${lo}–${hi}`;
+}
+
+// The year slider sets the date range, the two ends kept in order.
+function years() {
+  let a = parseInt($("yfrom").value, 10);
+  let b = parseInt($("yto").value, 10);
+  if (a > b) [a, b] = [b, a];
+  $("ylabel").textContent = `${a}–${b}`;
+  $("since").value = a === state.years[0] ? "" : String(a);
+  $("until").value = b === state.years[1] ? "" : String(b);
+  load();
 }
 
 // focus highlights an actor and its neighbours.
@@ -165,6 +203,7 @@ async function link(x, a, b) {
 }
 
 for (const id of ["level", "since", "until", "quad", "modality", "size"]) $(id).addEventListener("change", load);
+for (const id of ["yfrom", "yto"]) $(id).addEventListener("change", years);
 $("search").addEventListener("keydown", (e) => {
   if (e.key === "Enter") search(e.target.value);
 });
