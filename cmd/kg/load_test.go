@@ -74,7 +74,7 @@ func writeCorpus(t *testing.T, size int64) string {
 }
 
 // runKG runs kg in this process and returns its exit status and output.
-func runKG(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+func runKG(t testing.TB, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	code = run(args, &ioStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut})

@@ -20,13 +20,13 @@ import (
 )
 
 // startServer serves store dir on a free loopback port until the test ends.
-func startServer(t *testing.T, dir, token string) string {
+func startServer(t testing.TB, dir, token string) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	var errOut strings.Builder
 	opts := &serveOptions{IO: &ioStreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: &errOut}, Addr: "127.0.0.1:0",
-		Token: token, MaxBody: 1 << 20, MaxAnswer: 1 << 30, Ready: func(a string) { ready <- a }}
+		Token: token, MaxBody: 64 << 20, MaxAnswer: 1 << 30, Ready: func(a string) { ready <- a }}
 	opts.Store = func() (*store.Store, error) { return store.Open(store.DefaultOptions(dir)) }
 	done := make(chan error, 1)
 	go func() { done <- runServe(ctx, opts) }()
