@@ -29,6 +29,8 @@ type importOptions struct {
 	From        string // triples, or the event data set the files come from: gdelt
 	Force       bool
 	Format      string // of the summary: table or json
+	// Progress, when set (by kg serve), hears the documents written so far.
+	Progress func(documents int, bytes int64)
 }
 
 // importResult is the --format json form of an import's result, with
@@ -42,7 +44,7 @@ type importResult struct {
 }
 
 func newCmdImport(f *factory, runF func(*importOptions) error) *cobra.Command {
-	opts := &importOptions{IO: f.IO, Store: func() (*store.Store, error) { return f.openStore(false) }}
+	opts := &importOptions{IO: f.IO, Store: func() (*store.Store, error) { return f.openStore(false) }, Progress: f.progress}
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
 		Short: "Store pre-extracted triples from CSV, TSV or JSONL files",
@@ -147,9 +149,12 @@ func runImport(ctx context.Context, opts *importOptions) error {
 	xs = im.Extractions()
 	var counts [4]int
 	events, notStored := 0, len(im.Skipped())
-	for _, x := range xs {
+	for i, x := range xs {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if opts.Progress != nil {
+			opts.Progress(i, 0)
 		}
 		st, err := s.PutDocument(x, opts.Force)
 		if err != nil {

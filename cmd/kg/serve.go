@@ -244,7 +244,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var events *eventStream
 	if write {
 		out = &summary
-		if name == "load" && strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
+		if strings.Contains(r.Header.Get("Accept"), "text/event-stream") {
 			events = newEventStream(w)
 		}
 	}

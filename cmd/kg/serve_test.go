@@ -346,4 +346,16 @@ func TestServeLoadProgress(t *testing.T) {
 	if strings.Index(stream, "event: progress") > strings.Index(stream, "event: summary") {
 		t.Errorf("progress after the summary:\n%s", stream)
 	}
+	// An import streams the same way.
+	req, _ = http.NewRequest(http.MethodPost, base+"/api/import", strings.NewReader("source,target,cameo,doc\nA,B,042,x1\nB,C,057,x2\n"))
+	req.Header.Set("Accept", "text/event-stream")
+	resp2, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = io.ReadAll(resp2.Body)
+	resp2.Body.Close()
+	if s := string(b); !strings.Contains(s, "event: progress") || !strings.Contains(s, "event: summary") || !strings.Contains(s, `"new": 2`) {
+		t.Errorf("import stream:\n%s", s)
+	}
 }
