@@ -19,9 +19,8 @@ type panelOptions struct {
 
 func newCmdPanel(f *factory, runF func(*panelOptions) error) *cobra.Command {
 	opts := &panelOptions{queryOptions: newQueryOptions(f)}
-	// The level is the command's own (see query.TimelineAt and
-	// query.Panel), with country as its default; the view stays at actor
-	// level.
+	// Country is the panel's default level; panelLevel says how the view
+	// and query.Panel share the roll-up.
 	ff := filterFlags{defaultLevel: "country"}
 	cmd := &cobra.Command{
 		Use:   "panel",

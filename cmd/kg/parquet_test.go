@@ -24,13 +24,7 @@ func TestParquet(t *testing.T) {
 		check func(t *testing.T, file string, jsonl []map[string]any)
 	}{
 		{"triples", func(t *testing.T, file string, want []map[string]any) {
-			rows, err := parquet.ReadFile[tripleParquet](file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rows) != len(want) {
-				t.Fatalf("%d rows, JSON Lines %d", len(rows), len(want))
-			}
+			rows := readParquet[tripleParquet](t, file, len(want))
 			for i, r := range rows {
 				w := want[i]
 				src := w["source"].(map[string]any)
@@ -41,13 +35,7 @@ func TestParquet(t *testing.T) {
 			}
 		}},
 		{"panel", func(t *testing.T, file string, want []map[string]any) {
-			rows, err := parquet.ReadFile[panelParquet](file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(rows) != len(want) {
-				t.Fatalf("%d rows, JSON Lines %d", len(rows), len(want))
-			}
+			rows := readParquet[panelParquet](t, file, len(want))
 			for i, r := range rows {
 				w := want[i]
 				mean, null := w["goldstein_mean"].(float64)
@@ -103,4 +91,18 @@ console.log(rows.length);`
 	if err != nil || strings.TrimSpace(string(out)) != strconv.Itoa(want) {
 		t.Errorf("hyparquet read %s: %v %s, want %d rows", file, err, bytes.TrimSpace(out), want)
 	}
+}
+
+// readParquet reads a Parquet file's rows, failing the test unless there
+// are n.
+func readParquet[T any](t *testing.T, file string, n int) []T {
+	t.Helper()
+	rows, err := parquet.ReadFile[T](file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != n {
+		t.Fatalf("%d rows, JSON Lines %d", len(rows), n)
+	}
+	return rows
 }

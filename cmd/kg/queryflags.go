@@ -315,8 +315,10 @@ type actorRef struct {
 	Type string `json:"type"`
 }
 
-func refOf(v *view.View, n int64) actorRef {
-	a := v.Actor(n)
+func refOf(v *view.View, n int64) actorRef { return actorRefOf(v.Actor(n)) }
+
+// actorRefOf is actor a as it is named in every output.
+func actorRefOf(a *graph.Actor) actorRef {
 	return actorRef{ID: a.ID, Name: a.Name, Code: a.Code, Type: string(a.Type)}
 }
 

@@ -25,11 +25,7 @@ func run(args []string, io *ioStreams) int {
 	defer stop()
 	f := newFactory(io)
 	f.ctx = ctx
-	root := newRootCmd(f)
-	root.SetArgs(args)
-	root.SetOut(io.Out)
-	root.SetErr(io.ErrOut)
-	err := root.ExecuteContext(ctx)
+	err := execute(ctx, f, args)
 	// Closing a writable store flushes it: a failure there is a failure of
 	// the command, not something to drop.
 	if cerr := f.closeStore(); err == nil {
@@ -49,6 +45,16 @@ func run(args []string, io *ioStreams) int {
 		}
 	}
 	return exitCode(io, err)
+}
+
+// execute runs one kg command line with what f gives it: the process's
+// own streams and store (run), or those of a request (kg serve).
+func execute(ctx context.Context, f *factory, args []string) error {
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	return root.ExecuteContext(ctx)
 }
 
 func newRootCmd(f *factory) *cobra.Command {

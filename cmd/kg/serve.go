@@ -252,11 +252,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if events != nil {
 		f.progress = events.progress
 	}
-	root := newRootCmd(f)
-	root.SetArgs(args)
-	root.SetOut(out)
-	root.SetErr(&errOut)
-	code := exitCode(f.IO, root.ExecuteContext(r.Context()))
+	code := exitCode(f.IO, execute(r.Context(), f, args))
 	switch {
 	case events != nil:
 		events.end(code, summary.Bytes(), firstLine(errOut.String()))
@@ -400,8 +396,8 @@ type serveFile struct {
 // serverAlive says whether a kg serve that says it holds store dir
 // answers at its address; a note left by a killed server does not.
 func serverAlive(dir string) bool {
-	var sf serveFile
-	if b, err := os.ReadFile(serveNote(dir)); err != nil || json.Unmarshal(b, &sf) != nil || sf.Addr == "" {
+	sf, ok := readServeNote(dir)
+	if !ok {
 		return false
 	}
 	c, err := net.DialTimeout("tcp", sf.Addr, 300*time.Millisecond)
@@ -410,6 +406,16 @@ func serverAlive(dir string) bool {
 	}
 	c.Close()
 	return true
+}
+
+// readServeNote reads the note beside store dir that a server holding it
+// wrote; ok is false when there is none, or it names no address.
+func readServeNote(dir string) (sf serveFile, ok bool) {
+	b, err := os.ReadFile(serveNote(dir))
+	if err != nil || json.Unmarshal(b, &sf) != nil || sf.Addr == "" {
+		return serveFile{}, false
+	}
+	return sf, true
 }
 
 // serveNote is the file beside store dir that names the server holding it.
@@ -460,11 +466,7 @@ func (s *server) runCommand(w http.ResponseWriter, r *http.Request) {
 	}
 	var out, errOut bytes.Buffer
 	f := &factory{IO: &ioStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, OutTTY: req.TTY}, store: s.store, shared: true}
-	root := newRootCmd(f)
-	root.SetArgs(req.Args)
-	root.SetOut(&out)
-	root.SetErr(&errOut)
-	code := exitCode(f.IO, root.ExecuteContext(r.Context()))
+	code := exitCode(f.IO, execute(r.Context(), f, req.Args))
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(runResult{Code: code, Stdout: out.String(), Stderr: errOut.String()})
 }
@@ -475,8 +477,8 @@ func (s *server) runCommand(w http.ResponseWriter, r *http.Request) {
 // a server that answered, "" when none did (a note left by a server that
 // was killed).
 func forwardToServer(ctx context.Context, dir string, args []string, ios *ioStreams) (code int, ok bool, addr string) {
-	var sf serveFile
-	if b, err := os.ReadFile(serveNote(dir)); err != nil || json.Unmarshal(b, &sf) != nil || sf.Addr == "" {
+	sf, found := readServeNote(dir)
+	if !found {
 		return 0, false, ""
 	}
 	// The store flag named the store; the server has its own.

@@ -92,11 +92,7 @@ func runWithStore(t *testing.T, s *store.Store, tty bool, stdin string, args ...
 	io := &ioStreams{In: strings.NewReader(stdin), Out: &out, ErrOut: &errOut, OutTTY: tty, ErrTTY: tty}
 	f := newFactory(io)
 	f.store = s
-	root := newRootCmd(f)
-	root.SetArgs(args)
-	root.SetOut(io.Out)
-	root.SetErr(io.ErrOut)
-	code := exitCode(io, root.ExecuteContext(context.Background()))
+	code := exitCode(io, execute(context.Background(), f, args))
 	return cmdResult{out: out.String(), errOut: errOut.String(), code: code}
 }
 

@@ -27,9 +27,9 @@ type timelineOptions struct {
 
 func newCmdTimeline(f *factory, runF func(*timelineOptions) error) *cobra.Command {
 	opts := &timelineOptions{queryOptions: newQueryOptions(f)}
-	// The level is the command's own (see query.TimelineAt and
-	// query.Panel), with country as its default; the view stays at actor
-	// level.
+	// The level is the timeline's own, country by default: the view stays
+	// at actor level and query.SideFor makes a country count with its
+	// actors.
 	ff := filterFlags{defaultLevel: "country"}
 	cmd := &cobra.Command{
 		Use:   "timeline A B",
@@ -183,16 +183,16 @@ func timelineSide(v *view.View, actors []graph.Actor, name, level string) (query
 		return nil, actorRef{}, err
 	}
 	n, ok := v.NodeOf(a.ID)
-	if level == "country" && a.Type == graph.Country && a.Code != "" {
-		if !ok {
-			n = -1
-		}
-		return query.CountrySide(v, n, a.Code), actorRef{ID: a.ID, Name: a.Name, Code: a.Code, Type: string(a.Type)}, nil
-	}
-	if !ok {
+	ref := actorRefOf(&a)
+	switch {
+	case ok:
+		ref = refOf(v, n)
+	case query.CountsAsCountry(&a, level):
+		n = -1
+	default:
 		return nil, actorRef{}, fmt.Errorf("actor %s (%s) takes part in no event under the current filters", a.Name, a.ID)
 	}
-	return query.NodeSide(n), refOf(v, n), nil
+	return query.SideFor(v, &a, n, level), ref, nil
 }
 
 func writeTimelinePlot(path string, periods []query.Period, title string) (err error) {

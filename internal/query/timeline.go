@@ -46,7 +46,7 @@ func TimelineAt(v *view.View, a, b int64, by, level string) (periods []Period, u
 	case "actor":
 		return TimelineOf(v, NodeSide(a), NodeSide(b), by)
 	case "country":
-		return TimelineOf(v, countrySideOf(v, a), countrySideOf(v, b), by)
+		return TimelineOf(v, SideFor(v, v.Actor(a), a, level), SideFor(v, v.Actor(b), b, level), by)
 	}
 	return nil, 0, fmt.Errorf("timeline: unknown level %q (want actor or country)", level)
 }
@@ -64,13 +64,20 @@ func CountrySide(v *view.View, n int64, code string) Side {
 	return func(x int64) bool { return x == n || v.Actor(x).CountryCode() == code }
 }
 
-// countrySideOf is node n's side at country level: a country with its own
-// actors, any other actor alone.
-func countrySideOf(v *view.View, n int64) Side {
-	if act := v.Actor(n); act.Type == graph.Country && act.Code != "" {
-		return CountrySide(v, n, act.Code)
+// SideFor is actor a's side at a level, n its node in v (-1 when it has
+// none): at country level a country counts with all of its own actors;
+// any other actor, and every actor at actor level, counts alone.
+func SideFor(v *view.View, a *graph.Actor, n int64, level string) Side {
+	if CountsAsCountry(a, level) {
+		return CountrySide(v, n, a.Code)
 	}
 	return NodeSide(n)
+}
+
+// CountsAsCountry reports whether actor a stands for its whole country at
+// a level: a coded country at country level.
+func CountsAsCountry(a *graph.Actor, level string) bool {
+	return level == "country" && a.Type == graph.Country && a.Code != ""
 }
 
 // TimelineOf buckets the events between sides a and b (either direction,

@@ -315,24 +315,11 @@ func (s *Store) Event(id string) (graph.Event, error) {
 // then ID). An unknown document gives an error matching ErrNotFound.
 func (s *Store) EventsOfDoc(docID string) ([]graph.Event, error) {
 	var out []graph.Event
-	err := s.db.View(func(txn *badger.Txn) error {
-		ids, err := getDocEvents(txn, docID)
-		if err != nil {
-			return err
-		}
-		out = make([]graph.Event, len(ids))
-		for i, id := range ids {
-			if err := getEvent(txn, id, &out[i]); err != nil {
-				return fmt.Errorf("event %s: %w", id, err)
-			}
-		}
+	err := s.EventsOfDocs([]string{docID}, func(_ string, events []graph.Event) error {
+		out = events
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("events of document %s: %w", docID, err)
-	}
-	sortTextOrder(out)
-	return out, nil
+	return out, err
 }
 
 // EventsOfDocs calls fn for each document of docIDs in that order, with
@@ -366,7 +353,7 @@ func (s *Store) EventsOfDocs(docIDs []string, fn func(docID string, events []gra
 			sort.Slice(refs, func(i, j int) bool { return refs[i].id < refs[j].id })
 			for _, r := range refs {
 				if err := getEvent(txn, r.id, &out[r.doc][r.pos]); err != nil {
-					return fmt.Errorf("event %s: %w", r.id, err)
+					return fmt.Errorf("events of document %s: event %s: %w", docIDs[lo+r.doc], r.id, err)
 				}
 			}
 			return nil
