@@ -266,120 +266,27 @@ func distBucket(d int) uint64 {
 }
 
 // features lists the features of configuration st, in the order training
-// adds up their float weights (the trained model depends on it). Parsing
-// reads the same features in three parts, see pscore.go; the test
-// TestParserFeaturesSplit holds the two lists to one set.
+// adds up their float weights (the trained model depends on it). They are
+// the features of the three parts parsing reads apart (see pscore.go),
+// interleaved as the first version of the parser listed them.
 func (st *pstate) features(out []uint64) []uint64 {
-	w := func(x int) uint64 {
-		if x < 0 {
-			return noWord
-		}
-		return st.w[x]
-	}
-	p := func(x int) uint64 {
-		if x < 0 {
-			return noWord
-		}
-		return st.p[x]
-	}
-	lab := func(x int) uint64 {
-		if x <= 0 {
-			return noWord
-		}
-		return uint64(st.label[x] + 1)
-	}
-	// child returns a dependent index as a word position, -1 for none.
-	child := func(x int, of []int) int {
-		if x < 0 || of[x] == 0 {
-			return -1
-		}
-		return of[x]
-	}
-	s0 := st.s0()
-	s1 := -1
-	if len(st.stack) > 1 {
-		s1 = st.stack[len(st.stack)-2]
-	}
-	n0, n1, n2 := -1, -1, -1
-	if st.b <= st.n {
-		n0 = st.b
-	}
-	if st.b+1 <= st.n {
-		n1 = st.b + 1
-	}
-	if st.b+2 <= st.n {
-		n2 = st.b + 2
-	}
-	s0h, s0h2 := -1, -1
-	if st.head[s0] >= 0 {
-		s0h = st.head[s0]
-		if s0h > 0 && st.head[s0h] >= 0 {
-			s0h2 = st.head[s0h]
-		}
-	}
-	s0l, s0l2 := child(s0, st.l1), child(s0, st.l2)
-	s0r, s0r2 := child(s0, st.r1), child(s0, st.r2)
-	n0l, n0l2 := child(n0, st.l1), child(n0, st.l2)
-
-	ws0, ps0, wn0, pn0 := w(s0), p(s0), w(n0), p(n0)
-	wn1, pn1, wn2, pn2 := w(n1), p(n1), w(n2), p(n2)
-	var d uint64 = noWord
-	if n0 >= 0 {
-		d = distBucket(n0 - s0)
-	}
-	var s0vr, s0vl, n0vl, s0sr, s0sl, n0sl uint64 = uint64(st.rv[s0]), uint64(st.lv[s0]), noWord, st.rs[s0], st.ls[s0], noWord
-	if n0 >= 0 {
-		n0vl, n0sl = uint64(st.lv[n0]), st.ls[n0]
-	}
-	hasHead := b2u(st.head[s0] >= 0)
-
-	return append(out[:0],
-		feat1(fBias, 0),
-		feat2(fS0wp, ws0, ps0), feat1(fS0w, ws0), feat1(fS0p, ps0),
-		feat2(fN0wp, wn0, pn0), feat1(fN0w, wn0), feat1(fN0p, pn0),
-		feat2(fN1wp, wn1, pn1), feat1(fN1w, wn1), feat1(fN1p, pn1),
-		feat2(fN2wp, wn2, pn2), feat1(fN2w, wn2), feat1(fN2p, pn2),
-		mix(feat2(fS0wpN0wp, ws0, ps0), mix(wn0, pn0)),
-		feat3(fS0wpN0w, ws0, ps0, wn0),
-		feat3(fS0wN0wp, ws0, wn0, pn0),
-		feat3(fS0wpN0p, ws0, ps0, pn0),
-		feat3(fS0pN0wp, ps0, wn0, pn0),
-		feat2(fS0wN0w, ws0, wn0),
-		feat2(fS0pN0p, ps0, pn0),
-		feat2(fN0pN1p, pn0, pn1),
-		feat3(fN0pN1pN2p, pn0, pn1, pn2),
-		feat3(fS0pN0pN1p, ps0, pn0, pn1),
-		feat3(fS0hpS0pN0p, p(s0h), ps0, pn0),
-		feat3(fS0pS0lpN0p, ps0, p(s0l), pn0),
-		feat3(fS0pS0rpN0p, ps0, p(s0r), pn0),
-		feat3(fS0pN0pN0lp, ps0, pn0, p(n0l)),
-		feat2(fS0wd, ws0, d), feat2(fS0pd, ps0, d),
-		feat2(fN0wd, wn0, d), feat2(fN0pd, pn0, d),
-		feat3(fS0wN0wd, ws0, wn0, d), feat3(fS0pN0pd, ps0, pn0, d),
-		feat2(fS0wvr, ws0, s0vr), feat2(fS0pvr, ps0, s0vr),
-		feat2(fS0wvl, ws0, s0vl), feat2(fS0pvl, ps0, s0vl),
-		feat2(fN0wvl, wn0, n0vl), feat2(fN0pvl, pn0, n0vl),
-		feat1(fS0hw, w(s0h)), feat1(fS0hp, p(s0h)), feat1(fS0l, lab(s0)),
-		feat1(fS0lw, w(s0l)), feat1(fS0lp, p(s0l)), feat1(fS0ll, lab(s0l)),
-		feat1(fS0rw, w(s0r)), feat1(fS0rp, p(s0r)), feat1(fS0rl, lab(s0r)),
-		feat1(fN0lw, w(n0l)), feat1(fN0lp, p(n0l)), feat1(fN0ll, lab(n0l)),
-		feat1(fS0h2w, w(s0h2)), feat1(fS0h2p, p(s0h2)), feat1(fS0hl, lab(s0h)),
-		feat1(fS0l2w, w(s0l2)), feat1(fS0l2p, p(s0l2)), feat1(fS0l2l, lab(s0l2)),
-		feat1(fS0r2w, w(s0r2)), feat1(fS0r2p, p(s0r2)), feat1(fS0r2l, lab(s0r2)),
-		feat1(fN0l2w, w(n0l2)), feat1(fN0l2p, p(n0l2)), feat1(fN0l2l, lab(n0l2)),
-		feat3(fS0pS0lpS0l2p, ps0, p(s0l), p(s0l2)),
-		feat3(fS0pS0rpS0r2p, ps0, p(s0r), p(s0r2)),
-		feat3(fS0pS0hpS0h2p, ps0, p(s0h), p(s0h2)),
-		feat3(fN0pN0lpN0l2p, pn0, p(n0l), p(n0l2)),
-		feat2(fS0wsr, ws0, s0sr), feat2(fS0psr, ps0, s0sr),
-		feat2(fS0wsl, ws0, s0sl), feat2(fS0psl, ps0, s0sl),
-		feat2(fN0wsl, wn0, n0sl), feat2(fN0psl, pn0, n0sl),
-		feat1(fS1w, w(s1)), feat1(fS1p, p(s1)),
-		feat3(fS1pS0pN0p, p(s1), ps0, pn0),
-		feat2(fS1wS0w, w(s1), ws0),
-		feat1(fS0hasHead, hasHead), feat2(fS0hasHeadN0p, hasHead, pn0),
-	)
+	var scratch [nParserFeatures]uint64
+	buf := st.bufFeatures(scratch[:0])
+	pair := st.pairFeatures(buf[len(buf):])
+	rest := st.restFeatures(pair[len(pair):])
+	out = append(out[:0], buf[0])
+	out = append(out, pair[:3]...)
+	out = append(out, buf[1:10]...)
+	out = append(out, pair[3:10]...)
+	out = append(out, buf[10:12]...)
+	out = append(out, pair[10])
+	out = append(out, rest[:4]...)
+	out = append(out, pair[11:17]...)
+	return append(out, rest[4:]...)
 }
+
+// nParserFeatures is the number of features of a configuration.
+const nParserFeatures = 12 + 17 + 50
 
 // prepare fills the word and tag hashes of st for sentence s.
 func (st *pstate) prepare(s *Sentence) {

@@ -108,41 +108,21 @@ const (
 	tWAmbp1
 )
 
-// tagFeatures lists the features of word i given the two previous tags.
+// tagFeatures lists the features of word i given the two previous tags,
+// in the order training adds up their float weights (the trained model
+// depends on it): tagStatic's and tagDynamic's, interleaved as the first
+// version of the tagger listed them.
 func tagFeatures(ws []tagWord, i int, t1, t2 int, out []uint64) []uint64 {
-	wd := func(k int) uint64 { return tagWordAt(ws, k) }
-	at := func(k int) *tagWord {
-		if k < 0 || k >= len(ws) {
-			return nil
-		}
-		return &ws[k]
-	}
-	x := &ws[i]
-	out = append(out[:0],
-		feat1(tBias, 0),
-		feat1(tW, x.w), feat1(tRaw, x.raw),
-		feat1(tS1, x.s1), feat1(tS2, x.s2), feat1(tS3, x.s3), feat1(tS4, x.s4),
-		feat1(tP1, x.p1), feat1(tP2, x.p2), feat1(tP3, x.p3),
-		feat1(tShape, x.shape),
-		feat2(tUpperFirst, b2u(x.upper), b2u(x.first)),
-		feat1(tDigit, b2u(x.digit)), feat1(tHyphen, b2u(x.hyphen)),
-		feat1(tWm1, wd(i-1)), feat1(tWm2, wd(i-2)), feat1(tWp1, wd(i+1)), feat1(tWp2, wd(i+2)),
-		feat1(tT1, uint64(t1)), feat1(tT2, uint64(t2)), feat2(tT12, uint64(t1), uint64(t2)),
-		feat2(tT1W, uint64(t1), x.w),
-		feat2(tWm1W, wd(i-1), x.w), feat2(tWWp1, x.w, wd(i+1)),
-		feat2(tT1Wp1, uint64(t1), wd(i+1)),
-	)
-	ambAt := func(k int) uint64 { return tagAmbAt(ws, k) }
-	out = append(out,
-		feat1(tAmb, x.amb), feat1(tAmbp1, ambAt(i+1)), feat1(tAmbp2, ambAt(i+2)), feat1(tAmbm1, ambAt(i-1)),
-		feat2(tT1Amb, uint64(t1), x.amb), feat2(tAmbAmbp1, x.amb, ambAt(i+1)), feat2(tWAmbp1, x.w, ambAt(i+1)))
-	if p := at(i + 1); p != nil {
-		out = append(out, feat1(tS3p1, p.s3), feat1(tShapep1, p.shape), feat1(tS4p1, p.s4), feat1(tRawp1, p.raw))
-	}
-	if m := at(i - 1); m != nil {
-		out = append(out, feat1(tS3m1, m.s3), feat1(tShapem1, m.shape), feat1(tRawm1, m.raw))
-	}
-	return out
+	var scratch [40]uint64
+	st := tagStatic(ws, i, scratch[:0])
+	dy := tagDynamic(ws, i, t1, t2, st[len(st):])
+	out = append(out[:0], st[:18]...)
+	out = append(out, dy[:4]...)
+	out = append(out, st[18:20]...)
+	out = append(out, dy[4])
+	out = append(out, st[20:24]...)
+	out = append(out, dy[5])
+	return append(out, st[24:]...)
 }
 
 // tagStatic appends the features of word i that do not depend on the
