@@ -152,30 +152,34 @@ func dotLabel(s string) string { return dotQuote(strings.ReplaceAll(s, "&", "&am
 // quotes are escaped, and line breaks become \n, which labels render as a
 // new line. Characters XML cannot hold are dropped as everywhere else, as
 // Graphviz's SVG output would carry them otherwise.
-func dotQuote(s string) string {
+func dotQuote(s string) string { return quoted(s, dotEscapes) }
+
+// dotEscapes are DOT's escapes beyond quoted's. U+FFFD, which clean puts in
+// place of invalid UTF-8, is refused by some DOT parsers: it is dropped.
+var dotEscapes = map[rune]string{'\r': "", '\uFFFD': ""}
+
+// quoted makes s, cleaned, a double-quoted string of the C-like syntax
+// that DOT and N-Quads share: backslash, quote and line feed escaped, and
+// each rune that more names replaced by its value.
+func quoted(s string, more map[rune]string) string {
 	s = clean(s)
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; c {
+	for _, r := range s {
+		if rep, ok := more[r]; ok {
+			b.WriteString(rep)
+			continue
+		}
+		switch r {
 		case '\\':
 			b.WriteString(`\\`)
 		case '"':
 			b.WriteString(`\"`)
 		case '\n':
 			b.WriteString(`\n`)
-		case '\r':
-		case 0xEF:
-			// U+FFFD (EF BF BD), which clean puts in place of invalid
-			// UTF-8, is refused by some DOT parsers; drop it.
-			if strings.HasPrefix(s[i:], "\uFFFD") {
-				i += 2
-				continue
-			}
-			b.WriteByte(c)
 		default:
-			b.WriteByte(c)
+			b.WriteRune(r)
 		}
 	}
 	b.WriteByte('"')

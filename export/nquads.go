@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // Dgraph file names, inside the output directory.
@@ -226,27 +225,6 @@ func blankNode(prefix, id string) string {
 
 // nquadString quotes s as an N-Quads string literal: backslash, quote and
 // line breaks are escaped (ECHAR); other characters are written as UTF-8.
-func nquadString(s string) string {
-	s = clean(s)
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '\\':
-			b.WriteString(`\\`)
-		case '"':
-			b.WriteString(`\"`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func nquadString(s string) string { return quoted(s, nquadEscapes) }
+
+var nquadEscapes = map[rune]string{'\r': `\r`, '\t': `\t`}

@@ -85,9 +85,7 @@ func (ff *filterFlags) filter() (graph.Filter, error) {
 	if f.Until, err = graph.ParseDate(ff.until); err != nil {
 		return f, fmt.Errorf("--until: %w", err)
 	}
-	for _, c := range splitList(ff.cameo) {
-		f.CAMEO = append(f.CAMEO, c)
-	}
+	f.CAMEO = splitList(ff.cameo)
 	for _, q := range splitList(ff.quad) {
 		qs, err := graph.ParseQuad(q)
 		if err != nil {
@@ -95,22 +93,14 @@ func (ff *filterFlags) filter() (graph.Filter, error) {
 		}
 		f.Quad = append(f.Quad, qs...)
 	}
-	for _, t := range splitList(ff.types) {
-		at, err := graph.ParseActorType(t)
-		if err != nil {
-			return f, fmt.Errorf("--type: %w", err)
-		}
-		f.Types = append(f.Types, at)
+	if f.Types, err = parseList(ff.types, "--type", graph.ParseActorType); err != nil {
+		return f, err
 	}
 	f.MinEvents = ff.minEvents
 	f.Docs = splitList(ff.docs)
 	f.IncludeNegated = ff.includeNegated
-	for _, m := range splitList(ff.modalities) {
-		mod, err := graph.ParseModality(m)
-		if err != nil {
-			return f, fmt.Errorf("--modality: %w", err)
-		}
-		f.Modalities = append(f.Modalities, mod)
+	if f.Modalities, err = parseList(ff.modalities, "--modality", graph.ParseModality); err != nil {
+		return f, err
 	}
 	f.MinConfidence = ff.minConfidence
 	f.Between = splitList(ff.between)
@@ -499,3 +489,17 @@ func reportsNote(e evidenceRecord) string {
 var queryDictionary = sync.OnceValues(func() (*dict.Dictionary, error) {
 	return loader.LoadDictionary(dict.Paths(nil)...)
 })
+
+// parseList parses each item of a comma-separated flag value, naming the
+// flag in the error of the first that does not parse.
+func parseList[T any](value []string, flag string, parse func(string) (T, error)) ([]T, error) {
+	var out []T
+	for _, item := range splitList(value) {
+		v, err := parse(item)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", flag, err)
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}

@@ -551,29 +551,15 @@ func build(files []*File) *Dictionary {
 	})
 
 	d.Verbs = verbs
-	for k, r := range roles {
-		if forbidA[k] {
-			continue
-		}
-		d.Roles = append(d.Roles, r)
-		d.roles[k] = r.Code
+	d.Roles = unforbidden(roles, func(k string) bool { return forbidA[k] }, func(r RoleEntry) string { return r.Word })
+	for _, r := range d.Roles {
+		d.roles[norm(r.Word)] = r.Code
 	}
-	sort.Slice(d.Roles, func(i, j int) bool { return d.Roles[i].Word < d.Roles[j].Word })
-	for k, t := range titles {
-		if forbidA[k] {
-			continue
-		}
-		d.Titles = append(d.Titles, t)
-		d.titles[k] = t.Code
+	d.Titles = unforbidden(titles, func(k string) bool { return forbidA[k] }, func(t TitleEntry) string { return t.Title })
+	for _, t := range d.Titles {
+		d.titles[norm(t.Title)] = t.Code
 	}
-	sort.Slice(d.Titles, func(i, j int) bool { return d.Titles[i].Title < d.Titles[j].Title })
-	for k, a := range agents {
-		if forbidA[norm(k)] {
-			continue
-		}
-		d.Agents = append(d.Agents, a)
-	}
-	sort.Slice(d.Agents, func(i, j int) bool { return d.Agents[i].Word < d.Agents[j].Word })
+	d.Agents = unforbidden(agents, func(k string) bool { return forbidA[norm(k)] }, func(a RoleEntry) string { return a.Word })
 	d.agents = newAgentIndex(d.Agents)
 	d.Discards, d.Issues = discards, issues
 	d.discardFirst, d.discardStem = map[string][]int{}, map[string][]int{}
@@ -594,6 +580,19 @@ func build(files []*File) *Dictionary {
 		d.forbidPairs[[2]string{b, a}] = true
 	}
 	return d
+}
+
+// unforbidden returns the entries of m whose key is not forbidden, sorted
+// by name.
+func unforbidden[T any](m map[string]T, forbidden func(key string) bool, name func(T) string) []T {
+	var out []T
+	for k, v := range m {
+		if !forbidden(k) {
+			out = append(out, v)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return name(out[i]) < name(out[j]) })
+	return out
 }
 
 // addKnown records the capitalized words of at least three letters of a

@@ -275,12 +275,12 @@ func deref(n *yaml.Node) *yaml.Node {
 }
 
 // fields walks a mapping node, calling the handler of each known key and
-// reporting unknown and repeated keys.
-func (p *parser) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) {
+// reporting unknown and repeated keys. It reports whether n is a mapping.
+func (p *parser) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) bool {
 	n = deref(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		p.errf(n, "%s: want a mapping, got %s", what, kindName(n))
-		return
+		return false
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -300,6 +300,7 @@ func (p *parser) fields(n *yaml.Node, what string, handlers map[string]func(*yam
 		}
 		h(v)
 	}
+	return true
 }
 
 func keyList(m map[string]func(*yaml.Node)) string {
@@ -471,7 +472,7 @@ func (p *parser) actor(n *yaml.Node) (ActorEntry, bool) {
 	var nameNode *yaml.Node
 	var nameFields []*yaml.Node
 	keep := func(v *yaml.Node) *yaml.Node { nameFields = append(nameFields, v); return v }
-	p.fields(n, "actor", map[string]func(*yaml.Node){
+	if !p.fields(n, "actor", map[string]func(*yaml.Node){
 		"name": func(v *yaml.Node) { a.Name, nameNode = p.str(keep(v)), v },
 		"code": func(v *yaml.Node) { a.Code = p.actorCode(v) },
 		"type": func(v *yaml.Node) {
@@ -505,8 +506,7 @@ func (p *parser) actor(n *yaml.Node) (ActorEntry, bool) {
 		},
 		"note":    func(v *yaml.Node) { a.Note = p.str(v) },
 		"replace": func(v *yaml.Node) { a.replace = p.boolean(v) },
-	})
-	if n.Kind != yaml.MappingNode {
+	}) {
 		return a, false
 	}
 	if a.Name == "" {
@@ -533,12 +533,11 @@ func (p *parser) actor(n *yaml.Node) (ActorEntry, bool) {
 func (p *parser) roleSpan(n *yaml.Node) (RoleSpan, bool) {
 	var r RoleSpan
 	var fromNode *yaml.Node
-	p.fields(n, "role span", map[string]func(*yaml.Node){
+	if !p.fields(n, "role span", map[string]func(*yaml.Node){
 		"code":  func(v *yaml.Node) { r.Code = p.actorCode(v) },
 		"from":  func(v *yaml.Node) { r.From, fromNode = p.date(v), v },
 		"until": func(v *yaml.Node) { r.Until = p.date(v) },
-	})
-	if n.Kind != yaml.MappingNode {
+	}) {
 		return r, false
 	}
 	if r.Code == "" {
@@ -564,7 +563,7 @@ func (p *parser) eventCode(n *yaml.Node, what string) string {
 
 func (p *parser) verb(n *yaml.Node) (VerbEntry, bool) {
 	var v VerbEntry
-	p.fields(n, "verb", map[string]func(*yaml.Node){
+	if !p.fields(n, "verb", map[string]func(*yaml.Node){
 		"relation":             func(x *yaml.Node) { v.Relation = p.str(x) },
 		"code":                 func(x *yaml.Node) { v.Code = p.eventCode(x, "code") },
 		"verbs":                func(x *yaml.Node) { v.Verbs = p.strs(x) },
@@ -616,8 +615,7 @@ func (p *parser) verb(n *yaml.Node) (VerbEntry, bool) {
 				v.Words = append(v.Words, wc)
 			})
 		},
-	})
-	if n.Kind != yaml.MappingNode {
+	}) {
 		return v, false
 	}
 	ok := true
@@ -657,11 +655,10 @@ func (p *parser) verb(n *yaml.Node) (VerbEntry, bool) {
 
 func (p *parser) role(n *yaml.Node) (RoleEntry, bool) {
 	var r RoleEntry
-	p.fields(n, "role", map[string]func(*yaml.Node){
+	if !p.fields(n, "role", map[string]func(*yaml.Node){
 		"word": func(v *yaml.Node) { r.Word = p.str(v) },
 		"code": func(v *yaml.Node) { r.Code = p.roleCode(v) },
-	})
-	if n.Kind != yaml.MappingNode {
+	}) {
 		return r, false
 	}
 	if r.Word == "" || r.Code == "" {
@@ -675,7 +672,7 @@ func (p *parser) role(n *yaml.Node) (RoleEntry, bool) {
 
 func (p *parser) title(n *yaml.Node) (TitleEntry, bool) {
 	var t TitleEntry
-	p.fields(n, "title", map[string]func(*yaml.Node){
+	if !p.fields(n, "title", map[string]func(*yaml.Node){
 		"title": func(v *yaml.Node) { t.Title = p.str(v) },
 		"code": func(v *yaml.Node) {
 			// A title may imply no role (Mr, Dr): it still marks a person.
@@ -683,8 +680,7 @@ func (p *parser) title(n *yaml.Node) (TitleEntry, bool) {
 				t.Code = p.roleCode(v)
 			}
 		},
-	})
-	if n.Kind != yaml.MappingNode {
+	}) {
 		return t, false
 	}
 	if t.Title == "" {

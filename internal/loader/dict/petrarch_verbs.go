@@ -608,14 +608,11 @@ func parsePattern(src string, known map[string]bool, warn warnFunc) (*Pattern, i
 			side = 1
 			i++
 		case c == '{':
-			j := strings.IndexByte(body[i+1:], '}')
-			if j < 0 {
-				return nil, i, fmt.Errorf("missing }")
+			inner, col, err := bracketed(body, i, '}', "{()*")
+			if err != nil {
+				return nil, col, err
 			}
-			inner := body[i+1 : i+1+j]
-			if k := strings.IndexAny(inner, "{()*"); k >= 0 {
-				return nil, i + 1 + k, fmt.Errorf("unexpected %q inside {...}", inner[k])
-			}
+			j := len(inner)
 			ws := groupWords(inner, known)
 			if len(ws) == 0 {
 				return nil, i, fmt.Errorf("empty {}")
@@ -624,14 +621,11 @@ func parsePattern(src string, known map[string]bool, warn warnFunc) (*Pattern, i
 			sides[side].nouns = append(sides[side].nouns, Phrase{Words: ws})
 			i += j + 2
 		case c == '(':
-			j := strings.IndexByte(body[i+1:], ')')
-			if j < 0 {
-				return nil, i, fmt.Errorf("missing )")
+			inner, col, err := bracketed(body, i, ')', "(*")
+			if err != nil {
+				return nil, col, err
 			}
-			inner := body[i+1 : i+1+j]
-			if k := strings.IndexAny(inner, "(*"); k >= 0 {
-				return nil, i + 1 + k, fmt.Errorf("unexpected %q inside (...)", inner[k])
-			}
+			j := len(inner)
 			pp, errCol, err := parsePrep(inner, known)
 			if err != nil {
 				return nil, i + 1 + errCol, err
@@ -1034,4 +1028,20 @@ func appendPhrases(dst, src []Phrase) []Phrase {
 		}
 	}
 	return out
+}
+
+// bracketed returns what stands between the opening bracket at body[i] and
+// the first close after it, refusing any of the characters in forbidden
+// inside; on error, the column it names.
+func bracketed(body string, i int, close byte, forbidden string) (string, int, error) {
+	open := body[i]
+	j := strings.IndexByte(body[i+1:], close)
+	if j < 0 {
+		return "", i, fmt.Errorf("missing %c", close)
+	}
+	inner := body[i+1 : i+1+j]
+	if k := strings.IndexAny(inner, forbidden); k >= 0 {
+		return "", i + 1 + k, fmt.Errorf("unexpected %q inside %c...%c", inner[k], open, close)
+	}
+	return inner, i, nil
 }

@@ -63,13 +63,12 @@ func (p *parser) where(n *yaml.Node) string { return fmt.Sprintf("%s:%d", p.file
 func (p *parser) agent(n *yaml.Node) (RoleEntry, bool) {
 	var a RoleEntry
 	var plurals, codeNode *yaml.Node
-	p.fields(n, "agent", map[string]func(*yaml.Node){
+	if !p.fields(n, "agent", map[string]func(*yaml.Node){
 		"word":    func(v *yaml.Node) { a.Word = phraseText(p.str(v)) },
 		"code":    func(v *yaml.Node) { a.Code, codeNode = p.agentCode(v), v },
 		"plurals": func(v *yaml.Node) { plurals = v },
 		"before":  func(v *yaml.Node) { a.Before = p.boolean(v) },
-	})
-	if n.Kind != yaml.MappingNode {
+	}) {
 		return a, false
 	}
 	if a.Word == "" {
@@ -122,12 +121,11 @@ func (p *parser) discard(n *yaml.Node) (Discard, bool) {
 	if n.Kind == yaml.ScalarNode {
 		d = discardNotation(p.str(n))
 	} else {
-		p.fields(n, "discard", map[string]func(*yaml.Node){
+		if !p.fields(n, "discard", map[string]func(*yaml.Node){
 			"phrase": func(v *yaml.Node) { d.Phrase = strings.Join(lowerWords(p.str(v)), " ") },
 			"story":  func(v *yaml.Node) { d.Story = p.boolean(v) },
 			"exact":  func(v *yaml.Node) { d.Exact = p.boolean(v) },
-		})
-		if n.Kind != yaml.MappingNode {
+		}) {
 			return d, false
 		}
 	}
@@ -144,7 +142,7 @@ var issueCodeRe = regexp.MustCompile(`^[^\s\[\]{}]+$`)
 func (p *parser) issue(n *yaml.Node) (IssueEntry, bool) {
 	var e IssueEntry
 	var textNode, ignoreNode *yaml.Node
-	p.fields(n, "issue", map[string]func(*yaml.Node){
+	if !p.fields(n, "issue", map[string]func(*yaml.Node){
 		"text":     func(v *yaml.Node) { e.Text, textNode = phraseText(p.str(v)), v },
 		"code":     func(v *yaml.Node) { e.Code = p.issueCode(v) },
 		"category": func(v *yaml.Node) { e.Category = p.str(v) },
@@ -160,8 +158,7 @@ func (p *parser) issue(n *yaml.Node) (IssueEntry, bool) {
 				p.errf(v, "ignore %q: want %s or %s", s, IgnoreSentence, IgnoreStory)
 			}
 		},
-	})
-	if n.Kind != yaml.MappingNode {
+	}) {
 		return e, false
 	}
 	if e.Text == "" {
@@ -281,7 +278,7 @@ func (p *parser) blockCode(n *yaml.Node) (code, alt string, ok bool) {
 func (p *parser) verbBlock(n *yaml.Node, known map[string]bool) (*VerbBlock, bool) {
 	b := &VerbBlock{Code: "---"}
 	var verbs, patterns *yaml.Node
-	p.fields(n, "verb block", map[string]func(*yaml.Node){
+	if !p.fields(n, "verb block", map[string]func(*yaml.Node){
 		"name": func(v *yaml.Node) { b.Name = strings.Join(strings.Fields(p.str(v)), " ") },
 		"code": func(v *yaml.Node) {
 			if c, a, ok := p.blockCode(v); ok {
@@ -290,8 +287,7 @@ func (p *parser) verbBlock(n *yaml.Node, known map[string]bool) (*VerbBlock, boo
 		},
 		"verbs":    func(v *yaml.Node) { verbs = v },
 		"patterns": func(v *yaml.Node) { patterns = v },
-	})
-	if n.Kind != yaml.MappingNode {
+	}) {
 		return nil, false
 	}
 	if b.Name == "" {
@@ -365,7 +361,7 @@ func (p *parser) verbWord(n *yaml.Node) (*VerbWord, bool) {
 		return out
 	}
 	var verbNode *yaml.Node
-	p.fields(n, "verb", map[string]func(*yaml.Node){
+	if !p.fields(n, "verb", map[string]func(*yaml.Node){
 		"verb": func(v *yaml.Node) {
 			verbNode = v
 			switch ws := strings.Fields(strings.ToLower(p.str(v))); {
@@ -385,8 +381,7 @@ func (p *parser) verbWord(n *yaml.Node) (*VerbWord, bool) {
 				w.Code, w.Alt, w.own = c, a, true
 			}
 		},
-	})
-	if n.Kind != yaml.MappingNode {
+	}) {
 		return nil, false
 	}
 	if w.Verb == "" {

@@ -566,12 +566,16 @@ func (r *recognizer) entryActor(ent *Entry) *actorRec {
 	return a
 }
 
-func countryOf(ent *Entry) string {
-	if ent.Country != "" {
-		return ent.Country
+func countryOf(ent *Entry) string { return countryFrom(ent.Country, ent.Code) }
+
+// countryFrom is the country of an actor with this country and CAMEO code:
+// the country when set, else the code's first three letters.
+func countryFrom(country, code string) string {
+	if country != "" {
+		return country
 	}
-	if len(ent.Code) >= 3 {
-		return ent.Code[:3]
+	if len(code) >= 3 {
+		return strings.ToUpper(code[:3])
 	}
 	return ""
 }

@@ -615,15 +615,7 @@ func mergeStrings(a, b []string) []string {
 	return out
 }
 
-func countryCode(a *actorRec) string {
-	if a.Country != "" {
-		return a.Country
-	}
-	if len(a.Code) >= 3 {
-		return strings.ToUpper(a.Code[:3])
-	}
-	return ""
-}
+func countryCode(a *actorRec) string { return countryFrom(a.Country, a.Code) }
 
 func (e *Engine) version() string {
 	if e.parser != nil {
