@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -52,15 +53,23 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 			c = counters{-1, -1, -1, -1, -1}
 		}
 		actors := map[string]bool{}
-		if err := scan(txn, []byte(prefixActor), func(id, _ []byte) error {
+		var a graph.Actor
+		if err := scan(txn, []byte(prefixActor), func(id, v []byte) error {
 			actors[string(id)] = true
+			if err := json.Unmarshal(v, &a); err != nil {
+				r.problem("actor %s does not decode: %v", id, err)
+			}
 			return ctx.Err()
 		}); err != nil {
 			return err
 		}
 		docs := map[string]bool{}
-		if err := scan(txn, []byte(prefixDoc), func(id, _ []byte) error {
+		var d graph.Document
+		if err := scan(txn, []byte(prefixDoc), func(id, v []byte) error {
 			docs[string(id)] = true
+			if err := json.Unmarshal(v, &d); err != nil {
+				r.problem("document %s does not decode: %v", graph.ShortID(string(id)), err)
+			}
 			return ctx.Err()
 		}); err != nil {
 			return err
