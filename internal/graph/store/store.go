@@ -194,6 +194,11 @@ type Store struct {
 	cacheMu sync.Mutex
 	cache   map[string][]byte // PutMeta values of an in-memory store
 
+	// marked says the directory holds kg's marker file: a database in it
+	// without a format stamp is a kg store of an unknown version, not
+	// another program's.
+	marked bool
+
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -206,9 +211,19 @@ func Open(o Options) (*Store, error) {
 	if err := o.validate(); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
+	var dir dirState
 	if !o.InMemory {
-		if err := checkDir(o); err != nil {
+		var err error
+		if dir, err = checkDir(o); err != nil {
 			return nil, err
+		}
+		if dir.manifest && !dir.marker && !o.ReadOnly {
+			// A Badger database without kg's marker: a store of a kg
+			// that wrote none, or another program's database, which a
+			// writable open must not touch.
+			if err := probeFormat(o); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if !o.InMemory && !o.ReadOnly {
@@ -235,7 +250,7 @@ func Open(o Options) (*Store, error) {
 	if err != nil {
 		return nil, openError(o, err)
 	}
-	s := &Store{db: db, opts: o}
+	s := &Store{db: db, opts: o, marked: dir.marker}
 	if o.InMemory {
 		s.cache = make(map[string][]byte)
 	}
@@ -243,7 +258,44 @@ func Open(o Options) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	if !o.InMemory && !o.ReadOnly && !dir.marker {
+		if err := os.WriteFile(filepath.Join(o.Dir, markerFile), []byte(markerText), 0o644); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open store %s: mark it as kg's: %w", o.Dir, err)
+		}
+	}
 	return s, nil
+}
+
+// markerFile marks a directory as a kg store, so that kg can tell its own
+// stores from other programs' files, Badger databases included, before it
+// opens anything for writing.
+const (
+	markerFile = "KG_STORE"
+	markerText = "This directory is a kg store, a Badger database that kg writes.\n"
+)
+
+// dirState is what checkDir saw in a store directory.
+type dirState struct {
+	manifest bool // Badger's MANIFEST is there
+	marker   bool // markerFile is there
+}
+
+// probeFormat opens a Badger database read-only and refuses it unless it
+// holds kg's format stamp or nothing at all. A database that cannot be
+// opened read-only (held by a writer, or left by a crashed one) is left
+// to the open that follows, which reports or recovers it as for any store.
+func probeFormat(o Options) error {
+	db, err := badger.Open(o.WithReadOnly(true).badger())
+	if err != nil {
+		return nil
+	}
+	s := &Store{db: db, opts: o.WithReadOnly(true)}
+	err = s.checkFormat()
+	if cerr := db.Close(); err == nil && cerr != nil {
+		return fmt.Errorf("open store %s: %w", o.Dir, cerr)
+	}
+	return err
 }
 
 // checkDir looks at a store directory before Badger opens it, because
@@ -255,12 +307,13 @@ func Open(o Options) (*Store, error) {
 // newer than every listed one pass: they are what a write killed between
 // writing a table and recording it leaves, and Badger drops them, as the
 // log still holds their data.
-func checkDir(o Options) error {
+func checkDir(o Options) (dirState, error) {
 	entries, err := os.ReadDir(o.Dir)
 	if errors.Is(err, fs.ErrNotExist) && !o.ReadOnly {
-		return nil // a new store
+		return dirState{}, nil // a new store
 	}
 	manifest := false
+	var st dirState
 	var tables []uint64
 	var foreign string
 	for _, e := range entries {
@@ -268,6 +321,8 @@ func checkDir(o Options) error {
 		switch {
 		case name == badger.ManifestFilename:
 			manifest = true
+		case name == markerFile:
+			st.marker = true
 		case strings.HasSuffix(name, ".sst"):
 			id, perr := strconv.ParseUint(strings.TrimSuffix(name, ".sst"), 10, 64)
 			if perr != nil {
@@ -285,20 +340,21 @@ func checkDir(o Options) error {
 	if !manifest {
 		switch {
 		case err != nil && o.ReadOnly, o.ReadOnly && foreign == "" && len(tables) == 0:
-			return &storeError{msg: fmt.Sprintf("no store at %s: run kg load first", o.Dir), sentinel: ErrNoStore, cause: err}
+			return st, &storeError{msg: fmt.Sprintf("no store at %s: run kg load first", o.Dir), sentinel: ErrNoStore, cause: err}
 		case err != nil:
-			return fmt.Errorf("open store %s: %w", o.Dir, err)
+			return st, fmt.Errorf("open store %s: %w", o.Dir, err)
 		case foreign != "" || len(tables) > 0:
 			if foreign == "" {
 				foreign = fmt.Sprintf("%06d.sst", tables[0])
 			}
-			return &storeError{msg: fmt.Sprintf("%s is not a kg store (it holds %s and no MANIFEST): kg writes only to an empty or new directory or to its own store", o.Dir, foreign), sentinel: ErrNotStore}
+			return st, &storeError{msg: fmt.Sprintf("%s is not a kg store (it holds %s and no MANIFEST): kg writes only to an empty or new directory or to its own store", o.Dir, foreign), sentinel: ErrNotStore}
 		}
-		return nil
+		return st, nil
 	}
+	st.manifest = true
 	f, err := os.Open(filepath.Join(o.Dir, badger.ManifestFilename))
 	if err != nil {
-		return fmt.Errorf("open store %s: %w", o.Dir, err)
+		return st, fmt.Errorf("open store %s: %w", o.Dir, err)
 	}
 	defer f.Close()
 	bo := o.badger()
@@ -307,7 +363,7 @@ func checkDir(o Options) error {
 		// Badger's own message may run over lines (a version error with a
 		// web link): the first line says what is wrong.
 		first, _, _ := strings.Cut(err.Error(), "\n")
-		return damaged(o, fmt.Sprintf("its MANIFEST does not read (%s)", strings.TrimRight(first, " .")))
+		return st, damaged(o, fmt.Sprintf("its MANIFEST does not read (%s)", strings.TrimRight(first, " .")))
 	}
 	var newest uint64
 	for id := range m.Tables {
@@ -326,14 +382,14 @@ func checkDir(o Options) error {
 			}
 			why += " (if a kg process was killed while writing to it, a writing command such as kg load finishes that write)"
 		}
-		return damaged(o, why)
+		return st, damaged(o, why)
 	}
 	for id := range m.Tables {
 		if !have[id] {
-			return damaged(o, fmt.Sprintf("table %06d.sst, listed in its MANIFEST, is missing", id))
+			return st, damaged(o, fmt.Sprintf("table %06d.sst, listed in its MANIFEST, is missing", id))
 		}
 	}
-	return nil
+	return st, nil
 }
 
 // reserve is the free space a writable store needs beyond what it writes:
@@ -456,6 +512,11 @@ func (s *Store) checkFormat() error {
 	switch {
 	case found && got == formatVersion:
 		return nil
+	case !found && !empty && !s.marked:
+		return &storeError{
+			msg:      fmt.Sprintf("%s is not a kg store (it holds a Badger database without kg's format stamp): kg writes only to an empty or new directory or to its own store", s.name()),
+			sentinel: ErrNotStore,
+		}
 	case found, !empty:
 		return &storeError{
 			msg:      fmt.Sprintf("store %s has format version %d; this kg reads version %d", s.name(), got, formatVersion),
