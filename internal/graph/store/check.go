@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	badger "github.com/dgraph-io/badger/v4"
 
@@ -106,6 +107,11 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 			if len(ids) != ofDoc[d] {
 				r.problem("document %s lists %d events, %d events name it", graph.ShortID(d), len(ids), ofDoc[d])
 			}
+			if s.blocks() {
+				if msg := checkBlock(txn, d, ids); msg != "" {
+					r.problem("document %s: %s", graph.ShortID(d), msg)
+				}
+			}
 			for _, id := range ids {
 				var ev graph.Event
 				if err := getEvent(txn, id, &ev); err != nil {
@@ -162,4 +168,21 @@ func verifyChecksums(db *badger.DB) (err error) {
 		}
 	}()
 	return db.VerifyChecksum()
+}
+
+// checkBlock says what is wrong with document docID's block, given the
+// IDs of its events in its event list; "" when the block holds them.
+func checkBlock(txn *badger.Txn, docID string, ids []string) string {
+	b, err := getValue(txn, key(prefixBlock, docID))
+	if err != nil {
+		return fmt.Sprintf("its block of events: %v", err)
+	}
+	var got []string
+	if err := walkBlock(b, nil, func(e *graph.Event, _ byte) { got = append(got, e.ID) }); err != nil {
+		return fmt.Sprintf("its block of events does not decode: %v", err)
+	}
+	if !slices.Equal(got, ids) {
+		return fmt.Sprintf("its block holds %d events, not the %d of its event list", len(got), len(ids))
+	}
+	return ""
 }

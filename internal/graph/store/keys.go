@@ -22,8 +22,12 @@ import (
 // or value encoding must bump it, because Open refuses stores of another
 // version rather than misreading them.
 const (
-	// formatVersion is the store format this code reads and writes.
-	formatVersion = 1
+	// formatVersion is the store format this code writes. Version 1, which
+	// had no document blocks (prefixBlock), is read as it is and upgraded
+	// by the first writable open.
+	formatVersion = 2
+	// oldestFormat is the oldest format this code reads.
+	oldestFormat = 1
 
 	// prefixMeta + name → internal bookkeeping:
 	//   meta/format  → uint32 store format version
@@ -47,6 +51,11 @@ const (
 	// document rather than one key per event keeps a document's transaction
 	// small and makes replacing a document cheap.
 	prefixDocEvents = "devents/"
+
+	// prefixBlock + docID → the document's events in one value, binary
+	// (encodeBlock): what every full read of the events goes through. Its
+	// events are also stored one by one under prefixEvent.
+	prefixBlock = "block/"
 
 	// prefixActor + actorID → Actor as JSON.
 	prefixActor = "actor/"
@@ -191,25 +200,7 @@ func encodeEvent(e *graph.Event) []byte {
 	n := 64 + len(e.ID) + len(e.Source) + len(e.Target) + len(e.Relation) + len(e.CAMEO) +
 		len(e.Modality) + len(e.DocID) + len(e.Sentence) + len(e.Extractor)
 	b := make([]byte, 0, n)
-	var flags byte
-	if e.Negated {
-		flags |= flagNegated
-	}
-	if e.Symmetric {
-		flags |= flagSymmetric
-	}
-	if e.DocDate {
-		flags |= flagDocDate
-	}
-	if e.Reporter != "" {
-		flags |= flagReporter
-	}
-	if e.SourceCode != "" || e.TargetCode != "" {
-		flags |= flagCodes
-	}
-	if e.Mentions != 0 || e.Sources != 0 {
-		flags |= flagCounts
-	}
+	flags := eventFlags(e)
 	b = append(b, eventCodec, flags)
 	str := func(s string) {
 		b = binary.AppendUvarint(b, uint64(len(s)))

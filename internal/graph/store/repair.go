@@ -59,7 +59,7 @@ func (s *Store) Repair(ctx context.Context) (RepairReport, error) {
 	// The writer's caches may hold what the repair changes.
 	s.actors, s.edges = nil, nil
 
-	var plan repairPlan
+	plan := repairPlan{blocks: s.blocks()}
 	if err := s.db.View(func(txn *badger.Txn) error { return plan.read(ctx, txn, &r) }); err != nil {
 		return r, fmt.Errorf("repair store %s: %w", s.name(), err)
 	}
@@ -77,6 +77,7 @@ func (s *Store) Repair(ctx context.Context) (RepairReport, error) {
 
 // repairPlan is what a repair read and the keys it will write or delete.
 type repairPlan struct {
+	blocks  bool // the store keeps document blocks
 	docs    map[string]graph.Document
 	events  int
 	sets    []kv
@@ -167,7 +168,7 @@ func (p *repairPlan) read(ctx context.Context, txn *badger.Txn, r *RepairReport)
 	}
 	for id := range badDocs {
 		r.change("removed document %s: its record does not decode; load it again", graph.ShortID(id))
-		for _, pre := range []string{prefixDoc, prefixText, prefixRaw, prefixDocEvents, prefixDocUnknown} {
+		for _, pre := range []string{prefixDoc, prefixText, prefixRaw, prefixDocEvents, prefixBlock, prefixDocUnknown} {
 			p.del(key(pre, id))
 		}
 		if err := p.delPrefix(txn, key(prefixMerge, id, "")); err != nil {
@@ -237,6 +238,29 @@ func (p *repairPlan) docEvents(txn *badger.Txn, ofDoc map[string][]string, r *Re
 			r.change("document %s: event list rebuilt (%d events)", graph.ShortID(id), len(want))
 		}
 		p.set(key(prefixDocEvents, id), encodeStrings(want))
+	}
+	if !p.blocks {
+		return nil
+	}
+	// Blocks that do not hold exactly the stored events are written again
+	// from the events.
+	for id, d := range p.docs {
+		want := ofDoc[id]
+		if checkBlock(txn, id, want) == "" {
+			continue
+		}
+		events := make([]graph.Event, len(want))
+		for i, eid := range want {
+			if err := getEvent(txn, eid, &events[i]); err != nil {
+				return fmt.Errorf("event %s: %w", eid, err)
+			}
+		}
+		text, err := getValue(txn, key(prefixText, id))
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		r.change("document %s (%s): block of events rebuilt", graph.ShortID(id), d.Name)
+		p.set(key(prefixBlock, id), encodeBlock(events, string(text)))
 	}
 	return nil
 }

@@ -194,6 +194,9 @@ type Store struct {
 	cacheMu sync.Mutex
 	cache   map[string][]byte // PutMeta values of an in-memory store
 
+	// format is the store's format version (formatVersion once upgraded).
+	format uint32
+
 	// marked says the directory holds kg's marker file: a database in it
 	// without a format stamp is a kg store of an unknown version, not
 	// another program's.
@@ -257,6 +260,12 @@ func Open(o Options) (*Store, error) {
 	if err := s.checkFormat(); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if !o.ReadOnly && s.format < formatVersion {
+		if err := s.upgrade(); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	if !o.InMemory && !o.ReadOnly && !dir.marker {
 		if err := os.WriteFile(filepath.Join(o.Dir, markerFile), []byte(markerText), 0o644); err != nil {
@@ -510,7 +519,8 @@ func (s *Store) checkFormat() error {
 		return fmt.Errorf("open store %s: read format version: %w", s.name(), err)
 	}
 	switch {
-	case found && got == formatVersion:
+	case found && got >= oldestFormat && got <= formatVersion:
+		s.format = uint32(got)
 		return nil
 	case !found && !empty && !s.marked:
 		return &storeError{
@@ -519,12 +529,14 @@ func (s *Store) checkFormat() error {
 		}
 	case found, !empty:
 		return &storeError{
-			msg:      fmt.Sprintf("store %s has format version %d; this kg reads version %d", s.name(), got, formatVersion),
+			msg:      fmt.Sprintf("store %s has format version %d; this kg reads versions %d to %d", s.name(), got, oldestFormat, formatVersion),
 			sentinel: ErrFormat,
 		}
 	case s.opts.ReadOnly:
+		s.format = formatVersion
 		return nil // an empty store, never written: reads find nothing
 	}
+	s.format = formatVersion
 	err = s.db.Update(func(txn *badger.Txn) error {
 		return txn.Set(keyFormat, encodeUint32(formatVersion))
 	})

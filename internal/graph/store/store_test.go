@@ -546,9 +546,9 @@ func TestFormatVersion(t *testing.T) {
 		want  string
 	}{
 		{"newer", func(txn *badger.Txn) error { return txn.Set(keyFormat, encodeUint32(formatVersion+1)) },
-			fmt.Sprintf("has format version %d; this kg reads version %d", formatVersion+1, formatVersion)},
+			fmt.Sprintf("has format version %d; this kg reads versions %d to %d", formatVersion+1, oldestFormat, formatVersion)},
 		{"older", func(txn *badger.Txn) error { return txn.Delete(keyFormat) },
-			fmt.Sprintf("has format version 0; this kg reads version %d", formatVersion)},
+			fmt.Sprintf("has format version 0; this kg reads versions %d to %d", oldestFormat, formatVersion)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -495,7 +495,7 @@ func (w *batchWriter) remove(old graph.Document) error {
 		}
 	}
 	for _, k := range [][]byte{
-		key(prefixDocEvents, old.ID), key(prefixText, old.ID), key(prefixRaw, old.ID),
+		key(prefixDocEvents, old.ID), key(prefixBlock, old.ID), key(prefixText, old.ID), key(prefixRaw, old.ID),
 		key(prefixDocName, old.Name, old.ID),
 	} {
 		if err := w.del(k, "delete document"); err != nil {
@@ -668,6 +668,7 @@ func actorEqual(a, b graph.Actor) bool {
 
 func (w *batchWriter) writeEvents() error {
 	ids := make([]string, 0, len(w.x.Events))
+	kept := make([]graph.Event, 0, len(w.x.Events))
 	seen := make(map[string]bool, len(w.x.Events))
 	for i := range w.x.Events {
 		e := &w.x.Events[i]
@@ -691,11 +692,16 @@ func (w *batchWriter) writeEvents() error {
 			return err
 		}
 		ids = append(ids, e.ID)
+		kept = append(kept, *e)
 		w.pairs[actorPair{e.Source, e.Target}]++
 		w.c.Events++
 	}
 	sort.Strings(ids)
-	return w.set(key(prefixDocEvents, w.x.Doc.ID), encodeStrings(ids), "document events")
+	if err := w.set(key(prefixDocEvents, w.x.Doc.ID), encodeStrings(ids), "document events"); err != nil {
+		return err
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
+	return w.set(key(prefixBlock, w.x.Doc.ID), encodeBlock(kept, w.x.Doc.Text), "document block")
 }
 
 // writePairs applies the accumulated per-pair changes to the adjacency keys

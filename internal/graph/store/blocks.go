@@ -1,0 +1,351 @@
+package store
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	badger "github.com/dgraph-io/badger/v4"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+// A document's block holds all its events in one value, so that reading
+// every event is one key per document rather than one per event, read in
+// order, and a document's events come together instead of scattered over
+// the event keys (which are hashes). The strings events repeat (actor IDs,
+// relations, codes, the document ID) are written once in a table at the
+// head of the block, and a sentence that is the document's text between
+// the event's offsets is not written at all: the reader takes it from the
+// text. The event keys stay the record of each event; the block is the
+// index every full read goes through, written in the same transaction.
+//
+// Layout: blockCodec, uvarint table length, the table's strings (uvarint
+// length + bytes), uvarint event count, then per event its ID (length +
+// bytes), its flags byte (the event flags plus flagSentence) and its fields
+// in the order of the Event struct, strings as uvarint table indexes,
+// integers as zig-zag varints and floats as IEEE 754 bits.
+const blockCodec = 1
+
+// flagSentence says the event's sentence is in the table, because it is
+// not its document's text between its offsets.
+const flagSentence = flagCounts << 1
+
+// encodeBlock encodes the events of a document whose cleaned text is text.
+func encodeBlock(events []graph.Event, text string) []byte {
+	index := map[string]uint64{}
+	var table []string
+	ref := func(s string) uint64 {
+		if i, ok := index[s]; ok {
+			return i
+		}
+		i := uint64(len(table))
+		index[s] = i
+		table = append(table, s)
+		return i
+	}
+	body := make([]byte, 0, 64*len(events))
+	body = binary.AppendUvarint(body, uint64(len(events)))
+	for i := range events {
+		e := &events[i]
+		flags := eventFlags(e)
+		inline := e.Sentence != textSpan(text, e.Start, e.End)
+		if inline {
+			flags |= flagSentence
+		}
+		body = binary.AppendUvarint(body, uint64(len(e.ID)))
+		body = append(body, e.ID...)
+		body = append(body, flags)
+		for _, s := range [...]string{e.Source, e.Target, e.Relation, e.CAMEO, string(e.Modality), e.DocID, e.Extractor} {
+			body = binary.AppendUvarint(body, ref(s))
+		}
+		body = binary.AppendVarint(body, int64(e.QuadClass))
+		body = binary.BigEndian.AppendUint64(body, math.Float64bits(e.Goldstein))
+		for _, v := range [...]int{e.Date.Year, e.Date.Month, e.Date.Day, e.SentenceIndex, e.Start, e.End} {
+			body = binary.AppendVarint(body, int64(v))
+		}
+		body = binary.BigEndian.AppendUint64(body, math.Float64bits(e.Confidence))
+		if flags&flagReporter != 0 {
+			body = binary.AppendUvarint(body, ref(e.Reporter))
+		}
+		if flags&flagCodes != 0 {
+			body = binary.AppendUvarint(body, ref(e.SourceCode))
+			body = binary.AppendUvarint(body, ref(e.TargetCode))
+		}
+		if flags&flagCounts != 0 {
+			body = binary.AppendVarint(body, int64(e.Mentions))
+			body = binary.AppendVarint(body, int64(e.Sources))
+		}
+		if inline {
+			body = binary.AppendUvarint(body, ref(e.Sentence))
+		}
+	}
+	n := 16 + len(body)
+	for _, s := range table {
+		n += len(s) + 2
+	}
+	b := make([]byte, 0, n)
+	b = append(b, blockCodec)
+	b = binary.AppendUvarint(b, uint64(len(table)))
+	for _, s := range table {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return append(b, body...)
+}
+
+// eventFlags are the flag bits encodeEvent writes for e.
+func eventFlags(e *graph.Event) byte {
+	var flags byte
+	if e.Negated {
+		flags |= flagNegated
+	}
+	if e.Symmetric {
+		flags |= flagSymmetric
+	}
+	if e.DocDate {
+		flags |= flagDocDate
+	}
+	if e.Reporter != "" {
+		flags |= flagReporter
+	}
+	if e.SourceCode != "" || e.TargetCode != "" {
+		flags |= flagCodes
+	}
+	if e.Mentions != 0 || e.Sources != 0 {
+		flags |= flagCounts
+	}
+	return flags
+}
+
+// textSpan is text[start:end], or "" when the offsets do not fit text.
+func textSpan(text string, start, end int) string {
+	if start < 0 || end < start || end > len(text) {
+		return ""
+	}
+	return text[start:end]
+}
+
+// interner shares the strings that many blocks repeat, so that a read of
+// every block holds one copy of each actor ID and relation.
+type interner map[string]string
+
+func (in interner) str(b []byte) string {
+	if len(b) > 64 {
+		// Sentences: rarely shared between documents.
+		return string(b)
+	}
+	if s, ok := in[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	in[s] = s
+	return s
+}
+
+// blockNeedsText reports whether some event of the block takes its
+// sentence from its document's text, so that a reader fetches the text
+// only for such blocks.
+func blockNeedsText(b []byte) bool {
+	var n int
+	err := walkBlock(b, nil, func(e *graph.Event, flags byte) {
+		if flags&flagSentence == 0 && e.End > e.Start {
+			n++
+		}
+	})
+	return err == nil && n > 0
+}
+
+// decodeBlock calls fn with each event of block b, in the order they were
+// written (ID order), their sentences taken from text where the block does
+// not hold them. Strings of the table go through in when it is not nil.
+// The event passed to fn is reused: fn copies it to keep it.
+func decodeBlock(b []byte, text string, in interner, fn func(e *graph.Event) error) error {
+	var ferr error
+	err := walkBlock(b, in, func(e *graph.Event, flags byte) {
+		if ferr != nil {
+			return
+		}
+		if flags&flagSentence == 0 {
+			e.Sentence = textSpan(text, e.Start, e.End)
+		}
+		ferr = fn(e)
+	})
+	if ferr != nil {
+		return ferr
+	}
+	return err
+}
+
+// walkBlock decodes b's events one by one; an event's sentence is set
+// only when the block holds it.
+func walkBlock(b []byte, in interner, fn func(e *graph.Event, flags byte)) error {
+	if len(b) < 1 || b[0] != blockCodec {
+		return errCorrupt
+	}
+	d := decoder{b: b[1:]}
+	nt := d.uvarint()
+	if nt > uint64(len(d.b)) {
+		return errCorrupt
+	}
+	table := make([]string, nt)
+	for i := range table {
+		n := d.uvarint()
+		if d.err != nil || n > uint64(len(d.b)) {
+			return errCorrupt
+		}
+		if in != nil {
+			table[i] = in.str(d.b[:n])
+		} else {
+			table[i] = string(d.b[:n])
+		}
+		d.b = d.b[n:]
+	}
+	ref := func() string {
+		i := d.uvarint()
+		if i >= uint64(len(table)) {
+			d.err = errCorrupt
+			return ""
+		}
+		return table[i]
+	}
+	ne := d.uvarint()
+	if ne > uint64(len(d.b)) {
+		return errCorrupt
+	}
+	var e graph.Event
+	for range ne {
+		e = graph.Event{ID: d.str()}
+		if len(d.b) == 0 {
+			return errCorrupt
+		}
+		flags := d.b[0]
+		d.b = d.b[1:]
+		e.Source, e.Target, e.Relation, e.CAMEO = ref(), ref(), ref(), ref()
+		e.Modality, e.DocID, e.Extractor = graph.Modality(ref()), ref(), ref()
+		e.QuadClass, e.Goldstein = d.int(), d.float()
+		e.Date = graph.Date{Year: d.int(), Month: d.int(), Day: d.int()}
+		e.SentenceIndex, e.Start, e.End = d.int(), d.int(), d.int()
+		e.Confidence = d.float()
+		if flags&flagReporter != 0 {
+			e.Reporter = ref()
+		}
+		if flags&flagCodes != 0 {
+			e.SourceCode, e.TargetCode = ref(), ref()
+		}
+		if flags&flagCounts != 0 {
+			e.Mentions, e.Sources = d.int(), d.int()
+		}
+		if flags&flagSentence != 0 {
+			e.Sentence = ref()
+		}
+		e.Negated = flags&flagNegated != 0
+		e.Symmetric = flags&flagSymmetric != 0
+		e.DocDate = flags&flagDocDate != 0
+		if d.err != nil {
+			return d.err
+		}
+		fn(&e, flags)
+	}
+	return d.finish()
+}
+
+// upgrade writes the block of every document of a store of format 1, in
+// batches, then stamps the store with formatVersion. A run cut short
+// leaves the old stamp, and the next writable open writes the blocks
+// again.
+func (s *Store) upgrade() error {
+	if !s.opts.InMemory {
+		if err := s.opts.checkSpace(0); err != nil {
+			return err
+		}
+	}
+	var ids []string
+	if err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte(prefixDoc), func(id, _ []byte) error {
+			ids = append(ids, string(id))
+			return nil
+		})
+	}); err != nil {
+		return fmt.Errorf("upgrade store %s: list documents: %w", s.name(), err)
+	}
+	wb := s.db.NewWriteBatch()
+	defer wb.Cancel()
+	err := s.eventsOfDocsByKey(ids, func(docID string, events []graph.Event) error {
+		var text []byte
+		if err := s.db.View(func(txn *badger.Txn) error {
+			var err error
+			text, err = getValue(txn, key(prefixText, docID))
+			if errors.Is(err, ErrNotFound) {
+				err = nil
+			}
+			return err
+		}); err != nil {
+			return err
+		}
+		sort.Slice(events, func(i, j int) bool { return events[i].ID < events[j].ID })
+		return wb.Set(key(prefixBlock, docID), encodeBlock(events, string(text)))
+	})
+	if err == nil {
+		err = wb.Flush()
+	}
+	if err == nil {
+		err = s.db.Update(func(txn *badger.Txn) error { return txn.Set(keyFormat, encodeUint32(formatVersion)) })
+	}
+	if err != nil {
+		return fmt.Errorf("upgrade store %s to format %d: %w", s.name(), formatVersion, err)
+	}
+	s.format = formatVersion
+	return nil
+}
+
+// blocks reports whether the store's events can be read through document
+// blocks.
+func (s *Store) blocks() bool { return s.format >= 2 }
+
+// readBlock decodes document docID's block, its sentences taken from the
+// document's text when the block does not hold them.
+func readBlock(txn *badger.Txn, docID string, b []byte, in interner, fn func(e *graph.Event) error) error {
+	var text string
+	if blockNeedsText(b) {
+		t, err := getValue(txn, key(prefixText, docID))
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		text = string(t)
+	}
+	if err := decodeBlock(b, text, in, fn); err != nil {
+		return fmt.Errorf("events of document %s: %w", graph.ShortID(docID), err)
+	}
+	return nil
+}
+
+// eventsByBlock calls fn with every event, document by document in
+// document ID order and by event ID within one, checked against the
+// store's counts.
+func (s *Store) eventsByBlock(fn func(e *graph.Event) error) error {
+	return s.db.View(func(txn *badger.Txn) error {
+		in := interner{}
+		var events int64
+		err := scanAll(txn, prefixBlock, "documents", func(c counters) int64 { return c.Documents }, func(id, v []byte) error {
+			// v is Badger's buffer: the block is decoded before the next.
+			return readBlock(txn, string(id), v, in, func(e *graph.Event) error {
+				events++
+				return fn(e)
+			})
+		})
+		if err != nil {
+			return err
+		}
+		c, err := readCounters(txn)
+		if err != nil {
+			return err
+		}
+		if events != c.Events {
+			return fmt.Errorf("%w: read %d of its %d events (a table did not read back)", ErrDamaged, events, c.Events)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,144 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"reflect"
+	"slices"
+	"testing"
+
+	badger "github.com/dgraph-io/badger/v4"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+func blockEvents(t testing.TB, b []byte, text string) []graph.Event {
+	t.Helper()
+	var out []graph.Event
+	if err := decodeBlock(b, text, interner{}, func(e *graph.Event) error { out = append(out, *e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestBlockRoundTrip: a block gives back its events field for field,
+// whether their sentences are the text's between their offsets (and left
+// out of the block) or not.
+func TestBlockRoundTrip(t *testing.T) {
+	text := "Pakistan met Russia. Russia praised Pakistan."
+	full := graph.Event{ID: "e1", Source: "pakistan", Target: "russia", Relation: "meet", CAMEO: "040", QuadClass: 1, Goldstein: 1,
+		Date: graph.Date{Year: 2020, Month: 3, Day: 4}, DocDate: true, Negated: true, Modality: graph.Planned, Symmetric: true,
+		Reporter: "lavrov", SourceCode: "PAKGOV", TargetCode: "RUSGOV", DocID: "d", SentenceIndex: 0, Start: 0, End: 20,
+		Sentence: "Pakistan met Russia.", Confidence: 0.75, Extractor: "kg-tree/1", Mentions: 3, Sources: 2}
+	for _, c := range []struct {
+		name   string
+		events []graph.Event
+		text   string
+		inline bool // some sentence is held by the block
+	}{
+		{"no events", nil, text, false},
+		{"sentences from the text", []graph.Event{full, {ID: "e2", Source: "russia", Target: "pakistan", Relation: "praise", CAMEO: "051",
+			Modality: graph.Actual, DocID: "d", SentenceIndex: 1, Start: 21, End: 45, Sentence: "Russia praised Pakistan.", Extractor: "kg-tree/1"}}, text, false},
+		{"a sentence the text lacks", []graph.Event{{ID: "e3", Source: "a", Target: "b", DocID: "d", Start: 3, End: 9, Sentence: "imported"}}, text, true},
+		{"no text", []graph.Event{{ID: "e4", Source: "a", Target: "b", DocID: "d", Sentence: "imported, no offsets"}}, "", true},
+		{"offsets past the text", []graph.Event{{ID: "e5", Source: "a", Target: "b", DocID: "d", Start: 40, End: 90}}, text, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := encodeBlock(c.events, c.text)
+			got := blockEvents(t, b, c.text)
+			if len(got) != len(c.events) || (len(got) > 0 && !reflect.DeepEqual(got, c.events)) {
+				t.Errorf("got %+v\nwant %+v", got, c.events)
+			}
+			inline := false
+			walkBlock(b, nil, func(_ *graph.Event, flags byte) { inline = inline || flags&flagSentence != 0 })
+			if inline != c.inline {
+				t.Errorf("sentence held by the block: %v, want %v", inline, c.inline)
+			}
+		})
+	}
+}
+
+// FuzzDecodeBlock: any bytes decode to events or an error, never a panic,
+// and a block that decodes encodes back to one that gives the same events.
+func FuzzDecodeBlock(f *testing.F) {
+	f.Add(encodeBlock([]graph.Event{{ID: "x", Source: "a", Target: "b", Sentence: "s", Mentions: 2}}, ""), "")
+	f.Add(encodeBlock([]graph.Event{{ID: "y", Source: "a", Target: "b", Start: 0, End: 3, Sentence: "abc"}}, "abc"), "abc")
+	f.Add([]byte{blockCodec, 0, 0}, "")
+	f.Fuzz(func(t *testing.T, b []byte, text string) {
+		var evs []graph.Event
+		if err := decodeBlock(b, text, interner{}, func(e *graph.Event) error { evs = append(evs, *e); return nil }); err != nil {
+			return
+		}
+		// Compared as encodings, which hold a NaN score as its bits.
+		enc := encodeBlock(evs, text)
+		if again := encodeBlock(blockEvents(t, enc, text), text); !bytes.Equal(again, enc) {
+			t.Errorf("re-encoded block differs:\n%q\n%q", again, enc)
+		}
+	})
+}
+
+// TestUpgradeFormat1: a store written before blocks is read as it is by a
+// read-only open and gets its blocks at the first writable one, with the
+// same events.
+func TestUpgradeFormat1(t *testing.T) {
+	dir := t.TempDir()
+	s := openDir(t, dir, false)
+	mustPut(t, s, testDoc("a", "Pakistan met Russia.", "Russia praised Pakistan."), false, graph.Added)
+	mustPut(t, s, testDoc("b", "Pakistan asked the UN."), false, graph.Added)
+	want := sortedEvents(t, s)
+	// Make it a format-1 store: no blocks, the old stamp.
+	if err := s.db.Update(func(txn *badger.Txn) error {
+		ks, err := keysWithPrefix(txn, []byte(prefixBlock))
+		if err != nil {
+			return err
+		}
+		for _, k := range ks {
+			if err := txn.Delete(k); err != nil {
+				return err
+			}
+		}
+		return txn.Set(keyFormat, encodeUint32(1))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	ro := openDir(t, dir, true)
+	if ro.blocks() {
+		t.Error("a read-only open upgraded the store")
+	}
+	if got := sortedEvents(t, ro); !reflect.DeepEqual(got, want) {
+		t.Errorf("format 1 read: %d events, want %d", len(got), len(want))
+	}
+	ro.Close()
+
+	rw := openDir(t, dir, false)
+	defer rw.Close()
+	if !rw.blocks() {
+		t.Fatal("a writable open did not upgrade the store")
+	}
+	if got := sortedEvents(t, rw); !reflect.DeepEqual(got, want) {
+		t.Errorf("after the upgrade: %+v\nwant %+v", got, want)
+	}
+	if r, err := rw.Check(context.Background()); err != nil || !r.OK() {
+		t.Errorf("check after the upgrade: %+v, %v", r, err)
+	}
+}
+
+func sortedEvents(t *testing.T, s *Store) []graph.Event {
+	t.Helper()
+	var out []graph.Event
+	if err := s.Events(func(e graph.Event) error { out = append(out, e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(out, func(a, b graph.Event) int {
+		if a.ID < b.ID {
+			return -1
+		}
+		if a.ID > b.ID {
+			return 1
+		}
+		return 0
+	})
+	return out
+}
