@@ -252,8 +252,9 @@ func walkBlock(b []byte, in interner, fn func(e *graph.Event, flags byte)) error
 	return d.finish()
 }
 
-// upgrade writes the block of every document of a store of format 1, in
-// batches, then stamps the store with formatVersion. A run cut short
+// upgrade writes the block of every document of a store of format 1 and
+// re-encodes its actors, in batches, then stamps the store with
+// formatVersion. A run cut short
 // leaves the old stamp, and the next writable open writes the blocks
 // again.
 func (s *Store) upgrade() error {
@@ -273,6 +274,18 @@ func (s *Store) upgrade() error {
 	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
+	// Actors were JSON in format 1.
+	if err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte(prefixActor), func(id, v []byte) error {
+			var a graph.Actor
+			if err := decodeActor(v, &a); err != nil {
+				return fmt.Errorf("actor %s: %w", id, err)
+			}
+			return wb.Set(key(prefixActor, string(id)), encodeActor(&a))
+		})
+	}); err != nil {
+		return fmt.Errorf("upgrade store %s: %w", s.name(), err)
+	}
 	err := s.eventsOfDocsByKey(ids, func(docID string, events []graph.Event) error {
 		var text []byte
 		if err := s.db.View(func(txn *badger.Txn) error {
@@ -310,9 +323,14 @@ func (s *Store) blocks() bool { return s.format >= 2 }
 func readBlock(txn *badger.Txn, docID string, b []byte, in interner, fn func(e *graph.Event) error) error {
 	var text string
 	if blockNeedsText(b) {
+		// The sentences are in the text: a text that does not read back is
+		// damage, never sentences left empty.
 		t, err := getValue(txn, key(prefixText, docID))
-		if err != nil && !errors.Is(err, ErrNotFound) {
-			return err
+		if errors.Is(err, ErrNotFound) {
+			err = fmt.Errorf("%w: its text is missing", ErrDamaged)
+		}
+		if err != nil {
+			return fmt.Errorf("events of document %s: %w", graph.ShortID(docID), err)
 		}
 		text = string(t)
 	}

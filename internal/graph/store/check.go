@@ -57,7 +57,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		var a graph.Actor
 		if err := scan(txn, []byte(prefixActor), func(id, v []byte) error {
 			actors[string(id)] = true
-			if err := json.Unmarshal(v, &a); err != nil {
+			if err := decodeActor(v, &a); err != nil {
 				r.problem("actor %s does not decode: %v", id, err)
 			}
 			return ctx.Err()

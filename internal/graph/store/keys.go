@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -57,7 +58,7 @@ const (
 	// events are also stored one by one under prefixEvent.
 	prefixBlock = "block/"
 
-	// prefixActor + actorID → Actor as JSON.
+	// prefixActor + actorID → Actor, binary (encodeActor).
 	prefixActor = "actor/"
 	// prefixAlias + normalised alias 0x00 actorID → empty. Every alias, the
 	// canonical name and the ID itself are indexed (see NormalizeName), so a
@@ -341,4 +342,63 @@ func (d *decoder) finish() error {
 		d.err = errCorrupt
 	}
 	return d.err
+}
+
+// actorCodec is the first byte of an actor encoded by encodeActor. Stores
+// of format 1 hold actors as JSON, whose first byte is '{'; decodeActor
+// reads both, and the upgrade to format 2 rewrites them.
+const actorCodec = 1
+
+// encodeActor writes a as: actorCodec, its strings as uvarint length +
+// bytes (ID, name, code, type, country), the alias count and aliases, then
+// the first and last seen dates as zig-zag varints.
+func encodeActor(a *graph.Actor) []byte {
+	n := 16 + len(a.ID) + len(a.Name) + len(a.Code) + len(a.Type) + len(a.Country)
+	for _, s := range a.Aliases {
+		n += len(s) + 1
+	}
+	b := make([]byte, 0, n)
+	b = append(b, actorCodec)
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	for _, s := range [...]string{a.ID, a.Name, a.Code, string(a.Type), a.Country} {
+		str(s)
+	}
+	b = binary.AppendUvarint(b, uint64(len(a.Aliases)))
+	for _, s := range a.Aliases {
+		str(s)
+	}
+	for _, v := range [...]int{a.FirstSeen.Year, a.FirstSeen.Month, a.FirstSeen.Day, a.LastSeen.Year, a.LastSeen.Month, a.LastSeen.Day} {
+		b = binary.AppendVarint(b, int64(v))
+	}
+	return b
+}
+
+// decodeActor is the inverse of encodeActor; it also reads the JSON of a
+// store of format 1.
+func decodeActor(b []byte, a *graph.Actor) error {
+	if len(b) > 0 && b[0] == '{' {
+		*a = graph.Actor{}
+		return json.Unmarshal(b, a)
+	}
+	if len(b) < 1 || b[0] != actorCodec {
+		return errCorrupt
+	}
+	d := decoder{b: b[1:]}
+	*a = graph.Actor{ID: d.str(), Name: d.str(), Code: d.str(), Type: graph.ActorType(d.str()), Country: d.str()}
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		return errCorrupt
+	}
+	if n > 0 {
+		a.Aliases = make([]string, n)
+		for i := range a.Aliases {
+			a.Aliases[i] = d.str()
+		}
+	}
+	a.FirstSeen = graph.Date{Year: d.int(), Month: d.int(), Day: d.int()}
+	a.LastSeen = graph.Date{Year: d.int(), Month: d.int(), Day: d.int()}
+	return d.finish()
 }

@@ -106,7 +106,7 @@ func (p *repairPlan) read(ctx context.Context, txn *badger.Txn, r *RepairReport)
 	actors := map[string]bool{}
 	if err := scan(txn, []byte(prefixActor), func(id, v []byte) error {
 		var a graph.Actor
-		actors[string(id)] = json.Unmarshal(v, &a) == nil
+		actors[string(id)] = decodeActor(v, &a) == nil
 		return ctx.Err()
 	}); err != nil {
 		return err
@@ -156,11 +156,7 @@ func (p *repairPlan) read(ctx context.Context, txn *badger.Txn, r *RepairReport)
 		} else {
 			r.change("actor %s, named by events, was missing: stored again under its ID", id)
 		}
-		b, err := json.Marshal(a)
-		if err != nil {
-			return err
-		}
-		p.set(key(prefixActor, id), b)
+		p.set(key(prefixActor, id), encodeActor(&a))
 		for _, k := range aliasKeys(a) {
 			p.set(key(prefixAlias, k, id), nil)
 		}

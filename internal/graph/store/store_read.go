@@ -167,7 +167,7 @@ func (s *Store) Actors() ([]graph.Actor, error) {
 	err := s.db.View(func(txn *badger.Txn) error {
 		return scanAll(txn, prefixActor, "actors", func(c counters) int64 { return c.Actors }, func(id, v []byte) error {
 			var a graph.Actor
-			if err := json.Unmarshal(v, &a); err != nil {
+			if err := decodeActor(v, &a); err != nil {
 				return fmt.Errorf("actor %s: %w", id, err)
 			}
 			out = append(out, a)
@@ -548,8 +548,14 @@ func readText(txn *badger.Txn, d *graph.Document) error {
 
 func getActor(txn *badger.Txn, id string) (graph.Actor, error) {
 	var a graph.Actor
-	err := getJSON(txn, key(prefixActor, id), &a)
-	return a, err
+	b, err := getValue(txn, key(prefixActor, id))
+	if err != nil {
+		return a, err
+	}
+	if err := decodeActor(b, &a); err != nil {
+		return a, fmt.Errorf("decode actor %s: %w", id, err)
+	}
+	return a, nil
 }
 
 func getEvent(txn *badger.Txn, id string, e *graph.Event) error {

@@ -641,11 +641,7 @@ func (w *batchWriter) writeActors() error {
 		} else {
 			w.c.Actors++
 		}
-		b, err := json.Marshal(sl.cur)
-		if err != nil {
-			return fmt.Errorf("encode actor %s: %w", id, err)
-		}
-		if err := w.set(key(prefixActor, id), b, "actor"); err != nil {
+		if err := w.set(key(prefixActor, id), encodeActor(&sl.cur), "actor"); err != nil {
 			return err
 		}
 		for _, k := range aliasKeys(sl.cur) {

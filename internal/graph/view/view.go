@@ -314,16 +314,20 @@ func (b *ViewBuilder) View() *View {
 	if !b.f.Mentions {
 		reports = b.groupReports()
 	}
-	// Per-pair counts before MinEvents, on builder actor indexes.
-	count := make(map[uint64]int32)
-	for i := range b.events {
-		s, d := b.src[i], b.dst[i]
-		count[pairKey(s, d)]++
-		if b.events[i].Symmetric && s != d {
-			count[pairKey(d, s)]++
+	// Per-pair counts before MinEvents, on builder actor indexes; without
+	// MinEvents every pair passes and none is counted.
+	minEv := int32(b.f.MinEvents)
+	var count map[uint64]int32
+	if minEv > 1 {
+		count = make(map[uint64]int32)
+		for i := range b.events {
+			s, d := b.src[i], b.dst[i]
+			count[pairKey(s, d)]++
+			if b.events[i].Symmetric && s != d {
+				count[pairKey(d, s)]++
+			}
 		}
 	}
-	minEv := int32(b.f.MinEvents)
 	passes := func(s, d int32) bool { return minEv <= 1 || count[pairKey(s, d)] >= minEv }
 
 	// Keep an event when at least one of the pairs it counts for survives.
@@ -430,16 +434,22 @@ func (v *View) buildPairs(members []member) {
 
 	// Aggregate pairs.
 	evIdx := make([]int32, len(members))
+	npairs := 0
 	for i, m := range members {
 		evIdx[i] = m.ev
+		if i == 0 || m.from != members[i-1].from || m.to != members[i-1].to {
+			npairs++
+		}
 	}
+	v.pairs = make([]Pair, 0, npairs)
+	var slab stringSlab
 	for i := 0; i < len(members); {
 		j := i
 		for j < len(members) && members[j].from == members[i].from && members[j].to == members[i].to {
 			j++
 		}
 		p := Pair{From: int64(members[i].from), To: int64(members[i].to), Events: evIdx[i:j:j]}
-		v.aggregate(&p)
+		v.aggregate(&p, &slab)
 		v.pairs = append(v.pairs, p)
 		i = j
 	}
@@ -465,8 +475,8 @@ func countingSort[T any](xs []T, n int, key func(T) int32) []T {
 
 // aggregate fills p's summary; the documents of the reports counted with
 // its events are its documents too.
-func (v *View) aggregate(p *Pair) {
-	p.Aggregate(v.events)
+func (v *View) aggregate(p *Pair, slab *stringSlab) {
+	p.aggregate(v.events, slab)
 	if v.reports == nil {
 		return
 	}
@@ -498,15 +508,33 @@ func (v *View) Reports(i int) []graph.Event {
 // Aggregate fills p's summary fields (Count, Relations, Goldstein, Sign,
 // First, Last, Docs) from the events that p.Events indexes in events. Events
 // without a document add no document ID.
-func (p *Pair) Aggregate(events []graph.Event) {
+func (p *Pair) Aggregate(events []graph.Event) { p.aggregate(events, nil) }
+
+// stringSlab hands out one-string slices cut from shared chunks, so that
+// the many pairs of a single event cost no allocation each.
+type stringSlab struct{ buf []string }
+
+func (sl *stringSlab) one(s string) []string {
+	if sl == nil {
+		return []string{s}
+	}
+	if len(sl.buf) == cap(sl.buf) {
+		sl.buf = make([]string, 0, 4096)
+	}
+	sl.buf = append(sl.buf, s)
+	n := len(sl.buf)
+	return sl.buf[n-1 : n : n]
+}
+
+func (p *Pair) aggregate(events []graph.Event, slab *stringSlab) {
 	p.Count = len(p.Events)
 	p.Relations, p.Docs, p.Goldstein, p.First, p.Last = nil, nil, 0, graph.Date{}, graph.Date{}
 	if p.Count == 1 {
 		// The common case in sparse news graphs: no maps needed.
 		e := &events[p.Events[0]]
-		p.Relations, p.Goldstein, p.First, p.Last = []string{e.Relation}, e.Goldstein, e.Date, e.Date
+		p.Relations, p.Goldstein, p.First, p.Last = slab.one(e.Relation), e.Goldstein, e.Date, e.Date
 		if e.DocID != "" {
-			p.Docs = []string{e.DocID}
+			p.Docs = slab.one(e.DocID)
 		}
 		p.Sign = Sign(p.Goldstein)
 		return
