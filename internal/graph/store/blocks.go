@@ -22,12 +22,17 @@ import (
 // text. The event keys stay the record of each event; the block is the
 // index every full read goes through, written in the same transaction.
 //
-// Layout: blockCodec, uvarint table length, the table's strings (uvarint
+// Layout: blockCodec, a header byte (blockNeedsText when some sentence is
+// to be taken from the text), uvarint table length, the table's strings (uvarint
 // length + bytes), uvarint event count, then per event its ID (length +
 // bytes), its flags byte (the event flags plus flagSentence) and its fields
 // in the order of the Event struct, strings as uvarint table indexes,
 // integers as zig-zag varints and floats as IEEE 754 bits.
 const blockCodec = 1
+
+// blockTextFlag in a block's header byte says that some event takes its
+// sentence from the document's text.
+const blockTextFlag = 1
 
 // flagSentence says the event's sentence is in the table, because it is
 // not its document's text between its offsets.
@@ -46,6 +51,7 @@ func encodeBlock(events []graph.Event, text string) []byte {
 		table = append(table, s)
 		return i
 	}
+	var header byte
 	body := make([]byte, 0, 64*len(events))
 	body = binary.AppendUvarint(body, uint64(len(events)))
 	for i := range events {
@@ -54,6 +60,8 @@ func encodeBlock(events []graph.Event, text string) []byte {
 		inline := e.Sentence != textSpan(text, e.Start, e.End)
 		if inline {
 			flags |= flagSentence
+		} else if e.End > e.Start {
+			header |= blockTextFlag
 		}
 		body = binary.AppendUvarint(body, uint64(len(e.ID)))
 		body = append(body, e.ID...)
@@ -87,7 +95,7 @@ func encodeBlock(events []graph.Event, text string) []byte {
 		n += len(s) + 2
 	}
 	b := make([]byte, 0, n)
-	b = append(b, blockCodec)
+	b = append(b, blockCodec, header)
 	b = binary.AppendUvarint(b, uint64(len(table)))
 	for _, s := range table {
 		b = binary.AppendUvarint(b, uint64(len(s)))
@@ -148,15 +156,7 @@ func (in interner) str(b []byte) string {
 // blockNeedsText reports whether some event of the block takes its
 // sentence from its document's text, so that a reader fetches the text
 // only for such blocks.
-func blockNeedsText(b []byte) bool {
-	var n int
-	err := walkBlock(b, nil, func(e *graph.Event, flags byte) {
-		if flags&flagSentence == 0 && e.End > e.Start {
-			n++
-		}
-	})
-	return err == nil && n > 0
-}
+func blockNeedsText(b []byte) bool { return len(b) > 1 && b[1]&blockTextFlag != 0 }
 
 // decodeBlock calls fn with each event of block b, in the order they were
 // written (ID order), their sentences taken from text where the block does
@@ -182,10 +182,10 @@ func decodeBlock(b []byte, text string, in interner, fn func(e *graph.Event) err
 // walkBlock decodes b's events one by one; an event's sentence is set
 // only when the block holds it.
 func walkBlock(b []byte, in interner, fn func(e *graph.Event, flags byte)) error {
-	if len(b) < 1 || b[0] != blockCodec {
+	if len(b) < 2 || b[0] != blockCodec || b[1]&^blockTextFlag != 0 {
 		return errCorrupt
 	}
-	d := decoder{b: b[1:]}
+	d := decoder{b: b[2:]}
 	nt := d.uvarint()
 	if nt > uint64(len(d.b)) {
 		return errCorrupt

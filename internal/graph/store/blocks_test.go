@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"math"
 	"reflect"
 	"slices"
 	"testing"
@@ -50,10 +51,16 @@ func TestBlockRoundTrip(t *testing.T) {
 			if len(got) != len(c.events) || (len(got) > 0 && !reflect.DeepEqual(got, c.events)) {
 				t.Errorf("got %+v\nwant %+v", got, c.events)
 			}
-			inline := false
-			walkBlock(b, nil, func(_ *graph.Event, flags byte) { inline = inline || flags&flagSentence != 0 })
+			inline, fromText := false, false
+			walkBlock(b, nil, func(e *graph.Event, flags byte) {
+				inline = inline || flags&flagSentence != 0
+				fromText = fromText || flags&flagSentence == 0 && e.End > e.Start
+			})
 			if inline != c.inline {
 				t.Errorf("sentence held by the block: %v, want %v", inline, c.inline)
+			}
+			if blockNeedsText(b) != fromText {
+				t.Errorf("the header says the text is needed: %v; an event takes its sentence from it: %v", blockNeedsText(b), fromText)
 			}
 		})
 	}
@@ -64,7 +71,8 @@ func TestBlockRoundTrip(t *testing.T) {
 func FuzzDecodeBlock(f *testing.F) {
 	f.Add(encodeBlock([]graph.Event{{ID: "x", Source: "a", Target: "b", Sentence: "s", Mentions: 2}}, ""), "")
 	f.Add(encodeBlock([]graph.Event{{ID: "y", Source: "a", Target: "b", Start: 0, End: 3, Sentence: "abc"}}, "abc"), "abc")
-	f.Add([]byte{blockCodec, 0, 0}, "")
+	f.Add([]byte{blockCodec, 0, 0, 0}, "")
+	f.Add(encodeBlock([]graph.Event{{ID: "z", Goldstein: math.NaN(), Confidence: math.Inf(1)}}, ""), "")
 	f.Fuzz(func(t *testing.T, b []byte, text string) {
 		var evs []graph.Event
 		if err := decodeBlock(b, text, interner{}, func(e *graph.Event) error { evs = append(evs, *e); return nil }); err != nil {

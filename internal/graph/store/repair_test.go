@@ -60,7 +60,9 @@ func TestRepair(t *testing.T) {
 			"its record does not decode", 1},
 		{"a block gone", func(txn *badger.Txn) error { return txn.Delete(key(prefixBlock, docID(txn, "a"))) },
 			"block of events rebuilt", 0},
-		{"a block that does not decode", func(txn *badger.Txn) error { return txn.Set(key(prefixBlock, docID(txn, "b")), []byte{blockCodec, 9}) },
+		{"a block that does not decode", func(txn *badger.Txn) error {
+			return txn.Set(key(prefixBlock, docID(txn, "b")), []byte{blockCodec, 0, 9})
+		},
 			"block of events rebuilt", 0},
 		{"an event that does not decode", func(txn *badger.Txn) error { return txn.Set(firstKey(txn, prefixEvent), []byte{0xff}) },
 			"does not decode", 1},
