@@ -371,3 +371,12 @@ func (p PutStatus) String() string {
 	}
 	return fmt.Sprintf("PutStatus(%d)", int(p))
 }
+
+// ActorIndex numbers a list of actors: IDs[i] is the ID of actor i, and
+// Index maps an ID back to i. A store that reads events for a caller
+// holding such a list gives each event's actors as positions in it, so
+// that the caller need not look every event's actors up again.
+type ActorIndex struct {
+	IDs   []string
+	Index map[string]int32
+}

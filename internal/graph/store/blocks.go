@@ -160,18 +160,19 @@ func blockNeedsText(b []byte) bool { return len(b) > 1 && b[1]&blockTextFlag != 
 
 // decodeBlock calls fn with each event of block b, in the order they were
 // written (ID order), their sentences taken from text where the block does
-// not hold them. Strings of the table go through in when it is not nil.
-// The event passed to fn is reused: fn copies it to keep it.
-func decodeBlock(b []byte, text string, in interner, fn func(e *graph.Event) error) error {
+// not hold them, and the positions of their actors in ax (-1 without ax).
+// Strings of the table go through in when it is not nil. The event passed
+// to fn is reused: fn copies it to keep it.
+func decodeBlock(b []byte, text string, in interner, ax *graph.ActorIndex, fn func(e *graph.Event, src, dst int32) error) error {
 	var ferr error
-	err := walkBlock(b, in, func(e *graph.Event, flags byte) {
+	err := walkBlock(b, in, ax, func(e *graph.Event, flags byte, src, dst int32) {
 		if ferr != nil {
 			return
 		}
 		if flags&flagSentence == 0 {
 			e.Sentence = textSpan(text, e.Start, e.End)
 		}
-		ferr = fn(e)
+		ferr = fn(e, src, dst)
 	})
 	if ferr != nil {
 		return ferr
@@ -179,9 +180,52 @@ func decodeBlock(b []byte, text string, in interner, fn func(e *graph.Event) err
 	return err
 }
 
-// walkBlock decodes b's events one by one; an event's sentence is set
-// only when the block holds it.
-func walkBlock(b []byte, in interner, fn func(e *graph.Event, flags byte)) error {
+// blockTable is a block's string table, each string made only when an
+// event needs it, and actor IDs looked up once per block in an ActorIndex.
+type blockTable struct {
+	raw [][]byte
+	str []string
+	set []bool
+	pos []int32 // position in ax, -1 when absent; valid where looked
+	got []bool
+	in  interner
+	ax  *graph.ActorIndex
+}
+
+func (t *blockTable) string(i int) string {
+	if !t.set[i] {
+		if t.in != nil {
+			t.str[i] = t.in.str(t.raw[i])
+		} else {
+			t.str[i] = string(t.raw[i])
+		}
+		t.set[i] = true
+	}
+	return t.str[i]
+}
+
+// actor is string(i) for an actor ID, and the actor's position in ax (-1
+// when ax is nil or lacks it); the ID is ax's own string when it has it.
+func (t *blockTable) actor(i int) (string, int32) {
+	if t.ax == nil {
+		return t.string(i), -1
+	}
+	if !t.got[i] {
+		p, ok := t.ax.Index[string(t.raw[i])]
+		if !ok {
+			p = -1
+		} else {
+			t.str[i], t.set[i] = t.ax.IDs[p], true
+		}
+		t.pos[i], t.got[i] = p, true
+	}
+	return t.string(i), t.pos[i]
+}
+
+// walkBlock decodes b's events one by one, with the positions of their
+// actors in ax (-1 without ax); an event's sentence is set only when the
+// block holds it.
+func walkBlock(b []byte, in interner, ax *graph.ActorIndex, fn func(e *graph.Event, flags byte, src, dst int32)) error {
 	if len(b) < 2 || b[0] != blockCodec || b[1]&^blockTextFlag != 0 {
 		return errCorrupt
 	}
@@ -190,32 +234,44 @@ func walkBlock(b []byte, in interner, fn func(e *graph.Event, flags byte)) error
 	if nt > uint64(len(d.b)) {
 		return errCorrupt
 	}
-	table := make([]string, nt)
-	for i := range table {
+	t := blockTable{raw: make([][]byte, nt), str: make([]string, nt), set: make([]bool, nt), in: in, ax: ax}
+	if ax != nil {
+		t.pos, t.got = make([]int32, nt), make([]bool, nt)
+	}
+	for i := range t.raw {
 		n := d.uvarint()
 		if d.err != nil || n > uint64(len(d.b)) {
 			return errCorrupt
 		}
-		if in != nil {
-			table[i] = in.str(d.b[:n])
-		} else {
-			table[i] = string(d.b[:n])
-		}
+		t.raw[i] = d.b[:n]
 		d.b = d.b[n:]
 	}
-	ref := func() string {
+	index := func() int {
 		i := d.uvarint()
-		if i >= uint64(len(table)) {
+		if i >= uint64(len(t.raw)) {
 			d.err = errCorrupt
-			return ""
+			return -1
 		}
-		return table[i]
+		return int(i)
+	}
+	ref := func() string {
+		if i := index(); i >= 0 {
+			return t.string(i)
+		}
+		return ""
+	}
+	actor := func() (string, int32) {
+		if i := index(); i >= 0 {
+			return t.actor(i)
+		}
+		return "", -1
 	}
 	ne := d.uvarint()
 	if ne > uint64(len(d.b)) {
 		return errCorrupt
 	}
 	var e graph.Event
+	var src, dst int32
 	for range ne {
 		e = graph.Event{ID: d.str()}
 		if len(d.b) == 0 {
@@ -223,7 +279,9 @@ func walkBlock(b []byte, in interner, fn func(e *graph.Event, flags byte)) error
 		}
 		flags := d.b[0]
 		d.b = d.b[1:]
-		e.Source, e.Target, e.Relation, e.CAMEO = ref(), ref(), ref(), ref()
+		e.Source, src = actor()
+		e.Target, dst = actor()
+		e.Relation, e.CAMEO = ref(), ref()
 		e.Modality, e.DocID, e.Extractor = graph.Modality(ref()), ref(), ref()
 		e.QuadClass, e.Goldstein = d.int(), d.float()
 		e.Date = graph.Date{Year: d.int(), Month: d.int(), Day: d.int()}
@@ -247,7 +305,7 @@ func walkBlock(b []byte, in interner, fn func(e *graph.Event, flags byte)) error
 		if d.err != nil {
 			return d.err
 		}
-		fn(&e, flags)
+		fn(&e, flags, src, dst)
 	}
 	return d.finish()
 }
@@ -320,7 +378,7 @@ func (s *Store) blocks() bool { return s.format >= 2 }
 
 // readBlock decodes document docID's block, its sentences taken from the
 // document's text when the block does not hold them.
-func readBlock(txn *badger.Txn, docID string, b []byte, in interner, fn func(e *graph.Event) error) error {
+func readBlock(txn *badger.Txn, docID string, b []byte, in interner, ax *graph.ActorIndex, fn func(e *graph.Event, src, dst int32) error) error {
 	var text string
 	if blockNeedsText(b) {
 		// The sentences are in the text: a text that does not read back is
@@ -334,36 +392,102 @@ func readBlock(txn *badger.Txn, docID string, b []byte, in interner, fn func(e *
 		}
 		text = string(t)
 	}
-	if err := decodeBlock(b, text, in, fn); err != nil {
+	if err := decodeBlock(b, text, in, ax, fn); err != nil {
 		return fmt.Errorf("events of document %s: %w", graph.ShortID(docID), err)
 	}
 	return nil
 }
 
+// eventBatch is the number of events eventsByBlock hands over at once.
+const eventBatch = 4096
+
 // eventsByBlock calls fn with every event, document by document in
 // document ID order and by event ID within one, checked against the
-// store's counts.
-func (s *Store) eventsByBlock(fn func(e *graph.Event) error) error {
-	return s.db.View(func(txn *badger.Txn) error {
-		in := interner{}
-		var events int64
-		err := scanAll(txn, prefixBlock, "documents", func(c counters) int64 { return c.Documents }, func(id, v []byte) error {
-			// v is Badger's buffer: the block is decoded before the next.
-			return readBlock(txn, string(id), v, in, func(e *graph.Event) error {
-				events++
-				return fn(e)
+// store's counts, with the positions of its actors in ax (-1 without
+// ax). The blocks are read and decoded on a goroutine of their own, a few
+// batches ahead of fn, so that on two cores decoding the store and what fn
+// does with the events overlap.
+func (s *Store) eventsByBlock(ax *graph.ActorIndex, fn func(e *graph.Event, src, dst int32) error) error {
+	type batch struct {
+		evs      []graph.Event
+		src, dst []int32
+	}
+	newBatch := func() *batch {
+		return &batch{make([]graph.Event, 0, eventBatch), make([]int32, 0, eventBatch), make([]int32, 0, eventBatch)}
+	}
+	batches := make(chan *batch, 4)
+	free := make(chan *batch, 6)
+	done := make(chan struct{})
+	var readErr error
+	go func() {
+		defer close(batches)
+		readErr = s.db.View(func(txn *badger.Txn) error {
+			in := interner{}
+			var events int64
+			cur := newBatch()
+			send := func() bool {
+				select {
+				case batches <- cur:
+				case <-done:
+					return false
+				}
+				select {
+				case cur = <-free:
+					cur.evs, cur.src, cur.dst = cur.evs[:0], cur.src[:0], cur.dst[:0]
+				default:
+					cur = newBatch()
+				}
+				return true
+			}
+			errStopped := errors.New("stopped")
+			err := scanAll(txn, prefixBlock, "documents", func(c counters) int64 { return c.Documents }, func(id, v []byte) error {
+				// v is Badger's buffer: the block is decoded before the next.
+				return readBlock(txn, string(id), v, in, ax, func(e *graph.Event, src, dst int32) error {
+					events++
+					cur.evs, cur.src, cur.dst = append(cur.evs, *e), append(cur.src, src), append(cur.dst, dst)
+					if len(cur.evs) == eventBatch && !send() {
+						return errStopped
+					}
+					return nil
+				})
 			})
+			if err == nil && len(cur.evs) > 0 && !send() {
+				err = errStopped
+			}
+			if errors.Is(err, errStopped) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			c, err := readCounters(txn)
+			if err != nil {
+				return err
+			}
+			if events != c.Events {
+				return fmt.Errorf("%w: read %d of its %d events (a table did not read back)", ErrDamaged, events, c.Events)
+			}
+			return nil
 		})
-		if err != nil {
-			return err
+	}()
+	var fnErr error
+	for b := range batches {
+		if fnErr == nil {
+			for i := range b.evs {
+				if fnErr = fn(&b.evs[i], b.src[i], b.dst[i]); fnErr != nil {
+					close(done)
+					break
+				}
+			}
 		}
-		c, err := readCounters(txn)
-		if err != nil {
-			return err
+		clear(b.evs) // let the strings go
+		select {
+		case free <- b:
+		default:
 		}
-		if events != c.Events {
-			return fmt.Errorf("%w: read %d of its %d events (a table did not read back)", ErrDamaged, events, c.Events)
-		}
-		return nil
-	})
+	}
+	if fnErr != nil {
+		return fnErr
+	}
+	return readErr
 }

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -17,7 +20,7 @@ import (
 func blockEvents(t testing.TB, b []byte, text string) []graph.Event {
 	t.Helper()
 	var out []graph.Event
-	if err := decodeBlock(b, text, interner{}, func(e *graph.Event) error { out = append(out, *e); return nil }); err != nil {
+	if err := decodeBlock(b, text, interner{}, nil, func(e *graph.Event, _, _ int32) error { out = append(out, *e); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -52,7 +55,7 @@ func TestBlockRoundTrip(t *testing.T) {
 				t.Errorf("got %+v\nwant %+v", got, c.events)
 			}
 			inline, fromText := false, false
-			walkBlock(b, nil, func(e *graph.Event, flags byte) {
+			walkBlock(b, nil, nil, func(e *graph.Event, flags byte, _, _ int32) {
 				inline = inline || flags&flagSentence != 0
 				fromText = fromText || flags&flagSentence == 0 && e.End > e.Start
 			})
@@ -75,7 +78,7 @@ func FuzzDecodeBlock(f *testing.F) {
 	f.Add(encodeBlock([]graph.Event{{ID: "z", Goldstein: math.NaN(), Confidence: math.Inf(1)}}, ""), "")
 	f.Fuzz(func(t *testing.T, b []byte, text string) {
 		var evs []graph.Event
-		if err := decodeBlock(b, text, interner{}, func(e *graph.Event) error { evs = append(evs, *e); return nil }); err != nil {
+		if err := decodeBlock(b, text, interner{}, nil, func(e *graph.Event, _, _ int32) error { evs = append(evs, *e); return nil }); err != nil {
 			return
 		}
 		// Compared as encodings, which hold a NaN score as its bits.
@@ -209,4 +212,60 @@ func FuzzDecodeActor(f *testing.F) {
 			t.Errorf("round trip: %+v, %v; want %+v", again, err, a)
 		}
 	})
+}
+
+// TestEventsStopsAtFnError: the reading goroutine stops when fn fails,
+// and fn's error is what Events returns.
+func TestEventsStopsAtFnError(t *testing.T) {
+	s := openMem(t)
+	for i := range 30 {
+		mustPut(t, s, testDoc(fmt.Sprintf("d%d", i), strings.Repeat("Pakistan met Russia. ", 200+i)), false, graph.Added)
+	}
+	stop := errors.New("enough")
+	n := 0
+	err := s.Events(func(graph.Event) error {
+		if n++; n == 10 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 10 {
+		t.Errorf("Events = %v after %d events, want %v after 10", err, n, stop)
+	}
+	var all int
+	if err := s.Events(func(graph.Event) error { all++; return nil }); err != nil || all != int(mustStats(t, s).Events) {
+		t.Errorf("a full read after a stopped one: %d events, %v", all, err)
+	}
+}
+
+// TestEventsIndexed: the positions given with each event are those of
+// its actors in the index, -1 for one it lacks, from blocks and from a
+// store of format 1 alike.
+func TestEventsIndexed(t *testing.T) {
+	s := openMem(t)
+	mustPut(t, s, testDoc("a", "Pakistan met Russia.", "Russia praised Pakistan.", "Pakistan asked the UN."), false, graph.Added)
+	ax := &graph.ActorIndex{IDs: []string{"russia", "pakistan"}, Index: map[string]int32{"russia": 0, "pakistan": 1}}
+	for _, format := range []uint32{formatVersion, 1} {
+		s.format = format
+		n := 0
+		err := s.EventsIndexed(ax, func(e *graph.Event, src, dst int32) error {
+			n++
+			for _, c := range []struct {
+				id  string
+				pos int32
+			}{{e.Source, src}, {e.Target, dst}} {
+				want, ok := ax.Index[c.id]
+				if !ok {
+					want = -1
+				}
+				if c.pos != want {
+					t.Errorf("format %d: actor %s at %d, want %d", format, c.id, c.pos, want)
+				}
+			}
+			return nil
+		})
+		if err != nil || n != 3 {
+			t.Errorf("format %d: %d events, %v", format, n, err)
+		}
+	}
 }

@@ -178,7 +178,7 @@ func checkBlock(txn *badger.Txn, docID string, ids []string) string {
 		return fmt.Sprintf("its block of events: %v", err)
 	}
 	var got []string
-	if err := walkBlock(b, nil, func(e *graph.Event, _ byte) { got = append(got, e.ID) }); err != nil {
+	if err := walkBlock(b, nil, nil, func(e *graph.Event, _ byte, _, _ int32) { got = append(got, e.ID) }); err != nil {
 		return fmt.Sprintf("its block of events does not decode: %v", err)
 	}
 	if !slices.Equal(got, ids) {

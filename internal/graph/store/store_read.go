@@ -288,7 +288,7 @@ func (s *Store) Neighbors(id string) (out, in map[string]int, err error) {
 // streams: memory does not grow with the store.
 func (s *Store) Events(fn func(graph.Event) error) error {
 	if s.blocks() {
-		if err := s.eventsByBlock(func(e *graph.Event) error { return fn(*e) }); err != nil {
+		if err := s.eventsByBlock(nil, func(e *graph.Event, _, _ int32) error { return fn(*e) }); err != nil {
 			return fmt.Errorf("read events: %w", err)
 		}
 		return nil
@@ -306,6 +306,26 @@ func (s *Store) Events(fn func(graph.Event) error) error {
 		return fmt.Errorf("read events: %w", err)
 	}
 	return nil
+}
+
+// EventsIndexed is Events that also gives fn the positions in ax of each
+// event's source and target (-1 for an actor ax lacks), looked up once
+// per document rather than by every caller for every event. The event
+// passed to fn is reused: fn copies it to keep it.
+func (s *Store) EventsIndexed(ax *graph.ActorIndex, fn func(e *graph.Event, src, dst int32) error) error {
+	if s.blocks() {
+		if err := s.eventsByBlock(ax, fn); err != nil {
+			return fmt.Errorf("read events: %w", err)
+		}
+		return nil
+	}
+	pos := func(id string) int32 {
+		if p, ok := ax.Index[id]; ok {
+			return p
+		}
+		return -1
+	}
+	return s.Events(func(e graph.Event) error { return fn(&e, pos(e.Source), pos(e.Target)) })
 }
 
 // Event returns the event with the given ID, or an error matching
@@ -355,7 +375,7 @@ func (s *Store) EventsOfDocs(docIDs []string, fn func(docID string, events []gra
 				if err != nil {
 					return fmt.Errorf("events of document %s: %w", id, err)
 				}
-				if err := readBlock(txn, id, b, in, func(e *graph.Event) error {
+				if err := readBlock(txn, id, b, in, nil, func(e *graph.Event, _, _ int32) error {
 					out[i] = append(out[i], *e)
 					return nil
 				}); err != nil {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/kg-project/kg/internal/graph"
@@ -876,6 +877,12 @@ func TestConcurrentReadsAfterCrash(t *testing.T) {
 	for range 4 {
 		go func() {
 			s, err := Open(DefaultOptions(dir).WithReadOnly(true))
+			// On a loaded machine the recovery can outlast a reader's own
+			// wait; the command line then waits on (--wait), as here.
+			for deadline := time.Now().Add(30 * time.Second); errors.Is(err, ErrLocked) && time.Now().Before(deadline); {
+				time.Sleep(100 * time.Millisecond)
+				s, err = Open(DefaultOptions(dir).WithReadOnly(true))
+			}
 			if err == nil {
 				_, err = s.Stats()
 				s.Close()

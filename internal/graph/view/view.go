@@ -182,11 +182,20 @@ func (b *ViewBuilder) Grow(n int) {
 // Add offers one event; it is kept if it passes the filter.
 func (b *ViewBuilder) Add(e graph.Event) { b.add(&e) }
 
-func (b *ViewBuilder) add(e *graph.Event) {
+func (b *ViewBuilder) add(e *graph.Event) { b.addAt(e, -1, -1) }
+
+// addAt is add for an event whose source and target are actors s and d of
+// the builder (-1 when not known, and then looked up).
+func (b *ViewBuilder) addAt(e *graph.Event, s, d int32) {
 	if !b.f.KeepEvent(e) {
 		return
 	}
-	s, d := b.actor(e.Source), b.actor(e.Target)
+	if s < 0 {
+		s = b.actor(e.Source)
+	}
+	if d < 0 {
+		d = b.actor(e.Target)
+	}
 	if !b.f.KeepActor(&b.actors[s]) || !b.f.KeepActor(&b.actors[d]) {
 		return
 	}

@@ -47,8 +47,23 @@ func LoadView(src EventSource, f graph.Filter) (*View, error) {
 			b.Grow(c.Events)
 		}
 	}
-	if err := src.Events(func(e graph.Event) error { b.add(&e); return nil }); err != nil {
+	if is, ok := src.(indexedSource); ok {
+		// The builder's first actors are those given, in that order.
+		ax := &graph.ActorIndex{IDs: make([]string, len(actors)), Index: b.byID}
+		for i := range actors {
+			ax.IDs[i] = actors[i].ID
+		}
+		if err := is.EventsIndexed(ax, func(e *graph.Event, s, d int32) error { b.addAt(e, s, d); return nil }); err != nil {
+			return nil, err
+		}
+	} else if err := src.Events(func(e graph.Event) error { b.add(&e); return nil }); err != nil {
 		return nil, fmt.Errorf("read events: %w", err)
 	}
 	return b.View(), nil
+}
+
+// indexedSource is the optional part of an EventSource that gives each
+// event's actors as positions in a list the caller holds.
+type indexedSource interface {
+	EventsIndexed(ax *graph.ActorIndex, fn func(e *graph.Event, src, dst int32) error) error
 }
