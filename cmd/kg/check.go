@@ -32,9 +32,10 @@ func newCmdCheck(f *factory, runF func(*checkOptions) error) *cobra.Command {
 		Use:   "check",
 		Short: "Verify the store: every table's checksums and kg's own invariants",
 		Long: `Verify the whole store without changing it: the checksum of every block of
-every table, then that each document's events exist and name it, that each
-event's actors exist, that the adjacency counts are the events' pair counts,
-and that the totals kg keeps match what is stored.
+every table, then that each document's events exist, name it and are those
+its block of events holds, that each event's actors exist, that the
+adjacency counts are the events' pair counts, and that the totals kg keeps
+match what is stored.
 
 It prints what it checked, or one line per problem (at most 50, then a
 count) and exits 1. A store too damaged to open at all is reported the same
@@ -43,12 +44,13 @@ way as by any other command.
 With --repair, a store whose invariants fail is first backed up beside
 itself (STORE.before-repair-TIME.kgbak, which kg restore reads), then
 rebuilt from its records: documents, events and actors are kept; each
-document's event list, the adjacency counts, the totals and the
-unknown-actor counts are written anew; an event whose document is gone or
-does not decode is removed, and an actor that events name but the store
-lacks is stored again under its ID. Each change is printed, and the store is
-checked again. Table blocks that fail their checksums cannot be rebuilt
-from: a repair then refuses, and the way back is a backup.`,
+document's event list and block of events, the adjacency counts, the
+totals and the unknown-actor counts are written anew; an event whose
+document is gone or does not decode is removed, and an actor that events
+name but the store lacks is stored again under its ID. Each change is
+printed, and the store is checked again. Table blocks that fail their
+checksums cannot be rebuilt from: a repair then refuses, and the way back is
+a backup.`,
 		Example: `  kg check
   kg --store other.db check --format json
   kg check --repair`,
