@@ -27,6 +27,10 @@ const (
 type column struct {
 	Name string
 	Kind kind
+	// Code marks a string of digits that is a code, not a number (a CAMEO
+	// event code, "042"): written where a reader guesses types from values
+	// so that it stays text.
+	Code bool
 	node func(*Node) any
 	edge func(*Edge) any
 }
@@ -154,7 +158,7 @@ func dedupe(cols []column) []column {
 func edgeColumns(multi bool) []column {
 	cols := []column{
 		{Name: "relations", Kind: kList, edge: func(e *Edge) any { return list(e.Relations) }},
-		{Name: "cameo", Kind: kString, edge: func(e *Edge) any { return str(e.CAMEO) }},
+		{Name: "cameo", Kind: kString, Code: true, edge: func(e *Edge) any { return str(e.CAMEO) }},
 		{Name: "quad_class", Kind: kInt, edge: func(e *Edge) any { return e.Quad }},
 		{Name: "goldstein", Kind: kDouble, edge: func(e *Edge) any { return double(e.Goldstein) }},
 		{Name: "sign", Kind: kInt, edge: func(e *Edge) any { return e.Sign }},

@@ -83,7 +83,11 @@ func WriteCSVEdges(w io.Writer, g Graph, opts Options) error {
 			row = append(row, clean(edgeLabel(&e)))
 		}
 		for _, c := range cols {
-			row = append(row, gephiText(c.edge(&e)))
+			v := c.edge(&e)
+			if c.Code {
+				v = gephiCode(v)
+			}
+			row = append(row, gephiText(v))
 		}
 		row = append(row, gephiIntervals(spells(edgeDates(&e))))
 		return cw.Write(cells(row, opts.RawCSV))
@@ -125,6 +129,16 @@ func gephiText(v any) string {
 		return decimal(f)
 	}
 	return text(v, ";")
+}
+
+// gephiCode writes a code of digits ("042") as "CAMEO 042": Gephi's
+// importer, like a spreadsheet, would read a column of bare digits as
+// integers and turn 042 into 42.
+func gephiCode(v any) any {
+	if s, ok := v.(string); ok && s != "" {
+		return "CAMEO " + s
+	}
+	return v
 }
 
 // decimal formats f with at least one digit after the point.

@@ -361,7 +361,8 @@ func TestCSVForGephi(t *testing.T) {
 
 // gephiTypeGuess mirrors the type guess of Gephi's spreadsheet importer, which
 // takes a column's type from its first value: an integer column must hold
-// only integers, so that no later value ("1.9" after "7") is dropped.
+// only integers, so that no later value ("1.9" after "7") is dropped, and
+// no code whose leading zero the integer would lose ("042").
 func gephiTypeGuess(t *testing.T, head []string, rows []map[string]string) {
 	t.Helper()
 	for _, col := range head {
@@ -378,6 +379,8 @@ func gephiTypeGuess(t *testing.T, head []string, rows []map[string]string) {
 			if v := r[col]; v != "" {
 				if _, err := strconv.Atoi(v); err != nil {
 					t.Errorf("column %s starts %q, read as integers by Gephi, then holds %q", col, first, v)
+				} else if len(v) > 1 && v[0] == '0' {
+					t.Errorf("column %s is read as integers by Gephi, and %q loses its leading zero", col, v)
 				}
 			}
 		}
