@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/kg-project/kg/internal/graph"
@@ -64,7 +65,12 @@ imports back into the same graph: same event IDs, actors and triples.
 The format follows the file extension (.csv, .tsv, .jsonl), or else the
 content. A bad row is reported as FILE:LINE and its whole document is
 skipped; other documents are still stored, and kg exits with status 1.
-Documents already stored are left alone unless --force replaces them.`,
+Documents already stored are left alone unless --force replaces them.
+
+Files are read twice: a first pass checks the lines and finds where each
+document ends, the second stores each document at its last row, so that
+memory holds the documents under way, not the input. Standard input is
+read once, whole.`,
 		Example: `  kg import edges.csv
   kg triples --format jsonl | kg --store other.db import -`,
 		Args: minArgs(1, "no FILE given (use - for stdin)"),
@@ -116,6 +122,14 @@ func runImport(ctx context.Context, opts *importOptions) error {
 		failed = true
 		fmt.Fprintf(opts.IO.ErrOut, "kg: %v\n", err)
 	}
+	// Files can be read twice: a first pass learns where each document
+	// ends, and the second hands each document to the store as soon as its
+	// last row is read, so that memory holds the documents under way, not
+	// the input. Standard input is read once and held whole.
+	twoPass := !slices.Contains(opts.Files, "-")
+	if twoPass {
+		im.Census()
+	}
 	for _, name := range opts.Files {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -127,11 +141,11 @@ func runImport(ctx context.Context, opts *importOptions) error {
 	for _, w := range im.Warnings {
 		fmt.Fprintf(opts.IO.ErrOut, "kg: warning: %s\n", w)
 	}
-	for _, name := range im.Skipped() {
+	skipped := im.Skipped()
+	for _, name := range skipped {
 		fmt.Fprintf(opts.IO.ErrOut, "kg: document %s not imported because of the errors above\n", name)
 	}
-	xs := im.Extractions()
-	if len(xs) == 0 {
+	if im.Rows() == 0 {
 		if failed {
 			return errSilent
 		}
@@ -145,26 +159,57 @@ func runImport(ctx context.Context, opts *importOptions) error {
 	if err != nil {
 		return fmt.Errorf("read actors: %w", err)
 	}
-	im.ResolveActors(importResolver(stored))
-	xs = im.Extractions()
 	var counts [4]int
-	events, notStored := 0, len(im.Skipped())
-	for i, x := range xs {
+	docs, events, notStored := 0, 0, len(skipped)
+	put := func(x graph.Extraction) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if opts.Progress != nil {
-			opts.Progress(i, 0)
+			opts.Progress(docs, 0)
 		}
+		docs++
 		st, err := s.PutDocument(x, opts.Force)
 		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 			report(err)
 			notStored++
-			continue
+			return nil
 		}
 		counts[st]++
 		if st != graph.Unchanged {
 			events += len(x.Events)
+		}
+		return nil
+	}
+	if twoPass {
+		censusRows := im.Rows()
+		im.Stream(importResolver(stored), put)
+		for _, name := range opts.Files {
+			if im.Err() != nil {
+				break
+			}
+			// The lines were checked by the first pass; an error now is a
+			// file that changed between the two.
+			if errs := readImportFile(im, opts, name); len(errs) > 0 && !failed {
+				report(fmt.Errorf("%s changed while it was imported: %w", name, errs[0]))
+			}
+		}
+		if err := im.Err(); err != nil {
+			return err
+		}
+		if im.Rows() != censusRows && !failed {
+			report(fmt.Errorf("import: the files changed while they were imported (%d rows, then %d): some documents may be incomplete; import them again with --force", censusRows, im.Rows()))
+		}
+	} else {
+		im.ResolveActors(importResolver(stored))
+	}
+	// What the stream did not hand over: all of standard input.
+	for _, x := range im.Extractions() {
+		if err := put(x); err != nil {
+			return err
 		}
 	}
 	if opts.Format == formatJSON {
@@ -174,7 +219,7 @@ func runImport(ctx context.Context, opts *importOptions) error {
 		}
 	} else if opts.IO.ErrTTY {
 		fmt.Fprintf(opts.IO.ErrOut, "imported %d document(s): %d new, %d replaced, %d unchanged; %d events written\n",
-			len(xs), counts[graph.Added], counts[graph.Replaced], counts[graph.Unchanged], events)
+			docs, counts[graph.Added], counts[graph.Replaced], counts[graph.Unchanged], events)
 	}
 	if failed {
 		return errSilent

@@ -322,3 +322,33 @@ func TestImportICEWS(t *testing.T) {
 		t.Errorf("--origin gdelt lists ICEWS events:\n%s", out)
 	}
 }
+
+// TestImportFileEqualsStdin: a file is imported in two passes, each
+// document stored as soon as its last row is read; the store is the one
+// that reading the same rows from stdin, whole, makes, documents spread
+// over the file and bad lines included.
+func TestImportFileEqualsStdin(t *testing.T) {
+	rows := "source,target,cameo,doc,date\n" +
+		"Russia,Pakistan,042,a,2016-09-24\nIndia,China,036,b,2017\nPakistan,India,112,a,2016\n" +
+		"China,India,x43,c,2018\nRussia,India,051,b,2017-03\nRussia,China,042,c,2018\nIndia,Pakistan,190,d,2019\n"
+	file := filepath.Join(t.TempDir(), "rows.csv")
+	if err := os.WriteFile(file, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fromFile, fromStdin := filepath.Join(t.TempDir(), "f"), filepath.Join(t.TempDir(), "s")
+	c1, _, e1 := runKG(t, "", "--store", fromFile, "import", file)
+	c2, _, e2 := runKG(t, rows, "--store", fromStdin, "import", "-")
+	if c1 != 1 || c2 != 1 || strings.ReplaceAll(e1, file, "stdin") != e2 {
+		t.Errorf("file: exit %d, %q\nstdin: exit %d, %q", c1, e1, c2, e2)
+	}
+	listing := func(store string) string {
+		_, out, _ := runKG(t, "", "--store", store, "triples", "--format", "csv")
+		return out
+	}
+	if a, b := listing(fromFile), listing(fromStdin); a != strings.ReplaceAll(b, "stdin", "rows.csv") || !strings.Contains(a, "India") {
+		t.Errorf("stores differ:\n%s\n%s", a, b)
+	}
+	if code, out, _ := runKG(t, "", "--store", fromFile, "import", "--format", "json", file); code != 1 || !strings.Contains(out, `"unchanged": 3`) {
+		t.Errorf("a second import: exit %d, %s", code, out)
+	}
+}

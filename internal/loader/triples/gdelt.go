@@ -108,7 +108,7 @@ func (im *Importer) readGDELT(r io.Reader, file, defDoc string) []error {
 			continue
 		}
 		ordinal[doc]++
-		d.rows = append(d.rows, row)
+		im.add(d, row)
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {

@@ -80,7 +80,7 @@ func (im *Importer) readICEWS(r io.Reader, file string) []error {
 			fail(line, err)
 			continue
 		}
-		d.rows = append(d.rows, row)
+		im.add(d, row)
 	}
 	return errs
 }

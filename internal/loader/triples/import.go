@@ -76,7 +76,26 @@ type Importer struct {
 	// Warnings collects remarks that are not errors, such as ignored
 	// columns.
 	Warnings []string
+
+	// Streaming (see Census and Stream): rows counts the rows read so
+	// far; in a census, last records the count at each document's last
+	// row, and a stream hands a document over when the count reaches it.
+	mode     importMode
+	rows     int64
+	last     map[string]int64
+	bad      map[string]bool
+	resolve  func(graph.Actor) graph.Actor
+	complete func(graph.Extraction) error
+	err      error // the first error of complete
 }
+
+type importMode int
+
+const (
+	collect importMode = iota // keep every row until Extractions
+	census                    // keep no row, learn where documents end
+	stream                    // hand each document over at its last row
+)
 
 type importDoc struct {
 	name   string
@@ -123,6 +142,67 @@ func (im *Importer) Read(r io.Reader, file, format string) []error {
 		return im.readICEWS(r, file)
 	}
 	return []error{fmt.Errorf("%s: unknown triples format %q", file, format)}
+}
+
+// Census makes the next reads a first pass over the input: rows are
+// parsed and checked, errors returned as usual, but none is kept; the
+// importer learns where each document's last row is and which documents
+// have bad lines. Stream then reads the same input again.
+func (im *Importer) Census() {
+	im.mode, im.rows, im.last = census, 0, map[string]int64{}
+}
+
+// Stream makes the next reads a second pass over the input that Census
+// read: actors named without an ID go through resolve (as ResolveActors),
+// and each document is handed to complete as soon as its last row is
+// read, then forgotten, so that memory holds only the documents under
+// way. Documents with bad lines are left out, as by Extractions. Reads
+// return the errors of the census again; Err returns complete's first.
+func (im *Importer) Stream(resolve func(graph.Actor) graph.Actor, complete func(graph.Extraction) error) {
+	im.bad = map[string]bool{}
+	for _, n := range im.Skipped() {
+		im.bad[n] = true
+	}
+	im.mode, im.rows, im.docs = stream, 0, map[string]*importDoc{}
+	im.resolve, im.complete = memoResolver(resolve), complete
+}
+
+// Err returns the first error of Stream's complete function.
+func (im *Importer) Err() error { return im.err }
+
+// Rows returns the number of rows read, kept or not.
+func (im *Importer) Rows() int64 { return im.rows }
+
+// add appends the rows of a good line to document d, as the mode says.
+func (im *Importer) add(d *importDoc, rows ...importRow) {
+	im.rows += int64(len(rows))
+	switch im.mode {
+	case census:
+		im.last[d.name] = im.rows
+		return
+	case stream:
+		for i := range rows {
+			im.resolveRow(&rows[i])
+		}
+	}
+	d.rows = append(d.rows, rows...)
+	if im.mode == stream && im.rows == im.last[d.name] && !im.bad[d.name] {
+		delete(im.docs, d.name)
+		if im.err == nil {
+			im.err = im.complete(d.extraction())
+		}
+	}
+}
+
+func (im *Importer) resolveRow(r *importRow) {
+	if r.byName[0] {
+		r.src = im.resolve(r.src)
+		r.e.Source = r.src.ID
+	}
+	if r.byName[1] {
+		r.dst = im.resolve(r.dst)
+		r.e.Target = r.dst.ID
+	}
 }
 
 func (im *Importer) doc(name, file string) *importDoc {
@@ -177,7 +257,7 @@ func (im *Importer) readJSONL(r io.Reader, file, defDoc string) []error {
 			errs = append(errs, &ImportError{File: file, Line: line, Err: err})
 			continue
 		}
-		d.rows = append(d.rows, row)
+		im.add(d, row)
 	}
 	if err := sc.Err(); err != nil {
 		errs = append(errs, &ImportError{File: file, Line: line + 1, Err: err})
@@ -469,7 +549,7 @@ func (im *Importer) readCSV(r io.Reader, file, defDoc string, sep rune) []error 
 		if _, given := col["sentence_index"]; !given || get("sentence_index") == "" {
 			ordinal[name]++
 		}
-		d.rows = append(d.rows, rows...)
+		im.add(d, rows...)
 	}
 	return errs
 }
@@ -571,10 +651,20 @@ func parseBool(name, s string) (bool, error) {
 // argument when it knows no better. Actors given by ID, and those of JSONL
 // records (which always carry one), are left alone.
 func (im *Importer) ResolveActors(resolve func(graph.Actor) graph.Actor) {
-	// The same name and code resolve the same way: ask once.
+	im.resolve = memoResolver(resolve)
+	for _, d := range im.docs {
+		for i := range d.rows {
+			im.resolveRow(&d.rows[i])
+		}
+	}
+}
+
+// memoResolver asks resolve once for each name, code and type: the same
+// name and code resolve the same way.
+func memoResolver(resolve func(graph.Actor) graph.Actor) func(graph.Actor) graph.Actor {
 	type key struct{ name, code, typ string }
 	memo := map[key]graph.Actor{}
-	get := func(a graph.Actor) graph.Actor {
+	return func(a graph.Actor) graph.Actor {
 		k := key{a.Name, a.Code, string(a.Type)}
 		if r, ok := memo[k]; ok {
 			return r
@@ -582,19 +672,6 @@ func (im *Importer) ResolveActors(resolve func(graph.Actor) graph.Actor) {
 		r := resolve(a)
 		memo[k] = r
 		return r
-	}
-	for _, d := range im.docs {
-		for i := range d.rows {
-			r := &d.rows[i]
-			if r.byName[0] {
-				r.src = get(r.src)
-				r.e.Source = r.src.ID
-			}
-			if r.byName[1] {
-				r.dst = get(r.dst)
-				r.e.Target = r.dst.ID
-			}
-		}
 	}
 }
 
