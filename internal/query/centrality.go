@@ -284,6 +284,15 @@ func ClosenessCentrality(a *Adjacency, weighted bool) []float64 {
 func closeness(ctx context.Context, a *Adjacency, weighted bool) []float64 {
 	n := a.Len()
 	out := make([]float64, n)
+	if !weighted {
+		for v, s := range bfsSums(ctx, n, a.InOff, a.InAdj) {
+			r, total := float64(s.reach-1), float64(s.dist)
+			if total > 0 && n > 1 {
+				out[v] = r / total * (r / float64(n-1))
+			}
+		}
+		return out
+	}
 	distanceSums(ctx, a, weighted, func(v int32, reach []int32, dist []float64) {
 		total := 0.0
 		for _, u := range reach {
@@ -305,6 +314,12 @@ func HarmonicCentrality(a *Adjacency, weighted bool) []float64 {
 
 func harmonic(ctx context.Context, a *Adjacency, weighted bool) []float64 {
 	out := make([]float64, a.Len())
+	if !weighted {
+		for v, s := range bfsSums(ctx, a.Len(), a.InOff, a.InAdj) {
+			out[v] = s.inverse
+		}
+		return out
+	}
 	distanceSums(ctx, a, weighted, func(v int32, reach []int32, dist []float64) {
 		h := 0.0
 		for _, u := range reach {
@@ -318,7 +333,8 @@ func harmonic(ctx context.Context, a *Adjacency, weighted bool) []float64 {
 }
 
 // distanceSums calls fn for every node v with the nodes that reach v and
-// their distances to v. fn runs concurrently for different v and must only
+// their costs to v, for the weighted measures (bfsSums serves the
+// unweighted ones). fn runs concurrently for different v and must only
 // write v's own slot.
 func distanceSums(ctx context.Context, a *Adjacency, weighted bool, fn func(v int32, reach []int32, dist []float64)) {
 	n := a.Len()
