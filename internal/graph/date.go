@@ -144,29 +144,23 @@ func (d Date) Valid() bool {
 // FirstDay and LastDay give the first and last day a date may mean: a date
 // known to the year or month stands for a span, so comparisons and time
 // intervals should cover all of it. No date stays no date.
-func (d Date) FirstDay() Date {
-	if d.IsZero() {
-		return d
-	}
-	if d.Month == 0 {
-		d.Month = 1
-	}
-	if d.Day == 0 {
-		d.Day = 1
-	}
-	return d
-}
+func (d Date) FirstDay() Date { return d.fill(1, func(Date) int { return 1 }) }
 
 // LastDay: see FirstDay.
 func (d Date) LastDay() Date {
+	return d.fill(12, func(d Date) int { return DaysInMonth(d.Year, d.Month) })
+}
+
+// fill sets a missing month to month and a missing day to day's answer.
+func (d Date) fill(month int, day func(Date) int) Date {
 	if d.IsZero() {
 		return d
 	}
 	if d.Month == 0 {
-		d.Month = 12
+		d.Month = month
 	}
 	if d.Day == 0 {
-		d.Day = DaysInMonth(d.Year, d.Month)
+		d.Day = day(d)
 	}
 	return d
 }

@@ -314,11 +314,12 @@ func (g *costGraph) cost(uid, vid int64) (float64, bool) {
 }
 
 func (g *costGraph) Edge(uid, vid int64) gonumgraph.Edge {
-	e := g.WeightedEdge(uid, vid)
-	if e == nil {
-		return nil
+	// A nil WeightedEdge must come back as a nil Edge, not as an Edge
+	// interface holding a nil WeightedEdge.
+	if e := g.WeightedEdge(uid, vid); e != nil {
+		return e
 	}
-	return e
+	return nil
 }
 
 func (g *costGraph) WeightedEdge(uid, vid int64) gonumgraph.WeightedEdge {

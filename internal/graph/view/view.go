@@ -738,11 +738,12 @@ func (v *View) HasEdgeFromTo(uid, vid int64) bool { return v.pairIndex(uid, vid)
 
 // Edge implements gonum's graph.Graph; nil when there is no edge u→v.
 func (v *View) Edge(uid, vid int64) gonumgraph.Edge {
-	e := v.WeightedEdge(uid, vid)
-	if e == nil {
-		return nil
+	// A nil WeightedEdge must come back as a nil Edge, not as an Edge
+	// interface holding a nil WeightedEdge.
+	if e := v.WeightedEdge(uid, vid); e != nil {
+		return e
 	}
-	return e
+	return nil
 }
 
 // WeightedEdge implements gonum's graph.Weighted; nil when there is no edge.

@@ -129,10 +129,7 @@ func TrainParser(train, dev []*Sentence, tagger *Tagger, reverse bool, beam int,
 	nclass := proto.nclass()
 	model := newAveraged(nclass)
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x9a75))
-	order := make([]int, len(train))
-	for i := range order {
-		order[i] = i
-	}
+	order := identity(len(train))
 	var best *Parser
 	bestLAS := -1.0
 	scores := make([]float64, nclass)

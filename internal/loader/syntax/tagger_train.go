@@ -73,10 +73,7 @@ func TrainTagger(train, dev []*Sentence, opts TrainOptions) *Tagger {
 	amb := ambiguity(train)
 	p := newAveraged(len(classes.upos))
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x7a66))
-	order := make([]int, len(train))
-	for i := range order {
-		order[i] = i
-	}
+	order := identity(len(train))
 	var best *Tagger
 	bestAcc := -1.0
 	scores := make([]float64, len(classes.upos))

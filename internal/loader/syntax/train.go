@@ -120,3 +120,13 @@ func (m *Model) Evaluate(gold []*Sentence) Scores {
 	}
 	return sc
 }
+
+// identity returns 0, 1, …, n-1: the order of the training sentences
+// before each epoch shuffles it.
+func identity(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
