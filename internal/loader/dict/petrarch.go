@@ -400,23 +400,17 @@ func verbForms(v string) []string {
 		return nil
 	}
 	consY := n > 1 && v[n-1] == 'y' && !isVowel(v[n-2])
-	var s, ed, ing string
+	// A verb ending in a consonant and y takes -ies and -ied; one ending in
+	// a sibilant takes -es, one ending in e only -d.
+	s, ed, ing := v+"s", v+"ed", ""
 	switch {
+	case consY:
+		s, ed = v[:n-1]+"ies", v[:n-1]+"ied"
 	case strings.HasSuffix(v, "s"), strings.HasSuffix(v, "x"), strings.HasSuffix(v, "z"),
 		strings.HasSuffix(v, "ch"), strings.HasSuffix(v, "sh"):
 		s = v + "es"
-	case consY:
-		s = v[:n-1] + "ies"
-	default:
-		s = v + "s"
-	}
-	switch {
 	case v[n-1] == 'e':
 		ed = v + "d"
-	case consY:
-		ed = v[:n-1] + "ied"
-	default:
-		ed = v + "ed"
 	}
 	switch {
 	case strings.HasSuffix(v, "ie"):
