@@ -362,34 +362,56 @@ func (s *Store) EventsOfDocs(docIDs []string, fn func(docID string, events []gra
 			return fn(docID, events)
 		})
 	}
-	// Documents are read in batches, each in one transaction, and handed
-	// to fn outside it.
-	const docBatch = 256
-	in := interner{}
-	for lo := 0; lo < len(docIDs); lo += docBatch {
-		ids := docIDs[lo:min(lo+docBatch, len(docIDs))]
-		out := make([][]graph.Event, len(ids))
-		err := s.db.View(func(txn *badger.Txn) error {
-			for i, id := range ids {
-				b, err := getValue(txn, key(prefixBlock, id))
-				if err != nil {
-					return fmt.Errorf("events of document %s: %w", id, err)
+	// Documents are read and decoded in batches, each in one transaction,
+	// on a goroutine of their own a batch or two ahead of fn, so that on
+	// two cores reading and what fn does overlap.
+	const docBatch = 64
+	type batch struct {
+		ids    []string
+		events [][]graph.Event
+		err    error
+	}
+	batches := make(chan batch, 1)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		defer close(batches)
+		in := interner{}
+		for lo := 0; lo < len(docIDs); lo += docBatch {
+			bt := batch{ids: docIDs[lo:min(lo+docBatch, len(docIDs))]}
+			bt.events = make([][]graph.Event, len(bt.ids))
+			bt.err = s.db.View(func(txn *badger.Txn) error {
+				for i, id := range bt.ids {
+					b, err := getValue(txn, key(prefixBlock, id))
+					if err != nil {
+						return fmt.Errorf("events of document %s: %w", id, err)
+					}
+					if err := readBlock(txn, id, b, in, nil, func(e *graph.Event, _, _ int32) error {
+						bt.events[i] = append(bt.events[i], *e)
+						return nil
+					}); err != nil {
+						return err
+					}
+					sortTextOrder(bt.events[i])
 				}
-				if err := readBlock(txn, id, b, in, nil, func(e *graph.Event, _, _ int32) error {
-					out[i] = append(out[i], *e)
-					return nil
-				}); err != nil {
-					return err
-				}
+				return nil
+			})
+			select {
+			case batches <- bt:
+			case <-done:
+				return
 			}
-			return nil
-		})
-		if err != nil {
-			return err
+			if bt.err != nil {
+				return
+			}
 		}
-		for i, events := range out {
-			sortTextOrder(events)
-			if err := fn(ids[i], events); err != nil {
+	}()
+	for bt := range batches {
+		if bt.err != nil {
+			return bt.err
+		}
+		for i, events := range bt.events {
+			if err := fn(bt.ids[i], events); err != nil {
 				return err
 			}
 		}
