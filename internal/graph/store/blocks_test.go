@@ -269,3 +269,26 @@ func TestEventsIndexed(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsOfDocsStopsAtFnError: fn's error ends a listing at once, and
+// the reading goroutine with it.
+func TestEventsOfDocsStopsAtFnError(t *testing.T) {
+	s := openMem(t)
+	var ids []string
+	for i := range 200 {
+		x := testDoc(fmt.Sprintf("d%03d", i), fmt.Sprintf("Pakistan met Russia %d times.", i))
+		mustPut(t, s, x, false, graph.Added)
+		ids = append(ids, x.Doc.ID)
+	}
+	stop := errors.New("enough")
+	n := 0
+	err := s.EventsOfDocs(ids, func(string, []graph.Event) error {
+		if n++; n == 70 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) || n != 70 {
+		t.Errorf("EventsOfDocs = %v after %d documents, want %v after 70", err, n, stop)
+	}
+}
