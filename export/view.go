@@ -42,11 +42,12 @@ func FromView(v *view.View, o ViewOptions) Graph {
 	// The last day each node is present: the latest end of the spans of its
 	// events' dates, which a coarse date can push past its last-seen day.
 	until := make([]Date, len(actors))
-	for i, e := range v.Events() {
-		if e.Date.IsZero() {
+	for i := range v.NumEvents() {
+		date := v.EventDate(i)
+		if date.IsZero() {
 			continue
 		}
-		end := e.Date.LastDay()
+		end := date.LastDay()
 		s, t := v.EventEnds(i)
 		for _, n := range [2]int64{s, t} {
 			if until[n].Before(end) {
@@ -114,7 +115,7 @@ func (g *viewGraph) pairs(fn func(Edge) error) error {
 		}
 	}
 	loops := map[int64][]int32{}
-	for i := range v.Events() {
+	for i := range v.NumEvents() {
 		s, t := v.EventEnds(i)
 		if s == t && g.keep(s, t) {
 			loops[s] = append(loops[s], int32(i))
@@ -130,20 +131,19 @@ func (g *viewGraph) pairs(fn func(Edge) error) error {
 		return groups[i].to < groups[j].to
 	})
 	actors := v.Actors()
-	events := v.Events()
 	for _, gr := range groups {
 		src, dst := actors[gr.from].ID, actors[gr.to].ID
 		e := Edge{ID: src + "->" + dst, Source: src, Target: dst, Weight: float64(len(gr.events))}
 		p := gr.pair
 		if p == nil {
-			p = &view.Pair{Events: gr.events}
-			p.Aggregate(events)
+			sum := v.Summarize(gr.events)
+			p = &sum
 		}
 		e.Relations, e.Goldstein, e.Sign, e.First, e.Last, e.Docs = p.Relations, p.Goldstein, p.Sign, p.First, p.Last, p.Docs
 		if len(e.Relations) > 0 {
 			e.Label = e.Relations[0]
 		}
-		e.CAMEO, e.Quad, e.Dates = summarize(events, gr.events)
+		e.CAMEO, e.Quad, e.Dates = summarize(v, gr.events)
 		rel := append([]string(nil), e.Relations...)
 		sort.Strings(rel)
 		e.Relations = rel
@@ -156,9 +156,8 @@ func (g *viewGraph) pairs(fn func(Edge) error) error {
 
 func (g *viewGraph) events(fn func(Edge) error) error {
 	v := g.v
-	events := v.Events()
-	order := make([]int32, 0, len(events))
-	for i := range events {
+	order := make([]int32, 0, v.NumEvents())
+	for i := range v.NumEvents() {
 		if s, t := v.EventEnds(i); g.keep(s, t) {
 			order = append(order, int32(i))
 		}
@@ -173,16 +172,15 @@ func (g *viewGraph) events(fn func(Edge) error) error {
 		if at != bt {
 			return at < bt
 		}
-		ea, eb := &events[a], &events[b]
-		if ea.Date != eb.Date {
-			return ea.Date.Before(eb.Date)
+		if da, db := v.EventDate(int(a)), v.EventDate(int(b)); da != db {
+			return da.Before(db)
 		}
-		return ea.ID < eb.ID
+		return v.EventID(int(a)) < v.EventID(int(b))
 	})
 	actors := v.Actors()
 	for k, i := range order {
-		ev := &events[i]
-		if k > 0 && events[order[k-1]].ID == ev.ID && ev.ID != "" {
+		ev := v.Event(int(i))
+		if k > 0 && v.EventID(int(order[k-1])) == ev.ID && ev.ID != "" {
 			continue // the same event twice would give a duplicate edge id
 		}
 		s, t := v.EventEnds(int(i))
@@ -209,12 +207,12 @@ func (g *viewGraph) events(fn func(Edge) error) error {
 
 // summarize gives the most frequent CAMEO code and quad class of a group
 // (ties to the smaller) and its distinct dates, sorted.
-func summarize(events []graph.Event, idx []int32) (code string, quad int, dates []Date) {
+func summarize(v *view.View, idx []int32) (code string, quad int, dates []Date) {
 	codes := map[string]int{}
 	quads := map[int]int{}
 	seen := map[Date]bool{}
 	for _, i := range idx {
-		e := &events[i]
+		e := v.Event(int(i))
 		codes[e.CAMEO]++
 		quads[e.QuadClass]++
 		if !e.Date.IsZero() && !seen[e.Date] {

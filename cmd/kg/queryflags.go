@@ -339,13 +339,12 @@ type reportRecord struct {
 }
 
 func evidenceOf(v *view.View, docs map[string]string, idx []int32, limit int) []evidenceRecord {
-	evs := v.Events()
 	out := []evidenceRecord{}
 	for _, i := range idx {
 		if limit > 0 && len(out) >= limit {
 			break
 		}
-		e := &evs[i]
+		e := v.Event(int(i))
 		s, t := v.EventEnds(int(i))
 		r := evidenceRecord{ID: e.ID, Source: refOf(v, s), Relation: e.Relation, Target: refOf(v, t),
 			CAMEO: e.CAMEO, Goldstein: e.Goldstein, Date: e.Date.String(), Doc: docs[e.DocID], DocID: e.DocID, Sentence: e.Sentence,

@@ -49,16 +49,14 @@ func RelationBetween(v *view.View, u, w int64, both bool) Relation {
 }
 
 func summarize(v *view.View, r *Relation) {
-	evs := v.Events()
 	sort.SliceStable(r.Events, func(i, j int) bool {
-		a, b := &evs[r.Events[i]], &evs[r.Events[j]]
-		if a.Date != b.Date {
-			return a.Date.Before(b.Date)
+		a, b := v.EventDate(int(r.Events[i])), v.EventDate(int(r.Events[j]))
+		if a != b {
+			return a.Before(b)
 		}
 		return r.Events[i] < r.Events[j]
 	})
-	p := view.Pair{Events: r.Events}
-	p.Aggregate(evs)
+	p := v.Summarize(r.Events)
 	r.Relations, r.Goldstein, r.Sign, r.First, r.Last = p.Relations, p.Goldstein, p.Sign, p.First, p.Last
 }
 
@@ -88,7 +86,6 @@ type SignedEdge struct {
 // (U, W). The sign of an actor pair is the sign of its summed Goldstein
 // score over every event between them, in either direction.
 func SignedEdges(v *view.View) []SignedEdge {
-	evs := v.Events()
 	var out []SignedEdge
 	for _, p := range v.Pairs() {
 		if p.From > p.To && v.Pair(p.To, p.From) != nil {
@@ -100,7 +97,7 @@ func SignedEdges(v *view.View) []SignedEdge {
 			e.U, e.W = e.W, e.U
 		}
 		for _, i := range r.Events {
-			e.Sum += evs[i].Goldstein
+			e.Sum += v.Event(int(i)).Goldstein
 		}
 		switch {
 		case e.Sum > 1e-12:

@@ -79,9 +79,8 @@ func Panel(v *view.View, o PanelOptions) (rows []PanelRow, undated int, err erro
 	cells := map[cell]*PanelRow{}
 	dyads := map[dyad]bool{}
 	first, last := 0, 0
-	evs := v.Events()
-	for i := range evs {
-		e := &evs[i]
+	for i := range v.NumEvents() {
+		e := v.Event(i)
 		p, ok := periodIndex(e.Date, o.By)
 		if !ok {
 			undated++

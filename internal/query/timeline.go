@@ -87,13 +87,12 @@ func TimelineOf(v *view.View, a, b Side, by string) (periods []Period, undated i
 		return nil, 0, fmt.Errorf("timeline: unknown period %q (want year or month)", by)
 	}
 	var events []int32
-	for i := range v.Events() {
+	for i := range v.NumEvents() {
 		s, t := v.EventEnds(i)
 		if a(s) && b(t) || b(s) && a(t) {
 			events = append(events, int32(i))
 		}
 	}
-	evs := v.Events()
 	type acc struct {
 		p   Period
 		sum float64
@@ -107,7 +106,7 @@ func TimelineOf(v *view.View, a, b Side, by string) (periods []Period, undated i
 	buckets := map[[2]int]*acc{}
 	var first, last [2]int
 	for _, i := range events {
-		e := &evs[i]
+		e := v.Event(int(i))
 		if e.Date.IsZero() || (by == "month" && e.Date.Month == 0) {
 			undated++
 			continue

@@ -25,18 +25,19 @@ func dayNumber(d graph.Date) int {
 	return int(time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
-func spanOf(e *graph.Event) (reportSpan, bool) {
-	if e.Date.IsZero() {
+func spanOf(e *event) (reportSpan, bool) {
+	date := e.date()
+	if date.IsZero() {
 		return reportSpan{}, false
 	}
-	sp := reportSpan{lo: dayNumber(e.Date.FirstDay()), hi: dayNumber(e.Date.LastDay())}
+	sp := reportSpan{lo: dayNumber(date.FirstDay()), hi: dayNumber(date.LastDay())}
 	switch {
-	case e.Date.Precision() == graph.Day && e.DocDate:
+	case date.Precision() == graph.Day && e.docDate():
 		sp.lo -= docLag
 		sp.rank = 1
-	case e.Date.Precision() == graph.Month:
+	case date.Precision() == graph.Month:
 		sp.rank = 2
-	case e.Date.Precision() == graph.Year:
+	case date.Precision() == graph.Year:
 		sp.rank = 3
 	}
 	return sp, true
@@ -54,7 +55,7 @@ func spanOf(e *graph.Event) (reportSpan, bool) {
 // date (a document's, a month, a year) joins a group only when exactly one
 // agrees and has the same CAMEO code, so "in 2017" never ties two
 // distinct 2017 events together.
-func groupReports(events []graph.Event, src, dst []int32, window int) []int32 {
+func groupReports(events []event, strs *strTable, src, dst []int32, window int) []int32 {
 	rep := make([]int32, len(events))
 	// One sortable key per dated event: the two nodes (in order for a
 	// symmetric event), then root, modality, negation and symmetry packed
@@ -66,27 +67,31 @@ func groupReports(events []graph.Event, src, dst []int32, window int) []int32 {
 		i    int32
 	}
 	keys := make([]keyed, 0, len(events))
-	mod := map[graph.Modality]uint64{}
+	// Modalities and codes are indexes into the string table: one index,
+	// one string.
+	roots := map[int32]uint64{}
 	for i := range events {
 		rep[i] = int32(i)
 		e := &events[i]
-		if e.Date.IsZero() {
+		if e.year == 0 && e.month == 0 && e.day == 0 {
 			continue
 		}
 		a, b := src[i], dst[i]
-		if e.Symmetric && b < a {
+		if e.symmetric() && b < a {
 			a, b = b, a
 		}
-		m, ok := mod[e.Modality]
+		root, ok := roots[e.cameo]
 		if !ok {
-			m = uint64(len(mod))
-			mod[e.Modality] = m
+			root = rootKey(strs.str(e.cameo))
+			roots[e.cameo] = root
 		}
-		meta := rootKey(e.CAMEO)<<8 | m<<2
-		if e.Negated {
+		// A root packs into 24 bits; the modality's index takes the
+		// 30 above them (a view has far fewer distinct strings).
+		meta := uint64(e.modality)<<34 | root<<8
+		if e.negated() {
 			meta |= 2
 		}
-		if e.Symmetric {
+		if e.symmetric() {
 			meta |= 1
 		}
 		keys = append(keys, keyed{pairKey(a, b), meta, int32(i)})
@@ -124,7 +129,7 @@ func groupReports(events []graph.Event, src, dst []int32, window int) []int32 {
 // groupRun groups one run of reports, those that share two nodes, root,
 // modality and negation, by their dates, setting rep for those that join
 // another's group.
-func groupRun(events []graph.Event, idx []int32, window int, rep []int32) {
+func groupRun(events []event, idx []int32, window int, rep []int32) {
 	type group struct {
 		first int32
 		span  reportSpan
@@ -160,7 +165,7 @@ func groupRun(events []graph.Event, idx []int32, window int, rep []int32) {
 			}
 			// A month or a year says little of when; it must say the
 			// same act, not only the same root.
-			if sp.rank > 1 && events[i].CAMEO != events[groups[g].first].CAMEO {
+			if sp.rank > 1 && events[i].cameo != events[groups[g].first].cameo {
 				continue
 			}
 			agree++
@@ -190,13 +195,13 @@ func rootKey(code string) uint64 {
 // groupReports keeps one event of each group of reports (groupReports
 // above) in the builder, in their order, and returns each kept event's
 // other reports; nil when every event stands alone.
-func (b *ViewBuilder) groupReports() [][]graph.Event {
-	rep := groupReports(b.events, b.src, b.dst, b.f.ReportWindow())
-	var others map[int32][]graph.Event
+func (b *ViewBuilder) groupReports() [][]event {
+	rep := groupReports(b.events, &b.strs, b.src, b.dst, b.f.ReportWindow())
+	var others map[int32][]event
 	for i, r := range rep {
 		if r != int32(i) {
 			if others == nil {
-				others = map[int32][]graph.Event{}
+				others = map[int32][]event{}
 			}
 			others[r] = append(others[r], b.events[i])
 		}
@@ -206,14 +211,14 @@ func (b *ViewBuilder) groupReports() [][]graph.Event {
 	}
 	for _, rs := range others {
 		sort.SliceStable(rs, func(i, j int) bool {
-			a, b := rs[i].Date.FirstDay(), rs[j].Date.FirstDay()
-			if a != b {
-				return a.Before(b)
+			a, c := rs[i].date().FirstDay(), rs[j].date().FirstDay()
+			if a != c {
+				return a.Before(c)
 			}
-			return rs[i].DocID < rs[j].DocID
+			return b.strs.str(rs[i].doc) < b.strs.str(rs[j].doc)
 		})
 	}
-	reports := make([][]graph.Event, 0, len(b.events)-len(others))
+	reports := make([][]event, 0, len(b.events)-len(others))
 	n := 0
 	for i := range b.events {
 		if rep[i] != int32(i) {

@@ -52,7 +52,7 @@ func reportView(t *testing.T, f graph.Filter, rs []report) *View {
 // groupsOf lists the view's events with their other reports, "e00+e02".
 func groupsOf(v *View) string {
 	var out []string
-	for i, e := range v.Events() {
+	for i, e := range allEvents(v) {
 		g := e.ID
 		for _, r := range v.Reports(i) {
 			g += "+" + r.ID
@@ -238,7 +238,7 @@ func TestSectorLevel(t *testing.T) {
 	}
 	v := NewView(actors, events, graph.Filter{Level: "sector"})
 	var got []string
-	for i := range v.Events() {
+	for i := range v.NumEvents() {
 		s, t := v.EventEnds(i)
 		got = append(got, v.Actor(s).Name+">"+v.Actor(t).Name)
 	}

@@ -45,9 +45,11 @@ type View struct {
 	filter graph.Filter
 	actors []graph.Actor // node i is actors[i]
 	index  map[string]int32
-	events []graph.Event // kept events, in the order they were added
-	evSrc  []int32       // node of each kept event's source
-	evDst  []int32       // node of each kept event's target
+	events []event   // kept events, in the order they were added
+	strs   strTable  // their strings
+	ids    []string  // the IDs of the builder's actors, which events name
+	evSrc  []int32   // node of each kept event's source
+	evDst  []int32   // node of each kept event's target
 	stats  []NodeStats
 
 	pairs []Pair // simple edges, sorted by (From, To)
@@ -65,7 +67,7 @@ type View struct {
 
 	// reports[i] holds the other reports of events[i], counted with it as
 	// one event (Filter.Mentions); nil when no event has any.
-	reports [][]graph.Event
+	reports [][]event
 
 	multiOnce sync.Once
 	multi     *Multigraph
@@ -146,7 +148,8 @@ type ViewBuilder struct {
 	f      graph.Filter
 	actors []graph.Actor
 	byID   map[string]int32
-	events []graph.Event
+	events []event
+	strs   strTable
 	src    []int32 // index into actors
 	dst    []int32
 	// country maps a country code to the actor that stands for it at
@@ -173,7 +176,7 @@ func NewViewBuilder(actors []graph.Actor, f graph.Filter) *ViewBuilder {
 // roughly how many will come.
 func (b *ViewBuilder) Grow(n int) {
 	if n > 0 && cap(b.events)-len(b.events) < n {
-		b.events = append(make([]graph.Event, 0, len(b.events)+n), b.events...)
+		b.events = append(make([]event, 0, len(b.events)+n), b.events...)
 		b.src = append(make([]int32, 0, len(b.src)+n), b.src...)
 		b.dst = append(make([]int32, 0, len(b.dst)+n), b.dst...)
 	}
@@ -196,6 +199,7 @@ func (b *ViewBuilder) addAt(e *graph.Event, s, d int32) {
 	if d < 0 {
 		d = b.actor(e.Target)
 	}
+	s0, d0 := s, d
 	if !b.f.KeepActor(&b.actors[s]) || !b.f.KeepActor(&b.actors[d]) {
 		return
 	}
@@ -213,7 +217,7 @@ func (b *ViewBuilder) addAt(e *graph.Event, s, d int32) {
 			}
 		}
 	}
-	b.events = append(b.events, *e)
+	b.events = append(b.events, b.pack(e, s0, d0))
 	b.src = append(b.src, s)
 	b.dst = append(b.dst, d)
 }
@@ -319,7 +323,7 @@ func pairKey(u, v int32) uint64 { return uint64(uint32(u))<<32 | uint64(uint32(v
 
 // View finishes the build. The builder must not be used afterwards.
 func (b *ViewBuilder) View() *View {
-	var reports [][]graph.Event
+	var reports [][]event
 	if !b.f.Mentions {
 		reports = b.groupReports()
 	}
@@ -332,7 +336,7 @@ func (b *ViewBuilder) View() *View {
 		for i := range b.events {
 			s, d := b.src[i], b.dst[i]
 			count[pairKey(s, d)]++
-			if b.events[i].Symmetric && s != d {
+			if b.events[i].symmetric() && s != d {
 				count[pairKey(d, s)]++
 			}
 		}
@@ -344,7 +348,7 @@ func (b *ViewBuilder) View() *View {
 	keep := make([]bool, len(b.events))
 	for i := range b.events {
 		s, d := b.src[i], b.dst[i]
-		if passes(s, d) || (b.events[i].Symmetric && s != d && passes(d, s)) {
+		if passes(s, d) || (b.events[i].symmetric() && s != d && passes(d, s)) {
 			keep[i] = true
 			used[s], used[d] = true, true
 		}
@@ -359,7 +363,11 @@ func (b *ViewBuilder) View() *View {
 	}
 	sort.Slice(order, func(i, j int) bool { return b.actors[order[i]].ID < b.actors[order[j]].ID })
 	node := make([]int32, len(b.actors))
-	v := &View{filter: b.f, actors: make([]graph.Actor, len(order)), index: make(map[string]int32, len(order))}
+	v := &View{filter: b.f, actors: make([]graph.Actor, len(order)), index: make(map[string]int32, len(order)), strs: b.strs}
+	v.ids = make([]string, len(b.actors))
+	for i := range b.actors {
+		v.ids[i] = b.actors[i].ID
+	}
 	for n, a := range order {
 		node[a] = int32(n)
 		v.actors[n] = b.actors[a]
@@ -393,23 +401,23 @@ func (b *ViewBuilder) View() *View {
 		if s != d && passes(s, d) {
 			members = append(members, member{ns, nd, ei})
 		}
-		if e.Symmetric && s != d && passes(d, s) {
+		if e.symmetric() && s != d && passes(d, s) {
 			members = append(members, member{nd, ns, ei})
 		}
 		v.stats[ns].Out++
 		v.stats[nd].In++
-		if e.Symmetric && s != d {
+		if e.symmetric() && s != d {
 			v.stats[ns].In++
 			v.stats[nd].Out++
 		}
-		if !e.Date.IsZero() {
+		if date := e.date(); !date.IsZero() {
 			for _, n := range [2]int32{ns, nd} {
 				st := &v.stats[n]
-				if st.First.IsZero() || e.Date.Before(st.First) {
-					st.First = e.Date
+				if st.First.IsZero() || date.Before(st.First) {
+					st.First = date
 				}
-				if st.Last.IsZero() || st.Last.Before(e.Date) {
-					st.Last = e.Date
+				if st.Last.IsZero() || st.Last.Before(date) {
+					st.Last = date
 				}
 			}
 		}
@@ -485,15 +493,18 @@ func countingSort[T any](xs []T, n int, key func(T) int32) []T {
 // aggregate fills p's summary; the documents of the reports counted with
 // its events are its documents too.
 func (v *View) aggregate(p *Pair, slab *stringSlab) {
-	p.aggregate(v.events, slab)
+	p.aggregate(len(p.Events), func(k int) eventSummary {
+		e := &v.events[p.Events[k]]
+		return eventSummary{v.strs.str(e.relation), v.strs.str(e.doc), e.goldstein, e.date()}
+	}, slab)
 	if v.reports == nil {
 		return
 	}
 	more := false
 	for _, ei := range p.Events {
-		for _, r := range v.reports[ei] {
-			if r.DocID != "" {
-				p.Docs = append(p.Docs, r.DocID)
+		for i := range v.reports[ei] {
+			if d := v.strs.str(v.reports[ei][i].doc); d != "" {
+				p.Docs = append(p.Docs, d)
 				more = true
 			}
 		}
@@ -508,16 +519,41 @@ func (v *View) aggregate(p *Pair, slab *stringSlab) {
 // as one event: the same event told in other sentences or documents. It is
 // nil for an event reported once, and always under Filter.Mentions.
 func (v *View) Reports(i int) []graph.Event {
-	if v.reports == nil {
+	if v.reports == nil || len(v.reports[i]) == 0 {
 		return nil
 	}
-	return v.reports[i]
+	out := make([]graph.Event, len(v.reports[i]))
+	for k := range v.reports[i] {
+		out[k] = v.strs.unpack(&v.reports[i][k], v.ids)
+	}
+	return out
+}
+
+// Summarize returns the pair that the kept events idx would make: its
+// Count, Relations, Goldstein, Sign, First, Last and Docs (its From and To
+// are left zero).
+func (v *View) Summarize(idx []int32) Pair {
+	p := Pair{Events: idx}
+	v.aggregate(&p, nil)
+	return p
 }
 
 // Aggregate fills p's summary fields (Count, Relations, Goldstein, Sign,
 // First, Last, Docs) from the events that p.Events indexes in events. Events
 // without a document add no document ID.
-func (p *Pair) Aggregate(events []graph.Event) { p.aggregate(events, nil) }
+func (p *Pair) Aggregate(events []graph.Event) {
+	p.aggregate(len(p.Events), func(k int) eventSummary {
+		e := &events[p.Events[k]]
+		return eventSummary{e.Relation, e.DocID, e.Goldstein, e.Date}
+	}, nil)
+}
+
+// eventSummary is what a pair's summary reads of each of its events.
+type eventSummary struct {
+	relation, doc string
+	goldstein     float64
+	date          graph.Date
+}
 
 // stringSlab hands out one-string slices cut from shared chunks, so that
 // the many pairs of a single event cost no allocation each.
@@ -535,15 +571,15 @@ func (sl *stringSlab) one(s string) []string {
 	return sl.buf[n-1 : n : n]
 }
 
-func (p *Pair) aggregate(events []graph.Event, slab *stringSlab) {
-	p.Count = len(p.Events)
+func (p *Pair) aggregate(n int, at func(k int) eventSummary, slab *stringSlab) {
+	p.Count = n
 	p.Relations, p.Docs, p.Goldstein, p.First, p.Last = nil, nil, 0, graph.Date{}, graph.Date{}
-	if p.Count == 1 {
+	if n == 1 {
 		// The common case in sparse news graphs: no maps needed.
-		e := &events[p.Events[0]]
-		p.Relations, p.Goldstein, p.First, p.Last = slab.one(e.Relation), e.Goldstein, e.Date, e.Date
-		if e.DocID != "" {
-			p.Docs = slab.one(e.DocID)
+		e := at(0)
+		p.Relations, p.Goldstein, p.First, p.Last = slab.one(e.relation), e.goldstein, e.date, e.date
+		if e.doc != "" {
+			p.Docs = slab.one(e.doc)
 		}
 		p.Sign = Sign(p.Goldstein)
 		return
@@ -551,19 +587,19 @@ func (p *Pair) aggregate(events []graph.Event, slab *stringSlab) {
 	rel := make(map[string]int)
 	docs := make(map[string]bool)
 	sum := 0.0
-	for _, ei := range p.Events {
-		e := &events[ei]
-		rel[e.Relation]++
-		if e.DocID != "" {
-			docs[e.DocID] = true
+	for k := range n {
+		e := at(k)
+		rel[e.relation]++
+		if e.doc != "" {
+			docs[e.doc] = true
 		}
-		sum += e.Goldstein
-		if !e.Date.IsZero() {
-			if p.First.IsZero() || e.Date.Before(p.First) {
-				p.First = e.Date
+		sum += e.goldstein
+		if !e.date.IsZero() {
+			if p.First.IsZero() || e.date.Before(p.First) {
+				p.First = e.date
 			}
-			if p.Last.IsZero() || p.Last.Before(e.Date) {
-				p.Last = e.Date
+			if p.Last.IsZero() || p.Last.Before(e.date) {
+				p.Last = e.date
 			}
 		}
 	}
@@ -652,8 +688,18 @@ func (v *View) NodeOf(actorID string) (int64, bool) {
 // Stats returns node id's event summary.
 func (v *View) Stats(id int64) NodeStats { return v.stats[id] }
 
-// Events returns the kept events, in the order they were added.
-func (v *View) Events() []graph.Event { return v.events }
+// NumEvents returns the number of kept events.
+func (v *View) NumEvents() int { return len(v.events) }
+
+// Event returns kept event i; events are numbered in the order they were
+// added.
+func (v *View) Event(i int) graph.Event { return v.strs.unpack(&v.events[i], v.ids) }
+
+// EventDate returns kept event i's date, without the rest of it.
+func (v *View) EventDate(i int) graph.Date { return v.events[i].date() }
+
+// EventID returns kept event i's ID, without the rest of it.
+func (v *View) EventID(i int) string { return v.events[i].id }
 
 // EventEnds returns the nodes of event i's source and target.
 func (v *View) EventEnds(i int) (from, to int64) { return int64(v.evSrc[i]), int64(v.evDst[i]) }

@@ -81,7 +81,7 @@ func TestSyntheticViewInvariants(t *testing.T) {
 		total += p.Count
 		for _, e := range p.Events {
 			s, d := v.EventEnds(int(e))
-			if !(s == p.From && d == p.To) && !(v.Events()[e].Symmetric && s == p.To && d == p.From) {
+			if !(s == p.From && d == p.To) && !(v.Event(int(e)).Symmetric && s == p.To && d == p.From) {
 				t.Fatalf("event %d (%d>%d) filed under %d>%d", e, s, d, p.From, p.To)
 			}
 		}
@@ -94,7 +94,7 @@ func TestSyntheticViewInvariants(t *testing.T) {
 	if int(sum) != total || len(adj) != len(v.Pairs()) || int(off[v.Len()]) != len(adj) {
 		t.Errorf("CSR weights %v, pairs total %d", sum, total)
 	}
-	for _, e := range v.Events() {
+	for _, e := range allEvents(v) {
 		if e.Modality == graph.Hypothetical || e.Negated {
 			t.Fatalf("event %s should have been filtered", e.ID)
 		}

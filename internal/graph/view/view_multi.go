@@ -33,7 +33,7 @@ type Multigraph struct {
 type Line struct {
 	F, T  Node
 	UID   int64
-	Event *graph.Event // shared with the View: do not modify
+	Event graph.Event
 }
 
 // From implements gonum's graph.Line.
@@ -204,7 +204,7 @@ func (it *lineIter) Reset() { it.cur = -1 }
 
 func (it *lineIter) line() Line {
 	e := it.ev[it.cur]
-	return Line{F: it.m.v.node(it.u), T: it.m.v.node(it.w), UID: int64(e), Event: &it.m.v.events[e]}
+	return Line{F: it.m.v.node(it.u), T: it.m.v.node(it.w), UID: int64(e), Event: it.m.v.Event(int(e))}
 }
 
 func (it *lineIter) Line() gonumgraph.Line {

@@ -68,7 +68,7 @@ func TestViewDefault(t *testing.T) {
 	if got, want := nodeNames(v), []string{"india", "pakistan", "russia"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("nodes = %v, want %v", got, want)
 	}
-	if got := len(v.Events()); got != 6 {
+	if got := v.NumEvents(); got != 6 {
 		t.Fatalf("kept %d events, want 6", got)
 	}
 	india, _ := v.NodeOf("india")
@@ -177,7 +177,7 @@ func TestViewFilters(t *testing.T) {
 			}
 			v := NewView(testActors(), testEvents(), tt.f)
 			var got []string
-			for _, e := range v.Events() {
+			for _, e := range allEvents(v) {
 				got = append(got, e.ID)
 			}
 			sort.Strings(got)
@@ -381,9 +381,9 @@ func multiBuilder(nodes []gonumgraph.Node, edges []testgraph.WeightedLine, _, _ 
 		n = append(n, v.Node(int64(i)))
 	}
 	var ls []testgraph.Edge
-	for i := range v.Events() {
+	for i := range v.NumEvents() {
 		s, d := v.EventEnds(i)
-		ls = append(ls, Line{F: v.node(int32(s)), T: v.node(int32(d)), UID: int64(i), Event: &v.Events()[i]})
+		ls = append(ls, Line{F: v.node(int32(s)), T: v.node(int32(d)), UID: int64(i), Event: v.Event(i)})
 	}
 	return m, n, ls, math.NaN(), math.NaN(), true
 }
@@ -447,4 +447,13 @@ func TestCountryLevel(t *testing.T) {
 	if n := NewView(actors, events, graph.Filter{}).Len(); n != 5 {
 		t.Errorf("actor level keeps %d nodes, want 5", n)
 	}
+}
+
+// allEvents is every kept event of v, in order.
+func allEvents(v *View) []graph.Event {
+	out := make([]graph.Event, v.NumEvents())
+	for i := range out {
+		out[i] = v.Event(i)
+	}
+	return out
 }
