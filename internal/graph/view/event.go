@@ -13,13 +13,13 @@ type event struct {
 	src, dst     int32 // the builder's actors (before any roll-up)
 	// Indexes into the string table.
 	relation, cameo, modality, doc, extractor, reporter, srcCode, dstCode int32
-	goldstein, confidence                                               float64
-	year                                                                int32
-	month, day                                                          uint8
-	quad                                                                int8
-	flags                                                               uint8
-	sentenceIndex, start, end                                           int32
-	mentions, sources                                                   int32
+	goldstein, confidence                                                 float64
+	year                                                                  int32
+	month, day                                                            uint8
+	quad                                                                  int8
+	flags                                                                 uint8
+	sentenceIndex, start, end                                             int32
+	mentions, sources                                                     int32
 }
 
 const (

@@ -45,11 +45,11 @@ type View struct {
 	filter graph.Filter
 	actors []graph.Actor // node i is actors[i]
 	index  map[string]int32
-	events []event   // kept events, in the order they were added
-	strs   strTable  // their strings
-	ids    []string  // the IDs of the builder's actors, which events name
-	evSrc  []int32   // node of each kept event's source
-	evDst  []int32   // node of each kept event's target
+	events []event  // kept events, in the order they were added
+	strs   strTable // their strings
+	ids    []string // the IDs of the builder's actors, which events name
+	evSrc  []int32  // node of each kept event's source
+	evDst  []int32  // node of each kept event's target
 	stats  []NodeStats
 
 	pairs []Pair // simple edges, sorted by (From, To)
