@@ -292,3 +292,31 @@ func TestEventsOfDocsStopsAtFnError(t *testing.T) {
 		t.Errorf("EventsOfDocs = %v after %d documents, want %v after 70", err, n, stop)
 	}
 }
+
+// TestEventRecordsHoldSpans: an event whose sentence is its document's
+// text between its offsets stores the span, not a copy; reading the event
+// gives the sentence back; a sentence the text lacks is kept whole.
+func TestEventRecordsHoldSpans(t *testing.T) {
+	s := openMem(t)
+	x := testDoc("a", "Pakistan met Russia.", "Russia praised Pakistan.")
+	x.Events[1].Sentence = "a sentence of another text"
+	mustPut(t, s, x, false, graph.Added)
+	for i, e := range x.Events {
+		var raw []byte
+		if err := s.db.View(func(txn *badger.Txn) error {
+			var err error
+			raw, err = getValue(txn, key(prefixEvent, e.ID))
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		inText := i == 0
+		if got := bytes.Contains(raw, []byte(e.Sentence)); got == inText {
+			t.Errorf("event %d: record holds its sentence: %v, want %v", i, got, !inText)
+		}
+		back, err := s.Event(e.ID)
+		if err != nil || back.Sentence != e.Sentence {
+			t.Errorf("event %d read back: %q, %v; want %q", i, back.Sentence, err, e.Sentence)
+		}
+	}
+}

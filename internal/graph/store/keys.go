@@ -65,7 +65,9 @@ const (
 	// user may name an actor any way it was seen.
 	prefixAlias = "alias/"
 
-	// prefixEvent + eventID → Event, binary (encodeEvent).
+	// prefixEvent + eventID → Event, binary (encodeEvent); a sentence that is
+	// the document's text between the event's offsets is kept as that span
+	// (flagTextSpan), not copied.
 	prefixEvent = "event/"
 	// prefixOut + sourceID 0x00 targetID → uint64 number of events from
 	// source to target. One key per ordered actor pair, not per event: the
@@ -192,16 +194,29 @@ const (
 	flagReporter
 	flagCodes  // dated actor codes follow the reporter
 	flagCounts // mention and source counts follow the codes
+	// flagTextSpan: the sentence is the document's text between Start and
+	// End, so the record holds the span, not a copy (format 2).
+	flagTextSpan
 )
 
 // encodeEvent writes e as: codec byte, flags byte, then the string fields as
 // uvarint length + bytes, the integers as zig-zag varints and the floats as
 // IEEE 754 bits, in the order of the Event struct.
-func encodeEvent(e *graph.Event) []byte {
+func encodeEvent(e *graph.Event) []byte { return encodeEventIn(e, "") }
+
+// encodeEventIn is encodeEvent for an event of a document whose text is
+// text: a sentence that is the text between the event's offsets is left
+// out, and flagTextSpan says to take it from there.
+func encodeEventIn(e *graph.Event, text string) []byte {
 	n := 64 + len(e.ID) + len(e.Source) + len(e.Target) + len(e.Relation) + len(e.CAMEO) +
 		len(e.Modality) + len(e.DocID) + len(e.Sentence) + len(e.Extractor)
 	b := make([]byte, 0, n)
 	flags := eventFlags(e)
+	sentence := e.Sentence
+	if sentence != "" && textSpan(text, e.Start, e.End) == sentence {
+		flags |= flagTextSpan
+		sentence = ""
+	}
 	b = append(b, eventCodec, flags)
 	str := func(s string) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
@@ -222,7 +237,7 @@ func encodeEvent(e *graph.Event) []byte {
 	b = binary.AppendVarint(b, int64(e.SentenceIndex))
 	b = binary.AppendVarint(b, int64(e.Start))
 	b = binary.AppendVarint(b, int64(e.End))
-	str(e.Sentence)
+	str(sentence)
 	b = binary.BigEndian.AppendUint64(b, math.Float64bits(e.Confidence))
 	str(e.Extractor)
 	if e.Reporter != "" {
@@ -240,7 +255,9 @@ func encodeEvent(e *graph.Event) []byte {
 }
 
 // decodeEvent is the inverse of encodeEvent. It copies every string out of
-// b, so b may be a Badger buffer that is reused after the call.
+// b, so b may be a Badger buffer that is reused after the call. A sentence
+// the record holds as a span of its document's text is left empty: getEvent
+// reads it from the text.
 func decodeEvent(b []byte, e *graph.Event) error {
 	if len(b) < 2 || b[0] != eventCodec {
 		return errCorrupt

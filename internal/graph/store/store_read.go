@@ -299,6 +299,11 @@ func (s *Store) Events(fn func(graph.Event) error) error {
 			if err := decodeEvent(v, &e); err != nil {
 				return fmt.Errorf("event %s: %w", id, err)
 			}
+			if v[1]&flagTextSpan != 0 {
+				if err := getEvent(txn, e.ID, &e); err != nil {
+					return fmt.Errorf("event %s: %w", id, err)
+				}
+			}
 			return fn(e)
 		})
 	})
@@ -600,15 +605,39 @@ func getActor(txn *badger.Txn, id string) (graph.Actor, error) {
 	return a, nil
 }
 
+// getEvent reads event id whole, its sentence taken from its document's
+// text when the record holds only its span.
 func getEvent(txn *badger.Txn, id string, e *graph.Event) error {
-	item, err := txn.Get(key(prefixEvent, id))
-	if errors.Is(err, badger.ErrKeyNotFound) {
-		return ErrNotFound
+	span, err := getEventRecord(txn, id, e)
+	if err != nil || !span {
+		return err
+	}
+	text, err := getValue(txn, key(prefixText, e.DocID))
+	if errors.Is(err, ErrNotFound) {
+		err = fmt.Errorf("%w: the text of its document %s is missing", ErrDamaged, graph.ShortID(e.DocID))
 	}
 	if err != nil {
 		return err
 	}
-	return item.Value(func(v []byte) error { return decodeEvent(v, e) })
+	e.Sentence = textSpan(string(text), e.Start, e.End)
+	return nil
+}
+
+// getEventRecord reads event id as its record holds it, and whether its
+// sentence is a span of the text left out of it.
+func getEventRecord(txn *badger.Txn, id string, e *graph.Event) (span bool, err error) {
+	item, err := txn.Get(key(prefixEvent, id))
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, ErrNotFound
+	}
+	if err != nil {
+		return false, err
+	}
+	err = item.Value(func(v []byte) error {
+		span = len(v) > 1 && v[1]&flagTextSpan != 0
+		return decodeEvent(v, e)
+	})
+	return span, err
 }
 
 func getDocEvents(txn *badger.Txn, docID string) ([]string, error) {

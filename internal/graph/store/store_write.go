@@ -485,7 +485,7 @@ func (w *batchWriter) remove(old graph.Document) error {
 	}
 	for _, id := range ids {
 		var e graph.Event
-		if err := getEvent(w.txn, id, &e); err != nil {
+		if _, err := getEventRecord(w.txn, id, &e); err != nil {
 			return fmt.Errorf("event %s: %w", id, err)
 		}
 		w.pairs[actorPair{e.Source, e.Target}]--
@@ -677,14 +677,14 @@ func (w *batchWriter) writeEvents() error {
 		switch _, err := w.txn.Get(k); {
 		case err == nil:
 			var other graph.Event
-			if err := getEvent(w.txn, e.ID, &other); err != nil {
+			if _, err := getEventRecord(w.txn, e.ID, &other); err != nil {
 				return fmt.Errorf("event %s: %w", e.ID, err)
 			}
 			return fmt.Errorf("event id %s is already used by document %s", e.ID, other.DocID)
 		case !errors.Is(err, badger.ErrKeyNotFound):
 			return err
 		}
-		if err := w.set(k, encodeEvent(e), "event"); err != nil {
+		if err := w.set(k, encodeEventIn(e, w.x.Doc.Text), "event"); err != nil {
 			return err
 		}
 		ids = append(ids, e.ID)
