@@ -29,23 +29,7 @@ func TestJSONReadersRoundTrip(t *testing.T) {
 		}
 		t.Skip("no node, or web's packages are not installed (npm ci in web/)")
 	}
-	rng := rand.New(rand.NewPCG(3, 0))
-	var actors []graph.Actor
-	for i := range 2000 {
-		actors = append(actors, graph.Actor{ID: fmt.Sprintf("a%04d", i), Name: fmt.Sprintf("Actor %d", i), Type: graph.Country})
-	}
-	codes := []string{"042", "057", "112", "190", "036"}
-	var events []graph.Event
-	for i := range 10000 {
-		s, d := rng.IntN(2000), rng.IntN(2000)
-		if s == d {
-			continue
-		}
-		events = append(events, graph.Event{ID: fmt.Sprintf("e%05d", i), Source: actors[s].ID, Target: actors[d].ID,
-			CAMEO: codes[i%5], Relation: "r" + codes[i%5], Goldstein: float64(i%21 - 10), Modality: graph.Actual,
-			Date: graph.Date{Year: 2000 + i%20, Month: 1 + i%12}, DocID: fmt.Sprintf("d%d", i/50)})
-	}
-	v := view.NewView(actors, events, graph.Filter{Mentions: true})
+	v := syntheticView()
 	g := FromView(v, ViewOptions{})
 	f, _ := Lookup("json")
 	dir := t.TempDir()
@@ -85,4 +69,34 @@ console.log('cytoscape', cy.nodes().length, cy.edges().length, cy.nodes()[0].dat
 			t.Errorf("%s read %d nodes and %d edges (label %q, weight %d); kg wrote %d and %d", lib, n, m, label, w, nodes, edges)
 		}
 	}
+}
+
+// syntheticView is a graph of 10,000 random events among 2,000 actors
+// (seeded), with codes that start with a zero and dates of every
+// precision, as the readers' tests need.
+func syntheticView() *view.View {
+	rng := rand.New(rand.NewPCG(3, 0))
+	var actors []graph.Actor
+	for i := range 2000 {
+		actors = append(actors, graph.Actor{ID: fmt.Sprintf("a%04d", i), Name: fmt.Sprintf("Actor %d", i), Type: graph.Country})
+	}
+	codes := []string{"042", "057", "112", "190", "036"}
+	var events []graph.Event
+	for i := range 10000 {
+		s, d := rng.IntN(2000), rng.IntN(2000)
+		if s == d {
+			continue
+		}
+		date := graph.Date{Year: 2000 + i%20, Month: 1 + i%12}
+		switch i % 3 {
+		case 1:
+			date.Day = 1 + i%28
+		case 2:
+			date.Month = 0
+		}
+		events = append(events, graph.Event{ID: fmt.Sprintf("e%05d", i), Source: actors[s].ID, Target: actors[d].ID,
+			CAMEO: codes[i%5], Relation: "r" + codes[i%5], Goldstein: float64(i%21-10) + 0.5, Modality: graph.Actual,
+			Date: date, DocID: fmt.Sprintf("d%d", i/50)})
+	}
+	return view.NewView(actors, events, graph.Filter{Mentions: true})
 }
