@@ -22,9 +22,9 @@ import (
 // text. The event keys stay the record of each event; the block is the
 // index every full read goes through, written in the same transaction.
 //
-// Layout: blockCodec, a header byte (blockNeedsText when some sentence is
-// to be taken from the text), uvarint table length, the table's strings (uvarint
-// length + bytes), uvarint event count, then per event its ID (length +
+// Layout: blockCodec, a header byte (blockTextFlag when some sentence is
+// to be taken from the text), uvarint table length, the table's strings
+// (uvarint length + bytes), uvarint event count, then per event its ID (length +
 // bytes), its flags byte (the event flags plus flagSentence) and its fields
 // in the order of the Event struct, strings as uvarint table indexes,
 // integers as zig-zag varints and floats as IEEE 754 bits.
@@ -34,8 +34,9 @@ const blockCodec = 1
 // sentence from the document's text.
 const blockTextFlag = 1
 
-// flagSentence says the event's sentence is in the table, because it is
-// not its document's text between its offsets.
+// flagSentence, in a block, says the event's sentence is in the table,
+// because it is not its document's text between its offsets. (An event
+// record says the opposite with the same bit, flagTextSpan.)
 const flagSentence = flagCounts << 1
 
 // encodeBlock encodes the events of a document whose cleaned text is text.
