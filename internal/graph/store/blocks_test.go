@@ -320,3 +320,31 @@ func TestEventRecordsHoldSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestWriterCachesBounded: the writer's caches of actors and pairs stay
+// under their caps however many a load writes, and what is written is
+// right whether a pair's count came from the cache or from the store.
+func TestWriterCachesBounded(t *testing.T) {
+	defer func(a, p int) { maxCachedActors, maxCachedPairs = a, p }(maxCachedActors, maxCachedPairs)
+	maxCachedActors, maxCachedPairs = 8, 8
+	s := openMem(t)
+	for i := range 60 {
+		// 20 pairs among 40 actors, each pair met three times, far apart.
+		k := i % 20
+		x := testDoc(fmt.Sprintf("d%02d", i), fmt.Sprintf("Sentence number %d.", i))
+		a := graph.Actor{ID: fmt.Sprintf("a%02d", k), Name: fmt.Sprintf("A %d", k), Type: graph.Country}
+		b := graph.Actor{ID: fmt.Sprintf("b%02d", k), Name: fmt.Sprintf("B %d", k), Type: graph.Country}
+		x.Actors = []graph.Actor{a, b}
+		e := x.Events[0]
+		e.Source, e.Target, e.Reporter = a.ID, b.ID, ""
+		e.ID = graph.EventID(x.Doc.ID, 0, a.ID, e.Relation, e.CAMEO, b.ID)
+		x.Events = []graph.Event{e}
+		mustPut(t, s, x, false, graph.Added)
+		if len(s.actors) > 8+2 || len(s.edges) > 8+1 {
+			t.Fatalf("after %d documents the caches hold %d actors and %d pairs", i+1, len(s.actors), len(s.edges))
+		}
+	}
+	if r, err := s.Check(context.Background()); err != nil || !r.OK() || r.Edges != 20 || r.Actors != 40 {
+		t.Errorf("check: %+v, %v", r, err)
+	}
+}

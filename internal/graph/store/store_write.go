@@ -464,9 +464,24 @@ func (w *batchWriter) finish() error {
 	return w.set(keyStats, encodeCounters(w.c), "stats")
 }
 
+// The writer's caches hold at most this many actors and actor pairs: a
+// store of millions of pairs would otherwise keep every one in memory
+// for the whole load. A full cache is dropped and fills again with what
+// the next batches touch.
+var (
+	maxCachedActors = 1 << 18
+	maxCachedPairs  = 1 << 19
+)
+
 // publish records the committed actors and adjacency counts in the
 // store's caches.
 func (w *batchWriter) publish() {
+	if len(w.s.actors)+len(w.actors) > maxCachedActors {
+		w.s.actors = make(map[string]*graph.Actor, len(w.actors))
+	}
+	if len(w.s.edges)+len(w.counts) > maxCachedPairs {
+		w.s.edges = make(map[actorPair]uint64, len(w.counts))
+	}
 	for id, sl := range w.actors {
 		a := sl.cur
 		w.s.actors[id] = &a
