@@ -112,12 +112,9 @@ func (f *factory) closeStore() error {
 	if f.store == nil || f.shared {
 		return nil
 	}
-	err := f.store.Close()
+	err := f.store.Close() // its error names the store
 	f.store = nil
-	if err != nil {
-		return fmt.Errorf("close store %s: %w", f.storeDir, err)
-	}
-	return nil
+	return err
 }
 
 // safeText escapes in what kg prints the control characters that a file
