@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -46,8 +45,9 @@ that tells it, where the commands that count events count them once
 (--mentions and --report-days do not apply here). Triples are ordered by
 document (by its date, then name) and then sentence, and written as they
 are read, so a store of any size lists in little memory; --sort date
-orders every event by its own date instead, which holds them all in
-memory first.`,
+orders every event by its own date instead, which needs them all before
+the first is written: up to 200,000 are sorted in memory, more in parts
+in temporary files, merged as they are written.`,
 		Example: `  kg triples --actor Pakistan --since 2023-01
   kg triples --between India,Pakistan --quad conflict
   kg triples --cameo 04,057 --format csv
@@ -78,7 +78,7 @@ memory first.`,
 	}
 	fl := cmd.Flags()
 	fl.StringSliceVar(&opts.Actors, "actor", nil, "keep events with this actor on either side (ID, name or alias; repeatable)")
-	fl.StringVar(&opts.Sort, "sort", "doc", "order: doc (by document, then sentence; streamed) or date (by event date; holds every event in memory)")
+	fl.StringVar(&opts.Sort, "sort", "doc", "order: doc (by document, then sentence; streamed) or date (by event date; sorted in memory up to 200,000 events, on disk beyond)")
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format, triplesFormats...)
 	return cmd
@@ -147,7 +147,12 @@ func runTriples(ctx context.Context, opts *triplesOptions) error {
 		}
 		return nil
 	}
-	if err := readTriples(ctx, s, opts.Sort, docs, flt, sel.accept, sel.row, emit); err != nil {
+	notice := func(n int) {
+		if opts.IO.ErrTTY {
+			fmt.Fprintf(opts.IO.ErrOut, "sorting by date: more than %d events, sorted in parts on disk and merged (--sort doc streams instead)\n", n-1)
+		}
+	}
+	if err := readTriples(ctx, s, opts.Sort, docs, flt, sel.accept, sel.row, emit, notice); err != nil {
 		rw.Close()
 		return err
 	}
@@ -315,31 +320,22 @@ func triplesColumns(format string, tty bool) []column[graph.TripleRecord] {
 // to emit: by document, one document's events at a time, or all at once
 // sorted by date.
 func readTriples(ctx context.Context, s *store.Store, order string, docs []graph.Document, flt graph.Filter,
-	accept func(*graph.Event) ([2]string, bool), row func(*graph.Event, [2]string) tripleRow, emit func([]tripleRow) error) error {
+	accept func(*graph.Event) ([2]string, bool), row func(*graph.Event, [2]string) tripleRow, emit func([]tripleRow) error,
+	notice func(n int)) error {
 	if order == "date" {
-		var rows []tripleRow
+		ds := &dateSorter{notice: notice}
+		defer ds.close()
 		if err := s.Events(func(e graph.Event) error {
 			if p, ok := accept(&e); ok {
-				rows = append(rows, row(&e, p))
+				if err := ds.add(row(&e, p)); err != nil {
+					return err
+				}
 			}
 			return ctx.Err()
 		}); err != nil {
 			return err
 		}
-		sort.Slice(rows, func(i, j int) bool {
-			a, b := &rows[i], &rows[j]
-			if a.date != b.date {
-				return a.date.Before(b.date)
-			}
-			if a.rec.Doc != b.rec.Doc {
-				return a.rec.Doc < b.rec.Doc
-			}
-			if a.rec.SentenceIndex != b.rec.SentenceIndex {
-				return a.rec.SentenceIndex < b.rec.SentenceIndex
-			}
-			return a.rec.ID < b.rec.ID
-		})
-		return emit(rows)
+		return ds.finish(ctx, emit)
 	}
 	docs = slices.Clone(docs)
 	slices.SortFunc(docs, func(a, b graph.Document) int {
