@@ -681,6 +681,12 @@ func (r *recognizer) dictAgent(ent *Entry, i0, k int) (int, bool) {
 			code, before, n = c2, b2, 1+n2
 		}
 	}
+	// An agent phrase may end in a function word (Phoenix's EMBASSY_IN,
+	// "embassy in"); the mention, and the name, stop before it, so that
+	// the parse reads it as the preposition it is.
+	for n > 1 && functionWords[words[n-1]] {
+		n--
+	}
 	end := k + n
 	country := countryOf(ent)
 	role := strings.ToUpper(strings.Trim(code, "~"))

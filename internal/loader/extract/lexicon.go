@@ -163,8 +163,10 @@ var irregular = map[string][]string{
 // forms.
 func inflect(lemma string) (forms []string, past []bool) {
 	add := func(f string, p bool) {
-		for _, g := range forms {
+		for i, g := range forms {
 			if g == f {
+				// "set", "put": a past the same as the lemma is a past too.
+				past[i] = past[i] || p
 				return
 			}
 		}

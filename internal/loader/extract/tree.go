@@ -117,6 +117,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 		}
 	}
 	e.verbAfterModal(s, keep)
+	e.passiveOfAdjective(s, keep)
 	e.verbOfVerbless(s, keep)
 	retag := false
 	for _, k := range keep {
@@ -160,7 +161,8 @@ func (e *Engine) verbAfterModal(s *syntax.Sentence, keep []bool) {
 }
 
 // verbOfVerbless retags as a past-tense verb the first word of the verb
-// vocabulary ending in -ed when the tagger found no verb in the sentence:
+// vocabulary in a past form (-ed, or an irregular one such as "set") when
+// the tagger found no verb in the sentence:
 // "RSF fighters massacred hundreds of civilians" read "massacred" as an
 // adjective, and a sentence of news without a verb is a misreading.
 func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
@@ -173,7 +175,7 @@ func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
 	for i := 1; i < len(s.Tokens); i++ {
 		w := &s.Tokens[i]
 		low := strings.ToLower(w.Form)
-		if capitalized(w.Form) || !strings.HasSuffix(low, "ed") || w.UPOS != "ADJ" && w.UPOS != "NOUN" {
+		if capitalized(w.Form) || !strings.HasSuffix(low, "ed") && !e.isPastVerbWord(low) || w.UPOS != "ADJ" && w.UPOS != "NOUN" {
 			continue
 		}
 		if !e.isVerbWord(low) {
@@ -201,6 +203,45 @@ func objectStart(w *syntax.Token) bool {
 
 // isVerbWord reports whether w is a verb of the lexicon or of the verb
 // dictionary.
+// isPastVerbWord reports whether w is a past form of a verb of the
+// vocabulary ("set", "struck", "banned").
+func (e *Engine) isPastVerbWord(w string) bool {
+	for _, tr := range e.lex.triggers[w] {
+		if !tr.noun && tr.pastPart {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveOfAdjective retags as a passive participle a past form of the
+// verb vocabulary that the tagger read as an adjective after a form of
+// "be", when a by-phrase follows: "the embassy was set on fire by
+// protesters" is an act with its doer, not a state.
+func (e *Engine) passiveOfAdjective(s *syntax.Sentence, keep []bool) {
+	by := -1
+	for i := len(s.Tokens) - 1; i >= 0; i-- {
+		if strings.EqualFold(s.Tokens[i].Form, "by") {
+			by = i
+			break
+		}
+	}
+	for i := 1; i < by; i++ {
+		w := &s.Tokens[i]
+		low := strings.ToLower(w.Form)
+		if w.UPOS != "ADJ" || !beForms[strings.ToLower(s.Tokens[i-1].Form)] {
+			continue
+		}
+		if (strings.HasSuffix(low, "ed") && e.isVerbWord(low)) || e.isPastVerbWord(low) {
+			w.UPOS, w.XPOS = "VERB", "VBN"
+			keep[i] = true
+		}
+	}
+}
+
+// beForms are the forms of "be" before a passive participle.
+var beForms = toSet(`is are was were be been being`)
+
 func (e *Engine) isVerbWord(w string) bool {
 	for _, tr := range e.lex.triggers[w] {
 		if !tr.noun {
@@ -625,6 +666,29 @@ func (f *treeFinder) lexiconVerb(v int) bool {
 	return false
 }
 
+// otherSense reports whether verb v, of a rule whose targets come by its
+// prepositions and whose object is an instrument (its Words: one fires
+// rockets at someone), has an object that is none of those and no
+// prepositional target: "shot a documentary", "fired an aide" are other
+// verbs.
+func (f *treeFinder) otherSense(v int, r *VerbRule) bool {
+	o := f.s.Child(v, "obj")
+	if o <= 0 || len(f.actorsAt(o)) > 0 {
+		return false
+	}
+	for _, wc := range r.Words {
+		if f.requiredIn(o, wc.Words) {
+			return false
+		}
+	}
+	for _, c := range f.obliques(v) {
+		if contains(r.Preps, f.caseOf(c)) {
+			return false
+		}
+	}
+	return true
+}
+
 // verbEvent codes verb v under one trigger.
 func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	r := tr.rule
@@ -651,6 +715,10 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			f.consumed = f.consumed[:consumed]
 			return finding{}, false // (attending a summit somewhere is a visit there)
 		}
+	}
+	if !r.Direct && len(r.Words) > 0 && len(tr.rest) == 0 && f.otherSense(v, r) {
+		f.consumed = f.consumed[:consumed]
+		return finding{}, false
 	}
 	agents, passive := f.subject(v)
 	var targets []*actorRec
@@ -691,7 +759,13 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if restPrep != "" {
 		preps = append([]string{restPrep}, preps...)
 	}
+	// With a target named as the object, a city the act happened in is
+	// where that target was: "stormed the Swedish embassy in Baghdad".
+	objectNamed := len(targets) > 0
 	for _, o := range f.obliques(v) {
+		if objectNamed && f.caseOf(o) == "in" && f.cityAt(o) {
+			continue
+		}
 		if p := f.caseOf(o); p != "" && contains(preps, p) && !f.venue(o, r) {
 			as := f.actorsAt(o)
 			if len(as) > 0 && len(without(as, agents)) == 0 {
@@ -867,6 +941,11 @@ func (f *treeFinder) restWord(v int, w string) (prep string, ok bool) {
 			}
 		case strings.HasPrefix(t.Rel, "obl") && f.caseOf(c) == w:
 			return w, true
+		case strings.HasPrefix(t.Rel, "obl") && (f.low(c) == w || f.lemma(c) == w) && f.owner[c-1] < 0:
+			// The noun of an idiom's prepositional phrase: "fire" in "set
+			// on fire", "custody" in "take into custody".
+			f.consumed = append(f.consumed, c)
+			return "", true
 		}
 	}
 	// A particle the parser attached elsewhere, right after the verb.

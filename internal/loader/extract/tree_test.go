@@ -70,6 +70,11 @@ func TestTreeStructure(t *testing.T) {
 		{"force at a place", "Israeli jets struck targets in Syria.", []string{"ISRMIL 195 SYR"}, nil},
 		{"cancelled visit is negated", "Putin cancelled his visit to Islamabad.", []string{"RUSGOV 161 PAK", "RUSGOV 042 PAK negated"}, nil},
 		{"word sense: cardiac arrest", "The Spanish cyclist suffered a cardiac arrest in France.", nil, []string{"173"}},
+		{"word sense: shooting a film", "A Chilean director shot a film about Peru's president in Lima.", nil, []string{"190", "193"}},
+		{"word sense: firing at someone", "Israeli troops fired rockets at Gaza.", []string{"ISRMIL 194"}, nil},
+		{"passive read as an adjective", "The Swedish embassy in Baghdad was set on fire by Iraqi protesters.", []string{"IRQOPP 145 SWEGOV"}, []string{"SWEGOV 145 IRQ"}},
+		{"irregular past in a verbless reading", "Iraqi protesters set fire to the Swedish embassy in Baghdad.", []string{"IRQOPP 145 SWEGOV"}, nil},
+		{"the city of an object is no target", "Iraqi protesters stormed the Swedish embassy in Baghdad.", []string{"IRQOPP 145 SWEGOV"}, []string{"145 IRQ"}},
 		{"word sense: engaged in a battle", "Pakistani troops engaged in a gun battle with Taliban fighters.", []string{"PAKMIL 190"}, []string{"040"}},
 		{"word sense: welcoming an offer", "Pakistan welcomed Russia's offer of talks.", []string{"PAK 051 RUS"}, []string{"043"}},
 		{"word sense: welcoming a visitor", "Egypt welcomed the Sudanese president in Cairo.", []string{"EGY 043 SDNGOV"}, nil},
@@ -478,5 +483,28 @@ func TestTreeHomeOrgans(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(got, " | "), "SDNMIL 19") {
 		t.Errorf("got %v, want Sudan's army shelling Chad", got)
+	}
+}
+
+// TestAgentPhraseEndsBeforeFunctionWord: an agent phrase of the
+// dictionary that ends in a function word (Phoenix's EMBASSY_IN) names
+// its actor without it, so the word stays the preposition it is.
+func TestAgentPhraseEndsBeforeFunctionWord(t *testing.T) {
+	e := treeEngine(t)
+	text := "Iraqi protesters stormed the Swedish embassy in Baghdad."
+	res := e.Extract(Doc{ID: "t", Text: text, Sentences: []Sentence{{Start: 0, End: len(text), Text: text}}})
+	found := false
+	for _, a := range res.Actors {
+		if a.Code == "SWEGOV" {
+			found = true
+			for _, n := range append([]string{a.Name}, a.Aliases...) {
+				if strings.HasSuffix(n, " in") {
+					t.Errorf("actor %s named %q", a.ID, n)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no embassy among %+v", res.Actors)
 	}
 }
