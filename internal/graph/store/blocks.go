@@ -382,16 +382,10 @@ func (s *Store) blocks() bool { return s.format >= 2 }
 func readBlock(txn *badger.Txn, docID string, b []byte, in interner, ax *graph.ActorIndex, fn func(e *graph.Event, src, dst int32) error) error {
 	var text string
 	if blockNeedsText(b) {
-		// The sentences are in the text: a text that does not read back is
-		// damage, never sentences left empty.
-		t, err := getValue(txn, key(prefixText, docID))
-		if errors.Is(err, ErrNotFound) {
-			err = fmt.Errorf("%w: its text is missing", ErrDamaged)
-		}
-		if err != nil {
+		var err error
+		if text, err = sentenceText(txn, docID); err != nil {
 			return fmt.Errorf("events of document %s: %w", graph.ShortID(docID), err)
 		}
-		text = string(t)
 	}
 	if err := decodeBlock(b, text, in, ax, fn); err != nil {
 		return fmt.Errorf("events of document %s: %w", graph.ShortID(docID), err)
@@ -413,46 +407,38 @@ func (s *Store) eventsByBlock(ax *graph.ActorIndex, fn func(e *graph.Event, src,
 		evs      []graph.Event
 		src, dst []int32
 	}
-	newBatch := func() *batch {
-		return &batch{make([]graph.Event, 0, eventBatch), make([]int32, 0, eventBatch), make([]int32, 0, eventBatch)}
+	free := make(chan *batch, 6) // batches fn is done with, to fill again
+	next := func() *batch {
+		select {
+		case b := <-free:
+			b.evs, b.src, b.dst = b.evs[:0], b.src[:0], b.dst[:0]
+			return b
+		default:
+			return &batch{make([]graph.Event, 0, eventBatch), make([]int32, 0, eventBatch), make([]int32, 0, eventBatch)}
+		}
 	}
-	batches := make(chan *batch, 4)
-	free := make(chan *batch, 6)
-	done := make(chan struct{})
-	var readErr error
-	go func() {
-		defer close(batches)
-		readErr = s.db.View(func(txn *badger.Txn) error {
+	produce := func(send func(*batch) bool) error {
+		return s.db.View(func(txn *badger.Txn) error {
 			in := interner{}
 			var events int64
-			cur := newBatch()
-			send := func() bool {
-				select {
-				case batches <- cur:
-				case <-done:
-					return false
-				}
-				select {
-				case cur = <-free:
-					cur.evs, cur.src, cur.dst = cur.evs[:0], cur.src[:0], cur.dst[:0]
-				default:
-					cur = newBatch()
-				}
-				return true
-			}
+			cur := next()
 			errStopped := errors.New("stopped")
 			err := scanAll(txn, prefixBlock, "documents", func(c counters) int64 { return c.Documents }, func(id, v []byte) error {
 				// v is Badger's buffer: the block is decoded before the next.
 				return readBlock(txn, string(id), v, in, ax, func(e *graph.Event, src, dst int32) error {
 					events++
 					cur.evs, cur.src, cur.dst = append(cur.evs, *e), append(cur.src, src), append(cur.dst, dst)
-					if len(cur.evs) == eventBatch && !send() {
+					if len(cur.evs) < eventBatch {
+						return nil
+					}
+					if !send(cur) {
 						return errStopped
 					}
+					cur = next()
 					return nil
 				})
 			})
-			if err == nil && len(cur.evs) > 0 && !send() {
+			if err == nil && len(cur.evs) > 0 && !send(cur) {
 				err = errStopped
 			}
 			if errors.Is(err, errStopped) {
@@ -470,25 +456,55 @@ func (s *Store) eventsByBlock(ax *graph.ActorIndex, fn func(e *graph.Event, src,
 			}
 			return nil
 		})
-	}()
-	var fnErr error
-	for b := range batches {
-		if fnErr == nil {
-			for i := range b.evs {
-				if fnErr = fn(&b.evs[i], b.src[i], b.dst[i]); fnErr != nil {
-					close(done)
-					break
-				}
+	}
+	return readAhead(4, produce, func(b *batch) error {
+		defer func() {
+			clear(b.evs) // let the strings go
+			select {
+			case free <- b:
+			default:
+			}
+		}()
+		for i := range b.evs {
+			if err := fn(&b.evs[i], b.src[i], b.dst[i]); err != nil {
+				return err
 			}
 		}
-		clear(b.evs) // let the strings go
-		select {
-		case free <- b:
-		default:
+		return nil
+	})
+}
+
+// readAhead runs produce on a goroutine of its own, a few items (depth)
+// ahead of consume, so that reading the store and what the caller does
+// with what it reads overlap on two cores. send reports false once
+// consume has failed, and produce should then stop. consume's error is
+// returned first, then produce's.
+func readAhead[T any](depth int, produce func(send func(T) bool) error, consume func(T) error) error {
+	items := make(chan T, depth)
+	done := make(chan struct{})
+	var produceErr error
+	go func() {
+		defer close(items)
+		produceErr = produce(func(x T) bool {
+			select {
+			case items <- x:
+				return true
+			case <-done:
+				return false
+			}
+		})
+	}()
+	var consumeErr error
+	for x := range items {
+		if consumeErr != nil {
+			continue // drain until produce sees done
+		}
+		if consumeErr = consume(x); consumeErr != nil {
+			close(done)
 		}
 	}
-	if fnErr != nil {
-		return fnErr
+	if consumeErr != nil {
+		return consumeErr
 	}
-	return readErr
+	return produceErr
 }

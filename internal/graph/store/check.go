@@ -26,11 +26,15 @@ func (r CheckReport) OK() bool { return len(r.Problems) == 0 }
 
 const maxProblems = 50
 
-func (r *CheckReport) problem(format string, a ...any) {
-	if len(r.Problems) < maxProblems {
-		r.Problems = append(r.Problems, fmt.Sprintf(format, a...))
+func (r *CheckReport) problem(format string, a ...any) { addLine(&r.Problems, &r.More, format, a...) }
+
+// addLine appends a line to lines, at most maxProblems of them, and counts
+// the others in more.
+func addLine(lines *[]string, more *int, format string, a ...any) {
+	if len(*lines) < maxProblems {
+		*lines = append(*lines, fmt.Sprintf(format, a...))
 	} else {
-		r.More++
+		*more++
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 
@@ -22,13 +23,7 @@ type RepairReport struct {
 	Documents, Events int
 }
 
-func (r *RepairReport) change(format string, a ...any) {
-	if len(r.Changes) < maxProblems {
-		r.Changes = append(r.Changes, fmt.Sprintf(format, a...))
-	} else {
-		r.More++
-	}
-}
+func (r *RepairReport) change(format string, a ...any) { addLine(&r.Changes, &r.More, format, a...) }
 
 // Repair rebuilds what kg derives from a store's records so that Check
 // finds its invariants again. Documents, events and actors are the
@@ -149,7 +144,7 @@ func (p *repairPlan) read(ctx context.Context, txn *badger.Txn, r *RepairReport)
 			restored[id] = true
 		}
 	}
-	for _, id := range slices.Sorted(mapKeys(restored)) {
+	for _, id := range slices.Sorted(maps.Keys(restored)) {
 		a := graph.Actor{ID: id, Name: id}
 		if _, stored := actors[id]; stored {
 			r.change("actor %s did not decode: stored again under its ID", id)
@@ -192,16 +187,6 @@ func (p *repairPlan) read(ctx context.Context, txn *badger.Txn, r *RepairReport)
 		p.set(keyVersion, encodeUint64(v+1))
 	}
 	return nil
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 func (p *repairPlan) delPrefix(txn *badger.Txn, prefix []byte) error {

@@ -300,7 +300,7 @@ func (s *Store) Events(fn func(graph.Event) error) error {
 				return fmt.Errorf("event %s: %w", id, err)
 			}
 			if v[1]&flagTextSpan != 0 {
-				if err := getEvent(txn, e.ID, &e); err != nil {
+				if err := fillSentence(txn, &e); err != nil {
 					return fmt.Errorf("event %s: %w", id, err)
 				}
 			}
@@ -368,24 +368,18 @@ func (s *Store) EventsOfDocs(docIDs []string, fn func(docID string, events []gra
 		})
 	}
 	// Documents are read and decoded in batches, each in one transaction,
-	// on a goroutine of their own a batch or two ahead of fn, so that on
-	// two cores reading and what fn does overlap.
+	// a batch or two ahead of fn.
 	const docBatch = 64
 	type batch struct {
 		ids    []string
 		events [][]graph.Event
-		err    error
 	}
-	batches := make(chan batch, 1)
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		defer close(batches)
-		in := interner{}
+	in := interner{}
+	produce := func(send func(batch) bool) error {
 		for lo := 0; lo < len(docIDs); lo += docBatch {
 			bt := batch{ids: docIDs[lo:min(lo+docBatch, len(docIDs))]}
 			bt.events = make([][]graph.Event, len(bt.ids))
-			bt.err = s.db.View(func(txn *badger.Txn) error {
+			err := s.db.View(func(txn *badger.Txn) error {
 				for i, id := range bt.ids {
 					b, err := getValue(txn, key(prefixBlock, id))
 					if err != nil {
@@ -401,27 +395,20 @@ func (s *Store) EventsOfDocs(docIDs []string, fn func(docID string, events []gra
 				}
 				return nil
 			})
-			select {
-			case batches <- bt:
-			case <-done:
-				return
-			}
-			if bt.err != nil {
-				return
+			if err != nil || !send(bt) {
+				return err
 			}
 		}
-	}()
-	for bt := range batches {
-		if bt.err != nil {
-			return bt.err
-		}
+		return nil
+	}
+	return readAhead(1, produce, func(bt batch) error {
 		for i, events := range bt.events {
 			if err := fn(bt.ids[i], events); err != nil {
 				return err
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // eventsOfDocsByKey is EventsOfDocs through the event keys, for a store
@@ -612,15 +599,29 @@ func getEvent(txn *badger.Txn, id string, e *graph.Event) error {
 	if err != nil || !span {
 		return err
 	}
-	text, err := getValue(txn, key(prefixText, e.DocID))
-	if errors.Is(err, ErrNotFound) {
-		err = fmt.Errorf("%w: the text of its document %s is missing", ErrDamaged, graph.ShortID(e.DocID))
-	}
+	return fillSentence(txn, e)
+}
+
+// fillSentence sets the sentence of an event whose record holds it as a
+// span of its document's text.
+func fillSentence(txn *badger.Txn, e *graph.Event) error {
+	text, err := sentenceText(txn, e.DocID)
 	if err != nil {
-		return err
+		return fmt.Errorf("document %s: %w", graph.ShortID(e.DocID), err)
 	}
-	e.Sentence = textSpan(string(text), e.Start, e.End)
+	e.Sentence = textSpan(text, e.Start, e.End)
 	return nil
+}
+
+// sentenceText reads the text that events of document docID take their
+// sentences from: a text that does not read back is damage, never
+// sentences left empty.
+func sentenceText(txn *badger.Txn, docID string) (string, error) {
+	text, err := getValue(txn, key(prefixText, docID))
+	if errors.Is(err, ErrNotFound) {
+		return "", fmt.Errorf("%w: its text is missing", ErrDamaged)
+	}
+	return string(text), err
 }
 
 // getEventRecord reads event id as its record holds it, and whether its

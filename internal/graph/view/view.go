@@ -150,7 +150,8 @@ type ViewBuilder struct {
 	byID   map[string]int32
 	events []event
 	strs   strTable
-	src    []int32 // index into actors
+	ids    []string // the actors' IDs, which events name by index
+	src    []int32  // index into actors
 	dst    []int32
 	// country maps a country code to the actor that stands for it at
 	// country level (Filter.Level).
@@ -166,8 +167,10 @@ type ViewBuilder struct {
 // NewViewBuilder starts a view over actors with filter f.
 func NewViewBuilder(actors []graph.Actor, f graph.Filter) *ViewBuilder {
 	b := &ViewBuilder{f: f, actors: append([]graph.Actor(nil), actors...), byID: make(map[string]int32, len(actors)), between: [2]int32{-1, -1}}
+	b.ids = make([]string, len(actors))
 	for i := range b.actors {
 		b.byID[b.actors[i].ID] = int32(i)
+		b.ids[i] = b.actors[i].ID
 	}
 	return b
 }
@@ -228,6 +231,7 @@ func (b *ViewBuilder) actor(id string) int32 {
 	}
 	i := int32(len(b.actors))
 	b.actors = append(b.actors, graph.Actor{ID: id, Name: id})
+	b.ids = append(b.ids, id)
 	b.byID[id] = i
 	return i
 }
@@ -288,6 +292,7 @@ func (b *ViewBuilder) addActor(a graph.Actor, prefix string) int32 {
 	}
 	j := int32(len(b.actors))
 	b.actors = append(b.actors, a)
+	b.ids = append(b.ids, a.ID)
 	b.byID[a.ID] = j
 	return j
 }
@@ -364,10 +369,7 @@ func (b *ViewBuilder) View() *View {
 	sort.Slice(order, func(i, j int) bool { return b.actors[order[i]].ID < b.actors[order[j]].ID })
 	node := make([]int32, len(b.actors))
 	v := &View{filter: b.f, actors: make([]graph.Actor, len(order)), index: make(map[string]int32, len(order)), strs: b.strs}
-	v.ids = make([]string, len(b.actors))
-	for i := range b.actors {
-		v.ids[i] = b.actors[i].ID
-	}
+	v.ids = b.ids
 	for n, a := range order {
 		node[a] = int32(n)
 		v.actors[n] = b.actors[a]
@@ -536,16 +538,6 @@ func (v *View) Summarize(idx []int32) Pair {
 	p := Pair{Events: idx}
 	v.aggregate(&p, nil)
 	return p
-}
-
-// Aggregate fills p's summary fields (Count, Relations, Goldstein, Sign,
-// First, Last, Docs) from the events that p.Events indexes in events. Events
-// without a document add no document ID.
-func (p *Pair) Aggregate(events []graph.Event) {
-	p.aggregate(len(p.Events), func(k int) eventSummary {
-		e := &events[p.Events[k]]
-		return eventSummary{e.Relation, e.DocID, e.Goldstein, e.Date}
-	}, nil)
 }
 
 // eventSummary is what a pair's summary reads of each of its events.

@@ -49,10 +49,7 @@ func LoadView(src EventSource, f graph.Filter) (*View, error) {
 	}
 	if is, ok := src.(indexedSource); ok {
 		// The builder's first actors are those given, in that order.
-		ax := &graph.ActorIndex{IDs: make([]string, len(actors)), Index: b.byID}
-		for i := range actors {
-			ax.IDs[i] = actors[i].ID
-		}
+		ax := &graph.ActorIndex{IDs: b.ids[:len(actors):len(actors)], Index: b.byID}
 		if err := is.EventsIndexed(ax, func(e *graph.Event, s, d int32) error { b.addAt(e, s, d); return nil }); err != nil {
 			return nil, err
 		}

@@ -229,7 +229,7 @@ func (e *Engine) passiveOfAdjective(s *syntax.Sentence, keep []bool) {
 	for i := 1; i < by; i++ {
 		w := &s.Tokens[i]
 		low := strings.ToLower(w.Form)
-		if w.UPOS != "ADJ" || !beForms[strings.ToLower(s.Tokens[i-1].Form)] {
+		if w.UPOS != "ADJ" || !beWords[strings.ToLower(s.Tokens[i-1].Form)] {
 			continue
 		}
 		if (strings.HasSuffix(low, "ed") && e.isVerbWord(low)) || e.isPastVerbWord(low) {
@@ -238,9 +238,6 @@ func (e *Engine) passiveOfAdjective(s *syntax.Sentence, keep []bool) {
 		}
 	}
 }
-
-// beForms are the forms of "be" before a passive participle.
-var beForms = toSet(`is are was were be been being`)
 
 func (e *Engine) isVerbWord(w string) bool {
 	for _, tr := range e.lex.triggers[w] {
