@@ -139,7 +139,7 @@ func repairStore(ctx context.Context, opts *checkOptions, s *store.Store, before
 	for _, p := range before.Problems {
 		fmt.Fprintf(opts.IO.ErrOut, "kg: check: %s\n", p)
 	}
-	if !strings.Contains(strings.Join(before.Problems, "\n"), "checksum") {
+	if !before.Unreadable {
 		// A store whose blocks do not read cannot be backed up either;
 		// Repair refuses it below with the way out.
 		res.backup = strings.TrimRight(opts.StoreDir(), string(filepath.Separator)) + ".before-repair-" + opts.Now().UTC().Format("20060102T150405Z") + ".kgbak"

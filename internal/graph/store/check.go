@@ -19,6 +19,9 @@ type CheckReport struct {
 	Problems []string
 	// More counts the problems past maxProblems.
 	More int
+	// Unreadable says some table block failed its checksum: nothing was
+	// checked past it, and nothing can be rebuilt from it.
+	Unreadable bool
 }
 
 // OK reports whether Check found nothing wrong.
@@ -49,6 +52,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	var r CheckReport
 	if err := verifyChecksums(s.db); err != nil {
 		r.problem("table checksums: %v", err)
+		r.Unreadable = true
 		return r, nil // the tables do not read back: nothing else can be trusted
 	}
 	err := s.db.View(func(txn *badger.Txn) error {
