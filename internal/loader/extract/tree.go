@@ -1598,8 +1598,14 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			} else {
 				agents = append(agents, f.actorsAt(c)...)
 			}
-		case strings.HasPrefix(ct.Rel, "nmod") || ct.Rel == "acl":
+		case strings.HasPrefix(ct.Rel, "nmod") || ct.Rel == "acl" || ct.Rel == "obj":
 			p := f.caseOf(c)
+			if ct.Rel == "obj" && p == "" {
+				// A noun takes no object: the parser's reading of its
+				// complement when a year took the "of" ("backing of 1971
+				// Indian Army's invasion").
+				p = "of"
+			}
 			switch {
 			case p == "by" || p == "from" && !r.Reverse:
 				agents = append(agents, f.actorsAt(c)...)

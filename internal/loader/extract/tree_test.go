@@ -54,6 +54,7 @@ func TestTreeStructure(t *testing.T) {
 		{"symmetric subject", "Kenya and Uganda signed a trade agreement.", []string{"KEN 057 UGA symmetric"}, nil},
 		{"light verb", "Egypt held talks with Sudan on Monday.", []string{"EGY 046 SDN symmetric"}, nil},
 		{"nominal with possessive", "Russia's invasion of Ukraine shocked Europe.", []string{"RUS 192 UKR"}, nil},
+		{"nominal complement read as object", "A plane took off from a Pakistani airbase on May 01, 1960, Moscow's backing of 1971 Indian Army's invasion of East Pakistan followed.", []string{"RUS 050 INDMIL"}, nil},
 		{"nominal between", "Talks between Armenia and Azerbaijan resumed.", []string{"ARM 046 AZE symmetric"}, nil},
 		{"intent", "Iran agreed to hold talks with Oman.", []string{"IRN 036 OMN"}, []string{"IRN 046 OMN"}},
 		{"threat", "Israel threatened to attack Lebanon.", []string{"ISR 138 LBN"}, []string{"ISR 190 LBN"}},
