@@ -1693,6 +1693,16 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			}
 		}
 	}
+	if len(agents) == 0 && len(targets) > 0 && strings.HasPrefix(t.Rel, "obl") && f.caseOf(n) == "in" && f.tok(t.Head).UPOS == "VERB" {
+		// "invaded Afghanistan in support of its government", "fired
+		// missiles in retaliation for the strike": an act done "in"
+		// another's name is its doer's.
+		as, passive := f.subject(t.Head)
+		if passive {
+			as = f.byAgent(t.Head)
+		}
+		agents = as
+	}
 	if len(agents) == 0 && len(targets) == 0 && r.NounDirect {
 		// "long-term allies Pakistan and the United States": the pair
 		// named right with the noun.
