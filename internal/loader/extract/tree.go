@@ -1065,6 +1065,16 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 			// "Imran Khan plans to travel": the tagger read the verb
 			// "plans" as a noun; a noun with a subject is a predicate.
 			v = t.Head
+		case t.Rel == "root" && t.UPOS == "VERB" && f.s.Child(v, "mark") > 0:
+			// "Apart from holding talks with Kabul, the leader will
+			// attend a summit", read with the subordinate clause as the
+			// root: its subject is the clause the parser hung on it.
+			for _, c := range f.s.Children(v) {
+				if rel := f.tok(c).Rel; (rel == "parataxis" || rel == "conj") && c > v && f.s.Child(c, "nsubj") > 0 {
+					return f.agentsAt(f.s.Child(c, "nsubj")), passive
+				}
+			}
+			return nil, passive
 		case t.Rel == "acl":
 			// "troops sent by Russia": a participle's head is its patient,
 			// unless that head is the sentence's root and the participle
