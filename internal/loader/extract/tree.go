@@ -1083,7 +1083,7 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 			if t.XPOS == "VBN" && !(f.tok(t.Head).Rel == "root" && f.s.Child(v, "obl:agent") == 0) {
 				return f.actorsAt(t.Head), true
 			}
-			return f.actorsAt(t.Head), passive
+			return f.agentsAt(t.Head), passive // "vetoes shielding Iran": what acts, not whose
 		default:
 			return nil, passive
 		}

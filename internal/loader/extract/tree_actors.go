@@ -143,8 +143,16 @@ func (f *treeFinder) agentsAt(h int) []*actorRec {
 	var out []*actorRec
 	for _, c := range f.s.Children(h) {
 		switch f.tok(c).Rel {
-		case "compound", "amod", "appos", "flat", "conj":
+		case "compound", "amod", "appos", "flat":
 			out = append(out, f.actorsAt(c)...)
+		case "conj":
+			// "vetoes shielding Iran, its gas giant's support for the
+			// pipeline": a thing joined to a thing is another item of a
+			// list, whose owner does not act here; a name or an organ
+			// joined to it does.
+			if f.owner[c-1] >= 0 || f.roleOf(c) != "" || f.peopleWord(c) {
+				out = append(out, f.actorsAt(c)...)
+			}
 		}
 	}
 	return dedupRecs(out)
