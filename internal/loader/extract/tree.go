@@ -910,12 +910,33 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	fd.agents, fd.targets = dedupRecs(agents), dedupRecs(targets)
 	f.codeWords(&fd, v)
 	groupCode(&fd)
+	if p := f.patient(v, passive); p > 0 && forceOnPeople(fd.code) && proposalNouns[f.lemma(p)] {
+		// "bulldozed India's security concern", "the peace plan was
+		// torpedoed": force done to a proposal rejects it.
+		fd.code = "120"
+	}
 	f.context(&fd, v)
 	ok := f.complete(&fd)
 	if !ok {
 		f.consumed = f.consumed[:consumed]
 	}
 	return fd, ok
+}
+
+// proposalNouns name what is put forward to be accepted or refused; an
+// act of force done to one is a figure of speech for refusing it.
+var proposalNouns = toSet(`proposal plan idea offer bid request demand concern objection resolution motion bill initiative suggestion deal agreement accord draft hope hopes effort`)
+
+// patient is the word verb v acts on: its object, or its subject when
+// it is passive (0 when none).
+func (f *treeFinder) patient(v int, passive bool) int {
+	if passive {
+		if s := f.s.Child(v, "nsubj:pass"); s > 0 {
+			return s
+		}
+		return 0
+	}
+	return f.s.Child(v, "obj")
 }
 
 // restWord checks the later word of a multi-word verb ("call on", "shoot
