@@ -25,7 +25,7 @@ func main() {
 	flag.StringVar(&o.Input, "input", "", "JSON Lines documents: a file glob on any Beam filesystem (required)")
 	flag.StringVar(&o.Output, "output", "", "prefix of the output shards, PREFIX-00000-of-NNNNN.jsonl (required)")
 	flag.Var(&dicts, "dict", "extra dictionary file, as kg extract --dict (repeatable)")
-	flag.StringVar(&o.Coder, "coder", "rules", "rules or tree, as kg extract --coder")
+	flag.StringVar(&o.Coder, "coder", "tree", "tree or rules, as kg extract --coder")
 	flag.IntVar(&o.Shards, "shards", 4, "number of output files")
 	flag.Int64Var(&o.MaxSize, "max-size", 50<<20, "largest document line in bytes; larger ones are counted and skipped")
 	flag.Parse()

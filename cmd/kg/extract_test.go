@@ -185,7 +185,7 @@ func TestExtractLoadAgree(t *testing.T) {
 	if code, _, stderr := runExtractCmd(t, "", nil, "extract", "--coder", "magic", doc); code == 0 || !strings.Contains(stderr, "unknown coder") {
 		t.Errorf("--coder magic: exit %d, stderr %q", code, stderr)
 	}
-	if code, _, stderr := runExtractCmd(t, "", nil, "extract", "--fast", doc); code == 0 || !strings.Contains(stderr, "--fast") {
+	if code, _, stderr := runExtractCmd(t, "", nil, "extract", "--coder", "rules", "--fast", doc); code == 0 || !strings.Contains(stderr, "--fast") {
 		t.Errorf("--fast without the tree coder: exit %d, stderr %q", code, stderr)
 	}
 }
@@ -200,12 +200,12 @@ func TestExtractVerbDictNeedsTree(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := `{"id":"x","text":"Armenia mended its ties with Azerbaijan."}`
-	if code, _, stderr := runExtractCmd(t, doc, nil, "extract", "--dict", verbs); code == 0 || !strings.Contains(stderr, "--coder tree") || !strings.Contains(stderr, "v.txt") {
+	if code, _, stderr := runExtractCmd(t, doc, nil, "extract", "--coder", "rules", "--dict", verbs); code == 0 || !strings.Contains(stderr, "--coder tree") || !strings.Contains(stderr, "v.txt") {
 		t.Errorf("rules coder with a verb dictionary: exit %d, stderr %q", code, stderr)
 	}
-	code, stdout, stderr := runExtractCmd(t, doc, nil, "extract", "--coder", "tree", "--dict", verbs)
+	code, stdout, stderr := runExtractCmd(t, doc, nil, "extract", "--dict", verbs)
 	if code != 0 {
-		t.Fatalf("tree coder: exit %d: %s", code, stderr)
+		t.Fatalf("tree coder (the default): exit %d: %s", code, stderr)
 	}
 	if !strings.Contains(stdout, `"cameo":"064"`) {
 		t.Errorf("tree coder did not code mended ties as 064: %s", stdout)

@@ -30,13 +30,15 @@ func TestReindexStore(t *testing.T) {
 	doc := filepath.Join(dir, "a.txt")
 	os.WriteFile(doc, []byte("Freedonia criticised Russia. India criticised Russia."), 0o644)
 	env := map[string]string{"KG_DICT": ""}
-	if code, _, stderr := runExtractCmd(t, "", env, "--store", store, "load", "--quiet", doc); code != 0 {
+	// The rules coder takes no one-word name it does not know as an
+	// actor, so the dictionary below is what adds Freedonia's event.
+	if code, _, stderr := runExtractCmd(t, "", env, "--store", store, "load", "--coder", "rules", "--quiet", doc); code != 0 {
 		t.Fatalf("load: exit %d: %s", code, stderr)
 	}
 	// A dictionary that knows Freedonia adds its event on reindex.
 	dict := filepath.Join(dir, "extra.yaml")
 	os.WriteFile(dict, []byte("actors:\n  - {name: Freedonia, code: FRD, type: country, country: FRD}\n"), 0o644)
-	code, stdout, stderr := runExtractCmd(t, "", env, "--store", store, "reindex", "--dict", dict, "--format", "json")
+	code, stdout, stderr := runExtractCmd(t, "", env, "--store", store, "reindex", "--coder", "rules", "--dict", dict, "--format", "json")
 	if code != 0 {
 		t.Fatalf("reindex: exit %d: %s", code, stderr)
 	}

@@ -142,12 +142,15 @@ func (d schemaDoc) check(v any, typ, at string) []string {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
+			ft, optional := strings.CutSuffix(fields[k], ", absent when none")
 			x, ok := obj[k]
 			if !ok {
-				out = append(out, fmt.Sprintf("%s: field %q of the schema's %s is missing", at, k, typ))
+				if !optional {
+					out = append(out, fmt.Sprintf("%s: field %q of the schema's %s is missing", at, k, typ))
+				}
 				continue
 			}
-			out = append(out, d.check(x, fields[k], at+"."+k)...)
+			out = append(out, d.check(x, ft, at+"."+k)...)
 		}
 		return out
 	}
@@ -162,6 +165,14 @@ func TestSchemaDocument(t *testing.T) {
 	imp := filepath.Join(t.TempDir(), "more.csv")
 	if err := os.WriteFile(imp, []byte("source,target,cameo\nIndia,Pakistan,042\n"), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	// A name no dictionary knows, so that kg actors --unknown lists one.
+	extra := filepath.Join(t.TempDir(), "freedonia.txt")
+	if err := os.WriteFile(extra, []byte("Freedonia criticised Russia on Monday."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := runKG(t, "", "--store", store, "load", "--quiet", extra); code != 0 {
+		t.Fatalf("load %s: exit %d: %s", extra, code, errOut)
 	}
 	// The arguments that make each command answer with every field.
 	args := map[string][]string{

@@ -58,12 +58,12 @@ const (
 	CoderTree Coder = "tree"
 )
 
-// ParseCoder validates a coder name; the empty string is CoderRules.
+// ParseCoder validates a coder name; the empty string is CoderTree.
 func ParseCoder(s string) (Coder, error) {
 	switch Coder(strings.ToLower(strings.TrimSpace(s))) {
-	case "", CoderRules:
+	case CoderRules:
 		return CoderRules, nil
-	case CoderTree:
+	case "", CoderTree:
 		return CoderTree, nil
 	}
 	return "", fmt.Errorf("unknown coder %q (want rules or tree)", s)
@@ -80,7 +80,7 @@ func LoadDictionary(paths ...string) (*dict.Dictionary, error) {
 }
 
 // Options are the choices an extractor is built with; the zero value is
-// the rules coder.
+// the parse coder with its beam of four.
 type Options struct {
 	Coder Coder
 	// FastParse makes the parse coder parse greedily instead of with a
@@ -116,7 +116,7 @@ func NewWith(d *dict.Dictionary, o Options) (*Extractor, error) {
 		// then ignored.
 		return nil, fmt.Errorf("%s: issue lists are not used in coding events; leave the file out", issuesFile(d))
 	}
-	if o.Coder != CoderTree {
+	if o.Coder == CoderRules {
 		// The rules coder has no use for verb patterns: a user's verb
 		// dictionary would be read and then ignored.
 		if where := userVerbDict(d); where != "" {
@@ -124,7 +124,7 @@ func NewWith(d *dict.Dictionary, o Options) (*Extractor, error) {
 		}
 	}
 	eng = eng.WithHooks(extract.HooksOf(d))
-	if o.Coder == CoderTree {
+	if o.Coder != CoderRules {
 		m, err := syntax.Default()
 		if err != nil {
 			return nil, fmt.Errorf("build extractor: %w", err)

@@ -43,6 +43,22 @@ var (
 
 // treeExtractor is the extractor over the embedded dictionary that codes
 // on the parse.
+var (
+	rulesXOnce sync.Once
+	rulesXVal  *Extractor
+	rulesXErr  error
+)
+
+// rulesExtractor is the rules coder's extractor, built once.
+func rulesExtractor(tb testing.TB) *Extractor {
+	tb.Helper()
+	rulesXOnce.Do(func() { rulesXVal, rulesXErr = NewWith(nil, Options{Coder: CoderRules}) })
+	if rulesXErr != nil {
+		tb.Fatal(rulesXErr)
+	}
+	return rulesXVal
+}
+
 func treeExtractor(tb testing.TB) *Extractor {
 	tb.Helper()
 	treeXOnce.Do(func() { treeXVal, treeXErr = NewWith(nil, Options{Coder: CoderTree}) })

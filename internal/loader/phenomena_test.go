@@ -85,9 +85,9 @@ func TestPhenomena(t *testing.T) {
 		floor float64
 	}{{CoderRules, 0.85}, {CoderTree, 0.85}} {
 		t.Run(string(c.coder), func(t *testing.T) {
-			x := extractor(t)
-			if c.coder == CoderTree {
-				x = treeExtractor(t)
+			x := treeExtractor(t)
+			if c.coder == CoderRules {
+				x = rulesExtractor(t)
 			}
 			phenomena(t, x, c.floor)
 		})

@@ -739,6 +739,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 				if len(tr.rest) > 0 && slices.Contains(f.consumed[consumed:], o) {
 					continue // the verb's own word: "hosted a peace conference in Tashkent"
 				}
+				if m := f.owner[o-1]; r.ModifierOnly && m >= 0 && !f.ms[m].modifier && !f.ms[m].weapon {
+					continue // the rule takes "procured Russian frigates", not "procured France"
+				}
 				if cameo.Root(r.Code) == "04" {
 					// One visits, hosts or meets an actor, not what it
 					// owns: "welcomed Russia's offer" hosts nobody.
@@ -1104,7 +1107,13 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 			if t.XPOS == "VBN" && !(f.tok(t.Head).Rel == "root" && f.s.Child(v, "obl:agent") == 0) {
 				return f.actorsAt(t.Head), true
 			}
-			return f.agentsAt(t.Head), passive // "vetoes shielding Iran": what acts, not whose
+			if f.owner[t.Head-1] < 0 {
+				// "India's statement blaming Pakistan" is India's; "two
+				// vetoes shielding Iran, its gas giant's support for the
+				// pipeline": the other items of a list do not act.
+				return f.actorOf(t.Head), passive
+			}
+			return f.actorsAt(t.Head), passive
 		default:
 			return nil, passive
 		}
@@ -1724,10 +1733,11 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			}
 		}
 	}
-	if len(agents) == 0 && len(targets) > 0 && strings.HasPrefix(t.Rel, "obl") && f.caseOf(n) == "in" && f.tok(t.Head).UPOS == "VERB" {
+	if len(agents) == 0 && len(targets) > 0 && strings.HasPrefix(t.Rel, "obl") && f.caseOf(n) == "in" && f.tok(t.Head).UPOS == "VERB" && !f.insideAllegation(t.Head) {
 		// "invaded Afghanistan in support of its government", "fired
 		// missiles in retaliation for the strike": an act done "in"
-		// another's name is its doer's.
+		// another's name is its doer's (unless the act is only alleged:
+		// "accused Rwanda of deploying troops in support of the M23").
 		as, passive := f.subject(t.Head)
 		if passive {
 			as = f.byAgent(t.Head)
