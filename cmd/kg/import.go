@@ -30,6 +30,7 @@ type importOptions struct {
 	From        string // triples, or the event data set the files come from: gdelt
 	Force       bool
 	Format      string // of the summary: table or json
+	Memory      int64  // soft limit of the heap, --memory
 	// Progress, when set (by kg serve), hears the documents written so far.
 	Progress func(documents int, bytes int64)
 }
@@ -112,10 +113,12 @@ read once, whole.`,
 	cmd.Flags().StringVar(&opts.From, "from", "triples", "what the files hold: triples (CSV, TSV, JSONL), gdelt (GDELT 1.0 or 2.0 event files) or icews (ICEWS coded events); plain or zipped")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace documents that are already stored")
 	addSummaryFormatFlag(cmd, &opts.Format)
+	addMemoryFlag(cmd, &opts.Memory)
 	return cmd
 }
 
 func runImport(ctx context.Context, opts *importOptions) error {
+	defer applyMemory(opts.Memory)()
 	im := triples.NewImporter()
 	failed := false
 	report := func(err error) {

@@ -31,6 +31,7 @@ type loadOptions struct {
 	Force   bool
 	Workers int
 	MaxSize int64
+	Memory  int64 // soft limit of the heap, --memory
 	Quiet   bool
 	Format  string
 	Dicts   []string
@@ -89,6 +90,7 @@ with its name (and line) and the others still load; the exit status is then 1.`,
 	fl.BoolVar(&opts.Force, "force", false, "re-extract documents already stored and replace them")
 	fl.IntVar(&opts.Workers, "workers", 0, "extraction goroutines (0: one per CPU)")
 	addMaxSizeFlag(cmd, &opts.MaxSize)
+	addMemoryFlag(cmd, &opts.Memory)
 	fl.BoolVar(&opts.Quiet, "quiet", false, "print no progress bar and no summary (errors still go to stderr)")
 	addSummaryFormatFlag(cmd, &opts.Format)
 	addDictFlag(cmd)
@@ -117,6 +119,7 @@ var loadPreparerHook func(pipeline.Preparer) pipeline.Preparer
 
 func runLoad(ctx context.Context, opts *loadOptions) (err error) {
 	t0 := time.Now()
+	defer applyMemory(opts.Memory)()
 	if opts.CPUProfile != "" {
 		stop, err := startCPUProfile(opts.CPUProfile)
 		if err != nil {

@@ -17,6 +17,7 @@ type reindexOptions struct {
 	Dicts   []string
 	Extract loader.Options
 	Format  string
+	Memory  int64 // soft limit of the heap, --memory
 	// Store opens the store for writing; Close closes it.
 	Store func() (*store.Store, error)
 	Close func() error
@@ -46,10 +47,12 @@ the old events. Documents keep their IDs. Use it after changing a dictionary.`,
 	addDictFlag(cmd)
 	addCoderFlag(cmd)
 	addSummaryFormatFlag(cmd, &opts.Format)
+	addMemoryFlag(cmd, &opts.Memory)
 	return cmd
 }
 
 func runReindex(ctx context.Context, opts *reindexOptions) error {
+	defer applyMemory(opts.Memory)()
 	x, d, err := newExtractor(opts.Dicts, opts.Extract)
 	if err != nil {
 		return err

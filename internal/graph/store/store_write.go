@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/kg-project/kg/internal/graph"
@@ -73,11 +74,20 @@ func (s *Store) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStat
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	out, err := s.putLocked(nxs, force)
+	if !s.opts.InMemory && time.Since(s.released) > releaseEvery {
+		// A long load would otherwise hold every page it wrote.
+		releaseMapped(s.opts.Dir)
+		s.released = time.Now()
+	}
 	if err != nil {
 		return out, err
 	}
 	return out, normErr
 }
+
+// releaseEvery is how often the writer lets go of the pages it wrote: a
+// pass over the process's mappings takes well under a millisecond.
+const releaseEvery = 2 * time.Second
 
 // putLocked writes normalised extractions, as many per transaction as
 // fit; s.wmu must be held.
