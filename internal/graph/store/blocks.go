@@ -458,6 +458,7 @@ func (s *Store) eventsByBlock(ax *graph.ActorIndex, fn func(e *graph.Event, src,
 		})
 	}
 	return readAhead(4, produce, func(b *batch) error {
+		s.letGo() // a read of the whole store would otherwise hold all of it
 		defer func() {
 			clear(b.evs) // let the strings go
 			select {

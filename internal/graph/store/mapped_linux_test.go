@@ -54,8 +54,12 @@ func TestReleaseMapped(t *testing.T) {
 	if after >= before {
 		t.Errorf("resident file pages %d kB before, %d kB after: nothing let go", before, after)
 	}
+	s.released.Store(0)
 	if got := len(collectEvents(t, s)); got != want {
 		t.Fatalf("%d events read back, want %d", got, want)
+	}
+	if s.released.Load() == 0 {
+		t.Error("reading every event did not let go of the mapped pages")
 	}
 	mustPut(t, s, benchDoc(1000, 20, 10), false, graph.Added)
 	if got := mustStats(t, s).Events; got != want+20 {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -197,9 +198,9 @@ type Store struct {
 	// edges caches committed adjacency counts for the writer in the same
 	// way (0: no key), so that a batch does not read back every pair.
 	edges map[actorPair]uint64
-	// released is when the writer last let go of the store's mapped pages
-	// (releaseMapped). Guarded by wmu.
-	released time.Time
+	// released is when the store last let go of its mapped pages
+	// (letGo), in Unix nanoseconds.
+	released atomic.Int64
 
 	cacheMu sync.Mutex
 	cache   map[string][]byte // PutMeta values of an in-memory store

@@ -402,6 +402,7 @@ func (s *Store) EventsOfDocs(docIDs []string, fn func(docID string, events []gra
 		return nil
 	}
 	return readAhead(1, produce, func(bt batch) error {
+		s.letGo()
 		for i, events := range bt.events {
 			if err := fn(bt.ids[i], events); err != nil {
 				return err

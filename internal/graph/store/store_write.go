@@ -74,20 +74,32 @@ func (s *Store) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStat
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	out, err := s.putLocked(nxs, force)
-	if !s.opts.InMemory && time.Since(s.released) > releaseEvery {
-		// A long load would otherwise hold every page it wrote.
-		releaseMapped(s.opts.Dir)
-		s.released = time.Now()
-	}
+	s.letGo() // a long load would otherwise hold every page it wrote
 	if err != nil {
 		return out, err
 	}
 	return out, normErr
 }
 
-// releaseEvery is how often the writer lets go of the pages it wrote: a
-// pass over the process's mappings takes well under a millisecond.
+// releaseEvery is how often a long read or write lets go of the store's
+// mapped pages: a pass over the process's mappings takes well under a
+// millisecond.
 const releaseEvery = 2 * time.Second
+
+// letGo lets go of the store's mapped pages (releaseMapped) when it has
+// not done so for releaseEvery. Safe for concurrent use: a page let go
+// while another goroutine reads it is mapped again on that read.
+func (s *Store) letGo() {
+	if s.opts.InMemory {
+		return
+	}
+	now := time.Now().UnixNano()
+	last := s.released.Load()
+	if now-last < int64(releaseEvery) || !s.released.CompareAndSwap(last, now) {
+		return
+	}
+	releaseMapped(s.opts.Dir)
+}
 
 // putLocked writes normalised extractions, as many per transaction as
 // fit; s.wmu must be held.
