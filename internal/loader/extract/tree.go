@@ -1744,6 +1744,14 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		}
 		agents = as
 	}
+	if len(agents) > 0 && len(targets) == 0 && strings.HasPrefix(t.Rel, "obl") && f.caseOf(n) == "under" && f.tok(t.Head).UPOS == "VERB" {
+		// "Kagame and Tshisekedi met in Doha under Qatari mediation",
+		// "signed the accord under pressure from Washington": the act
+		// is done to whoever does what it is the frame of.
+		if as, passive := f.subject(t.Head); !passive {
+			targets = without(as, agents)
+		}
+	}
 	if len(agents) == 0 && len(targets) == 0 && r.NounDirect {
 		// "long-term allies Pakistan and the United States": the pair
 		// named right with the noun.

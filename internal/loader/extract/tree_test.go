@@ -60,6 +60,7 @@ func TestTreeStructure(t *testing.T) {
 		{"force done to a proposal rejects it", "China bulldozed India's security concern.", []string{"CHN 120 IND"}, []string{"CHN 1712 IND"}},
 		{"force done to a proposal, phrasal verb", "India shot down Pakistan's proposal for talks.", []string{"IND 120 PAK"}, nil},
 		{"alleged act done in support of another", "Congo's government accused Rwanda on Sunday of deploying thousands of troops in support of M23 rebels in North Kivu province.", nil, []string{"RWA 070 CODREB"}},
+		{"event noun framing a verb's act", "Armenia and Azerbaijan met in Abu Dhabi under Emirati mediation.", []string{"ARE 045 ARM", "ARE 045 AZE"}, nil},
 		{"nominal complement read as object", "A plane took off from a Pakistani airbase on May 01, 1960, Moscow's backing of 1971 Indian Army's invasion of East Pakistan followed.", []string{"RUS 050 INDMIL"}, nil},
 		{"nominal between", "Talks between Armenia and Azerbaijan resumed.", []string{"ARM 046 AZE symmetric"}, nil},
 		{"intent", "Iran agreed to hold talks with Oman.", []string{"IRN 036 OMN"}, []string{"IRN 046 OMN"}},
