@@ -81,30 +81,40 @@ func (d docStream) run(ctx context.Context, each func(w *bufio.Writer, in input.
 	return nil
 }
 
-// maxSizeValue is the --max-size flag of the commands that read documents:
-// one meaning, one default and one error message everywhere.
-type maxSizeValue struct{ n *int64 }
+// sizeValue is a flag holding a size in bytes ("50MB", "1GB"): --max-size
+// and the server's limits, and --memory with a floor; one parser and one
+// error message for all of them.
+type sizeValue struct {
+	n   *int64
+	min int64 // smallest size accepted; 0 for any positive size
+}
 
-func (v maxSizeValue) String() string {
+func (v sizeValue) String() string {
 	if v.n == nil {
 		return ""
 	}
 	return input.FormatSize(*v.n)
 }
 
-func (v maxSizeValue) Set(s string) error {
+func (v sizeValue) Set(s string) error {
 	n, err := input.ParseSize(s)
-	if err != nil || n <= 0 {
+	if err != nil || n <= 0 || n < v.min {
+		if v.min > 0 {
+			return fmt.Errorf("want a size of at least %s, such as 1GB", input.FormatSize(v.min))
+		}
 		return fmt.Errorf("want a size such as 50MB")
 	}
 	*v.n = n
 	return nil
 }
 
-func (maxSizeValue) Type() string { return "size" }
+func (sizeValue) Type() string { return "size" }
+
+// maxSizeValue is a size flag with no floor.
+func maxSizeValue(n *int64) sizeValue { return sizeValue{n: n} }
 
 // addMaxSizeFlag adds --max-size, 50MB by default, writing to n.
 func addMaxSizeFlag(cmd *cobra.Command, n *int64) {
 	*n = 50 << 20
-	cmd.Flags().Var(maxSizeValue{n}, "max-size", "largest document (file or JSONL line) accepted: 10MB, 1GB")
+	cmd.Flags().Var(maxSizeValue(n), "max-size", "largest document (file or JSONL line) accepted: 10MB, 1GB")
 }

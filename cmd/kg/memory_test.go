@@ -36,7 +36,7 @@ func TestMemoryFlag(t *testing.T) {
 		if err == nil && n != c.want {
 			t.Errorf("--memory %s = %d, want %d", c.arg, n, c.want)
 		}
-		if err != nil && !strings.Contains(err.Error(), "64MB") {
+		if err != nil && !strings.Contains(err.Error(), "at least 64.0MB") {
 			t.Errorf("--memory %s: error %q does not give the floor", c.arg, err)
 		}
 	}

@@ -114,8 +114,8 @@ requests under way.`,
 	fl.StringVar(&opts.Token, "token", "", "bearer token every request must give (env KG_TOKEN); required off loopback")
 	fl.StringVar(&opts.CORS, "cors", "", "origin allowed to call the API from a browser (default: none)")
 	opts.MaxBody, opts.MaxAnswer = 64<<20, 1<<30
-	fl.Var(maxSizeValue{&opts.MaxBody}, "max-body", "largest request body: 64MB, 1GB")
-	fl.Var(maxSizeValue{&opts.MaxAnswer}, "max-answer", "largest answer to one query")
+	fl.Var(maxSizeValue(&opts.MaxBody), "max-body", "largest request body: 64MB, 1GB")
+	fl.Var(maxSizeValue(&opts.MaxAnswer), "max-answer", "largest answer to one query")
 	return cmd
 }
 

@@ -20,53 +20,35 @@ import (
 	"github.com/kg-project/kg/internal/refdata"
 )
 
-var (
-	xOnce sync.Once
-	xVal  *Extractor
-	xErr  error
-)
-
-func extractor(tb testing.TB) *Extractor {
-	tb.Helper()
-	xOnce.Do(func() { xVal, xErr = New(nil) })
-	if xErr != nil {
-		tb.Fatal(xErr)
-	}
-	return xVal
+// builtOnce is an extractor the tests of this package share, built on
+// first use.
+type builtOnce struct {
+	once sync.Once
+	x    *Extractor
+	err  error
 }
 
-var (
-	treeXOnce sync.Once
-	treeXVal  *Extractor
-	treeXErr  error
-)
-
-// treeExtractor is the extractor over the embedded dictionary that codes
-// on the parse.
-var (
-	rulesXOnce sync.Once
-	rulesXVal  *Extractor
-	rulesXErr  error
-)
-
-// rulesExtractor is the rules coder's extractor, built once.
-func rulesExtractor(tb testing.TB) *Extractor {
+func (b *builtOnce) get(tb testing.TB, o Options) *Extractor {
 	tb.Helper()
-	rulesXOnce.Do(func() { rulesXVal, rulesXErr = NewWith(nil, Options{Coder: CoderRules}) })
-	if rulesXErr != nil {
-		tb.Fatal(rulesXErr)
+	b.once.Do(func() { b.x, b.err = NewWith(nil, o) })
+	if b.err != nil {
+		tb.Fatal(b.err)
 	}
-	return rulesXVal
+	return b.x
 }
 
-func treeExtractor(tb testing.TB) *Extractor {
-	tb.Helper()
-	treeXOnce.Do(func() { treeXVal, treeXErr = NewWith(nil, Options{Coder: CoderTree}) })
-	if treeXErr != nil {
-		tb.Fatal(treeXErr)
-	}
-	return treeXVal
-}
+var treeX, rulesX builtOnce
+
+// extractor is the default extractor over the embedded dictionary: the
+// parse coder.
+func extractor(tb testing.TB) *Extractor { return treeX.get(tb, Options{}) }
+
+// treeExtractor is the parse coder's extractor, for tests that are about
+// it whatever the default.
+func treeExtractor(tb testing.TB) *Extractor { return treeX.get(tb, Options{Coder: CoderTree}) }
+
+// rulesExtractor is the rules coder's extractor.
+func rulesExtractor(tb testing.TB) *Extractor { return rulesX.get(tb, Options{Coder: CoderRules}) }
 
 func corpus(tb testing.TB) []input.Input {
 	files, err := filepath.Glob(filepath.Join(refdata.Dir(tb), "corpus", "pak-russia", "*.txt"))
