@@ -289,6 +289,11 @@ ALLOW
 SIDE
 - * WITH % [031]
 
+--- FERRY [---] ---
+FERRY
+- * (TO ) [036]
+- * GRAIN [073]
+
 --- CLASH [---] ---
 CLASH
 - &NEGAUX * OVER EFFORTS [904]
@@ -363,6 +368,7 @@ HUMAN_RIGHTS_ACTIVIST [~OPP]
 		{"a compound after the verb is the target", "Rohan sided with Arnor and Gondor.", graph.Date{}, "ROH 031 GON"},
 		{"the first actor after the verb, through a predicate adjective", "Arnor marched very close to the border with Gondor.", graph.Date{}, "ARN 181 GON"},
 		{"a pattern without a target, the clause's subject after the verb", "Arnor allowed that Gondor is a really pleasant place.", graph.Date{}, "ARN 024 GON"},
+		{"a word of the pattern before a bare preposition", "Arnor ferried grain to Gondor.", graph.Date{}, "ARN 073 GON"},
 		{"discarded story", "Arnor restored ties with Gondor after the football final.", graph.Date{}, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

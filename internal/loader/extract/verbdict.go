@@ -369,6 +369,11 @@ func (f *treeFinder) matchPattern(v int, p *dict.Pattern) (int, bool) {
 			return 0, false
 		}
 		score += 2
+		if pp.Object == nil {
+			// A bare preposition says less than a word: "flew weapons to
+			// the RSF" is "* &WEAPON" (072), not "* (TO)" (036).
+			score--
+		}
 	}
 	return score, true
 }
