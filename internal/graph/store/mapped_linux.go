@@ -24,6 +24,9 @@ func releaseMapped(dir string) {
 	if err != nil {
 		return
 	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real // the kernel names mapped files by their real path
+	}
 	f, err := os.Open("/proc/self/maps")
 	if err != nil {
 		return
