@@ -934,12 +934,19 @@ var proposalNouns = toSet(`proposal plan idea offer bid request demand concern o
 // it is passive (0 when none).
 func (f *treeFinder) patient(v int, passive bool) int {
 	if passive {
-		if s := f.s.Child(v, "nsubj:pass"); s > 0 {
-			return s
-		}
-		return 0
+		return f.s.Child(v, "nsubj:pass")
 	}
-	return f.s.Child(v, "obj")
+	return f.object(v)
+}
+
+// doers are who do what verb v says: its subject, or its by-phrase when
+// it is passive.
+func (f *treeFinder) doers(v int) []*actorRec {
+	as, passive := f.subject(v)
+	if passive {
+		return f.byAgent(v)
+	}
+	return as
 }
 
 // restWord checks the later word of a multi-word verb ("call on", "shoot
@@ -1719,11 +1726,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		inPart := strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "in" && f.is(partakeVerbs, t.Head) ||
 			f.caseOf(n) == "on" && f.lemma(t.Head) == "go")
 		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass" || inPart) && (f.is(treeLightVerbs, h) || inPart) {
-			as, passive := f.subject(h)
-			if passive {
-				as = f.byAgent(h)
-			}
-			agents = as
+			agents = f.doers(h)
 			if len(targets) == 0 {
 				for _, o := range f.obliques(h) {
 					if p := f.caseOf(o); contains(r.NounPreps, p) || contains(r.Preps, p) {
@@ -1738,11 +1741,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		// missiles in retaliation for the strike": an act done "in"
 		// another's name is its doer's (unless the act is only alleged:
 		// "accused Rwanda of deploying troops in support of the M23").
-		as, passive := f.subject(t.Head)
-		if passive {
-			as = f.byAgent(t.Head)
-		}
-		agents = as
+		agents = f.doers(t.Head)
 	}
 	if len(agents) > 0 && len(targets) == 0 && strings.HasPrefix(t.Rel, "obl") && f.caseOf(n) == "under" && f.tok(t.Head).UPOS == "VERB" {
 		// "Kagame and Tshisekedi met in Doha under Qatari mediation",
