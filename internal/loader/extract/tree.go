@@ -810,7 +810,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		// "suspended Sudan's membership", "froze the assets of Russia's
 		// central bank": the owner of the thing the rule asks for.
 		for _, o := range f.s.ChildrenByRel(v, "obj") {
-			if !contains(r.Requires, f.low(o)) && !contains(r.Requires, f.lemma(o)) {
+			if !f.wordIn(r.Requires, o) {
 				continue
 			}
 			for _, c := range f.s.Children(o) {
@@ -883,7 +883,11 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 				if role == "" && f.peopleWord(o) {
 					role = "CVL"
 				}
-				if role != "" {
+				if abroad := f.sentTo(v, c); role != "" && abroad != nil {
+					// "deployed police officers to Haiti to help fight
+					// gangs": the people are where the agent was sent.
+					targets = []*actorRec{f.composeRole(abroad, role)}
+				} else if role != "" {
 					targets = []*actorRec{f.composeRole(c, role)}
 					home = true
 				}
@@ -986,9 +990,23 @@ func (f *treeFinder) restWord(v int, w string) (prep string, ok bool) {
 // requiredIn reports whether one of words is in the phrase headed by h.
 func (f *treeFinder) requiredIn(h int, words []string) bool {
 	for _, d := range f.s.Subtree(h) {
-		if contains(words, f.low(d)) || contains(words, f.lemma(d)) {
+		if f.wordIn(words, d) {
 			return true
 		}
+	}
+	return false
+}
+
+// wordIn reports whether token k is one of words: as written, as its
+// lemma, or as the lemma's regular plural, so that a list written with
+// "systems" or "supplies" also takes "an air defence system".
+func (f *treeFinder) wordIn(words []string, k int) bool {
+	l := f.lemma(k)
+	if contains(words, f.low(k)) || contains(words, l) || contains(words, l+"s") || contains(words, l+"es") {
+		return true
+	}
+	if n := len(l); n > 1 && l[n-1] == 'y' {
+		return contains(words, l[:n-1]+"ies")
 	}
 	return false
 }
@@ -1002,7 +1020,7 @@ func (f *treeFinder) requires(v int, words []string) bool {
 			continue
 		}
 		for _, d := range f.s.Subtree(c) {
-			if contains(words, f.low(d)) || contains(words, f.lemma(d)) {
+			if f.wordIn(words, d) {
 				return true
 			}
 		}
@@ -1014,7 +1032,7 @@ func (f *treeFinder) requires(v int, words []string) bool {
 		if l := f.low(k); l == "," || l == ";" || l == "." {
 			break
 		}
-		if contains(words, f.low(k)) || contains(words, f.lemma(k)) {
+		if f.wordIn(words, k) {
 			return true
 		}
 	}
@@ -1180,6 +1198,32 @@ func (f *treeFinder) object(v int) int {
 		}
 	}
 	return f.s.Child(v, "iobj")
+}
+
+// sentTo returns the country, other than home, that the clause of verb v
+// or a clause it completes sends its agent to or places it in ("deployed
+// troops to Haiti to fight gangs", "forces in Mali fought insurgents");
+// nil when none.
+func (f *treeFinder) sentTo(v int, home *actorRec) *actorRec {
+	for depth := 0; depth < 4 && v > 0; depth++ {
+		for _, o := range f.obliques(v) {
+			if p := f.caseOf(o); p != "to" && p != "in" && p != "into" {
+				continue
+			}
+			for _, a := range f.actorsAt(o) {
+				if a.isCountry() && a != home {
+					return a
+				}
+			}
+		}
+		switch f.tok(v).Rel {
+		case "xcomp", "advcl", "conj":
+			v = f.tok(v).Head
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // markOf returns the subordinator or preposition introducing clause v.

@@ -219,6 +219,11 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			}
 			var out []*actorRec
 			for _, a := range f.actorsAt(c) {
+				if a.unknown && placeWords[f.lemma(x)] {
+					// "the village of Banjska": a name no dictionary
+					// knows is the place's own, not an actor.
+					continue
+				}
 				out = append(out, f.composeRole(a, role))
 			}
 			if len(out) > 0 {
@@ -244,7 +249,7 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 	// The doer before the place: "an attack by Osgiliath soldiers in
 	// south Ithilen" is theirs; "the coup in Niger" is Niger's.
 	var fallback []*actorRec
-	for _, rels := range [][]string{{"appos", "compound", "amod", "flat"}, {"nmod:poss"}, {"nmod by", "nmod of", "nmod from"}, {"nmod in"}} {
+	for _, rels := range [][]string{{"appos", "compound", "amod", "flat"}, {"nmod:poss"}, {"nmod by", "nmod of", "nmod from", "acl by"}, {"nmod in"}} {
 		if rels[0] == "nmod in" && (f.noPlace || venueNouns[f.lemma(x)] || pactNouns[f.lemma(x)] && f.inCity(x)) {
 			break // "a peace conference in Tashkent", "a ceasefire signed in Jeddah" are nobody's
 		}
@@ -253,6 +258,13 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			rel := f.tok(c).Rel
 			if rel == "nmod" {
 				rel += " " + f.caseOf(c)
+			}
+			if rel == "acl" {
+				// "a ceasefire proposal put forward by the United
+				// States": the agent of a participle is the owner.
+				if a := f.s.Child(c, "obl:agent"); a > 0 {
+					rel, c = "acl by", a
+				}
 			}
 			if !contains(rels, rel) {
 				continue
@@ -279,7 +291,11 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 				if rel == "compound" && f.namedForPlace(x, m) {
 					continue
 				}
-				out = append(out, f.mentionActors(m)...)
+				as := f.mentionActors(m)
+				if rel == "nmod of" && placeWords[f.lemma(x)] && allUnknown(as) {
+					continue // "the village of Banjska", as above
+				}
+				out = append(out, as...)
 			}
 		}
 		if len(out) > 0 && allUnknown(out) {

@@ -576,6 +576,9 @@ func (f *treeFinder) governors() {
 		if c == 0 || f.codedUnder(c) {
 			continue
 		}
+		if f.expulsion(v, c) {
+			continue
+		}
 		agents, passive := f.subject(v)
 		var targets []*actorRec
 		if passive {
@@ -650,6 +653,28 @@ func (f *treeFinder) governors() {
 			f.add(fd)
 		}
 	}
+}
+
+// departVerbs are what one is ordered to do when expelled.
+var departVerbs = verbSet(`leave depart quit exit`)
+
+// expulsion codes "ordered the French ambassador to leave the country" as
+// the lexicon codes "expelled the French ambassador": a demand that its
+// object leave is an expulsion of it. It reports whether it coded one.
+func (f *treeFinder) expulsion(v, c int) bool {
+	if !f.demanding(v) || !f.is(departVerbs, c) || f.object(v) == 0 || f.isPassive(v) {
+		return false
+	}
+	for _, tr := range f.e.lex.triggers["expel"] {
+		if tr.noun || len(tr.rest) > 0 {
+			continue
+		}
+		if fd, ok := f.verbEvent(v, tr); ok {
+			f.add(fd)
+			return true
+		}
+	}
+	return false
 }
 
 // codedUnder reports whether an event was coded from c or a word below it.
