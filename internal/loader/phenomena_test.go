@@ -83,7 +83,7 @@ func TestPhenomena(t *testing.T) {
 	for _, c := range []struct {
 		coder Coder
 		floor float64
-	}{{CoderRules, 0.85}, {CoderTree, 0.85}} {
+	}{{CoderRules, 0.95}, {CoderTree, 0.9}} {
 		t.Run(string(c.coder), func(t *testing.T) {
 			x := treeExtractor(t)
 			if c.coder == CoderRules {

@@ -717,6 +717,11 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		f.consumed = f.consumed[:consumed]
 		return finding{}, false
 	}
+	if f.tok(v).UPOS == "ADJ" {
+		if fd, ok := f.judgement(v, r); ok {
+			return fd, true
+		}
+	}
 	agents, passive := f.subject(v)
 	var targets []*actorRec
 	home := false // the agent's own people as the target
@@ -816,6 +821,24 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			for _, c := range f.s.Children(o) {
 				if rel := f.tok(c).Rel; rel == "nmod:poss" || rel == "nmod" && f.caseOf(c) == "of" {
 					targets = append(targets, f.actorsAt(c)...)
+				}
+			}
+		}
+	}
+	if len(targets) == 0 && !passive && contains(r.Preps, "to") {
+		// "lent Pakistan one billion dollars", read as one phrase: a
+		// name opening the object right after the verb, before a
+		// number, is the recipient of a second object.
+		if o := f.s.Child(v, "obj"); o > 0 {
+			if start, _ := f.s.Span(o); start == v+1 && start != o && f.tok(start).Rel == "compound" {
+				if m := f.owner[start-1]; m >= 0 {
+					next := start + 1 // the first word after the name
+					for next < o && f.owner[next-1] == m {
+						next++
+					}
+					if next < o && f.tok(next).UPOS == "NUM" {
+						targets = append(targets, f.mentionActors(start)...)
+					}
 				}
 			}
 		}
@@ -1057,6 +1080,12 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 					return f.actorsAt(c), passive // the patient: "a request from Pakistan was turned down"
 				}
 				as := f.agentsAt(c)
+				if k := f.s.Child(v, "vocative"); k > 0 && k < c && f.s.Child(c, "conj") > 0 {
+					// "Pakistan, the United States and Saudi Arabia
+					// armed the mujahideen": the head of a list the
+					// parser read as someone addressed.
+					as = append(f.actorsAt(k), as...)
+				}
 				if len(as) == 0 && speakerPronouns[f.low(c)] && f.tok(v).Rel == "ccomp" {
 					// "Armenia said it was ready to sign", "China warned
 					// it would retaliate": a pronoun no mention resolved,
@@ -1926,6 +1955,50 @@ var speakerPronouns = toSet(`it he she they we`)
 // deeperPreps head the phrase inside a rule's phrase that names the other
 // side of what it is about.
 var deeperPreps = toSet(`with against on to between`)
+
+// judgement codes a predicate adjective of approval or disapproval said
+// of a thing, not of an actor: the judge is who said or called it so, the
+// target whose the thing is ("the Indian ambassador said the Russian
+// approach was wrong", "Egypt called Israel's move irresponsible"). It
+// reports false when the adjective's subject is itself an actor, which
+// the rule codes as usual ("Japan is optimistic").
+func (f *treeFinder) judgement(v int, r *VerbRule) (finding, bool) {
+	if root := cameo.Root(r.Code); root != "11" && root != "05" && root != "12" {
+		return finding{}, false
+	}
+	// "said these could create problems and that the approach was
+	// wrong": a conjoined clause is said as its first is.
+	c := v
+	for k := 0; k < 4 && f.tok(c).Rel == "conj"; k++ {
+		c = f.tok(c).Head
+	}
+	t := f.tok(c)
+	var thing int
+	switch t.Rel {
+	case "ccomp":
+		thing = f.s.Child(v, "nsubj")
+	case "xcomp":
+		thing = f.object(t.Head) // "called the move irresponsible"
+	}
+	if thing <= 0 || f.tok(thing).UPOS != "NOUN" || len(f.namedAt(thing)) > 0 || !f.is(judgeVerbs, t.Head) {
+		return finding{}, false
+	}
+	agents, passive := f.subject(t.Head)
+	if passive {
+		return finding{}, false
+	}
+	fd := finding{rule: r, code: r.Code, trig: f.tokAt[v-1], word: v, conf: 0.6, modality: graph.Actual}
+	fd.agents = agents
+	fd.targets = without(f.actorsAt(thing), agents)
+	f.context(&fd, v)
+	if !f.complete(&fd) {
+		return finding{}, false
+	}
+	return fd, true
+}
+
+// judgeVerbs say or call something good or bad.
+var judgeVerbs = verbSet(`say call describe term deem consider brand label find`)
 
 // deeperTargets looks one phrase further into the phrases of verb v that
 // its rule asks for, when they name nobody themselves: "admitted

@@ -42,6 +42,7 @@ interested interest willingness readiness intention desire commitment determinat
 	hypoMarkers   = toSet(`if unless whether`)
 	topicMarks    = toSet(`about against`)
 	denyVerbs     = verbSet(`deny refute`)
+	inviteVerbs   = verbSet(`invite`)
 	reportedVerb  = verbSet(`say tell report claim state announce add note allege`)
 )
 
@@ -64,7 +65,7 @@ func (f *treeFinder) context(fd *finding, p int) {
 			fd.modality = graph.Hypothetical
 		case t.Rel == "mark" && f.low(c) == "without":
 			fd.negated = !fd.negated // "without informing Pakistan"
-		case t.Rel == "aux" && f.lemma(c) == "be" && f.s.Child(p, "mark") > 0 && f.low(f.s.Child(p, "mark")) == "to" && fd.modality == graph.Actual:
+		case (t.Rel == "aux" || t.Rel == "cop") && f.lemma(c) == "be" && f.s.Child(p, "mark") > 0 && f.low(f.s.Child(p, "mark")) == "to" && fd.modality == graph.Actual:
 			fd.modality = graph.Planned // "are to become members"
 		}
 	}
@@ -86,6 +87,11 @@ func (f *treeFinder) context(fd *finding, p int) {
 			}
 		}
 		switch {
+		case (t.Rel == "xcomp" || t.Rel == "advcl" && f.toClause(x)) && f.is(inviteVerbs, h):
+			// "invited Lavrov to visit Islamabad": what one is invited
+			// to do is the invitation's content, coded with it.
+			fd.agents, fd.targets = nil, nil
+			return
 		case t.Rel == "advcl" && f.toClause(x) && f.controlClass(h) != nil:
 			f.governed(fd, h, false) // "urged China on Tuesday to release"
 		case t.Rel == "advcl" && f.markOf(x) == "in" && f.is(intentVerbs, h):
