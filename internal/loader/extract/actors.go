@@ -818,7 +818,26 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	if ent != nil {
 		country = countryOf(ent)
 	}
-	if pe, n := r.e.trie.longest(toks, j); n > 0 && pe.Type == graph.Person {
+	// A dictionary name that takes in the last title word ("King
+	// Abdullah" is Jordan's) before the name alone ("Abdullah", a Saudi
+	// king).
+	// The sentence's country outranks a namesake's in the dictionary:
+	// "Jordan's King Abdullah" is no Saudi.
+	var pe *Entry
+	n := 0
+	fits := func(e *Entry) bool {
+		c := countryOf(e)
+		return e.Type == graph.Person && (country == "" || c == "" || c == country)
+	}
+	if e, m := r.e.trie.longest(toks, j); m > 0 && fits(e) {
+		pe, n = e, m
+	}
+	if j > i {
+		if e, m := r.e.trie.longest(toks, j-1); m > 1 && fits(e) {
+			pe, n = e, m-1
+		}
+	}
+	if n > 0 {
 		p := r.entryActor(pe)
 		if (p.role == "" || p.role == "ELI") && role != "" {
 			// The title in the text tells the office better than a
