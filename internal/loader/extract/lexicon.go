@@ -56,6 +56,10 @@ type VerbRule struct {
 	// that-clause of obligation ("told Belarus that it must free");
 	// otherwise it is speech ("told reporters that").
 	Directive bool `yaml:"directive"`
+	// NamedOnly takes the object (or a passive subject) as the target
+	// only when it names an actor itself: "suspended Gabon", not
+	// "suspended funding for Palestinian refugees".
+	NamedOnly bool `yaml:"named_only"`
 }
 
 // WordCode switches a rule's code when one of Words stands near the trigger.

@@ -747,7 +747,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 				if m := f.owner[o-1]; r.ModifierOnly && m >= 0 && !f.ms[m].modifier && !f.ms[m].weapon {
 					continue // the rule takes "procured Russian frigates", not "procured France"
 				}
-				if cameo.Root(r.Code) == "04" {
+				if cameo.Root(r.Code) == "04" || r.NamedOnly {
 					// One visits, hosts or meets an actor, not what it
 					// owns: "welcomed Russia's offer" hosts nobody.
 					targets = append(targets, f.namedAt(o)...)
@@ -929,9 +929,18 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		f.domestic(&probe)
 		agents, home = probe.agents, probe.domestic
 	}
+	if r.NamedOnly {
+		// Only what the object (or passive subject) names, whatever the
+		// fallbacks above found in its phrase.
+		k := f.s.Child(v, "obj")
+		if passive {
+			k = f.s.Child(v, "nsubj:pass")
+		}
+		targets = f.namedAt(k)
+	}
 	targets = without(targets, agents) // "massed troops on its border"
 	fd := finding{rule: r, code: r.Code, trig: f.tokAt[v-1], word: v, conf: 0.8, modality: graph.Actual, domestic: home}
-	if len(targets) == 0 && len(agents) >= 2 && (r.Symmetric || r.SymmetricWithoutTarget) {
+	if len(targets) == 0 && len(agents) >= 2 && (r.Symmetric || r.SymmetricWithoutTarget || f.tieObject(v)) {
 		fd.reciprocal = true // "India and Pakistan fought a war"
 	}
 	if r.Reverse {
@@ -1955,6 +1964,17 @@ var speakerPronouns = toSet(`it he she they we`)
 // deeperPreps head the phrase inside a rule's phrase that names the other
 // side of what it is about.
 var deeperPreps = toSet(`with against on to between`)
+
+// tieNouns name what two sides have with each other.
+var tieNouns = toSet(`relation relations tie ties contact contacts link links dialogue`)
+
+// tieObject reports whether verb v's object is a tie between sides
+// ("Saudi Arabia and Iran restored diplomatic relations"): coordinated
+// agents with no other target then act towards each other.
+func (f *treeFinder) tieObject(v int) bool {
+	o := f.s.Child(v, "obj")
+	return o > 0 && (tieNouns[f.low(o)] || tieNouns[f.lemma(o)])
+}
 
 // judgement codes a predicate adjective of approval or disapproval said
 // of a thing, not of an actor: the judge is who said or called it so, the

@@ -115,6 +115,9 @@ func (f *treeFinder) domestic(fd *finding) {
 // mention of its head or of its conjuncts, or as a role of a country
 // ("the Sudanese president"), not through what modifies it.
 func (f *treeFinder) namedAt(h int) []*actorRec {
+	if h <= 0 {
+		return nil
+	}
 	var out []*actorRec
 	for _, x := range append([]int{h}, f.s.ChildrenByRel(h, "conj")...) {
 		if f.owner[x-1] >= 0 || f.roleOf(x) != "" || f.e.lex.peopleNoun(f.low(x)) {
@@ -262,7 +265,7 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			if rel == "acl" {
 				// "a ceasefire proposal put forward by the United
 				// States": the agent of a participle is the owner.
-				if a := f.s.Child(c, "obl:agent"); a > 0 {
+				if a := f.s.Child(c, "obl:agent"); a > 0 && !brokerVerbs[f.lemma(c)] {
 					rel, c = "acl by", a
 				}
 			}
@@ -328,6 +331,10 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 	}
 	return dedupRecs(fallback)
 }
+
+// brokerVerbs name what a third party does for others' deal: "a deal
+// brokered by China" is not China's.
+var brokerVerbs = toSet(`broker mediate facilitate host sponsor arrange`)
 
 // homeOrgans are the organs of a state that news names without their
 // country when the story is about it; persons ("the president") are not

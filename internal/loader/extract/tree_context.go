@@ -274,6 +274,7 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 			fd.modality = graph.Actual
 		}
 	}()
+	inner := fd.negated // what is governed is not to be done
 	for _, c := range f.s.Children(h) {
 		if f.tok(c).Rel == "advmod" && treeNegWords[f.low(c)] {
 			fd.negated = !fd.negated
@@ -304,6 +305,12 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 			rally = ""
 		}
 		code := appealCode(fd.code)
+		if inner {
+			// "urged Washington to stop arming Taiwan", "urged Iran not
+			// to retaliate": an appeal that an act stop is made all the
+			// same, and is none of the appeals for that act.
+			code, fd.negated, rally = "020", fd.negated != inner, ""
+		}
 		if f.demanding(h) {
 			code = "10" + code[2:]
 		}

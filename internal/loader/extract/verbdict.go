@@ -267,7 +267,7 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 	}
 	fd := finding{rule: r, code: code, trig: f.tokAt[v-1], word: v, conf: 0.7, modality: graph.Actual, userCode: !embedded, domestic: atHome(code, agents, targets)}
 	fd.agents, fd.targets = dedupRecs(agents), targets
-	if len(fd.targets) == 0 && len(fd.agents) >= 2 && (alt != "" && alt == code || bestBound.compound) {
+	if len(fd.targets) == 0 && len(fd.agents) >= 2 && (alt != "" && alt == code || bestBound.compound || f.tieObject(v)) {
 		fd.reciprocal = true // "[031:031]": a meeting of the two
 	}
 	groupCode(&fd)
