@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -70,6 +71,9 @@ const maxSynsetWords = 4
 // dictTargetPreps introduce a target after a dictionary verb that names
 // none itself: "fired at", "protested to", "sided with".
 var dictTargetPreps = []string{"to", "with", "against", "on", "upon", "at", "toward", "towards", "into", "over"}
+
+// timeNouns head phrases of duration.
+var timeNouns = toSet(`second minute hour day night week weekend month year decade century time period while`)
 
 // dictLatePreps introduce a target when no other phrase does.
 var dictLatePreps = []string{"from", "in", "for", "about", "of", "at", "near", "inside", "across"}
@@ -168,7 +172,14 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 	} else {
 		for _, c := range f.s.Children(v) {
 			if rel := f.tok(c).Rel; rel == "obj" || rel == "iobj" {
-				targets = append(targets, f.actorsAt(c)...)
+				as := f.actorsAt(c)
+				if bestPat != nil && f.patternObject(bestPat, c) {
+					// "sent U.S. troops against drug cartels" ("SEND *
+					// &MILITARY"): the agent's own forces the pattern
+					// names are what is sent, not whom it is sent to.
+					as = slices.DeleteFunc(as, func(a *actorRec) bool { return sharesCountry(a, agents) })
+				}
+				targets = append(targets, as...)
 			}
 		}
 	}
@@ -229,6 +240,9 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 			p := f.caseOf(o)
 			if o < v || !contains(dictLatePreps, p) && !contains(dictTargetPreps, p) && !contains(best.After, p) {
 				continue
+			}
+			if timeNouns[f.lemma(o)] {
+				continue // "for months in solidarity with Palestinians": a span of time holds no target
 			}
 			targets = append(targets, f.actorsAt(o)...)
 			if len(targets) == 0 {
@@ -376,6 +390,28 @@ func (f *treeFinder) matchPattern(v int, p *dict.Pattern) (int, bool) {
 		}
 	}
 	return score, true
+}
+
+// patternObject reports whether one of the pattern's phrases after the
+// verb is the phrase headed by o itself.
+func (f *treeFinder) patternObject(p *dict.Pattern, o int) bool {
+	for _, ph := range p.Post {
+		if ws := contentWords(ph); len(ws) > 0 && f.phraseAt(ws, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesCountry reports whether a is of the country of one of as.
+func sharesCountry(a *actorRec, as []*actorRec) bool {
+	c := countryFrom(a.Country, a.Code)
+	for _, b := range as {
+		if c != "" && c == countryFrom(b.Country, b.Code) {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseIn reports whether a pattern phrase matches one of the heads or a
