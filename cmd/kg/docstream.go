@@ -2,9 +2,12 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -12,9 +15,11 @@ import (
 )
 
 // docStream is what kg extract and kg parse share: documents from paths
-// (or stdin) in, one buffered output flushed after each document so that a
-// streaming caller sees it at once, and bad documents reported on stderr
-// without stopping the rest.
+// (or stdin) in, worked on by one goroutine per core, and written out in
+// input order, each document's output flushed as soon as it and those
+// before it are done so that a streaming caller sees it at once. Bad
+// documents are reported on stderr, in input order too, without stopping
+// the rest.
 type docStream struct {
 	IO      *ioStreams
 	Paths   []string
@@ -24,15 +29,40 @@ type docStream struct {
 	StdinFormat string
 	// WriteErr wraps a failure to write the output.
 	WriteErr func(error) error
+	// Workers is the number of documents worked on at once; 0 means
+	// GOMAXPROCS.
+	Workers int
 }
 
-// run calls each for every document read; each writes to w and returns an
-// error only to stop everything. A bad document is reported with report,
-// which run also uses, and makes the exit status 1 at the end.
+// docJob is one position of the input: a document, or a failure to read
+// one, which is reported there.
+type docJob struct {
+	seq int
+	in  input.Input
+	err error
+}
+
+// docResult is what a worker made of a job: the document's output, the
+// problems to report, and an error that stops everything.
+type docResult struct {
+	seq     int
+	out     []byte
+	reports []error
+	stop    error
+}
+
+// run calls each for every document read, from several goroutines at
+// once; each writes the document's output to w and returns an error only
+// to stop everything. A bad document is reported with report, and makes
+// the exit status 1 at the end. At most two documents per worker are held
+// at once, each bounded by the input size limit.
 func (d docStream) run(ctx context.Context, each func(w *bufio.Writer, in input.Input, report func(error)) error) error {
 	files := []input.File{{Path: "-", Size: -1, Format: d.StdinFormat}}
+	var mu sync.Mutex // report is called by the writer, and by the reader when stopping
 	failed := false
 	report := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
 		failed = true
 		fmt.Fprintf(d.IO.ErrOut, "kg: %v\n", err)
 	}
@@ -58,17 +88,104 @@ func (d docStream) run(ctx context.Context, each func(w *bufio.Writer, in input.
 	if len(skipped) > 0 {
 		defer fmt.Fprintln(d.IO.ErrOut, skippedNote(skipped))
 	}
+	workers := d.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan docJob, workers)
+	results := make(chan docResult, workers)
+	slots := make(chan struct{}, 2*workers) // documents read and not yet written
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			bw := bufio.NewWriterSize(&buf, 64<<10)
+			for j := range jobs {
+				r := docResult{seq: j.seq}
+				if j.err != nil {
+					r.reports = []error{j.err}
+				} else {
+					buf.Reset()
+					bw.Reset(&buf)
+					r.stop = each(bw, j.in, func(err error) { r.reports = append(r.reports, err) })
+					if err := bw.Flush(); err != nil && r.stop == nil {
+						r.stop = err
+					}
+					r.out = bytes.Clone(buf.Bytes())
+				}
+				results <- r
+			}
+		}()
+	}
+	// The writer takes the results in input order.
 	w := bufio.NewWriterSize(d.IO.Out, 64<<10)
+	var stop error
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		pending := map[int]docResult{}
+		next := 0
+		for r := range results {
+			pending[r.seq] = r
+			for {
+				r, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				<-slots
+				if stop != nil {
+					continue // drain: what follows a stop is not written
+				}
+				if _, err := w.Write(r.out); err != nil {
+					stop = d.WriteErr(err)
+				} else if err := w.Flush(); err != nil {
+					stop = d.WriteErr(err)
+				}
+				for _, e := range r.reports {
+					report(e)
+				}
+				if stop == nil && r.stop != nil {
+					stop = r.stop
+				}
+				if stop != nil {
+					cancel()
+				}
+			}
+		}
+	}()
+	seq := 0
+	enqueue := func(j docJob) error {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		j.seq = seq
+		seq++
+		jobs <- j
+		return nil
+	}
 	read := input.Options{MaxSize: d.MaxSize, Stdin: d.IO.In}
 	err := input.Read(ctx, files, read, func(in input.Input) error {
-		if err := each(w, in, report); err != nil {
-			return err
+		return enqueue(docJob{in: in})
+	}, func(e error) {
+		if enqueue(docJob{err: e}) != nil {
+			report(e) // stopping anyway; say it all the same
 		}
-		if err := w.Flush(); err != nil {
-			return d.WriteErr(err)
-		}
-		return nil
-	}, report)
+	})
+	close(jobs)
+	wg.Wait()
+	close(results)
+	<-written
+	if stop != nil {
+		err = stop
+	}
 	if ferr := w.Flush(); err == nil && ferr != nil {
 		err = d.WriteErr(ferr)
 	}

@@ -29,7 +29,8 @@ func newCmdExtract(f *factory, runF func(*extractOptions) error) *cobra.Command 
 		Short: "Print the triples found in documents, without a store",
 		Long: `Extract reads documents (files, folders, JSON Lines) and prints the triples
 found in them as JSON Lines, one event a line, in the format of
-'kg triples --format jsonl'. Nothing is stored.
+'kg triples --format jsonl'. Nothing is stored. Documents are worked on by
+one goroutine per core and written in input order.
 
 With no path, or the path "-", it reads JSON Lines documents from stdin (fields
 id, text or body or content, and optionally title, date, url) and writes each
