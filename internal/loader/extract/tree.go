@@ -921,6 +921,10 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if !r.Objects {
 		targets = dropObjects(targets)
 	}
+	if targets = f.typed(r, targets, v); len(targets) == 0 && len(r.TargetTypes) > 0 {
+		f.consumed = f.consumed[:consumed]
+		return finding{}, false // the rule holds only for a target it names
+	}
 	if cameo.Root(r.Code) == "14" {
 		if len(targets) == 0 {
 			targets = protestHome(agents)
@@ -928,6 +932,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		probe := finding{code: r.Code, agents: agents, targets: targets}
 		f.domestic(&probe)
 		agents, home = probe.agents, probe.domestic
+	}
+	if len(targets) == 0 && !passive && (cameo.Root(r.Code) == "12" || f.is(denyVerbs, v)) {
+		targets = f.rebutted(v)
 	}
 	if r.NamedOnly {
 		// Only what the object (or passive subject) names, whatever the
@@ -1109,6 +1116,11 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 		}
 		t := f.tok(v)
 		switch {
+		case t.Rel == "acl" && f.toClause(v) && f.tok(t.Head).Rel == "obj" && f.is(sendVerbs, f.tok(t.Head).Head) && len(f.actorsAt(t.Head)) == 0:
+			// "China sent a special envoy to mediate between Russia and
+			// Ukraine": who is sent to act acts for the sender.
+			v = f.tok(t.Head).Head
+			continue
 		case (t.Rel == "acl" || (t.Rel == "advcl" || t.Rel == "xcomp") && f.toClause(v)) && f.governorNoun(f.nounGovernorOf(v)):
 			// "Iran's offer to mediate", "Pakistan has shown interest in
 			// buying": the noun's owner, else the subject of the verb
@@ -1701,7 +1713,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 				// are between the conjuncts of the clause's subject;
 				// "opposition parties called off their strike": the
 				// strike is the subject's own.
-				if as = f.theirs(n, c); len(as) >= 2 && f.low(c) == "their" {
+				if as = f.theirs(n, c); len(as) >= 2 && f.low(c) == "their" && (r.Symmetric || r.SymmetricWithoutTarget) {
 					reciprocal = true
 				}
 			}
@@ -1805,8 +1817,11 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		// of a verb of taking part.
 		// "went on strike", "went on a state visit to Japan": going on
 		// an event does it.
+		// "Israel and Lebanon agreed on a ceasefire": agreeing to a
+		// concession makes it.
+		agreed := t.Head > 0 && (f.caseOf(n) == "on" || f.caseOf(n) == "to") && f.lemma(t.Head) == "agree" && cameo.Root(r.Code) == "08"
 		inPart := strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "in" && f.is(partakeVerbs, t.Head) ||
-			f.caseOf(n) == "on" && f.lemma(t.Head) == "go")
+			f.caseOf(n) == "on" && f.lemma(t.Head) == "go" || agreed)
 		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass" || inPart) && (f.is(treeLightVerbs, h) || inPart) {
 			agents = f.doers(h)
 			if len(targets) == 0 {
@@ -1814,6 +1829,18 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 					if p := f.caseOf(o); contains(r.NounPreps, p) || contains(r.Preps, p) {
 						targets = append(targets, f.actorsAt(o)...)
 					}
+				}
+			}
+		}
+	}
+	if len(targets) == 0 && t.Rel == "obj" {
+		// "announced their withdrawal from ECOWAS", its from-phrase hung
+		// on the verb: a phrase right after the noun is the noun's.
+		_, end := f.s.Span(n)
+		for _, o := range f.obliques(t.Head) {
+			if start, _ := f.s.Span(o); start == end+1 && contains(r.NounPreps, f.caseOf(o)) {
+				if as := f.actorsAt(o); !allUnknown(as) && !f.cityAt(o) {
+					targets = append(targets, as...) // not "in the Kurdistan region", a place
 				}
 			}
 		}
@@ -1888,6 +1915,9 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	}
 	if !r.Objects {
 		targets = dropObjects(targets)
+	}
+	if targets = f.typed(r, targets, n); len(targets) == 0 && len(r.TargetTypes) > 0 {
+		return finding{}, false
 	}
 	domestic := false
 	if cameo.Root(r.Code) == "14" && !r.Reverse {
@@ -1964,6 +1994,64 @@ var speakerPronouns = toSet(`it he she they we`)
 // deeperPreps head the phrase inside a rule's phrase that names the other
 // side of what it is about.
 var deeperPreps = toSet(`with against on to between`)
+
+// typed keeps the targets of the types a rule asks for (target_types:
+// one joins an alliance, not a country). A rule that asks for a type
+// and finds none codes nothing, so that another rule of the word may.
+func (f *treeFinder) typed(r *VerbRule, targets []*actorRec, w int) []*actorRec {
+	if len(r.TargetTypes) == 0 {
+		return targets
+	}
+	if o := f.s.Child(w, "obj"); o > 0 && blocNouns[f.lemma(o)] {
+		return targets // "joined the US camp": a country's side is a bloc
+	}
+	var out []*actorRec
+	for _, t := range targets {
+		if slices.Contains(r.TargetTypes, string(t.Type)) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// blocNouns name a side one joins with a country.
+var blocNouns = toSet(`camp bloc side axis`)
+
+// chargeNouns name an accusation.
+var chargeNouns = toSet(`charge charges accusation accusations allegation allegations claim claims`)
+
+// rebutted returns the accusers whose charge verb v rejects or denies,
+// named in the clause the charge sums up: "Pakistan blamed India for the
+// attack, a charge New Delhi rejected" (India rejects Pakistan's charge).
+func (f *treeFinder) rebutted(v int) []*actorRec {
+	// The charge is a word of the verb's own phrases before it, however
+	// the parser hung "a charge Abu Dhabi rejected", or the noun a
+	// relative clause hangs on ("a charge that Abu Dhabi rejected").
+	charge := false
+	for k := max(1, v-6); k < v && !charge; k++ {
+		charge = chargeNouns[f.lemma(k)] && f.s.Ancestor(v, k)
+	}
+	start := v
+	if t := f.tok(v); !charge && strings.HasPrefix(t.Rel, "acl") && chargeNouns[f.lemma(t.Head)] {
+		charge, start = true, t.Head
+	}
+	if !charge {
+		return nil
+	}
+	for x, depth := start, 0; x > 0 && depth < 4; depth++ {
+		x = f.tok(x).Head
+		if x > 0 && f.tok(x).UPOS == "VERB" && f.is(allegeVerbs, x) {
+			if as, passive := f.subject(x); !passive {
+				return as
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// sendVerbs send someone to act.
+var sendVerbs = verbSet(`send dispatch deploy appoint name`)
 
 // tieNouns name what two sides have with each other.
 var tieNouns = toSet(`relation relations tie ties contact contacts link links dialogue`)

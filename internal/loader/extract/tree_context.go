@@ -644,7 +644,17 @@ func (f *treeFinder) governors() {
 		// is in the vocabulary though its clause named no target:
 		// "urged Sudan to release the prisoners" is an appeal to release.
 		if trs := f.triggersOf(c, false); len(trs) > 0 {
-			inner := finding{rule: trs[0].rule, code: trs[0].rule.Code}
+			// A rule that holds only for targets of some type ("withdrew
+			// from ECOWAS") says nothing of a clause whose target is
+			// unknown; the word's general rule does.
+			tr := trs[0]
+			for _, t := range trs {
+				if len(t.rule.TargetTypes) == 0 {
+					tr = t
+					break
+				}
+			}
+			inner := finding{rule: tr.rule, code: tr.rule.Code}
 			f.codeWords(&inner, c)
 			switch {
 			case f.is(threatVerbs, v):
