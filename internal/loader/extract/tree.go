@@ -933,6 +933,14 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		f.domestic(&probe)
 		agents, home = probe.agents, probe.domestic
 	}
+	// "fought alongside Malian troops against the rebels": a phrase
+	// marked as a partner's acts with the agent, not on it.
+	for _, o := range f.s.Children(v) {
+		if rel := f.tok(o).Rel; (rel == "obj" || strings.HasPrefix(rel, "obl")) && f.partner(o) {
+			co := f.actorsAt(o)
+			agents, targets = dedupRecs(append(agents, co...)), without(targets, co)
+		}
+	}
 	if len(targets) == 0 && !passive && (cameo.Root(r.Code) == "12" || f.is(denyVerbs, v)) {
 		targets = f.rebutted(v)
 	}
@@ -1116,6 +1124,11 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 		}
 		t := f.tok(v)
 		switch {
+		case t.Rel == "advcl" && t.XPOS == "VBG" && f.is(placeParticiples, v) && v > 1 && f.tok(v-1).UPOS == "NOUN" && f.tok(v-1).Head == t.Head:
+			// "fired rockets at a base hosting U.S. troops", the
+			// participle hung on the verb: it tells of the noun before
+			// it, which holds them.
+			return f.actorOf(v - 1), passive
 		case t.Rel == "acl" && f.toClause(v) && f.tok(t.Head).Rel == "obj" && f.is(sendVerbs, f.tok(t.Head).Head) && len(f.actorsAt(t.Head)) == 0:
 			// "China sent a special envoy to mediate between Russia and
 			// Ukraine": who is sent to act acts for the sender.
@@ -2049,6 +2062,23 @@ func (f *treeFinder) rebutted(v int) []*actorRec {
 	}
 	return nil
 }
+
+// partner reports whether phrase o is marked as acting with the clause's
+// agent ("alongside Malian troops", "together with Chad").
+func (f *treeFinder) partner(o int) bool {
+	if p := f.caseOf(o); p == "alongside" || p == "together with" {
+		return true
+	}
+	for _, c := range f.s.Children(o) {
+		if c < o && f.low(c) == "alongside" {
+			return true // the parser's reading of "alongside" as an adverb
+		}
+	}
+	return false
+}
+
+// placeParticiples tell what a place holds ("a base hosting troops").
+var placeParticiples = verbSet(`host house shelter hold contain store harbour harbor accommodate`)
 
 // sendVerbs send someone to act.
 var sendVerbs = verbSet(`send dispatch deploy appoint name`)

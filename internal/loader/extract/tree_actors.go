@@ -265,7 +265,9 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			if rel == "acl" {
 				// "a ceasefire proposal put forward by the United
 				// States": the agent of a participle is the owner.
-				if a := f.s.Child(c, "obl:agent"); a > 0 && !brokerVerbs[f.lemma(c)] {
+				// Not for people: "a trafficker wanted by the United
+				// States" is no American.
+				if a := f.s.Child(c, "obl:agent"); a > 0 && !brokerVerbs[f.lemma(c)] && f.roleOf(x) == "" && !f.peopleWord(x) {
 					rel, c = "acl by", a
 				}
 			}
