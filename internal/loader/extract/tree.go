@@ -1810,6 +1810,21 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	default:
 		targets = append(targets, ofs...)
 	}
+	if len(agents) == 0 && len(targets) > 0 && t.Rel == "nmod" && f.caseOf(n) == "in" && len(f.triggersOf(t.Head, true)) > 0 && !f.insideAllegation(t.Head) {
+		// "the Soviet invasion of Afghanistan in support of Taraki": an
+		// act done "in" another's name, inside an act's own phrase, is
+		// that act's doer's, as it is a verb's.
+		h := t.Head
+		for _, c := range f.s.Children(h) {
+			switch rel := f.tok(c).Rel; {
+			case rel == "nmod:poss", (rel == "amod" || rel == "compound") && f.owner[c-1] >= 0:
+				agents = append(agents, f.actorsAt(c)...)
+			case rel == "nmod" && f.caseOf(c) == "by":
+				agents = append(agents, f.actorsAt(c)...)
+			}
+		}
+		agents = without(agents, targets)
+	}
 	if len(agents) == 0 && t.Rel == "nmod" && f.caseOf(n) == "of" && lightNouns[f.lemma(t.Head)] {
 		// "Thailand's declaration of a ceasefire with Cambodia", "Russia's
 		// resumption of air strikes": the act is the light noun's owner's.

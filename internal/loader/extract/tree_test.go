@@ -173,6 +173,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a person wanted by a state is not its own", "Colombian police arrested a suspected drug trafficker wanted by the United States.", []string{"COLCOP 173"}, []string{"USA"}},
 		{"a place's participle hung on the verb", "Iraqi militias fired rockets at a base hosting U.S. troops in western Iraq.", []string{"194 USAMIL"}, []string{"043"}},
 		{"a partner fights beside the agent", "Russian mercenaries fought alongside Malian troops against Tuareg rebels near Tinzaouaten.", []string{"MLIMIL 190"}, []string{"190 MLIMIL"}},
+		{"an act done in another's name inside an act's phrase", "The Soviet invasion of Afghanistan in December 1979 in support of Noor Muhammad Taraki changed the region.", []string{"RUS 192 AFG", "RUS 05"}, nil},
+		{"unmoved by what another offers", "Russian officials say they remain unconvinced by the American assurances.", []string{"RUSGOV 120 USA"}, nil},
 		{"their: the conjuncts of the clause's subject", "Russia and China expanded their military cooperation.", []string{"RUS 062 CHN symmetric"}, nil},
 		{"what is judged happened in the target", "Pakistan criticised the recent closure of guest houses in Afghanistan.", []string{"PAK 111 AFG"}, nil},
 		{"what is judged, its place hung on the verb", "India criticised the treatment of minorities in Bangladesh.", []string{"IND 111 BGD"}, nil},
