@@ -97,6 +97,10 @@ type lexicon struct {
 	objects     *phraseSet
 	orgHeads    map[string]bool
 	criticize   *VerbRule // the rule of code 111, for spoken judgements
+	// compounds are the lexicon's nouns of several words ("tear gas",
+	// "air strike", "water cannon"), which the tagger may split into a
+	// verb and its object.
+	compounds *phraseSet
 }
 
 // phraseSet matches lower-case word sequences, longest first.
@@ -232,6 +236,7 @@ func loadLexicon(extra []VerbRule) (*lexicon, error) {
 		roleExt:     map[string]bool{},
 		objects:     newPhraseSet(),
 		orgHeads:    map[string]bool{},
+		compounds:   newPhraseSet(),
 	}
 	rules := append(append([]VerbRule(nil), f.Verbs...), extra...)
 	for i := range rules {
@@ -258,6 +263,15 @@ func loadLexicon(extra []VerbRule) (*lexicon, error) {
 		for _, n := range r.Nouns {
 			n = strings.ToLower(n)
 			lx.triggers[n] = append(lx.triggers[n], trigger{rule: r, noun: true})
+		}
+		phrases := append(append([]string(nil), r.Nouns...), r.Requires...)
+		for _, wc := range r.Words {
+			phrases = append(phrases, wc.Words...)
+		}
+		for _, ph := range phrases {
+			if strings.Contains(ph, " ") {
+				lx.compounds.add(ph, "NOUN")
+			}
 		}
 	}
 	for i := range rules {

@@ -116,6 +116,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 			keep[i] = true
 		}
 	}
+	e.compoundNouns(s, keep)
 	e.verbAfterModal(s, keep)
 	e.passiveOfAdjective(s, keep)
 	e.verbOfVerbless(s, keep)
@@ -129,6 +130,34 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 		e.parser.ParseTagged(s)
 	}
 	return s
+}
+
+// compoundNouns retags as nouns the words of a lexicon noun of several
+// words that the tagger read as a verb: "police fired tear gas at
+// protesters", "tear" read as the verb.
+func (e *Engine) compoundNouns(s *syntax.Sentence, keep []bool) {
+	for i := range s.Tokens {
+		for _, ph := range e.lex.compounds.first[strings.ToLower(s.Tokens[i].Form)] {
+			n := len(ph.words)
+			if i+n > len(s.Tokens) {
+				continue
+			}
+			match := true
+			for k, w := range ph.words {
+				match = match && strings.EqualFold(s.Tokens[i+k].Form, w)
+			}
+			if !match {
+				continue
+			}
+			for k := i; k < i+n; k++ {
+				if w := &s.Tokens[k]; w.UPOS == "VERB" {
+					w.UPOS, w.XPOS = "NOUN", "NN"
+					keep[k] = true
+				}
+			}
+			break
+		}
+	}
 }
 
 // modalWords take a bare verb after them.
@@ -1645,7 +1674,7 @@ func (f *treeFinder) codeWords(fd *finding, v int) {
 		}
 		for _, d := range f.s.Subtree(c) {
 			for _, wc := range r.Words {
-				if contains(wc.Words, f.low(d)) || contains(wc.Words, f.lemma(d)) {
+				if f.phraseStarts(wc.Words, d) {
 					fd.code = wc.Code
 					return
 				}
@@ -1666,12 +1695,33 @@ func (f *treeFinder) nounWords(fd *finding, n int) {
 			continue
 		}
 		for _, wc := range r.Words {
-			if contains(wc.Words, f.low(d)) || contains(wc.Words, f.lemma(d)) {
+			if f.phraseStarts(wc.Words, d) {
 				fd.code = wc.Code
 				return
 			}
 		}
 	}
+}
+
+// phraseStarts reports whether one of words, of one word or several
+// ("tear gas", "air strike"), starts at word d; the last word may match by
+// its lemma.
+func (f *treeFinder) phraseStarts(words []string, d int) bool {
+	for _, w := range words {
+		parts := strings.Fields(w)
+		if d+len(parts)-1 > f.s.Len() {
+			continue
+		}
+		ok := true
+		for k, p := range parts {
+			x := d + k
+			ok = ok && (f.low(x) == p || k == len(parts)-1 && f.lemma(x) == p)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // ----- nouns -----

@@ -22,7 +22,7 @@ interested interest willingness readiness intention desire commitment determinat
 	planVerbs        = verbSet(`plan intend expect schedule decide hope want seek aim prepare set due slate resolve arrange bid`)
 	treePlannedWords = verbSet(`upcoming planned proposed scheduled forthcoming expected prospective`)
 	threatVerbs      = verbSet(`threaten threat ultimatum`)
-	appealVerbs      = verbSet(`urge ask call appeal press request encourage implore beg plea`)
+	appealVerbs      = verbSet(`urge ask call appeal press request encourage implore beg plea apply application`)
 	demandVerbs      = verbSet(`demand insist order`)
 	directiveVerbs   = verbSet(`tell instruct`)
 	rejectVerbs      = verbSet(`refuse decline reject refusal rejection`)
@@ -281,6 +281,11 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 		}
 	}
 	switch {
+	case f.is(denyVerbs, h):
+		// "Pyongyang denied sending troops": what is denied is reported
+		// as not done, by whoever denies it.
+		fd.negated = !fd.negated
+		f.setReporter(fd, h)
 	case f.is(considerVerbs, h) && f.tok(h).UPOS == "VERB":
 		fd.code, fd.modality = "014", graph.Actual // weighing it is the act
 	case f.is(rejectVerbs, h):

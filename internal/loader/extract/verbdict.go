@@ -244,6 +244,9 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 			if timeNouns[f.lemma(o)] {
 				continue // "for months in solidarity with Palestinians": a span of time holds no target
 			}
+			if p == "for" && forceCode(code) {
+				continue // "to fight for Russia": whom one fights for is on one's side
+			}
 			targets = append(targets, f.actorsAt(o)...)
 			if len(targets) == 0 {
 				// "acted on a resolution against Libya", "cordoned off
