@@ -779,6 +779,9 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	if j == i {
 		return i
 	}
+	if end, ok := r.officeOf(i, j, mil, gov); ok {
+		return end
+	}
 	// Names: capitalized words that are neither titles, function words nor
 	// dictionary entries.
 	k := j
@@ -850,6 +853,42 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	p := r.person(j, k, country, role)
 	r.add(mention{start: i, end: k, actor: p, kind: mPerson})
 	return k
+}
+
+// officeOf recognises an office named by its title and country with no
+// personal name, "the President of France", "the Emir of Qatar": the
+// title words [i, j) end with "of" and the country follows. It stands
+// for the person of that country and office already met, else for the
+// country's government (or military), as "the French president" does.
+func (r *recognizer) officeOf(i, j int, mil, gov bool) (int, bool) {
+	toks := r.toks
+	if j < i+2 || toks[j-1].low != "of" || !mil && !gov {
+		return 0, false
+	}
+	ent, n := r.e.trie.longest(toks, j)
+	if n == 0 || ent.Type != graph.Country && !primaryCode(ent) {
+		return 0, false
+	}
+	end := j + n
+	if end < len(toks) && toks[end].cap && toks[end].word && !functionWords[toks[end].low] {
+		return 0, false // "the President of France Emmanuel Macron": a name follows
+	}
+	role := "GOV"
+	if mil {
+		role = "MIL"
+	}
+	country := countryOf(ent)
+	if p := r.personOf(country, role); p != nil {
+		r.add(mention{start: i, end: end, actor: p, kind: mPerson})
+		return end, true
+	}
+	a := r.doc.get("c:"+country+role, func() graph.Actor {
+		return graph.Actor{Name: ent.Name + " " + roleNoun[role], Code: country + role, Type: graph.Organization, Country: country}
+	})
+	a.role = role
+	a.country = r.entryActor(ent)
+	r.add(mention{start: i, end: end, actor: a, kind: mComposed})
+	return end, true
 }
 
 // person finds or creates the person named by tokens [i, j): a known

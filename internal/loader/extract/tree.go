@@ -801,6 +801,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			continue
 		}
 		if p := f.caseOf(o); p != "" && contains(preps, p) && !f.venue(o, r) {
+			if f.topic(o, r.Code) {
+				continue // "a call on the Gaza negotiations": a topic, whose parties are another act's
+			}
 			as := f.actorsAt(o)
 			if len(as) > 0 && len(without(as, agents)) == 0 {
 				// "sent troops to its border with Belarus": the agent's
@@ -2140,6 +2143,19 @@ func (f *treeFinder) partner(o int) bool {
 		}
 	}
 	return false
+}
+
+// topic reports whether phrase o, introduced by "on", "about" or "over",
+// names an act (an event noun) that is the topic of an act of code, not
+// its target: "spoke on the Gaza negotiations". Force is aimed at what it
+// is on: "strikes on Hamas positions".
+func (f *treeFinder) topic(o int, code string) bool {
+	switch f.caseOf(o) {
+	case "on", "about", "over":
+	default:
+		return false
+	}
+	return f.owner[o-1] < 0 && len(f.triggersOf(o, true)) > 0 && !forceCode(code)
 }
 
 // placeParticiples tell what a place holds ("a base hosting troops").

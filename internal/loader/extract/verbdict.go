@@ -204,6 +204,9 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 		switch {
 		case p == sPrep && p != "":
 			agents = f.actorsAt(o)
+		case f.topic(o, code):
+			// "a phone call on the Gaza negotiations": a topic's parties
+			// are another act's.
 		case contains(tPreps, p) || contains(best.After, p):
 			targets = append(targets, f.actorsAt(o)...)
 		}
@@ -243,6 +246,9 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 			}
 			if timeNouns[f.lemma(o)] {
 				continue // "for months in solidarity with Palestinians": a span of time holds no target
+			}
+			if f.topic(o, code) {
+				continue
 			}
 			if p == "for" && forceCode(code) {
 				continue // "to fight for Russia": whom one fights for is on one's side
