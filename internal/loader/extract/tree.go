@@ -1636,6 +1636,16 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 						out = append(out, f.actorsAt(c)...)
 						continue
 					}
+					if rel == "nmod" && judged && (p == "by" || p == "of" && f.owner[c-1] < 0 && f.roleOf(c) == "" && !f.peopleWord(c)) {
+						// "opposed the sale of U.S. weapons to Taiwan":
+						// whoever does what is judged, or owns what it
+						// is done with ("the killing of Kenyan protesters"
+						// names its victims instead).
+						if as := f.actorsAt(c); len(as) > 0 {
+							out = append(out, as...)
+							continue
+						}
+					}
 					next = append(next, c)
 				}
 			}

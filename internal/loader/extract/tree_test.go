@@ -186,6 +186,8 @@ func TestTreeStructure(t *testing.T) {
 		{"an office named by title and country", "The President of France visited Egypt.", []string{"FRAGOV 042 EGY"}, []string{"---"}},
 		{"a military office named by title and country", "The Chief of Army Staff of Pakistan visited Moscow.", []string{"PAKMIL 042 RUS"}, nil},
 		{"a topic's parties are another act's", "Egypt's president received a phone call from the Emir of Qatar on the Gaza negotiations.", []string{"QATGOV 041 EGYGOV"}, []string{"PSE"}},
+		{"a judged act is its doer's", "Beijing firmly opposed the sale of U.S. weapons to Taiwan.", []string{"CHN 120 USA"}, nil},
+		{"a judged act's victims are not its doers", "Kenya condemned the killing of Kenyan protesters.", nil, []string{"111 KEN"}},
 		{"their: the conjuncts of the clause's subject", "Russia and China expanded their military cooperation.", []string{"RUS 062 CHN symmetric"}, nil},
 		{"what is judged happened in the target", "Pakistan criticised the recent closure of guest houses in Afghanistan.", []string{"PAK 111 AFG"}, nil},
 		{"what is judged, its place hung on the verb", "India criticised the treatment of minorities in Bangladesh.", []string{"IND 111 BGD"}, nil},
