@@ -233,7 +233,7 @@ func TestCodingReport(t *testing.T) {
 func codingReport(t *testing.T, e *Engine) {
 	type tally struct{ tp, pred, gold int }
 	by := map[string]*tally{}
-	for _, name := range []string{"cameo_roots.jsonl", "generalise.jsonl", "unseen.jsonl"} {
+	for _, name := range []string{"cameo_roots.jsonl", "generalise.jsonl", "unseen.jsonl", "tuning.jsonl"} {
 		if _, err := os.Stat(filepath.Join("testdata", name)); err != nil {
 			continue
 		}
