@@ -269,8 +269,8 @@ func loadLexicon(extra []VerbRule) (*lexicon, error) {
 			phrases = append(phrases, wc.Words...)
 		}
 		for _, ph := range phrases {
-			if strings.Contains(ph, " ") {
-				lx.compounds.add(ph, "NOUN")
+			if strings.ContainsAny(ph, " -") {
+				lx.compounds.add(strings.ReplaceAll(ph, "-", " "), "NOUN")
 			}
 		}
 	}

@@ -138,21 +138,23 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 func (e *Engine) compoundNouns(s *syntax.Sentence, keep []bool) {
 	for i := range s.Tokens {
 		for _, ph := range e.lex.compounds.first[strings.ToLower(s.Tokens[i].Form)] {
-			n := len(ph.words)
-			if i+n > len(s.Tokens) {
-				continue
-			}
-			match := true
-			for k, w := range ph.words {
-				match = match && strings.EqualFold(s.Tokens[i+k].Form, w)
+			// The words in order, a hyphen allowed between two of them
+			// ("wreath-laying" is three tokens).
+			k, match := i, true
+			for j, w := range ph.words {
+				if j > 0 && k < len(s.Tokens) && s.Tokens[k].Form == "-" {
+					k++
+				}
+				match = match && k < len(s.Tokens) && strings.EqualFold(s.Tokens[k].Form, w)
+				k++
 			}
 			if !match {
 				continue
 			}
-			for k := i; k < i+n; k++ {
-				if w := &s.Tokens[k]; w.UPOS == "VERB" {
+			for x := i; x < k; x++ {
+				if w := &s.Tokens[x]; w.UPOS == "VERB" {
 					w.UPOS, w.XPOS = "NOUN", "NN"
-					keep[k] = true
+					keep[x] = true
 				}
 			}
 			break
@@ -637,8 +639,12 @@ func (f *treeFinder) triggersOf(id int, noun bool) []trigger {
 	keys := []string{f.low(id), f.lemma(id)}
 	if noun && id > 1 {
 		// Nouns of two words: "air strike", "hunger strike", "ethnic
-		// cleansing", "atomic bombing", before the head alone.
+		// cleansing", "atomic bombing", before the head alone; split at
+		// a hyphen, "wreath-laying".
 		prev := f.low(id - 1)
+		if prev == "-" && id > 2 {
+			prev = f.low(id - 2)
+		}
 		keys = append([]string{prev + " " + f.low(id), prev + " " + f.lemma(id)}, keys...)
 	}
 	for _, w := range keys {
@@ -975,6 +981,19 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	}
 	if len(targets) == 0 && !passive && (cameo.Root(r.Code) == "12" || f.is(denyVerbs, v)) {
 		targets = f.rebutted(v)
+	}
+	if len(targets) == 0 {
+		// "Allegations that Sri Lankan troops tortured detainees are
+		// being investigated": whoever a charge's clause accuses.
+		if p := f.patient(v, passive); p > 0 && chargeNouns[f.lemma(p)] {
+			for _, c := range f.s.Children(p) {
+				if rel := f.tok(c).Rel; rel == "acl" || rel == "ccomp" {
+					if sub := f.s.Child(c, "nsubj"); sub > 0 {
+						targets = f.agentsAt(sub)
+					}
+				}
+			}
+		}
 	}
 	if r.NamedOnly {
 		// Only what the object (or passive subject) names, whatever the
@@ -2109,7 +2128,7 @@ func (f *treeFinder) typed(r *VerbRule, targets []*actorRec, w int) []*actorRec 
 var blocNouns = toSet(`camp bloc side axis`)
 
 // chargeNouns name an accusation.
-var chargeNouns = toSet(`charge charges accusation accusations allegation allegations claim claims`)
+var chargeNouns = toSet(`charge charges accusation accusations allegation allegations claim claims report reports`)
 
 // rebutted returns the accusers whose charge verb v rejects or denies,
 // named in the clause the charge sums up: "Pakistan blamed India for the

@@ -87,6 +87,13 @@ func (f *treeFinder) context(fd *finding, p int) {
 			}
 		}
 		switch {
+		case (t.Rel == "acl" || t.Rel == "ccomp") && chargeNouns[f.lemma(h)] && f.tok(h).Rel != "root" && f.is(denyVerbs, f.tok(h).Head):
+			// "Kenya denied reports that its police had killed
+			// protesters": what denied reports tell is not done, as
+			// what is denied outright.
+			fd.negated = !fd.negated
+			f.setReporter(fd, f.tok(h).Head)
+			return
 		case (t.Rel == "xcomp" || t.Rel == "advcl" && f.toClause(x)) && f.is(inviteVerbs, h):
 			// "invited Lavrov to visit Islamabad": what one is invited
 			// to do is the invitation's content, coded with it.
