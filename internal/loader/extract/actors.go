@@ -589,23 +589,8 @@ func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
 		return 0, false
 	}
 	if role, n := r.e.lex.personRoles.match(toks, k); n > 0 && !r.nextIsName(k+n) && !(k+n < len(toks) && toks[k+n].low == "-" && !toks[k+n].space) {
-		end := k + n
-		// "the Russian leader", "Russian President": a person of that
-		// country already met in the document.
-		if p := r.personOf(countryOf(ent), role); p != nil {
-			r.add(mention{start: i0, end: end, actor: p, kind: mPerson})
-			return end, true
-		}
-		// "the Turkish foreign minister" with no name: the country's
-		// government (or military) as an actor.
-		country := countryOf(ent)
-		a := r.doc.get("c:"+country+role, func() graph.Actor {
-			return graph.Actor{Name: ent.Name + " " + roleNoun[role], Code: country + role, Type: graph.Organization, Country: country}
-		})
-		a.role = role
-		a.country = r.entryActor(ent)
-		r.add(mention{start: i0, end: end, actor: a, kind: mComposed})
-		return end, true
+		r.office(ent, role, i0, k+n)
+		return k + n, true
 	}
 	role, n := r.e.lex.roles.match(toks, k)
 	if n == 0 {
@@ -877,10 +862,19 @@ func (r *recognizer) officeOf(i, j int, mil, gov bool) (int, bool) {
 	if mil {
 		role = "MIL"
 	}
+	r.office(ent, role, i, end)
+	return end, true
+}
+
+// office adds the mention [i, end) of an office of country entry ent with
+// no name given ("the Russian leader", "the President of France"): the
+// person of that country and role already met in the document, else the
+// country's government (or military) as an actor.
+func (r *recognizer) office(ent *Entry, role string, i, end int) {
 	country := countryOf(ent)
 	if p := r.personOf(country, role); p != nil {
 		r.add(mention{start: i, end: end, actor: p, kind: mPerson})
-		return end, true
+		return
 	}
 	a := r.doc.get("c:"+country+role, func() graph.Actor {
 		return graph.Actor{Name: ent.Name + " " + roleNoun[role], Code: country + role, Type: graph.Organization, Country: country}
@@ -888,7 +882,6 @@ func (r *recognizer) officeOf(i, j int, mil, gov bool) (int, bool) {
 	a.role = role
 	a.country = r.entryActor(ent)
 	r.add(mention{start: i, end: end, actor: a, kind: mComposed})
-	return end, true
 }
 
 // person finds or creates the person named by tokens [i, j): a known

@@ -1896,28 +1896,14 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		// "the Soviet invasion of Afghanistan in support of Taraki": an
 		// act done "in" another's name, inside an act's own phrase, is
 		// that act's doer's, as it is a verb's.
-		h := t.Head
-		for _, c := range f.s.Children(h) {
-			switch rel := f.tok(c).Rel; {
-			case rel == "nmod:poss", (rel == "amod" || rel == "compound") && f.owner[c-1] >= 0:
-				agents = append(agents, f.actorsAt(c)...)
-			case rel == "nmod" && f.caseOf(c) == "by":
-				agents = append(agents, f.actorsAt(c)...)
-			}
-		}
-		agents = without(agents, targets)
+		agents = without(f.actOwners(t.Head), targets)
 	}
 	if len(agents) == 0 && t.Rel == "nmod" && f.caseOf(n) == "of" && lightNouns[f.lemma(t.Head)] {
 		// "Thailand's declaration of a ceasefire with Cambodia", "Russia's
 		// resumption of air strikes": the act is the light noun's owner's.
-		h := t.Head
-		for _, c := range f.s.Children(h) {
-			switch rel := f.tok(c).Rel; {
-			case rel == "nmod:poss", (rel == "amod" || rel == "compound") && f.owner[c-1] >= 0:
-				agents = append(agents, f.actorsAt(c)...)
-			case rel == "nmod" && f.caseOf(c) == "by":
-				agents = append(agents, f.actorsAt(c)...)
-			case rel == "nmod" && len(targets) == 0 && contains(r.NounPreps, f.caseOf(c)):
+		agents = f.actOwners(t.Head)
+		for _, c := range f.s.ChildrenByRel(t.Head, "nmod") {
+			if p := f.caseOf(c); len(targets) == 0 && p != "by" && contains(r.NounPreps, p) {
 				targets = append(targets, f.actorsAt(c)...)
 			}
 		}
@@ -2192,6 +2178,22 @@ var placeParticiples = verbSet(`host house shelter hold contain store harbour ha
 
 // sendVerbs send someone to act.
 var sendVerbs = verbSet(`send dispatch deploy appoint name`)
+
+// actOwners returns whose the act named by noun h is: its possessor, an
+// actor modifying it, or its by-phrase ("Thailand's declaration", "the
+// Soviet invasion", "the attack by Osgiliath soldiers").
+func (f *treeFinder) actOwners(h int) []*actorRec {
+	var out []*actorRec
+	for _, c := range f.s.Children(h) {
+		switch rel := f.tok(c).Rel; {
+		case rel == "nmod:poss", (rel == "amod" || rel == "compound") && f.owner[c-1] >= 0:
+			out = append(out, f.actorsAt(c)...)
+		case rel == "nmod" && f.caseOf(c) == "by":
+			out = append(out, f.actorsAt(c)...)
+		}
+	}
+	return out
+}
 
 // tieNouns name what two sides have with each other.
 var tieNouns = toSet(`relation relations tie ties contact contacts link links dialogue`)
