@@ -117,6 +117,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 		}
 	}
 	e.compoundNouns(s, keep)
+	e.nounAfterDeterminer(s, keep)
 	e.verbAfterModal(s, keep)
 	e.passiveOfAdjective(s, keep)
 	e.verbOfVerbless(s, keep)
@@ -161,6 +162,28 @@ func (e *Engine) compoundNouns(s *syntax.Sentence, keep []bool) {
 		}
 	}
 }
+
+// nounAfterDeterminer retags as a noun a noun trigger of the lexicon that
+// the tagger read as a verb right after an article: "issued a warrant for
+// Putin".
+func (e *Engine) nounAfterDeterminer(s *syntax.Sentence, keep []bool) {
+	for i := 1; i < len(s.Tokens); i++ {
+		w, prev := &s.Tokens[i], &s.Tokens[i-1]
+		if w.UPOS != "VERB" || prev.UPOS != "DET" || !articles[strings.ToLower(prev.Form)] {
+			continue
+		}
+		for _, tr := range e.lex.triggers[strings.ToLower(w.Form)] {
+			if tr.noun {
+				w.UPOS, w.XPOS = "NOUN", "NN"
+				keep[i] = true
+				break
+			}
+		}
+	}
+}
+
+// articles are the determiners no verb follows.
+var articles = toSet(`a an the`)
 
 // modalWords take a bare verb after them.
 var modalWords = toSet(`must will would shall should can could may might`)
@@ -1390,6 +1413,9 @@ func (f *treeFinder) antecedent(v, pron int) int {
 }
 
 func (f *treeFinder) relativePronoun(id int) bool {
+	if f.owner[id-1] >= 0 {
+		return false // "the WHO criticised Israel": a name
+	}
 	switch f.low(id) {
 	case "who", "which", "that", "whom":
 		return true
@@ -1915,9 +1941,10 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		// an event does it.
 		// "Israel and Lebanon agreed on a ceasefire": agreeing to a
 		// concession makes it.
-		agreed := t.Head > 0 && (f.caseOf(n) == "on" || f.caseOf(n) == "to") && f.lemma(t.Head) == "agree" && cameo.Root(r.Code) == "08"
+		agreed := t.Head > 0 && (strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "on" || f.caseOf(n) == "to") || t.Rel == "obj") &&
+			f.lemma(t.Head) == "agree" && cameo.Root(r.Code) == "08"
 		inPart := strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "in" && f.is(partakeVerbs, t.Head) ||
-			f.caseOf(n) == "on" && f.lemma(t.Head) == "go" || agreed)
+			f.caseOf(n) == "on" && f.lemma(t.Head) == "go") || agreed
 		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass" || inPart) && (f.is(treeLightVerbs, h) || inPart) {
 			agents = f.doers(h)
 			if len(targets) == 0 {
@@ -2069,6 +2096,11 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			fd.code = ec
 		} else if f.is(refuseVerbs, h) || f.is(cancelVerbs, h) || f.is(rejectVerbs, h) {
 			fd.negated = !fd.negated // "cancelled his visit"
+		} else if t.Rel == "obj" && f.lemma(h) != "agree" && (f.is(intentVerbs, h) || f.is(appealVerbs, h) || f.is(demandVerbs, h)) {
+			// "proposed a ceasefire between Israel and Hezbollah",
+			// "demanded talks": what is proposed or asked for is not
+			// yet done.
+			fd.modality = graph.Planned
 		} else if fd.modality == graph.Actual && f.tok(h).UPOS == "VERB" && t.Rel == "obj" {
 			// "intended to host talks between X and Y": the talks are
 			// someone else's plan, not yet an event of theirs.

@@ -288,7 +288,10 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			if rel == "compound" {
 				for k := 0; k < len(mods) && k < 6; k++ {
 					if f.owner[mods[k]-1] < 0 {
+						// "Al Shabaab fighters", the name read as "Al"
+						// with "Shabaab" flat under it.
 						mods = append(mods, f.s.ChildrenByRel(mods[k], "compound")...)
+						mods = append(mods, f.s.ChildrenByRel(mods[k], "flat")...)
 					}
 				}
 			}
@@ -462,6 +465,10 @@ func (f *treeFinder) personCountry(x int, p *actorRec) {
 		case rel == "appos", rel == "nmod:poss", rel == "amod":
 			// "X, Poland's foreign minister", "Sudan's RSF", "the
 			// Sudanese RSF"
+			cands = append(cands, c)
+		case rel == "nmod:desc" || rel == "compound" && f.roleOf(c) != "":
+			// "Libya's eastern commander Khalifa Haftar": the office
+			// before the name, with its country.
 			cands = append(cands, c)
 		case rel == "nmod" && (f.caseOf(c) == "of" || f.caseOf(c) == "in" && p.unknown):
 			cands = append(cands, c)
