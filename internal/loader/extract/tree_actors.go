@@ -480,7 +480,9 @@ func (f *treeFinder) personCountry(x int, p *actorRec) {
 	for _, c := range cands {
 		for _, a := range f.actorOf(c) {
 			country := countryCode(a)
-			if a == p || country == "" || a.Type == graph.Person {
+			if a == p || country == "" || a.Type == graph.Person && f.tok(c).Rel != "appos" {
+				// A person in the apposition is whose office it is:
+				// "Zamir Kabulov, the Russian president's special envoy".
 				continue
 			}
 			p.Country = country
