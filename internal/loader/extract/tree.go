@@ -1806,7 +1806,7 @@ var partakeVerbs = verbSet(`engage participate take join involve`)
 
 var treeLightVerbs = verbSet(`hold have conduct launch carry stage make pay begin start resume continue undertake
 mount wage step intensify escalate sign conclude ink reach impose announce extend deliver provide give
-open lodge file issue express host`)
+open lodge file issue express host expand boost increase deepen strengthen`)
 
 // nounEvent codes event noun n under one trigger.
 func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {

@@ -198,6 +198,7 @@ func TestTreeStructure(t *testing.T) {
 		{"an agreed concession is made", "Israel and Hamas agreed a ceasefire.", []string{"ISR 0871 PSEREB"}, []string{"planned"}},
 		{"a lexicon noun the tagger read as a verb after an article", "The ICC issued a warrant for Putin.", []string{"IGOJUDICC 173 RUSGOV"}, nil},
 		{"a name that reads as a relative pronoun", "The WHO criticised Israel.", []string{"IGOUNOHLHWHO 111 ISR"}, nil},
+		{"a verb that intensifies an act does it", "China and Pakistan expanded trade along the economic corridor last year.", []string{"CHN 061 PAK symmetric"}, nil},
 		{"a person in the apposition is whose office it is", "Zamir Kabulov, the Russian president's special envoy for Afghanistan, criticised Pakistan.", []string{"RUS", "111 PAK"}, []string{"--- 111"}},
 		{"their: the conjuncts of the clause's subject", "Russia and China expanded their military cooperation.", []string{"RUS 062 CHN symmetric"}, nil},
 		{"what is judged happened in the target", "Pakistan criticised the recent closure of guest houses in Afghanistan.", []string{"PAK 111 AFG"}, nil},
