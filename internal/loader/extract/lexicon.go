@@ -60,6 +60,10 @@ type VerbRule struct {
 	// only when it names an actor itself: "suspended Gabon", not
 	// "suspended funding for Palestinian refugees".
 	NamedOnly bool `yaml:"named_only"`
+	// PeopleOnly: the verb codes only when what it is done to is people
+	// (an actor, a role or people noun): "killed two soldiers", not
+	// "killed the deal" or "executed its strategy".
+	PeopleOnly bool `yaml:"people_only"`
 }
 
 // WordCode switches a rule's code when one of Words stands near the trigger.

@@ -771,6 +771,13 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			return finding{}, false // (attending a summit somewhere is a visit there)
 		}
 	}
+	if r.PeopleOnly {
+		if p := f.patient(v, f.isPassive(v)); p > 0 && f.tok(p).UPOS == "NOUN" && len(f.namedAt(p)) == 0 &&
+			f.roleOf(p) == "" && !f.peopleWord(p) && !quantityWords[f.lemma(p)] {
+			f.consumed = f.consumed[:consumed]
+			return finding{}, false // "executed its strategy", "killed the deal": another sense
+		}
+	}
 	if !r.Direct && len(r.Words) > 0 && len(tr.rest) == 0 && f.otherSense(v, r) {
 		f.consumed = f.consumed[:consumed]
 		return finding{}, false

@@ -198,6 +198,8 @@ func TestTreeStructure(t *testing.T) {
 		{"an agreed concession is made", "Israel and Hamas agreed a ceasefire.", []string{"ISR 0871 PSEREB"}, []string{"planned"}},
 		{"a lexicon noun the tagger read as a verb after an article", "The ICC issued a warrant for Putin.", []string{"IGOJUDICC 173 RUSGOV"}, nil},
 		{"a name that reads as a relative pronoun", "The WHO criticised Israel.", []string{"IGOUNOHLHWHO 111 ISR"}, nil},
+		{"word sense: executing a strategy kills nobody", "Russia advanced its relations with Pakistan to execute its strategy in Afghanistan.", nil, []string{"190"}},
+		{"word sense: killing people", "Israeli forces killed 20 Palestinians in Gaza.", []string{"ISRMIL 190 PSE"}, nil},
 		{"a verb that intensifies an act does it", "China and Pakistan expanded trade along the economic corridor last year.", []string{"CHN 061 PAK symmetric"}, nil},
 		{"a person in the apposition is whose office it is", "Zamir Kabulov, the Russian president's special envoy for Afghanistan, criticised Pakistan.", []string{"RUS", "111 PAK"}, []string{"--- 111"}},
 		{"their: the conjuncts of the clause's subject", "Russia and China expanded their military cooperation.", []string{"RUS 062 CHN symmetric"}, nil},
