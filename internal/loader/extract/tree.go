@@ -1862,6 +1862,9 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 				}
 				continue
 			}
+			if m := f.owner[c-1]; ct.Rel == "compound" && f.ms[m].kind == mUnknown && forceCode(r.Code) {
+				continue // "the Uri attack": a name no dictionary knows before an act of force is where it happened
+			}
 			if r.ModifierTarget {
 				targets = append(targets, f.actorsAt(c)...)
 			} else {
