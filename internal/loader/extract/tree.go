@@ -1223,6 +1223,9 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 			if p := f.s.Child(n, "nmod:poss"); p > 0 {
 				return f.actorsAt(p), passive
 			}
+			if as := f.actOwners(n); len(as) > 0 {
+				return as, passive // "the U.S. decision to return it to the list"
+			}
 			if f.tok(n).Rel != "obj" {
 				return nil, passive
 			}
