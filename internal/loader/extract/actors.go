@@ -291,7 +291,7 @@ func (r *recognizer) run() []mention {
 			i = m.end
 			continue
 		}
-		if ent, n := r.e.trie.longest(toks, i); n > 0 {
+		if ent, n := r.e.trie.longest(toks, i); n > 0 && !r.longerName(ent, i+n) {
 			i = r.afterEntry(ent, i, i+n)
 			continue
 		}
@@ -825,6 +825,11 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 			pe, n = e, m-1
 		}
 	}
+	if n > 0 && j+n < k {
+		// "Air Commodore Khalid Iqbal": the name goes on past the
+		// dictionary's "Khalid"; it is someone else.
+		n = 0
+	}
 	if n > 0 {
 		p := r.entryActor(pe)
 		if (p.role == "" || p.role == "ELI") && role != "" {
@@ -838,6 +843,24 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	p := r.person(j, k, country, role)
 	r.add(mention{start: i, end: k, actor: p, kind: mPerson})
 	return k
+}
+
+// longerName reports whether a person entry matched before word end is
+// only the first part of a longer name the dictionary does not know:
+// "Khalid Iqbal" is not King Khalid.
+func (r *recognizer) longerName(ent *Entry, end int) bool {
+	if ent.Type != graph.Person || end >= len(r.toks) {
+		return false
+	}
+	t := r.toks[end]
+	if !t.word || !t.cap || t.allCaps || functionWords[t.low] || weekdaysMonths[t.low] {
+		return false
+	}
+	if _, isTitle := r.e.lex.titleRole[t.low]; isTitle {
+		return false
+	}
+	_, n := r.e.trie.longest(r.toks, end)
+	return n == 0
 }
 
 // officeOf recognises an office named by its title and country with no
@@ -1084,11 +1107,17 @@ func (r *recognizer) capitalized(i int) int {
 		r.add(mention{start: i, end: j, actor: a, kind: mUnknown})
 		return j
 	}
-	words := 0
+	words, titles := 0, 0
 	for k := i; k < j; k++ {
 		if toks[k].word {
 			words++
+			if _, ok := r.e.lex.titleRole[toks[k].low]; ok {
+				titles++
+			}
 		}
+	}
+	if titles == words {
+		return j // "retired Air Commodore and former chief": an office, no name
 	}
 	if p := r.doc.surnames[last]; p != nil && words <= 3 {
 		r.touchPerson(p)

@@ -203,6 +203,8 @@ func TestTreeStructure(t *testing.T) {
 		{"an unknown name before an act of force is its place", "The Uri attack in Indian Held Kashmir killed 19 soldiers.", nil, []string{"--- 19", "--- 18"}},
 		{"an act noun's compound owner does what it governs", "Cuba condemned the U.S. decision to return it to a list of state sponsors of terrorism.", []string{"CUB 111 USA"}, []string{"CUB 084"}},
 		{"suspending a treaty with someone", "India suspended the Indus Waters Treaty with Pakistan.", []string{"IND 160 PAK"}, nil},
+		{"a name longer than a dictionary person's is someone else", "Air Commodore Khalid Iqbal criticised America.", []string{"111 USA"}, []string{"SAU"}},
+		{"an office with no name is no actor", "Khalid Iqbal, retired Air Commodore and former assistant chief of air staff, criticised America.", []string{"111 USA"}, []string{"SAU"}},
 		{"a verb that intensifies an act does it", "China and Pakistan expanded trade along the economic corridor last year.", []string{"CHN 061 PAK symmetric"}, nil},
 		{"a person in the apposition is whose office it is", "Zamir Kabulov, the Russian president's special envoy for Afghanistan, criticised Pakistan.", []string{"RUS", "111 PAK"}, []string{"--- 111"}},
 		{"their: the conjuncts of the clause's subject", "Russia and China expanded their military cooperation.", []string{"RUS 062 CHN symmetric"}, nil},
