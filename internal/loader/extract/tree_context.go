@@ -303,6 +303,10 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 		if fd.modality == graph.Actual {
 			fd.modality = graph.Planned
 		}
+	case f.is(intentVerbs, h) && forceCode(fd.code) && f.lemma(h) != "agree":
+		// "vowed to retaliate against Kyiv", "promised to strike": force
+		// promised to someone is a threat.
+		fd.code = threatCode(fd.code)
 	case f.is(intentVerbs, h):
 		if ic := intentCode(fd.rule, fd.code); ic != "" {
 			fd.code = ic
@@ -659,9 +663,11 @@ func (f *treeFinder) governors() {
 			// A rule that holds only for targets of some type ("withdrew
 			// from ECOWAS") says nothing of a clause whose target is
 			// unknown; the word's general rule does.
+			// So does a rule whose required words the clause lacks
+			// ("withdraw troops" is no recall of an envoy).
 			tr := trs[0]
 			for _, t := range trs {
-				if len(t.rule.TargetTypes) == 0 {
+				if len(t.rule.TargetTypes) == 0 && (len(t.rule.Requires) == 0 || f.requires(c, t.rule.Requires)) {
 					tr = t
 					break
 				}
