@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/kg-project/kg/internal/loader/input"
+	"github.com/kg-project/kg/internal/loader/pipeline"
 )
 
 // docStream is what kg extract and kg parse share: documents from paths
@@ -127,36 +128,30 @@ func (d docStream) run(ctx context.Context, each func(w *bufio.Writer, in input.
 	written := make(chan struct{})
 	go func() {
 		defer close(written)
-		pending := map[int]docResult{}
-		next := 0
-		for r := range results {
-			pending[r.seq] = r
-			for {
-				r, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				<-slots
-				if stop != nil {
-					continue // drain: what follows a stop is not written
-				}
-				if _, err := w.Write(r.out); err != nil {
-					stop = d.WriteErr(err)
-				} else if err := w.Flush(); err != nil {
-					stop = d.WriteErr(err)
-				}
-				for _, e := range r.reports {
-					report(e)
-				}
-				if stop == nil && r.stop != nil {
-					stop = r.stop
-				}
-				if stop != nil {
-					cancel()
-				}
+		var order pipeline.Reorder[docResult]
+		release := func(r docResult) error {
+			<-slots
+			if stop != nil {
+				return nil // drain: what follows a stop is not written
 			}
+			if _, err := w.Write(r.out); err != nil {
+				stop = d.WriteErr(err)
+			} else if err := w.Flush(); err != nil {
+				stop = d.WriteErr(err)
+			}
+			for _, e := range r.reports {
+				report(e)
+			}
+			if stop == nil && r.stop != nil {
+				stop = r.stop
+			}
+			if stop != nil {
+				cancel()
+			}
+			return nil
+		}
+		for r := range results {
+			order.Put(r.seq, r, release) // release never fails: a stop drains the rest
 		}
 	}()
 	seq := 0

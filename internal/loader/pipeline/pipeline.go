@@ -271,34 +271,28 @@ func feed(ctx context.Context, files []input.File, in input.Options, workers int
 // document. It returns when everything fed has been handled, when ctx is
 // done, or at the writer's first error.
 func (w *writer) drain(ctx context.Context, results <-chan item, tokens <-chan struct{}, done <-chan struct{}, delay time.Duration) error {
-	pending := map[int]item{}
-	next := 0
+	var order Reorder[item]
 	timer := time.NewTimer(delay)
 	timer.Stop()
 	defer timer.Stop()
+	release := func(it item) error {
+		if err := w.handle(it); err != nil {
+			return err
+		}
+		<-tokens
+		if len(w.batch) == 1 {
+			timer.Reset(delay)
+		}
+		if len(w.batch) >= w.batchSize {
+			return w.flush()
+		}
+		return nil
+	}
 	for {
 		select {
 		case it := <-results:
-			pending[it.seq] = it
-			for {
-				it, ok := pending[next]
-				if !ok {
-					break
-				}
-				delete(pending, next)
-				next++
-				if err := w.handle(it); err != nil {
-					return err
-				}
-				<-tokens
-				if len(w.batch) == 1 {
-					timer.Reset(delay)
-				}
-				if len(w.batch) >= w.batchSize {
-					if err := w.flush(); err != nil {
-						return err
-					}
-				}
+			if err := order.Put(it.seq, it, release); err != nil {
+				return err
 			}
 		case <-timer.C:
 			if err := w.flush(); err != nil {
