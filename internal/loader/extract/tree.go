@@ -894,22 +894,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		}
 	}
 	if len(targets) == 0 && !passive && contains(r.Preps, "to") {
-		// "lent Pakistan one billion dollars", read as one phrase: a
-		// name opening the object right after the verb, before a
-		// number, is the recipient of a second object.
-		if o := f.s.Child(v, "obj"); o > 0 {
-			if start, _ := f.s.Span(o); start == v+1 && start != o && f.tok(start).Rel == "compound" {
-				if m := f.owner[start-1]; m >= 0 {
-					next := start + 1 // the first word after the name
-					for next < o && f.owner[next-1] == m {
-						next++
-					}
-					if next < o && f.tok(next).UPOS == "NUM" {
-						targets = append(targets, f.mentionActors(start)...)
-					}
-				}
-			}
-		}
+		targets = f.recipientInObject(v)
 	}
 	if len(targets) == 0 && !passive && contains(r.Preps, "to") && len(r.Requires) > 0 {
 		// "sent Ukraine two more air-defence systems": with the thing
@@ -2238,6 +2223,33 @@ func (f *treeFinder) actOwners(h int) []*actorRec {
 		}
 	}
 	return out
+}
+
+// recipientInObject returns the recipient the parser read into the
+// object of giving verb v: "lent Pakistan one billion dollars", read as
+// one phrase, where a name opens the object right after the verb and a
+// number follows it.
+func (f *treeFinder) recipientInObject(v int) []*actorRec {
+	o := f.s.Child(v, "obj")
+	if o <= 0 {
+		return nil
+	}
+	start, _ := f.s.Span(o)
+	m := -1
+	if start == v+1 && start != o && f.tok(start).Rel == "compound" {
+		m = f.owner[start-1]
+	}
+	if m < 0 {
+		return nil
+	}
+	next := start + 1 // the first word after the name
+	for next < o && f.owner[next-1] == m {
+		next++
+	}
+	if next < o && f.tok(next).UPOS == "NUM" {
+		return f.mentionActors(start)
+	}
+	return nil
 }
 
 // tieNouns name what two sides have with each other.

@@ -222,9 +222,7 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			}
 			var out []*actorRec
 			for _, a := range f.actorsAt(c) {
-				if a.unknown && placeWords[f.lemma(x)] {
-					// "the village of Banjska": a name no dictionary
-					// knows is the place's own, not an actor.
+				if f.ownPlaceName(x, []*actorRec{a}) {
 					continue
 				}
 				out = append(out, f.composeRole(a, role))
@@ -300,8 +298,8 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 					continue
 				}
 				as := f.mentionActors(m)
-				if rel == "nmod of" && placeWords[f.lemma(x)] && allUnknown(as) {
-					continue // "the village of Banjska", as above
+				if rel == "nmod of" && f.ownPlaceName(x, as) {
+					continue
 				}
 				out = append(out, as...)
 			}
@@ -335,6 +333,13 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 		}
 	}
 	return dedupRecs(fallback)
+}
+
+// ownPlaceName reports whether as, named in the of-phrase of place noun
+// x, are the place's own name: "the village of Banjska", a name no
+// dictionary knows, is no actor.
+func (f *treeFinder) ownPlaceName(x int, as []*actorRec) bool {
+	return placeWords[f.lemma(x)] && allUnknown(as)
 }
 
 // brokerVerbs name what a third party does for others' deal: "a deal

@@ -414,9 +414,9 @@ func (f *treeFinder) patternObject(p *dict.Pattern, o int) bool {
 
 // sharesCountry reports whether a is of the country of one of as.
 func sharesCountry(a *actorRec, as []*actorRec) bool {
-	c := countryFrom(a.Country, a.Code)
+	c := countryCode(a)
 	for _, b := range as {
-		if c != "" && c == countryFrom(b.Country, b.Code) {
+		if c != "" && c == countryCode(b) {
 			return true
 		}
 	}
