@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -25,7 +26,7 @@ type centralOptions struct {
 }
 
 func newCmdCentral(f *factory, runF func(*centralOptions) error) *cobra.Command {
-	opts := &centralOptions{queryOptions: newQueryOptions(f)}
+	opts := &centralOptions{queryOptions: newIndexedQueryOptions(f)}
 	var ff filterFlags
 	var measure string
 	names := make([]string, len(query.Measures))
@@ -91,11 +92,12 @@ type centralRecord struct {
 	Hub   *float64 `json:"hub,omitempty"`
 }
 
-func runCentral(ctx context.Context, opts *centralOptions) error {
+func runCentral(ctx context.Context, opts *centralOptions) (err error) {
 	v, _, _, err := opts.Load(opts.Filter)
 	if err != nil {
 		return err
 	}
+	defer func() { err = cmp.Or(err, v.Err()) }()
 	recs, err := centralRecords(ctx, v, opts.Measure, opts.Weighted, opts.Top, opts.Samples)
 	if errors.Is(err, query.ErrNoConvergence) {
 		// The last iterate is still a usable ranking; say it is approximate.

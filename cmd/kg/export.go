@@ -199,7 +199,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 		return err
 	}
 	vo := export.ViewOptions{Multi: opts.Multi}
-	if err := selectSubgraph(v, actors, opts, &vo); err != nil {
+	if err := selectSubgraph(v, actorList(actors), opts, &vo); err != nil {
 		return err
 	}
 	if opts.Centrality {
@@ -272,7 +272,7 @@ func runExport(ctx context.Context, opts *exportOptions) error {
 // selectSubgraph restricts the export to an ego network or a shortest
 // path, both over edges in either direction (a relation links two actors
 // whoever initiated it), as kg neighbors and kg path find them.
-func selectSubgraph(v *view.View, actors []graph.Actor, opts *exportOptions, vo *export.ViewOptions) error {
+func selectSubgraph(v *view.View, actors *storedActors, opts *exportOptions, vo *export.ViewOptions) error {
 	switch {
 	case opts.Ego != "":
 		n, err := resolveNode(v, actors, opts.Ego)

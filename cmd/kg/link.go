@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -21,7 +22,7 @@ type linkOptions struct {
 }
 
 func newCmdLink(f *factory, runF func(*linkOptions) error) *cobra.Command {
-	opts := &linkOptions{queryOptions: newQueryOptions(f)}
+	opts := &linkOptions{queryOptions: newIndexedQueryOptions(f)}
 	var ff filterFlags
 	cmd := &cobra.Command{
 		Use:     "link X A B",
@@ -73,11 +74,12 @@ type linkRecord struct {
 	Summary  string         `json:"summary"`
 }
 
-func runLink(ctx context.Context, opts *linkOptions) error {
+func runLink(ctx context.Context, opts *linkOptions) (err error) {
 	v, ids, _, docs, err := opts.loadNamed(opts.X, opts.A, opts.B)
 	if err != nil {
 		return err
 	}
+	defer func() { err = cmp.Or(err, v.Err()) }()
 	x, s, t := ids[0], ids[1], ids[2]
 	if x == s || x == t || s == t {
 		return fmt.Errorf("link needs three different actors")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"strconv"
 	"strings"
@@ -20,7 +21,7 @@ type neighborsOptions struct {
 }
 
 func newCmdNeighbors(f *factory, runF func(*neighborsOptions) error) *cobra.Command {
-	opts := &neighborsOptions{queryOptions: newQueryOptions(f)}
+	opts := &neighborsOptions{queryOptions: newIndexedQueryOptions(f)}
 	var ff filterFlags
 	cmd := &cobra.Command{
 		Use:   "neighbors ACTOR",
@@ -68,11 +69,12 @@ type neighborRecord struct {
 	Evidence  []evidenceRecord `json:"evidence,omitempty"`
 }
 
-func runNeighbors(ctx context.Context, opts *neighborsOptions) error {
+func runNeighbors(ctx context.Context, opts *neighborsOptions) (err error) {
 	v, ids, _, docs, err := opts.loadNamed(opts.Actor)
 	if err != nil {
 		return err
 	}
+	defer func() { err = cmp.Or(err, v.Err()) }()
 	c := ids[0]
 	a := query.NewAdjacency(v)
 	if !opts.Directed {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -29,7 +30,7 @@ type pathOptions struct {
 }
 
 func newCmdPath(f *factory, runF func(*pathOptions) error) *cobra.Command {
-	opts := &pathOptions{queryOptions: newQueryOptions(f)}
+	opts := &pathOptions{queryOptions: newIndexedQueryOptions(f)}
 	var ff filterFlags
 	cmd := &cobra.Command{
 		Use:   "path FROM TO",
@@ -99,11 +100,12 @@ type hopRow struct {
 	rel       relationRecord
 }
 
-func runPath(ctx context.Context, opts *pathOptions) error {
+func runPath(ctx context.Context, opts *pathOptions) (err error) {
 	v, ids, actors, docs, err := opts.loadNamed(opts.From, opts.To)
 	if err != nil {
 		return err
 	}
+	defer func() { err = cmp.Or(err, v.Err()) }()
 	s, t := ids[0], ids[1]
 	a := query.NewAdjacency(v)
 	if !opts.Directed {

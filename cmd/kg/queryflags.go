@@ -145,20 +145,31 @@ func addEvidenceFlag(cmd *cobra.Command, n *int, def int, per string) {
 // loadView opens the store read-only and builds the filtered view; it also
 // returns every stored actor, for name resolution.
 func loadView(f *factory, flt graph.Filter) (*view.View, []graph.Actor, error) {
-	v, actors, _, err := loadQuery(f, flt)
-	return v, actors, err
+	v, actors, _, err := loadQuery(f, flt, false)
+	if err != nil {
+		return nil, nil, err
+	}
+	list, err := actors.all()
+	return v, list, err
 }
 
 // loadQuery is loadView that also returns the document names by ID, which
-// evidence quotes.
-func loadQuery(f *factory, flt graph.Filter) (*view.View, []graph.Actor, map[string]string, error) {
+// evidence quotes. With indexed, a view that the filters allow to is built
+// from the store's graph index (view.LoadIndexedView): right for a query
+// that reports a few pairs and nodes, as path, link, neighbors and central
+// do; and the actors are read only if the alias index cannot resolve a
+// name.
+func loadQuery(f *factory, flt graph.Filter, indexed bool) (*view.View, *storedActors, map[string]string, error) {
 	s, err := f.openStore(true)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	actors, err := s.Actors()
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("read actors: %w", err)
+	indexed = indexed && graphIndexQueries && s.HasGraphIndex() && view.Indexable(flt)
+	actors := &storedActors{load: s.Actors}
+	if indexed {
+		actors.byName = s.ActorsByAlias
+	} else if _, err := actors.all(); err != nil {
+		return nil, nil, nil, err
 	}
 	docs, err := allDocuments(s)
 	if err != nil {
@@ -172,7 +183,7 @@ func loadQuery(f *factory, flt graph.Filter) (*view.View, []graph.Actor, map[str
 		return nil, nil, nil, err
 	}
 	if flt, err = flt.ResolveActors(func(name string) (string, error) {
-		a, err := resolveActor(actors, name)
+		a, err := actors.resolve(name)
 		if err != nil {
 			return "", err
 		}
@@ -180,11 +191,77 @@ func loadQuery(f *factory, flt graph.Filter) (*view.View, []graph.Actor, map[str
 	}); err != nil {
 		return nil, nil, nil, err
 	}
-	v, err := view.LoadView(storeSource{s, actors, docs}, flt)
+	var v *view.View
+	if indexed {
+		v, err = view.LoadIndexedView(s, flt)
+	} else {
+		v, err = view.LoadView(storeSource{s, actors.list, docs}, flt)
+	}
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return v, actors, names, nil
+}
+
+// graphIndexQueries lets queries read the graph index; tests turn it off
+// to hold the answers to those of a view of every event.
+var graphIndexQueries = true
+
+// storedActors finds the stored actors that names on the command line
+// mean. It holds every stored actor, or reads them only when the store's
+// alias index finds none that answers to a name by ID or canonical name
+// (the first of view.ResolveActor's tiers, which decides whenever it
+// finds any): a query naming two actors then reads two, not 200,000.
+type storedActors struct {
+	list   []graph.Actor
+	read   bool
+	load   func() ([]graph.Actor, error)
+	byName func(name string) ([]graph.Actor, error) // nil: always use the list
+}
+
+// actorList is a storedActors that holds list.
+func actorList(list []graph.Actor) *storedActors { return &storedActors{list: list, read: true} }
+
+// all returns every stored actor, reading them on first use.
+func (s *storedActors) all() ([]graph.Actor, error) {
+	if !s.read {
+		list, err := s.load()
+		if err != nil {
+			return nil, fmt.Errorf("read actors: %w", err)
+		}
+		s.list, s.read = list, true
+	}
+	return s.list, nil
+}
+
+// resolve is resolveActor over every stored actor.
+func (s *storedActors) resolve(name string) (graph.Actor, error) {
+	if !s.read && s.byName != nil {
+		var cands []graph.Actor
+		seen := map[string]bool{}
+		for _, n := range []string{name, graph.Slug(name)} {
+			found, err := s.byName(n)
+			if err != nil {
+				return graph.Actor{}, err
+			}
+			for _, a := range found {
+				if !seen[a.ID] {
+					seen[a.ID] = true
+					cands = append(cands, a)
+				}
+			}
+		}
+		for i := range cands {
+			if view.NamesActor(&cands[i], name) {
+				return view.ResolveActor(cands, name)
+			}
+		}
+	}
+	list, err := s.all()
+	if err != nil {
+		return graph.Actor{}, err
+	}
+	return resolveActor(list, name)
 }
 
 // storeSource reuses the actors and documents already read for name
@@ -218,7 +295,7 @@ type queryOptions struct {
 // loadNamed loads the filtered view and finds the nodes of the actors
 // named on the command line, in order; it also returns every stored actor,
 // for names resolved later, and the document names by ID.
-func (o *queryOptions) loadNamed(names ...string) (*view.View, []int64, []graph.Actor, map[string]string, error) {
+func (o *queryOptions) loadNamed(names ...string) (*view.View, []int64, *storedActors, map[string]string, error) {
 	v, actors, docs, err := o.Load(o.Filter)
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -233,18 +310,25 @@ func (o *queryOptions) loadNamed(names ...string) (*view.View, []int64, []graph.
 }
 
 func newQueryOptions(f *factory) queryOptions {
-	return queryOptions{IO: f.IO, Load: storeViewLoader(f)}
+	return queryOptions{IO: f.IO, Load: storeViewLoader(f, false)}
+}
+
+// newIndexedQueryOptions are the options of a query that reports a few
+// pairs and nodes of the graph, and so builds its view from the graph
+// index when its filters allow (loadQuery).
+func newIndexedQueryOptions(f *factory) queryOptions {
+	return queryOptions{IO: f.IO, Load: storeViewLoader(f, true)}
 }
 
 // viewLoader builds the filtered view and returns every stored actor, which
 // name resolution searches (an actor may exist but have no event under the
 // filters), and the document names by ID. Commands take it as an option so
 // tests can hand in a view.
-type viewLoader func(graph.Filter) (*view.View, []graph.Actor, map[string]string, error)
+type viewLoader func(graph.Filter) (*view.View, *storedActors, map[string]string, error)
 
-func storeViewLoader(f *factory) viewLoader {
-	return func(flt graph.Filter) (*view.View, []graph.Actor, map[string]string, error) {
-		return loadQuery(f, flt)
+func storeViewLoader(f *factory, indexed bool) viewLoader {
+	return func(flt graph.Filter) (*view.View, *storedActors, map[string]string, error) {
+		return loadQuery(f, flt, indexed)
 	}
 }
 
@@ -252,8 +336,8 @@ func storeViewLoader(f *factory) viewLoader {
 // stored actor answers to is looked up in the dictionary, whose aliases the
 // text may not have used ("USSR", "Russian Federation"). Unknown and
 // ambiguous names give one line listing the closest actors.
-func resolveNode(v *view.View, actors []graph.Actor, name string) (int64, error) {
-	a, err := resolveActor(actors, name)
+func resolveNode(v *view.View, actors *storedActors, name string) (int64, error) {
+	a, err := actors.resolve(name)
 	if err != nil {
 		return 0, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/store"
 	"github.com/kg-project/kg/internal/loader"
 
@@ -18,6 +19,9 @@ type reindexOptions struct {
 	Extract loader.Options
 	Format  string
 	Memory  int64 // soft limit of the heap, --memory
+	// Graph rebuilds the graph index from the stored events instead of
+	// extracting again.
+	Graph bool
 	// Store opens the store for writing; Close closes it.
 	Store func() (*store.Store, error)
 	Close func() error
@@ -34,16 +38,31 @@ func newCmdReindex(f *factory, runF func(*reindexOptions) error) *cobra.Command 
 		Short: "Re-run extraction over the stored documents",
 		Long: `Reindex extracts the events of every stored document again from its clean
 text, with the current rules and dictionaries (--dict, KG_DICT), and replaces
-the old events. Documents keep their IDs. Use it after changing a dictionary.`,
-		Example: `  kg reindex --dict my-actors.yaml`,
-		Args:    noPositionalArgs,
+the old events. Documents keep their IDs. Use it after changing a dictionary.
+
+--graph leaves the events as they are and rebuilds the graph index from them:
+the per-pair counts that path, link, neighbors and central read instead of
+every event. Every write keeps the index, and a store of an older format gets
+it when first opened for writing; rebuild it if kg check or a query reports
+that it disagrees with the events.`,
+		Example: `  kg reindex --dict my-actors.yaml
+  kg reindex --graph`,
+		Args: noPositionalArgs,
 		RunE: prologue[reindexOptions]{runF: runF, run: runReindex,
 			format: &opts.Format, formats: []string{formatTable, formatJSON},
 			check: func(cmd *cobra.Command, _ []string) (err error) {
+				if opts.Graph {
+					for _, name := range []string{"dict", "coder"} {
+						if cmd.Flags().Changed(name) {
+							return flagErrorf(cmd, "--graph rebuilds the graph index and extracts nothing: --%s has no effect with it", name)
+						}
+					}
+				}
 				opts.Dicts, opts.Extract, err = extractorFlags(cmd)
 				return err
 			}}.runE(opts),
 	}
+	cmd.Flags().BoolVar(&opts.Graph, "graph", false, "rebuild the graph index from the stored events; extract nothing")
 	addDictFlag(cmd)
 	addCoderFlag(cmd)
 	addSummaryFormatFlag(cmd, &opts.Format)
@@ -53,6 +72,9 @@ the old events. Documents keep their IDs. Use it after changing a dictionary.`,
 
 func runReindex(ctx context.Context, opts *reindexOptions) error {
 	defer applyMemory(opts.Memory)()
+	if opts.Graph {
+		return rebuildGraph(ctx, opts)
+	}
 	x, d, err := newExtractor(opts.Dicts, opts.Extract)
 	if err != nil {
 		return err
@@ -92,5 +114,36 @@ func runReindex(ctx context.Context, opts *reindexOptions) error {
 	if sum.Failed > 0 {
 		return errSilent
 	}
+	return nil
+}
+
+// rebuildGraph is reindex --graph.
+func rebuildGraph(ctx context.Context, opts *reindexOptions) error {
+	st, err := opts.Store()
+	if err != nil {
+		return err
+	}
+	err = st.RebuildGraphIndex(ctx)
+	var stats graph.Stats
+	if err == nil {
+		stats, err = st.Stats()
+	}
+	if cerr := opts.Close(); cerr != nil && err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	sum := struct {
+		Events int `json:"events"`
+		Actors int `json:"actors"`
+	}{stats.Events, stats.Actors}
+	if opts.Format == formatJSON {
+		if err := writeObject(opts.IO.Out, formatJSON, sum); err != nil {
+			return fmt.Errorf("write summary: %w", err)
+		}
+		return nil
+	}
+	fmt.Fprintf(opts.IO.Out, "rebuilt the graph index of %d events among %d actors\n", sum.Events, sum.Actors)
 	return nil
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/kg-project/kg/internal/graph"
 	"github.com/kg-project/kg/internal/graph/view"
 	"github.com/kg-project/kg/internal/query"
 )
@@ -177,8 +176,8 @@ func runTimeline(ctx context.Context, opts *timelineOptions) error {
 // level a country counts with all of its own actors, even when it has no
 // event of its own under the filters (only its ministers do); any other
 // actor counts alone and must take part in some event.
-func timelineSide(v *view.View, actors []graph.Actor, name, level string) (query.Side, actorRef, error) {
-	a, err := resolveActor(actors, name)
+func timelineSide(v *view.View, actors *storedActors, name, level string) (query.Side, actorRef, error) {
+	a, err := actors.resolve(name)
 	if err != nil {
 		return nil, actorRef{}, err
 	}

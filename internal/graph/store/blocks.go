@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -142,7 +143,7 @@ func textSpan(text string, start, end int) string {
 type interner map[string]string
 
 func (in interner) str(b []byte) string {
-	if len(b) > 64 {
+	if len(b) > 64 || in == nil {
 		// Sentences: rarely shared between documents.
 		return string(b)
 	}
@@ -311,17 +312,35 @@ func walkBlock(b []byte, in interner, ax *graph.ActorIndex, fn func(e *graph.Eve
 	return d.finish()
 }
 
-// upgrade writes the block of every document of a store of format 1 and
-// re-encodes its actors, in batches, then stamps the store with
-// formatVersion. A run cut short
-// leaves the old stamp, and the next writable open writes the blocks
-// again.
+// upgrade brings a store of an older format to formatVersion: format 1
+// gets the block of every document and its actors re-encoded, formats 1
+// and 2 the graph index; then the store is stamped. A run cut short leaves
+// the old stamp, and the next writable open does the work again.
 func (s *Store) upgrade() error {
 	if !s.opts.InMemory {
 		if err := s.opts.checkSpace(0); err != nil {
 			return err
 		}
 	}
+	if s.format < 2 {
+		if err := s.writeBlocks(); err != nil {
+			return err
+		}
+	}
+	if err := s.rebuildGraphIndex(context.Background()); err != nil {
+		return fmt.Errorf("upgrade store %s to format %d: %w", s.name(), formatVersion, err)
+	}
+	err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(keyFormat, encodeUint32(formatVersion)) })
+	if err != nil {
+		return fmt.Errorf("upgrade store %s to format %d: %w", s.name(), formatVersion, err)
+	}
+	s.format = formatVersion
+	return nil
+}
+
+// writeBlocks writes the block of every document of a store of format 1
+// and re-encodes its actors, in batches.
+func (s *Store) writeBlocks() error {
 	var ids []string
 	if err := s.db.View(func(txn *badger.Txn) error {
 		return scan(txn, []byte(prefixDoc), func(id, _ []byte) error {
@@ -363,13 +382,10 @@ func (s *Store) upgrade() error {
 	if err == nil {
 		err = wb.Flush()
 	}
-	if err == nil {
-		err = s.db.Update(func(txn *badger.Txn) error { return txn.Set(keyFormat, encodeUint32(formatVersion)) })
-	}
 	if err != nil {
 		return fmt.Errorf("upgrade store %s to format %d: %w", s.name(), formatVersion, err)
 	}
-	s.format = formatVersion
+	s.format = 2
 	return nil
 }
 

@@ -148,6 +148,11 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 		for p, n := range pairs {
 			r.problem("adjacency %s→%s is missing (%d events)", p.src, p.dst, n)
 		}
+		if s.HasGraphIndex() {
+			if err := checkGraphIndex(ctx, txn, &r); err != nil {
+				return err
+			}
+		}
 		r.Documents, r.Actors = len(docs), len(actors)
 		for _, t := range []struct {
 			what string

@@ -24,9 +24,10 @@ import (
 // version rather than misreading them.
 const (
 	// formatVersion is the store format this code writes. Version 1, which
-	// had no document blocks (prefixBlock), is read as it is and upgraded
-	// by the first writable open.
-	formatVersion = 2
+	// had no document blocks (prefixBlock), and version 2, which had no
+	// graph index (graphindex.go), are read as they are and upgraded by
+	// the first writable open.
+	formatVersion = 3
 	// oldestFormat is the oldest format this code reads.
 	oldestFormat = 1
 
@@ -352,6 +353,21 @@ func (d *decoder) str() string {
 	s := string(d.b[:n])
 	d.b = d.b[n:]
 	return s
+}
+
+// bytes reads a length-prefixed string without copying it.
+func (d *decoder) bytes() []byte {
+	n := d.uvarint()
+	if d.err != nil {
+		return nil
+	}
+	if n > uint64(len(d.b)) {
+		d.err = errCorrupt
+		return nil
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	return b
 }
 
 func (d *decoder) finish() error {

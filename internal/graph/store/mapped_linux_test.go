@@ -41,7 +41,7 @@ func TestReleaseMapped(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Small memtables, so that the documents below go into tables.
-	s, err := Open(DefaultOptions(dir).WithMemTableSize(1 << 20))
+	s, err := Open(DefaultOptions(dir).WithMemTableSize(2 << 20))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,7 +52,7 @@ func (s *Store) Repair(ctx context.Context) (RepairReport, error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	// The writer's caches may hold what the repair changes.
-	s.actors, s.edges = nil, nil
+	s.actors, s.edges, s.rows = nil, nil, nil
 
 	plan := repairPlan{blocks: s.blocks()}
 	if err := s.db.View(func(txn *badger.Txn) error { return plan.read(ctx, txn, &r) }); err != nil {
@@ -65,6 +65,13 @@ func (s *Store) Repair(ctx context.Context) (RepairReport, error) {
 	}
 	if err := wb.Flush(); err != nil {
 		return r, fmt.Errorf("repair store %s: %w", s.name(), err)
+	}
+	// The graph index is derived from the events alone: write it again
+	// from what the repair kept.
+	if s.HasGraphIndex() {
+		if err := s.rebuildGraphIndex(ctx); err != nil {
+			return r, fmt.Errorf("repair store %s: %w", s.name(), err)
+		}
 	}
 	r.Documents, r.Events = len(plan.docs), plan.events
 	return r, nil

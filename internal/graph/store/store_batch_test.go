@@ -166,7 +166,7 @@ func TestPutDocumentsFailureInBatch(t *testing.T) {
 // alone with ErrTooBig.
 func TestPutDocumentsSplitsBatch(t *testing.T) {
 	open := func(t *testing.T) *Store {
-		s, err := Open(DefaultOptions(filepath.Join(t.TempDir(), "db")).WithMemTableSize(1 << 20))
+		s, err := Open(DefaultOptions(filepath.Join(t.TempDir(), "db")).WithMemTableSize(2 << 20))
 		if err != nil {
 			t.Fatal(err)
 		}

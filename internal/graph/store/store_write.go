@@ -193,7 +193,7 @@ func (s *Store) tryBatch(xs []graph.Extraction, force bool) ([]graph.PutStatus, 
 	if err := txn.Commit(); err != nil {
 		// Whether any of it reached the store is unknown: forget the
 		// caches rather than trust them.
-		s.actors, s.edges = nil, nil
+		s.actors, s.edges, s.rows = nil, nil, nil
 		return nil, -1, err
 	}
 	w.publish()
@@ -365,6 +365,8 @@ type batchWriter struct {
 	// unknown is the change in count per unknown actor phrase.
 	unknown map[string]int64
 	actors  map[string]*actorSlot
+	// graph keeps the graph index.
+	graph *indexWriter
 }
 
 func newBatchWriter(s *Store, txn *badger.Txn) (*batchWriter, error) {
@@ -388,6 +390,22 @@ func newBatchWriter(s *Store, txn *badger.Txn) (*batchWriter, error) {
 	if s.edges == nil {
 		s.edges = make(map[actorPair]uint64)
 	}
+	if s.rows == nil {
+		s.rows = make(map[string]*graph.IndexRow)
+	}
+	w.graph = newIndexWriter(s.db, txn, s.rows,
+		func(k, v []byte) error { return w.set(k, v, "graph index") },
+		func(k []byte) error { return w.del(k, "graph index") },
+		func(id string) (graph.Actor, error) {
+			sl, err := w.slot(id)
+			if err == nil && sl == nil {
+				err = ErrNotFound
+			}
+			if err != nil {
+				return graph.Actor{}, err
+			}
+			return sl.cur, nil
+		})
 	return w, nil
 }
 
@@ -477,6 +495,9 @@ func (w *batchWriter) finish() error {
 	if err := w.writePairs(); err != nil {
 		return err
 	}
+	if err := w.graph.flush(); err != nil {
+		return err
+	}
 	if err := w.writeUnknownTotals(); err != nil {
 		return err
 	}
@@ -493,6 +514,7 @@ func (w *batchWriter) finish() error {
 var (
 	maxCachedActors = 1 << 18
 	maxCachedPairs  = 1 << 19
+	maxCachedRows   = 1 << 18
 )
 
 // publish records the committed actors and adjacency counts in the
@@ -511,6 +533,17 @@ func (w *batchWriter) publish() {
 	for p, n := range w.counts {
 		w.s.edges[p] = n
 	}
+	if len(w.s.rows)+len(w.graph.rows) > maxCachedRows {
+		w.s.rows = make(map[string]*graph.IndexRow, len(w.graph.rows))
+	}
+	for id, r := range w.graph.rows {
+		if r.Num == 0 {
+			w.s.rows[id] = nil
+		} else {
+			w.s.rows[id] = &r.IndexRow
+		}
+	}
+
 }
 
 // remove deletes everything the stored version of a document brought,
@@ -526,6 +559,9 @@ func (w *batchWriter) remove(old graph.Document) error {
 			return fmt.Errorf("event %s: %w", id, err)
 		}
 		w.pairs[actorPair{e.Source, e.Target}]--
+		if err := w.graph.remove(&e); err != nil {
+			return err
+		}
 		w.c.Events--
 		if err := w.del(key(prefixEvent, id), "delete event"); err != nil {
 			return err
@@ -620,6 +656,7 @@ func (w *batchWriter) slot(id string) (*actorSlot, error) {
 // seen dates of every actor its events name by the events' dates.
 func (w *batchWriter) mergeActors() error {
 	for _, a := range w.x.Actors {
+		w.graph.touch(a.ID)
 		sl, err := w.slot(a.ID)
 		if err != nil {
 			return err
@@ -727,6 +764,9 @@ func (w *batchWriter) writeEvents() error {
 		ids = append(ids, e.ID)
 		kept = append(kept, *e)
 		w.pairs[actorPair{e.Source, e.Target}]++
+		if err := w.graph.add(e); err != nil {
+			return err
+		}
 		w.c.Events++
 	}
 	sort.Strings(ids)

@@ -80,7 +80,11 @@ func (t *strTable) str(i int32) string {
 // pack makes the view's form of e, whose source and target are the
 // builder's actors src and dst.
 func (b *ViewBuilder) pack(e *graph.Event, src, dst int32) event {
-	t := &b.strs
+	return packEvent(&b.strs, e, src, dst)
+}
+
+// packEvent makes the view's form of e, its strings in t.
+func packEvent(t *strTable, e *graph.Event, src, dst int32) event {
 	c := event{
 		id: e.ID, sentence: e.Sentence, src: src, dst: dst,
 		relation: t.ref(0, e.Relation), cameo: t.ref(1, e.CAMEO), modality: t.ref(2, string(e.Modality)),

@@ -4,44 +4,9 @@ import (
 	"cmp"
 	"slices"
 	"sort"
-	"time"
 
 	"github.com/kg-project/kg/internal/graph"
 )
-
-// docLag is how long before its document's date an event that took that
-// date ("the army chief is in Moscow") may have happened.
-const docLag = 7
-
-// reportSpan is the span of days an event's date may mean, and how
-// precise it is: 0 for a day its sentence gives, 1 for its document's
-// date, 2 for a month, 3 for a year.
-type reportSpan struct {
-	lo, hi int // days since 1970-01-01
-	rank   int
-}
-
-func dayNumber(d graph.Date) int {
-	return int(time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Unix() / 86400)
-}
-
-func spanOf(e *event) (reportSpan, bool) {
-	date := e.date()
-	if date.IsZero() {
-		return reportSpan{}, false
-	}
-	sp := reportSpan{lo: dayNumber(date.FirstDay()), hi: dayNumber(date.LastDay())}
-	switch {
-	case date.Precision() == graph.Day && e.docDate():
-		sp.lo -= docLag
-		sp.rank = 1
-	case date.Precision() == graph.Month:
-		sp.rank = 2
-	case date.Precision() == graph.Year:
-		sp.rank = 3
-	}
-	return sp, true
-}
 
 // groupReports finds the events that report one real-world event: the same
 // two nodes (either order for a symmetric event), CAMEO root, modality and
@@ -126,60 +91,14 @@ func groupReports(events []event, strs *strTable, src, dst []int32, window int) 
 	return rep
 }
 
-// groupRun groups one run of reports, those that share two nodes, root,
-// modality and negation, by their dates, setting rep for those that join
-// another's group.
+// groupRun groups one run of reports (graph.GroupRun), those that share
+// two nodes, root, modality and negation, by their dates.
 func groupRun(events []event, idx []int32, window int, rep []int32) {
-	type group struct {
-		first int32
-		span  reportSpan
-	}
-	spans := make(map[int32]reportSpan, len(idx))
-	for _, i := range idx {
-		spans[i], _ = spanOf(&events[i])
-	}
-	sort.SliceStable(idx, func(x, y int) bool {
-		a, b := spans[idx[x]], spans[idx[y]]
-		if a.rank != b.rank {
-			return a.rank < b.rank
-		}
-		if a.lo != b.lo {
-			return a.lo < b.lo
-		}
-		return idx[x] < idx[y]
-	})
-	var groups []group
-	for _, i := range idx {
-		sp := spans[i]
-		best, agree, bestGap := -1, 0, 0
-		for g := range groups {
-			gs := groups[g].span
-			// The window widens days, not months or years: "2012"
-			// and "2013" are not one event.
-			w := window
-			if sp.rank > 1 || gs.rank > 1 {
-				w = 0
-			}
-			if sp.lo > gs.hi+w || sp.hi < gs.lo-w {
-				continue
-			}
-			// A month or a year says little of when; it must say the
-			// same act, not only the same root.
-			if sp.rank > 1 && events[i].cameo != events[groups[g].first].cameo {
-				continue
-			}
-			agree++
-			gap := max(sp.lo-gs.hi, gs.lo-sp.hi, 0)
-			if best < 0 || gap < bestGap {
-				best, bestGap = g, gap
-			}
-		}
-		if best >= 0 && (sp.rank == 0 || agree == 1) {
-			rep[i] = groups[best].first
-			continue
-		}
-		groups = append(groups, group{first: i, span: sp})
-	}
+	graph.GroupRun(idx, func(i int32) graph.ReportSpan {
+		e := &events[i]
+		sp, _ := graph.SpanOf(e.date(), e.docDate())
+		return sp
+	}, func(i, j int32) bool { return events[i].cameo == events[j].cameo }, window, rep)
 }
 
 // rootKey packs the root of a CAMEO code (its first two characters, or

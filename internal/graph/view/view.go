@@ -71,6 +71,10 @@ type View struct {
 
 	multiOnce sync.Once
 	multi     *Multigraph
+
+	// lazy is set for a view built from a graph index, whose events are
+	// read pair by pair on demand (LoadIndexedView).
+	lazy *lazyView
 }
 
 // Pair aggregates the events on one directed edge of the simple view.
@@ -521,6 +525,7 @@ func (v *View) aggregate(p *Pair, slab *stringSlab) {
 // as one event: the same event told in other sentences or documents. It is
 // nil for an event reported once, and always under Filter.Mentions.
 func (v *View) Reports(i int) []graph.Event {
+	defer v.lock()()
 	if v.reports == nil || len(v.reports[i]) == 0 {
 		return nil
 	}
@@ -535,6 +540,7 @@ func (v *View) Reports(i int) []graph.Event {
 // Count, Relations, Goldstein, Sign, First, Last and Docs (its From and To
 // are left zero).
 func (v *View) Summarize(idx []int32) Pair {
+	defer v.lock()()
 	p := Pair{Events: idx}
 	v.aggregate(&p, nil)
 	return p
@@ -629,17 +635,27 @@ func Sign(x float64) int {
 }
 
 func (v *View) buildCSR() {
+	from := make([]int32, len(v.pairs))
+	to := make([]int32, len(v.pairs))
+	w := make([]float64, len(v.pairs))
+	for i, p := range v.pairs {
+		from[i], to[i], w[i] = int32(p.From), int32(p.To), float64(p.Count)
+	}
+	v.buildCSRFrom(from, to, w)
+}
+
+// buildCSRFrom builds both adjacencies from the edges from[i] → to[i] of
+// weight w[i], sorted by (from, to); it keeps to and w as the out-CSR's.
+func (v *View) buildCSRFrom(from, to []int32, w []float64) {
 	n := len(v.actors)
-	m := len(v.pairs)
+	m := len(from)
 	v.outOff = make([]int32, n+1)
 	v.inOff = make([]int32, n+1)
-	v.outAdj = make([]int32, m)
-	v.outW = make([]float64, m)
-	for i, p := range v.pairs {
-		v.outOff[p.From+1]++
-		v.inOff[p.To+1]++
-		v.outAdj[i] = int32(p.To)
-		v.outW[i] = float64(p.Count)
+	v.outAdj = to
+	v.outW = w
+	for i := range from {
+		v.outOff[from[i]+1]++
+		v.inOff[to[i]+1]++
 	}
 	for i := 0; i < n; i++ {
 		v.outOff[i+1] += v.outOff[i]
@@ -650,11 +666,11 @@ func (v *View) buildCSR() {
 	v.inPair = make([]int32, m)
 	next := append([]int32(nil), v.inOff[:n]...)
 	// Pairs are sorted by From, so each in-list comes out sorted by From.
-	for i, p := range v.pairs {
-		k := next[p.To]
-		next[p.To]++
-		v.inAdj[k] = int32(p.From)
-		v.inW[k] = float64(p.Count)
+	for i := range from {
+		k := next[to[i]]
+		next[to[i]]++
+		v.inAdj[k] = from[i]
+		v.inW[k] = w[i]
 		v.inPair[k] = int32(i)
 	}
 }
@@ -678,26 +694,60 @@ func (v *View) NodeOf(actorID string) (int64, bool) {
 }
 
 // Stats returns node id's event summary.
-func (v *View) Stats(id int64) NodeStats { return v.stats[id] }
+func (v *View) Stats(id int64) NodeStats {
+	if v.lazy == nil {
+		return v.stats[id]
+	}
+	defer v.lock()()
+	v.readNode(int32(id))
+	st := v.stats[id]
+	st.First, st.Last = v.lazy.first[id], v.lazy.last[id]
+	return st
+}
 
 // NumEvents returns the number of kept events.
-func (v *View) NumEvents() int { return len(v.events) }
+func (v *View) NumEvents() int {
+	if v.lazy != nil {
+		defer v.lock()()
+		v.readAll()
+	}
+	return len(v.events)
+}
 
 // Event returns kept event i; events are numbered in the order they were
 // added.
-func (v *View) Event(i int) graph.Event { return v.strs.unpack(&v.events[i], v.ids) }
+func (v *View) Event(i int) graph.Event {
+	defer v.lock()()
+	return v.strs.unpack(&v.events[i], v.ids)
+}
 
 // EventDate returns kept event i's date, without the rest of it.
-func (v *View) EventDate(i int) graph.Date { return v.events[i].date() }
+func (v *View) EventDate(i int) graph.Date {
+	defer v.lock()()
+	return v.events[i].date()
+}
 
 // EventID returns kept event i's ID, without the rest of it.
-func (v *View) EventID(i int) string { return v.events[i].id }
+func (v *View) EventID(i int) string {
+	defer v.lock()()
+	return v.events[i].id
+}
 
 // EventEnds returns the nodes of event i's source and target.
-func (v *View) EventEnds(i int) (from, to int64) { return int64(v.evSrc[i]), int64(v.evDst[i]) }
+func (v *View) EventEnds(i int) (from, to int64) {
+	defer v.lock()()
+	return int64(v.evSrc[i]), int64(v.evDst[i])
+}
 
 // Pairs returns the simple edges with their aggregates, sorted by (From, To).
-func (v *View) Pairs() []Pair { return v.pairs }
+func (v *View) Pairs() []Pair {
+	if v.lazy != nil {
+		defer v.lock()()
+		v.readAll()
+		v.lazy.settle(v)
+	}
+	return v.pairs
+}
 
 // Pair returns the aggregates of the edge u→v, or nil if there is none.
 func (v *View) Pair(uid, vid int64) *Pair {
@@ -705,7 +755,27 @@ func (v *View) Pair(uid, vid int64) *Pair {
 	if i < 0 {
 		return nil
 	}
+	v.fill(uid, vid)
+	return v.pairAt(i)
+}
+
+// pairAt is pair i, whose events a view built from a graph index must
+// have read.
+func (v *View) pairAt(i int) *Pair {
+	if v.lazy != nil {
+		defer v.lock()()
+		return v.lazy.pair(v, i)
+	}
 	return &v.pairs[i]
+}
+
+// fill reads the events of the pair u, w of a view built from a graph
+// index, if not yet read.
+func (v *View) fill(uid, vid int64) {
+	if v.lazy != nil {
+		defer v.lock()()
+		v.readPair(int32(uid), int32(vid))
+	}
 }
 
 func (v *View) pairIndex(uid, vid int64) int {
@@ -790,7 +860,8 @@ func (v *View) WeightedEdge(uid, vid int64) gonumgraph.WeightedEdge {
 	if i < 0 {
 		return nil
 	}
-	return Edge{F: v.node(int32(uid)), T: v.node(int32(vid)), Pair: &v.pairs[i]}
+	v.fill(uid, vid)
+	return Edge{F: v.node(int32(uid)), T: v.node(int32(vid)), Pair: v.pairAt(i)}
 }
 
 // Weight implements gonum's graph.Weighted: the event count of u→v; 0 for

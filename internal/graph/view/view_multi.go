@@ -53,7 +53,14 @@ func (l Line) Weight() float64 { return 1 }
 
 // Multigraph returns the one-line-per-event view, built on first use.
 func (v *View) Multigraph() *Multigraph {
-	v.multiOnce.Do(func() { v.multi = newMultigraph(v) })
+	v.multiOnce.Do(func() {
+		if v.lazy != nil {
+			unlock := v.lock()
+			v.readAll()
+			unlock()
+		}
+		v.multi = newMultigraph(v)
+	})
 	return v.multi
 }
 

@@ -57,7 +57,7 @@ func ResolveActor(actors []graph.Actor, name string) (graph.Actor, error) {
 			}
 		}
 		switch {
-		case a.ID == name || a.ID == slug || graph.NormalizeName(a.Name) == key:
+		case namesActor(a, name, key, slug):
 			primary = append(primary, i)
 		case graph.NormalizeName(a.Code) == key:
 			secondary = append(secondary, i)
@@ -85,6 +85,17 @@ func ResolveActor(actors []graph.Actor, name string) (graph.Actor, error) {
 		return graph.Actor{}, e
 	}
 	return graph.Actor{}, &ActorError{Name: name, Candidates: ClosestActors(actors, name, 5)}
+}
+
+// NamesActor reports whether name designates a by its ID or canonical
+// name, the first of ResolveActor's tiers: when some actor answers so,
+// ResolveActor decides among those alone.
+func NamesActor(a *graph.Actor, name string) bool {
+	return namesActor(a, name, graph.NormalizeName(name), graph.Slug(name))
+}
+
+func namesActor(a *graph.Actor, name, key, slug string) bool {
+	return key != "" && (a.ID == name || a.ID == slug || graph.NormalizeName(a.Name) == key)
 }
 
 // ClosestActors returns up to n actors whose name, code or aliases look most

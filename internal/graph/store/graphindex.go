@@ -1,0 +1,757 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	badger "github.com/dgraph-io/badger/v4"
+
+	"github.com/kg-project/kg/internal/graph"
+)
+
+// The graph index (format 3) lets a query build the actor graph without
+// reading events. Every write keeps it in the transaction that writes the
+// events, so it is as crash-safe as they are:
+//
+//   - prefixGraphPair + A 0x00 B 0x00 docID 0x00 eventID (A <= B) → the
+//     digest of an event between A and B, either way (A == B: an actor
+//     with itself). Key order is document and event ID, the order in which
+//     a view meets the events. A digest is what grouping the reports of one
+//     event needs, so a write recounts a pair from its digests alone; one
+//     key per event, not one value per pair, keeps a busy pair from being
+//     rewritten whole by every document that adds to it.
+//   - prefixGraphRow + actorID → the actor's row: its name, code, type and
+//     country, its counts towards itself and each other actor, and how many
+//     actors have events towards it (graph.IndexRow). An actor has a row
+//     while the zero Filter keeps one of its events.
+const (
+	prefixGraphPair = "gpair/"
+	prefixGraphRow  = "grow/"
+)
+
+// digest is what the graph index keeps of one event.
+type digest struct {
+	doc, id         string
+	flags           byte
+	modality, cameo string
+	date            graph.Date
+}
+
+const (
+	// digestRev: the event runs from the pair's second actor to its first.
+	digestRev = 1 << iota
+	digestSymmetric
+	digestDocDate
+	// digestKept: the zero Filter keeps the event.
+	digestKept
+)
+
+// pairOf orders an event's two actors as its graph-index pair is keyed.
+func pairOf(e *graph.Event) [2]string {
+	if e.Target < e.Source {
+		return [2]string{e.Target, e.Source}
+	}
+	return [2]string{e.Source, e.Target}
+}
+
+func digestOf(e *graph.Event) digest {
+	d := digest{doc: e.DocID, id: e.ID, modality: string(e.Modality), cameo: e.CAMEO, date: e.Date}
+	if e.Target < e.Source {
+		d.flags |= digestRev
+	}
+	if e.Symmetric {
+		d.flags |= digestSymmetric
+	}
+	if e.DocDate {
+		d.flags |= digestDocDate
+	}
+	if (graph.Filter{}).KeepEvent(e) {
+		d.flags |= digestKept
+	}
+	return d
+}
+
+func encodeDigest(d *digest) []byte {
+	b := make([]byte, 0, 16+len(d.modality)+len(d.cameo))
+	b = append(b, d.flags)
+	b = binary.AppendUvarint(b, uint64(len(d.modality)))
+	b = append(b, d.modality...)
+	b = binary.AppendUvarint(b, uint64(len(d.cameo)))
+	b = append(b, d.cameo...)
+	b = binary.AppendVarint(b, int64(d.date.Year))
+	b = binary.AppendVarint(b, int64(d.date.Month))
+	return binary.AppendVarint(b, int64(d.date.Day))
+}
+
+// decodeDigest reads the digest of event id of document doc.
+func decodeDigest(doc, id string, b []byte, x *digest) error {
+	if len(b) == 0 {
+		return errCorrupt
+	}
+	d := decoder{b: b[1:]}
+	*x = digest{doc: doc, id: id, flags: b[0], modality: d.str(), cameo: d.str()}
+	x.date = graph.Date{Year: d.int(), Month: d.int(), Day: d.int()}
+	return d.finish()
+}
+
+func digestKey(p [2]string, doc, id string) []byte { return key(prefixGraphPair, p[0], p[1], doc, id) }
+
+// pairDigests reads the digests of pair p that txn sees, in key order.
+// The writer reads them through a read-only transaction: an iterator of a
+// transaction with writes sorts all of them each time it is made.
+func pairDigests(txn *badger.Txn, p [2]string) ([]digest, error) {
+	prefix := key(prefixGraphPair, p[0], p[1], "")
+	var ds []digest
+	err := scan(txn, prefix, func(rest, v []byte) error {
+		doc, id, ok := strings.Cut(string(rest), "\x00")
+		if !ok {
+			return errCorrupt
+		}
+		ds = append(ds, digest{})
+		return decodeDigest(doc, id, v, &ds[len(ds)-1])
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph index pair %s, %s: %w", p[0], p[1], err)
+	}
+	return ds, nil
+}
+
+// countPair counts a pair's events as a view of the zero Filter does:
+// [0] from the pair's first actor to its second, [1] back, [2] of an actor
+// with itself (self is true). The reports of one event are grouped by the
+// view's rule (graph.GroupRun): same direction (any, for a symmetric
+// event), root, modality and symmetry, dates that agree.
+func countPair(ds []digest, self bool, window int) [3]pairCount {
+	var rep []int32
+	if len(ds) > 1 {
+		rep = groupDigests(ds, self, window)
+	}
+	var c [3]pairCount
+	for i := range ds {
+		d := &ds[i]
+		switch {
+		case self:
+			c[2].stored++
+		case d.flags&digestRev != 0:
+			c[1].stored++
+		default:
+			c[0].stored++
+		}
+		if d.flags&digestKept == 0 {
+			continue
+		}
+		one := rep == nil || rep[i] == int32(i)
+		add := func(k int) {
+			c[k].Mentions++
+			if one {
+				c[k].Events++
+			}
+		}
+		switch rev := d.flags&digestRev != 0; {
+		case self:
+			add(2)
+		case rev:
+			add(1)
+		default:
+			add(0)
+		}
+		if d.flags&digestSymmetric != 0 && !self {
+			add(1 - int(d.flags&digestRev))
+		}
+	}
+	return c
+}
+
+// groupDigests groups the reports among ds, returning for each the
+// report that stands for its group (graph.GroupRun).
+func groupDigests(ds []digest, self bool, window int) []int32 {
+	rep := make([]int32, len(ds))
+	type runKey struct {
+		dir            byte
+		root, modality string
+		symmetric      bool
+	}
+	runs := map[runKey][]int32{}
+	var keys []runKey
+	for i := range ds {
+		rep[i] = int32(i)
+		d := &ds[i]
+		if d.flags&digestKept == 0 || d.date.IsZero() {
+			continue
+		}
+		sym := d.flags&digestSymmetric != 0
+		var dir byte
+		if !sym && !self {
+			dir = 1 + d.flags&digestRev
+		}
+		k := runKey{dir, graph.ReportRoot(d.cameo), d.modality, sym}
+		if _, ok := runs[k]; !ok {
+			keys = append(keys, k)
+		}
+		runs[k] = append(runs[k], int32(i))
+	}
+	for _, k := range keys {
+		if idx := runs[k]; len(idx) > 1 {
+			graph.GroupRun(idx, func(i int32) graph.ReportSpan {
+				sp, _ := graph.SpanOf(ds[i].date, ds[i].flags&digestDocDate != 0)
+				return sp
+			}, func(i, j int32) bool { return ds[i].cameo == ds[j].cameo }, window, rep)
+		}
+	}
+	return rep
+}
+
+// pairCount is a pair's count one way, and how many events the store
+// holds that way, the zero Filter's or not.
+type pairCount struct {
+	graph.IndexCount
+	stored int
+}
+
+// indexRow is a graph-index row being edited; Out is sorted by To.
+type indexRow struct {
+	graph.IndexRow
+	// dirty: the row differs from what is stored (or is new).
+	dirty bool
+}
+
+func (r *indexRow) find(to uint32) (int, bool) {
+	return slices.BinarySearchFunc(r.Out, to, func(e graph.IndexEdge, t uint32) int { return cmp.Compare(e.To, t) })
+}
+
+func (r *indexRow) out(to uint32) pairCount {
+	i, found := r.find(to)
+	if !found {
+		return pairCount{}
+	}
+	return pairCount{r.Out[i].IndexCount, r.Out[i].Stored}
+}
+
+func (r *indexRow) setOut(to uint32, c pairCount) {
+	i, found := r.find(to)
+	// The entry goes with the last event either way: one stored the
+	// other way round may count this way too (symmetric).
+	gone := c.stored == 0 && c.Mentions == 0
+	switch {
+	case gone && found:
+		r.Out = slices.Delete(r.Out, i, i+1)
+	case gone:
+		return
+	case found:
+		if r.Out[i].IndexCount == c.IndexCount && r.Out[i].Stored == c.stored {
+			return
+		}
+		r.Out[i].IndexCount, r.Out[i].Stored = c.IndexCount, c.stored
+	default:
+		r.Out = slices.Insert(r.Out, i, graph.IndexEdge{To: to, IndexCount: c.IndexCount, Stored: c.stored})
+	}
+	r.dirty = true
+}
+
+func (r *indexRow) setSelf(c pairCount) {
+	if r.Self != c.IndexCount || r.SelfStored != c.stored {
+		r.Self, r.SelfStored, r.dirty = c.IndexCount, c.stored, true
+	}
+}
+
+func encodeRow(r *graph.IndexRow) []byte {
+	a := &r.Actor
+	b := make([]byte, 0, 24+len(a.Name)+len(a.Code)+len(a.Type)+len(a.Country)+len(r.Out)*8)
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(r.Num))
+	str(a.Name)
+	str(a.Code)
+	str(string(a.Type))
+	str(a.Country)
+	b = binary.AppendUvarint(b, uint64(r.Self.Events))
+	b = binary.AppendUvarint(b, uint64(r.Self.Mentions))
+	b = binary.AppendUvarint(b, uint64(r.SelfStored))
+	b = binary.AppendUvarint(b, uint64(len(r.Out)))
+	for _, e := range r.Out {
+		b = binary.AppendUvarint(b, uint64(e.To))
+		b = binary.AppendUvarint(b, uint64(e.Events))
+		b = binary.AppendUvarint(b, uint64(e.Mentions))
+		b = binary.AppendUvarint(b, uint64(e.Stored))
+	}
+	return b
+}
+
+// decodeRow reads actor id's row. Strings that rows repeat (types,
+// codes, countries) come from in, so that a query reading every row does
+// not allocate them 200,000 times.
+func decodeRow(id string, b []byte, r *graph.IndexRow, in interner) error {
+	d := decoder{b: b}
+	r.Num = uint32(d.uvarint())
+	r.Actor = graph.Actor{ID: id, Name: d.str()}
+	r.Actor.Code = in.str(d.bytes())
+	r.Actor.Type = graph.ActorType(in.str(d.bytes()))
+	r.Actor.Country = in.str(d.bytes())
+	r.Self = graph.IndexCount{Events: int(d.uvarint()), Mentions: int(d.uvarint())}
+	r.SelfStored = int(d.uvarint())
+	n := d.uvarint()
+	if n > uint64(len(b)) {
+		return errCorrupt
+	}
+	r.Out = make([]graph.IndexEdge, n)
+	for i := range r.Out {
+		r.Out[i] = graph.IndexEdge{To: uint32(d.uvarint()), IndexCount: graph.IndexCount{Events: int(d.uvarint()), Mentions: int(d.uvarint())}, Stored: int(d.uvarint())}
+	}
+	return d.finish()
+}
+
+// keyActorNum holds the next actor number the graph index gives.
+var keyActorNum = []byte(prefixMeta + "actornum")
+
+// indexWriter keeps the graph index up to date within one transaction.
+// Digests are written and deleted with their events, and remembered per
+// pair; flush recounts the pairs they touched from those and the digests
+// committed before, and rewrites the rows that changed.
+type indexWriter struct {
+	db    *badger.DB
+	txn   *badger.Txn
+	set   func(k, v []byte) error
+	del   func(k []byte) error
+	actor func(id string) (graph.Actor, error) // the actor's record as the transaction leaves it
+	pairs map[[2]string]*pairEdit
+	rows  map[string]*indexRow
+	// touched are actors whose record may have changed.
+	touched map[string]bool
+	// next is the next actor number, 0 until read.
+	next uint32
+	// cache holds committed rows (nil: none), read instead of the store;
+	// nil for none.
+	cache map[string]*graph.IndexRow
+}
+
+// pairEdit is what the transaction changed of one pair's digests.
+type pairEdit struct {
+	add []digest
+	del map[[2]string]bool // document and event IDs
+}
+
+// newIndexWriter keeps the index within txn, a transaction of db that
+// writes through set and del. No other transaction may commit to db
+// before txn does.
+func newIndexWriter(db *badger.DB, txn *badger.Txn, cache map[string]*graph.IndexRow, set func(k, v []byte) error, del func(k []byte) error, actor func(string) (graph.Actor, error)) *indexWriter {
+	return &indexWriter{db: db, txn: txn, cache: cache, set: set, del: del, actor: actor,
+		pairs: map[[2]string]*pairEdit{}, rows: map[string]*indexRow{}, touched: map[string]bool{}}
+}
+
+func (w *indexWriter) edit(p [2]string) *pairEdit {
+	pe := w.pairs[p]
+	if pe == nil {
+		pe = &pairEdit{}
+		w.pairs[p] = pe
+	}
+	return pe
+}
+
+// add writes the digest of a new event. Its actors get their rows, and
+// so their numbers, in the order events are added: a store written in
+// one batch or document by document numbers them alike.
+func (w *indexWriter) add(e *graph.Event) error {
+	for _, id := range [2]string{e.Source, e.Target} {
+		if _, err := w.row(id, true); err != nil {
+			return err
+		}
+	}
+	p := pairOf(e)
+	d := digestOf(e)
+	pe := w.edit(p)
+	pe.add = append(pe.add, d)
+	return w.set(digestKey(p, e.DocID, e.ID), encodeDigest(&d))
+}
+
+// remove deletes the digest of an event that goes.
+func (w *indexWriter) remove(e *graph.Event) error {
+	p := pairOf(e)
+	pe := w.edit(p)
+	if i := slices.IndexFunc(pe.add, func(d digest) bool { return d.doc == e.DocID && d.id == e.ID }); i >= 0 {
+		pe.add = slices.Delete(pe.add, i, i+1)
+	} else {
+		if pe.del == nil {
+			pe.del = map[[2]string]bool{}
+		}
+		pe.del[[2]string{e.DocID, e.ID}] = true
+	}
+	return w.del(digestKey(p, e.DocID, e.ID))
+}
+
+// touch says that actor id's record may have changed.
+func (w *indexWriter) touch(id string) { w.touched[id] = true }
+
+// row returns actor id's row; one that is not stored is made, with the
+// next actor number, when create is set, and is nil otherwise.
+func (w *indexWriter) row(id string, create bool) (*indexRow, error) {
+	if r := w.rows[id]; r != nil {
+		return r, nil
+	}
+	r := &indexRow{}
+	if c, ok := w.cache[id]; ok && (c != nil || !create) {
+		if c == nil {
+			return nil, nil
+		}
+		// The cached row stays as committed: edit a copy.
+		r.IndexRow = *c
+		r.Out = slices.Clone(c.Out)
+		w.rows[id] = r
+		return r, nil
+	}
+	b, err := getValue(w.txn, key(prefixGraphRow, id))
+	switch {
+	case err == nil:
+		if err := decodeRow(id, b, &r.IndexRow, nil); err != nil {
+			return nil, fmt.Errorf("graph index row of %s: %w", id, err)
+		}
+	case !errors.Is(err, ErrNotFound):
+		return nil, err
+	case !create:
+		return nil, nil
+	default:
+		if w.next == 0 {
+			n, err := getUint64(w.txn, keyActorNum)
+			if err != nil && !errors.Is(err, ErrNotFound) {
+				return nil, fmt.Errorf("graph index: next actor number: %w", err)
+			}
+			w.next = max(uint32(n), 1)
+		}
+		r.Actor.ID, r.Num, r.dirty = id, w.next, true
+		w.next++
+	}
+	w.rows[id] = r
+	return r, nil
+}
+
+// flush recounts the touched pairs and writes pairs and rows.
+func (w *indexWriter) flush() error {
+	window := graph.Filter{}.ReportWindow()
+	ps := make([][2]string, 0, len(w.pairs))
+	for p := range w.pairs {
+		ps = append(ps, p)
+	}
+	sort.Slice(ps, func(i, j int) bool {
+		if ps[i][0] != ps[j][0] {
+			return ps[i][0] < ps[j][0]
+		}
+		return ps[i][1] < ps[j][1]
+	})
+	var read *badger.Txn
+	defer func() {
+		if read != nil {
+			read.Discard()
+		}
+	}()
+	for _, p := range ps {
+		self := p[0] == p[1]
+		rx, err := w.row(p[0], true)
+		if err != nil {
+			return err
+		}
+		ry, err := w.row(p[1], true)
+		if err != nil {
+			return err
+		}
+		// The rows say whether the pair had digests before: most pairs
+		// of a large graph are new, and need no read.
+		var cur []digest
+		if !self && rx.out(ry.Num).stored+ry.out(rx.Num).stored > 0 || self && rx.SelfStored > 0 {
+			if read == nil {
+				read = w.db.NewTransaction(false)
+			}
+			if cur, err = pairDigests(read, p); err != nil {
+				return err
+			}
+		}
+		pe := w.pairs[p]
+		if len(pe.del) > 0 {
+			cur = slices.DeleteFunc(cur, func(d digest) bool { return pe.del[[2]string{d.doc, d.id}] })
+		}
+		cur = append(cur, pe.add...)
+		slices.SortFunc(cur, func(a, b digest) int {
+			if c := strings.Compare(a.doc, b.doc); c != 0 {
+				return c
+			}
+			return strings.Compare(a.id, b.id)
+		})
+		nc := countPair(cur, self, window)
+		if self {
+			rx.setSelf(nc[2])
+			continue
+		}
+		rx.setOut(ry.Num, nc[0])
+		ry.setOut(rx.Num, nc[1])
+	}
+	for id := range w.touched {
+		// Only a stored row needs its record refreshed.
+		if _, err := w.row(id, false); err != nil {
+			return err
+		}
+	}
+	ids := make([]string, 0, len(w.rows))
+	for id := range w.rows {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		r := w.rows[id]
+		a, err := w.actor(id)
+		if err != nil {
+			return fmt.Errorf("graph index row of %s: %w", id, err)
+		}
+		if rec := (graph.Actor{ID: id, Name: a.Name, Code: a.Code, Type: a.Type, Country: a.Country}); !actorEqual(rec, r.Actor) {
+			r.Actor, r.dirty = rec, true
+		}
+		if !r.dirty {
+			continue
+		}
+		if err := w.set(key(prefixGraphRow, id), encodeRow(&r.IndexRow)); err != nil {
+			return err
+		}
+	}
+	if w.next != 0 {
+		return w.set(keyActorNum, encodeUint64(uint64(w.next)))
+	}
+	return nil
+}
+
+// HasGraphIndex reports whether the store keeps the graph index (format 3
+// and later). A store of an older format gets it at its first writable
+// open; read-only, it has none and queries read its events.
+func (s *Store) HasGraphIndex() bool { return s.format >= 3 }
+
+// GraphRows calls fn with the graph-index row of every actor that has
+// taken part in an event, in actor-ID order. fn owns the row.
+func (s *Store) GraphRows(fn func(r *graph.IndexRow) error) error {
+	if !s.HasGraphIndex() {
+		return fmt.Errorf("store %s has no graph index (format %d)", s.name(), s.format)
+	}
+	in := interner{}
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte(prefixGraphRow), func(id, v []byte) error {
+			var r graph.IndexRow
+			if err := decodeRow(string(id), v, &r, in); err != nil {
+				return fmt.Errorf("graph index row of %s: %w", id, err)
+			}
+			return fn(&r)
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("read graph index: %w", err)
+	}
+	return nil
+}
+
+// PairEvents returns every event between actors a and b, either way (a
+// == b: the actor's events with itself), whole, ordered by document and
+// event ID as a full read meets them.
+func (s *Store) PairEvents(a, b string) ([]graph.Event, error) {
+	if b < a {
+		a, b = b, a
+	}
+	var out []graph.Event
+	err := s.db.View(func(txn *badger.Txn) error {
+		ds, err := pairDigests(txn, [2]string{a, b})
+		if err != nil {
+			return err
+		}
+		out = make([]graph.Event, len(ds))
+		for i, d := range ds {
+			if err := getEvent(txn, d.id, &out[i]); err != nil {
+				return fmt.Errorf("event %s: %w", d.id, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the events between %s and %s: %w", a, b, err)
+	}
+	return out, nil
+}
+
+// RebuildGraphIndex writes the graph index again from the events: after
+// an upgrade from an older format, a repair, or on demand (kg reindex
+// --graph). It deletes the old index first; a run cut short leaves an
+// index that a further run rebuilds.
+func (s *Store) RebuildGraphIndex(ctx context.Context) error {
+	if s.opts.ReadOnly {
+		return fmt.Errorf("rebuild graph index: %w", ErrReadOnly)
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	return s.rebuildGraphIndex(ctx)
+}
+
+// rebuildGraphIndex is RebuildGraphIndex with the write lock held.
+func (s *Store) rebuildGraphIndex(ctx context.Context) error {
+	s.rows = nil
+	for _, p := range [][]byte{[]byte(prefixGraphPair), []byte(prefixGraphRow), keyActorNum} {
+		if err := s.db.DropPrefix(p); err != nil {
+			return fmt.Errorf("rebuild graph index: drop %s: %w", p, err)
+		}
+	}
+	var ids []string
+	if err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte(prefixDoc), func(id, _ []byte) error {
+			ids = append(ids, string(id))
+			return nil
+		})
+	}); err != nil {
+		return fmt.Errorf("rebuild graph index: list documents: %w", err)
+	}
+	// A few documents per transaction: enough to share the pairs and rows
+	// of their actors, few enough to stay far under Badger's limit.
+	const perTxn = 32
+	for lo := 0; lo < len(ids); lo += perTxn {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		batch := ids[lo:min(lo+perTxn, len(ids))]
+		err := s.db.Update(func(txn *badger.Txn) error {
+			w := newIndexWriter(s.db, txn, nil, txn.Set, txn.Delete, func(id string) (graph.Actor, error) { return getActor(txn, id) })
+			for _, doc := range batch {
+				evs, err := getDocEvents(txn, doc)
+				if errors.Is(err, ErrNotFound) {
+					continue
+				}
+				if err != nil {
+					return fmt.Errorf("document %s: %w", doc, err)
+				}
+				for _, id := range evs {
+					var e graph.Event
+					if _, err := getEventRecord(txn, id, &e); err != nil {
+						return fmt.Errorf("event %s: %w", id, err)
+					}
+					if err := w.add(&e); err != nil {
+						return err
+					}
+				}
+			}
+			return w.flush()
+		})
+		if err != nil {
+			return fmt.Errorf("rebuild graph index: %w", err)
+		}
+	}
+	return nil
+}
+
+// checkGraphIndex holds the graph index to the events: every event has
+// its digest under its pair and no digest outlives its event, every row
+// says what the digests count, and actor numbers are unique. Problems end
+// with how to mend them.
+func checkGraphIndex(ctx context.Context, txn *badger.Txn, r *CheckReport) error {
+	const mend = " (kg reindex --graph rebuilds the index)"
+	rows := map[string]*graph.IndexRow{}
+	owner := map[uint32]string{}
+	next, err := getUint64(txn, keyActorNum)
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		r.problem("graph index: next actor number: %v%s", err, mend)
+	}
+	err = scan(txn, []byte(prefixGraphRow), func(k, v []byte) error {
+		id := string(k)
+		var row graph.IndexRow
+		if err := decodeRow(id, v, &row, nil); err != nil {
+			r.problem("graph index row of %s: %v%s", id, err, mend)
+			return nil
+		}
+		if o, taken := owner[row.Num]; taken || row.Num == 0 || uint64(row.Num) >= next {
+			r.problem("graph index gives %s the number %d (taken by %q, next %d)%s", id, row.Num, o, next, mend)
+		}
+		owner[row.Num] = id
+		rows[id] = &row
+		return ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	want := map[string]*indexRow{}
+	wrow := func(id string) *indexRow {
+		if w := want[id]; w != nil {
+			return w
+		}
+		w := &indexRow{}
+		want[id] = w
+		return w
+	}
+	num := func(id string) uint32 {
+		if row := rows[id]; row != nil {
+			return row.Num
+		}
+		r.problem("graph index has no row for %s%s", id, mend)
+		return 0
+	}
+	window := graph.Filter{}.ReportWindow()
+	digests := 0
+	var cur [2]string
+	var ds []digest
+	count := func() {
+		if len(ds) == 0 {
+			return
+		}
+		c := countPair(ds, cur[0] == cur[1], window)
+		if cur[0] == cur[1] {
+			wrow(cur[0]).setSelf(c[2])
+		} else {
+			wrow(cur[0]).setOut(num(cur[1]), c[0])
+			wrow(cur[1]).setOut(num(cur[0]), c[1])
+		}
+		ds = ds[:0]
+	}
+	err = scan(txn, []byte(prefixGraphPair), func(k, v []byte) error {
+		digests++
+		parts := strings.Split(string(k), "\x00")
+		if len(parts) != 4 {
+			r.problem("graph index key %q: malformed%s", k, mend)
+			return nil
+		}
+		p := [2]string{parts[0], parts[1]}
+		if p != cur {
+			count()
+			cur = p
+		}
+		var d digest
+		if err := decodeDigest(parts[2], parts[3], v, &d); err != nil {
+			r.problem("graph index digest of event %s: %v%s", parts[3], err, mend)
+			return nil
+		}
+		var e graph.Event
+		if _, err := getEventRecord(txn, d.id, &e); err != nil {
+			r.problem("graph index holds event %s, which does not read back: %v%s", d.id, err, mend)
+			return nil
+		}
+		if pairOf(&e) != p || digestOf(&e) != d {
+			r.problem("graph index holds event %s otherwise than it is stored%s", d.id, mend)
+		}
+		ds = append(ds, d)
+		return ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	count()
+	if digests != r.Events {
+		r.problem("graph index holds %d events, %d are stored%s", digests, r.Events, mend)
+	}
+	for id, got := range rows {
+		w := wrow(id)
+		a, err := getActor(txn, id)
+		if err != nil {
+			r.problem("graph index has a row for %s, whose record does not read back: %v%s", id, err, mend)
+			continue
+		}
+		w.Num, w.Actor = got.Num, graph.Actor{ID: id, Name: a.Name, Code: a.Code, Type: a.Type, Country: a.Country}
+		if !slices.Equal(encodeRow(got), encodeRow(&w.IndexRow)) {
+			r.problem("graph index row of %s does not add up to its events%s", id, mend)
+		}
+	}
+	return nil
+}
