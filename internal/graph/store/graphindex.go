@@ -301,7 +301,11 @@ func decodeRow(id string, b []byte, r *graph.IndexRow, in interner) error {
 	if n > uint64(len(b)) {
 		return errCorrupt
 	}
-	r.Out = make([]graph.IndexEdge, n)
+	if uint64(cap(r.Out)) >= n {
+		r.Out = r.Out[:n]
+	} else {
+		r.Out = make([]graph.IndexEdge, n)
+	}
 	for i := range r.Out {
 		r.Out[i] = graph.IndexEdge{To: uint32(d.uvarint()), IndexCount: graph.IndexCount{Events: int(d.uvarint()), Mentions: int(d.uvarint())}, Stored: int(d.uvarint())}
 	}
@@ -529,15 +533,19 @@ func (w *indexWriter) flush() error {
 func (s *Store) HasGraphIndex() bool { return s.format >= 3 }
 
 // GraphRows calls fn with the graph-index row of every actor that has
-// taken part in an event, in actor-ID order. fn owns the row.
+// taken part in an event, in actor-ID order. The row and its Out are
+// valid only during the call (its strings stay valid): the next row is
+// read into them.
 func (s *Store) GraphRows(fn func(r *graph.IndexRow) error) error {
 	if !s.HasGraphIndex() {
 		return fmt.Errorf("store %s has no graph index (format %d)", s.name(), s.format)
 	}
 	in := interner{}
+	var r graph.IndexRow
 	err := s.db.View(func(txn *badger.Txn) error {
-		return scan(txn, []byte(prefixGraphRow), func(id, v []byte) error {
-			var r graph.IndexRow
+		// Rows are small and held in the tables: reading each in place
+		// beats copying it ahead of use.
+		return scanWith(txn, badger.IteratorOptions{Prefix: []byte(prefixGraphRow)}, func(id, v []byte) error {
 			if err := decodeRow(string(id), v, &r, in); err != nil {
 				return fmt.Errorf("graph index row of %s: %w", id, err)
 			}

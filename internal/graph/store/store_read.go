@@ -682,7 +682,14 @@ func readCounters(txn *badger.Txn) (counters, error) {
 // scan calls fn with the rest of every key under prefix (the key without
 // the prefix) and its value, in key order, stopping at fn's first error.
 // Both slices are valid only during the call.
-func scan(txn *badger.Txn, prefix []byte, fn func(rest, value []byte) error) (err error) {
+func scan(txn *badger.Txn, prefix []byte, fn func(rest, value []byte) error) error {
+	return scanWith(txn, badger.IteratorOptions{Prefix: prefix}, fn)
+}
+
+// scanWith is scan with the iterator's options given; opts.Prefix is the
+// prefix.
+func scanWith(txn *badger.Txn, opts badger.IteratorOptions, fn func(rest, value []byte) error) (err error) {
+	prefix := opts.Prefix
 	// Badger 4.9 indexes out of a table whose block index is damaged
 	// instead of returning an error: that panic is the report of damage.
 	defer func() {
@@ -690,7 +697,7 @@ func scan(txn *badger.Txn, prefix []byte, fn func(rest, value []byte) error) (er
 			err = fmt.Errorf("%w: a table does not read back (%v)", ErrDamaged, p)
 		}
 	}()
-	it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	it := txn.NewIterator(opts)
 	defer it.Close()
 	for it.Rewind(); it.Valid(); it.Next() {
 		item := it.Item()

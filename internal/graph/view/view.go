@@ -701,7 +701,8 @@ func (v *View) Stats(id int64) NodeStats {
 	defer v.lock()()
 	v.readNode(int32(id))
 	st := v.stats[id]
-	st.First, st.Last = v.lazy.first[id], v.lazy.last[id]
+	d := v.lazy.dates[int32(id)]
+	st.First, st.Last = d[0], d[1]
 	return st
 }
 

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"sync"
 
@@ -49,21 +50,28 @@ func LoadIndexedView(src IndexSource, f graph.Filter) (*View, error) {
 		}
 		return c.Events
 	}
-	// Every row, in actor-ID order, and the kept edges by row and the
-	// other end's number; which rows are nodes is known at the end.
-	type edge struct {
-		from int32  // row
-		to   uint32 // the other end's number, then its node
-		n    int
-	}
+	// Every row, in actor-ID order, and the kept edges from[k] → to[k]
+	// of weight w[k], by row and the other end's number, which become
+	// nodes once it is known which rows are nodes.
 	var (
-		actors []graph.Actor
-		nums   []uint32
-		self   []int
-		edges  []edge
-		maxNum uint32
+		actors   []graph.Actor
+		nums     []uint32
+		self     []int
+		from, to []int32
+		w        []float64
+		maxNum   uint32
 	)
+	if st, ok := src.(interface{ Stats() (graph.Stats, error) }); ok {
+		// Sized once: growing them costs a copy of each.
+		if c, err := st.Stats(); err == nil {
+			actors, nums, self = make([]graph.Actor, 0, c.Actors), make([]uint32, 0, c.Actors), make([]int, 0, c.Actors)
+			from, to, w = make([]int32, 0, c.Edges), make([]int32, 0, c.Edges), make([]float64, 0, c.Edges)
+		}
+	}
 	err := src.GraphRows(func(r *graph.IndexRow) error {
+		if r.Num > math.MaxInt32 {
+			return fmt.Errorf("read graph index: %s has number %d, out of range (kg reindex --graph rebuilds the index)", r.Actor.ID, r.Num)
+		}
 		i := int32(len(actors))
 		actors = append(actors, r.Actor)
 		nums = append(nums, r.Num)
@@ -71,7 +79,7 @@ func LoadIndexedView(src IndexSource, f graph.Filter) (*View, error) {
 		maxNum = max(maxNum, r.Num)
 		for _, e := range r.Out {
 			if e.Mentions > 0 {
-				edges = append(edges, edge{i, e.To, count(e.IndexCount)})
+				from, to, w = append(from, i), append(to, int32(e.To)), append(w, float64(count(e.IndexCount)))
 			}
 		}
 		return nil
@@ -93,13 +101,12 @@ func LoadIndexedView(src IndexSource, f graph.Filter) (*View, error) {
 			node[i] = 1
 		}
 	}
-	for k := range edges {
-		e := &edges[k]
-		if e.to > maxNum || rowOf[e.to] < 0 {
-			return nil, fmt.Errorf("read graph index: %s has events towards actor number %d, which has no row (kg reindex --graph rebuilds the index)", actors[e.from].ID, e.to)
+	for k := range to {
+		if to[k] > int32(maxNum) || rowOf[to[k]] < 0 {
+			return nil, fmt.Errorf("read graph index: %s has events towards actor number %d, which has no row (kg reindex --graph rebuilds the index)", actors[from[k]].ID, to[k])
 		}
-		e.to = uint32(rowOf[e.to])
-		node[e.from], node[e.to] = 1, 1
+		to[k] = rowOf[to[k]]
+		node[from[k]], node[to[k]] = 1, 1
 	}
 	n := 0
 	for i := range node {
@@ -121,19 +128,16 @@ func LoadIndexedView(src IndexSource, f graph.Filter) (*View, error) {
 		// no edge.
 		v.stats[i].Out, v.stats[i].In = self[i], self[i]
 	}
-	from := make([]int32, len(edges))
-	to := make([]int32, len(edges))
-	w := make([]float64, len(edges))
-	for k, e := range edges {
-		from[k], to[k], w[k] = node[e.from], node[e.to], float64(e.n)
-		v.stats[from[k]].Out += e.n
-		v.stats[to[k]].In += e.n
+	for k := range from {
+		from[k], to[k] = node[from[k]], node[to[k]]
+		v.stats[from[k]].Out += int(w[k])
+		v.stats[to[k]].In += int(w[k])
 	}
 	// A row lists its edges by the other end's number: put each row's in
 	// node order.
-	for lo := 0; lo < len(edges); {
+	for lo := 0; lo < len(from); {
 		hi := lo + 1
-		for hi < len(edges) && from[hi] == from[lo] {
+		for hi < len(from) && from[hi] == from[lo] {
 			hi++
 		}
 		if hi-lo > 1 {
@@ -143,7 +147,7 @@ func LoadIndexedView(src IndexSource, f graph.Filter) (*View, error) {
 	}
 	v.buildCSRFrom(from, to, w)
 	v.lazy = &lazyView{src: src, done: map[uint64]bool{}, self: make([]bool, n), nodeDone: make([]bool, n),
-		first: make([]graph.Date, n), last: make([]graph.Date, n), pairs: make([]*Pair, len(edges))}
+		dates: map[int32][2]graph.Date{}, pairs: map[int]*Pair{}}
 	for i := range self[:n] {
 		v.lazy.self[i] = self[i] > 0
 	}
@@ -173,12 +177,12 @@ type lazyView struct {
 	done map[uint64]bool
 	// self says which nodes have events with themselves.
 	self []bool
-	// nodeDone says which nodes have every pair read; first and last are
-	// their dates over the pairs read so far.
-	nodeDone    []bool
-	first, last []graph.Date
+	// nodeDone says which nodes have every pair read; dates holds the
+	// first and last dates of nodes over the pairs read so far.
+	nodeDone []bool
+	dates    map[int32][2]graph.Date
 	// pairs holds the pairs asked for, by their place in the out-CSR.
-	pairs []*Pair
+	pairs map[int]*Pair
 }
 
 // pair returns pair i (its place in the out-CSR), made on first use from
@@ -186,6 +190,9 @@ type lazyView struct {
 func (lz *lazyView) pair(v *View, i int) *Pair {
 	if p := lz.pairs[i]; p != nil {
 		return p
+	}
+	if v.pairs != nil {
+		return &v.pairs[i]
 	}
 	// The From of the i-th edge: the node whose out-range holds i.
 	u := sort.Search(len(v.actors), func(u int) bool { return int(v.outOff[u+1]) > i })
@@ -197,14 +204,16 @@ func (lz *lazyView) pair(v *View, i int) *Pair {
 // settle gives a view built from a graph index, every pair read, the
 // slice of pairs that Pairs returns; the lock is held.
 func (lz *lazyView) settle(v *View) {
-	if v.pairs != nil || len(lz.pairs) == 0 {
+	if v.pairs != nil || len(v.outAdj) == 0 {
 		return
 	}
-	v.pairs = make([]Pair, len(lz.pairs))
-	for i := range lz.pairs {
-		v.pairs[i] = *lz.pair(v, i)
-		lz.pairs[i] = &v.pairs[i]
+	pairs := make([]Pair, len(v.outAdj))
+	for i := range pairs {
+		pairs[i] = *lz.pair(v, i)
 	}
+	// Pairs handed out before stay valid; from now on they come from
+	// the slice.
+	v.pairs, lz.pairs = pairs, nil
 }
 
 // Err returns the first error met reading the events of a view built from
@@ -301,12 +310,14 @@ func (v *View) readPair(u, w int32) {
 	}
 	for i := range m.actors {
 		st, n := m.stats[i], node[i]
-		if !st.First.IsZero() && (lz.first[n].IsZero() || st.First.Before(lz.first[n])) {
-			lz.first[n] = st.First
+		d := lz.dates[n]
+		if !st.First.IsZero() && (d[0].IsZero() || st.First.Before(d[0])) {
+			d[0] = st.First
 		}
-		if !st.Last.IsZero() && (lz.last[n].IsZero() || lz.last[n].Before(st.Last)) {
-			lz.last[n] = st.Last
+		if !st.Last.IsZero() && (d[1].IsZero() || d[1].Before(st.Last)) {
+			d[1] = st.Last
 		}
+		lz.dates[n] = d
 	}
 }
 
