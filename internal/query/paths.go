@@ -106,6 +106,15 @@ func kShortest(a *Adjacency, s, t int32, k int, weighted bool, blocked []bool) [
 	if k <= 0 {
 		return nil
 	}
+	if k == 1 {
+		// One path needs one search, not Yen's machinery (which holds a
+		// map per node searched): the path kg link and kg export --path
+		// find too.
+		if p, ok := ShortestPath(a, s, t, weighted, blocked); ok {
+			return []Path{p}
+		}
+		return nil
+	}
 	cg := &costGraph{a: a, weighted: weighted, blocked: blocked}
 	raw := path.YenKShortestPaths(cg, k, math.Inf(1), simple.Node(s), simple.Node(t))
 	out := make([]Path, 0, len(raw))

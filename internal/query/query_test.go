@@ -430,3 +430,34 @@ func TestTimelinePlotAxes(t *testing.T) {
 		t.Errorf("%d period labels, want 1 to 12", labels)
 	}
 }
+
+// TestOneShortestPath holds the single-search path that k = 1 takes to
+// Yen's: a path of the same cost, or none when Yen finds none, on seeded
+// graphs, weighted or not, directed or not.
+func TestOneShortestPath(t *testing.T) {
+	for _, n := range []int{200, 1000, 3000} {
+		a := NewAdjacency(syntheticView(n))
+		for _, undirected := range []bool{false, true} {
+			adj := a
+			if undirected {
+				adj = a.Undirect()
+			}
+			for _, weighted := range []bool{false, true} {
+				for s := int32(0); s < 12; s++ {
+					dst := int32(adj.Len()) - 1 - s*3
+					one := kShortest(adj, s, dst, 1, weighted, nil)
+					two := kShortest(adj, s, dst, 2, weighted, nil)
+					if len(one) == 0 || len(two) == 0 {
+						if len(one) != len(two) {
+							t.Errorf("n=%d %d→%d: one search finds %d paths, Yen %d", n, s, dst, len(one), len(two))
+						}
+						continue
+					}
+					if math.Abs(one[0].Cost-two[0].Cost) > 1e-9 || one[0].Nodes[0] != s || one[0].Nodes[len(one[0].Nodes)-1] != dst {
+						t.Errorf("n=%d %d→%d weighted=%v: one search %+v, Yen %+v", n, s, dst, weighted, one[0], two[0])
+					}
+				}
+			}
+		}
+	}
+}
