@@ -25,14 +25,14 @@ func TestCheckRepair(t *testing.T) {
 		t.Fatalf("a healthy store was backed up: %q", m)
 	}
 
-	// Lose an adjacency count and the totals, as a write that stopped
-	// half way through would if it were not one transaction.
+	// Lose an actor's graph-index row and the totals, as a write that
+	// stopped half way through would if it were not one transaction.
 	db, err := badger.Open(badger.DefaultOptions(store).WithLogger(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
 	err = db.Update(func(txn *badger.Txn) error {
-		if err := txn.Delete([]byte("out/russia\x00pakistan")); err != nil {
+		if err := txn.Delete([]byte("grow/russia")); err != nil {
 			return err
 		}
 		return txn.Set([]byte("meta/stats"), make([]byte, 40))
@@ -43,7 +43,7 @@ func TestCheckRepair(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errOut := runKG(t, "", "--store", store, "check"); code != 1 || !strings.Contains(errOut, "adjacency russia→pakistan is missing") {
+	if code, _, errOut := runKG(t, "", "--store", store, "check"); code != 1 || !strings.Contains(errOut, "graph index: russia→pakistan is missing") {
 		t.Fatalf("damaged store: exit %d, err %q", code, errOut)
 	}
 
@@ -51,8 +51,8 @@ func TestCheckRepair(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "ok: 2 documents, 3 actors, 3 events, 2 actor pairs") {
 		t.Errorf("repair: exit %d, out %q, err %q", code, out, errOut)
 	}
-	for _, want := range []string{"kg: check: adjacency russia→pakistan is missing", "backed up to " + store + ".before-repair-",
-		"repaired: adjacency rebuilt: 1 actor pairs corrected", "repaired: store totals rewritten: 2 documents"} {
+	for _, want := range []string{"kg: check: graph index: russia→pakistan is missing", "backed up to " + store + ".before-repair-",
+		"repaired: graph index rebuilt", "repaired: store totals rewritten: 2 documents"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr %q lacks %q", errOut, want)
 		}
@@ -67,7 +67,7 @@ func TestCheckRepair(t *testing.T) {
 		t.Fatalf("backups %q", backups)
 	}
 	old := filepath.Join(dir, "old")
-	if code, _, errOut := runKG(t, "", "--store", old, "restore", backups[0]); code != 1 || !strings.Contains(errOut, "adjacency") {
+	if code, _, errOut := runKG(t, "", "--store", old, "restore", backups[0]); code != 1 || !strings.Contains(errOut, "graph index") {
 		t.Errorf("restoring the backup gives back the damaged store: exit %d, err %q", code, errOut)
 	}
 }

@@ -330,6 +330,10 @@ func (s *Store) upgrade() error {
 	if err := s.rebuildGraphIndex(context.Background()); err != nil {
 		return fmt.Errorf("upgrade store %s to format %d: %w", s.name(), formatVersion, err)
 	}
+	// The graph index replaces the adjacency keys.
+	if err := s.db.DropPrefix([]byte(prefixOut), []byte(prefixIn)); err != nil {
+		return fmt.Errorf("upgrade store %s to format %d: drop adjacency keys: %w", s.name(), formatVersion, err)
+	}
 	err := s.db.Update(func(txn *badger.Txn) error { return txn.Set(keyFormat, encodeUint32(formatVersion)) })
 	if err != nil {
 		return fmt.Errorf("upgrade store %s to format %d: %w", s.name(), formatVersion, err)

@@ -321,12 +321,12 @@ func TestEventRecordsHoldSpans(t *testing.T) {
 	}
 }
 
-// TestWriterCachesBounded: the writer's caches of actors and pairs stay
-// under their caps however many a load writes, and what is written is
-// right whether a pair's count came from the cache or from the store.
+// TestWriterCachesBounded: the writer's caches of actors and graph-index
+// rows stay under their caps however many a load writes, and what is
+// written is right whether a row came from the cache or from the store.
 func TestWriterCachesBounded(t *testing.T) {
-	defer func(a, p int) { maxCachedActors, maxCachedPairs = a, p }(maxCachedActors, maxCachedPairs)
-	maxCachedActors, maxCachedPairs = 8, 8
+	defer func(a, r int) { maxCachedActors, maxCachedRows = a, r }(maxCachedActors, maxCachedRows)
+	maxCachedActors, maxCachedRows = 8, 8
 	s := openMem(t)
 	for i := range 60 {
 		// 20 pairs among 40 actors, each pair met three times, far apart.
@@ -340,8 +340,8 @@ func TestWriterCachesBounded(t *testing.T) {
 		e.ID = graph.EventID(x.Doc.ID, 0, a.ID, e.Relation, e.CAMEO, b.ID)
 		x.Events = []graph.Event{e}
 		mustPut(t, s, x, false, graph.Added)
-		if len(s.actors) > 8+2 || len(s.edges) > 8+1 {
-			t.Fatalf("after %d documents the caches hold %d actors and %d pairs", i+1, len(s.actors), len(s.edges))
+		if len(s.actors) > 8+2 || len(s.rows) > 8+2 {
+			t.Fatalf("after %d documents the caches hold %d actors and %d rows", i+1, len(s.actors), len(s.rows))
 		}
 	}
 	if r, err := s.Check(context.Background()); err != nil || !r.OK() || r.Edges != 20 || r.Actors != 40 {

@@ -130,7 +130,9 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 				return err
 			}
 		}
-		if err := scan(txn, []byte(prefixOut), func(k, v []byte) error {
+		if s.HasGraphIndex() {
+			checkIndexEdges(s, txn, pairs, &r)
+		} else if err := scan(txn, []byte(prefixOut), func(k, v []byte) error {
 			r.Edges++
 			parts := splitKey(append([]byte(prefixOut), k...), prefixOut)
 			n, err := decodeUint64(v)
@@ -198,4 +200,31 @@ func checkBlock(txn *badger.Txn, docID string, ids []string) string {
 		return fmt.Sprintf("its block holds %d events, not the %d of its event list", len(got), len(ids))
 	}
 	return ""
+}
+
+// checkIndexEdges holds the stored events per ordered pair that the graph
+// index rows give to those of the events (pairs), and finds adjacency
+// keys of format 2 that a store of the graph index should not hold.
+func checkIndexEdges(s *Store, txn *badger.Txn, pairs map[actorPair]uint64, r *CheckReport) {
+	err := s.indexEdges(func(src, dst string, n int) error {
+		r.Edges++
+		p := actorPair{src, dst}
+		if want := pairs[p]; want != uint64(n) {
+			r.problem("graph index: %s→%s counts %d stored events, %d are stored%s", src, dst, n, want, graphIndexMend)
+		}
+		delete(pairs, p)
+		return nil
+	})
+	if err != nil {
+		r.problem("graph index: %v%s", err, graphIndexMend)
+	}
+	for p, n := range pairs {
+		r.problem("graph index: %s→%s is missing (%d events)%s", p.src, p.dst, n, graphIndexMend)
+		delete(pairs, p)
+	}
+	for _, pre := range []string{prefixOut, prefixIn} {
+		if ks, err := keysWithPrefix(txn, []byte(pre)); err == nil && len(ks) > 0 {
+			r.problem("%d adjacency keys of format 2 (%s) in a store of the graph index (kg check --repair removes them)", len(ks), pre)
+		}
+	}
 }

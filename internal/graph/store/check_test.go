@@ -26,9 +26,11 @@ func TestCheck(t *testing.T) {
 		{"totals wrong", func(txn *badger.Txn) error {
 			return txn.Set(keyStats, encodeCounters(counters{Documents: 9, Sentences: 1, Actors: 3, Events: 4, Edges: 3}))
 		}, "2 documents stored, the store's total says 9"},
-		{"an adjacency count wrong", func(txn *badger.Txn) error {
-			return txn.Set(key(prefixOut, "pakistan", "russia"), encodeUint64(99))
-		}, "adjacency pakistan→russia counts 99 events"},
+		{"a graph index count wrong", func(txn *badger.Txn) error { return bumpRow(txn, "pakistan") },
+			"graph index: pakistan→russia counts 3 stored events, 2 are stored"},
+		{"an adjacency key of format 2", func(txn *badger.Txn) error {
+			return txn.Set(key(prefixOut, "pakistan", "russia"), encodeUint64(2))
+		}, "1 adjacency keys of format 2"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			s := openMem(t)

@@ -207,6 +207,18 @@ func groupDigests(ds []digest, self bool, window int) []int32 {
 	return rep
 }
 
+// edgeChange is +1 when an ordered pair gets its first stored event, -1
+// when it loses its last.
+func edgeChange(old, cur int) int64 {
+	switch {
+	case old == 0 && cur > 0:
+		return 1
+	case old > 0 && cur == 0:
+		return -1
+	}
+	return 0
+}
+
 // pairCount is a pair's count one way, and how many events the store
 // holds that way, the zero Filter's or not.
 type pairCount struct {
@@ -331,6 +343,9 @@ type indexWriter struct {
 	touched map[string]bool
 	// next is the next actor number, 0 until read.
 	next uint32
+	// edges is the change in the number of ordered actor pairs with a
+	// stored event (an actor with itself is one).
+	edges int64
 	// cache holds committed rows (nil: none), read instead of the store;
 	// nil for none.
 	cache map[string]*graph.IndexRow
@@ -488,9 +503,11 @@ func (w *indexWriter) flush() error {
 		})
 		nc := countPair(cur, self, window)
 		if self {
+			w.edges += edgeChange(rx.SelfStored, nc[2].stored)
 			rx.setSelf(nc[2])
 			continue
 		}
+		w.edges += edgeChange(rx.out(ry.Num).stored, nc[0].stored) + edgeChange(ry.out(rx.Num).stored, nc[1].stored)
 		rx.setOut(ry.Num, nc[0])
 		ry.setOut(rx.Num, nc[1])
 	}
@@ -652,12 +669,15 @@ func (s *Store) rebuildGraphIndex(ctx context.Context) error {
 	return nil
 }
 
+// graphIndexMend ends every problem Check finds with the graph index.
+const graphIndexMend = " (kg reindex --graph rebuilds the index)"
+
 // checkGraphIndex holds the graph index to the events: every event has
 // its digest under its pair and no digest outlives its event, every row
 // says what the digests count, and actor numbers are unique. Problems end
 // with how to mend them.
 func checkGraphIndex(ctx context.Context, txn *badger.Txn, r *CheckReport) error {
-	const mend = " (kg reindex --graph rebuilds the index)"
+	const mend = graphIndexMend
 	rows := map[string]*graph.IndexRow{}
 	owner := map[uint32]string{}
 	next, err := getUint64(txn, keyActorNum)
@@ -759,6 +779,53 @@ func checkGraphIndex(ctx context.Context, txn *badger.Txn, r *CheckReport) error
 		w.Num, w.Actor = got.Num, graph.Actor{ID: id, Name: a.Name, Code: a.Code, Type: a.Type, Country: a.Country}
 		if !slices.Equal(encodeRow(got), encodeRow(&w.IndexRow)) {
 			r.problem("graph index row of %s does not add up to its events%s", id, mend)
+		}
+	}
+	return nil
+}
+
+// indexEdges is Edges read from the graph index rows: the stored events
+// of each ordered pair, in source then target ID order.
+func (s *Store) indexEdges(fn func(src, dst string, n int) error) error {
+	type edge struct {
+		src int32  // index in ids
+		dst uint32 // actor number, then index in ids
+		n   int
+	}
+	var ids []string
+	index := map[uint32]int32{}
+	var edges []edge
+	err := s.GraphRows(func(r *graph.IndexRow) error {
+		i := int32(len(ids))
+		ids = append(ids, r.Actor.ID)
+		index[r.Num] = i
+		if r.SelfStored > 0 {
+			edges = append(edges, edge{i, r.Num, r.SelfStored})
+		}
+		for _, e := range r.Out {
+			if e.Stored > 0 {
+				edges = append(edges, edge{i, e.To, e.Stored})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for k := range edges {
+		j, ok := index[edges[k].dst]
+		if !ok {
+			return fmt.Errorf("read graph index: %s has events towards actor number %d, which has no row: %w", ids[edges[k].src], edges[k].dst, ErrDamaged)
+		}
+		edges[k].dst = uint32(j)
+	}
+	// Rows come in ID order, so indexes are; sources are in order already.
+	slices.SortStableFunc(edges, func(a, b edge) int {
+		return cmp.Or(cmp.Compare(a.src, b.src), cmp.Compare(a.dst, b.dst))
+	})
+	for _, e := range edges {
+		if err := fn(ids[e.src], ids[e.dst], e.n); err != nil {
+			return err
 		}
 	}
 	return nil

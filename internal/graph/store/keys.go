@@ -71,7 +71,8 @@ const (
 	// (flagTextSpan), not copied.
 	prefixEvent = "event/"
 	// prefixOut + sourceID 0x00 targetID → uint64 number of events from
-	// source to target. One key per ordered actor pair, not per event: the
+	// source to target; formats 1 and 2 only, the graph index
+	// (graphindex.go) replaces it and prefixIn in format 3. One key per ordered actor pair, not per event: the
 	// graph views need neighbours and weights, and the number of keys is the
 	// number of edges.
 	prefixOut = "out/"

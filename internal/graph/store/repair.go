@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 
 	badger "github.com/dgraph-io/badger/v4"
 
@@ -52,9 +53,9 @@ func (s *Store) Repair(ctx context.Context) (RepairReport, error) {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	// The writer's caches may hold what the repair changes.
-	s.actors, s.edges, s.rows = nil, nil, nil
+	s.actors, s.rows = nil, nil
 
-	plan := repairPlan{blocks: s.blocks()}
+	plan := repairPlan{blocks: s.blocks(), index: s.HasGraphIndex()}
 	if err := s.db.View(func(txn *badger.Txn) error { return plan.read(ctx, txn, &r) }); err != nil {
 		return r, fmt.Errorf("repair store %s: %w", s.name(), err)
 	}
@@ -66,11 +67,18 @@ func (s *Store) Repair(ctx context.Context) (RepairReport, error) {
 	if err := wb.Flush(); err != nil {
 		return r, fmt.Errorf("repair store %s: %w", s.name(), err)
 	}
-	// The graph index is derived from the events alone: write it again
-	// from what the repair kept.
+	// The graph index is derived from the events alone: when it does not
+	// hold what the repair kept, it is written again from them.
 	if s.HasGraphIndex() {
-		if err := s.rebuildGraphIndex(ctx); err != nil {
+		idx := CheckReport{Events: plan.events}
+		if err := s.db.View(func(txn *badger.Txn) error { return checkGraphIndex(ctx, txn, &idx) }); err != nil {
 			return r, fmt.Errorf("repair store %s: %w", s.name(), err)
+		}
+		if !idx.OK() {
+			if err := s.rebuildGraphIndex(ctx); err != nil {
+				return r, fmt.Errorf("repair store %s: %w", s.name(), err)
+			}
+			r.change("graph index rebuilt (%s)", strings.TrimSuffix(idx.Problems[0], graphIndexMend))
 		}
 	}
 	r.Documents, r.Events = len(plan.docs), plan.events
@@ -80,6 +88,7 @@ func (s *Store) Repair(ctx context.Context) (RepairReport, error) {
 // repairPlan is what a repair read and the keys it will write or delete.
 type repairPlan struct {
 	blocks  bool // the store keeps document blocks
+	index   bool // the store keeps the graph index, not adjacency keys
 	docs    map[string]graph.Document
 	events  int
 	sets    []kv
@@ -176,7 +185,11 @@ func (p *repairPlan) read(ctx context.Context, txn *badger.Txn, r *RepairReport)
 	if err := p.docEvents(txn, ofDoc, r); err != nil {
 		return err
 	}
-	if err := p.adjacency(txn, pairs, r); err != nil {
+	if p.index {
+		if err := p.oldAdjacency(txn, r); err != nil {
+			return err
+		}
+	} else if err := p.adjacency(txn, pairs, r); err != nil {
 		return err
 	}
 	if err := p.unknownTotals(txn, r); err != nil {
@@ -249,6 +262,26 @@ func (p *repairPlan) docEvents(txn *badger.Txn, ofDoc map[string][]string, r *Re
 		}
 		r.change("document %s (%s): block of events rebuilt", graph.ShortID(id), d.Name)
 		p.set(key(prefixBlock, id), encodeBlock(events, string(text)))
+	}
+	return nil
+}
+
+// oldAdjacency removes the adjacency keys of format 2 from a store that
+// keeps the graph index instead.
+func (p *repairPlan) oldAdjacency(txn *badger.Txn, r *RepairReport) error {
+	n := 0
+	for _, pre := range []string{prefixOut, prefixIn} {
+		ks, err := keysWithPrefix(txn, []byte(pre))
+		if err != nil {
+			return err
+		}
+		for _, k := range ks {
+			p.del(k)
+		}
+		n += len(ks)
+	}
+	if n > 0 {
+		r.change("removed %d adjacency keys of format 2, which the graph index replaces", n)
 	}
 	return nil
 }

@@ -43,17 +43,18 @@ func TestRepair(t *testing.T) {
 		{"totals wrong", func(txn *badger.Txn) error {
 			return txn.Set(keyStats, encodeCounters(counters{Documents: 9, Sentences: 1, Actors: 3, Events: 4, Edges: 3}))
 		}, "store totals rewritten: 2 documents, 4 sentences", 0},
-		{"an adjacency count wrong", func(txn *badger.Txn) error {
-			return txn.Set(key(prefixOut, "pakistan", "russia"), encodeUint64(99))
-		}, "adjacency rebuilt: 1 actor pairs corrected", 0},
-		{"an adjacency key gone", func(txn *badger.Txn) error { return txn.Delete(key(prefixOut, "pakistan", "russia")) },
-			"adjacency rebuilt", 0},
-		{"a stray adjacency key", func(txn *badger.Txn) error {
+		{"a graph index count wrong", func(txn *badger.Txn) error { return bumpRow(txn, "pakistan") },
+			"graph index rebuilt (graph index row of pakistan does not add up to its events)", 0},
+		{"a graph index row gone", func(txn *badger.Txn) error { return txn.Delete(key(prefixGraphRow, "russia")) },
+			"graph index rebuilt", 0},
+		{"an event's digest gone", func(txn *badger.Txn) error { return txn.Delete(firstKey(txn, prefixGraphPair)) },
+			"graph index rebuilt", 0},
+		{"adjacency keys of format 2", func(txn *badger.Txn) error {
 			if err := txn.Set(key(prefixOut, "russia", "un"), encodeUint64(3)); err != nil {
 				return err
 			}
 			return txn.Set(key(prefixIn, "un", "russia"), encodeUint64(3))
-		}, "adjacency rebuilt", 0},
+		}, "removed 2 adjacency keys of format 2", 0},
 		{"a document gone", func(txn *badger.Txn) error { return txn.Delete(key(prefixDoc, docID(txn, "b"))) },
 			"its document", 1},
 		{"a document that does not decode", func(txn *badger.Txn) error { return txn.Set(key(prefixDoc, docID(txn, "b")), []byte("[")) },
@@ -127,4 +128,19 @@ func TestRepairRefusesReadOnly(t *testing.T) {
 	if _, err := ro.Repair(context.Background()); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("read-only repair: %v, want ErrReadOnly", err)
 	}
+}
+
+// bumpRow adds one stored event to the first edge of actor id's
+// graph-index row, as a bug or a partial write could.
+func bumpRow(txn *badger.Txn, id string) error {
+	b, err := getValue(txn, key(prefixGraphRow, id))
+	if err != nil {
+		return err
+	}
+	var r graph.IndexRow
+	if err := decodeRow(id, b, &r, nil); err != nil {
+		return err
+	}
+	r.Out[0].Stored++
+	return txn.Set(key(prefixGraphRow, id), encodeRow(&r))
 }

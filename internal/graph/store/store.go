@@ -195,11 +195,8 @@ type Store struct {
 	// changes actors, so it is updated after each commit and dropped when a
 	// commit's outcome is unknown.
 	actors map[string]*graph.Actor
-	// edges caches committed adjacency counts for the writer in the same
-	// way (0: no key), so that a batch does not read back every pair.
-	edges map[actorPair]uint64
 	// rows caches committed graph-index rows for the writer in the same
-	// way (nil: no row), so that a batch does not read back the row of
+	// way as actors (nil: no row), so that a batch does not read back the row of
 	// every actor its events name. Rows hold no pointer but their record's
 	// strings, so the collector scans little of them.
 	rows map[string]*graph.IndexRow

@@ -230,8 +230,12 @@ func (s *Store) ActorEventCounts() (map[string]int, error) {
 
 // Edges calls fn for every ordered actor pair with at least one event, in
 // source then target ID order, with the number of events. It reads the
-// adjacency index only, not the events.
+// graph index (or a store of format 1 or 2's adjacency keys), not the
+// events.
 func (s *Store) Edges(fn func(src, dst string, n int) error) error {
+	if s.HasGraphIndex() {
+		return s.indexEdges(fn)
+	}
 	err := s.db.View(func(txn *badger.Txn) error {
 		return scan(txn, []byte(prefixOut), func(rest, v []byte) error {
 			parts := splitKey(rest, "")
@@ -256,6 +260,21 @@ func (s *Store) Edges(fn func(src, dst string, n int) error) error {
 // sources of events targeting id.
 func (s *Store) Neighbors(id string) (out, in map[string]int, err error) {
 	out, in = make(map[string]int), make(map[string]int)
+	if s.HasGraphIndex() {
+		err = s.indexEdges(func(src, dst string, n int) error {
+			if src == id {
+				out[dst] = n
+			}
+			if dst == id {
+				in[src] = n
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("neighbors of %s: %w", id, err)
+		}
+		return out, in, nil
+	}
 	err = s.db.View(func(txn *badger.Txn) error {
 		for _, side := range []struct {
 			prefix string

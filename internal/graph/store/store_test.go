@@ -339,7 +339,7 @@ func TestForceReplace(t *testing.T) {
 // store still works.
 func TestAtomicity(t *testing.T) {
 	steps := []string{"document", "text", "raw", "document name", "actor", "alias", "event",
-		"document events", "adjacency", "merge", "unknown", "version", "stats",
+		"document events", "graph index", "merge", "unknown", "version", "stats",
 		"delete event", "delete document", "delete merge"}
 	// setup returns a store holding one document and the extraction to put
 	// next; for the delete steps that extraction replaces a stored one.

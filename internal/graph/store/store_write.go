@@ -193,7 +193,7 @@ func (s *Store) tryBatch(xs []graph.Extraction, force bool) ([]graph.PutStatus, 
 	if err := txn.Commit(); err != nil {
 		// Whether any of it reached the store is unknown: forget the
 		// caches rather than trust them.
-		s.actors, s.edges, s.rows = nil, nil, nil
+		s.actors, s.rows = nil, nil
 		return nil, -1, err
 	}
 	w.publish()
@@ -358,10 +358,6 @@ type batchWriter struct {
 	x       *graph.Extraction // the document being written
 	c       counters
 	version uint64
-	// pairs is the change in event count per ordered actor pair.
-	pairs map[actorPair]int64
-	// counts are the adjacency counts that writePairs wrote, for the cache.
-	counts map[actorPair]uint64
 	// unknown is the change in count per unknown actor phrase.
 	unknown map[string]int64
 	actors  map[string]*actorSlot
@@ -372,7 +368,6 @@ type batchWriter struct {
 func newBatchWriter(s *Store, txn *badger.Txn) (*batchWriter, error) {
 	w := &batchWriter{
 		s: s, txn: txn,
-		pairs:   make(map[actorPair]int64),
 		unknown: make(map[string]int64),
 		actors:  make(map[string]*actorSlot),
 	}
@@ -386,9 +381,6 @@ func newBatchWriter(s *Store, txn *badger.Txn) (*batchWriter, error) {
 	}
 	if s.actors == nil {
 		s.actors = make(map[string]*graph.Actor)
-	}
-	if s.edges == nil {
-		s.edges = make(map[actorPair]uint64)
 	}
 	if s.rows == nil {
 		s.rows = make(map[string]*graph.IndexRow)
@@ -492,12 +484,10 @@ func (w *batchWriter) finish() error {
 	if err := w.writeActors(); err != nil {
 		return err
 	}
-	if err := w.writePairs(); err != nil {
-		return err
-	}
 	if err := w.graph.flush(); err != nil {
 		return err
 	}
+	w.c.Edges += w.graph.edges
 	if err := w.writeUnknownTotals(); err != nil {
 		return err
 	}
@@ -513,7 +503,6 @@ func (w *batchWriter) finish() error {
 // the next batches touch.
 var (
 	maxCachedActors = 1 << 18
-	maxCachedPairs  = 1 << 19
 	maxCachedRows   = 1 << 18
 )
 
@@ -523,15 +512,9 @@ func (w *batchWriter) publish() {
 	if len(w.s.actors)+len(w.actors) > maxCachedActors {
 		w.s.actors = make(map[string]*graph.Actor, len(w.actors))
 	}
-	if len(w.s.edges)+len(w.counts) > maxCachedPairs {
-		w.s.edges = make(map[actorPair]uint64, len(w.counts))
-	}
 	for id, sl := range w.actors {
 		a := sl.cur
 		w.s.actors[id] = &a
-	}
-	for p, n := range w.counts {
-		w.s.edges[p] = n
 	}
 	if len(w.s.rows)+len(w.graph.rows) > maxCachedRows {
 		w.s.rows = make(map[string]*graph.IndexRow, len(w.graph.rows))
@@ -558,7 +541,6 @@ func (w *batchWriter) remove(old graph.Document) error {
 		if _, err := getEventRecord(w.txn, id, &e); err != nil {
 			return fmt.Errorf("event %s: %w", id, err)
 		}
-		w.pairs[actorPair{e.Source, e.Target}]--
 		if err := w.graph.remove(&e); err != nil {
 			return err
 		}
@@ -763,7 +745,6 @@ func (w *batchWriter) writeEvents() error {
 		}
 		ids = append(ids, e.ID)
 		kept = append(kept, *e)
-		w.pairs[actorPair{e.Source, e.Target}]++
 		if err := w.graph.add(e); err != nil {
 			return err
 		}
@@ -775,64 +756,6 @@ func (w *batchWriter) writeEvents() error {
 	}
 	sort.Slice(kept, func(i, j int) bool { return kept[i].ID < kept[j].ID })
 	return w.set(key(prefixBlock, w.x.Doc.ID), encodeBlock(kept, w.x.Doc.Text), "document block")
-}
-
-// writePairs applies the accumulated per-pair changes to the adjacency keys
-// and the edge count.
-func (w *batchWriter) writePairs() error {
-	ps := make([]actorPair, 0, len(w.pairs))
-	for p, d := range w.pairs {
-		if d != 0 {
-			ps = append(ps, p)
-		}
-	}
-	sort.Slice(ps, func(i, j int) bool {
-		if ps[i].src != ps[j].src {
-			return ps[i].src < ps[j].src
-		}
-		return ps[i].dst < ps[j].dst
-	})
-	w.counts = make(map[actorPair]uint64, len(ps))
-	for _, p := range ps {
-		out := key(prefixOut, p.src, p.dst)
-		in := key(prefixIn, p.dst, p.src)
-		old, ok := w.s.edges[p]
-		if !ok {
-			var err error
-			old, err = getUint64(w.txn, out)
-			if err != nil && !errors.Is(err, ErrNotFound) {
-				return err
-			}
-		}
-		n := int64(old) + w.pairs[p]
-		if n >= 0 {
-			w.counts[p] = uint64(n)
-		}
-		switch {
-		case n < 0:
-			return fmt.Errorf("adjacency %s→%s: count would be %d: %w", p.src, p.dst, n, errCorrupt)
-		case n == 0:
-			w.c.Edges--
-			if err := w.del(out, "adjacency"); err != nil {
-				return err
-			}
-			if err := w.del(in, "adjacency"); err != nil {
-				return err
-			}
-		default:
-			if old == 0 {
-				w.c.Edges++
-			}
-			v := encodeUint64(uint64(n))
-			if err := w.set(out, v, "adjacency"); err != nil {
-				return err
-			}
-			if err := w.set(in, v, "adjacency"); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 func (w *batchWriter) writeMerges() error {
