@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -13,26 +11,7 @@ import (
 // and wants the same bytes: counts, relations, dates, evidence and the
 // reports of each event.
 func TestIndexedQueriesMatchEvents(t *testing.T) {
-	dir := t.TempDir()
-	store := filepath.Join(dir, "kg.db")
-	corpus := filepath.Join(dir, "demo")
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chdir(dir); err != nil {
-		t.Fatal(err)
-	}
-	err = writeDemoCorpus("demo")
-	if cerr := os.Chdir(wd); cerr != nil {
-		t.Fatal(cerr)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	if code, _, errOut := runKG(t, "", "--store", store, "load", "--quiet", corpus); code != 0 {
-		t.Fatalf("load: %s", errOut)
-	}
+	store, _ := demoStore(t)
 	queries := [][]string{
 		{"central", "--measure", "pagerank", "--format", "json"},
 		{"central", "--measure", "degree", "--format", "csv"},

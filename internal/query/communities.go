@@ -110,22 +110,10 @@ func layer(n int, es []SignedEdge) *Adjacency {
 	}
 	for i := 0; i < n; i++ {
 		row, w := a.Adj[a.Off[i]:a.Off[i+1]], a.W[a.Off[i]:a.Off[i+1]]
-		sort.Sort(rowSorter{row, w})
+		view.SortRow(row, w)
 	}
 	a.InOff, a.InAdj, a.InW = a.Off, a.Adj, a.W
 	return a
-}
-
-type rowSorter struct {
-	adj []int32
-	w   []float64
-}
-
-func (r rowSorter) Len() int           { return len(r.adj) }
-func (r rowSorter) Less(i, j int) bool { return r.adj[i] < r.adj[j] }
-func (r rowSorter) Swap(i, j int) {
-	r.adj[i], r.adj[j] = r.adj[j], r.adj[i]
-	r.w[i], r.w[j] = r.w[j], r.w[i]
 }
 
 func groups(comms [][]gonumgraph.Node) [][]int32 {

@@ -345,14 +345,9 @@ func (s *Store) upgrade() error {
 // writeBlocks writes the block of every document of a store of format 1
 // and re-encodes its actors, in batches.
 func (s *Store) writeBlocks() error {
-	var ids []string
-	if err := s.db.View(func(txn *badger.Txn) error {
-		return scan(txn, []byte(prefixDoc), func(id, _ []byte) error {
-			ids = append(ids, string(id))
-			return nil
-		})
-	}); err != nil {
-		return fmt.Errorf("upgrade store %s: list documents: %w", s.name(), err)
+	ids, err := s.documentIDs()
+	if err != nil {
+		return fmt.Errorf("upgrade store %s: %w", s.name(), err)
 	}
 	wb := s.db.NewWriteBatch()
 	defer wb.Cancel()
@@ -368,7 +363,7 @@ func (s *Store) writeBlocks() error {
 	}); err != nil {
 		return fmt.Errorf("upgrade store %s: %w", s.name(), err)
 	}
-	err := s.eventsOfDocsByKey(ids, func(docID string, events []graph.Event) error {
+	err = s.eventsOfDocsByKey(ids, func(docID string, events []graph.Event) error {
 		var text []byte
 		if err := s.db.View(func(txn *badger.Txn) error {
 			var err error
@@ -391,6 +386,21 @@ func (s *Store) writeBlocks() error {
 	}
 	s.format = 2
 	return nil
+}
+
+// documentIDs lists the IDs of the stored documents, in order.
+func (s *Store) documentIDs() ([]string, error) {
+	var ids []string
+	err := s.db.View(func(txn *badger.Txn) error {
+		return scan(txn, []byte(prefixDoc), func(id, _ []byte) error {
+			ids = append(ids, string(id))
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list documents: %w", err)
+	}
+	return ids, nil
 }
 
 // blocks reports whether the store's events can be read through document

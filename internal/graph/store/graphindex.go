@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -517,12 +518,7 @@ func (w *indexWriter) flush() error {
 			return err
 		}
 	}
-	ids := make([]string, 0, len(w.rows))
-	for id := range w.rows {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(w.rows)) {
 		r := w.rows[id]
 		a, err := w.actor(id)
 		if err != nil {
@@ -623,14 +619,9 @@ func (s *Store) rebuildGraphIndex(ctx context.Context) error {
 			return fmt.Errorf("rebuild graph index: drop %s: %w", p, err)
 		}
 	}
-	var ids []string
-	if err := s.db.View(func(txn *badger.Txn) error {
-		return scan(txn, []byte(prefixDoc), func(id, _ []byte) error {
-			ids = append(ids, string(id))
-			return nil
-		})
-	}); err != nil {
-		return fmt.Errorf("rebuild graph index: list documents: %w", err)
+	ids, err := s.documentIDs()
+	if err != nil {
+		return fmt.Errorf("rebuild graph index: %w", err)
 	}
 	// A few documents per transaction: enough to share the pairs and rows
 	// of their actors, few enough to stay far under Badger's limit.

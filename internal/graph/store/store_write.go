@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -681,12 +682,7 @@ func (w *batchWriter) mergeActors() error {
 // writeActors writes the actors the batch created or changed, and the alias
 // keys they did not have.
 func (w *batchWriter) writeActors() error {
-	ids := make([]string, 0, len(w.actors))
-	for id := range w.actors {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(w.actors)) {
 		sl := w.actors[id]
 		var oldKeys []string
 		if sl.base != nil {

@@ -141,7 +141,7 @@ func LoadIndexedView(src IndexSource, f graph.Filter) (*View, error) {
 			hi++
 		}
 		if hi-lo > 1 {
-			sort.Sort(edgeSorter{to[lo:hi], w[lo:hi]})
+			SortRow(to[lo:hi], w[lo:hi])
 		}
 		lo = hi
 	}
@@ -154,17 +154,19 @@ func LoadIndexedView(src IndexSource, f graph.Filter) (*View, error) {
 	return v, nil
 }
 
-// edgeSorter sorts one node's out-edges by target, their weights along.
-type edgeSorter struct {
-	to []int32
-	w  []float64
+// SortRow sorts one row of an adjacency by neighbour, its weights along.
+func SortRow(adj []int32, w []float64) { sort.Sort(rowSorter{adj, w}) }
+
+type rowSorter struct {
+	adj []int32
+	w   []float64
 }
 
-func (s edgeSorter) Len() int           { return len(s.to) }
-func (s edgeSorter) Less(i, j int) bool { return s.to[i] < s.to[j] }
-func (s edgeSorter) Swap(i, j int) {
-	s.to[i], s.to[j] = s.to[j], s.to[i]
-	s.w[i], s.w[j] = s.w[j], s.w[i]
+func (r rowSorter) Len() int           { return len(r.adj) }
+func (r rowSorter) Less(i, j int) bool { return r.adj[i] < r.adj[j] }
+func (r rowSorter) Swap(i, j int) {
+	r.adj[i], r.adj[j] = r.adj[j], r.adj[i]
+	r.w[i], r.w[j] = r.w[j], r.w[i]
 }
 
 // lazyView is what a view built from a graph index keeps to read the rest
