@@ -545,6 +545,44 @@ func (w *indexWriter) flush() error {
 // open; read-only, it has none and queries read its events.
 func (s *Store) HasGraphIndex() bool { return s.format >= 3 }
 
+// indexDocument offers the events of document doc to w: read from its
+// block, one value, rather than event by event.
+func (s *Store) indexDocument(txn *badger.Txn, w *indexWriter, doc string, in interner) error {
+	if !s.blocks() {
+		ids, err := getDocEvents(txn, doc)
+		if errors.Is(err, ErrNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		for _, id := range ids {
+			var e graph.Event
+			if _, err := getEventRecord(txn, id, &e); err != nil {
+				return fmt.Errorf("event %s: %w", id, err)
+			}
+			if err := w.add(&e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	b, err := getValue(txn, key(prefixBlock, doc))
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var werr error
+	err = walkBlock(b, in, nil, func(e *graph.Event, _ byte, _, _ int32) {
+		if werr == nil {
+			werr = w.add(e)
+		}
+	})
+	return errors.Join(err, werr)
+}
+
 // GraphRows calls fn with the graph-index row of every actor that has
 // taken part in an event, in actor-ID order. The row and its Out are
 // valid only during the call (its strings stay valid): the next row is
@@ -626,6 +664,7 @@ func (s *Store) rebuildGraphIndex(ctx context.Context) error {
 	// A few documents per transaction: enough to share the pairs and rows
 	// of their actors, few enough to stay far under Badger's limit.
 	const perTxn = 32
+	in := interner{}
 	for lo := 0; lo < len(ids); lo += perTxn {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -634,21 +673,8 @@ func (s *Store) rebuildGraphIndex(ctx context.Context) error {
 		err := s.db.Update(func(txn *badger.Txn) error {
 			w := newIndexWriter(s.db, txn, nil, txn.Set, txn.Delete, func(id string) (graph.Actor, error) { return getActor(txn, id) })
 			for _, doc := range batch {
-				evs, err := getDocEvents(txn, doc)
-				if errors.Is(err, ErrNotFound) {
-					continue
-				}
-				if err != nil {
+				if err := s.indexDocument(txn, w, doc, in); err != nil {
 					return fmt.Errorf("document %s: %w", doc, err)
-				}
-				for _, id := range evs {
-					var e graph.Event
-					if _, err := getEventRecord(txn, id, &e); err != nil {
-						return fmt.Errorf("event %s: %w", id, err)
-					}
-					if err := w.add(&e); err != nil {
-						return err
-					}
 				}
 			}
 			return w.flush()
