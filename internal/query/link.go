@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync"
 
 	"github.com/kg-project/kg/internal/graph/view"
 )
@@ -38,13 +39,36 @@ func Link(v *view.View, a *Adjacency, x, s, t int64, weighted bool) LinkResult {
 	r.XB = RelationBetween(v, x, t, true)
 	r.Direct = RelationBetween(v, s, t, true)
 	xi, si, ti := int32(x), int32(s), int32(t)
-	r.Shortest, r.ShortestOK = ShortestPath(a, si, ti, weighted, nil)
-	r.Through, r.ThroughOK = ViaPath(a, si, xi, ti, weighted, nil)
-	r.Avoiding, r.AvoidingOK = ShortestPath(a, si, ti, weighted, withBlocked(a.Len(), nil, xi))
-
-	dst, nst := CountShortest(a, si, ti, weighted, nil)
-	dsx, nsx := CountShortest(a, si, xi, weighted, nil)
-	dxt, nxt := CountShortest(a, xi, ti, weighted, nil)
+	// Four independent searches, on as many cores as there are: one from
+	// A gives the shortest path and the counts to B and X, one from X the
+	// counts to B; the path through X and the one avoiding it search
+	// apart.
+	var (
+		wg                 sync.WaitGroup
+		dst, nst, dsx, nsx float64
+		dxt, nxt           float64
+	)
+	wg.Add(4)
+	go func() {
+		defer wg.Done()
+		sp := newSSSP(a.Len())
+		run(sp, a, si, weighted, nil)
+		r.Shortest, r.ShortestOK = tracePath(a, sp, si, ti, weighted)
+		dst, nst, dsx, nsx = sp.dist[ti], sp.sigma[ti], sp.dist[xi], sp.sigma[xi]
+	}()
+	go func() {
+		defer wg.Done()
+		dxt, nxt = CountShortest(a, xi, ti, weighted, nil)
+	}()
+	go func() {
+		defer wg.Done()
+		r.Through, r.ThroughOK = ViaPath(a, si, xi, ti, weighted, nil)
+	}()
+	go func() {
+		defer wg.Done()
+		r.Avoiding, r.AvoidingOK = ShortestPath(a, si, ti, weighted, withBlocked(a.Len(), nil, xi))
+	}()
+	wg.Wait()
 	if !math.IsInf(dst, 1) && nst > 0 {
 		r.Paths = nst
 		if x != s && x != t && !math.IsInf(dsx, 1) && !math.IsInf(dxt, 1) && nearlyEqual(dsx+dxt, dst) {
