@@ -452,7 +452,6 @@ func (s *Store) eventsByBlock(ax *graph.ActorIndex, fn func(e *graph.Event, src,
 			in := interner{}
 			var events int64
 			cur := next()
-			errStopped := errors.New("stopped")
 			err := scanAll(txn, prefixBlock, "documents", func(c counters) int64 { return c.Documents }, func(id, v []byte) error {
 				// v is Badger's buffer: the block is decoded before the next.
 				return readBlock(txn, string(id), v, in, ax, func(e *graph.Event, src, dst int32) error {
@@ -504,6 +503,9 @@ func (s *Store) eventsByBlock(ax *graph.ActorIndex, fn func(e *graph.Event, src,
 		return nil
 	})
 }
+
+// errStopped ends a producer of readAhead whose consumer has stopped.
+var errStopped = errors.New("reading stopped")
 
 // readAhead runs produce on a goroutine of its own, a few items (depth)
 // ahead of consume, so that reading the store and what the caller does
