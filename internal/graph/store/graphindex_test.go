@@ -223,6 +223,9 @@ func TestGraphIndex(t *testing.T) {
 				t.Fatalf("too small a test: %d nodes, %d events", full.Len(), full.NumEvents())
 			}
 			compareViews(t, full, idx)
+			if n, err := view.IndexedEdges(s); !f.Mentions && (err != nil || n != len(full.Pairs())) {
+				t.Errorf("the index counts %d edges (%v), the view has %d", n, err, len(full.Pairs()))
+			}
 		}
 	}
 	check(t, s)

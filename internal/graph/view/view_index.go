@@ -169,6 +169,22 @@ func (r rowSorter) Swap(i, j int) {
 	r.w[i], r.w[j] = r.w[j], r.w[i]
 }
 
+// IndexedEdges counts the edges of the view of the zero Filter from src's
+// graph index, building none: the ordered pairs of distinct actors with an
+// event the filter keeps.
+func IndexedEdges(src IndexSource) (int, error) {
+	n := 0
+	err := src.GraphRows(func(r *graph.IndexRow) error {
+		for _, e := range r.Out {
+			if e.Mentions > 0 {
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
 // lazyView is what a view built from a graph index keeps to read the rest
 // of its pairs on demand.
 type lazyView struct {
