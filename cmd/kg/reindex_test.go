@@ -70,3 +70,28 @@ func TestReindexStore(t *testing.T) {
 		t.Errorf("with an imported document: exit %d, %q, %s", code, stdout, stderr)
 	}
 }
+
+// TestReindexGraph: --graph rebuilds the graph index from the stored
+// events and extracts nothing; extraction flags are refused beside it.
+func TestReindexGraph(t *testing.T) {
+	store, _ := demoStore(t)
+	_, before, _ := runKG(t, "", "--store", store, "central", "--measure", "pagerank", "--format", "json")
+	code, out, errOut := runKG(t, "", "--store", store, "reindex", "--graph")
+	if code != 0 || !strings.HasPrefix(out, "rebuilt the graph index of ") {
+		t.Fatalf("reindex --graph: exit %d, out %q, err %q", code, out, errOut)
+	}
+	if code, out, _ := runKG(t, "", "--store", store, "reindex", "--graph", "--format", "json"); code != 0 || !strings.Contains(out, `"events"`) {
+		t.Errorf("reindex --graph --format json: exit %d, out %q", code, out)
+	}
+	if _, after, _ := runKG(t, "", "--store", store, "central", "--measure", "pagerank", "--format", "json"); after != before || before == "" {
+		t.Errorf("central before the rebuild:\n%s\nafter:\n%s", before, after)
+	}
+	if code, _, _ := runKG(t, "", "--store", store, "check"); code != 0 {
+		t.Errorf("check after the rebuild: exit %d", code)
+	}
+	for _, flag := range [][]string{{"--dict", "x.yaml"}, {"--coder", "rules"}} {
+		if code, _, errOut := runKG(t, "", append([]string{"--store", store, "reindex", "--graph"}, flag...)...); code != 2 || !strings.Contains(errOut, "--graph") {
+			t.Errorf("reindex --graph %v: exit %d, err %q", flag, code, errOut)
+		}
+	}
+}
