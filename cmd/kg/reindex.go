@@ -52,7 +52,7 @@ that it disagrees with the events.`,
 			format: &opts.Format, formats: []string{formatTable, formatJSON},
 			check: func(cmd *cobra.Command, _ []string) (err error) {
 				if opts.Graph {
-					for _, name := range []string{"dict", "coder"} {
+					for _, name := range []string{"dict", "coder", "fast"} {
 						if cmd.Flags().Changed(name) {
 							return flagErrorf(cmd, "--graph rebuilds the graph index and extracts nothing: --%s has no effect with it", name)
 						}

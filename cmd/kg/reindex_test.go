@@ -89,7 +89,7 @@ func TestReindexGraph(t *testing.T) {
 	if code, _, _ := runKG(t, "", "--store", store, "check"); code != 0 {
 		t.Errorf("check after the rebuild: exit %d", code)
 	}
-	for _, flag := range [][]string{{"--dict", "x.yaml"}, {"--coder", "rules"}} {
+	for _, flag := range [][]string{{"--dict", "x.yaml"}, {"--coder", "rules"}, {"--fast"}} {
 		if code, _, errOut := runKG(t, "", append([]string{"--store", store, "reindex", "--graph"}, flag...)...); code != 2 || !strings.Contains(errOut, "--graph") {
 			t.Errorf("reindex --graph %v: exit %d, err %q", flag, code, errOut)
 		}
