@@ -44,7 +44,8 @@ func addLine(lines *[]string, more *int, format string, a ...any) {
 // Check verifies the whole store without changing it: the checksum of
 // every table block (Badger's own verification), then kg's invariants:
 // every document's events exist and name it, every event's actors exist,
-// the adjacency counts are the events' pair counts, and the totals kept in
+// the graph index (or a store of format 1 or 2's adjacency counts) holds
+// what the events say, and the totals kept in
 // the store match what is there. It stops early, with ctx's error, when
 // ctx is done. An error is returned only when the check itself could not
 // run; what is wrong with the store is in the report.

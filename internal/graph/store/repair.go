@@ -34,9 +34,11 @@ func (r *RepairReport) change(format string, a ...any) { addLine(&r.Changes, &r.
 //     under its ID, so no event is lost for want of it;
 //   - a document that does not decode is removed with its events (load it
 //     again);
-//   - each document's event list, the adjacency counts, the alias index of
-//     the actors stored again, the unknown-actor totals and the store's
-//     totals are written anew.
+//   - each document's event list, the alias index of the actors stored
+//     again, the unknown-actor totals and the store's totals are written
+//     anew, and the graph index when it does not hold what the events
+//     say (a store opened for writing is of format 3, so the adjacency
+//     keys of format 2 it still holds are removed).
 //
 // It refuses a store whose table blocks fail their checksums: what they
 // held cannot be read, so nothing can be rebuilt from it (restore a
@@ -55,7 +57,7 @@ func (s *Store) Repair(ctx context.Context) (RepairReport, error) {
 	// The writer's caches may hold what the repair changes.
 	s.actors, s.rows = nil, nil
 
-	plan := repairPlan{blocks: s.blocks(), index: s.HasGraphIndex()}
+	plan := repairPlan{blocks: s.blocks()}
 	if err := s.db.View(func(txn *badger.Txn) error { return plan.read(ctx, txn, &r) }); err != nil {
 		return r, fmt.Errorf("repair store %s: %w", s.name(), err)
 	}
@@ -88,7 +90,6 @@ func (s *Store) Repair(ctx context.Context) (RepairReport, error) {
 // repairPlan is what a repair read and the keys it will write or delete.
 type repairPlan struct {
 	blocks  bool // the store keeps document blocks
-	index   bool // the store keeps the graph index, not adjacency keys
 	docs    map[string]graph.Document
 	events  int
 	sets    []kv
@@ -185,11 +186,7 @@ func (p *repairPlan) read(ctx context.Context, txn *badger.Txn, r *RepairReport)
 	if err := p.docEvents(txn, ofDoc, r); err != nil {
 		return err
 	}
-	if p.index {
-		if err := p.oldAdjacency(txn, r); err != nil {
-			return err
-		}
-	} else if err := p.adjacency(txn, pairs, r); err != nil {
+	if err := p.oldAdjacency(txn, r); err != nil {
 		return err
 	}
 	if err := p.unknownTotals(txn, r); err != nil {
@@ -282,60 +279,6 @@ func (p *repairPlan) oldAdjacency(txn *badger.Txn, r *RepairReport) error {
 	}
 	if n > 0 {
 		r.change("removed %d adjacency keys of format 2, which the graph index replaces", n)
-	}
-	return nil
-}
-
-// adjacency rewrites every adjacency count that differs from the events'
-// and removes those of pairs without events.
-func (p *repairPlan) adjacency(txn *badger.Txn, pairs map[actorPair]uint64, r *RepairReport) error {
-	seen := map[actorPair]bool{}
-	fixed := 0
-	if err := scan(txn, []byte(prefixOut), func(k, v []byte) error {
-		parts := splitKey(append([]byte(prefixOut), k...), prefixOut)
-		n, err := decodeUint64(v)
-		if len(parts) != 2 {
-			fixed++
-			p.del(append([]byte(prefixOut), k...))
-			return nil
-		}
-		pr := actorPair{parts[0], parts[1]}
-		seen[pr] = true
-		if want := pairs[pr]; err != nil || n != want {
-			fixed++
-			if want == 0 {
-				p.del(key(prefixOut, pr.src, pr.dst))
-				p.del(key(prefixIn, pr.dst, pr.src))
-			} else {
-				p.set(key(prefixOut, pr.src, pr.dst), encodeUint64(want))
-				p.set(key(prefixIn, pr.dst, pr.src), encodeUint64(want))
-			}
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	for pr, n := range pairs {
-		if !seen[pr] {
-			fixed++
-			p.set(key(prefixOut, pr.src, pr.dst), encodeUint64(n))
-			p.set(key(prefixIn, pr.dst, pr.src), encodeUint64(n))
-		}
-	}
-	// The incoming mirror is rewritten with its outgoing key above; a
-	// mirror key left without one is removed.
-	if err := scan(txn, []byte(prefixIn), func(k, _ []byte) error {
-		parts := splitKey(append([]byte(prefixIn), k...), prefixIn)
-		if len(parts) != 2 || pairs[actorPair{parts[1], parts[0]}] == 0 {
-			fixed++
-			p.del(append([]byte(prefixIn), k...))
-		}
-		return nil
-	}); err != nil {
-		return err
-	}
-	if fixed > 0 {
-		r.change("adjacency rebuilt: %d actor pairs corrected", fixed)
 	}
 	return nil
 }

@@ -53,7 +53,7 @@ func (s *Store) PutDocument(x graph.Extraction, force bool) (graph.PutStatus, er
 //
 // Several documents share one Badger transaction, which commits or fails
 // as a whole, so each document is still all or nothing; the store's
-// counters, adjacency and unknown-actor keys are then read and written once
+// counters, graph-index rows and unknown-actor keys are then read and written once
 // per transaction rather than once per document. A failure in one document
 // discards the transaction and the documents before it are committed again
 // without it; a transaction that outgrows Badger's limit is cut before the
@@ -351,8 +351,9 @@ type actorSlot struct {
 }
 
 // batchWriter holds the state of one transaction of one or more documents.
-// Keys that every document touches (counters, version, adjacency, unknown
-// totals, actors) are accumulated in memory and written once by finish.
+// Keys that every document touches (counters, version, graph-index rows,
+// unknown totals, actors) are accumulated in memory and written once by
+// finish.
 type batchWriter struct {
 	s       *Store
 	txn     *badger.Txn
@@ -507,7 +508,7 @@ var (
 	maxCachedRows   = 1 << 18
 )
 
-// publish records the committed actors and adjacency counts in the
+// publish records the committed actors and graph-index rows in the
 // store's caches.
 func (w *batchWriter) publish() {
 	if len(w.s.actors)+len(w.actors) > maxCachedActors {
