@@ -505,7 +505,11 @@ func (w *batchWriter) finish() error {
 // the next batches touch.
 var (
 	maxCachedActors = 1 << 18
-	maxCachedRows   = 1 << 18
+	// Rows are few per document but large for busy actors, and a large
+	// cache keeps the heap at an import's memory limit: a few thousand
+	// hold the busy ones (1M imported events: 125 s at 1<<10, 176 s at
+	// 1<<18).
+	maxCachedRows = 1 << 12
 )
 
 // publish records the committed actors and graph-index rows in the
