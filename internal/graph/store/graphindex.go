@@ -27,10 +27,12 @@ import (
 //     event needs, so a write recounts a pair from its digests alone; one
 //     key per event, not one value per pair, keeps a busy pair from being
 //     rewritten whole by every document that adds to it.
-//   - prefixGraphRow + actorID → the actor's row: its name, code, type and
-//     country, its counts towards itself and each other actor, and how many
-//     actors have events towards it (graph.IndexRow). An actor has a row
-//     while the zero Filter keeps one of its events.
+//   - prefixGraphRow + actorID → the actor's row (graph.IndexRow): its
+//     number, its name, code, type and country, and its counts with itself
+//     and towards each other actor, by number. An actor gets a row with its
+//     first event and keeps it; the rows with a kept event on either side
+//     are the graph's nodes.
+//   - keyActorNum → the next actor number.
 const (
 	prefixGraphPair = "gpair/"
 	prefixGraphRow  = "grow/"
@@ -328,6 +330,11 @@ func decodeRow(id string, b []byte, r *graph.IndexRow, in interner) error {
 // keyActorNum holds the next actor number the graph index gives.
 var keyActorNum = []byte(prefixMeta + "actornum")
 
+// rowRecord is what a row keeps of actor a.
+func rowRecord(a *graph.Actor) graph.Actor {
+	return graph.Actor{ID: a.ID, Name: a.Name, Code: a.Code, Type: a.Type, Country: a.Country}
+}
+
 // indexWriter keeps the graph index up to date within one transaction.
 // Digests are written and deleted with their events, and remembered per
 // pair; flush recounts the pairs they touched from those and the digests
@@ -416,17 +423,19 @@ func (w *indexWriter) row(id string, create bool) (*indexRow, error) {
 		return r, nil
 	}
 	r := &indexRow{}
-	if c, ok := w.cache[id]; ok && (c != nil || !create) {
-		if c == nil {
-			return nil, nil
-		}
+	c, cached := w.cache[id]
+	err := ErrNotFound
+	var b []byte
+	switch {
+	case c != nil:
 		// The cached row stays as committed: edit a copy.
 		r.IndexRow = *c
 		r.Out = slices.Clone(c.Out)
 		w.rows[id] = r
 		return r, nil
+	case !cached:
+		b, err = getValue(w.txn, key(prefixGraphRow, id))
 	}
-	b, err := getValue(w.txn, key(prefixGraphRow, id))
 	switch {
 	case err == nil:
 		if err := decodeRow(id, b, &r.IndexRow, nil); err != nil {
@@ -524,7 +533,7 @@ func (w *indexWriter) flush() error {
 		if err != nil {
 			return fmt.Errorf("graph index row of %s: %w", id, err)
 		}
-		if rec := (graph.Actor{ID: id, Name: a.Name, Code: a.Code, Type: a.Type, Country: a.Country}); !actorEqual(rec, r.Actor) {
+		if rec := rowRecord(&a); !actorEqual(rec, r.Actor) {
 			r.Actor, r.dirty = rec, true
 		}
 		if !r.dirty {
@@ -546,27 +555,9 @@ func (w *indexWriter) flush() error {
 func (s *Store) HasGraphIndex() bool { return s.format >= 3 }
 
 // indexDocument offers the events of document doc to w: read from its
-// block, one value, rather than event by event.
+// block, one value, rather than event by event (a store of format 1 has
+// its blocks written before its index).
 func (s *Store) indexDocument(txn *badger.Txn, w *indexWriter, doc string, in interner) error {
-	if !s.blocks() {
-		ids, err := getDocEvents(txn, doc)
-		if errors.Is(err, ErrNotFound) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		for _, id := range ids {
-			var e graph.Event
-			if _, err := getEventRecord(txn, id, &e); err != nil {
-				return fmt.Errorf("event %s: %w", id, err)
-			}
-			if err := w.add(&e); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
 	b, err := getValue(txn, key(prefixBlock, doc))
 	if errors.Is(err, ErrNotFound) {
 		return nil
@@ -672,8 +663,21 @@ func (s *Store) PairEvents(a, b string) ([]graph.Event, error) {
 			return err
 		}
 		out = make([]graph.Event, len(ds))
+		// A document's text, which sentences are cut from, is read once
+		// for all of its events on the pair.
+		texts := map[string]string{}
 		for i, d := range ds {
-			if err := getEvent(txn, d.id, &out[i]); err != nil {
+			e := &out[i]
+			span, err := getEventRecord(txn, d.id, e)
+			if err == nil && span {
+				text, ok := texts[e.DocID]
+				if !ok {
+					text, err = sentenceText(txn, e.DocID)
+					texts[e.DocID] = text
+				}
+				e.Sentence = textSpan(text, e.Start, e.End)
+			}
+			if err != nil {
 				return fmt.Errorf("event %s: %w", d.id, err)
 			}
 		}
@@ -842,7 +846,7 @@ func checkGraphIndex(ctx context.Context, txn *badger.Txn, r *CheckReport) error
 			r.problem("graph index has a row for %s, whose record does not read back: %v%s", id, err, mend)
 			continue
 		}
-		w.Num, w.Actor = got.Num, graph.Actor{ID: id, Name: a.Name, Code: a.Code, Type: a.Type, Country: a.Country}
+		w.Num, w.Actor = got.Num, rowRecord(&a)
 		if !slices.Equal(encodeRow(got), encodeRow(&w.IndexRow)) {
 			r.problem("graph index row of %s does not add up to its events%s", id, mend)
 		}

@@ -184,6 +184,16 @@ func TestGraphIndex(t *testing.T) {
 	x.Actors[0].Code = "ZZZ"
 	x.Recode = true
 	mustPut(t, s, x, false, graph.Added)
+	// So does one recoded by a document none of whose events it takes
+	// part in.
+	y := indexDoc(501, "recode-aside", 2)
+	for k := range y.Events {
+		y.Events[k].Source, y.Events[k].Target = "a2", "a3"
+	}
+	y.Actors = y.Actors[1:4]
+	y.Actors[0].Code = "YYY"
+	y.Recode = true
+	mustPut(t, s, y, false, graph.Added)
 
 	check := func(t *testing.T, s *Store) {
 		t.Helper()
@@ -229,8 +239,10 @@ func TestGraphIndex(t *testing.T) {
 		}
 	}
 	check(t, s)
-	if a, _ := s.Actor("a0"); a.Code != "ZZZ" {
-		t.Fatalf("rename did not take: %+v", a)
+	for id, code := range map[string]string{"a0": "ZZZ", "a1": "YYY"} {
+		if a, _ := s.Actor(id); a.Code != code {
+			t.Fatalf("recode did not take: %+v", a)
+		}
 	}
 
 	kept := indexKeys(t, s)

@@ -486,6 +486,12 @@ func (w *batchWriter) finish() error {
 	if err := w.writeActors(); err != nil {
 		return err
 	}
+	// A row keeps its actor's record: it changes with a stored actor's.
+	for id, sl := range w.actors {
+		if sl.base != nil && !actorEqual(rowRecord(sl.base), rowRecord(&sl.cur)) {
+			w.graph.touch(id)
+		}
+	}
 	if err := w.graph.flush(); err != nil {
 		return err
 	}
@@ -644,7 +650,6 @@ func (w *batchWriter) slot(id string) (*actorSlot, error) {
 // seen dates of every actor its events name by the events' dates.
 func (w *batchWriter) mergeActors() error {
 	for _, a := range w.x.Actors {
-		w.graph.touch(a.ID)
 		sl, err := w.slot(a.ID)
 		if err != nil {
 			return err
