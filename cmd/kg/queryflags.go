@@ -214,29 +214,28 @@ var graphIndexQueries = true
 // finds any): a query naming two actors then reads two, not 200,000.
 type storedActors struct {
 	list   []graph.Actor
-	read   bool
-	load   func() ([]graph.Actor, error)
+	load   func() ([]graph.Actor, error)           // reads list; nil once read
 	byName func(name string) ([]graph.Actor, error) // nil: always use the list
 }
 
 // actorList is a storedActors that holds list.
-func actorList(list []graph.Actor) *storedActors { return &storedActors{list: list, read: true} }
+func actorList(list []graph.Actor) *storedActors { return &storedActors{list: list} }
 
 // all returns every stored actor, reading them on first use.
 func (s *storedActors) all() ([]graph.Actor, error) {
-	if !s.read {
+	if s.load != nil {
 		list, err := s.load()
 		if err != nil {
 			return nil, fmt.Errorf("read actors: %w", err)
 		}
-		s.list, s.read = list, true
+		s.list, s.load = list, nil
 	}
 	return s.list, nil
 }
 
 // resolve is resolveActor over every stored actor.
 func (s *storedActors) resolve(name string) (graph.Actor, error) {
-	if !s.read && s.byName != nil {
+	if s.load != nil && s.byName != nil {
 		var cands []graph.Actor
 		seen := map[string]bool{}
 		for _, n := range []string{name, graph.Slug(name)} {

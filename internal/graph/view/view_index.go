@@ -289,6 +289,8 @@ func (v *View) readPair(u, w int32) {
 		v.events = append(v.events, packEvent(&v.strs, &e, v.index[e.Source], v.index[e.Target]))
 		v.evSrc = append(v.evSrc, node[m.evSrc[i]])
 		v.evDst = append(v.evDst, node[m.evDst[i]])
+		// reports stays nil until an event has some, then runs beside
+		// events.
 		if m.reports == nil && v.reports == nil {
 			continue
 		}
@@ -300,11 +302,6 @@ func (v *View) readPair(u, w int32) {
 			rs = append(rs, packEvent(&v.strs, &r, v.index[r.Source], v.index[r.Target]))
 		}
 		v.reports = append(v.reports, rs)
-	}
-	if v.reports != nil {
-		for len(v.reports) < len(v.events) {
-			v.reports = append(v.reports, nil)
-		}
 	}
 	for _, p := range m.pairs {
 		from, to := node[p.From], node[p.To]
