@@ -214,7 +214,7 @@ var graphIndexQueries = true
 // finds any): a query naming two actors then reads two, not 200,000.
 type storedActors struct {
 	list   []graph.Actor
-	load   func() ([]graph.Actor, error)           // reads list; nil once read
+	load   func() ([]graph.Actor, error)            // reads list; nil once read
 	byName func(name string) ([]graph.Actor, error) // nil: always use the list
 }
 
