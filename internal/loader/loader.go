@@ -178,7 +178,7 @@ func VerbRule(v dict.VerbEntry) extract.VerbRule {
 		Intent: v.Intent, ModifierTarget: v.ModifierTarget, Objects: v.Objects,
 		TargetTypes: v.TargetTypes, NounWindow: v.NounWindow, DirectAfterRequire: v.DirectAfterRequire,
 		Reverse: v.Reverse, ModifierOnly: v.ModifierOnly, SymmetricWithoutTarget: v.SymmetricWithoutTarget,
-		NounDirect: v.NounDirect, NounRequires: v.NounRequires,
+		NounDirect: v.NounDirect, NounRequires: v.NounRequires, AgentRoles: v.AgentRoles,
 	}
 	for _, w := range v.Words {
 		r.Words = append(r.Words, extract.WordCode{Code: w.Code, Words: w.Words})

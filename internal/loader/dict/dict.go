@@ -79,6 +79,7 @@ type VerbEntry struct {
 	SymmetricWithoutTarget bool     `json:"symmetric_without_target,omitempty"`
 	NounDirect             bool     `json:"noun_direct,omitempty"`   // the group right after the noun is the pair: "allies X and Y"
 	NounRequires           []string `json:"noun_requires,omitempty"` // event nouns a noun trigger governs: "cancellation of X's trip to Y"
+	AgentRoles             []string `json:"agent_roles,omitempty"`   // CAMEO roles every agent must hold: demonstrators (OPP) rally
 	Where                  string   `json:"where,omitempty"`         // file:line of the entry
 }
 

@@ -594,6 +594,14 @@ func (p *parser) verb(n *yaml.Node) (VerbEntry, bool) {
 			}
 			v.NounWindow = w
 		},
+		"agent_roles": func(x *yaml.Node) {
+			for _, r := range p.strs(x) {
+				if len(r) != 3 || strings.ToUpper(r) != r {
+					p.errf(x, "agent_roles: %q is no CAMEO role code (three capital letters, such as OPP or MIL)", r)
+				}
+				v.AgentRoles = append(v.AgentRoles, r)
+			}
+		},
 		"target_types": func(x *yaml.Node) {
 			for _, t := range p.strs(x) {
 				if _, err := graph.ParseActorType(t); err != nil {

@@ -36,6 +36,7 @@ func TestCheck(t *testing.T) {
 		{"verb without triggers", "verbs:\n  - {code: \"042\", relation: visit}\n", []string{"2:5: verb rule \"visit\" without verbs or nouns"}},
 		{"bad symmetric", "verbs:\n  - {verbs: [meet], code: \"040\", relation: meet, symmetric: yes please}\n", []string{"2:61: want true or false"}},
 		{"bad words code", "verbs:\n  - verbs: [supply]\n    code: \"07\"\n    relation: support\n    words: [{code: \"7\", words: [arms]}]\n", []string{"5:20: words code: CAMEO code \"7\""}},
+		{"bad agent role", "verbs:\n  - {verbs: [hit], code: \"19\", relation: attack, agent_roles: [protesters]}\n", []string{"2:63: agent_roles: \"protesters\" is no CAMEO role code (three capital letters, such as OPP or MIL)"}},
 		{"bad target type", "verbs:\n  - {verbs: [hit], code: \"19\", relation: attack, target_types: [planet]}\n", []string{"2:64: target_types: unknown actor type \"planet\""}},
 		{"bad noun window", "verbs:\n  - {verbs: [hit], code: \"19\", relation: attack, noun_window: -1}\n", []string{"2:63: noun_window: want a whole number"}},
 		{"bad role code", "roles:\n  - {word: minister, code: gov}\n", []string{"2:28: bad role code \"gov\""}},

@@ -176,7 +176,7 @@ actors:
      roles: [{code: PAKMIL, from: 2007-11-29, until: 2013}, {code: PAKGOV, until: 2014-02}]}
 verbs:
   - {relation: supply_arms, code: 072, verbs: [supply], forms: [sold], nouns: [supply], preps: [to], direct: true,
-     words: [{code: "071", words: [loan]}], target_types: [country], noun_window: 4, reverse: true}
+     words: [{code: "071", words: [loan]}], target_types: [country], noun_window: 4, reverse: true, agent_roles: [OPP, CVL]}
 roles: [{word: minister, code: GOV}]
 titles: [{title: Mr}, {title: Air Chief Marshal, code: MIL}]
 forbid: {merges: [[Kayani, Kiani]], aliases: [Washington], actors: [Turkey]}

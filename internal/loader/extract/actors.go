@@ -618,7 +618,7 @@ func (r *recognizer) composed(ent *Entry, i0, k int) (int, bool) {
 		})
 	default:
 		a = r.doc.get("c:"+country+role, func() graph.Actor {
-			return graph.Actor{Name: ent.Name + " " + roleNoun[role], Code: country + role, Type: graph.Organization, Country: country}
+			return graph.Actor{Name: ent.Name + " " + roleName(role), Code: country + role, Type: graph.Organization, Country: country}
 		})
 	}
 	a.role = role
@@ -693,6 +693,30 @@ func (r *recognizer) dictAgent(ent *Entry, i0, k int) (int, bool) {
 var roleNoun = map[string]string{
 	"GOV": "government", "MIL": "military", "BUS": "business", "LEG": "parliament", "MED": "media",
 	"COP": "police", "SPY": "intelligence", "CVL": "civilians", "OPP": "opposition",
+	"REB": "rebels", "INS": "insurgents", "JUD": "judiciary", "REF": "refugees", "LAB": "labour",
+	"ELI": "elites", "CRM": "criminals", "HLH": "health", "EDU": "education", "UAF": "armed forces",
+	"AGR": "agriculture", "ENV": "environment", "RAD": "radicals",
+}
+
+// roleName names a role code in an actor's name: MIL is "military", and
+// a code of several roles (a junta's GOVMIL) names each; a role without
+// a name keeps its code.
+func roleName(role string) string {
+	if n, ok := roleNoun[role]; ok {
+		return n
+	}
+	if len(role) == 0 || len(role)%3 != 0 {
+		return role
+	}
+	parts := make([]string, 0, len(role)/3)
+	for i := 0; i < len(role); i += 3 {
+		n, ok := roleNoun[role[i:i+3]]
+		if !ok {
+			return role
+		}
+		parts = append(parts, n)
+	}
+	return strings.Join(parts, " ")
 }
 
 func (r *recognizer) nextIsName(k int) bool {
@@ -900,7 +924,7 @@ func (r *recognizer) office(ent *Entry, role string, i, end int) {
 		return
 	}
 	a := r.doc.get("c:"+country+role, func() graph.Actor {
-		return graph.Actor{Name: ent.Name + " " + roleNoun[role], Code: country + role, Type: graph.Organization, Country: country}
+		return graph.Actor{Name: ent.Name + " " + roleName(role), Code: country + role, Type: graph.Organization, Country: country}
 	})
 	a.role = role
 	a.country = r.entryActor(ent)
@@ -1030,8 +1054,9 @@ func (r *recognizer) addObject(i, end int) *actorRec {
 func (r *recognizer) capitalized(i int) int {
 	toks := r.toks
 	start := i
-	// A capitalized function word opens many sentences ("The", "After").
-	for start < len(toks) && toks[start].cap && (functionWords[toks[start].low] && !nameStarters[toks[start].low] || weekdaysMonths[toks[start].low]) {
+	// A capitalized function word opens many sentences ("The", "After"),
+	// and so does a number ("Hundreds of Filipino fishermen").
+	for start < len(toks) && toks[start].cap && (functionWords[toks[start].low] && !nameStarters[toks[start].low] || weekdaysMonths[toks[start].low] || quantityWords[toks[start].low]) {
 		if start > i {
 			// "The US lifted ...": "US" is no pronoun after "The" but a
 			// name the dictionary knows.

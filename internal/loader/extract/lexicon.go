@@ -64,6 +64,36 @@ type VerbRule struct {
 	// (an actor, a role or people noun): "killed two soldiers", not
 	// "killed the deal" or "executed its strategy".
 	PeopleOnly bool `yaml:"people_only"`
+	// AgentRoles: the rule codes only when every agent holds one of these
+	// roles (the CAMEO role codes after the country's): demonstrators
+	// (OPP) who protest against a state rally (141), where a state that
+	// protests lodges a complaint (114).
+	AgentRoles []string `yaml:"agent_roles"`
+}
+
+// agentsAllowed reports whether agents may act under r: every one holds a
+// role of r.AgentRoles, when it names any.
+func agentsAllowed(r *VerbRule, agents []*actorRec) bool {
+	if len(r.AgentRoles) == 0 {
+		return true
+	}
+	for _, a := range agents {
+		role := a.role
+		if role == "" {
+			role = strings.TrimPrefix(a.Code, countryCode(a))
+		}
+		ok := false
+		for _, want := range r.AgentRoles {
+			if strings.HasPrefix(role, want) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return len(agents) > 0
 }
 
 // WordCode switches a rule's code when one of Words stands near the trigger.
@@ -328,7 +358,7 @@ func specificity(t trigger) int {
 	if len(t.rule.Requires) > 0 {
 		n += 2
 	}
-	if len(t.rule.RequiresBefore) > 0 || len(t.rule.TargetTypes) > 0 {
+	if len(t.rule.RequiresBefore) > 0 || len(t.rule.TargetTypes) > 0 || len(t.rule.AgentRoles) > 0 {
 		n++
 	}
 	return n

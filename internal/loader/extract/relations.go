@@ -1085,7 +1085,7 @@ func (f *relFinder) verb(i int, tr trigger) (finding, bool) {
 		if len(fd.targets) == 0 && !fd.reciprocal && r.Symmetric && len(fd.agents) >= 2 {
 			fd.reciprocal = true
 		}
-		if len(fd.agents) == 0 || len(fd.targets) == 0 && !fd.reciprocal {
+		if len(fd.agents) == 0 || len(fd.targets) == 0 && !fd.reciprocal || !agentsAllowed(r, fd.agents) {
 			return finding{}, false
 		}
 	}

@@ -737,7 +737,9 @@ func (f *treeFinder) otherSense(v int, r *VerbRule) bool {
 		}
 	}
 	for _, c := range f.obliques(v) {
-		if contains(r.Preps, f.caseOf(c)) {
+		// "disbursed $150 million in grants": the thing the rule asks
+		// for may come in a phrase of its own.
+		if contains(r.Preps, f.caseOf(c)) || f.wordIn(r.Requires, c) {
 			return false
 		}
 	}
@@ -857,13 +859,22 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		// "shared intelligence on the plot with the United States": the
 		// target's phrase hung on another phrase of the verb.
 		for _, o := range f.obliques(v) {
-			if o < v || contains(preps, f.caseOf(o)) || len(f.triggersOf(o, true)) > 0 {
-				continue // "engaged in a gun battle with": the event noun's own target
+			if o < v || contains(preps, f.caseOf(o)) || len(f.triggersOf(o, true)) > 0 && !f.wordIn(r.Requires, o) {
+				// "engaged in a gun battle with": the event noun's own
+				// target; but the thing the rule asks for ("disbursed
+				// $150 million in grants to Kenya") is this act's.
+				continue
 			}
-			for _, c := range f.s.ChildrenByRel(o, "nmod") {
-				if q := f.caseOf(c); q != "of" && q != "in" && contains(preps, q) {
-					targets = append(targets, f.actorsAt(c)...)
-				}
+			targets = append(targets, f.hungTargets(o, preps)...)
+		}
+	}
+	if len(targets) == 0 && !passive {
+		// "airlifted tents, blankets and medical supplies to Morocco":
+		// the parse hung the verb's phrase on its object.
+		for _, o := range f.s.ChildrenByRel(v, "obj") {
+			targets = append(targets, f.hungTargets(o, preps)...)
+			for _, c := range f.s.ChildrenByRel(o, "conj") {
+				targets = append(targets, f.hungTargets(c, preps)...)
 			}
 		}
 	}
@@ -974,9 +985,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if !r.Objects {
 		targets = dropObjects(targets)
 	}
-	if targets = f.typed(r, targets, v); len(targets) == 0 && len(r.TargetTypes) > 0 {
+	if targets = f.typed(r, targets, v); len(targets) == 0 && len(r.TargetTypes) > 0 || !agentsAllowed(r, agents) {
 		f.consumed = f.consumed[:consumed]
-		return finding{}, false // the rule holds only for a target it names
+		return finding{}, false // the rule holds only for the targets or agents it names
 	}
 	if cameo.Root(r.Code) == "14" {
 		if len(targets) == 0 {
@@ -2037,7 +2048,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if !r.Objects {
 		targets = dropObjects(targets)
 	}
-	if targets = f.typed(r, targets, n); len(targets) == 0 && len(r.TargetTypes) > 0 {
+	if targets = f.typed(r, targets, n); len(targets) == 0 && len(r.TargetTypes) > 0 || !agentsAllowed(r, agents) {
 		return finding{}, false
 	}
 	domestic := false
@@ -2092,8 +2103,8 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			// "called off their strike", "halted its attacks on
 			// Ukraine", "lifted the blockade": ending pressure yields.
 			fd.code = ec
-		} else if f.is(refuseVerbs, h) || f.is(cancelVerbs, h) || f.is(rejectVerbs, h) {
-			fd.negated = !fd.negated // "cancelled his visit"
+		} else if f.is(refuseVerbs, h) || f.cancels(h) || f.is(rejectVerbs, h) {
+			fd.negated = !fd.negated // "cancelled his visit", "a planned meeting was called off"
 		} else if t.Rel == "obj" && f.lemma(h) != "agree" && (f.is(intentVerbs, h) || f.is(appealVerbs, h) || f.is(demandVerbs, h)) {
 			// "proposed a ceasefire between Israel and Hezbollah",
 			// "demanded talks": what is proposed or asked for is not
@@ -2219,6 +2230,19 @@ func (f *treeFinder) actOwners(h int) []*actorRec {
 		case rel == "nmod:poss", (rel == "amod" || rel == "compound") && f.owner[c-1] >= 0:
 			out = append(out, f.actorsAt(c)...)
 		case rel == "nmod" && f.caseOf(c) == "by":
+			out = append(out, f.actorsAt(c)...)
+		}
+	}
+	return out
+}
+
+// hungTargets returns the actors of the phrases of noun o that a verb's
+// prepositions introduce (of and in excepted: they name o's owner or
+// place).
+func (f *treeFinder) hungTargets(o int, preps []string) []*actorRec {
+	var out []*actorRec
+	for _, c := range f.s.ChildrenByRel(o, "nmod") {
+		if q := f.caseOf(c); q != "of" && q != "in" && contains(preps, q) {
 			out = append(out, f.actorsAt(c)...)
 		}
 	}
@@ -2546,9 +2570,14 @@ func easeCode(code string) string {
 // endsAct reports whether verb h ends what its object names: "ended",
 // "halted", "called off".
 func (f *treeFinder) endsAct(h int) bool {
-	if f.is(easeVerbs, h) {
-		return true
-	}
+	return f.is(easeVerbs, h) || f.calledOff(h)
+}
+
+// cancels reports whether verb h calls off what its object names.
+func (f *treeFinder) cancels(h int) bool { return f.is(cancelVerbs, h) || f.calledOff(h) }
+
+// calledOff reports whether verb h is "call off".
+func (f *treeFinder) calledOff(h int) bool {
 	prt := f.s.Child(h, "compound:prt")
 	return prt > 0 && f.lemma(h) == "call" && f.low(prt) == "off"
 }

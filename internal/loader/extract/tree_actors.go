@@ -192,13 +192,26 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 			}
 		}
 		// "American and British troops": the recognizer composed the
-		// last nationality with the noun; the others join it.
+		// last nationality with the noun; the others join it, as troops
+		// too.
+		role := ""
+		if len(as) == 1 && f.ms[f.owner[x-1]].kind == mComposed {
+			role = as[0].role
+		}
+		join := func(c int) {
+			for _, a := range f.mentionActors(c) {
+				if role != "" && a.isCountry() {
+					a = f.composeRole(a, role)
+				}
+				as = append(as, a)
+			}
+		}
 		for _, c := range f.s.ChildrenByRel(x, "amod") {
 			if f.owner[c-1] != f.owner[x-1] {
-				as = append(as, f.mentionActors(c)...) // "Thai and Cambodian troops"
+				join(c) // "Thai and Cambodian troops"
 			}
 			for _, k := range f.s.ChildrenByRel(c, "conj") {
-				as = append(as, f.mentionActors(k)...)
+				join(k)
 			}
 		}
 		// "Bree Prime Minister Romendacil", "MSF Arnor": an agent
@@ -642,8 +655,8 @@ func (f *treeFinder) composeRoleAt(a *actorRec, role string, before bool) *actor
 	}
 	c := f.ds.get("c:"+code, func() graph.Actor {
 		name := a.Name + " " + role
-		if n, ok := roleNoun[role]; ok && !before {
-			name = a.Name + " " + n
+		if !before {
+			name = a.Name + " " + roleName(role)
 		}
 		return graph.Actor{Name: name, Code: code, Type: graph.Organization, Country: country}
 	})
