@@ -74,7 +74,7 @@ func (f *factory) openStore(readOnly bool) (*store.Store, error) {
 	if readOnly && serverAlive(f.storeDir) {
 		return nil, fmt.Errorf("store %s is held by kg serve: %w", f.storeDir, store.ErrLocked)
 	}
-	s, err := store.Open(store.DefaultOptions(f.storeDir).WithReadOnly(readOnly))
+	s, err := store.Open(storeOptions(f.storeDir, readOnly))
 	if readOnly && errors.Is(err, store.ErrLocked) && f.wait > 0 {
 		s, err = f.waitForStore()
 	}
@@ -83,6 +83,22 @@ func (f *factory) openStore(readOnly bool) (*store.Store, error) {
 	}
 	f.store = s
 	return s, nil
+}
+
+// readBlockCache is the block cache of a command that only reads. Such a
+// command reads most blocks once (a listing streams them, a query reads
+// the graph index and then a few pairs), so a cache helps little and its
+// blocks are resident memory: on a 1M-event store kg triples took 3.5–3.7 s
+// and 280–289 MB with 8 MiB, 3.7–4.0 s and 334–352 MB with the 32 MiB a
+// writer (and kg serve, which answers many queries) keeps.
+const readBlockCache = 8 << 20
+
+func storeOptions(dir string, readOnly bool) store.Options {
+	o := store.DefaultOptions(dir).WithReadOnly(readOnly)
+	if readOnly {
+		o = o.WithBlockCacheSize(readBlockCache)
+	}
+	return o
 }
 
 // waitForStore opens the store read-only once the process that holds it
@@ -101,7 +117,7 @@ func (f *factory) waitForStore() (*store.Store, error) {
 			return nil, ctx.Err()
 		case <-time.After(200 * time.Millisecond):
 		}
-		s, err := store.Open(store.DefaultOptions(f.storeDir).WithReadOnly(true))
+		s, err := store.Open(storeOptions(f.storeDir, true))
 		if !errors.Is(err, store.ErrLocked) || time.Now().After(deadline) {
 			return s, err
 		}
