@@ -981,6 +981,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			}
 		}
 	}
+	if len(agents) == 0 && !passive {
+		agents = f.bareRole(f.s.Child(v, "nsubj"), v, targets)
+	}
 	home = home || atHome(r.Code, agents, targets)
 	if !r.Objects {
 		targets = dropObjects(targets)
@@ -2234,6 +2237,55 @@ func (f *treeFinder) actOwners(h int) []*actorRec {
 		}
 	}
 	return out
+}
+
+// bareRole returns the actor that role noun x, which names no country,
+// stands for in verb v's clause: the role of the country the clause
+// happens in ("Bandits kidnapped two Turkish engineers in Nigeria's
+// Zamfara state"), else of the state whose organ is among the others
+// ("Insurgents ambushed a Mozambican army convoy"). Nil when x is no
+// role noun or the clause names neither.
+func (f *treeFinder) bareRole(x, v int, others []*actorRec) []*actorRec {
+	if x <= 0 || len(f.actorsAt(x)) > 0 {
+		return nil
+	}
+	role := f.roleOf(x)
+	if role == "" {
+		return nil
+	}
+	c := f.clauseCountry(v)
+	for _, o := range others {
+		if c == nil && o.country != nil && o != o.country {
+			c = o.country
+		}
+	}
+	if c == nil {
+		return nil
+	}
+	return []*actorRec{f.composeRole(c, role)}
+}
+
+// clauseCountry returns the country that a place phrase of verb v, or of
+// its object, names: "in Mozambique's Cabo Delgado province", "near the
+// border in Chad".
+func (f *treeFinder) clauseCountry(v int) *actorRec {
+	phrases := f.obliques(v)
+	for _, o := range f.s.ChildrenByRel(v, "obj") {
+		phrases = append(phrases, f.s.ChildrenByRel(o, "nmod")...)
+	}
+	for _, p := range phrases {
+		if !contains(placePreps, f.caseOf(p)) {
+			continue
+		}
+		for _, d := range f.s.Subtree(p) {
+			for _, a := range f.mentionActors(d) {
+				if a.isCountry() {
+					return a
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // hungTargets returns the actors of the phrases of noun o that a verb's
