@@ -126,13 +126,15 @@ func codeText(e *Engine, text string) []codedEvent {
 	return out
 }
 
-// actorMatches compares a predicted actor code with a country-level one.
+// actorMatches compares a predicted actor code with an expected one at
+// country level (their first three letters; an expected organisation's
+// whole code).
 func actorMatches(got, want string) bool {
 	want = strings.ToUpper(want)
 	if strings.HasPrefix(want, "IGO") {
 		return strings.HasPrefix(got, want)
 	}
-	return len(got) >= 3 && got[:3] == want
+	return len(got) >= 3 && len(want) >= 3 && got[:3] == want[:3]
 }
 
 // matchCase pairs expected and found events by actors and CAMEO root; it
