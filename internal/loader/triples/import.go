@@ -659,18 +659,31 @@ func (im *Importer) ResolveActors(resolve func(graph.Actor) graph.Actor) {
 	}
 }
 
-// memoResolver asks resolve once for each name, code and type: the same
-// name and code resolve the same way.
+// memoEntries bounds the names memoResolver remembers: two generations of
+// this many. An import names its actors again and again, but a large one
+// names more of them than memory should hold (200k actors kept 43 MB).
+const memoEntries = 1 << 15
+
+// memoResolver asks resolve once for each name, code and type it has met
+// recently: the same name and code resolve the same way. The memo holds
+// the names of this generation and of the last; a name met in neither is
+// resolved again.
 func memoResolver(resolve func(graph.Actor) graph.Actor) func(graph.Actor) graph.Actor {
 	type key struct{ name, code, typ string }
-	memo := map[key]graph.Actor{}
+	cur, prev := map[key]graph.Actor{}, map[key]graph.Actor{}
 	return func(a graph.Actor) graph.Actor {
 		k := key{a.Name, a.Code, string(a.Type)}
-		if r, ok := memo[k]; ok {
+		if r, ok := cur[k]; ok {
 			return r
 		}
-		r := resolve(a)
-		memo[k] = r
+		r, ok := prev[k]
+		if !ok {
+			r = resolve(a)
+		}
+		if len(cur) == memoEntries {
+			cur, prev = make(map[key]graph.Actor, memoEntries), cur
+		}
+		cur[k] = r
 		return r
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -315,6 +316,41 @@ func TestImportEndlessLine(t *testing.T) {
 		errs := im.Read(endless(0), "zero", format)
 		if len(errs) == 0 || !strings.Contains(errs[len(errs)-1].Error(), "longer than") && !strings.Contains(errs[len(errs)-1].Error(), "too long") {
 			t.Errorf("%s: errors %v, want a line too long", format, errs)
+		}
+	}
+}
+
+// TestMemoResolverBounded: the memo of resolved names answers a name met
+// recently without asking again, forgets names two generations old (so an
+// import of millions of actors holds a bounded memo), and answers a
+// forgotten name the same way once asked again.
+func TestMemoResolverBounded(t *testing.T) {
+	calls := map[string]int{}
+	resolve := memoResolver(func(a graph.Actor) graph.Actor {
+		calls[a.Name]++
+		return graph.Actor{ID: "id-" + a.Name, Name: a.Name}
+	})
+	name := func(i int) string { return "actor" + strconv.Itoa(i) }
+	for i := range 3 * memoEntries {
+		if got := resolve(graph.Actor{Name: name(i)}); got.ID != "id-"+name(i) {
+			t.Fatalf("resolve(%s) = %+v", name(i), got)
+		}
+		// a name met just before is remembered
+		resolve(graph.Actor{Name: name(i)})
+	}
+	for _, c := range []struct {
+		i     int
+		calls int
+	}{
+		{3*memoEntries - 1, 1}, // this generation
+		{2*memoEntries - 1, 1}, // the last
+		{0, 2},                 // forgotten, asked again
+	} {
+		if got := resolve(graph.Actor{Name: name(c.i)}); got.ID != "id-"+name(c.i) {
+			t.Errorf("resolve(%s) = %+v", name(c.i), got)
+		}
+		if calls[name(c.i)] != c.calls {
+			t.Errorf("%s resolved %d times, want %d", name(c.i), calls[name(c.i)], c.calls)
 		}
 	}
 }
