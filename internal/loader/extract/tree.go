@@ -749,6 +749,11 @@ func (f *treeFinder) otherSense(v int, r *VerbRule) bool {
 // verbEvent codes verb v under one trigger.
 func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	r := tr.rule
+	if f.tok(v).Rel == "amod" && len(f.s.Children(v)) == 0 {
+		// "targeted sanctions", "a besieged city": a participle that
+		// only describes its noun names no act of its own here.
+		return finding{}, false
+	}
 	restPrep := ""
 	consumed := len(f.consumed)
 	for _, w := range tr.rest {
@@ -771,6 +776,14 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		if o := f.s.Child(v, "obj"); o > 0 && len(f.actorsAt(o)) == 0 && !venueNouns[f.lemma(o)] {
 			f.consumed = f.consumed[:consumed]
 			return finding{}, false // (attending a summit somewhere is a visit there)
+		}
+	}
+	if q := cameo.QuadClass(r.Code); q == cameo.MaterialConflict && cameo.Root(r.Code) >= "18" {
+		if o := f.s.Child(v, "obj"); o > 0 && measureNouns[f.lemma(o)] {
+			// "targeted sanctions on South Sudan", "hit Chinese goods
+			// with tariffs": a measure aimed at someone is no force.
+			f.consumed = f.consumed[:consumed]
+			return finding{}, false
 		}
 	}
 	if r.PeopleOnly {
@@ -855,6 +868,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			targets = append(targets, as...)
 		}
 	}
+	named := len(targets) > 0 // by the object or the rule's own prepositions
 	if len(targets) == 0 {
 		// "shared intelligence on the plot with the United States": the
 		// target's phrase hung on another phrase of the verb.
@@ -984,6 +998,23 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if len(agents) == 0 && !passive {
 		agents = f.bareRole(f.s.Child(v, "nsubj"), v, targets)
 	}
+	between := false
+	if len(agents) == 0 && len(targets) == 0 && !passive && f.s.Child(v, "nsubj") <= 0 {
+		// "Fighting between Sudan and Chad continued", the gerund read
+		// as a verb: its two sides act on each other, as the noun's do.
+		for _, o := range f.obliques(v) {
+			if p := f.caseOf(o); p == "between" || p == "among" {
+				as := f.actorsAt(o)
+				if len(as) == 1 {
+					as = append(as, f.coordAfter(o)...)
+				}
+				if len(as) >= 2 {
+					agents, between = as, true
+					break
+				}
+			}
+		}
+	}
 	home = home || atHome(r.Code, agents, targets)
 	if !r.Objects {
 		targets = dropObjects(targets)
@@ -1034,8 +1065,19 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		targets = f.namedAt(k)
 	}
 	targets = without(targets, agents) // "massed troops on its border"
+	if !named && r.Symmetric && len(agents) >= 2 {
+		// "The government and the M23 signed a declaration in Doha after
+		// talks mediated by Qatar": two sides of a joint act are each
+		// other's; a third found further off than the object's own
+		// phrase ("signed a trade agreement with Tanzania") is no party.
+		var own []*actorRec
+		for _, o := range f.s.ChildrenByRel(v, "obj") {
+			own = append(own, f.hungTargets(o, r.Preps)...)
+		}
+		targets = slices.DeleteFunc(targets, func(a *actorRec) bool { return !slices.Contains(own, a) })
+	}
 	fd := finding{rule: r, code: r.Code, trig: f.tokAt[v-1], word: v, conf: 0.8, modality: graph.Actual, domestic: home}
-	if len(targets) == 0 && len(agents) >= 2 && (r.Symmetric || r.SymmetricWithoutTarget || f.tieObject(v)) {
+	if len(targets) == 0 && len(agents) >= 2 && (between || r.Symmetric || r.SymmetricWithoutTarget || f.tieObject(v)) {
 		fd.reciprocal = true // "India and Pakistan fought a war"
 	}
 	if r.Reverse {
@@ -1056,6 +1098,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	}
 	return fd, ok
 }
+
+// measureNouns name steps short of force that one aims at someone.
+var measureNouns = toSet(`sanction sanctions tariff tariffs measure measures restriction restrictions embargo levy levies duty duties`)
 
 // proposalNouns name what is put forward to be accepted or refused; an
 // act of force done to one is a figure of speech for refusing it.
@@ -1132,8 +1177,26 @@ func (f *treeFinder) wordIn(words []string, k int) bool {
 	if contains(words, f.low(k)) || contains(words, l) || contains(words, l+"s") || contains(words, l+"es") {
 		return true
 	}
-	if n := len(l); n > 1 && l[n-1] == 'y' {
-		return contains(words, l[:n-1]+"ies")
+	if n := len(l); n > 1 && l[n-1] == 'y' && contains(words, l[:n-1]+"ies") {
+		return true
+	}
+	// A phrase of several words ending at k: "diplomatic staff".
+	for _, w := range words {
+		if !strings.Contains(w, " ") {
+			continue
+		}
+		parts := strings.Fields(w)
+		start := k - len(parts) + 1
+		if start < 1 || !f.wordIn(parts[len(parts)-1:], k) {
+			continue
+		}
+		ok := true
+		for i, p := range parts[:len(parts)-1] {
+			ok = ok && f.low(start+i) == p
+		}
+		if ok {
+			return true
+		}
 	}
 	return false
 }
@@ -1909,6 +1972,22 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 				}
 			case contains(r.NounPreps, p) || p == "with" && r.Symmetric:
 				targets = append(targets, f.actorsAt(c)...)
+			}
+		}
+	}
+	if h := t.Head; t.Rel == "nsubj" && h > 0 && len(agents) == 0 && len(targets) == 0 && f.tok(h).UPOS == "VERB" {
+		// "Fighting broke out between M23 and the army": the sides
+		// hung on the verb the event noun is the subject of.
+		for _, o := range f.obliques(h) {
+			if p := f.caseOf(o); p == "between" || p == "among" {
+				as := f.actorsAt(o)
+				if len(as) == 1 {
+					as = append(as, f.coordAfter(o)...)
+				}
+				if len(as) >= 2 {
+					agents, reciprocal = as, true
+					break
+				}
 			}
 		}
 	}

@@ -28,7 +28,15 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 		}
 	}
 	for i := 0; i < len(heads) && i < 16; i++ {
+		closed := false // a conjunct with "and" or "or" ended the list
 		for _, c := range f.s.ChildrenByRel(heads[i], "conj") {
+			if closed && f.tok(c).UPOS == "PROPN" && f.s.Child(c, "cc") <= 0 {
+				// "Albanese and his counterpart, James Marape,": a name
+				// after the list's last member is that member's
+				// apposition, no member of its own.
+				continue
+			}
+			closed = closed || f.s.Child(c, "cc") > 0
 			if f.owner[c-1] < 0 && len(f.triggersOf(c, true)) > 0 {
 				continue // "talks with Iran and a deal": an act, no co-actor
 			}
