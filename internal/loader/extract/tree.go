@@ -778,6 +778,10 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			return finding{}, false // (attending a summit somewhere is a visit there)
 		}
 	}
+	if f.makesAppeal(v, r.Code) {
+		f.consumed = f.consumed[:consumed]
+		return finding{}, false
+	}
 	if q := cameo.QuadClass(r.Code); q == cameo.MaterialConflict && cameo.Root(r.Code) >= "18" {
 		if o := f.s.Child(v, "obj"); o > 0 && measureNouns[f.lemma(o)] {
 			// "targeted sanctions on South Sudan", "hit Chinese goods
@@ -1098,6 +1102,25 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	}
 	return fd, ok
 }
+
+// makesAppeal reports whether verb v only makes the appeal or demand its
+// object names, so that it codes nothing of its own but an appeal: in
+// "issued an appeal to the UN for humanitarian aid" the noun codes the
+// appeal, and what is asked for is not given.
+func (f *treeFinder) makesAppeal(v int, code string) bool {
+	if root := cameo.Root(code); root == "02" || root == "10" {
+		return false
+	}
+	o := f.s.Child(v, "obj")
+	return o > 0 && f.is(treeLightVerbs, v) && appealNouns[f.lemma(o)]
+}
+
+// appealNouns name an appeal or demand made to someone.
+var appealNouns = toSet(`appeal plea request demand call`)
+
+// roundNouns count or stage an event noun: "a round of talks", "a
+// series of strikes", "a wave of arrests".
+var roundNouns = toSet(`round rounds series wave waves spate string batch phase stage`)
 
 // measureNouns name steps short of force that one aims at someone.
 var measureNouns = toSet(`sanction sanctions tariff tariffs measure measures restriction restrictions embargo levy levies duty duties`)
@@ -2166,6 +2189,14 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			}
 		}
 	}
+	if t.Rel == "nmod" && f.caseOf(n) == "of" && roundNouns[f.lemma(t.Head)] {
+		// "A planned round of talks was called off": the phrase the
+		// event noun counts stands for it in the clause.
+		for _, c := range f.s.ChildrenByRel(t.Head, "amod") {
+			planned = planned || f.is(treePlannedWords, c)
+		}
+		t = f.tok(t.Head)
+	}
 	if planned || t.Rel == "nsubj:pass" && f.is(planVerbs, t.Head) {
 		fd.modality = graph.Planned // "Putin's arrival is planned for October"
 	}
@@ -2175,11 +2206,15 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	fd.agents, fd.targets = dedupRecs(agents), dedupRecs(targets)
 	if neg := f.s.Child(n, "det"); neg > 0 && f.low(neg) == "no" {
 		fd.negated = true
+	} else if neg > 0 && f.low(neg) == "any" && strings.HasPrefix(t.Rel, "nsubj") {
+		// "Any deployment of an AU force to Sudan would require its
+		// consent": an act supposed, whatever befalls it.
+		fd.modality = graph.Hypothetical
 	}
 	f.nounWords(&fd, n)
 	groupCode(&fd)
 	if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") {
-		if f.is(treeLightVerbs, h) {
+		if f.is(treeLightVerbs, h) && !f.calledOff(h) {
 			f.context(&fd, h) // "agreed to hold talks" is an intent to meet
 		} else if ec := easeCode(fd.code); ec != "" && f.endsAct(h) {
 			// "called off their strike", "halted its attacks on

@@ -162,7 +162,7 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 			}
 		}
 	}
-	if best == nil {
+	if best == nil || f.makesAppeal(v, code) {
 		return finding{}, false
 	}
 	agents, passive := f.subject(v)
