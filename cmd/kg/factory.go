@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -93,10 +95,16 @@ func (f *factory) openStore(readOnly bool) (*store.Store, error) {
 // writer (and kg serve, which answers many queries) keeps.
 const readBlockCache = 8 << 20
 
+// storeOptions are the options kg opens dir with. A writer's memtables
+// follow the process's soft memory limit (--memory, or GOMEMLIMIT), as
+// load and import set it before they open the store.
 func storeOptions(dir string, readOnly bool) store.Options {
 	o := store.DefaultOptions(dir).WithReadOnly(readOnly)
 	if readOnly {
-		o = o.WithBlockCacheSize(readBlockCache)
+		return o.WithBlockCacheSize(readBlockCache)
+	}
+	if limit := debug.SetMemoryLimit(-1); limit < math.MaxInt64 {
+		o = o.WithMemTableSize(memTableFor(limit))
 	}
 	return o
 }

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"math"
 	"runtime/debug"
 	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
+
+	"github.com/kg-project/kg/internal/graph/store"
 )
 
 func TestMemoryFlag(t *testing.T) {
@@ -59,5 +62,31 @@ func TestApplyMemory(t *testing.T) {
 	applyMemory(300 << 20)()
 	if got := debug.SetMemoryLimit(-1); got != before {
 		t.Errorf("with GOMEMLIMIT set the limit changed to %d", got)
+	}
+}
+
+// TestStoreOptionsMemTable: a writer's memtables follow the soft memory
+// limit in force when the store is opened (a sixteenth, 16 to 64 MiB);
+// with no limit, or for a reader, they stay the store's default.
+func TestStoreOptionsMemTable(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	defer debug.SetMemoryLimit(prev)
+	def := store.DefaultOptions("x").MemTableSize
+	for _, c := range []struct {
+		limit    int64
+		readOnly bool
+		want     int64
+	}{
+		{defaultMemory, false, defaultMemory / 16},
+		{1 << 30, false, 64 << 20},
+		{4 << 30, false, 64 << 20},
+		{128 << 20, false, 16 << 20},
+		{math.MaxInt64, false, def},
+		{defaultMemory, true, def},
+	} {
+		debug.SetMemoryLimit(c.limit)
+		if got := storeOptions("x", c.readOnly).MemTableSize; got != c.want {
+			t.Errorf("limit %d, read-only %v: memtable %d, want %d", c.limit, c.readOnly, got, c.want)
+		}
 	}
 }

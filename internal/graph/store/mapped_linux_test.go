@@ -7,6 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
 
 	"github.com/kg-project/kg/internal/graph"
 )
@@ -70,5 +73,49 @@ func TestReleaseMapped(t *testing.T) {
 	mustPut(t, s, benchDoc(1000, 20, 10), false, graph.Added)
 	if got := mustStats(t, s).Events; got != want+20 {
 		t.Errorf("stats after another write: %d events, want %d", got, want+20)
+	}
+}
+
+// TestReleaserLetsGo: a writable store lets go of the pages its mappings
+// hold in the background, with no write or read of kg's asking, as it
+// must while Badger compacts.
+func TestReleaserLetsGo(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(DefaultOptions(dir).WithMemTableSize(2 << 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i := range 60 {
+		mustPut(t, s, benchDoc(uint64(i+1), 200, 50), false, graph.Added)
+	}
+	// Read every key and value straight from Badger, as a compaction
+	// does, so that the tables' pages are resident and nothing of kg's
+	// lets them go.
+	releaseMapped(dir)
+	base := rssFile(t)
+	err = s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			if _, err := it.Item().ValueCopy(nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := rssFile(t)
+	if read-base < 256 {
+		t.Skipf("reading the store mapped only %d kB; nothing to let go", read-base)
+	}
+	deadline := time.Now().Add(20 * compactionRelease)
+	for rssFile(t) > base+(read-base)/4 {
+		if time.Now().After(deadline) {
+			t.Fatalf("resident file pages %d kB before the read, %d kB after it, %d kB %s later: not let go", base, read, rssFile(t), 20*compactionRelease)
+		}
+		time.Sleep(compactionRelease / 2)
 	}
 }

@@ -203,6 +203,10 @@ type Store struct {
 	// released is when the store last let go of its mapped pages
 	// (letGo), in Unix nanoseconds.
 	released atomic.Int64
+	// stopReleaser ends the goroutine that lets go of a writable store's
+	// mapped pages while Badger compacts (nil when none runs).
+	stopReleaser chan struct{}
+	releaserDone chan struct{}
 
 	cacheMu sync.Mutex
 	cache   map[string][]byte // PutMeta values of an in-memory store
@@ -286,7 +290,36 @@ func Open(o Options) (*Store, error) {
 			return nil, fmt.Errorf("open store %s: mark it as kg's: %w", o.Dir, err)
 		}
 	}
+	if !o.InMemory && !o.ReadOnly {
+		s.startReleaser()
+	}
 	return s, nil
+}
+
+// compactionRelease is how often a writable store lets go of its mapped
+// pages in the background. Badger's compactions read whole tables through
+// their mappings, and each page read stays in the process's resident set
+// until let go: on a 1M-event import the mapped pages alone peaked at 470 MB
+// with the writer letting go every two seconds.
+const compactionRelease = 250 * time.Millisecond
+
+// startReleaser lets go of the store's mapped pages every
+// compactionRelease until Close.
+func (s *Store) startReleaser() {
+	s.stopReleaser, s.releaserDone = make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(s.releaserDone)
+		t := time.NewTicker(compactionRelease)
+		defer t.Stop()
+		for {
+			select {
+			case <-s.stopReleaser:
+				return
+			case <-t.C:
+				releaseMapped(s.opts.Dir)
+			}
+		}
+	}()
 }
 
 // markerFile marks a directory as a kg store, so that kg can tell its own
@@ -581,6 +614,10 @@ func (s *Store) ReadOnly() bool { return s.opts.ReadOnly }
 // more than once; later calls return the first call's error.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
+		if s.stopReleaser != nil {
+			close(s.stopReleaser)
+			<-s.releaserDone
+		}
 		if !s.opts.ReadOnly && !s.opts.InMemory {
 			if err := s.db.Sync(); err != nil {
 				s.closeErr = fmt.Errorf("sync store %s: %w", s.name(), err)

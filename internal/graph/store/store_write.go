@@ -162,7 +162,7 @@ func (s *Store) putLocked(xs []graph.Extraction, force bool) ([]graph.PutStatus,
 func docError(x graph.Extraction, err error) error {
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		return &storeError{
-			msg: fmt.Sprintf("put document %s: %d events among %d actors are too many for one transaction; split it into several documents (an import file can name them in a doc column)",
+			msg: fmt.Sprintf("put document %s: %d events among %d actors are too many for one transaction; split it into several documents (an import file can name them in a doc column) or give the write more memory (--memory: its transactions grow with it)",
 				x.Doc.Label(), len(x.Events), len(x.Actors)),
 			sentinel: ErrTooBig, cause: err,
 		}
