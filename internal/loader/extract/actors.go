@@ -797,7 +797,9 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	for k < len(toks) && k-j < 4 {
 		t := toks[k]
 		if t.word && t.cap && !t.allCaps && !functionWords[t.low] && !weekdaysMonths[t.low] && !documentHeads[t.low] && !lx.orgHeads[t.low] {
-			if _, isTitle := lx.titleRole[t.low]; isTitle {
+			// A title word inside a name is part of it: "Hassan Sheikh
+			// Mohamud".
+			if _, isTitle := lx.titleRole[t.low]; isTitle && (k == j || k+1 >= len(toks) || !toks[k+1].cap || !toks[k+1].word) {
 				break
 			}
 			if e, n := r.e.trie.longest(toks, k); n > 0 && e.Type != graph.Person {

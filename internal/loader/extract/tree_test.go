@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -136,6 +137,11 @@ func TestTreeStructure(t *testing.T) {
 		{"the verb that makes an appeal gives nothing", "Lebanon issued an appeal to the United Nations for humanitarian aid.", []string{"LBN 02"}, []string{"073"}},
 		{"a demand rejected", "Venezuela rejected Guyana's demand that it withdraw its troops from the border.", []string{"VEN 12"}, nil},
 		{"any act that would be is supposed", "Any attack on Taiwan by China would be met with force.", []string{"CHN 190 TWN hypothetical"}, nil},
+		{"diplomats expelled, by the noun", "India's expulsion of two Canadian diplomats angered Ottawa.", []string{"IND 161 CANGOV"}, []string{"174"}},
+		{"a place retaken from someone", "The Somali army recaptured the town of Harardhere from al-Shabaab militants.", []string{"SOMMIL 192 SOMREB"}, nil},
+		{"a gift by its noun", "Japan's donation of rice to the Philippines arrived in Manila on Monday.", []string{"JPN 073 PHL"}, nil},
+		{"an urged act implies nothing back", "Germany urged Serbia to resume talks with Croatia.", []string{"DEU 02"}, []string{"SRB 046", "HRV 046"}},
+		{"a title word inside a name", "Egypt hosted Somali President Hassan Sheikh Mohamud in Cairo.", []string{"EGY 043 SOMGOV"}, nil},
 		{"no cooperation with one's own country", "Putin's vision to restore Russia to great power status offers opportunities for Pakistan to realign its relations with Russia.", nil, []string{"RUSGOV 05"}},
 		{"a gathering's venue is nobody", "After the 1965 war, the Soviet Union hosted a peace conference in Tashkent in 1966.", nil, []string{"UZB"}},
 		{"a document named for a capital", "Ukraine criticised the Minsk Agreements.", nil, []string{"BLR"}},
@@ -621,5 +627,25 @@ func TestAgentPhraseEndsBeforeFunctionWord(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no embassy among %+v", res.Actors)
+	}
+}
+
+// TestTitleWordInsideName: a title word between the words of a personal
+// name is part of the name ("Sheikh" in "Hassan Sheikh Mohamud"), where
+// one before a name starts a title.
+func TestTitleWordInsideName(t *testing.T) {
+	e := treeEngine(t)
+	for _, c := range []struct{ text, want string }{
+		{"Egypt hosted Somali President Hassan Sheikh Mohamud in Cairo.", "Hassan Sheikh Mohamud"},
+		{"Qatar welcomed Sheikh Tamim.", "Tamim"},
+	} {
+		res := e.Extract(Doc{ID: "t", Text: c.text, Sentences: []Sentence{{Start: 0, End: len(c.text), Text: c.text}}})
+		var names []string
+		for _, a := range res.Actors {
+			names = append(names, a.Name)
+		}
+		if !slices.Contains(names, c.want) {
+			t.Errorf("%q: actors %q, want one named %q", c.text, names, c.want)
+		}
 	}
 }

@@ -298,13 +298,15 @@ func (f *treeFinder) dictVerb(v int, embedded bool) (finding, bool) {
 	if bestBound.negation {
 		fd.negated = false
 	}
-	if !reverse && alt != "" && !fd.reciprocal && f.complete(&fd) && (!embedded || alt == code && cameo.Root(code) == "04") {
+	if !reverse && alt != "" && !fd.reciprocal && fd.code == code && f.complete(&fd) && (!embedded || alt == code && cameo.Root(code) == "04") {
 		// "[042:043]": the clause implies an event back, from the
 		// target to the source ("A visited B": B hosted A). The
 		// embedded dictionary keeps kg's one event per act: the back
 		// event only when both sides do the same thing ("[040:040]",
 		// a meeting), not when one shares intelligence with the other;
-		// a user's dictionary is coded as its author wrote it.
+		// a user's dictionary is coded as its author wrote it. An act
+		// only urged, threatened or promised (its code recoded by its
+		// governor) implies nothing back.
 		back := fd
 		back.rule, back.code = dictRule(alt), alt // userCode as fd's
 		back.agents, back.targets = fd.targets, fd.agents
