@@ -888,8 +888,14 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	}
 	if len(targets) == 0 && !passive {
 		// "airlifted tents, blankets and medical supplies to Morocco":
-		// the parse hung the verb's phrase on its object.
-		for _, o := range f.s.ChildrenByRel(v, "obj") {
+		// the parse hung the verb's phrase on its object; "a tariff on
+		// Colombian imports that Quito had imposed": on the noun its
+		// relative clause lacks as object.
+		objs := f.s.ChildrenByRel(v, "obj")
+		if h := f.gapObject(v); h > 0 {
+			objs = append(objs, h)
+		}
+		for _, o := range objs {
 			targets = append(targets, f.hungTargets(o, preps)...)
 			for _, c := range f.s.ChildrenByRel(o, "conj") {
 				targets = append(targets, f.hungTargets(c, preps)...)
@@ -1227,6 +1233,9 @@ func (f *treeFinder) wordIn(words []string, k int) bool {
 // requires reports whether one of words heads or modifies a dependent of v
 // ("sign ... agreement", "lodge ... protest").
 func (f *treeFinder) requires(v int, words []string) bool {
+	if h := f.gapObject(v); h > 0 && f.requiredIn(h, words) {
+		return true
+	}
 	for _, c := range f.s.Children(v) {
 		rel := f.tok(c).Rel
 		if rel == "nsubj" || rel == "punct" || rel == "conj" || rel == "parataxis" {
@@ -2401,6 +2410,26 @@ func (f *treeFinder) clauseCountry(v int) *actorRec {
 	}
 	return nil
 }
+
+// gapObject returns the noun a relative clause's verb v lacks as its
+// object ("the tariff that Quito had imposed"), or 0.
+func (f *treeFinder) gapObject(v int) int {
+	t := f.tok(v)
+	if t.Rel != "acl:relcl" || f.s.Child(v, "nsubj") <= 0 || f.isPassive(v) {
+		return 0
+	}
+	if o := f.s.Child(v, "obj"); o > 0 && !relativizers[f.low(o)] {
+		return 0 // the clause has an object of its own
+	}
+	if f.tok(t.Head).UPOS != "NOUN" {
+		return 0
+	}
+	return t.Head
+}
+
+// relativizers open a relative clause, standing for the noun it
+// describes.
+var relativizers = toSet(`that which who whom`)
 
 // hungTargets returns the actors of the phrases of noun o that a verb's
 // prepositions introduce (of and in excepted: they name o's owner or
