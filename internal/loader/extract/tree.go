@@ -1012,17 +1012,8 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if len(agents) == 0 && len(targets) == 0 && !passive && f.s.Child(v, "nsubj") <= 0 {
 		// "Fighting between Sudan and Chad continued", the gerund read
 		// as a verb: its two sides act on each other, as the noun's do.
-		for _, o := range f.obliques(v) {
-			if p := f.caseOf(o); p == "between" || p == "among" {
-				as := f.actorsAt(o)
-				if len(as) == 1 {
-					as = append(as, f.coordAfter(o)...)
-				}
-				if len(as) >= 2 {
-					agents, between = as, true
-					break
-				}
-			}
+		if as := f.betweenSides(v); as != nil {
+			agents, between = as, true
 		}
 	}
 	home = home || atHome(r.Code, agents, targets)
@@ -1979,11 +1970,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			case p == "by" || p == "from" && !r.Reverse:
 				agents = append(agents, f.actorsAt(c)...)
 			case p == "between" || p == "among":
-				as := f.actorsAt(c)
-				if len(as) == 1 {
-					as = append(as, f.coordAfter(c)...)
-				}
-				if len(as) >= 2 {
+				if as := f.sides(c); as != nil {
 					agents, reciprocal = append(agents, as...), true
 				}
 			case p == "of":
@@ -2010,17 +1997,8 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if h := t.Head; t.Rel == "nsubj" && h > 0 && len(agents) == 0 && len(targets) == 0 && f.tok(h).UPOS == "VERB" {
 		// "Fighting broke out between M23 and the army": the sides
 		// hung on the verb the event noun is the subject of.
-		for _, o := range f.obliques(h) {
-			if p := f.caseOf(o); p == "between" || p == "among" {
-				as := f.actorsAt(o)
-				if len(as) == 1 {
-					as = append(as, f.coordAfter(o)...)
-				}
-				if len(as) >= 2 {
-					agents, reciprocal = as, true
-					break
-				}
-			}
+		if as := f.betweenSides(h); as != nil {
+			agents, reciprocal = as, true
 		}
 	}
 	if h := t.Head; t.Rel == "nsubj" && h > 0 && len(targets) == 0 && f.s.Child(h, "cop") > 0 {
@@ -2405,6 +2383,32 @@ func (f *treeFinder) clauseCountry(v int) *actorRec {
 				if a.isCountry() {
 					return a
 				}
+			}
+		}
+	}
+	return nil
+}
+
+// sides returns the two or more sides a between- or among-phrase c names
+// ("between Sudan and Chad"), or nil.
+func (f *treeFinder) sides(c int) []*actorRec {
+	as := f.actorsAt(c)
+	if len(as) == 1 {
+		as = append(as, f.coordAfter(c)...)
+	}
+	if len(as) < 2 {
+		return nil
+	}
+	return as
+}
+
+// betweenSides returns the sides that a between-phrase of predicate v
+// names, or nil.
+func (f *treeFinder) betweenSides(v int) []*actorRec {
+	for _, o := range f.obliques(v) {
+		if p := f.caseOf(o); p == "between" || p == "among" {
+			if as := f.sides(o); as != nil {
+				return as
 			}
 		}
 	}
