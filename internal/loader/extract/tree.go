@@ -989,7 +989,13 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 					}
 				}
 			}
-			if c := agents[0].country; c != nil && agents[0] != c {
+			c := agents[0].country
+			if p := f.clauseCountry(v); p != nil && c != nil && p != c {
+				// "Israeli warplanes struck a building in Gaza City,
+				// killing 12 people": people where the act happened.
+				c = p
+			}
+			if c != nil && agents[0] != c {
 				role := f.roleOf(o)
 				if role == "" && f.peopleWord(o) {
 					role = "CVL"
@@ -2370,9 +2376,17 @@ func (f *treeFinder) bareRole(x, v int, others []*actorRec) []*actorRec {
 // its object, names: "in Mozambique's Cabo Delgado province", "near the
 // border in Chad".
 func (f *treeFinder) clauseCountry(v int) *actorRec {
-	phrases := f.obliques(v)
-	for _, o := range f.s.ChildrenByRel(v, "obj") {
-		phrases = append(phrases, f.s.ChildrenByRel(o, "nmod")...)
+	var phrases []int
+	for x, depth := v, 0; x > 0 && depth < 2; x, depth = f.tok(x).Head, depth+1 {
+		// A participle's clause happens where its verb's does: "struck
+		// a building in Gaza City, killing 12 people".
+		phrases = append(phrases, f.obliques(x)...)
+		for _, o := range f.s.ChildrenByRel(x, "obj") {
+			phrases = append(phrases, f.s.ChildrenByRel(o, "nmod")...)
+		}
+		if rel := f.tok(x).Rel; rel != "advcl" && rel != "xcomp" && rel != "conj" {
+			break
+		}
 	}
 	for _, p := range phrases {
 		if !contains(placePreps, f.caseOf(p)) {

@@ -74,6 +74,11 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 		}
 		out = append(out, as...)
 	}
+	if m := f.owner[h-1]; m >= 0 && f.ms[m].kind == mComposed {
+		// "Kyrgyz and Tajik border guards": the nationality read as a
+		// name of its own is the guards' country, already an organ.
+		out = withoutSubsumed(out)
+	}
 	return dedupRecs(out)
 }
 
@@ -214,7 +219,10 @@ func (f *treeFinder) actorOf(x int) []*actorRec {
 				as = append(as, a)
 			}
 		}
-		for _, c := range f.s.ChildrenByRel(x, "amod") {
+		for _, c := range f.s.Children(x) {
+			if rel := f.tok(c).Rel; rel != "amod" && (rel != "compound" || f.owner[c-1] < 0 || f.s.Child(c, "conj") <= 0) {
+				continue // "Kyrgyz and Tajik border guards": coordinated nationalities may be read as a compound
+			}
 			if f.owner[c-1] != f.owner[x-1] {
 				join(c) // "Thai and Cambodian troops"
 			}
