@@ -888,8 +888,8 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	}
 	if len(targets) == 0 && !passive {
 		// "airlifted tents, blankets and medical supplies to Morocco":
-		// the parse hung the verb's phrase on its object; "a tariff on
-		// Colombian imports that Quito had imposed": on the noun its
+		// the parse hung the verb's phrase on its object; "the
+		// sanctions that the EU imposed on Russia": on the noun its
 		// relative clause lacks as object.
 		objs := f.s.ChildrenByRel(v, "obj")
 		if h := f.gapObject(v); h > 0 {
