@@ -1167,8 +1167,9 @@ func (r *recognizer) capitalized(i int) int {
 			typ = graph.Organization
 		}
 	}
-	if typ == graph.Person && (isPlace(toks[i:j]) || i > 0 && locatives[toks[i-1].low]) {
-		typ = graph.Place // "in New York", "at Chebarkul"
+	if typ == graph.Person && (isPlace(toks[i:j]) || i > 0 && locatives[toks[i-1].low] ||
+		i > 1 && toks[i-1].low == "of" && placeNouns[toks[i-2].low]) {
+		typ = graph.Place // "in New York", "at Chebarkul", "the border town of Naqoura"
 	}
 	if typ == graph.Person {
 		known := r.doc.surnames[last] != nil
@@ -1199,6 +1200,10 @@ var documentHeads = toSet(`agreement agreements declaration accord accords treat
 memorandum resolution resolutions act bill doctrine plan strategy policy summit conference`)
 
 var locatives = toSet(`in at near from outside inside across`)
+
+// placeNouns name a kind of place before the name of one: "the town of
+// Naqoura".
+var placeNouns = toSet(`town city village region province district state county port island islands valley enclave camp municipality capital`)
 
 var placeWords = toSet(`asia europe africa america east west north south central ocean sea gulf river valley
 province city island islands mountains region district county town village border kashmir state

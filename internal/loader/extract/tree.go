@@ -1913,6 +1913,16 @@ open lodge file issue express host expand boost increase deepen strengthen`)
 func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	r := tr.rule
 	t := f.tok(n)
+	planned := false
+	if t.Rel == "nmod" && f.caseOf(n) == "of" && roundNouns[f.lemma(t.Head)] {
+		// "A planned round of talks was called off", "carried out a
+		// wave of strikes": the phrase that counts the event noun
+		// stands for it in the clause.
+		for _, c := range f.s.ChildrenByRel(t.Head, "amod") {
+			planned = planned || f.is(treePlannedWords, c)
+		}
+		t = f.tok(t.Head)
+	}
 	if len(r.RequiresBefore) > 0 && !f.before(n, r.RequiresBefore) {
 		return finding{}, false
 	}
@@ -1924,7 +1934,6 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	}
 	var agents, targets, ofs []*actorRec
 	reciprocal := false
-	planned := false
 	for _, c := range f.s.Children(n) {
 		ct := f.tok(c)
 		switch {
@@ -2181,14 +2190,6 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 				fd.modality = graph.Hypothetical
 			}
 		}
-	}
-	if t.Rel == "nmod" && f.caseOf(n) == "of" && roundNouns[f.lemma(t.Head)] {
-		// "A planned round of talks was called off": the phrase the
-		// event noun counts stands for it in the clause.
-		for _, c := range f.s.ChildrenByRel(t.Head, "amod") {
-			planned = planned || f.is(treePlannedWords, c)
-		}
-		t = f.tok(t.Head)
 	}
 	if planned || t.Rel == "nsubj:pass" && f.is(planVerbs, t.Head) {
 		fd.modality = graph.Planned // "Putin's arrival is planned for October"
