@@ -749,6 +749,11 @@ func (f *treeFinder) otherSense(v int, r *VerbRule) bool {
 // verbEvent codes verb v under one trigger.
 func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	r := tr.rule
+	if v > 2 && f.low(v-1) == "-" && f.tok(v-2).UPOS == "NOUN" && !f.toks[f.tokAt[v-2]].space && !f.toks[f.tokAt[v-1]].space {
+		// "earthquake-hit Afghanistan", "war-torn Sudan": a compound
+		// adjective, whatever the parse made of its verb.
+		return finding{}, false
+	}
 	if f.tok(v).Rel == "amod" && len(f.s.Children(v)) == 0 {
 		// "targeted sanctions", "a besieged city": a participle that
 		// only describes its noun names no act of its own here.
@@ -1104,6 +1109,17 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		f.consumed = f.consumed[:consumed]
 	}
 	return fd, ok
+}
+
+// supposed reports whether predicate h is said of a supposed case: "would
+// cripple", "could cost".
+func (f *treeFinder) supposed(h int) bool {
+	for _, a := range f.s.ChildrenByRel(h, "aux") {
+		if l := f.low(a); l == "would" || l == "could" || l == "might" || l == "may" {
+			return true
+		}
+	}
+	return false
 }
 
 // makesAppeal reports whether verb v only makes the appeal or demand its
@@ -2200,9 +2216,10 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	fd.agents, fd.targets = dedupRecs(agents), dedupRecs(targets)
 	if neg := f.s.Child(n, "det"); neg > 0 && f.low(neg) == "no" {
 		fd.negated = true
-	} else if neg > 0 && f.low(neg) == "any" && strings.HasPrefix(t.Rel, "nsubj") {
+	} else if strings.HasPrefix(t.Rel, "nsubj") && (neg > 0 && f.low(neg) == "any" || f.supposed(t.Head)) {
 		// "Any deployment of an AU force to Sudan would require its
-		// consent": an act supposed, whatever befalls it.
+		// consent", "a Chinese blockade of Taiwan would cripple
+		// supplies": an act supposed, whatever befalls it.
 		fd.modality = graph.Hypothetical
 	}
 	f.nounWords(&fd, n)

@@ -150,6 +150,8 @@ func TestTreeStructure(t *testing.T) {
 		{"bombs supplied are arms", "The United States delivered a shipment of 1,800 heavy bombs to Israel on Saturday.", []string{"USA 072 ISR"}, nil},
 		{"a wave of strikes carried out", "Israeli warplanes carried out a wave of strikes on Hezbollah positions in southern Lebanon overnight.", []string{"ISRMIL 190 LBNREB"}, nil},
 		{"the town of a name is a place", "Israeli and Lebanese officials held a fresh round of indirect ceasefire negotiations in the border town of Naqoura.", []string{"LBNGOV 046 ISRGOV"}, []string{"---"}},
+		{"a compound adjective is no act", "China sent tents, blankets and medical supplies to earthquake-hit Afghanistan.", nil, []string{"190"}},
+		{"an act a clause supposes", "A Chinese naval blockade of Taiwan would cripple global semiconductor supplies, a think tank said.", []string{"CHNMIL 191 TWN hypothetical"}, nil},
 		{"no cooperation with one's own country", "Putin's vision to restore Russia to great power status offers opportunities for Pakistan to realign its relations with Russia.", nil, []string{"RUSGOV 05"}},
 		{"a gathering's venue is nobody", "After the 1965 war, the Soviet Union hosted a peace conference in Tashkent in 1966.", nil, []string{"UZB"}},
 		{"a document named for a capital", "Ukraine criticised the Minsk Agreements.", nil, []string{"BLR"}},
