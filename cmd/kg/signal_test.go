@@ -77,8 +77,12 @@ func TestEveryLongCommandStopsOnSIGTERM(t *testing.T) {
 			}
 			select {
 			case err := <-done:
-				if d := time.Since(sent); d > time.Second {
-					t.Errorf("stopped %v after SIGTERM, want within a second", d.Round(time.Millisecond))
+				// Each command's work takes several seconds more; stopping
+				// takes well under a second on an idle machine, but a
+				// machine shared with other jobs (a busy CI runner) slows
+				// the last document's parse, hence the slack.
+				if d := time.Since(sent); d > 2*time.Second {
+					t.Errorf("stopped %v after SIGTERM, want within two seconds", d.Round(time.Millisecond))
 				}
 				if code := exitStatus(t, err); code != c.code {
 					t.Errorf("%v: exit %d, want %d; stderr %q", args, code, c.code, errOut.String())
