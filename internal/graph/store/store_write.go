@@ -75,16 +75,16 @@ func (s *Store) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStat
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	out, err := s.putLocked(nxs, force)
-	s.letGo() // a long load would otherwise hold every page it wrote
 	if err != nil {
 		return out, err
 	}
 	return out, normErr
 }
 
-// releaseEvery is how often a long read or write lets go of the store's
-// mapped pages: a pass over the process's mappings takes well under a
-// millisecond.
+// releaseEvery is how often a long read lets go of the store's mapped
+// pages: a pass over the process's mappings takes well under a
+// millisecond. (A writable store lets go more often, in the background:
+// see startReleaser.)
 const releaseEvery = 2 * time.Second
 
 // letGo lets go of the store's mapped pages (releaseMapped) when it has
