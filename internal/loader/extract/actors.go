@@ -702,9 +702,6 @@ var roleNoun = map[string]string{
 // a code of several roles (a junta's GOVMIL) names each; a role without
 // a name keeps its code.
 func roleName(role string) string {
-	if n, ok := roleNoun[role]; ok {
-		return n
-	}
 	if len(role) == 0 || len(role)%3 != 0 {
 		return role
 	}

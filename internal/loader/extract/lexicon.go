@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -82,14 +83,7 @@ func agentsAllowed(r *VerbRule, agents []*actorRec) bool {
 		if role == "" {
 			role = strings.TrimPrefix(a.Code, countryCode(a))
 		}
-		ok := false
-		for _, want := range r.AgentRoles {
-			if strings.HasPrefix(role, want) {
-				ok = true
-				break
-			}
-		}
-		if !ok {
+		if !slices.ContainsFunc(r.AgentRoles, func(want string) bool { return strings.HasPrefix(role, want) }) {
 			return false
 		}
 	}
