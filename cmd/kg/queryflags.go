@@ -159,7 +159,7 @@ func loadView(f *factory, flt graph.Filter) (*view.View, []graph.Actor, error) {
 // that reports a few pairs and nodes, as path, link, neighbors and central
 // do; and the actors are read only if the alias index cannot resolve a
 // name.
-func loadQuery(f *factory, flt graph.Filter, indexed bool) (*view.View, *storedActors, map[string]string, error) {
+func loadQuery(f *factory, flt graph.Filter, indexed bool) (*view.View, *storedActors, *docNames, error) {
 	s, err := f.openStore(true)
 	if err != nil {
 		return nil, nil, nil, err
@@ -171,16 +171,18 @@ func loadQuery(f *factory, flt graph.Filter, indexed bool) (*view.View, *storedA
 	} else if _, err := actors.all(); err != nil {
 		return nil, nil, nil, err
 	}
-	docs, err := allDocuments(s)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("list documents: %w", err)
-	}
-	names := make(map[string]string, len(docs))
-	for _, d := range docs {
-		names[d.ID] = d.Name
-	}
-	if flt, err = flt.ResolveDocs(docs); err != nil {
-		return nil, nil, nil, err
+	// A view from the graph index reads the documents of the evidence it
+	// quotes, not the list of every document (100,000 at 10M events).
+	var docs []graph.Document
+	names := &docNames{names: map[string]string{}, read: s.DocumentMeta}
+	if !indexed {
+		if docs, err = allDocuments(s); err != nil {
+			return nil, nil, nil, fmt.Errorf("list documents: %w", err)
+		}
+		names = docNameMap(docs)
+		if flt, err = flt.ResolveDocs(docs); err != nil {
+			return nil, nil, nil, err
+		}
 	}
 	if flt, err = flt.ResolveActors(func(name string) (string, error) {
 		a, err := actors.resolve(name)
@@ -206,6 +208,37 @@ func loadQuery(f *factory, flt graph.Filter, indexed bool) (*view.View, *storedA
 // graphIndexQueries lets queries read the graph index; tests turn it off
 // to hold the answers to those of a view of every event.
 var graphIndexQueries = true
+
+// docNames names documents by ID for the evidence a query quotes. It
+// holds every name, or reads a document the first time its name is asked
+// for.
+type docNames struct {
+	names map[string]string
+	read  func(id string) (graph.Document, error) // nil: names holds all
+}
+
+// docNameMap holds the names of docs.
+func docNameMap(docs []graph.Document) *docNames {
+	d := &docNames{names: make(map[string]string, len(docs))}
+	for _, doc := range docs {
+		d.names[doc.ID] = doc.Name
+	}
+	return d
+}
+
+// name returns document id's name; "" for a document the store lacks, as
+// with a list of every document.
+func (d *docNames) name(id string) string {
+	n, ok := d.names[id]
+	if ok || d.read == nil {
+		return n
+	}
+	if doc, err := d.read(id); err == nil {
+		n = doc.Name
+	}
+	d.names[id] = n
+	return n
+}
 
 // storedActors finds the stored actors that names on the command line
 // mean. It holds every stored actor, or reads them only when the store's
@@ -294,7 +327,7 @@ type queryOptions struct {
 // loadNamed loads the filtered view and finds the nodes of the actors
 // named on the command line, in order; it also returns every stored actor,
 // for names resolved later, and the document names by ID.
-func (o *queryOptions) loadNamed(names ...string) (*view.View, []int64, *storedActors, map[string]string, error) {
+func (o *queryOptions) loadNamed(names ...string) (*view.View, []int64, *storedActors, *docNames, error) {
 	v, actors, docs, err := o.Load(o.Filter)
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -323,10 +356,10 @@ func newIndexedQueryOptions(f *factory) queryOptions {
 // name resolution searches (an actor may exist but have no event under the
 // filters), and the document names by ID. Commands take it as an option so
 // tests can hand in a view.
-type viewLoader func(graph.Filter) (*view.View, *storedActors, map[string]string, error)
+type viewLoader func(graph.Filter) (*view.View, *storedActors, *docNames, error)
 
 func storeViewLoader(f *factory, indexed bool) viewLoader {
-	return func(flt graph.Filter) (*view.View, *storedActors, map[string]string, error) {
+	return func(flt graph.Filter) (*view.View, *storedActors, *docNames, error) {
 		return loadQuery(f, flt, indexed)
 	}
 }
@@ -421,7 +454,7 @@ type reportRecord struct {
 	Sentence string `json:"sentence"`
 }
 
-func evidenceOf(v *view.View, docs map[string]string, idx []int32, limit int) []evidenceRecord {
+func evidenceOf(v *view.View, docs *docNames, idx []int32, limit int) []evidenceRecord {
 	out := []evidenceRecord{}
 	for _, i := range idx {
 		if limit > 0 && len(out) >= limit {
@@ -430,10 +463,10 @@ func evidenceOf(v *view.View, docs map[string]string, idx []int32, limit int) []
 		e := v.Event(int(i))
 		s, t := v.EventEnds(int(i))
 		r := evidenceRecord{ID: e.ID, Source: refOf(v, s), Relation: e.Relation, Target: refOf(v, t),
-			CAMEO: e.CAMEO, Goldstein: e.Goldstein, Date: e.Date.String(), Doc: docs[e.DocID], DocID: e.DocID, Sentence: e.Sentence,
+			CAMEO: e.CAMEO, Goldstein: e.Goldstein, Date: e.Date.String(), Doc: docs.name(e.DocID), DocID: e.DocID, Sentence: e.Sentence,
 			Reports: []reportRecord{}}
 		for _, o := range v.Reports(int(i)) {
-			r.Reports = append(r.Reports, reportRecord{Date: o.Date.String(), Doc: docs[o.DocID], DocID: o.DocID, Sentence: o.Sentence})
+			r.Reports = append(r.Reports, reportRecord{Date: o.Date.String(), Doc: docs.name(o.DocID), DocID: o.DocID, Sentence: o.Sentence})
 		}
 		r.Mentions = 1 + len(r.Reports)
 		out = append(out, r)
@@ -456,7 +489,7 @@ type relationRecord struct {
 	Evidence  []evidenceRecord `json:"evidence,omitempty"`
 }
 
-func relationOf(v *view.View, docs map[string]string, r query.Relation, evidence int) relationRecord {
+func relationOf(v *view.View, docs *docNames, r query.Relation, evidence int) relationRecord {
 	rec := relationRecord{From: refOf(v, r.From), To: refOf(v, r.To), Events: r.Count(), Forward: r.Forward, Backward: r.Backward,
 		Relations: r.Relations, Goldstein: round(r.Goldstein, 3), Sign: r.Sign, First: r.First.String(), Last: r.Last.String()}
 	if rec.Relations == nil {

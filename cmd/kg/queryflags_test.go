@@ -122,8 +122,8 @@ func cameoQuad(code string) int { return cameo.QuadClass(code) }
 // fixtureLoader builds views of queryFixture as a store would.
 func fixtureLoader() viewLoader {
 	actors, events := queryFixture()
-	return func(f graph.Filter) (*view.View, *storedActors, map[string]string, error) {
-		return view.NewView(actors, events, f), actorList(actors), map[string]string{"doc1": "news.txt"}, nil
+	return func(f graph.Filter) (*view.View, *storedActors, *docNames, error) {
+		return view.NewView(actors, events, f), actorList(actors), &docNames{names: map[string]string{"doc1": "news.txt"}}, nil
 	}
 }
 

@@ -141,6 +141,10 @@ func (a *Adjacency) Undirect() *Adjacency {
 	}
 	n := a.Len()
 	u := &Adjacency{IDs: a.IDs, index: a.index, Undirected: true, Off: make([]int32, n+1)}
+	// Sized for the worst case, no edge both ways: growing the rows of a
+	// graph of millions of edges would copy them several times over.
+	u.Adj = make([]int32, 0, len(a.Adj)+len(a.InAdj))
+	u.W = make([]float64, 0, len(a.Adj)+len(a.InAdj))
 	for i := 0; i < n; i++ {
 		// Merge the sorted out- and in-rows.
 		out, in := a.Adj[a.Off[i]:a.Off[i+1]], a.InAdj[a.InOff[i]:a.InOff[i+1]]

@@ -65,6 +65,22 @@ func (s *Store) Document(id string) (graph.Document, error) {
 	return d, nil
 }
 
+// DocumentMeta returns the document with the given ID without its text and
+// raw input, or an error matching ErrNotFound: what naming a document in
+// an answer needs.
+func (s *Store) DocumentMeta(id string) (graph.Document, error) {
+	var d graph.Document
+	err := s.db.View(func(txn *badger.Txn) error {
+		var err error
+		d, err = getDocument(txn, id)
+		return err
+	})
+	if err != nil {
+		return graph.Document{}, fmt.Errorf("document %s: %w", id, err)
+	}
+	return d, nil
+}
+
 // DocumentByName returns the document with the given name, text included.
 // Names need not be unique; when several documents share one, the one with
 // the smallest ID is returned. A missing name gives an error matching

@@ -85,6 +85,14 @@ func TestStoreRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(d, x.Doc) {
 		t.Errorf("Document:\n got %+v\nwant %+v", d, x.Doc)
 	}
+	meta := x.Doc
+	meta.Text, meta.Raw = "", ""
+	if d, err := s.DocumentMeta(x.Doc.ID); err != nil || !reflect.DeepEqual(d, meta) {
+		t.Errorf("DocumentMeta = %+v, %v; want %+v", d, err, meta)
+	}
+	if _, err := s.DocumentMeta("feed"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("DocumentMeta(missing) error = %v, want ErrNotFound", err)
+	}
 	if d, err = s.DocumentByName("a.html"); err != nil || d.ID != x.Doc.ID || d.Text != x.Doc.Text {
 		t.Errorf("DocumentByName = %+v, %v", d, err)
 	}

@@ -133,19 +133,7 @@ func LoadIndexedView(src IndexSource, f graph.Filter) (*View, error) {
 		v.stats[from[k]].Out += int(w[k])
 		v.stats[to[k]].In += int(w[k])
 	}
-	// A row lists its edges by the other end's number: put each row's in
-	// node order.
-	for lo := 0; lo < len(from); {
-		hi := lo + 1
-		for hi < len(from) && from[hi] == from[lo] {
-			hi++
-		}
-		if hi-lo > 1 {
-			SortRow(to[lo:hi], w[lo:hi])
-		}
-		lo = hi
-	}
-	v.buildCSRFrom(from, to, w)
+	v.buildCSRRows(from, to, w)
 	v.lazy = &lazyView{src: src, done: map[uint64]bool{}, self: make([]bool, n), nodeDone: make([]bool, n),
 		dates: map[int32][2]graph.Date{}, pairs: map[int]*Pair{}}
 	for i := range self[:n] {
