@@ -216,20 +216,34 @@ func (e *Engine) verbAfterModal(s *syntax.Sentence, keep []bool) {
 
 // verbOfVerbless retags as a past-tense verb the first word of the verb
 // vocabulary in a past form (-ed, or an irregular one such as "set") when
-// the tagger found no verb in the sentence:
-// "RSF fighters massacred hundreds of civilians" read "massacred" as an
-// adjective, and a sentence of news without a verb is a misreading.
+// the tagger found no finite verb in the sentence: "RSF fighters
+// massacred hundreds of civilians" read "massacred" as an adjective, "The
+// European Union imposed sanctions on 17 Belarusian officials" as a
+// participle modifying "sanctions", and a sentence of news without a verb
+// is a misreading. A participle is retagged only between a noun and the
+// start of a noun phrase, where a reduced relative ("the sanctions imposed
+// on Russia", "troops deployed by NATO") cannot be.
 func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
 	for i := range s.Tokens {
+		w := &s.Tokens[i]
 		// ("according to" is a preposition, whatever its tag)
-		if u := s.Tokens[i].UPOS; (u == "VERB" || u == "AUX") && !strings.EqualFold(s.Tokens[i].Form, "according") {
+		if (w.UPOS == "VERB" || w.UPOS == "AUX") && w.XPOS != "VBN" && w.XPOS != "VBG" && !strings.EqualFold(w.Form, "according") {
 			return
 		}
 	}
 	for i := 1; i < len(s.Tokens); i++ {
 		w := &s.Tokens[i]
 		low := strings.ToLower(w.Form)
-		if capitalized(w.Form) || !strings.HasSuffix(low, "ed") && !e.isPastVerbWord(low) || w.UPOS != "ADJ" && w.UPOS != "NOUN" {
+		if capitalized(w.Form) || !strings.HasSuffix(low, "ed") && !e.isPastVerbWord(low) {
+			continue
+		}
+		switch w.UPOS {
+		case "ADJ", "NOUN":
+		case "VERB":
+			if w.XPOS != "VBN" || i+1 == len(s.Tokens) || !nounWord(&s.Tokens[i-1]) || !opensNounPhrase(&s.Tokens[i+1]) {
+				continue
+			}
+		default:
 			continue
 		}
 		if !e.isVerbWord(low) {
@@ -239,6 +253,17 @@ func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
 		keep[i] = true
 		return
 	}
+}
+
+func nounWord(w *syntax.Token) bool { return w.UPOS == "NOUN" || w.UPOS == "PROPN" }
+
+// opensNounPhrase reports whether w can begin a noun phrase.
+func opensNounPhrase(w *syntax.Token) bool {
+	switch w.UPOS {
+	case "DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON":
+		return true
+	}
+	return false
 }
 
 // objectStart reports whether w can only open a noun phrase of its own:
@@ -995,7 +1020,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 				}
 			}
 			c := agents[0].country
-			if p := f.clauseCountry(v); p != nil && c != nil && p != c {
+			if p := f.clauseCountry(v); p != nil && c != nil && p.ID != c.ID {
 				// "Israeli warplanes struck a building in Gaza City,
 				// killing 12 people": people where the act happened.
 				c = p
@@ -1337,6 +1362,9 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 				return nil, passive
 			}
 			v = f.tok(n).Head
+		case f.speakerParticiple(v):
+			v = f.rootOf(v)
+			continue
 		case t.Rel == "conj" || t.Rel == "xcomp" || t.Rel == "advcl" || t.Rel == "acl" && f.tok(t.Head).UPOS == "VERB":
 			if t.Rel == "advcl" || t.Rel == "acl" {
 				// "accused Pakistan of arming rebels": the object does it.
@@ -1814,7 +1842,7 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 			queue = next
 		}
 	}
-	if len(out) == 0 && force {
+	if len(out) == 0 && force && !f.namesOwnTarget(v, preps) {
 		for _, o := range f.obliques(v) {
 			if contains(placePreps, f.caseOf(o)) {
 				out = append(out, owned(o)...)
@@ -1833,6 +1861,19 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 		}
 	}
 	return out
+}
+
+// namesOwnTarget reports whether verb v has a phrase of the rule's own
+// prepositions that is no place ("used sarin against civilians near
+// Damascus"): the act's target is named there, by a word that is no
+// actor, and where it happened is not its target.
+func (f *treeFinder) namesOwnTarget(v int, preps []string) bool {
+	for _, o := range f.obliques(v) {
+		if p := f.caseOf(o); contains(preps, p) && !contains(placePreps, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // codeWords applies a rule's word-dependent codes ("attack ... with
@@ -2346,6 +2387,40 @@ func (f *treeFinder) topic(o int, code string) bool {
 var placeParticiples = verbSet(`host house shelter hold contain store harbour harbor accommodate`)
 
 // sendVerbs send someone to act.
+// stanceVerbs take a stand on another actor: their participle, set off
+// by a comma, tells what the speaker of the sentence did.
+var stanceVerbs = verbSet(`accuse blame charge criticise criticize condemn denounce praise urge warn cite describe`)
+
+// speakerParticiple reports whether v is the participle of a stance verb
+// set off by a comma that the parser hung inside a relative or complement
+// clause: "demanded that Serbia hand over the gunmen who fled, accusing
+// Belgrade of sheltering them" tells what the sentence's speaker did,
+// wherever in it the parser hung it.
+func (f *treeFinder) speakerParticiple(v int) bool {
+	t := f.tok(v)
+	return t.Rel == "advcl" && t.XPOS == "VBG" && v > 1 && f.low(v-1) == "," && f.is(stanceVerbs, v) && f.embedded(t.Head)
+}
+
+// embedded reports whether word x is inside a relative or complement
+// clause of the sentence.
+func (f *treeFinder) embedded(x int) bool {
+	for depth := 0; x > 0 && depth < 8; x, depth = f.tok(x).Head, depth+1 {
+		switch f.tok(x).Rel {
+		case "acl:relcl", "advcl:relcl", "ccomp":
+			return true
+		}
+	}
+	return false
+}
+
+// rootOf returns the root word of the tree x is in.
+func (f *treeFinder) rootOf(x int) int {
+	for depth := 0; depth < len(f.s.Tokens) && f.tok(x).Head > 0; depth++ {
+		x = f.tok(x).Head
+	}
+	return x
+}
+
 var sendVerbs = verbSet(`send dispatch deploy appoint name`)
 
 // actOwners returns whose the act named by noun h is: its possessor, an

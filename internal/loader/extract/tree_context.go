@@ -74,6 +74,10 @@ func (f *treeFinder) context(fd *finding, p int) {
 		if t.Head == 0 {
 			return
 		}
+		if f.speakerParticiple(x) {
+			x = f.rootOf(x) // the sentence's speaker's act: what its clause is in governs it
+			continue
+		}
 		h := t.Head
 		accused := f.is(allegeVerbs, h) ||
 			// "accused the Emirates of arming", read as the object's clause
