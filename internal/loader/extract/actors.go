@@ -793,6 +793,10 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 	k := j
 	for k < len(toks) && k-j < 4 {
 		t := toks[k]
+		if len(t.text) == 1 && t.cap && k+2 < len(toks) && toks[k+1].low == "." && !toks[k+1].space && toks[k+2].cap && toks[k+2].word {
+			k += 2 // an initial: "S. Jaishankar"
+			continue
+		}
 		if t.word && t.cap && !t.allCaps && !functionWords[t.low] && !weekdaysMonths[t.low] && !documentHeads[t.low] && !lx.orgHeads[t.low] {
 			// A title word inside a name is part of it: "Hassan Sheikh
 			// Mohamud".

@@ -1276,7 +1276,7 @@ func (f *treeFinder) requires(v int, words []string) bool {
 	}
 	for _, c := range f.s.Children(v) {
 		rel := f.tok(c).Rel
-		if rel == "nsubj" || rel == "punct" || rel == "conj" || rel == "parataxis" {
+		if rel == "nsubj" || rel == "punct" || rel == "conj" || rel == "parataxis" || (rel == "advcl" || rel == "obl") && sceneMarks[f.markOf(c)] {
 			continue
 		}
 		for _, d := range f.s.Subtree(c) {
@@ -1298,6 +1298,11 @@ func (f *treeFinder) requires(v int, words []string) bool {
 	}
 	return false
 }
+
+// sceneMarks open a clause that tells when or why an act was done, not
+// what it was: "sent condolences to Somalia's president after a car bomb
+// killed 20 people" sends no bomb.
+var sceneMarks = toSet(`after before when whenever while as since because although though until once`)
 
 // subject finds the agent of predicate v: its subject, or the subject it
 // shares with the clause it hangs from. passive is true when the subject

@@ -294,6 +294,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a speaker's participle hung inside a relative clause", "Kosovo's prime minister demanded that Serbia hand over the gunmen who fled across the boundary, accusing Belgrade of sheltering them.", []string{"KSVGOV 112 SRB"}, nil},
 		{"a speaker's participle hung inside the complement", "Somalia's president demanded that Ethiopia pull its troops out of the Gedo region, accusing Addis Ababa of arming local militias.", []string{"SOMGOV 112 ETH", "SOMGOV 1056 ETH"}, []string{"ETH 112"}},
 		{"a participle of the complement's own act stays there", "Ukrainian officials said Russian forces shelled Kharkiv, killing four people.", []string{"RUSMIL 194 UKR"}, []string{"UKR 190"}},
+		{"an initial inside a titled person's name", "Indian Foreign Minister S. Jaishankar criticised Pakistan on Monday.", []string{"INDGOV 111 PAK"}, nil},
+		{"what is sent is not in the clause that tells when", "Djibouti's president sent condolences to Somalia's president after a car bomb killed 20 people in Mogadishu.", []string{"DJIGOV 018 SOMGOV"}, []string{"DJIGOV 072"}},
 		{"a reduced relative stays a participle", "Sanctions imposed on Belarus by the European Union took effect.", nil, []string{"BLR 163"}},
 		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
 		{"a verb after 'to' the tagger read as a noun", "Estonia asked NATO allies to station more troops in the Baltic states.", []string{"EST 02"}, nil},
