@@ -47,6 +47,10 @@ type actorRec struct {
 	// it held on other dates than the document's.
 	entry   *Entry
 	docCode string // the entry's code on the document's date
+	// org is the code of the organisation whose office the text gives a
+	// person ("U.N. Secretary-General Antonio Guterres"): the person's
+	// code, over the country of a dictionary's catch-all entry.
+	org string
 }
 
 func (a *actorRec) isCountry() bool { return a.Type == graph.Country }
@@ -500,6 +504,19 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 	// "the UN secretary-general", "NATO officials": an organisation's
 	// office holders act for it.
 	if (ent.Type == graph.IGO || ent.Type == graph.Organization) && !primaryCode(ent) {
+		if _, n := r.e.lex.personRoles.match(toks, k); n > 0 && r.nextIsName(k+n) && ent.Type == graph.IGO {
+			// "U.N. Secretary-General Antonio Guterres": the office
+			// holder acts for the organisation, whatever country a
+			// dictionary gives the person at large.
+			if end := r.titled(k, nil); end > k {
+				m := &r.ms[len(r.ms)-1]
+				if m.actor != nil && m.actor.Type == graph.Person {
+					m.start = i
+					m.actor.org = r.entryActor(ent).Code
+				}
+				return end
+			}
+		}
 		if _, n := r.e.lex.personRoles.match(toks, k); n > 0 && !r.nextIsName(k+n) {
 			r.add(mention{start: i, end: k + n, actor: r.entryActor(ent), kind: mDict})
 			return k + n

@@ -540,6 +540,8 @@ func (e *Engine) finish(ds *docState, events []graph.Event) Result {
 	for _, a := range ds.order {
 		if a.Type == graph.Person {
 			switch {
+			case a.org != "":
+				a.Code = a.org
 			case a.Country != "":
 				a.Code = a.Country + a.role
 			case a.role != "":

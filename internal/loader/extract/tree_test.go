@@ -296,6 +296,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a participle of the complement's own act stays there", "Ukrainian officials said Russian forces shelled Kharkiv, killing four people.", []string{"RUSMIL 194 UKR"}, []string{"UKR 190"}},
 		{"an initial inside a titled person's name", "Indian Foreign Minister S. Jaishankar criticised Pakistan on Monday.", []string{"INDGOV 111 PAK"}, nil},
 		{"what is sent is not in the clause that tells when", "Djibouti's president sent condolences to Somalia's president after a car bomb killed 20 people in Mogadishu.", []string{"DJIGOV 018 SOMGOV"}, []string{"DJIGOV 072"}},
+		{"an organisation's office holder acts for it", "U.N. Secretary-General Antonio Guterres praised Qatar on Monday.", []string{"IGOUNO 051 QAT"}, []string{"PRT"}},
+		{"an organisation's office holder, the organisation unknown to the dictionary's entry", "NATO Secretary General Jens Stoltenberg criticised Russia.", []string{"IGOWSTNAT 111 RUS"}, nil},
 		{"a reduced relative stays a participle", "Sanctions imposed on Belarus by the European Union took effect.", nil, []string{"BLR 163"}},
 		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
 		{"a verb after 'to' the tagger read as a noun", "Estonia asked NATO allies to station more troops in the Baltic states.", []string{"EST 02"}, nil},
