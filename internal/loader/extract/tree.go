@@ -117,6 +117,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 		}
 	}
 	e.compoundNouns(s, keep)
+	numbersAsVerbs(s, keep)
 	e.nounAfterDeterminer(s, keep)
 	e.verbAfterModal(s, keep)
 	e.passiveOfAdjective(s, keep)
@@ -182,6 +183,30 @@ func (e *Engine) nounAfterDeterminer(s *syntax.Sentence, keep []bool) {
 	}
 }
 
+// numbersAsVerbs retags as numbers the number words the tagger read as
+// verbs: "Several hundred Myanmar exiles rallied" read "hundred" as the
+// sentence's verb.
+func numbersAsVerbs(s *syntax.Sentence, keep []bool) {
+	for i := range s.Tokens {
+		w := &s.Tokens[i]
+		if w.UPOS != "VERB" && w.UPOS != "AUX" {
+			continue
+		}
+		switch low := strings.ToLower(w.Form); {
+		case numberWords[low]:
+			w.UPOS, w.XPOS = "NUM", "CD"
+		case numberWords[strings.TrimSuffix(low, "s")]:
+			w.UPOS, w.XPOS = "NOUN", "NNS" // "hundreds of"
+		default:
+			continue
+		}
+		keep[i] = true
+	}
+}
+
+// numberWords name numbers.
+var numberWords = toSet(`hundred thousand dozen million billion trillion`)
+
 // articles are the determiners no verb follows.
 var articles = toSet(`a an the`)
 
@@ -220,9 +245,10 @@ func (e *Engine) verbAfterModal(s *syntax.Sentence, keep []bool) {
 // massacred hundreds of civilians" read "massacred" as an adjective, "The
 // European Union imposed sanctions on 17 Belarusian officials" as a
 // participle modifying "sanctions", and a sentence of news without a verb
-// is a misreading. A participle is retagged only between a noun and the
-// start of a noun phrase, where a reduced relative ("the sanctions imposed
-// on Russia", "troops deployed by NATO") cannot be.
+// is a misreading. A participle is retagged only after a noun and before
+// an object, or after a plural noun and before a phrase an intransitive
+// verb takes ("activists rallied outside the embassy"), not a by-phrase
+// ("troops deployed by NATO").
 func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
 	for i := range s.Tokens {
 		w := &s.Tokens[i]
@@ -240,7 +266,11 @@ func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
 		switch w.UPOS {
 		case "ADJ", "NOUN":
 		case "VERB":
-			if w.XPOS != "VBN" || i+1 == len(s.Tokens) || !nounWord(&s.Tokens[i-1]) || !opensNounPhrase(&s.Tokens[i+1]) {
+			if w.XPOS != "VBN" || i+1 == len(s.Tokens) {
+				continue
+			}
+			prev, next := &s.Tokens[i-1], &s.Tokens[i+1]
+			if !nounWord(prev) || !opensNounPhrase(next) && !(opensAdjunct(next) && plural(prev)) {
 				continue
 			}
 		default:
@@ -256,6 +286,15 @@ func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
 }
 
 func nounWord(w *syntax.Token) bool { return w.UPOS == "NOUN" || w.UPOS == "PROPN" }
+
+func plural(w *syntax.Token) bool { return w.XPOS == "NNS" || w.XPOS == "NNPS" }
+
+// opensAdjunct reports whether w can begin a phrase an intransitive verb
+// takes ("rallied outside the embassy"), a by-phrase excepted: after a
+// participle it names the doer of a passive.
+func opensAdjunct(w *syntax.Token) bool {
+	return (w.UPOS == "ADP" || w.UPOS == "ADV") && !strings.EqualFold(w.Form, "by")
+}
 
 // opensNounPhrase reports whether w can begin a noun phrase.
 func opensNounPhrase(w *syntax.Token) bool {
