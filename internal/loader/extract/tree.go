@@ -1034,7 +1034,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			targets = rs
 		}
 	}
-	if len(targets) == 0 && !passive && len(agents) == 1 && forceOnPeople(r.Code) {
+	if len(targets) == 0 && !passive && len(agents) > 0 && oneCountry(agents) && forceOnPeople(r.Code) {
 		// People no text gives a country to, at the hands of an organ of
 		// a country, are that country's: "Eritrean security forces
 		// tortured detained journalists".
@@ -1336,6 +1336,17 @@ func (f *treeFinder) requires(v int, words []string) bool {
 		}
 	}
 	return false
+}
+
+// oneCountry reports whether the actors are organs of one country
+// ("soldiers and police in Yangon").
+func oneCountry(as []*actorRec) bool {
+	for _, a := range as[1:] {
+		if a.country != as[0].country {
+			return false
+		}
+	}
+	return true
 }
 
 // sceneMarks open a clause that tells when or why an act was done, not
@@ -2493,8 +2504,14 @@ func (f *treeFinder) bareRole(x, v int, others []*actorRec) []*actorRec {
 	if x <= 0 || len(f.actorsAt(x)) > 0 {
 		return nil
 	}
-	role := f.roleOf(x)
-	if role == "" {
+	var roles []string
+	for _, y := range append([]int{x}, f.s.ChildrenByRel(x, "conj")...) {
+		// "Soldiers and police in Yangon rounded up"
+		if role := f.roleOf(y); role != "" && len(f.actorsAt(y)) == 0 && !slices.Contains(roles, role) {
+			roles = append(roles, role)
+		}
+	}
+	if len(roles) == 0 {
 		return nil
 	}
 	c := f.clauseCountry(v)
@@ -2506,20 +2523,28 @@ func (f *treeFinder) bareRole(x, v int, others []*actorRec) []*actorRec {
 	if c == nil {
 		return nil
 	}
-	return []*actorRec{f.composeRole(c, role)}
+	out := make([]*actorRec, len(roles))
+	for i, role := range roles {
+		out[i] = f.composeRole(c, role)
+	}
+	return out
 }
 
-// clauseCountry returns the country that a place phrase of verb v, or of
-// its object, names: "in Mozambique's Cabo Delgado province", "near the
-// border in Chad".
+// clauseCountry returns the country that a place phrase of verb v, of its
+// object or of its subject names: "in Mozambique's Cabo Delgado
+// province", "near the border in Chad".
 func (f *treeFinder) clauseCountry(v int) *actorRec {
 	var phrases []int
 	for x, depth := v, 0; x > 0 && depth < 2; x, depth = f.tok(x).Head, depth+1 {
 		// A participle's clause happens where its verb's does: "struck
 		// a building in Gaza City, killing 12 people".
 		phrases = append(phrases, f.obliques(x)...)
-		for _, o := range f.s.ChildrenByRel(x, "obj") {
+		for _, o := range append(f.s.ChildrenByRel(x, "obj"), f.s.ChildrenByRel(x, "nsubj")...) {
+			// "struck a hospital in Gaza", "police in Yangon rounded up"
 			phrases = append(phrases, f.s.ChildrenByRel(o, "nmod")...)
+			for _, c := range f.s.ChildrenByRel(o, "conj") {
+				phrases = append(phrases, f.s.ChildrenByRel(c, "nmod")...)
+			}
 		}
 		if rel := f.tok(x).Rel; rel != "advcl" && rel != "xcomp" && rel != "conj" {
 			break
