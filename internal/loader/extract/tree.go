@@ -252,8 +252,10 @@ func (e *Engine) verbAfterModal(s *syntax.Sentence, keep []bool) {
 func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
 	for i := range s.Tokens {
 		w := &s.Tokens[i]
-		// ("according to" is a preposition, whatever its tag)
-		if (w.UPOS == "VERB" || w.UPOS == "AUX") && w.XPOS != "VBN" && w.XPOS != "VBG" && !strings.EqualFold(w.Form, "according") {
+		// ("according to" is a preposition, whatever its tag; "..., a
+		// rights group said" tells who reported the sentence, not what
+		// it reports)
+		if (w.UPOS == "VERB" || w.UPOS == "AUX") && w.XPOS != "VBN" && w.XPOS != "VBG" && !strings.EqualFold(w.Form, "according") && !attribution(s, i) {
 			return
 		}
 	}
@@ -284,6 +286,28 @@ func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
 		return
 	}
 }
+
+// attribution reports whether word i is the verb of a trailing
+// attribution: a verb of saying after a comma, with nothing but the
+// speaker between ("..., a rights group said on Tuesday").
+func attribution(s *syntax.Sentence, i int) bool {
+	if !attributionVerbs[strings.ToLower(s.Tokens[i].Form)] {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		switch f := s.Tokens[k].Form; {
+		case f == ",":
+			return true
+		case s.Tokens[k].UPOS == "VERB" || s.Tokens[k].UPOS == "AUX" || s.Tokens[k].UPOS == "PUNCT":
+			return false
+		}
+	}
+	return false
+}
+
+// attributionVerbs are the past and present forms of the verbs news
+// attributes a report with.
+var attributionVerbs = toSet(`said says told tells reported reports added adds stated states`)
 
 func nounWord(w *syntax.Token) bool { return w.UPOS == "NOUN" || w.UPOS == "PROPN" }
 

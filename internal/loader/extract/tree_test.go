@@ -303,6 +303,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a thing that fails is no actor's act", "The Italian comedy bombed at the box office in France.", nil, []string{"ITA"}},
 		{"force on people by organs of one country", "Soldiers and police in Yangon rounded up more than 40 young men on Saturday.", []string{"MMRMIL 173 MMRPPL", "MMRCOP 173 MMRPPL"}, nil},
 		{"bare roles coordinated take the clause's country", "Bandits and militants kidnapped two engineers in Nigeria's Zamfara state.", []string{"NGACRM 181", "NGAREB 181"}, nil},
+		{"a verb read as a participle before a trailing attribution", "Polish border guards pushed back a group of about 40 Afghan migrants into Belarus on Tuesday, a rights group said.", []string{"POLMIL 174 AFGCVL"}, nil},
+		{"nationals are civilians", "Philippine authorities launched an investigation on Wednesday into dozens of Chinese nationals suspected of spying on military bases.", []string{"PHLGOV 090 CHNCVL"}, nil},
 		{"a reduced relative stays a participle", "Sanctions imposed on Belarus by the European Union took effect.", nil, []string{"BLR 163"}},
 		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
 		{"a verb after 'to' the tagger read as a noun", "Estonia asked NATO allies to station more troops in the Baltic states.", []string{"EST 02"}, nil},
