@@ -605,13 +605,43 @@ func (e *Engine) worthParsing(toks []token, ms []mention) bool {
 		// "Eritrean security forces tortured detained journalists": force
 		// against people the text gives no country, who are the agent's;
 		// "Kenyan teachers went on strike": a protest at home.
-		return e.forceOnPeopleIn(toks, ms) || e.protestIn(toks)
+		// "Haiti's opposition parties demanded the resignation of the
+		// prime minister": a state's organ named without its country.
+		return e.forceOnPeopleIn(toks, ms) || e.protestIn(toks) || e.bareOfficeIn(toks, ms) && e.triggerIn(toks)
 	}
 	if actors < 2 {
 		return false
 	}
+	return e.triggerIn(toks)
+}
+
+// triggerIn reports whether a word of toks is in the vocabulary.
+func (e *Engine) triggerIn(toks []token) bool {
 	for i := range toks {
 		if e.lex.triggers[toks[i].low] != nil || len(e.verbs.Form(toks[i].low)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// bareOfficeIn reports whether a word outside any actor's name names a
+// state organ or office: "the prime minister", "the police".
+func (e *Engine) bareOfficeIn(toks []token, ms []mention) bool {
+	covered := make([]bool, len(toks))
+	for _, m := range ms {
+		for k := m.start; k < m.end && k < len(toks); k++ {
+			covered[k] = true
+		}
+	}
+	for i, t := range toks {
+		if covered[i] || !t.word {
+			continue
+		}
+		if role, ok := e.lex.roles.word(t.low); ok && stateRoles[role] {
+			return true
+		}
+		if _, ok := e.lex.personRoles.word(t.low); ok {
 			return true
 		}
 	}
@@ -1107,6 +1137,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if len(agents) == 0 && !passive {
 		agents = f.bareRole(f.s.Child(v, "nsubj"), v, targets)
 	}
+	if len(targets) == 0 && !passive {
+		targets = f.homeOffice(v, agents)
+	}
 	between := false
 	if len(agents) == 0 && len(targets) == 0 && !passive && f.s.Child(v, "nsubj") <= 0 {
 		// "Fighting between Sudan and Chad continued", the gerund read
@@ -1361,6 +1394,44 @@ func (f *treeFinder) requires(v int, words []string) bool {
 	}
 	return false
 }
+
+// homeOffice returns the state organ that verb v's object names without
+// a country when the agents are a country's people, not its state:
+// "Haiti's opposition parties demanded the resignation of the prime
+// minister", "Kenyan protesters denounced the police". An office no text
+// gives a country to is the country whose politics the clause is about.
+func (f *treeFinder) homeOffice(v int, agents []*actorRec) []*actorRec {
+	if len(agents) == 0 || !oneCountry(agents) || agents[0].country == nil {
+		return nil
+	}
+	for _, a := range agents {
+		if stateRoles[a.role] || a.isCountry() {
+			return nil
+		}
+	}
+	o := f.object(v)
+	if o <= 0 {
+		return nil
+	}
+	phrase := []int{o}
+	for _, c := range f.s.ChildrenByRel(o, "nmod") {
+		if f.caseOf(c) == "of" {
+			phrase = append(phrase, c) // "the resignation of the prime minister"
+		}
+	}
+	for _, x := range phrase {
+		if len(f.actorsAt(x)) > 0 {
+			return nil
+		}
+		if role := f.roleOf(x); stateRoles[role] {
+			return []*actorRec{f.composeRole(agents[0].country, role)}
+		}
+	}
+	return nil
+}
+
+// stateRoles are the roles of a state's own organs.
+var stateRoles = toSet(`GOV MIL COP JUD LEG SPY`)
 
 // oneCountry reports whether the actors are organs of one country
 // ("soldiers and police in Yangon").
