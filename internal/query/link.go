@@ -52,7 +52,7 @@ func Link(v *view.View, a *Adjacency, x, s, t int64, weighted bool) LinkResult {
 	go func() {
 		defer wg.Done()
 		sp := newSSSP(a.Len())
-		run(sp, a, si, weighted, nil)
+		run(sp, a, si, weighted, nil, ti, xi)
 		r.Shortest, r.ShortestOK = tracePath(a, sp, si, ti, weighted)
 		dst, nst, dsx, nsx = sp.dist[ti], sp.sigma[ti], sp.dist[xi], sp.sigma[xi]
 	}()

@@ -27,15 +27,17 @@ func (p Path) Hops() int { return len(p.Nodes) - 1 }
 // be reached.
 func ShortestPath(a *Adjacency, s, t int32, weighted bool, blocked []bool) (p Path, ok bool) {
 	sp := newSSSP(a.Len())
-	run(sp, a, s, weighted, blocked)
+	run(sp, a, s, weighted, blocked, t)
 	return tracePath(a, sp, s, t, weighted)
 }
 
-func run(sp *sssp, a *Adjacency, s int32, weighted bool, blocked []bool) {
+// run searches from s until the targets' distances and path counts are
+// final (the whole graph without targets).
+func run(sp *sssp, a *Adjacency, s int32, weighted bool, blocked []bool, targets ...int32) {
 	if weighted {
-		sp.dijkstra(s, a.Off, a.Adj, costs(a.W, true), blocked)
+		sp.dijkstra(s, a.Off, a.Adj, costs(a.W, true), blocked, targets...)
 	} else {
-		sp.bfs(s, a.Off, a.Adj, blocked)
+		sp.bfs(s, a.Off, a.Adj, blocked, targets...)
 	}
 }
 
@@ -73,7 +75,7 @@ func tracePath(a *Adjacency, sp *sssp, s, t int32, weighted bool) (Path, bool) {
 // shortest s→t paths (0 when unreachable).
 func CountShortest(a *Adjacency, s, t int32, weighted bool, blocked []bool) (dist, count float64) {
 	sp := newSSSP(a.Len())
-	run(sp, a, s, weighted, blocked)
+	run(sp, a, s, weighted, blocked, t)
 	return sp.dist[t], sp.sigma[t]
 }
 

@@ -38,13 +38,20 @@ func (s *sssp) reset() {
 
 // bfs runs a breadth-first search from src over off/adj, counting shortest
 // paths. Nodes with blocked[v] set are never entered (blocked may be nil).
-func (s *sssp) bfs(src int32, off, adj []int32, blocked []bool) {
+// With targets, it stops once their distances and path counts are final:
+// when every node nearer than the farthest of them has been expanded. A
+// query between two actors of a graph of millions of edges then reads the
+// rows of the few levels between them, not the whole graph.
+func (s *sssp) bfs(src int32, off, adj []int32, blocked []bool, targets ...int32) {
 	s.reset()
 	s.hops[src], s.dist[src], s.sigma[src] = 0, 0, 1
 	s.order = append(s.order, src)
 	for q := 0; q < len(s.order); q++ {
 		v := s.order[q]
 		dv := s.hops[v]
+		if len(targets) > 0 && s.reached(targets, dv) {
+			return
+		}
 		for _, w := range adj[off[v]:off[v+1]] {
 			if blocked != nil && blocked[w] {
 				continue
@@ -61,9 +68,21 @@ func (s *sssp) bfs(src int32, off, adj []int32, blocked []bool) {
 	}
 }
 
+// reached reports whether every target has been found at a depth of at
+// most d: a search about to expand depth d has then settled them all.
+func (s *sssp) reached(targets []int32, d int32) bool {
+	for _, t := range targets {
+		if s.hops[t] < 0 || s.hops[t] > d {
+			return false
+		}
+	}
+	return true
+}
+
 // dijkstra is bfs with positive edge costs. Equal-cost paths are compared
-// exactly, as networkx does, so that path counts agree with it.
-func (s *sssp) dijkstra(src int32, off, adj []int32, cost []float64, blocked []bool) {
+// exactly, as networkx does, so that path counts agree with it. With
+// targets, it stops once they are all settled.
+func (s *sssp) dijkstra(src int32, off, adj []int32, cost []float64, blocked []bool, targets ...int32) {
 	s.reset()
 	s.dist[src], s.sigma[src] = 0, 1
 	s.heap = s.heap[:0]
@@ -79,6 +98,17 @@ func (s *sssp) dijkstra(src int32, off, adj []int32, cost []float64, blocked []b
 		}
 		s.hops[v] = int32(len(s.order))
 		s.order = append(s.order, v)
+		if len(targets) > 0 && s.settled(targets) {
+			// Nodes given a distance but not settled are listed too, so
+			// that reset clears them.
+			for _, it := range s.heap {
+				if s.hops[it.node] < 0 {
+					s.hops[it.node] = int32(len(s.order))
+					s.order = append(s.order, it.node)
+				}
+			}
+			return
+		}
 		dv := s.dist[v]
 		for k := off[v]; k < off[v+1]; k++ {
 			w := adj[k]
@@ -96,6 +126,16 @@ func (s *sssp) dijkstra(src int32, off, adj []int32, cost []float64, blocked []b
 			}
 		}
 	}
+}
+
+// settled reports whether every target has been settled.
+func (s *sssp) settled(targets []int32) bool {
+	for _, t := range targets {
+		if s.hops[t] < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 type heapItem struct {
