@@ -78,7 +78,7 @@ Ties are broken by actor name, then ID.`,
 	fl.StringVar(&measure, "measure", string(query.Degree), "centrality measure: "+strings.Join(names, "|"))
 	fl.BoolVar(&opts.Weighted, "weighted", false, "use event counts as weights (see above)")
 	fl.IntVar(&opts.Top, "top", 10, "show the N best actors (0 = all)")
-	fl.IntVar(&opts.Samples, "samples", 0, "estimate betweenness from K random source actors, scaled by n/K, as networkx's k (0 = exact)")
+	fl.IntVar(&opts.Samples, "samples", 0, "estimate betweenness from K random source actors, scaled by n/K, as networkx's k, with each score's standard error (0 = exact)")
 	addFilterFlags(cmd, &ff)
 	addFormatFlag(cmd, &opts.Format)
 	return cmd
@@ -90,6 +90,9 @@ type centralRecord struct {
 	actorRef
 	Score float64  `json:"score"`
 	Hub   *float64 `json:"hub,omitempty"`
+	// Error is the standard error of a score estimated from sampled
+	// sources (--samples).
+	Error *float64 `json:"error,omitempty"`
 }
 
 func runCentral(ctx context.Context, opts *centralOptions) (err error) {
@@ -119,16 +122,21 @@ func runCentral(ctx context.Context, opts *centralOptions) (err error) {
 		cols[len(cols)-1].Name = "authority"
 		cols = append(cols, column[centralRecord]{"hub", func(r centralRecord) string { return fmtScore(*r.Hub) }})
 	}
+	if opts.Samples > 0 && len(recs) > 0 && recs[0].Error != nil {
+		cols = append(cols, column[centralRecord]{"error", func(r centralRecord) string { return fmtScore(*r.Error) }})
+		fmt.Fprintf(opts.IO.ErrOut, "kg: betweenness estimated from %d sampled source actors; error is each score's standard error\n", opts.Samples)
+	}
 	return printRecords(opts.IO.Out, opts.Format, opts.IO.OutTTY, recs, cols)
 }
 
 func centralRecords(ctx context.Context, v *view.View, m query.Measure, weighted bool, top, samples int) ([]centralRecord, error) {
 	a := query.NewAdjacency(v)
 	var s query.Scores
+	var se []float64 // standard errors of sampled estimates
 	var err error
-	if m == query.Betweenness && samples > 0 {
+	if m == query.Betweenness && samples > 0 && samples < a.Len() {
 		s.IDs = a.IDs
-		s.Value, err = query.BetweennessSampled(ctx, a, weighted, samples, 1)
+		s.Value, se, err = query.BetweennessSampled(ctx, a, weighted, samples, 1)
 	} else {
 		s, err = query.CentralityContext(ctx, a, m, weighted)
 	}
@@ -143,6 +151,10 @@ func centralRecords(ctx context.Context, v *view.View, m query.Measure, weighted
 		if s.Hub != nil {
 			h := s.Hub[r.Index]
 			recs[i].Hub = &h
+		}
+		if se != nil {
+			e := se[r.Index]
+			recs[i].Error = &e
 		}
 	}
 	return recs, err

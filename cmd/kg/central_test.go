@@ -37,15 +37,18 @@ func TestCentralOutput(t *testing.T) {
 		format  string
 		tty     bool
 		top     int
+		samples int
 	}{
-		{"central-betweenness-table.golden", query.Betweenness, formatTable, false, 10},
-		{"central-degree-table-tty.golden", query.Degree, formatTable, true, 3},
-		{"central-pagerank-json.golden", query.PageRank, formatJSON, false, 3},
-		{"central-hits-csv.golden", query.HITS, formatCSV, false, 0},
+		{"central-betweenness-table.golden", query.Betweenness, formatTable, false, 10, 0},
+		{"central-degree-table-tty.golden", query.Degree, formatTable, true, 3, 0},
+		{"central-pagerank-json.golden", query.PageRank, formatJSON, false, 3, 0},
+		{"central-hits-csv.golden", query.HITS, formatCSV, false, 0, 0},
+		// estimated from 3 of the 6 actors, with each score's standard error
+		{"central-betweenness-samples-csv.golden", query.Betweenness, formatCSV, false, 0, 3},
 	}
 	for _, tt := range tests {
 		io, out := testStreams(tt.tty)
-		err := runCentral(context.Background(), &centralOptions{queryOptions: queryOptions{IO: io, Load: fixtureLoader(), Format: tt.format}, Measure: tt.measure, Top: tt.top})
+		err := runCentral(context.Background(), &centralOptions{queryOptions: queryOptions{IO: io, Load: fixtureLoader(), Format: tt.format}, Measure: tt.measure, Top: tt.top, Samples: tt.samples})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}

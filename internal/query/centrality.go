@@ -170,11 +170,14 @@ func BetweennessCentrality(a *Adjacency, weighted bool) []float64 {
 // (seeded, so runs repeat), scaled by n/k, as
 // nx.betweenness_centrality(G, k=k, normalized=False) does: for graphs where
 // exact Brandes, one search per node, takes too long. Its time is k/n of
-// the exact run's; k ≥ n is the exact computation.
-func BetweennessSampled(ctx context.Context, a *Adjacency, weighted bool, k int, seed uint64) ([]float64, error) {
+// the exact run's; k ≥ n is the exact computation. stderr is each
+// estimate's standard error: the spread of the node's dependency on the
+// sampled sources, scaled as the estimate is, with the correction for
+// sampling without replacement (zero when every node is a source).
+func BetweennessSampled(ctx context.Context, a *Adjacency, weighted bool, k int, seed uint64) (value, stderr []float64, err error) {
 	n := a.Len()
 	if k >= n || k <= 0 {
-		return betweenness(ctx, a, weighted, nil), ctx.Err()
+		return betweenness(ctx, a, weighted, nil), make([]float64, n), ctx.Err()
 	}
 	perm := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)).Perm(n)[:k]
 	srcs := make([]int32, k)
@@ -182,17 +185,34 @@ func BetweennessSampled(ctx context.Context, a *Adjacency, weighted bool, k int,
 		srcs[i] = int32(p)
 	}
 	slices.Sort(srcs)
-	out := betweenness(ctx, a, weighted, srcs)
-	scale := float64(n) / float64(k)
-	for i := range out {
-		out[i] *= scale
+	sq := make([]float64, n)
+	value = betweennessFrom(ctx, a, weighted, srcs, sq)
+	stderr = make([]float64, n)
+	fn, fk := float64(n), float64(k)
+	half := 1.0
+	if a.Undirected {
+		half = 2 // value was halved; the squares were not
 	}
-	return out, ctx.Err()
+	for i := range value {
+		mean := value[i] * half / fk // the mean dependency on a source
+		if k > 1 {
+			variance := max(0, (sq[i]-fk*mean*mean)/(fk-1))
+			stderr[i] = fn * math.Sqrt(variance/fk*(1-fk/fn)) / half
+		}
+		value[i] *= fn / fk
+	}
+	return value, stderr, ctx.Err()
 }
 
 // betweenness is Brandes's accumulation from the given sources (nil: every
 // node).
 func betweenness(ctx context.Context, a *Adjacency, weighted bool, sources []int32) []float64 {
+	return betweennessFrom(ctx, a, weighted, sources, nil)
+}
+
+// betweennessFrom is betweenness that also adds each node's squared
+// dependency on each source to sq, when sq is not nil.
+func betweennessFrom(ctx context.Context, a *Adjacency, weighted bool, sources []int32, sq []float64) []float64 {
 	n := a.Len()
 	var cost []float64
 	if weighted {
@@ -202,6 +222,7 @@ func betweenness(ctx context.Context, a *Adjacency, weighted bool, sources []int
 		sp   *sssp
 		coef []float64 // (1+δ[y])/σ[y], set once y's dependency is final
 		cb   []float64
+		sq   []float64 // squared dependencies, when asked for
 	}
 	var ws []*scratch
 	runs := n
@@ -212,6 +233,9 @@ func betweenness(ctx context.Context, a *Adjacency, weighted bool, sources []int
 		ws = make([]*scratch, workers)
 		for w := range ws {
 			ws[w] = &scratch{sp: newSSSP(n), coef: make([]float64, n), cb: make([]float64, n)}
+			if sq != nil {
+				ws[w].sq = make([]float64, n)
+			}
 		}
 	}, func(w int, src int32) {
 		if sources != nil {
@@ -247,6 +271,9 @@ func betweenness(ctx context.Context, a *Adjacency, weighted bool, sources []int
 			coef[x] = (1 + delta) / sigma[x]
 			if x != src {
 				s.cb[x] += delta
+				if s.sq != nil {
+					s.sq[x] += delta * delta
+				}
 			}
 		}
 	})
@@ -254,6 +281,9 @@ func betweenness(ctx context.Context, a *Adjacency, weighted bool, sources []int
 	for w := 0; w < workers; w++ {
 		for i, v := range ws[w].cb {
 			out[i] += v
+		}
+		for i, v := range ws[w].sq {
+			sq[i] += v
 		}
 	}
 	if a.Undirected {
