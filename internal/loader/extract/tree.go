@@ -131,7 +131,49 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 	} else {
 		e.parser.ParseTagged(s)
 	}
+	objectConjuncts(s)
 	return s
+}
+
+// objectConjuncts hangs on a verb's object the noun phrase the parser
+// coordinated with the verb itself: "accused the United States and South
+// Korea of rehearsing an invasion", read with "South Korea" a conjunct of
+// "accused". A conjunct of a verb that is a noun with no clause of its own
+// (no subject, object or auxiliary) and that follows the object right
+// after its "and" is the object's.
+func objectConjuncts(s *syntax.Sentence) {
+	moved := false
+	for i := range s.Tokens {
+		c := &s.Tokens[i]
+		if c.Rel != "conj" || c.UPOS != "NOUN" && c.UPOS != "PROPN" || c.Head <= 0 || s.Tokens[c.Head-1].UPOS != "VERB" {
+			continue
+		}
+		id := i + 1
+		cc, own := 0, false
+		for _, k := range s.Children(id) {
+			switch s.Tokens[k-1].Rel {
+			case "cc":
+				cc = k
+			case "nsubj", "nsubj:pass", "obj", "aux", "aux:pass", "cop", "mark":
+				own = true
+			}
+		}
+		if cc == 0 || own {
+			continue
+		}
+		o := s.Child(c.Head, "obj")
+		if o <= 0 || o > id {
+			continue
+		}
+		start, _ := s.Span(id)
+		if _, end := s.Span(o); end+1 == start && start == cc {
+			c.Head = o
+			moved = true
+		}
+	}
+	if moved {
+		s.Reindex()
+	}
 }
 
 // compoundNouns retags as nouns the words of a lexicon noun of several
