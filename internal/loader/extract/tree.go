@@ -118,6 +118,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 	}
 	e.compoundNouns(s, keep)
 	numbersAsVerbs(s, keep)
+	adjectivalParticiples(s, keep)
 	e.nounAfterDeterminer(s, keep)
 	e.verbAfterModal(s, keep)
 	e.passiveOfAdjective(s, keep)
@@ -226,18 +227,19 @@ func (e *Engine) nounAfterDeterminer(s *syntax.Sentence, keep []bool) {
 }
 
 // numbersAsVerbs retags as numbers the number words the tagger read as
-// verbs: "Several hundred Myanmar exiles rallied" read "hundred" as the
-// sentence's verb.
+// something else: "Several hundred Myanmar exiles rallied" read "hundred"
+// as the sentence's verb, "arrested eleven Chinese fishermen" "eleven" as
+// a preposition.
 func numbersAsVerbs(s *syntax.Sentence, keep []bool) {
 	for i := range s.Tokens {
 		w := &s.Tokens[i]
-		if w.UPOS != "VERB" && w.UPOS != "AUX" {
+		if w.UPOS == "NUM" || w.UPOS == "NOUN" {
 			continue
 		}
 		switch low := strings.ToLower(w.Form); {
 		case numberWords[low]:
 			w.UPOS, w.XPOS = "NUM", "CD"
-		case numberWords[strings.TrimSuffix(low, "s")]:
+		case numberWords[strings.TrimSuffix(low, "s")] && (w.UPOS == "VERB" || w.UPOS == "AUX"):
 			w.UPOS, w.XPOS = "NOUN", "NNS" // "hundreds of"
 		default:
 			continue
@@ -246,8 +248,28 @@ func numbersAsVerbs(s *syntax.Sentence, keep []bool) {
 	}
 }
 
-// numberWords name numbers.
-var numberWords = toSet(`hundred thousand dozen million billion trillion`)
+// numberWords name numbers ("one" is also a pronoun, and left out).
+var numberWords = toSet(`two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen
+million billion trillion`)
+
+// adjectivalParticiples retags as adjectives the participles that news
+// uses as adjectives before a noun ("relations with neighbouring
+// Djibouti", "the ruling party"), which the tagger read as verbs taking
+// the noun as object.
+func adjectivalParticiples(s *syntax.Sentence, keep []bool) {
+	for i := 0; i+1 < len(s.Tokens); i++ {
+		w, next := &s.Tokens[i], &s.Tokens[i+1]
+		if w.UPOS != "VERB" || !participleAdjectives[strings.ToLower(w.Form)] || !nounWord(next) && next.UPOS != "ADJ" {
+			continue
+		}
+		w.UPOS, w.XPOS = "ADJ", "JJ"
+		keep[i] = true
+	}
+}
+
+// participleAdjectives are participles that, before a noun, describe it.
+var participleAdjectives = toSet(`neighbouring neighboring ruling governing warring outgoing incoming`)
 
 // articles are the determiners no verb follows.
 var articles = toSet(`a an the`)

@@ -310,6 +310,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a state's government names no organ of its own", "Russia criticised the government on Tuesday.", nil, []string{"RUS 111 RUSGOV"}},
 		{"a conjunct the parser gave the verb is the object's", "North Korea accused the United States and South Korea on Saturday of rehearsing an invasion of the North.", []string{"PRK 112 USA", "PRK 112 KOR"}, nil},
 		{"blame pinned on someone", "Pakistan recalled its high commissioner from New Delhi on Wednesday, days after a militant attack in Kashmir that New Delhi blamed on Islamabad.", []string{"PAK 161 IND", "IND 112 PAK"}, nil},
+		{"a number word read as a preposition", "The Philippine navy arrested eleven Chinese fishermen for poaching near Palawan island.", []string{"PHLMIL 173 CHNAGR"}, nil},
+		{"a participle before a name is its adjective", "Ethiopia's foreign minister expressed optimism about the country's relations with neighbouring Djibouti.", []string{"ETHGOV 013 DJI"}, nil},
 		{"a reduced relative stays a participle", "Sanctions imposed on Belarus by the European Union took effect.", nil, []string{"BLR 163"}},
 		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
 		{"a verb after 'to' the tagger read as a noun", "Estonia asked NATO allies to station more troops in the Baltic states.", []string{"EST 02"}, nil},
