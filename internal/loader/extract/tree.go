@@ -119,6 +119,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 	e.compoundNouns(s, keep)
 	numbersAsVerbs(s, keep)
 	adjectivalParticiples(s, keep)
+	verbAfterWeekday(s, keep)
 	e.nounAfterDeterminer(s, keep)
 	e.verbAfterModal(s, keep)
 	e.passiveOfAdjective(s, keep)
@@ -267,6 +268,24 @@ func adjectivalParticiples(s *syntax.Sentence, keep []bool) {
 		keep[i] = true
 	}
 }
+
+// verbAfterWeekday retags as a past-tense verb a participle right after
+// "on" and a weekday: wire leads put the day between subject and verb
+// ("The European Union on Monday imposed sanctions on ..."), and the
+// tagger, reading "Monday imposed" as a noun and its modifier, loses the
+// sentence's verb.
+func verbAfterWeekday(s *syntax.Sentence, keep []bool) {
+	for i := 2; i < len(s.Tokens); i++ {
+		w := &s.Tokens[i]
+		if w.UPOS != "VERB" || w.XPOS != "VBN" || !weekdays[strings.ToLower(s.Tokens[i-1].Form)] || !strings.EqualFold(s.Tokens[i-2].Form, "on") {
+			continue
+		}
+		w.XPOS = "VBD"
+		keep[i] = true
+	}
+}
+
+var weekdays = toSet(`monday tuesday wednesday thursday friday saturday sunday`)
 
 // participleAdjectives are participles that, before a noun, describe it.
 var participleAdjectives = toSet(`neighbouring neighboring ruling governing warring outgoing incoming`)

@@ -312,6 +312,7 @@ func TestTreeStructure(t *testing.T) {
 		{"blame pinned on someone", "Pakistan recalled its high commissioner from New Delhi on Wednesday, days after a militant attack in Kashmir that New Delhi blamed on Islamabad.", []string{"PAK 161 IND", "IND 112 PAK"}, nil},
 		{"a number word read as a preposition", "The Philippine navy arrested eleven Chinese fishermen for poaching near Palawan island.", []string{"PHLMIL 173 CHNAGR"}, nil},
 		{"a participle before a name is its adjective", "Ethiopia's foreign minister expressed optimism about the country's relations with neighbouring Djibouti.", []string{"ETHGOV 013 DJI"}, nil},
+		{"the verb after the day of a wire lead", "The European Union on Monday imposed sanctions on nine senior Myanmar military officers and extended its arms embargo on the country for another year, a statement from the bloc said.", []string{"IGOEUREEC 163 MMRMIL"}, nil},
 		{"a reduced relative stays a participle", "Sanctions imposed on Belarus by the European Union took effect.", nil, []string{"BLR 163"}},
 		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
 		{"a verb after 'to' the tagger read as a noun", "Estonia asked NATO allies to station more troops in the Baltic states.", []string{"EST 02"}, nil},
