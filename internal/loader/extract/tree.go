@@ -1691,6 +1691,14 @@ func (f *treeFinder) nounGovernorOf(v int) int {
 		if o := f.s.Child(t.Head, "obj"); o > 0 && o < v {
 			return o
 		}
+		// "concerned about Japan's plan to deploy missiles": the noun of
+		// an oblique that the clause follows right after.
+		start, _ := f.s.Span(v)
+		for _, o := range f.obliques(t.Head) {
+			if _, end := f.s.Span(o); o < v && end+1 == start {
+				return o
+			}
+		}
 	}
 	return 0
 }
