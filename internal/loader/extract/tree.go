@@ -2802,9 +2802,13 @@ var relativizers = toSet(`that which who whom`)
 // place).
 func (f *treeFinder) hungTargets(o int, preps []string) []*actorRec {
 	var out []*actorRec
-	for _, c := range f.s.ChildrenByRel(o, "nmod") {
-		if q := f.caseOf(c); q != "of" && q != "in" && contains(preps, q) {
-			out = append(out, f.actorsAt(c)...)
+	// "imposed a travel ban, an asset freeze and an arms embargo on five
+	// gang leaders": the phrase may hang on the list's last member.
+	for _, x := range append([]int{o}, f.s.ChildrenByRel(o, "conj")...) {
+		for _, c := range f.s.ChildrenByRel(x, "nmod") {
+			if q := f.caseOf(c); q != "of" && q != "in" && contains(preps, q) {
+				out = append(out, f.actorsAt(c)...)
+			}
 		}
 	}
 	return out
