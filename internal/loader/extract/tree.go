@@ -2049,6 +2049,16 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 			for _, x := range queue {
 				for _, c := range f.s.Children(x) {
 					rel := f.tok(c).Rel
+					if force && rel == "acl" {
+						// "placed troops stationed along the line with
+						// Kosovo on alert": where the force is, told by
+						// the participle that describes it.
+						next = append(next, c)
+						continue
+					}
+					if rel == "obl" && force && f.tok(x).Rel == "acl" {
+						rel = "nmod"
+					}
 					if rel != "nmod" && rel != "obj" {
 						continue
 					}
