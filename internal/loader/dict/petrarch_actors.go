@@ -2,6 +2,7 @@ package dict
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -88,7 +89,90 @@ func readActors(r *textReader, lines []srcLine) []ActorEntry {
 		}
 	}
 	flush()
-	return resolveClaims(r, out)
+	return resolveClaims(r, qualifiedForms(out))
+}
+
+// qualifiedForms adds the forms that text writes of names that a
+// dictionary qualifies in parentheses: "NATIONAL_LIBERATION_ARMY_
+// (COLOMBIA)_" is written "National Liberation Army", and
+// "BASQUE_FATHERLAND_AND_FREEDOM_(ETA)_" also "ETA"; no text writes the
+// parenthesis, so without them the entry never matched. A form left when
+// the qualifier goes that several actors share ("National Liberation
+// Army" of Colombia and of Bolivia) is ambiguous and added to none.
+func qualifiedForms(actors []ActorEntry) []ActorEntry {
+	forms := make([][]string, len(actors))
+	owners := map[string]map[int]bool{}
+	claim := func(i int, form string) {
+		k := norm(form)
+		if k == "" {
+			return
+		}
+		if owners[k] == nil {
+			owners[k] = map[int]bool{}
+		}
+		owners[k][i] = true
+	}
+	for i, a := range actors {
+		claim(i, a.Name)
+		for _, s := range a.Aliases {
+			claim(i, s)
+		}
+		for _, s := range append([]string{a.Name}, a.Aliases...) {
+			base, inner, ok := cutQualifier(s)
+			if !ok {
+				continue
+			}
+			forms[i] = append(forms[i], base)
+			if acronym(inner, base) {
+				forms[i] = append(forms[i], inner)
+			}
+		}
+		for _, f := range forms[i] {
+			claim(i, f)
+		}
+	}
+	for i := range actors {
+		for _, f := range forms[i] {
+			if len(owners[norm(f)]) == 1 && !slices.Contains(actors[i].Aliases, f) && norm(f) != norm(actors[i].Name) {
+				actors[i].Aliases = append(actors[i].Aliases, f)
+			}
+		}
+	}
+	return actors
+}
+
+// cutQualifier splits "National Liberation Army (Colombia)" into the name
+// and what its closing parenthesis holds.
+func cutQualifier(s string) (base, inner string, ok bool) {
+	s = strings.TrimSpace(s)
+	open := strings.LastIndex(s, " (")
+	if open <= 0 || !strings.HasSuffix(s, ")") {
+		return "", "", false
+	}
+	base, inner = strings.TrimSpace(s[:open]), strings.TrimSpace(s[open+2:len(s)-1])
+	return base, inner, base != "" && inner != ""
+}
+
+// acronym reports whether s is a short form of name: written in
+// capitals, of at least three letters (two-letter ones, "AN", "CA", are
+// words too often), and beginning as the name does ("DFLP" for the
+// Democratic Front for the Liberation of Palestine, not "SOUTH" for
+// Korea or "GREECE" for Direct Action, which qualify a name instead).
+func acronym(s, name string) bool {
+	if len(s) < 3 || len(s) > 8 || !strings.EqualFold(s[:1], name[:1]) {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			letters++
+		case r >= '0' && r <= '9', r == '-':
+		default:
+			return false
+		}
+	}
+	return letters >= 3
 }
 
 // cutBracket splits "PHRASE [CODE...] [...]" at the first bracket.

@@ -155,6 +155,34 @@ func TestActorClaims(t *testing.T) {
 	}
 }
 
+// TestQualifiedNames: a name the dictionary qualifies in parentheses is
+// matched as text writes it, without the parenthesis, and by the short
+// form the parenthesis holds; a form two actors would share is neither's.
+func TestQualifiedNames(t *testing.T) {
+	f := parseText(t, "q.txt", "BASQUE_FATHERLAND_AND_FREEDOM_(ETA)_ [ESPREB]\n"+
+		"NATIONAL_LIBERATION_ARMY_(COLOMBIA)_ [COLREB]\n"+
+		"NATIONAL_LIBERATION_ARMY_(BOLIVIA)_ [BOLREB]\n+ELN-B\n"+
+		"ARYAN_NATIONS_(AN)_ [USAREB]\n"+
+		"ISLAMIC_ARMY_(IAA)_ [YEMREB]\n+ARMY_OF_ADEN_(AAA)_\n"+
+		"KOREA_(SOUTH)_ [KOR]\nKOREA_(NORTH)_ [PRK]\n")
+	got := map[string][]string{}
+	for _, a := range f.Actors {
+		got[a.Name] = append([]string(nil), a.Aliases...)
+	}
+	want := map[string][]string{
+		"Basque Fatherland and Freedom (ETA)": {"Basque Fatherland and Freedom"},
+		"National Liberation Army (Colombia)": nil,
+		"National Liberation Army (Bolivia)":  {"Eln-B"},
+		"Aryan Nations (AN)":                  {"Aryan Nations"},
+		"Islamic Army (IAA)":                  {"Army of Aden (AAA)", "Islamic Army", "IAA", "Army of Aden", "AAA"},
+		"Korea (SOUTH)":                       nil,
+		"Korea (NORTH)":                       nil,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("aliases = %q,\nwant %q", got, want)
+	}
+}
+
 func TestTabariDate(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -69,6 +69,10 @@ type docState struct {
 	prevSubject     *actorRec
 	prevSubjectSent int
 	lastPersons     []*actorRec // the last persons named, most recent last
+	// acronyms are the short forms the text defined in parentheses after a
+	// name ("the National Liberation Army (ELN)"), for the rest of the
+	// document.
+	acronyms map[string]*actorRec
 	// countryMentions counts the mentions of each country so far, its
 	// organs, people and places included, keyed by country code.
 	countryMentions map[string]int
@@ -254,7 +258,16 @@ func (r *recognizer) run() []mention {
 	toks := r.toks
 	for i := 0; i < len(toks); {
 		t := toks[i]
+		if n := r.acronymDefinition(i); n > 0 {
+			i += n
+			continue
+		}
 		if !t.word {
+			i++
+			continue
+		}
+		if a := r.doc.acronyms[t.text]; a != nil {
+			r.add(mention{start: i, end: i + 1, actor: a, kind: mDict})
 			i++
 			continue
 		}
@@ -550,6 +563,29 @@ func (r *recognizer) afterEntry(ent *Entry, i, j int) int {
 	return j
 }
 
+// acronymDefinition reads "(ELN)" right after a name's mention as the
+// name's short form for the rest of the document, and makes the
+// parenthesis part of the mention; it returns the number of tokens read,
+// 0 when toks[i] opens no such definition.
+func (r *recognizer) acronymDefinition(i int) int {
+	toks := r.toks
+	if toks[i].text != "(" || i+2 >= len(toks) || toks[i+2].text != ")" || len(r.ms) == 0 {
+		return 0
+	}
+	short := toks[i+1]
+	m := &r.ms[len(r.ms)-1]
+	if !short.word || !short.allCaps || len(short.text) < 2 || len(short.text) > 8 || m.end != i || m.actor == nil || m.kind == mPronoun {
+		return 0
+	}
+	if r.doc.acronyms == nil {
+		r.doc.acronyms = map[string]*actorRec{}
+	}
+	r.doc.acronyms[short.text] = m.actor
+	m.actor.aliases[short.text] = true
+	m.end = i + 3
+	return 3
+}
+
 // entryRec returns the document's record of dictionary entry ent.
 func (d *docState) entryRec(ent *Entry) *actorRec {
 	a := d.byEntry[ent]
@@ -837,6 +873,12 @@ func (r *recognizer) titled(i int, ent *Entry) int {
 		break
 	}
 	if k == j {
+		return i
+	}
+	if k < len(toks) && toks[k].cap && lx.orgHeads[toks[k].low] {
+		// "National Liberation Army", "Popular Mobilisation Forces": the
+		// capitalized words run on into an organisation's head word, so
+		// they name the organisation, not a titled person.
 		return i
 	}
 	role := ""

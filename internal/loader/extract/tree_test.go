@@ -686,3 +686,28 @@ func TestTitleWordInsideName(t *testing.T) {
 		}
 	}
 }
+
+// TestAcronymDefinedInText: a short form in parentheses after a name
+// stands for that actor for the rest of the document, and capitalized
+// words that run into an organisation's head word name the organisation,
+// not a titled person ("National" is also a title word).
+func TestAcronymDefinedInText(t *testing.T) {
+	e := treeEngine(t)
+	text := "Colombia's government and the National Liberation Army (ELN) held talks in Havana. The ELN later attacked Colombian soldiers."
+	first := strings.Index(text, "The ELN")
+	res := e.Extract(Doc{ID: "t", Text: text, Sentences: []Sentence{{Start: 0, End: first - 1, Text: text[:first-1]}, {Index: 1, Start: first, End: len(text), Text: text[first:]}}})
+	var names []string
+	for _, a := range res.Actors {
+		names = append(names, a.Name)
+	}
+	if !slices.Contains(names, "National Liberation Army") || slices.Contains(names, "Liberation") || slices.Contains(names, "ELN") {
+		t.Fatalf("actors %q, want one National Liberation Army and no other for its short form", names)
+	}
+	attacked := false
+	for _, ev := range res.Events {
+		attacked = attacked || ev.Source == "national-liberation-army" && ev.SentenceIndex == 1
+	}
+	if !attacked {
+		t.Errorf("no event of the National Liberation Army in the sentence that calls it the ELN: %+v", res.Events)
+	}
+}
