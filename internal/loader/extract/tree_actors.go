@@ -617,6 +617,17 @@ func (f *treeFinder) roleOf(x int) string {
 	if u := f.tok(x).UPOS; u != "NOUN" && u != "PROPN" || f.owner[x-1] >= 0 {
 		return ""
 	}
+	if memberNouns[f.lemma(x)] {
+		// "gang members", "gang leaders": the people of a body have its
+		// role, not the one their own noun would give ("leaders" govern).
+		for _, c := range f.s.ChildrenByRel(x, "compound") {
+			if c < x && f.owner[c-1] < 0 && !memberNouns[f.lemma(c)] {
+				if role := f.roleOf(c); role != "" {
+					return role
+				}
+			}
+		}
+	}
 	if h := f.e.hooks.Agent; h != nil {
 		// An agent of several words ending at x, longest first: "human
 		// rights activists".
@@ -650,6 +661,9 @@ func (f *treeFinder) roleOf(x int) string {
 	}
 	return ""
 }
+
+// memberNouns name the people of a body: "gang members", "cartel leaders".
+var memberNouns = toSet(`member leader fighter figure boss commander operative`)
 
 // composeRole returns the actor a role of a country is: Gondor and LEG
 // give Gondor's parliament (GONLEG). Only states and bare primary actors
