@@ -675,8 +675,8 @@ func (f *treeFinder) composeRole(a *actorRec, role string) *actorRec {
 // composeRoleAt is composeRole with the role's code placed before the
 // country's when before is set (NGO~: NGOARN).
 func (f *treeFinder) composeRoleAt(a *actorRec, role string, before bool) *actorRec {
-	if !a.isCountry() && !(a.Type != graph.Person && len(a.Code) == 3) {
-		return a
+	if !a.isCountry() && !(a.Type != graph.Person && len(a.Code) == 3 && a.Code != "---") {
+		return a // (a name no dictionary knows has no country to give a role)
 	}
 	country := countryCode(a)
 	code := country + role
