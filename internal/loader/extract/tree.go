@@ -1144,6 +1144,11 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			targets = append(targets, f.namedAt(o)...)
 		}
 	}
+	if len(targets) == 0 && !passive && contains(r.Preps, "to") && len(r.Requires) > 0 {
+		// "sent 40 trucks loaded with food, flour and medical supplies
+		// to Syria": the to-phrase the parser hung deep in what is given.
+		targets = f.recipients(v)
+	}
 	// "massed troops on its border with Ukraine": the agent's own place
 	// is no target; the fallbacks below look further. (A protest at home
 	// is the people against their country, see domestic.)
@@ -1853,7 +1858,9 @@ func (f *treeFinder) recipients(v int) []*actorRec {
 		for _, x := range queue {
 			for _, c := range f.s.Children(x) {
 				switch rel := f.tok(c).Rel; {
-				case rel == "acl" || rel == "advcl" || rel == "ccomp" || rel == "xcomp" || rel == "csubj" || rel == "acl:relcl" || rel == "punct" || rel == "nsubj":
+				case rel == "acl" && x == v || rel == "advcl" || rel == "ccomp" || rel == "xcomp" || rel == "csubj" || rel == "acl:relcl" || rel == "punct" || rel == "nsubj":
+					// (a participle describing the thing given is its
+					// phrase: "sent 40 trucks loaded with food to Syria")
 					continue
 				case rel == "conj" && f.tok(c).UPOS == "VERB" || rel == "parataxis" && f.tok(c).UPOS == "VERB":
 					continue
