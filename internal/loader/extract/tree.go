@@ -516,7 +516,63 @@ func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention)
 			found = e.findOn(ds, s2, toks, ms)
 		}
 	}
+	if len(found) == 0 {
+		// "Serbian President Aleksandar Vucic and Kosovo Prime Minister
+		// Albin Kurti held talks": a run of titles and names the parser
+		// lost the subject or the verb in; the clause parsed with the
+		// names alone.
+		if s2 := e.withoutTitles(s, toks, ms); s2 != nil {
+			e.parser.ParseTagged(s2)
+			if r := s2.Root(); r > 0 && s2.Token(r).UPOS == "VERB" {
+				found = e.findOn(ds, s2, toks, ms)
+			}
+		}
+	}
 	return found
+}
+
+// withoutTitles returns a copy of tagged sentence s without the words
+// before the personal names of titled persons ("Serbian President" of
+// "Serbian President Aleksandar Vucic", and a title phrase of its own
+// right before a name, "Kosovo Prime Minister" before "Albin Kurti"),
+// unparsed; nil when there are none. The names keep their actors, which
+// carry the titles' country and role.
+func (e *Engine) withoutTitles(s *syntax.Sentence, toks []token, ms []mention) *syntax.Sentence {
+	var cuts [][2]int // character spans to leave out
+	for k, m := range ms {
+		if m.actor == nil {
+			continue
+		}
+		if k > 0 && ms[k-1].end == m.start && ms[k-1].kind == mComposed && ms[k-1].actor != nil {
+			if _, title := e.lex.titleRole[toks[m.start-1].low]; title {
+				cuts = append(cuts, [2]int{toks[ms[k-1].start].start, toks[m.start].start})
+			}
+		}
+		if m.actor.Type != graph.Person || len(m.actor.nameToks) == 0 {
+			continue
+		}
+		var words []int
+		for i := m.start; i < m.end; i++ {
+			if toks[i].word {
+				words = append(words, i)
+			}
+		}
+		if n := len(m.actor.nameToks); len(words) > n {
+			cuts = append(cuts, [2]int{toks[m.start].start, toks[words[len(words)-n]].start})
+		}
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	s2 := &syntax.Sentence{Text: s.Text}
+	for _, t := range s.Tokens {
+		if slices.ContainsFunc(cuts, func(c [2]int) bool { return t.Start >= c[0] && t.Start < c[1] }) {
+			continue
+		}
+		t.ID, t.Head, t.Rel = len(s2.Tokens)+1, 0, ""
+		s2.Tokens = append(s2.Tokens, t)
+	}
+	return s2
 }
 
 // findOn codes the parsed sentence s.
