@@ -116,7 +116,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 			keep[i] = true
 		}
 	}
-	e.compoundNouns(s, keep)
+	compounds := e.compoundNouns(s, keep)
 	numbersAsVerbs(s, keep)
 	adjectivalParticiples(s, keep)
 	verbAfterWeekday(s, keep)
@@ -129,6 +129,9 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 		retag = retag || k
 	}
 	if retag {
+		for _, x := range compounds {
+			keep[x] = true
+		}
 		e.parser.ParseRetagged(s, keep)
 	} else {
 		e.parser.ParseTagged(s)
@@ -180,8 +183,10 @@ func objectConjuncts(s *syntax.Sentence) {
 
 // compoundNouns retags as nouns the words of a lexicon noun of several
 // words that the tagger read as a verb: "police fired tear gas at
-// protesters", "tear" read as the verb.
-func (e *Engine) compoundNouns(s *syntax.Sentence, keep []bool) {
+// protesters", "tear" read as the verb. It returns the positions of the
+// compounds' nouns, which a sentence tagged again must keep: the tagger
+// may read "tear" otherwise once "fired" is retagged before it.
+func (e *Engine) compoundNouns(s *syntax.Sentence, keep []bool) (nouns []int) {
 	for i := range s.Tokens {
 		for _, ph := range e.lex.compounds.first[strings.ToLower(s.Tokens[i].Form)] {
 			// The words in order, a hyphen allowed between two of them
@@ -202,10 +207,14 @@ func (e *Engine) compoundNouns(s *syntax.Sentence, keep []bool) {
 					w.UPOS, w.XPOS = "NOUN", "NN"
 					keep[x] = true
 				}
+				if s.Tokens[x].UPOS == "NOUN" {
+					nouns = append(nouns, x)
+				}
 			}
 			break
 		}
 	}
+	return nouns
 }
 
 // nounAfterDeterminer retags as a noun a noun trigger of the lexicon that
@@ -338,7 +347,7 @@ func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
 		// ("according to" is a preposition, whatever its tag; "..., a
 		// rights group said" tells who reported the sentence, not what
 		// it reports)
-		if (w.UPOS == "VERB" || w.UPOS == "AUX") && w.XPOS != "VBN" && w.XPOS != "VBG" && !strings.EqualFold(w.Form, "according") && !attribution(s, i) {
+		if (w.UPOS == "VERB" || w.UPOS == "AUX") && finiteTags[w.XPOS] && !strings.EqualFold(w.Form, "according") && !attribution(s, i) {
 			return
 		}
 	}
@@ -369,6 +378,10 @@ func (e *Engine) verbOfVerbless(s *syntax.Sentence, keep []bool) {
 		return
 	}
 }
+
+// finiteTags are the tags of finite verbs: a base form ("to break") and
+// participles are not.
+var finiteTags = toSet(`VBD VBZ VBP MD`)
 
 // attribution reports whether word i is the verb of a trailing
 // attribution: a verb of saying after a comma, with nothing but the
