@@ -2592,6 +2592,10 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	}
 	f.nounWords(&fd, n)
 	groupCode(&fd)
+	if d := f.deniedPart(n); d > 0 {
+		fd.negated = !fd.negated // "denied any involvement in an armed raid"
+		f.setReporter(&fd, d)
+	}
 	if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") {
 		if f.is(treeLightVerbs, h) && !f.calledOff(h) {
 			f.context(&fd, h) // "agreed to hold talks" is an intent to meet

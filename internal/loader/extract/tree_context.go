@@ -42,9 +42,28 @@ interested interest willingness readiness intention desire commitment determinat
 	hypoMarkers   = toSet(`if unless whether`)
 	topicMarks    = toSet(`about against`)
 	denyVerbs     = verbSet(`deny refute`)
-	inviteVerbs   = verbSet(`invite`)
-	reportedVerb  = verbSet(`say tell report claim state announce add note allege`)
+	// involvementNouns name a part in an act: "denied involvement in".
+	involvementNouns = toSet(`involvement role part responsibility hand complicity`)
+	inviteVerbs      = verbSet(`invite`)
+	reportedVerb     = verbSet(`say tell report claim state announce add note allege`)
 )
+
+// deniedPart returns the verb of denial when x names the act whose
+// involvement noun it denies ("denied any involvement in an armed raid",
+// the phrase hung on the noun or, by the parser, on the verb), else 0.
+func (f *treeFinder) deniedPart(x int) int {
+	t := f.tok(x)
+	h := t.Head
+	switch {
+	case t.Rel == "nmod" && involvementNouns[f.lemma(h)] && f.tok(h).Rel == "obj" && f.is(denyVerbs, f.tok(h).Head):
+		return f.tok(h).Head
+	case t.Rel == "obl" && f.is(denyVerbs, h):
+		if o := f.s.Child(h, "obj"); o > 0 && o < x && involvementNouns[f.lemma(o)] {
+			return h
+		}
+	}
+	return 0
+}
 
 // context reads what governs predicate p: negation, auxiliaries, a
 // conditional clause, and a verb of intent, threat, appeal, demand or
@@ -91,6 +110,12 @@ func (f *treeFinder) context(fd *finding, p int) {
 			}
 		}
 		switch {
+		case f.deniedPart(x) > 0:
+			// "denied any involvement in an armed raid": the act one
+			// denies a part in is told as not done by them.
+			fd.negated = !fd.negated
+			f.setReporter(fd, f.deniedPart(x))
+			return
 		case (t.Rel == "acl" || t.Rel == "ccomp") && chargeNouns[f.lemma(h)] && f.tok(h).Rel != "root" && f.is(denyVerbs, f.tok(h).Head):
 			// "Kenya denied reports that its police had killed
 			// protesters": what denied reports tell is not done, as

@@ -323,6 +323,7 @@ func TestTreeStructure(t *testing.T) {
 		{"titled persons coordinated, the clause parsed again without titles", "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti held a fresh round of talks in Brussels on Tuesday.", []string{"SRBGOV 046 KSVOPP symmetric"}, nil},
 		{"titled persons coordinated, a ruler's title", "Egyptian President Abdel Fattah al-Sisi and Jordan's King Abdullah II discussed regional security in a phone call on Thursday.", []string{"EGYGOV 041 JORGOV symmetric"}, nil},
 		{"an infinitive is no finite verb, and a compound noun keeps its tag when the sentence is tagged again", "Hungarian riot police fired tear gas and water cannon at hundreds of Syrian migrants trying to break through the border fence with Serbia at Roszke.", []string{"HUNCOP 175 SYRCVL"}, nil},
+		{"an act one denies a part in is not done", "Serbia's government on Sunday denied any involvement in an armed raid on a village in northern Kosovo.", []string{"SRBGOV 190 KSVCVL negated"}, nil},
 		{"a reduced relative stays a participle", "Sanctions imposed on Belarus by the European Union took effect.", nil, []string{"BLR 163"}},
 		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
 		{"a verb after 'to' the tagger read as a noun", "Estonia asked NATO allies to station more troops in the Baltic states.", []string{"EST 02"}, nil},
