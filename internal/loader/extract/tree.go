@@ -704,6 +704,21 @@ func (f *treeFinder) dropNested(found []finding) []finding {
 				}
 			}
 		}
+		if !nested && !b.userCode && isDictRule(b.rule) && f.tok(b.word).UPOS == "VERB" {
+			// "issued arrest warrants for": the embedded dictionary's
+			// pattern ISSUE WARRANT codes the verb with its noun (100),
+			// the lexicon the noun itself (173); the lexicon ranks above
+			// it, and one act gets one code. (Codes of one root are one
+			// act already, see above.)
+			if o := f.s.Child(b.word, "obj"); o > 0 {
+				for j, a := range found {
+					if j != i && !isDictRule(a.rule) && a.word == o && cameo.Root(a.code) != cameo.Root(b.code) && sameRecs(a.agents, b.agents) && sameRecs(a.targets, b.targets) {
+						nested = true
+						break
+					}
+				}
+			}
+		}
 		if t := f.tok(b.word); !nested && (t.Rel == "xcomp" || t.Rel == "ccomp" || t.Rel == "advcl") {
 			for j, a := range found {
 				if j != i && a.userCode && a.word == t.Head && f.complement(a.word) == b.word && sameRecs(a.agents, b.agents) && sameRecs(a.targets, b.targets) {

@@ -324,6 +324,7 @@ func TestTreeStructure(t *testing.T) {
 		{"titled persons coordinated, a ruler's title", "Egyptian President Abdel Fattah al-Sisi and Jordan's King Abdullah II discussed regional security in a phone call on Thursday.", []string{"EGYGOV 041 JORGOV symmetric"}, nil},
 		{"an infinitive is no finite verb, and a compound noun keeps its tag when the sentence is tagged again", "Hungarian riot police fired tear gas and water cannon at hundreds of Syrian migrants trying to break through the border fence with Serbia at Roszke.", []string{"HUNCOP 175 SYRCVL"}, nil},
 		{"an act one denies a part in is not done", "Serbia's government on Sunday denied any involvement in an armed raid on a village in northern Kosovo.", []string{"SRBGOV 190 KSVCVL negated"}, nil},
+		{"the lexicon's noun outranks the embedded dictionary's verb pattern on it", "The International Criminal Court issued arrest warrants for Israel's prime minister and a Hamas leader.", []string{"IGOJUDICC 173 ISRGOV"}, []string{"IGOJUDICC 100"}},
 		{"a reduced relative stays a participle", "Sanctions imposed on Belarus by the European Union took effect.", nil, []string{"BLR 163"}},
 		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
 		{"a verb after 'to' the tagger read as a noun", "Estonia asked NATO allies to station more troops in the Baltic states.", []string{"EST 02"}, nil},

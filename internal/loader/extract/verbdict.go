@@ -100,6 +100,14 @@ func dictRule(code string) *VerbRule {
 	return r
 }
 
+// isDictRule reports whether r stands for a code of the verb dictionary
+// rather than a rule of kg's lexicon.
+func isDictRule(r *VerbRule) bool {
+	dictRulesMu.Lock()
+	defer dictRulesMu.Unlock()
+	return r != nil && dictRules[r.Code] == r
+}
+
 // embeddedVerb reports whether a dictionary verb comes from the
 // dictionaries kg embeds, which rank below its own lexicon; a user's
 // dictionary ranks above it.
