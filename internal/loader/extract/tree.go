@@ -1405,10 +1405,17 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 }
 
 // supposed reports whether predicate h is said of a supposed case: "would
-// cripple", "could cost".
+// cripple", "could cost", "if talks resume".
 func (f *treeFinder) supposed(h int) bool {
 	for _, a := range f.s.ChildrenByRel(h, "aux") {
 		if l := f.low(a); l == "would" || l == "could" || l == "might" || l == "may" {
+			return true
+		}
+	}
+	// "If talks between Washington and Pyongyang ever resume": a
+	// condition's subject is supposed too.
+	for _, m := range f.s.ChildrenByRel(h, "mark") {
+		if hypoMarkers[f.low(m)] {
 			return true
 		}
 	}

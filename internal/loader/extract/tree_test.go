@@ -325,6 +325,7 @@ func TestTreeStructure(t *testing.T) {
 		{"an infinitive is no finite verb, and a compound noun keeps its tag when the sentence is tagged again", "Hungarian riot police fired tear gas and water cannon at hundreds of Syrian migrants trying to break through the border fence with Serbia at Roszke.", []string{"HUNCOP 175 SYRCVL"}, nil},
 		{"an act one denies a part in is not done", "Serbia's government on Sunday denied any involvement in an armed raid on a village in northern Kosovo.", []string{"SRBGOV 190 KSVCVL negated"}, nil},
 		{"the lexicon's noun outranks the embedded dictionary's verb pattern on it", "The International Criminal Court issued arrest warrants for Israel's prime minister and a Hamas leader.", []string{"IGOJUDICC 173 ISRGOV"}, []string{"IGOJUDICC 100"}},
+		{"an event noun subject of a condition is supposed", "If talks between Washington and Pyongyang ever resume, analysts say, the first sticking point would be North Korea's demand.", []string{"USA 046 PRK hypothetical symmetric"}, nil},
 		{"a reduced relative stays a participle", "Sanctions imposed on Belarus by the European Union took effect.", nil, []string{"BLR 163"}},
 		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
 		{"a verb after 'to' the tagger read as a noun", "Estonia asked NATO allies to station more troops in the Baltic states.", []string{"EST 02"}, nil},
