@@ -50,30 +50,21 @@ func (s *Store) Version() (uint64, error) {
 
 // Document returns the document with the given ID, text and raw input
 // included, or an error matching ErrNotFound.
-func (s *Store) Document(id string) (graph.Document, error) {
-	var d graph.Document
-	err := s.db.View(func(txn *badger.Txn) error {
-		var err error
-		if d, err = getDocument(txn, id); err != nil {
-			return err
-		}
-		return readText(txn, &d)
-	})
-	if err != nil {
-		return graph.Document{}, fmt.Errorf("document %s: %w", id, err)
-	}
-	return d, nil
-}
+func (s *Store) Document(id string) (graph.Document, error) { return s.document(id, true) }
 
 // DocumentMeta returns the document with the given ID without its text and
 // raw input, or an error matching ErrNotFound: what naming a document in
 // an answer needs.
-func (s *Store) DocumentMeta(id string) (graph.Document, error) {
+func (s *Store) DocumentMeta(id string) (graph.Document, error) { return s.document(id, false) }
+
+func (s *Store) document(id string, withText bool) (graph.Document, error) {
 	var d graph.Document
 	err := s.db.View(func(txn *badger.Txn) error {
 		var err error
-		d, err = getDocument(txn, id)
-		return err
+		if d, err = getDocument(txn, id); err != nil || !withText {
+			return err
+		}
+		return readText(txn, &d)
 	})
 	if err != nil {
 		return graph.Document{}, fmt.Errorf("document %s: %w", id, err)
