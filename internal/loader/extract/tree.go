@@ -2456,6 +2456,25 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			}
 		}
 	}
+	if h := t.Head; len(agents) == 0 && len(targets) == 0 && t.Rel == "obj" && f.is(drawVerbs, h) {
+		// "test-fired a missile, drawing condemnation from Washington":
+		// what one draws from others is their act on one.
+		for _, o := range f.s.Children(n) {
+			if f.tok(o).Rel == "nmod" && f.caseOf(o) == "from" {
+				agents = f.actorsAt(o)
+			}
+		}
+		for _, o := range f.obliques(h) {
+			if len(agents) == 0 && f.caseOf(o) == "from" {
+				agents = f.actorsAt(o)
+			}
+		}
+		if len(agents) > 0 {
+			if targets = f.doers(h); len(targets) == 0 {
+				targets = f.actorsAt(f.s.Child(h, "nsubj")) // "Pakistan's move drew praise"
+			}
+		}
+	}
 	if len(agents) == 0 {
 		// "engaged in a gun battle", "took part in talks": the event noun
 		// of a verb of taking part.
@@ -2774,6 +2793,9 @@ func (f *treeFinder) rootOf(x int) int {
 	return x
 }
 
+// drawVerbs get an act from others: "drew condemnation from Washington".
+var drawVerbs = verbSet(`draw attract earn receive prompt provoke spark`)
+
 var sendVerbs = verbSet(`send dispatch deploy appoint name`)
 
 // actOwners returns whose the act named by noun h is: its possessor, an
@@ -2799,6 +2821,14 @@ func (f *treeFinder) actOwners(h int) []*actorRec {
 // ("Insurgents ambushed a Mozambican army convoy"). Nil when x is no
 // role noun or the clause names neither.
 func (f *treeFinder) bareRole(x, v int, others []*actorRec) []*actorRec {
+	if x > 0 && (quantityWords[f.lemma(x)] || f.tok(x).UPOS == "NUM") {
+		// "Hundreds of protesters marched"
+		for _, c := range f.s.ChildrenByRel(x, "nmod") {
+			if f.caseOf(c) == "of" {
+				x = c
+			}
+		}
+	}
 	if x <= 0 || len(f.actorsAt(x)) > 0 {
 		return nil
 	}
