@@ -1228,6 +1228,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			targets = append(targets, f.namedAt(o)...)
 		}
 	}
+	if len(targets) == 0 && !passive && cameo.Root(r.Code) == "04" {
+		targets = f.meetingParticipants(v)
+	}
 	if len(targets) == 0 && !passive && contains(r.Preps, "to") && len(r.Requires) > 0 {
 		// "sent 40 trucks loaded with food, flour and medical supplies
 		// to Syria": the to-phrase the parser hung deep in what is given.
@@ -2792,6 +2795,42 @@ func (f *treeFinder) rootOf(x int) int {
 	}
 	return x
 }
+
+// meetingParticipants returns whom the meeting verb v's object names as
+// taking part, by a participle describing it: "will attend a summit
+// involving the leaders of Tajikistan and Afghanistan", "a conference
+// attended by leaders of Pakistan and Afghanistan".
+func (f *treeFinder) meetingParticipants(v int) []*actorRec {
+	o := f.object(v)
+	if o <= 0 || len(f.actorsAt(o)) > 0 {
+		return nil
+	}
+	var out []*actorRec
+	parts := f.s.ChildrenByRel(o, "acl")
+	for _, a := range f.s.ChildrenByRel(v, "advcl") {
+		if a > o && (f.tok(a).XPOS == "VBG" || f.tok(a).XPOS == "VBN") {
+			parts = append(parts, a) // the participle hung on the verb
+		}
+	}
+	for _, a := range parts {
+		switch {
+		case f.is(involveVerbs, a):
+			for _, x := range f.s.ChildrenByRel(a, "obj") {
+				out = append(out, f.actorsAt(x)...)
+			}
+		case f.lemma(a) == "attend":
+			for _, x := range f.obliques(a) {
+				if f.caseOf(x) == "by" {
+					out = append(out, f.actorsAt(x)...)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// involveVerbs name whom a meeting has taking part.
+var involveVerbs = verbSet(`involve include gather`)
 
 // drawVerbs get an act from others: "drew condemnation from Washington".
 var drawVerbs = verbSet(`draw attract earn receive prompt provoke spark`)
