@@ -117,7 +117,7 @@ func (e *Engine) parseSentence(text string, toks []token, ms []mention) *syntax.
 		}
 	}
 	compounds := e.compoundNouns(s, keep)
-	numbersAsVerbs(s, keep)
+	retagNumbers(s, keep)
 	adjectivalParticiples(s, keep)
 	verbAfterWeekday(s, keep)
 	e.nounAfterDeterminer(s, keep)
@@ -236,11 +236,11 @@ func (e *Engine) nounAfterDeterminer(s *syntax.Sentence, keep []bool) {
 	}
 }
 
-// numbersAsVerbs retags as numbers the number words the tagger read as
+// retagNumbers retags as numbers the number words the tagger read as
 // something else: "Several hundred Myanmar exiles rallied" read "hundred"
 // as the sentence's verb, "arrested eleven Chinese fishermen" "eleven" as
 // a preposition.
-func numbersAsVerbs(s *syntax.Sentence, keep []bool) {
+func retagNumbers(s *syntax.Sentence, keep []bool) {
 	for i := range s.Tokens {
 		w := &s.Tokens[i]
 		if w.UPOS == "NUM" || w.UPOS == "NOUN" {

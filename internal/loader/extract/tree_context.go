@@ -54,6 +54,9 @@ interested interest willingness readiness intention desire commitment determinat
 func (f *treeFinder) deniedPart(x int) int {
 	t := f.tok(x)
 	h := t.Head
+	if h <= 0 {
+		return 0
+	}
 	switch {
 	case t.Rel == "nmod" && involvementNouns[f.lemma(h)] && f.tok(h).Rel == "obj" && f.is(denyVerbs, f.tok(h).Head):
 		return f.tok(h).Head
@@ -97,6 +100,13 @@ func (f *treeFinder) context(fd *finding, p int) {
 			x = f.rootOf(x) // the sentence's speaker's act: what its clause is in governs it
 			continue
 		}
+		if d := f.deniedPart(x); d > 0 {
+			// "denied any involvement in an armed raid": the act one
+			// denies a part in is told as not done by them.
+			fd.negated = !fd.negated
+			f.setReporter(fd, d)
+			return
+		}
 		h := t.Head
 		accused := f.is(allegeVerbs, h) ||
 			// "accused the Emirates of arming", read as the object's clause
@@ -110,12 +120,6 @@ func (f *treeFinder) context(fd *finding, p int) {
 			}
 		}
 		switch {
-		case f.deniedPart(x) > 0:
-			// "denied any involvement in an armed raid": the act one
-			// denies a part in is told as not done by them.
-			fd.negated = !fd.negated
-			f.setReporter(fd, f.deniedPart(x))
-			return
 		case (t.Rel == "acl" || t.Rel == "ccomp") && chargeNouns[f.lemma(h)] && f.tok(h).Rel != "root" && f.is(denyVerbs, f.tok(h).Head):
 			// "Kenya denied reports that its police had killed
 			// protesters": what denied reports tell is not done, as
