@@ -1690,6 +1690,9 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 			if as := f.actOwners(n); len(as) > 0 {
 				return as, passive // "the U.S. decision to return it to the list"
 			}
+			if as := f.hungByPhrase(n); len(as) > 0 {
+				return as, passive // "dismissed calls by the Arab League to withdraw"
+			}
 			if f.tok(n).Rel != "obj" {
 				return nil, passive
 			}
@@ -2851,6 +2854,22 @@ func (f *treeFinder) actOwners(h int) []*actorRec {
 		}
 	}
 	return out
+}
+
+// hungByPhrase returns the actors of the by-phrase that the parser hung
+// on the verb of object n right after it: "dismissed calls by the Arab
+// League to withdraw", the League's calls.
+func (f *treeFinder) hungByPhrase(n int) []*actorRec {
+	if f.tok(n).Rel != "obj" {
+		return nil
+	}
+	_, end := f.s.Span(n)
+	for _, o := range f.obliques(f.tok(n).Head) {
+		if start, _ := f.s.Span(o); start == end+1 && f.caseOf(o) == "by" {
+			return f.actorsAt(o)
+		}
+	}
+	return nil
 }
 
 // bareRole returns the actor that role noun x, which names no country,
