@@ -3110,9 +3110,17 @@ func (f *treeFinder) deeperTargets(v int, preps []string) []*actorRec {
 		if !contains(preps, p) || len(f.actorsAt(o)) > 0 {
 			continue
 		}
-		for _, c := range f.s.Children(o) {
-			if rel := f.tok(c).Rel; (rel == "nmod" || rel == "obl") && deeperPreps[f.caseOf(c)] {
-				out = append(out, f.actorsAt(c)...)
+		heads := []int{o}
+		for _, c := range f.s.ChildrenByRel(o, "nmod") {
+			if f.caseOf(c) == "of" && len(f.actorsAt(c)) == 0 {
+				heads = append(heads, c) // "optimistic about the future of relations with Saudi Arabia"
+			}
+		}
+		for _, h := range heads {
+			for _, c := range f.s.Children(h) {
+				if rel := f.tok(c).Rel; (rel == "nmod" || rel == "obl") && deeperPreps[f.caseOf(c)] {
+					out = append(out, f.actorsAt(c)...)
+				}
 			}
 		}
 	}
