@@ -1699,6 +1699,11 @@ func (f *treeFinder) subject(v int) (agents []*actorRec, passive bool) {
 			v = f.tok(n).Head
 		case f.speakerParticiple(v):
 			v = f.rootOf(v)
+		case t.Rel == "ccomp" && t.XPOS == "VBG" && v > 1 && f.low(v-1) == ",":
+			// "the White House said, thanking Doha for its efforts": a
+			// participle set off after a verb of saying, read as what
+			// was said, is the sayer's.
+			v = t.Head
 			continue
 		case t.Rel == "conj" || t.Rel == "xcomp" || t.Rel == "advcl" || t.Rel == "acl" && f.tok(t.Head).UPOS == "VERB":
 			if t.Rel == "advcl" || t.Rel == "acl" {

@@ -332,6 +332,7 @@ func TestTreeStructure(t *testing.T) {
 		{"a meeting's participants named by a participle", "The Russian president will attend a quadrilateral summit also involving the leaders of Tajikistan and Afghanistan.", []string{"RUSGOV 042 TJKGOV planned", "RUSGOV 042 AFGGOV planned"}, nil},
 		{"a call's maker named by the by-phrase the parser hung on the verb", "Israel on Sunday dismissed calls by the Arab League to withdraw its forces from southern Syria.", []string{"ISR 120 IGOMEAARL"}, []string{"ISR 0256"}},
 		{"a statement's target through the noun it is about", "Iranian President Masoud Pezeshkian said on Sunday he was optimistic about the future of relations with Saudi Arabia.", []string{"IRNGOV 013 SAU"}, nil},
+		{"a participle set off after a verb of saying is the sayer's", "Iran freed two American citizens on Thursday, the White House said, thanking Doha for its efforts.", []string{"USA 051 QAT"}, nil},
 		{"a reduced relative stays a participle", "Sanctions imposed on Belarus by the European Union took effect.", nil, []string{"BLR 163"}},
 		{"the owner of the thing a rule asks for", "ECOWAS suspended the membership of Niger.", []string{"160 NER"}, nil},
 		{"a verb after 'to' the tagger read as a noun", "Estonia asked NATO allies to station more troops in the Baltic states.", []string{"EST 02"}, nil},
