@@ -1228,8 +1228,11 @@ func (r *recognizer) capitalized(i int) int {
 		}
 	}
 	if typ == graph.Person && (isPlace(toks[i:j]) || i > 0 && locatives[toks[i-1].low] ||
-		i > 1 && toks[i-1].low == "of" && placeNouns[toks[i-2].low]) {
-		typ = graph.Place // "in New York", "at Chebarkul", "the border town of Naqoura"
+		i > 1 && toks[i-1].low == "of" && placeNouns[toks[i-2].low] ||
+		j < len(toks) && (placeNouns[toks[j].low] || toks[j].low == "area")) {
+		// "in New York", "at Chebarkul", "the border town of Naqoura",
+		// "the Croix-des-Bouquets area", "the Artibonite region"
+		typ = graph.Place
 	}
 	if typ == graph.Person {
 		known := r.doc.surnames[last] != nil

@@ -728,3 +728,20 @@ func TestAcronymDefinedInText(t *testing.T) {
 		t.Errorf("no event of the National Liberation Army in the sentence that calls it the ELN: %+v", res.Events)
 	}
 }
+
+// TestNameBeforePlaceNoun: a name found in no dictionary right before a
+// place noun ("the Croix-des-Bouquets area", "the Artibonite region") is
+// that place, not an actor an act could be done to.
+func TestNameBeforePlaceNoun(t *testing.T) {
+	e := treeEngine(t)
+	ds := newDocState()
+	for _, text := range []string{"Fighting spread to the Croix-des-Bouquets area.", "Floods hit the Artibonite region."} {
+		rec := &recognizer{e: e, doc: ds}
+		rec.text, rec.toks = text, tokenize(text, nil)
+		for _, m := range rec.run() {
+			if m.actor != nil && m.actor.unknown && m.actor.Type != graph.Place {
+				t.Errorf("%q: %q is a %s, want a place", text, m.actor.Name, m.actor.Type)
+			}
+		}
+	}
+}
