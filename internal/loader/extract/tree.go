@@ -577,9 +577,18 @@ func (e *Engine) withoutTitles(s *syntax.Sentence, toks []token, ms []mention) *
 	if len(cuts) == 0 {
 		return nil
 	}
+	return sentenceOf(s, func(_ int, t *syntax.Token) bool {
+		return !slices.ContainsFunc(cuts, func(c [2]int) bool { return t.Start >= c[0] && t.Start < c[1] })
+	})
+}
+
+// sentenceOf returns a copy of tagged sentence s with the words keep
+// keeps, unparsed: for parsing a clause again without a phrase that threw
+// the parser.
+func sentenceOf(s *syntax.Sentence, keep func(i int, t *syntax.Token) bool) *syntax.Sentence {
 	s2 := &syntax.Sentence{Text: s.Text}
-	for _, t := range s.Tokens {
-		if slices.ContainsFunc(cuts, func(c [2]int) bool { return t.Start >= c[0] && t.Start < c[1] }) {
+	for i, t := range s.Tokens {
+		if !keep(i, &t) {
 			continue
 		}
 		t.ID, t.Head, t.Rel = len(s2.Tokens)+1, 0, ""
@@ -619,15 +628,7 @@ func withoutDate(s *syntax.Sentence) *syntax.Sentence {
 		if u := ts[k-1].UPOS; u != "PROPN" && u != "NOUN" {
 			continue
 		}
-		s2 := &syntax.Sentence{Text: s.Text}
-		for i, t := range ts {
-			if i >= k && i < end {
-				continue
-			}
-			t.ID, t.Head, t.Rel = len(s2.Tokens)+1, 0, ""
-			s2.Tokens = append(s2.Tokens, t)
-		}
-		return s2
+		return sentenceOf(s, func(i int, _ *syntax.Token) bool { return i < k || i >= end })
 	}
 	return nil
 }
@@ -662,12 +663,7 @@ func withoutFronted(s *syntax.Sentence) (*syntax.Sentence, int) {
 	if !verb {
 		return nil, 0
 	}
-	s2 := &syntax.Sentence{Text: s.Text}
-	for _, t := range ts[comma+1:] {
-		t.ID, t.Head, t.Rel = len(s2.Tokens)+1, 0, ""
-		s2.Tokens = append(s2.Tokens, t)
-	}
-	return s2, ts[comma].End
+	return sentenceOf(s, func(i int, _ *syntax.Token) bool { return i > comma }), ts[comma].End
 }
 
 // dropNested drops an event whose trigger noun lies in the object of a
@@ -795,12 +791,7 @@ func (e *Engine) triggerIn(toks []token) bool {
 // bareOfficeIn reports whether a word outside any actor's name names a
 // state organ or office: "the prime minister", "the police".
 func (e *Engine) bareOfficeIn(toks []token, ms []mention) bool {
-	covered := make([]bool, len(toks))
-	for _, m := range ms {
-		for k := m.start; k < m.end && k < len(toks); k++ {
-			covered[k] = true
-		}
-	}
+	covered := coveredBy(toks, ms)
 	for i, t := range toks {
 		if covered[i] || !t.word {
 			continue
@@ -815,16 +806,22 @@ func (e *Engine) bareOfficeIn(toks []token, ms []mention) bool {
 	return false
 }
 
-// forceOnPeopleIn reports whether a sentence has a verb of force against
-// people (arrest, torture, killing) and a noun for people outside any
-// actor's name.
-func (e *Engine) forceOnPeopleIn(toks []token, ms []mention) bool {
+// coveredBy marks the tokens inside an actor's mention.
+func coveredBy(toks []token, ms []mention) []bool {
 	covered := make([]bool, len(toks))
 	for _, m := range ms {
 		for k := m.start; k < m.end && k < len(toks); k++ {
 			covered[k] = true
 		}
 	}
+	return covered
+}
+
+// forceOnPeopleIn reports whether a sentence has a verb of force against
+// people (arrest, torture, killing) and a noun for people outside any
+// actor's name.
+func (e *Engine) forceOnPeopleIn(toks []token, ms []mention) bool {
+	covered := coveredBy(toks, ms)
 	force, people := false, false
 	for i, t := range toks {
 		for _, tr := range e.lex.triggers[t.low] {
@@ -2769,7 +2766,6 @@ func (f *treeFinder) topic(o int, code string) bool {
 // placeParticiples tell what a place holds ("a base hosting troops").
 var placeParticiples = verbSet(`host house shelter hold contain store harbour harbor accommodate`)
 
-// sendVerbs send someone to act.
 // stanceVerbs take a stand on another actor: their participle, set off
 // by a comma, tells what the speaker of the sentence did.
 var stanceVerbs = verbSet(`accuse blame charge criticise criticize condemn denounce praise urge warn cite describe`)
@@ -2843,6 +2839,7 @@ var involveVerbs = verbSet(`involve include gather`)
 // drawVerbs get an act from others: "drew condemnation from Washington".
 var drawVerbs = verbSet(`draw attract earn receive prompt provoke spark`)
 
+// sendVerbs send someone to act.
 var sendVerbs = verbSet(`send dispatch deploy appoint name`)
 
 // actOwners returns whose the act named by noun h is: its possessor, an
