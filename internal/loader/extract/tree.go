@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -266,16 +267,40 @@ million billion trillion`)
 // adjectivalParticiples retags as adjectives the participles that news
 // uses as adjectives before a noun ("relations with neighbouring
 // Djibouti", "the ruling party"), which the tagger read as verbs taking
-// the noun as object.
+// the noun as object, and a past participle between an article or a
+// count and its noun ("released six detained American citizens", "the
+// jailed journalist"), where no verb can stand.
 func adjectivalParticiples(s *syntax.Sentence, keep []bool) {
 	for i := 0; i+1 < len(s.Tokens); i++ {
 		w, next := &s.Tokens[i], &s.Tokens[i+1]
-		if w.UPOS != "VERB" || !participleAdjectives[strings.ToLower(w.Form)] || !nounWord(next) && next.UPOS != "ADJ" {
+		if w.UPOS != "VERB" || !nounWord(next) && next.UPOS != "ADJ" {
+			continue
+		}
+		if !participleAdjectives[strings.ToLower(w.Form)] && !(i > 0 && pastForm(w) && countOrArticle(&s.Tokens[i-1])) {
 			continue
 		}
 		w.UPOS, w.XPOS = "ADJ", "JJ"
 		keep[i] = true
 	}
+}
+
+func pastForm(w *syntax.Token) bool {
+	return (w.XPOS == "VBD" || w.XPOS == "VBN") && strings.HasSuffix(strings.ToLower(w.Form), "ed")
+}
+
+// countOrArticle reports whether w is an article or a count, not a year
+// ("in 2019 passed laws").
+func countOrArticle(w *syntax.Token) bool {
+	if articles[strings.ToLower(w.Form)] {
+		return true
+	}
+	if w.UPOS != "NUM" {
+		return false
+	}
+	if n, err := strconv.Atoi(w.Form); err == nil && n >= 1800 && n <= 2100 {
+		return false
+	}
+	return true
 }
 
 // verbAfterWeekday retags as a past-tense verb a participle right after
@@ -1053,6 +1078,13 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			restPrep = p
 		}
 	}
+	if len(r.Requires) > 0 && restPrep != "" && !verbParticles[restPrep] && !f.requiredAfter(v, restPrep, r.Requires) {
+		// "withdraw from" an agreement: the word is what the verb's own
+		// preposition governs, not "withdrew from villages under the
+		// terms of the ceasefire agreement".
+		f.consumed = f.consumed[:consumed]
+		return finding{}, false
+	}
 	if len(r.Requires) > 0 && !f.requires(v, r.Requires) || r.Directive && !f.directs(v) {
 		f.consumed = f.consumed[:consumed]
 		return finding{}, false
@@ -1501,6 +1533,21 @@ func (f *treeFinder) restWord(v int, w string) (prep string, ok bool) {
 	return "", false
 }
 
+// verbParticles end phrasal verbs ("pull out"), whose object is the
+// verb's, not the particle's: "pulling its aid staff out of Niger".
+var verbParticles = toSet(`out up down off back away over`)
+
+// requiredAfter reports whether one of words is in a phrase of verb v
+// that preposition prep introduces.
+func (f *treeFinder) requiredAfter(v int, prep string, words []string) bool {
+	for _, c := range f.s.Children(v) {
+		if strings.HasPrefix(f.tok(c).Rel, "obl") && f.caseOf(c) == prep && f.requiredIn(c, words) {
+			return true
+		}
+	}
+	return false
+}
+
 // requiredIn reports whether one of words is in the phrase headed by h.
 func (f *treeFinder) requiredIn(h int, words []string) bool {
 	for _, d := range f.s.Subtree(h) {
@@ -1554,6 +1601,9 @@ func (f *treeFinder) requires(v int, words []string) bool {
 		if rel == "nsubj" || rel == "punct" || rel == "conj" || rel == "parataxis" || (rel == "advcl" || rel == "obl") && sceneMarks[f.markOf(c)] {
 			continue
 		}
+		if rel == "advcl" && f.toClause(c) {
+			continue // a purpose: "deployed peacekeepers to Somalia to help government forces"
+		}
 		for _, d := range f.s.Subtree(c) {
 			if f.wordIn(words, d) {
 				return true
@@ -1564,8 +1614,8 @@ func (f *treeFinder) requires(v int, words []string) bool {
 	// more Patriot air-defence systems, the ministry said"): the words
 	// right after the verb, up to the clause's end, count too.
 	for k := v + 1; k <= f.s.Len() && k <= v+8; k++ {
-		if l := f.low(k); l == "," || l == ";" || l == "." {
-			break
+		if l := f.low(k); l == "," || l == ";" || l == "." || f.tok(k).Rel == "mark" {
+			break // a clause of its own begins: "sent peacekeepers to Haiti to help"
 		}
 		if f.wordIn(words, k) {
 			return true
@@ -2007,6 +2057,9 @@ func (f *treeFinder) coordAfter(c int) []*actorRec {
 // in Sudan to agree".
 func (f *treeFinder) objectActors(v, o int) []*actorRec {
 	as := f.actorsAt(o)
+	if len(as) == 0 && f.tok(o).UPOS == "PRON" {
+		return f.objectAntecedent(v, o)
+	}
 	if len(as) > 0 || f.tok(o).UPOS != "NOUN" {
 		return as
 	}
@@ -2020,6 +2073,32 @@ func (f *treeFinder) objectActors(v, o int) []*actorRec {
 		}
 		if start, _ := f.s.Span(c); start == end+1 && (f.caseOf(c) == "in" || f.caseOf(c) == "from") {
 			return f.actorsAt(c)
+		}
+	}
+	return nil
+}
+
+// objectAntecedent resolves object pronoun o of a participle or
+// coordinated verb v to the object of the verb v hangs from, when they
+// agree in number: "detained two traders, accusing them of smuggling",
+// "arrested the opposition leader and charged him with treason".
+func (f *treeFinder) objectAntecedent(v, o int) []*actorRec {
+	t := f.tok(v)
+	if t.Head <= 0 || t.Rel != "advcl" && t.Rel != "conj" {
+		return nil
+	}
+	low := f.low(o)
+	if low != "them" && low != "him" && low != "her" {
+		return nil
+	}
+	for _, c := range f.s.ChildrenByRel(t.Head, "obj") {
+		as := f.actorsAt(c)
+		if c > o || len(as) == 0 {
+			continue
+		}
+		plural := f.tok(c).XPOS == "NNS" || f.tok(c).XPOS == "NNPS" || f.s.Child(c, "conj") > 0
+		if low == "them" && plural || low != "them" && !plural && len(as) == 1 && as[0].Type == graph.Person {
+			return as
 		}
 	}
 	return nil
@@ -2320,8 +2399,12 @@ func (f *treeFinder) noun(n int) {
 var partakeVerbs = verbSet(`engage participate take join involve`)
 
 var treeLightVerbs = verbSet(`hold have conduct launch carry stage make pay begin start resume continue undertake
-mount wage step intensify escalate sign conclude ink reach impose announce extend deliver provide give
+mount wage step intensify escalate sign conclude ink reach impose announce extend deliver provide give take
 open lodge file issue express host expand boost increase deepen strengthen`)
+
+// fearNouns name an act that may come: "fears of a war", "the risk of
+// clashes".
+var fearNouns = toSet(`fear risk danger prospect possibility spectre specter likelihood`)
 
 // nounEvent codes event noun n under one trigger.
 func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
@@ -2623,6 +2706,11 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 				fd.modality = graph.Hypothetical
 			}
 		}
+	}
+	if t.Rel == "nmod" && f.caseOf(n) == "of" && fearNouns[f.lemma(t.Head)] {
+		// "amid fears of a new war between the two neighbours": an act
+		// feared, not done.
+		fd.modality = graph.Hypothetical
 	}
 	if planned || t.Rel == "nsubj:pass" && f.is(planVerbs, t.Head) {
 		fd.modality = graph.Planned // "Putin's arrival is planned for October"

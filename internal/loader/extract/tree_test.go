@@ -352,6 +352,18 @@ func TestTreeStructure(t *testing.T) {
 		{"nor is the purpose of a denied act", "Rwanda denied that its troops had crossed into Congo to fight the Congolese army.", []string{"RWAMIL 190 CODMIL negated"}, nil},
 		{"an act named and supposed", "A Chinese blockade of Taiwan, if it ever happened, would disrupt chip supplies.", []string{"CHN 191 TWN hypothetical"}, nil},
 		{"word sense: a list after include", "The Iranian delegation included officials from Russia and China.", nil, []string{"IRNGOV"}},
+		{"a light verb 'take' with a noun of force", "Turkey took military action against Kurdish fighters in Syria.", []string{"TUR 19"}, nil},
+		{"a threat to take action, a date before the complement", "Serbia threatened on Friday to take swift military action against Kosovo.", []string{"SRB 138 KSV"}, []string{"SRB 19"}},
+		{"a participle between a count and its noun", "Belarus freed two detained Polish nationals on Monday.", []string{"BLR 0841 POL"}, nil},
+		{"the preposition of a blocking names its target", "Greek farmers blocked a border crossing with Bulgaria.", []string{"GRC", "144 BGR"}, []string{"144 GRC"}},
+		{"a purpose clause asks nothing of the verb", "Kenya sent more peacekeepers to Haiti to help local police forces.", []string{"KEN 074 HTI"}, []string{"KEN 150"}},
+		{"'withdraw from' asks its noun of its own phrase", "Ugandan troops withdrew from two towns in eastern Congo under the terms of a peace agreement.", []string{"UGAMIL 0874 COD"}, []string{"160"}},
+		{"a phrasal verb's object is the verb's, not its particle's", "Sweden is pulling its aid staff out of Mali.", []string{"SWE 1663 MLI"}, nil},
+		{"an adverbial with its own subject is no pattern's", "ISIS militants detonated a truck bomb in Baghdad, killing 20 people, police said, as the group claimed responsibility for the blast.", []string{"183"}, []string{"111"}},
+		{"a war feared is not fought", "Serbia moved troops to the border amid fears of a war between Serbia and Kosovo.", []string{"SRB 190 KSV hypothetical"}, []string{"SRB 190 KSV actual"}},
+		{"an object pronoun of a participle is the clause's object", "Azerbaijani police detained two Iranian journalists, accusing them of espionage.", []string{"AZECOP 112 IRN"}, nil},
+		{"a pronoun that does not agree resolves nothing", "Azerbaijani police detained an Iranian journalist, accusing them of espionage.", nil, []string{"112 IRN"}},
+		{"patrol vessels are arms", "Japan delivered four patrol vessels to the Philippines.", []string{"JPN 072 PHL"}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := treeEvents(e, c.text, graph.Date{})

@@ -630,11 +630,18 @@ var clauseRels = toSet(`acl:relcl advcl:relcl parataxis`)
 // relative clause or parataxis lies between them ("takes place amid
 // pressure to launch an offensive that fuels backlash in Pakistani cities"
 // does not take the cities). Complements and adverbials stay in, as the
-// parser often mistakes one for the other, and a word outside v's subtree
-// is let through, as TABARI read words in order.
+// parser often mistakes one for the other, unless an adverbial has a
+// subject of its own ("detonated a car bomb, police said, as the group
+// claimed responsibility for the attack" does not take "for"; a
+// complement's subject is what patterns of speech are about); a word
+// outside v's subtree is let through, as TABARI read words in order.
 func (f *treeFinder) inClauseOf(k, v int) bool {
 	for x, i := k, 0; x != v && x > 0 && i < f.s.Len(); x, i = f.tok(x).Head, i+1 {
-		if clauseRels[f.tok(x).Rel] {
+		rel := f.tok(x).Rel
+		if clauseRels[rel] {
+			return false
+		}
+		if rel == "advcl" && (f.s.Child(x, "nsubj") > 0 || f.s.Child(x, "nsubj:pass") > 0) {
 			return false
 		}
 	}
