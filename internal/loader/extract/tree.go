@@ -545,25 +545,40 @@ func (e *Engine) treeFind(ds *docState, text string, toks []token, ms []mention)
 			found = append(kept, e.findOn(ds, s2, toks, ms)...)
 		}
 	}
-	if len(found) == 0 {
-		// "Kenya on Monday denied accusations by Uganda": a date between
-		// subject and verb that threw the parser; the clause parsed
-		// without it.
-		if s2 := withoutDate(s); s2 != nil {
-			e.parser.ParseTagged(s2)
-			found = e.findOn(ds, s2, toks, ms)
-		}
+	// The parse lost the clause's verb when nothing was found, or when its
+	// root is no verb: "U.N. Secretary-General Antonio Guterres on
+	// Wednesday called on ...", read with the title as root and the
+	// verb as a modifier of the name. The clause is parsed again without
+	// what threw the parser, and that reading is taken when it finds
+	// something with a verb as root (or when nothing was found at all).
+	lost := func() bool {
+		r := s.Root()
+		return len(found) == 0 || r > 0 && s.Token(r).UPOS != "VERB"
 	}
-	if len(found) == 0 {
+	retry := func(s2 *syntax.Sentence, needVerb bool) bool {
+		e.parser.ParseTagged(s2)
+		r := s2.Root()
+		if (needVerb || len(found) > 0) && (r <= 0 || s2.Token(r).UPOS != "VERB") {
+			return false
+		}
+		if f2 := e.findOn(ds, s2, toks, ms); len(f2) > 0 || len(found) == 0 {
+			found = f2
+			return len(f2) > 0
+		}
+		return false
+	}
+	if lost() {
+		// "Kenya on Monday denied accusations by Uganda": a date between
+		// subject and verb.
+		if s2 := withoutDate(s); s2 != nil && retry(s2, false) {
+			return found
+		}
 		// "Serbian President Aleksandar Vucic and Kosovo Prime Minister
 		// Albin Kurti held talks": a run of titles and names the parser
 		// lost the subject or the verb in; the clause parsed with the
 		// names alone.
 		if s2 := e.withoutTitles(s, toks, ms); s2 != nil {
-			e.parser.ParseTagged(s2)
-			if r := s2.Root(); r > 0 && s2.Token(r).UPOS == "VERB" {
-				found = e.findOn(ds, s2, toks, ms)
-			}
+			retry(s2, true)
 		}
 	}
 	return found
@@ -2150,7 +2165,7 @@ func (f *treeFinder) sharedObject(v int, r *VerbRule) []*actorRec {
 
 // locatives introduce the place of an action; the country holding the
 // place is the target of a use of force there ("struck targets in Syria").
-var placePreps = []string{"in", "inside", "into", "near", "across", "along", "on", "at", "over", "within"}
+var placePreps = []string{"in", "inside", "into", "near", "across", "along", "on", "at", "over", "within", "through", "throughout"}
 
 // objectModifiers finds the target inside v's object when the object
 // itself is no actor: "signed an agreement with Russia", "brokered a deal
@@ -2402,6 +2417,10 @@ var treeLightVerbs = verbSet(`hold have conduct launch carry stage make pay begi
 mount wage step intensify escalate sign conclude ink reach impose announce extend deliver provide give take
 open lodge file issue express host expand boost increase deepen strengthen`)
 
+// occasionPreps introduce the occasion of an act: "during talks with",
+// "at a meeting with".
+var occasionPreps = toSet(`during at in after before on`)
+
 // fearNouns name an act that may come: "fears of a war", "the risk of
 // clashes".
 var fearNouns = toSet(`fear risk danger prospect possibility spectre specter likelihood`)
@@ -2536,6 +2555,13 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		// act done "in" another's name, inside an act's own phrase, is
 		// that act's doer's, as it is a verb's.
 		agents = without(f.actOwners(t.Head), targets)
+	}
+	if len(agents) == 0 && len(targets) > 0 && strings.HasPrefix(t.Rel, "obl") && occasionPreps[f.caseOf(n)] &&
+		cameo.Root(r.Code) == "04" && f.tok(t.Head).UPOS == "VERB" {
+		// "promised aid to Ukraine during a phone call with Zelensky":
+		// a meeting that is the occasion of the clause's act has the
+		// clause's doer at it.
+		agents = without(f.doers(t.Head), targets)
 	}
 	if len(agents) == 0 && t.Rel == "nmod" && f.caseOf(n) == "of" && lightNouns[f.lemma(t.Head)] {
 		// "Thailand's declaration of a ceasefire with Cambodia", "Russia's

@@ -17,6 +17,17 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 	if h <= 0 {
 		return nil
 	}
+	if f.owner[h-1] < 0 && partNouns[f.lemma(h)] {
+		// "marched through the streets of Maputo", "shelled the
+		// outskirts of Kharkiv": a part of a place stands for the place.
+		for _, c := range f.s.ChildrenByRel(h, "nmod") {
+			if f.caseOf(c) == "of" {
+				if as := f.actorsAt(c); len(as) > 0 {
+					return as
+				}
+			}
+		}
+	}
 	var out []*actorRec
 	heads := []int{h}
 	// "Fornost and the evil awful Gondor", read as a compound of Gondor
@@ -98,6 +109,9 @@ func (f *treeFinder) possessive(x int) bool {
 	}
 	return false
 }
+
+// partNouns name a part of a place.
+var partNouns = toSet(`street streets outskirt outskirts centre center heart suburb suburbs part parts district districts`)
 
 // quantityWords head a phrase whose of-phrase names who: "thousands of
 // Georgians", "a group of Kenyan lawmakers".

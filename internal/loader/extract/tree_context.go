@@ -566,6 +566,15 @@ func (f *treeFinder) complement(v int) int {
 			return c
 		}
 	}
+	// "called on Myanmar's military government to release Aung San Suu
+	// Kyi": the infinitive hung on the addressee.
+	for _, o := range append(f.s.ChildrenByRel(v, "obj"), f.obliques(v)...) {
+		for _, c := range f.s.ChildrenByRel(o, "acl") {
+			if f.toClause(c) && len(f.namedAt(o)) > 0 {
+				return c
+			}
+		}
+	}
 	return 0
 }
 

@@ -364,6 +364,9 @@ func TestTreeStructure(t *testing.T) {
 		{"an object pronoun of a participle is the clause's object", "Azerbaijani police detained two Iranian journalists, accusing them of espionage.", []string{"AZECOP 112 IRN"}, nil},
 		{"a pronoun that does not agree resolves nothing", "Azerbaijani police detained an Iranian journalist, accusing them of espionage.", nil, []string{"112 IRN"}},
 		{"patrol vessels are arms", "Japan delivered four patrol vessels to the Philippines.", []string{"JPN 072 PHL"}, nil},
+		{"a meeting that is the occasion of an act has its doer at it", "Spain's prime minister pledged aid to Morocco during a phone call with King Mohammed VI.", []string{"ESPGOV 041 MARGOV"}, nil},
+		{"a part of a place stands for the place", "Thousands of protesters marched through the streets of Dhaka.", []string{"BGDOPP 141 BGD"}, nil},
+		{"a parse that lost its verb is read again without the date", "U.N. Secretary-General Antonio Guterres on Wednesday called on Venezuela's military government to release Maria Corina Machado.", []string{"IGOUNO 0253 VEN"}, []string{"IGOUNO 040"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := treeEvents(e, c.text, graph.Date{})
