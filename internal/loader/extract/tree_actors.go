@@ -28,6 +28,46 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 			}
 		}
 	}
+	if f.owner[h-1] < 0 && goodsNouns[f.lemma(h)] {
+		// "tariffs on goods imported from Mexico", "a ban on imports
+		// from Russia": goods stand for the country they come from.
+		for _, c := range f.s.Children(h) {
+			switch t := f.tok(c); {
+			case t.Rel == "nmod" && f.caseOf(c) == "from":
+				if as := f.actorsAt(c); len(as) > 0 {
+					return as
+				}
+			case t.Rel == "acl" && t.UPOS == "VERB":
+				for _, o := range f.obliques(c) {
+					if p := f.caseOf(o); p == "from" || p == "in" {
+						if as := f.actorsAt(o); len(as) > 0 {
+							return as
+						}
+					}
+				}
+			}
+		}
+		// Its from-phrase hung on the verb, right after the goods.
+		if hd := f.tok(h).Head; hd > 0 {
+			_, end := f.s.Span(h)
+			for _, c := range f.s.Children(hd) {
+				if start, _ := f.s.Span(c); start == end+1 && strings.HasPrefix(f.tok(c).Rel, "obl") && f.caseOf(c) == "from" {
+					if as := f.actorsAt(c); len(as) > 0 {
+						return as
+					}
+				}
+			}
+			if f.tok(hd).Rel == "obj" || f.tok(h).Rel == "nmod" {
+				for _, c := range f.obliques(f.tok(hd).Head) {
+					if start, _ := f.s.Span(c); start == end+1 && f.caseOf(c) == "from" {
+						if as := f.actorsAt(c); len(as) > 0 {
+							return as
+						}
+					}
+				}
+			}
+		}
+	}
 	var out []*actorRec
 	heads := []int{h}
 	// "Fornost and the evil awful Gondor", read as a compound of Gondor
@@ -109,6 +149,10 @@ func (f *treeFinder) possessive(x int) bool {
 	}
 	return false
 }
+
+// goodsNouns name what a country sells.
+var goodsNouns = toSet(`good goods import imports export exports product products shipment shipments cargo
+steel aluminium aluminum car cars vehicle vehicles grain oil gas`)
 
 // partNouns name a part of a place.
 var partNouns = toSet(`street streets outskirt outskirts centre center heart suburb suburbs part parts district districts`)

@@ -365,6 +365,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a pronoun that does not agree resolves nothing", "Azerbaijani police detained an Iranian journalist, accusing them of espionage.", nil, []string{"112 IRN"}},
 		{"patrol vessels are arms", "Japan delivered four patrol vessels to the Philippines.", []string{"JPN 072 PHL"}, nil},
 		{"a meeting that is the occasion of an act has its doer at it", "Spain's prime minister pledged aid to Morocco during a phone call with King Mohammed VI.", []string{"ESPGOV 041 MARGOV"}, nil},
+		{"goods stand for the country they come from", "Canada imposed a 100 percent tariff on electric vehicles from China.", []string{"CAN 163 CHN"}, nil},
+		{"goods imported from a country, in a threat", "Washington threatened to impose tariffs on all goods imported from Brazil.", []string{"USA 1312 BRA"}, nil},
 		{"a part of a place stands for the place", "Thousands of protesters marched through the streets of Dhaka.", []string{"BGDOPP 141 BGD"}, nil},
 		{"a parse that lost its verb is read again without the date", "U.N. Secretary-General Antonio Guterres on Wednesday called on Venezuela's military government to release Maria Corina Machado.", []string{"IGOUNO 0253 VEN"}, []string{"IGOUNO 040"}},
 	} {
