@@ -2596,13 +2596,14 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		// "engaged in a gun battle", "took part in talks": the event noun
 		// of a verb of taking part.
 		// "went on strike", "went on a state visit to Japan": going on
-		// an event does it.
+		// an event does it, and so does returning to it ("returned to
+		// the negotiations").
 		// "Israel and Lebanon agreed on a ceasefire": agreeing to a
 		// concession makes it.
 		agreed := t.Head > 0 && (strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "on" || f.caseOf(n) == "to") || t.Rel == "obj") &&
 			f.lemma(t.Head) == "agree" && cameo.Root(r.Code) == "08"
 		inPart := strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "in" && f.is(partakeVerbs, t.Head) ||
-			f.caseOf(n) == "on" && f.lemma(t.Head) == "go") || agreed
+			f.caseOf(n) == "on" && f.lemma(t.Head) == "go" || f.caseOf(n) == "to" && f.lemma(t.Head) == "return") || agreed
 		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass" || inPart) && (f.is(treeLightVerbs, h) || inPart) {
 			agents = f.doers(h)
 			if len(targets) == 0 {
@@ -2758,6 +2759,9 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if d := f.deniedPart(n); d > 0 {
 		fd.negated = !fd.negated // "denied any involvement in an armed raid"
 		f.setReporter(&fd, d)
+	}
+	if h := t.Head; h > 0 && strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "to" && f.lemma(h) == "return" || f.caseOf(n) == "in" && f.is(partakeVerbs, h)) {
+		f.context(&fd, h) // "urged both sides to return to negotiations" is an appeal to meet
 	}
 	if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") {
 		if f.is(treeLightVerbs, h) && !f.calledOff(h) {

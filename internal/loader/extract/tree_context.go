@@ -552,6 +552,48 @@ func appealCode(code string) string {
 	return "020"
 }
 
+// complementTrigger returns the trigger that says what complement c
+// does. A rule that holds only for targets of some type ("withdrew from
+// ECOWAS") says nothing of a clause whose target is unknown; the word's
+// general rule does. So does a rule whose required words the clause lacks
+// ("withdraw troops" is no recall of an envoy). A verb with no rule that
+// fits takes the act from an event noun of its own phrases: "urged the
+// two sides to return to negotiations" is an appeal to negotiate.
+func (f *treeFinder) complementTrigger(c int) (trigger, bool) {
+	var trs []trigger
+	consumed := len(f.consumed)
+	for _, t := range f.triggersOf(c, false) {
+		// A verb of several words needs its other words: "take part"
+		// is no "take hostage".
+		rest := true
+		for _, w := range t.rest {
+			_, ok := f.restWord(c, w)
+			rest = rest && ok
+		}
+		f.consumed = f.consumed[:consumed]
+		if rest {
+			trs = append(trs, t)
+		}
+	}
+	for _, t := range trs {
+		if len(t.rule.TargetTypes) == 0 && (len(t.rule.Requires) == 0 || f.requires(c, t.rule.Requires)) {
+			return t, true
+		}
+	}
+	for _, k := range f.s.Children(c) {
+		if rel := f.tok(k).Rel; rel != "obj" && !strings.HasPrefix(rel, "obl") {
+			continue
+		}
+		if nts := f.triggersOf(k, true); len(nts) > 0 {
+			return nts[0], true
+		}
+	}
+	if len(trs) > 0 {
+		return trs[0], true
+	}
+	return trigger{}, false
+}
+
 // complement returns the clause v governs (xcomp, or ccomp for verbs of
 // appeal, demand, threat and intent), or 0.
 func (f *treeFinder) complement(v int) int {
@@ -701,19 +743,7 @@ func (f *treeFinder) governors() {
 		// What is threatened, urged or promised, when the complement's verb
 		// is in the vocabulary though its clause named no target:
 		// "urged Sudan to release the prisoners" is an appeal to release.
-		if trs := f.triggersOf(c, false); len(trs) > 0 {
-			// A rule that holds only for targets of some type ("withdrew
-			// from ECOWAS") says nothing of a clause whose target is
-			// unknown; the word's general rule does.
-			// So does a rule whose required words the clause lacks
-			// ("withdraw troops" is no recall of an envoy).
-			tr := trs[0]
-			for _, t := range trs {
-				if len(t.rule.TargetTypes) == 0 && (len(t.rule.Requires) == 0 || f.requires(c, t.rule.Requires)) {
-					tr = t
-					break
-				}
-			}
+		if tr, ok := f.complementTrigger(c); ok {
 			inner := finding{rule: tr.rule, code: tr.rule.Code}
 			f.codeWords(&inner, c)
 			switch {

@@ -367,6 +367,10 @@ func TestTreeStructure(t *testing.T) {
 		{"a meeting that is the occasion of an act has its doer at it", "Spain's prime minister pledged aid to Morocco during a phone call with King Mohammed VI.", []string{"ESPGOV 041 MARGOV"}, nil},
 		{"goods stand for the country they come from", "Canada imposed a 100 percent tariff on electric vehicles from China.", []string{"CAN 163 CHN"}, nil},
 		{"goods imported from a country, in a threat", "Washington threatened to impose tariffs on all goods imported from Brazil.", []string{"USA 1312 BRA"}, nil},
+		{"an appeal to return to an event noun is an appeal for that event", "The European Union urged Armenia and Azerbaijan to return to negotiations.", []string{"IGOEUREEC 026 ARM", "IGOEUREEC 026 AZE"}, []string{"0253"}},
+		{"returning to talks holds them", "Serbia returned to negotiations with Kosovo on Monday.", []string{"SRB 046 KSV"}, nil},
+		{"one returns what is held, not a place", "Russia returned 100 Ukrainian prisoners of war.", []string{"RUS 0841 UKR"}, nil},
+		{"the head of an organisation speaks for it", "The head of the African Union met Sudan's army chief in Addis Ababa.", []string{"IGOAFRAFU 040 SDN"}, nil},
 		{"a part of a place stands for the place", "Thousands of protesters marched through the streets of Dhaka.", []string{"BGDOPP 141 BGD"}, nil},
 		{"a parse that lost its verb is read again without the date", "U.N. Secretary-General Antonio Guterres on Wednesday called on Venezuela's military government to release Maria Corina Machado.", []string{"IGOUNO 0253 VEN"}, []string{"IGOUNO 040"}},
 	} {
