@@ -2417,6 +2417,30 @@ var treeLightVerbs = verbSet(`hold have conduct launch carry stage make pay begi
 mount wage step intensify escalate sign conclude ink reach impose announce extend deliver provide give take
 open lodge file issue express host expand boost increase deepen strengthen`)
 
+// withPhrase reports whether noun n has a with-phrase.
+func (f *treeFinder) withPhrase(n int) bool {
+	for _, c := range f.s.ChildrenByRel(n, "nmod") {
+		if f.caseOf(c) == "with" {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingVerb reports whether verb v is itself a meeting's: "will meet
+// the leaders during a visit" is one encounter, coded once.
+func (f *treeFinder) meetingVerb(v int) bool {
+	for _, tr := range f.triggersOf(v, false) {
+		if cameo.Root(tr.rule.Code) == "04" {
+			return true
+		}
+	}
+	return f.e.verbs != nil && len(f.e.verbs.Form(f.low(v)))+len(f.e.verbs.Lookup(f.lemma(v))) > 0 && f.is(meetVerbs, v)
+}
+
+// meetVerbs meet whatever the dictionary codes them as.
+var meetVerbs = verbSet(`meet host receive visit welcome consult`)
+
 // occasionPreps introduce the occasion of an act: "during talks with",
 // "at a meeting with".
 var occasionPreps = toSet(`during at in after before on`)
@@ -2557,10 +2581,10 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		agents = without(f.actOwners(t.Head), targets)
 	}
 	if len(agents) == 0 && len(targets) > 0 && strings.HasPrefix(t.Rel, "obl") && occasionPreps[f.caseOf(n)] &&
-		cameo.Root(r.Code) == "04" && f.tok(t.Head).UPOS == "VERB" {
+		cameo.Root(r.Code) == "04" && f.tok(t.Head).UPOS == "VERB" && !f.meetingVerb(t.Head) && f.withPhrase(n) {
 		// "promised aid to Ukraine during a phone call with Zelensky":
-		// a meeting that is the occasion of the clause's act has the
-		// clause's doer at it.
+		// a meeting with someone that is the occasion of the clause's
+		// act has the clause's doer at it.
 		agents = without(f.doers(t.Head), targets)
 	}
 	if len(agents) == 0 && t.Rel == "nmod" && f.caseOf(n) == "of" && lightNouns[f.lemma(t.Head)] {
