@@ -309,6 +309,12 @@ func (r *recognizer) run() []mention {
 			continue
 		}
 		if ent, n := r.e.trie.longest(toks, i); n > 0 && !r.longerName(ent, i+n) {
+			if i > 1 && toks[i-1].low == "of" && toks[i-2].cap && waterNouns[toks[i-2].low] {
+				// "the Sea of Japan", "the Gulf of Mexico": a place
+				// named after a country is not the country.
+				i += n
+				continue
+			}
 			i = r.afterEntry(ent, i, i+n)
 			continue
 		}
@@ -1266,6 +1272,9 @@ var locatives = toSet(`in at near from outside inside across`)
 
 // placeNouns name a kind of place before the name of one: "the town of
 // Naqoura".
+// waterNouns head the names of seas and straits: "the Sea of Japan".
+var waterNouns = toSet(`sea gulf bay strait straits ocean`)
+
 var placeNouns = toSet(`town city village region province district state county port island islands valley enclave camp municipality capital`)
 
 var placeWords = toSet(`asia europe africa america east west north south central ocean sea gulf river valley

@@ -1438,6 +1438,15 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	fd.agents, fd.targets = dedupRecs(agents), dedupRecs(targets)
 	f.codeWords(&fd, v)
 	groupCode(&fd)
+	if r := cameo.Root(fd.code); (r == "18" || r == "19") && !passive && f.crowdSubject(v) {
+		// "Congolese protesters attacked the embassies of Rwanda and
+		// France": force by a crowd of protesters is a violent protest.
+		fd.code = "145"
+	} else if p := f.patient(v, passive); p > 0 && (r == "18" || r == "19") && crowdNouns[f.lemma(p)] && stateForce(agents) {
+		// "Kenyan police attacked protesters": force by the state on a
+		// crowd of protest is repression.
+		fd.code = "175"
+	}
 	if p := f.patient(v, passive); p > 0 && forceOnPeople(fd.code) && proposalNouns[f.lemma(p)] {
 		// "bulldozed India's security concern", "the peace plan was
 		// torpedoed": force done to a proposal rejects it.
@@ -1450,6 +1459,45 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	}
 	return fd, ok
 }
+
+// crowdSubject reports whether the subject of verb v is a crowd of
+// protesters ("protesters", "thousands of demonstrators", "a mob").
+func (f *treeFinder) crowdSubject(v int) bool {
+	x, _ := f.subjectWord(v)
+	if x > 0 && (quantityWords[f.lemma(x)] || f.tok(x).UPOS == "NUM") {
+		for _, c := range f.s.ChildrenByRel(x, "nmod") {
+			if f.caseOf(c) == "of" {
+				x = c
+			}
+		}
+	}
+	return x > 0 && crowdNouns[f.lemma(x)]
+}
+
+// subjectWord returns the head of v's subject, or of the subject of the
+// verb it is coordinated with, and whether it was v's own.
+func (f *treeFinder) subjectWord(v int) (int, bool) {
+	if x := f.s.Child(v, "nsubj"); x > 0 {
+		return x, true
+	}
+	if t := f.tok(v); t.Rel == "conj" && t.Head > 0 {
+		return f.s.Child(t.Head, "nsubj"), false
+	}
+	return 0, false
+}
+
+// stateForce reports whether every agent is a state's force of order.
+func stateForce(as []*actorRec) bool {
+	for _, a := range as {
+		if a.role != "COP" && a.role != "MIL" && a.role != "SPY" {
+			return false
+		}
+	}
+	return len(as) > 0
+}
+
+// crowdNouns name crowds of protest.
+var crowdNouns = toSet(`protester protesters protestor protestors demonstrator demonstrators rioter rioters mob mobs crowd crowds`)
 
 // supposed reports whether predicate h is said of a supposed case: "would
 // cripple", "could cost", "if talks resume".
