@@ -1356,6 +1356,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if len(agents) == 0 && !passive {
 		agents = f.bareRole(f.s.Child(v, "nsubj"), v, targets)
 	}
+	if len(targets) == 0 && !passive && len(agents) > 0 && oneCountry(agents) && agents[0].country != nil {
+		targets = f.homeAdversaries(v, preps, agents[0].country, forceOnPeople(r.Code))
+	}
 	if len(targets) == 0 && !passive {
 		targets = f.homeOffice(v, agents)
 	}
@@ -1458,6 +1461,33 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		f.consumed = f.consumed[:consumed]
 	}
 	return fd, ok
+}
+
+// homeAdversaries returns the armed groups or opposition a state's
+// organ acts on, named by their role alone in v's object or in a phrase
+// of its prepositions: "the Colombian government declared a ceasefire
+// with the rebels" are Colombia's rebels (or those of the country the
+// clause an act of force happens in). Elsewhere a place names a venue,
+// and whose rebels met there is not known.
+func (f *treeFinder) homeAdversaries(v int, preps []string, home *actorRec, force bool) []*actorRec {
+	c := home
+	if p := f.clauseCountry(v); p != nil && p != home {
+		if !force {
+			return nil
+		}
+		c = p
+	}
+	var out []*actorRec
+	for _, o := range f.s.Children(v) {
+		rel := f.tok(o).Rel
+		if rel != "obj" && !(strings.HasPrefix(rel, "obl") && contains(preps, f.caseOf(o))) || len(f.actorsAt(o)) > 0 {
+			continue
+		}
+		if role := f.roleOf(o); role == "REB" || role == "INS" || role == "OPP" {
+			out = append(out, f.composeRole(c, role))
+		}
+	}
+	return out
 }
 
 // crowdSubject reports whether the subject of verb v is a crowd of
