@@ -376,7 +376,7 @@ func TestTreeStructure(t *testing.T) {
 		{"force by the police on a crowd is repression", "Ugandan police attacked opposition protesters in Kampala.", []string{"UGACOP 175 UGA"}, []string{"190"}},
 		{"shooting people is force", "Malian soldiers shot dead four civilians near Gao.", []string{"MLIMIL 190 MLICVL"}, nil},
 		{"word sense: shooting a film is no force", "The director shot a documentary in Mali.", nil, []string{"19"}},
-		{"a state's organ acts on its own rebels, named by their role", "The Philippine government signed a ceasefire with the rebels.", []string{"PHLGOV", "PHLREB"}, nil},
+		{"a state's organ acts on its own rebels, named by their role", "The Philippine government declared a ceasefire with the rebels.", []string{"PHLGOV 0871 PHLREB"}, nil},
 		{"a part of a place stands for the place", "Thousands of protesters marched through the streets of Dhaka.", []string{"BGDOPP 141 BGD"}, nil},
 		{"a parse that lost its verb is read again without the date", "U.N. Secretary-General Antonio Guterres on Wednesday called on Venezuela's military government to release Maria Corina Machado.", []string{"IGOUNO 0253 VEN"}, []string{"IGOUNO 040"}},
 	} {
