@@ -829,15 +829,16 @@ func (e *Engine) triggerIn(toks []token) bool {
 }
 
 // bareOfficeIn reports whether a word outside any actor's name names a
-// state organ or office: "the prime minister", "the police".
+// state organ or office, or the armed groups and opposition a state
+// faces at home: "the prime minister", "the police", "the rebels".
 func (e *Engine) bareOfficeIn(toks []token, ms []mention) bool {
 	covered := coveredBy(toks, ms)
 	for i, t := range toks {
 		if covered[i] || !t.word {
 			continue
 		}
-		if role, ok := e.lex.roles.word(t.low); ok && stateRoles[role] {
-			return true
+		if role, ok := e.lex.roles.word(t.low); ok && (stateRoles[role] || role == "REB" || role == "INS" || role == "OPP") {
+			return true // "the prime minister", "a truce with the rebels"
 		}
 		if _, ok := e.lex.personRoles.word(t.low); ok {
 			return true
@@ -1356,8 +1357,10 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if len(agents) == 0 && !passive {
 		agents = f.bareRole(f.s.Child(v, "nsubj"), v, targets)
 	}
-	if len(targets) == 0 && !passive && len(agents) > 0 && oneCountry(agents) && agents[0].country != nil {
-		targets = f.homeAdversaries(v, preps, agents[0].country, forceOnPeople(r.Code))
+	if len(targets) == 0 && !passive && len(agents) > 0 && oneCountry(agents) {
+		if home := f.homeOf(agents[0]); home != nil {
+			targets = f.homeAdversaries(v, preps, home, forceOnPeople(r.Code))
+		}
 	}
 	if len(targets) == 0 && !passive {
 		targets = f.homeOffice(v, agents)
@@ -1461,6 +1464,23 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		f.consumed = f.consumed[:consumed]
 	}
 	return fd, ok
+}
+
+// homeOf returns the country record of a's state organ: its own country
+// for a composed actor ("the Colombian government"), the country its
+// code names for a dictionary's organ ("Sudanese Armed Forces",
+// SDNMIL); nil for the others.
+func (f *treeFinder) homeOf(a *actorRec) *actorRec {
+	if a.country != nil {
+		return a.country
+	}
+	if len(a.Code) < 6 || !stateRoles[a.Code[3:6]] {
+		return nil
+	}
+	if ent := f.e.countries[a.Code[:3]]; ent != nil {
+		return f.ds.entryRec(ent)
+	}
+	return nil
 }
 
 // homeAdversaries returns the armed groups or opposition a state's
