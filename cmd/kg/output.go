@@ -129,10 +129,15 @@ type recordWriter[T any] struct {
 	n      int
 	enc    *json.Encoder
 	buf    bytes.Buffer // one JSON array element, before indenting
+	line   []byte       // one JSON line of a record that writes its own
 	cw     *csv.Writer
 	row    []string
 	tw     *tabwriter.Writer
 }
+
+// jsonLineAppender is a record that writes its own JSON line, the bytes
+// json.Encoder would write (graph.TripleRecord), without reflection.
+type jsonLineAppender interface{ AppendJSON([]byte) []byte }
 
 func newRecordWriter[T any](out io.Writer, format string, tty bool, cols []column[T]) (*recordWriter[T], error) {
 	rw := &recordWriter[T]{format: format, tty: tty, cols: cols, bw: bufio.NewWriterSize(out, 64<<10)}
@@ -194,6 +199,11 @@ func (rw *recordWriter[T]) Write(r T) error {
 		_, err := rw.w.Write(bytes.TrimSuffix(rw.buf.Bytes(), []byte("\n")))
 		return err
 	case formatJSONL:
+		if a, ok := any(&r).(jsonLineAppender); ok {
+			rw.line = a.AppendJSON(rw.line[:0])
+			_, err := rw.w.Write(rw.line)
+			return err
+		}
 		return rw.enc.Encode(r)
 	case formatCSV:
 		for i, c := range rw.cols {

@@ -295,12 +295,15 @@ func (f Filter) KeepEvent(e *Event) bool {
 }
 
 // KeepActor reports whether a may be an endpoint under f.Types.
-func (f Filter) KeepActor(a *Actor) bool {
+func (f Filter) KeepActor(a *Actor) bool { return f.KeepType(a.Type) }
+
+// KeepType reports whether actors of type t pass the filter's types.
+func (f Filter) KeepType(t ActorType) bool {
 	if len(f.Types) == 0 {
 		return true
 	}
-	for _, t := range f.Types {
-		if t == a.Type {
+	for _, k := range f.Types {
+		if k == t {
 			return true
 		}
 	}

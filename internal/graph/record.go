@@ -59,9 +59,13 @@ func (e Event) Record(docName string, src, dst Actor, reporter *Actor) TripleRec
 		r := reporter.Ref()
 		rep = &r
 	}
+	return e.RecordOf(docName, src.Ref(), dst.Ref(), rep)
+}
+
+// RecordOf is Record with the actors in their record form.
+func (e Event) RecordOf(docName string, sref, dref ActorRef, rep *ActorRef) TripleRecord {
 	// The codes the actors held on the event's date, where they differ
 	// from the actors' own.
-	sref, dref := src.Ref(), dst.Ref()
 	if e.SourceCode != "" {
 		sref.Code = e.SourceCode
 	}

@@ -171,20 +171,32 @@ func (s *Store) Actor(id string) (graph.Actor, error) {
 // Actors returns every actor, sorted by ID.
 func (s *Store) Actors() ([]graph.Actor, error) {
 	var out []graph.Actor
+	if err := s.EachActor(func(a *graph.Actor) error {
+		out = append(out, *a)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EachActor calls fn with every actor in ID order, stopping at fn's
+// first error, so that a caller can keep what it needs of each without
+// holding every record. The actor passed to fn is fn's to keep.
+func (s *Store) EachActor(fn func(a *graph.Actor) error) error {
 	err := s.db.View(func(txn *badger.Txn) error {
 		return scanAll(txn, prefixActor, "actors", func(c counters) int64 { return c.Actors }, func(id, v []byte) error {
 			var a graph.Actor
 			if err := decodeActor(v, &a); err != nil {
 				return fmt.Errorf("actor %s: %w", id, err)
 			}
-			out = append(out, a)
-			return nil
+			return fn(&a)
 		})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read actors: %w", err)
+		return fmt.Errorf("read actors: %w", err)
 	}
-	return out, nil
+	return nil
 }
 
 // ActorsByAlias returns the actors known by name, sorted by ID: name is
@@ -394,30 +406,43 @@ func (s *Store) EventsOfDocs(docIDs []string, fn func(docID string, events []gra
 		})
 	}
 	// Documents are read and decoded in batches, each in one transaction,
-	// a batch or two ahead of fn.
-	const docBatch = 64
+	// a batch or two ahead of fn. A batch ends at docBatch documents or
+	// once it holds eventBatch events, so that what is held ahead stays
+	// small however large the documents are.
+	const docBatch, eventBatch = 64, 2048
 	type batch struct {
 		ids    []string
 		events [][]graph.Event
 	}
+	// The interner saves allocating the same actor IDs over and over; it
+	// is emptied when it grows large, or it would end up holding every
+	// actor's ID of a large store for the whole read.
+	const internMax = 1 << 15
 	in := interner{}
 	produce := func(send func(batch) bool) error {
-		for lo := 0; lo < len(docIDs); lo += docBatch {
-			bt := batch{ids: docIDs[lo:min(lo+docBatch, len(docIDs))]}
-			bt.events = make([][]graph.Event, len(bt.ids))
+		for lo := 0; lo < len(docIDs); {
+			if len(in) > internMax {
+				clear(in)
+			}
+			var bt batch
+			n := 0
 			err := s.db.View(func(txn *badger.Txn) error {
-				for i, id := range bt.ids {
+				for ; lo < len(docIDs) && len(bt.ids) < docBatch && n < eventBatch; lo++ {
+					id := docIDs[lo]
 					b, err := getValue(txn, key(prefixBlock, id))
 					if err != nil {
 						return fmt.Errorf("events of document %s: %w", id, err)
 					}
+					var events []graph.Event
 					if err := readBlock(txn, id, b, in, nil, func(e *graph.Event, _, _ int32) error {
-						bt.events[i] = append(bt.events[i], *e)
+						events = append(events, *e)
 						return nil
 					}); err != nil {
 						return err
 					}
-					sortTextOrder(bt.events[i])
+					sortTextOrder(events)
+					bt.ids, bt.events = append(bt.ids, id), append(bt.events, events)
+					n += len(events)
 				}
 				return nil
 			})

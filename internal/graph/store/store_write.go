@@ -85,7 +85,7 @@ func (s *Store) PutDocuments(xs []graph.Extraction, force bool) ([]graph.PutStat
 // pages: a pass over the process's mappings takes well under a
 // millisecond. (A writable store lets go more often, in the background:
 // see startReleaser.)
-const releaseEvery = 2 * time.Second
+const releaseEvery = 100 * time.Millisecond
 
 // letGo lets go of the store's mapped pages (releaseMapped) when it has
 // not done so for releaseEvery. Safe for concurrent use: a page let go
