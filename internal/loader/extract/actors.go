@@ -330,6 +330,7 @@ func (r *recognizer) run() []mention {
 		}
 		i++
 	}
+	r.titlesIntoNames()
 	for k := range r.ms {
 		m := &r.ms[k]
 		if m.end < len(toks) && toks[m.end].low == "'s" {
@@ -347,6 +348,26 @@ func (r *recognizer) run() []mention {
 		}
 	}
 	return r.ms
+}
+
+// titlesIntoNames joins to a person's mention the dictionary office
+// right before it that ends in a title word: "German Chancellor Olaf
+// Scholz" is one person, not the chancellery beside him.
+func (r *recognizer) titlesIntoNames() {
+	out := r.ms[:0]
+	for k, m := range r.ms {
+		if k+1 < len(r.ms) {
+			next := &r.ms[k+1]
+			_, title := r.e.lex.titleRole[r.toks[m.end-1].low]
+			if m.kind == mDict && m.actor != nil && m.actor.Type != graph.Person && !m.actor.isCountry() &&
+				next.start == m.end && next.actor != nil && next.actor.Type == graph.Person && title {
+				next.start = m.start
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	r.ms = out
 }
 
 func (r *recognizer) surface(i, j int) string {

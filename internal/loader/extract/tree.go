@@ -1014,6 +1014,9 @@ func (f *treeFinder) triggersOf(id int, noun bool) []trigger {
 // ----- verbs -----
 
 func (f *treeFinder) verb(v int) {
+	if f.haltsObject(v) {
+		return // the event noun codes the halt: "broke off negotiations"
+	}
 	// A verb dictionary a user loaded speaks for the verbs it lists, verbs
 	// of appeal or intent included ("URGE [102]"); the lexicon for the
 	// others.
@@ -2726,7 +2729,8 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			f.lemma(t.Head) == "agree" && cameo.Root(r.Code) == "08"
 		inPart := strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "in" && f.is(partakeVerbs, t.Head) ||
 			f.caseOf(n) == "on" && f.lemma(t.Head) == "go" || f.caseOf(n) == "to" && f.lemma(t.Head) == "return") || agreed
-		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass" || inPart) && (f.is(treeLightVerbs, h) || inPart) {
+		halted := t.Rel == "obj" && cameo.Root(r.Code) == "04" && f.halts(t.Head) // "broke off negotiations"
+		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass" || inPart) && (f.is(treeLightVerbs, h) || inPart || halted) {
 			agents = f.doers(h)
 			if len(targets) == 0 {
 				for _, o := range f.obliques(h) {
@@ -2892,6 +2896,11 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 			// "called off their strike", "halted its attacks on
 			// Ukraine", "lifted the blockade": ending pressure yields.
 			fd.code = ec
+		} else if cameo.Root(fd.code) == "04" && f.halts(h) {
+			// "broke off negotiations with Hamas": a meeting under way,
+			// halted, by one side. (Verbs that halt help, trade or ties
+			// have rules of their own.)
+			fd.code, fd.oneWay = haltCode(fd.code), true
 		} else if f.is(refuseVerbs, h) || f.cancels(h) || f.is(rejectVerbs, h) {
 			fd.negated = !fd.negated // "cancelled his visit", "a planned meeting was called off"
 		} else if t.Rel == "obj" && f.lemma(h) != "agree" && (f.is(intentVerbs, h) || f.is(appealVerbs, h) || f.is(demandVerbs, h)) {
@@ -3590,6 +3599,35 @@ func (f *treeFinder) endsAct(h int) bool {
 
 // cancels reports whether verb h calls off what its object names.
 func (f *treeFinder) cancels(h int) bool { return f.is(cancelVerbs, h) || f.calledOff(h) }
+
+// halts reports whether verb h halts what is under way: "suspended
+// talks", "broke off negotiations", "froze aid".
+func (f *treeFinder) halts(h int) bool {
+	if prt := f.s.Child(h, "compound:prt"); prt > 0 && f.low(prt) == "off" && f.lemma(h) == "break" {
+		return true
+	}
+	return f.is(haltVerbs, h)
+}
+
+// haltsObject reports whether verb v halts a meeting its object names
+// ("broke off negotiations with Hamas"), which the noun codes as halted.
+func (f *treeFinder) haltsObject(v int) bool {
+	if !f.halts(v) {
+		return false
+	}
+	o := f.s.Child(v, "obj")
+	if o <= 0 {
+		return false
+	}
+	for _, tr := range f.triggersOf(o, true) {
+		if cameo.Root(tr.rule.Code) == "04" {
+			return true
+		}
+	}
+	return false
+}
+
+var haltVerbs = verbSet(`suspend halt freeze terminate interrupt`)
 
 // calledOff reports whether verb h is "call off".
 func (f *treeFinder) calledOff(h int) bool {

@@ -377,6 +377,9 @@ func TestTreeStructure(t *testing.T) {
 		{"shooting people is force", "Malian soldiers shot dead four civilians near Gao.", []string{"MLIMIL 190 MLICVL"}, nil},
 		{"word sense: shooting a film is no force", "The director shot a documentary in Mali.", nil, []string{"19"}},
 		{"a state's organ acts on its own rebels, named by their role", "The Philippine government declared a ceasefire with the rebels.", []string{"PHLGOV 0871 PHLREB"}, nil},
+		{"talks broken off are halted", "Serbia broke off negotiations with Kosovo on Friday.", []string{"SRB 164 KSV"}, []string{"130", "046"}},
+		{"talks suspended are halted", "Sudan suspended its talks with the Rapid Support Forces.", []string{"SDN 164 SDNREB"}, []string{"046", "160"}},
+		{"a dictionary's office before a person's name is the person's title", "German Chancellor Olaf Scholz praised Kenya on Wednesday.", []string{"DEU 051 KEN"}, []string{"DEUGOV 051 KEN"}},
 		{"a part of a place stands for the place", "Thousands of protesters marched through the streets of Dhaka.", []string{"BGDOPP 141 BGD"}, nil},
 		{"a parse that lost its verb is read again without the date", "U.N. Secretary-General Antonio Guterres on Wednesday called on Venezuela's military government to release Maria Corina Machado.", []string{"IGOUNO 0253 VEN"}, []string{"IGOUNO 040"}},
 	} {
