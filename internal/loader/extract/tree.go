@@ -1447,6 +1447,11 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	fd.agents, fd.targets = dedupRecs(agents), dedupRecs(targets)
 	f.codeWords(&fd, v)
 	groupCode(&fd)
+	if strings.HasPrefix(fd.code, "145") && armed(agents) {
+		// "Al-Shabaab fighters stormed an African Union base": armed men
+		// storming a place attack it; a crowd that storms it riots.
+		fd.code = "190"
+	}
 	if r := cameo.Root(fd.code); (r == "18" || r == "19") && !passive && f.crowdSubject(v) {
 		// "Congolese protesters attacked the embassies of Rwanda and
 		// France": force by a crowd of protesters is a violent protest.
@@ -1537,6 +1542,23 @@ func (f *treeFinder) subjectWord(v int) (int, bool) {
 		return f.s.Child(t.Head, "nsubj"), false
 	}
 	return 0, false
+}
+
+// armed reports whether every agent bears arms: a state's forces, rebels,
+// insurgents, militias.
+func armed(as []*actorRec) bool {
+	for _, a := range as {
+		role := a.role
+		if role == "" && len(a.Code) >= 6 {
+			role = a.Code[3:6]
+		}
+		switch role {
+		case "MIL", "REB", "INS", "UAF", "COP", "SPY":
+		default:
+			return false
+		}
+	}
+	return len(as) > 0
 }
 
 // stateForce reports whether every agent is a state's force of order.
@@ -1642,9 +1664,21 @@ func (f *treeFinder) restWord(v int, w string) (prep string, ok bool) {
 			return "", true
 		}
 	}
-	// A particle the parser attached elsewhere, right after the verb.
+	// A particle the parser attached elsewhere, right after the verb, or
+	// after its object ("handed 18 soldiers back to Cambodia", the
+	// particle read as the next phrase's adverb).
 	if v < f.s.Len() && f.low(v+1) == w {
 		return "", true
+	}
+	if verbParticles[w] {
+		for k := v + 1; k <= f.s.Len() && k <= v+6; k++ {
+			if t := f.tok(k); f.low(k) == w && (t.Rel == "advmod" || t.Rel == "compound:prt") && f.s.Ancestor(v, k) {
+				return "", true
+			}
+			if f.tok(k).UPOS == "VERB" || f.low(k) == "," {
+				break
+			}
+		}
 	}
 	return "", false
 }

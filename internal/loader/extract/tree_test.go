@@ -380,6 +380,9 @@ func TestTreeStructure(t *testing.T) {
 		{"talks broken off are halted", "Serbia broke off negotiations with Kosovo on Friday.", []string{"SRB 164 KSV"}, []string{"130", "046"}},
 		{"talks suspended are halted", "Sudan suspended its talks with the Rapid Support Forces.", []string{"SDN 164 SDNREB"}, []string{"046", "160"}},
 		{"a dictionary's office before a person's name is the person's title", "German Chancellor Olaf Scholz praised Kenya on Wednesday.", []string{"DEU 051 KEN"}, []string{"DEUGOV 051 KEN"}},
+		{"a suicide bomber blowing himself up", "A Pakistani Taliban suicide bomber blew himself up outside a police station in Peshawar.", []string{"PAKINS 1831 PAK"}, nil},
+		{"armed men storming a place attack it", "Houthi fighters stormed a Saudi border post.", []string{"190 SAU"}, []string{"145"}},
+		{"a particle after the object", "Azerbaijan handed two Armenian soldiers back to Armenia.", []string{"AZE 0841 ARM"}, nil},
 		{"a part of a place stands for the place", "Thousands of protesters marched through the streets of Dhaka.", []string{"BGDOPP 141 BGD"}, nil},
 		{"a parse that lost its verb is read again without the date", "U.N. Secretary-General Antonio Guterres on Wednesday called on Venezuela's military government to release Maria Corina Machado.", []string{"IGOUNO 0253 VEN"}, []string{"IGOUNO 040"}},
 	} {
