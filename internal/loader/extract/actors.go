@@ -1256,9 +1256,11 @@ func (r *recognizer) capitalized(i int) int {
 	}
 	if typ == graph.Person && (isPlace(toks[i:j]) || i > 0 && locatives[toks[i-1].low] ||
 		i > 1 && toks[i-1].low == "of" && placeNouns[toks[i-2].low] ||
-		j < len(toks) && (placeNouns[toks[j].low] || toks[j].low == "area")) {
+		j < len(toks) && (placeNouns[toks[j].low] || toks[j].low == "area" ||
+			j+1 < len(toks) && !toks[j].cap && toks[j].word && placeNouns[toks[j+1].low])) {
 		// "in New York", "at Chebarkul", "the border town of Naqoura",
-		// "the Croix-des-Bouquets area", "the Artibonite region"
+		// "the Croix-des-Bouquets area", "the Artibonite region", "the
+		// Golovnoi water facility"
 		typ = graph.Place
 	}
 	if typ == graph.Person {
@@ -1296,7 +1298,8 @@ var locatives = toSet(`in at near from outside inside across`)
 // waterNouns head the names of seas and straits: "the Sea of Japan".
 var waterNouns = toSet(`sea gulf bay strait straits ocean`)
 
-var placeNouns = toSet(`town city village region province district state county port island islands valley enclave camp municipality capital`)
+var placeNouns = toSet(`town city village region province district state county port island islands valley enclave camp municipality capital
+facility checkpoint outpost`)
 
 var placeWords = toSet(`asia europe africa america east west north south central ocean sea gulf river valley
 province city island islands mountains region district county town village border kashmir state

@@ -1360,6 +1360,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if len(agents) == 0 && !passive {
 		agents = f.bareRole(f.s.Child(v, "nsubj"), v, targets)
 	}
+	if len(targets) == 0 && !passive {
+		targets = f.meansTargets(v)
+	}
 	if len(targets) == 0 && !passive && len(agents) > 0 && oneCountry(agents) {
 		if home := f.homeOf(agents[0]); home != nil {
 			targets = f.homeAdversaries(v, preps, home, forceOnPeople(r.Code))
@@ -1472,6 +1475,24 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		f.consumed = f.consumed[:consumed]
 	}
 	return fd, ok
+}
+
+// meansTargets returns whom the means of verb v's act is aimed at, by a
+// gerund after "by": "violated the truce by firing mortars at a Tajik
+// border post".
+func (f *treeFinder) meansTargets(v int) []*actorRec {
+	var out []*actorRec
+	for _, c := range f.s.ChildrenByRel(v, "advcl") {
+		if f.markOf(c) != "by" || f.tok(c).XPOS != "VBG" {
+			continue
+		}
+		for _, k := range f.s.Children(c) {
+			if rel := f.tok(k).Rel; rel == "obj" || strings.HasPrefix(rel, "obl") {
+				out = append(out, f.actorsAt(k)...)
+			}
+		}
+	}
+	return out
 }
 
 // homeOf returns the country record of a's state organ: its own country
@@ -2923,6 +2944,9 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	if h := t.Head; h > 0 && strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "to" && f.lemma(h) == "return" || f.caseOf(n) == "in" && f.is(partakeVerbs, h)) {
 		f.context(&fd, h) // "urged both sides to return to negotiations" is an appeal to meet
 	}
+	if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") && f.is(violateVerbs, h) {
+		return finding{}, false // "violated the ceasefire": the violation is the act, no truce made
+	}
 	if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") {
 		if f.is(treeLightVerbs, h) && !f.calledOff(h) {
 			f.context(&fd, h) // "agreed to hold talks" is an intent to meet
@@ -3660,6 +3684,9 @@ func (f *treeFinder) haltsObject(v int) bool {
 	}
 	return false
 }
+
+// violateVerbs break what their object names.
+var violateVerbs = verbSet(`violate breach flout`)
 
 var haltVerbs = verbSet(`suspend halt freeze terminate interrupt`)
 
