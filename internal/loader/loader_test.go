@@ -204,7 +204,7 @@ func TestProcessDateline(t *testing.T) {
 	for _, e := range xt.Events {
 		got[e.CAMEO] = e.Date.String() + " " + e.DatePrecision()
 	}
-	want := map[string]string{"042": "2012-10-04 day", "057": "2012-10-04 day", "081": "2012-06 month", "111": "2012-10-08 document"}
+	want := map[string]string{"042": "2012-10-04 day", "057": "2012-10-04 day", "085": "2012-06 month", "111": "2012-10-08 document"}
 	for code, d := range want {
 		if g, ok := got[code]; !ok || g != d {
 			t.Errorf("event %s: date %q (found %v), want %q", code, g, ok, d)

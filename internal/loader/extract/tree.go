@@ -2609,6 +2609,14 @@ var fearNouns = toSet(`fear risk danger prospect possibility spectre specter lik
 func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 	r := tr.rule
 	t := f.tok(n)
+	if t.Rel == "conj" && t.Head > 0 && f.tok(t.Head).UPOS == "NOUN" && len(f.actorsAt(t.Head)) == 0 {
+		// "staged air and naval drills around Taiwan", "air" read as the
+		// object and the drills as its conjunct: the event noun stands
+		// where its first conjunct does.
+		if rel := f.tok(t.Head).Rel; rel == "obj" || rel == "nsubj:pass" || strings.HasPrefix(rel, "obl") {
+			t = f.tok(t.Head)
+		}
+	}
 	planned := false
 	if t.Rel == "nmod" && f.caseOf(n) == "of" && roundNouns[f.lemma(t.Head)] {
 		// "A planned round of talks was called off", "carried out a

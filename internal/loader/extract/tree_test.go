@@ -385,6 +385,8 @@ func TestTreeStructure(t *testing.T) {
 		{"a particle after the object", "Azerbaijan handed two Armenian soldiers back to Armenia.", []string{"AZE 0841 ARM"}, nil},
 		{"a truce violated by firing at someone is force against them", "Azerbaijani troops violated the ceasefire by firing mortars at Armenian positions.", []string{"AZEMIL 196 ARM"}, []string{"0871"}},
 		{"a name before a noun and a place noun is a place", "Kyrgyz border guards and Tajik troops exchanged heavy fire near the disputed Golovnoi water facility on Thursday.", nil, []string{"---"}},
+		{"an event noun read as an adjective's conjunct", "China's military staged large-scale air and naval drills around Taiwan.", []string{"CHNMIL 150 TWN"}, nil},
+		{"tariffs lifted ease an embargo", "China lifted its remaining tariffs on Australian wine.", []string{"CHN 085 AUS"}, nil},
 		{"a part of a place stands for the place", "Thousands of protesters marched through the streets of Dhaka.", []string{"BGDOPP 141 BGD"}, nil},
 		{"a parse that lost its verb is read again without the date", "U.N. Secretary-General Antonio Guterres on Wednesday called on Venezuela's military government to release Maria Corina Machado.", []string{"IGOUNO 0253 VEN"}, []string{"IGOUNO 040"}},
 	} {
