@@ -2949,8 +2949,11 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		fd.negated = !fd.negated // "denied any involvement in an armed raid"
 		f.setReporter(&fd, d)
 	}
-	if h := t.Head; h > 0 && strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "to" && f.lemma(h) == "return" || f.caseOf(n) == "in" && f.is(partakeVerbs, h)) {
-		f.context(&fd, h) // "urged both sides to return to negotiations" is an appeal to meet
+	if h := t.Head; h > 0 && strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "to" && f.lemma(h) == "return" || f.caseOf(n) == "in" && f.is(partakeVerbs, h) ||
+		(f.caseOf(n) == "to" || f.caseOf(n) == "on") && f.lemma(h) == "agree") {
+		// "urged both sides to return to negotiations", "urged the army
+		// and the RSF to agree to a truce": an appeal for the act.
+		f.context(&fd, h)
 	}
 	if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass") && f.is(violateVerbs, h) {
 		return finding{}, false // "violated the ceasefire": the violation is the act, no truce made

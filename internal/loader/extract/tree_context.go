@@ -321,6 +321,8 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 		}
 	}
 	switch {
+	case (f.is(rejectVerbs, h) || f.is(refuseVerbs, h)) && fd.word > 0 && f.lemma(fd.word) == "comment":
+		fd.code, fd.negated = "011", inner // "declined to comment on the proposal": 011, done
 	case f.is(denyVerbs, h):
 		// "Pyongyang denied sending troops": what is denied is reported
 		// as not done, by whoever denies it.
@@ -757,8 +759,12 @@ func (f *treeFinder) governors() {
 				if ic := intentCode(inner.rule, inner.code); ic != "" {
 					fd.code = ic
 				}
-			case f.is(rejectVerbs, v):
-				fd.code = rejectCode(inner.code)
+			case f.is(rejectVerbs, v) || f.is(refuseVerbs, v):
+				if f.lemma(c) == "comment" {
+					fd.code = "011" // "declined to comment on Poland's demand"
+				} else if f.is(rejectVerbs, v) {
+					fd.code = rejectCode(inner.code)
+				}
 			}
 		}
 		f.context(&fd, v)
