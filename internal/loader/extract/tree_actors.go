@@ -33,7 +33,8 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 		// from Russia": goods stand for the country they come from.
 		for _, c := range f.s.Children(h) {
 			switch t := f.tok(c); {
-			case t.Rel == "nmod" && f.caseOf(c) == "from":
+			case t.Rel == "nmod" && (f.caseOf(c) == "from" || f.caseOf(c) == "of" && f.lemma(h) != "good"):
+				// "imports from Russia", "imports of Japanese seafood"
 				if as := f.actorsAt(c); len(as) > 0 {
 					return as
 				}

@@ -390,6 +390,7 @@ func TestTreeStructure(t *testing.T) {
 		{"aid distributed", "The World Food Programme distributed maize to Zimbabweans.", []string{"IGOUNOWFP 073 ZWE"}, nil},
 		{"declining to comment", "Germany declined to comment on Poland's demand for war reparations.", []string{"DEU 011 POL"}, []string{"12"}},
 		{"an appeal to agree to a truce", "Qatar urged Israel and Hamas to agree to a truce in Gaza.", []string{"QAT 0256 ISR"}, []string{"ISR 0871"}},
+		{"a ban on a country's goods is an embargo", "China's commerce ministry announced an immediate ban on all imports of Japanese seafood on Thursday.", []string{"CHNGOV 163 JPN"}, []string{"172"}},
 		{"a part of a place stands for the place", "Thousands of protesters marched through the streets of Dhaka.", []string{"BGDOPP 141 BGD"}, nil},
 		{"a parse that lost its verb is read again without the date", "U.N. Secretary-General Antonio Guterres on Wednesday called on Venezuela's military government to release Maria Corina Machado.", []string{"IGOUNO 0253 VEN"}, []string{"IGOUNO 040"}},
 	} {
