@@ -1293,11 +1293,11 @@ memorandum resolution resolutions act bill doctrine plan strategy policy summit 
 
 var locatives = toSet(`in at near from outside inside across`)
 
-// placeNouns name a kind of place before the name of one: "the town of
-// Naqoura".
 // waterNouns head the names of seas and straits: "the Sea of Japan".
 var waterNouns = toSet(`sea gulf bay strait straits ocean`)
 
+// placeNouns name a kind of place before the name of one: "the town of
+// Naqoura", "the Golovnoi water facility".
 var placeNouns = toSet(`town city village region province district state county port island islands valley enclave camp municipality capital
 facility checkpoint outpost`)
 

@@ -284,6 +284,7 @@ func adjectivalParticiples(s *syntax.Sentence, keep []bool) {
 	}
 }
 
+// pastForm reports whether w is tagged a past form and ends in -ed.
 func pastForm(w *syntax.Token) bool {
 	return (w.XPOS == "VBD" || w.XPOS == "VBN") && strings.HasSuffix(strings.ToLower(w.Form), "ed")
 }
@@ -1455,11 +1456,11 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		// storming a place attack it; a crowd that storms it riots.
 		fd.code = "190"
 	}
-	if r := cameo.Root(fd.code); (r == "18" || r == "19") && !passive && f.crowdSubject(v) {
+	if root := cameo.Root(fd.code); (root == "18" || root == "19") && !passive && f.crowdSubject(v) {
 		// "Congolese protesters attacked the embassies of Rwanda and
 		// France": force by a crowd of protesters is a violent protest.
 		fd.code = "145"
-	} else if p := f.patient(v, passive); p > 0 && (r == "18" || r == "19") && crowdNouns[f.lemma(p)] && stateForce(agents) {
+	} else if p := f.patient(v, passive); p > 0 && (root == "18" || root == "19") && crowdNouns[f.lemma(p)] && stateForce(agents) {
 		// "Kenyan police attacked protesters": force by the state on a
 		// crowd of protest is repression.
 		fd.code = "175"
@@ -1503,7 +1504,7 @@ func (f *treeFinder) homeOf(a *actorRec) *actorRec {
 	if a.country != nil {
 		return a.country
 	}
-	if len(a.Code) < 6 || !stateRoles[a.Code[3:6]] {
+	if !stateRoles[roleOfActor(a)] || len(a.Code) < 3 {
 		return nil
 	}
 	if ent := f.e.countries[a.Code[:3]]; ent != nil {
@@ -1542,7 +1543,7 @@ func (f *treeFinder) homeAdversaries(v int, preps []string, home *actorRec, forc
 // crowdSubject reports whether the subject of verb v is a crowd of
 // protesters ("protesters", "thousands of demonstrators", "a mob").
 func (f *treeFinder) crowdSubject(v int) bool {
-	x, _ := f.subjectWord(v)
+	x := f.subjectWord(v)
 	if x > 0 && (quantityWords[f.lemma(x)] || f.tok(x).UPOS == "NUM") {
 		for _, c := range f.s.ChildrenByRel(x, "nmod") {
 			if f.caseOf(c) == "of" {
@@ -1554,43 +1555,50 @@ func (f *treeFinder) crowdSubject(v int) bool {
 }
 
 // subjectWord returns the head of v's subject, or of the subject of the
-// verb it is coordinated with, and whether it was v's own.
-func (f *treeFinder) subjectWord(v int) (int, bool) {
+// verb it is coordinated with; 0 when none.
+func (f *treeFinder) subjectWord(v int) int {
 	if x := f.s.Child(v, "nsubj"); x > 0 {
-		return x, true
+		return x
 	}
 	if t := f.tok(v); t.Rel == "conj" && t.Head > 0 {
-		return f.s.Child(t.Head, "nsubj"), false
+		return f.s.Child(t.Head, "nsubj")
 	}
-	return 0, false
+	return 0
+}
+
+// roleOfActor is a's role: the one it was composed with ("Kenyan
+// police"), else the one its code names (SDNMIL); "" for none.
+func roleOfActor(a *actorRec) string {
+	if a.role != "" {
+		return a.role
+	}
+	if len(a.Code) >= 6 {
+		return a.Code[3:6]
+	}
+	return ""
+}
+
+// allRoles reports whether every one of as has one of roles.
+func allRoles(as []*actorRec, roles map[string]bool) bool {
+	for _, a := range as {
+		if !roles[roleOfActor(a)] {
+			return false
+		}
+	}
+	return len(as) > 0
 }
 
 // armed reports whether every agent bears arms: a state's forces, rebels,
 // insurgents, militias.
-func armed(as []*actorRec) bool {
-	for _, a := range as {
-		role := a.role
-		if role == "" && len(a.Code) >= 6 {
-			role = a.Code[3:6]
-		}
-		switch role {
-		case "MIL", "REB", "INS", "UAF", "COP", "SPY":
-		default:
-			return false
-		}
-	}
-	return len(as) > 0
-}
+func armed(as []*actorRec) bool { return allRoles(as, armedRoles) }
 
 // stateForce reports whether every agent is a state's force of order.
-func stateForce(as []*actorRec) bool {
-	for _, a := range as {
-		if a.role != "COP" && a.role != "MIL" && a.role != "SPY" {
-			return false
-		}
-	}
-	return len(as) > 0
-}
+func stateForce(as []*actorRec) bool { return allRoles(as, forceRoles) }
+
+var (
+	armedRoles = toSet(`MIL REB INS UAF COP SPY`)
+	forceRoles = toSet(`MIL COP SPY`)
+)
 
 // crowdNouns name crowds of protest.
 var crowdNouns = toSet(`protester protesters protestor protestors demonstrator demonstrators rioter rioters mob mobs crowd crowds`)
@@ -2563,6 +2571,17 @@ func (f *treeFinder) noun(n int) {
 	}
 }
 
+// joins reports whether event noun n, standing where t does, is the
+// phrase of a verb of taking part or going back to it: "took part in
+// talks", "returned to the negotiations".
+func (f *treeFinder) joins(n int, t *syntax.Token) bool {
+	if t.Head <= 0 || !strings.HasPrefix(t.Rel, "obl") {
+		return false
+	}
+	p := f.caseOf(n)
+	return p == "in" && f.is(partakeVerbs, t.Head) || p == "to" && f.lemma(t.Head) == "return"
+}
+
 // treeLightVerbs lend their subject to an event noun they govern: "held
 // talks", "launched strikes", "paid a visit".
 // partakeVerbs take their event noun in an in-phrase: "engaged in
@@ -2591,10 +2610,10 @@ func (f *treeFinder) meetingVerb(v int) bool {
 			return true
 		}
 	}
-	return f.e.verbs != nil && len(f.e.verbs.Form(f.low(v)))+len(f.e.verbs.Lookup(f.lemma(v))) > 0 && f.is(meetVerbs, v)
+	return f.is(meetVerbs, v)
 }
 
-// meetVerbs meet whatever the dictionary codes them as.
+// meetVerbs meet, whatever a dictionary codes them as.
 var meetVerbs = verbSet(`meet host receive visit welcome consult`)
 
 // occasionPreps introduce the occasion of an act: "during talks with",
@@ -2790,8 +2809,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		// concession makes it.
 		agreed := t.Head > 0 && (strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "on" || f.caseOf(n) == "to") || t.Rel == "obj") &&
 			f.lemma(t.Head) == "agree" && cameo.Root(r.Code) == "08"
-		inPart := strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "in" && f.is(partakeVerbs, t.Head) ||
-			f.caseOf(n) == "on" && f.lemma(t.Head) == "go" || f.caseOf(n) == "to" && f.lemma(t.Head) == "return") || agreed
+		inPart := f.joins(n, t) || strings.HasPrefix(t.Rel, "obl") && f.caseOf(n) == "on" && f.lemma(t.Head) == "go" || agreed
 		halted := t.Rel == "obj" && cameo.Root(r.Code) == "04" && f.halts(t.Head) // "broke off negotiations"
 		if h := t.Head; h > 0 && (t.Rel == "obj" || t.Rel == "nsubj:pass" || inPart) && (f.is(treeLightVerbs, h) || inPart || halted) {
 			agents = f.doers(h)
@@ -2949,8 +2967,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		fd.negated = !fd.negated // "denied any involvement in an armed raid"
 		f.setReporter(&fd, d)
 	}
-	if h := t.Head; h > 0 && strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "to" && f.lemma(h) == "return" || f.caseOf(n) == "in" && f.is(partakeVerbs, h) ||
-		(f.caseOf(n) == "to" || f.caseOf(n) == "on") && f.lemma(h) == "agree") {
+	if h := t.Head; h > 0 && (f.joins(n, t) || strings.HasPrefix(t.Rel, "obl") && (f.caseOf(n) == "to" || f.caseOf(n) == "on") && f.lemma(h) == "agree") {
 		// "urged both sides to return to negotiations", "urged the army
 		// and the RSF to agree to a truce": an appeal for the act.
 		f.context(&fd, h)
@@ -3699,6 +3716,7 @@ func (f *treeFinder) haltsObject(v int) bool {
 // violateVerbs break what their object names.
 var violateVerbs = verbSet(`violate breach flout`)
 
+// haltVerbs stop what is under way.
 var haltVerbs = verbSet(`suspend halt freeze terminate interrupt`)
 
 // calledOff reports whether verb h is "call off".

@@ -17,56 +17,12 @@ func (f *treeFinder) actorsAt(h int) []*actorRec {
 	if h <= 0 {
 		return nil
 	}
-	if f.owner[h-1] < 0 && partNouns[f.lemma(h)] {
-		// "marched through the streets of Maputo", "shelled the
-		// outskirts of Kharkiv": a part of a place stands for the place.
-		for _, c := range f.s.ChildrenByRel(h, "nmod") {
-			if f.caseOf(c) == "of" {
-				if as := f.actorsAt(c); len(as) > 0 {
-					return as
-				}
-			}
+	if f.owner[h-1] < 0 {
+		if as := f.placeOfPart(h); len(as) > 0 {
+			return as
 		}
-	}
-	if f.owner[h-1] < 0 && goodsNouns[f.lemma(h)] {
-		// "tariffs on goods imported from Mexico", "a ban on imports
-		// from Russia": goods stand for the country they come from.
-		for _, c := range f.s.Children(h) {
-			switch t := f.tok(c); {
-			case t.Rel == "nmod" && (f.caseOf(c) == "from" || f.caseOf(c) == "of" && f.lemma(h) != "good"):
-				// "imports from Russia", "imports of Japanese seafood"
-				if as := f.actorsAt(c); len(as) > 0 {
-					return as
-				}
-			case t.Rel == "acl" && t.UPOS == "VERB":
-				for _, o := range f.obliques(c) {
-					if p := f.caseOf(o); p == "from" || p == "in" {
-						if as := f.actorsAt(o); len(as) > 0 {
-							return as
-						}
-					}
-				}
-			}
-		}
-		// Its from-phrase hung on the verb, right after the goods.
-		if hd := f.tok(h).Head; hd > 0 {
-			_, end := f.s.Span(h)
-			for _, c := range f.s.Children(hd) {
-				if start, _ := f.s.Span(c); start == end+1 && strings.HasPrefix(f.tok(c).Rel, "obl") && f.caseOf(c) == "from" {
-					if as := f.actorsAt(c); len(as) > 0 {
-						return as
-					}
-				}
-			}
-			if f.tok(hd).Rel == "obj" || f.tok(h).Rel == "nmod" {
-				for _, c := range f.obliques(f.tok(hd).Head) {
-					if start, _ := f.s.Span(c); start == end+1 && f.caseOf(c) == "from" {
-						if as := f.actorsAt(c); len(as) > 0 {
-							return as
-						}
-					}
-				}
-			}
+		if as := f.goodsOrigin(h); len(as) > 0 {
+			return as
 		}
 	}
 	var out []*actorRec
@@ -149,6 +105,67 @@ func (f *treeFinder) possessive(x int) bool {
 		}
 	}
 	return false
+}
+
+// placeOfPart returns the place that noun h names a part of: "marched
+// through the streets of Maputo", "shelled the outskirts of Kharkiv".
+func (f *treeFinder) placeOfPart(h int) []*actorRec {
+	if !partNouns[f.lemma(h)] {
+		return nil
+	}
+	for _, c := range f.s.ChildrenByRel(h, "nmod") {
+		if f.caseOf(c) == "of" {
+			if as := f.actorsAt(c); len(as) > 0 {
+				return as
+			}
+		}
+	}
+	return nil
+}
+
+// goodsOrigin returns the country goods noun h comes from: "imports
+// from Russia", "imports of Japanese seafood", "tariffs on goods imported
+// from Mexico", or a from-phrase the parser hung on the verb right after
+// the goods ("tariffs on goods from China").
+func (f *treeFinder) goodsOrigin(h int) []*actorRec {
+	if !goodsNouns[f.lemma(h)] {
+		return nil
+	}
+	for _, c := range f.s.Children(h) {
+		switch t := f.tok(c); {
+		case t.Rel == "nmod" && (f.caseOf(c) == "from" || f.caseOf(c) == "of"):
+			if as := f.actorsAt(c); len(as) > 0 {
+				return as
+			}
+		case t.Rel == "acl" && t.UPOS == "VERB":
+			for _, o := range f.obliques(c) {
+				if p := f.caseOf(o); p == "from" || p == "in" {
+					if as := f.actorsAt(o); len(as) > 0 {
+						return as
+					}
+				}
+			}
+		}
+	}
+	hd := f.tok(h).Head
+	if hd <= 0 {
+		return nil
+	}
+	// The verb's phrases, and those of the verb whose object holds the
+	// goods: the from-phrase must follow the goods' phrase at once.
+	cands := f.s.Children(hd)
+	if f.tok(hd).Rel == "obj" || f.tok(h).Rel == "nmod" {
+		cands = append(cands, f.obliques(f.tok(hd).Head)...)
+	}
+	_, end := f.s.Span(h)
+	for _, c := range cands {
+		if start, _ := f.s.Span(c); start == end+1 && strings.HasPrefix(f.tok(c).Rel, "obl") && f.caseOf(c) == "from" {
+			if as := f.actorsAt(c); len(as) > 0 {
+				return as
+			}
+		}
+	}
+	return nil
 }
 
 // goodsNouns name what a country sells.

@@ -321,7 +321,7 @@ func (f *treeFinder) governed(fd *finding, h int, clause bool) {
 		}
 	}
 	switch {
-	case (f.is(rejectVerbs, h) || f.is(refuseVerbs, h)) && fd.word > 0 && f.lemma(fd.word) == "comment":
+	case fd.word > 0 && f.declinesComment(h, fd.word):
 		fd.code, fd.negated = "011", inner // "declined to comment on the proposal": 011, done
 	case f.is(denyVerbs, h):
 		// "Pyongyang denied sending troops": what is denied is reported
@@ -554,6 +554,12 @@ func appealCode(code string) string {
 	return "020"
 }
 
+// declinesComment reports whether verb h declines or refuses to comment
+// (c, its complement): CAMEO's 011, done, not a refusal of the topic.
+func (f *treeFinder) declinesComment(h, c int) bool {
+	return f.lemma(c) == "comment" && (f.is(rejectVerbs, h) || f.is(refuseVerbs, h))
+}
+
 // complementTrigger returns the trigger that says what complement c
 // does. A rule that holds only for targets of some type ("withdrew from
 // ECOWAS") says nothing of a clause whose target is unknown; the word's
@@ -759,12 +765,10 @@ func (f *treeFinder) governors() {
 				if ic := intentCode(inner.rule, inner.code); ic != "" {
 					fd.code = ic
 				}
-			case f.is(rejectVerbs, v) || f.is(refuseVerbs, v):
-				if f.lemma(c) == "comment" {
-					fd.code = "011" // "declined to comment on Poland's demand"
-				} else if f.is(rejectVerbs, v) {
-					fd.code = rejectCode(inner.code)
-				}
+			case f.declinesComment(v, c):
+				fd.code = "011" // "declined to comment on Poland's demand"
+			case f.is(rejectVerbs, v):
+				fd.code = rejectCode(inner.code)
 			}
 		}
 		f.context(&fd, v)
