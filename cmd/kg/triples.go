@@ -169,7 +169,7 @@ type tripleSelector struct {
 	flt     graph.Filter
 	actors  []tripleActor
 	byID    map[string]int32 // index in actors
-	docName map[string]string
+	docName *docNames
 	keep    map[string]bool // --actor, as sides; nil for all
 	between [2]string       // --between at a rolled-up level, as sides
 }
@@ -203,7 +203,7 @@ func newTripleSelector(s *store.Store, docs []graph.Document, flt graph.Filter, 
 	}
 	// The actors are held once, found by index: a map of their records
 	// held a second copy.
-	sel := &tripleSelector{flt: flt, byID: map[string]int32{}, docName: make(map[string]string, len(docs))}
+	sel := &tripleSelector{flt: flt, byID: map[string]int32{}, docName: docNameMap(docs)}
 	if err := s.EachActor(func(a *graph.Actor) error {
 		sel.byID[a.ID] = int32(len(sel.actors))
 		sel.actors = append(sel.actors, tripleActor{a.Ref(), a.CountryCode()})
@@ -212,9 +212,6 @@ func newTripleSelector(s *store.Store, docs []graph.Document, flt graph.Filter, 
 		return nil, err
 	}
 	sel.actors = slices.Clip(sel.actors)
-	for _, d := range docs {
-		sel.docName[d.ID] = d.Name
-	}
 	if len(names) > 0 {
 		sel.keep = make(map[string]bool)
 		for _, name := range names {
@@ -275,7 +272,7 @@ func (sel *tripleSelector) row(e *graph.Event, pair [2]string) tripleRow {
 		rep = &a
 	}
 	src, dst := sel.actor(e.Source), sel.actor(e.Target)
-	return tripleRow{rec: e.RecordOf(sel.docName[e.DocID], src.ActorRef, dst.ActorRef, rep), date: e.Date, pair: pair}
+	return tripleRow{rec: e.RecordOf(sel.docName.name(e.DocID), src.ActorRef, dst.ActorRef, rep), date: e.Date, pair: pair}
 }
 
 // triplesColumns are the table's columns, or in CSV every field of the

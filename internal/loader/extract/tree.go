@@ -1328,14 +1328,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 			}
 		}
 		if o > 0 && len(f.actorsAt(o)) == 0 {
-			if quantityWords[f.lemma(o)] || f.tok(o).UPOS == "NUM" {
-				// "hundreds of demonstrators"
-				for _, c := range f.s.ChildrenByRel(o, "nmod") {
-					if f.caseOf(c) == "of" {
-						o = c
-					}
-				}
-			}
+			o = f.counted(o) // "hundreds of demonstrators"
 			c := agents[0].country
 			if p := f.clauseCountry(v); p != nil && c != nil && p.ID != c.ID {
 				// "Israeli warplanes struck a building in Gaza City,
@@ -1543,15 +1536,22 @@ func (f *treeFinder) homeAdversaries(v int, preps []string, home *actorRec, forc
 // crowdSubject reports whether the subject of verb v is a crowd of
 // protesters ("protesters", "thousands of demonstrators", "a mob").
 func (f *treeFinder) crowdSubject(v int) bool {
-	x := f.subjectWord(v)
-	if x > 0 && (quantityWords[f.lemma(x)] || f.tok(x).UPOS == "NUM") {
-		for _, c := range f.s.ChildrenByRel(x, "nmod") {
-			if f.caseOf(c) == "of" {
-				x = c
-			}
+	x := f.counted(f.subjectWord(v))
+	return x > 0 && crowdNouns[f.lemma(x)]
+}
+
+// counted returns the noun a count or quantity x counts by its of-phrase
+// ("hundreds of protesters", "a group of Kenyan lawmakers"), else x.
+func (f *treeFinder) counted(x int) int {
+	if x <= 0 || !quantityWords[f.lemma(x)] && f.tok(x).UPOS != "NUM" {
+		return x
+	}
+	for _, c := range f.s.ChildrenByRel(x, "nmod") {
+		if f.caseOf(c) == "of" {
+			x = c
 		}
 	}
-	return x > 0 && crowdNouns[f.lemma(x)]
+	return x
 }
 
 // subjectWord returns the head of v's subject, or of the subject of the
@@ -2275,8 +2275,8 @@ func (f *treeFinder) objectAntecedent(v, o int) []*actorRec {
 		if c > o || len(as) == 0 {
 			continue
 		}
-		plural := f.tok(c).XPOS == "NNS" || f.tok(c).XPOS == "NNPS" || f.s.Child(c, "conj") > 0
-		if low == "them" && plural || low != "them" && !plural && len(as) == 1 && as[0].Type == graph.Person {
+		many := plural(f.tok(c)) || f.s.Child(c, "conj") > 0
+		if low == "them" && many || low != "them" && !many && len(as) == 1 && as[0].Type == graph.Person {
 			return as
 		}
 	}
@@ -3216,14 +3216,7 @@ func (f *treeFinder) hungByPhrase(n int) []*actorRec {
 // ("Insurgents ambushed a Mozambican army convoy"). Nil when x is no
 // role noun or the clause names neither.
 func (f *treeFinder) bareRole(x, v int, others []*actorRec) []*actorRec {
-	if x > 0 && (quantityWords[f.lemma(x)] || f.tok(x).UPOS == "NUM") {
-		// "Hundreds of protesters marched"
-		for _, c := range f.s.ChildrenByRel(x, "nmod") {
-			if f.caseOf(c) == "of" {
-				x = c
-			}
-		}
-	}
+	x = f.counted(x) // "Hundreds of protesters marched"
 	if x <= 0 || len(f.actorsAt(x)) > 0 {
 		return nil
 	}
