@@ -17,25 +17,28 @@ var lexiconYAML []byte
 // documented in lexicon.yaml; user dictionaries may add rules in the same
 // shape.
 type VerbRule struct {
-	Relation           string     `yaml:"relation"`
-	Code               string     `yaml:"code"`
-	Verbs              []string   `yaml:"verbs"`
-	Forms              []string   `yaml:"forms"`
-	Nouns              []string   `yaml:"nouns"`
-	Preps              []string   `yaml:"preps"`
-	NounPreps          []string   `yaml:"noun_preps"`
-	Direct             bool       `yaml:"direct"`
-	Requires           []string   `yaml:"requires"`
-	RequiresBefore     []string   `yaml:"requires_before"`
-	Symmetric          bool       `yaml:"symmetric"`
-	GroupCode          string     `yaml:"group_code"`
-	Words              []WordCode `yaml:"words"`
-	Intent             string     `yaml:"intent"`
-	ModifierTarget     bool       `yaml:"modifier_target"`
-	Objects            bool       `yaml:"objects"`
-	TargetTypes        []string   `yaml:"target_types"`
-	NounWindow         int        `yaml:"noun_window"`
-	DirectAfterRequire bool       `yaml:"direct_after_require"`
+	Relation       string     `yaml:"relation"`
+	Code           string     `yaml:"code"`
+	Verbs          []string   `yaml:"verbs"`
+	Forms          []string   `yaml:"forms"`
+	Nouns          []string   `yaml:"nouns"`
+	Preps          []string   `yaml:"preps"`
+	NounPreps      []string   `yaml:"noun_preps"`
+	Direct         bool       `yaml:"direct"`
+	Requires       []string   `yaml:"requires"`
+	RequiresBefore []string   `yaml:"requires_before"`
+	Symmetric      bool       `yaml:"symmetric"`
+	GroupCode      string     `yaml:"group_code"`
+	Words          []WordCode `yaml:"words"`
+	Intent         string     `yaml:"intent"`
+	// Attempt is the code of a failed or foiled attempt at the act, where
+	// CAMEO has one (185 for an assassination).
+	Attempt            string   `yaml:"attempt"`
+	ModifierTarget     bool     `yaml:"modifier_target"`
+	Objects            bool     `yaml:"objects"`
+	TargetTypes        []string `yaml:"target_types"`
+	NounWindow         int      `yaml:"noun_window"`
+	DirectAfterRequire bool     `yaml:"direct_after_require"`
 	// Reverse swaps agent and target: "Pakistan received weapons from
 	// Russia" is Russia's supply to Pakistan.
 	Reverse bool `yaml:"reverse"`

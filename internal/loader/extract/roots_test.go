@@ -215,7 +215,7 @@ func TestCameoRoots(t *testing.T) {
 
 // cameoRootsFloor is the number of per-root cases the parse coder passes
 // today; it only goes up. The bar is all of them.
-const cameoRootsFloor = 108
+const cameoRootsFloor = 109
 
 // TestCodingReport prints precision and recall of the parse coder over
 // the sentence tables, by kind; with -v it lists every miss and false

@@ -844,6 +844,13 @@ func (e *Engine) bareOfficeIn(toks []token, ms []mention) bool {
 		if _, ok := e.lex.personRoles.word(t.low); ok {
 			return true
 		}
+		if h := e.hooks.Agent; h != nil {
+			// "A gunman shot dead a Pakistani judge": an armed agent no
+			// text gives a country to acts in the country of the other.
+			if code, before, n, ok := h([]string{t.low}); ok && n == 1 && !before && armedRoles[strings.ToUpper(strings.Trim(code, "~"))] {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -1352,7 +1359,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		}
 	}
 	if len(agents) == 0 && !passive {
-		agents = f.bareRole(f.s.Child(v, "nsubj"), v, targets)
+		agents = f.bareRole(f.subjectWord(v), v, targets)
 	}
 	if len(targets) == 0 && !passive {
 		targets = f.meansTargets(v)
@@ -1443,6 +1450,7 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	}
 	fd.agents, fd.targets = dedupRecs(agents), dedupRecs(targets)
 	f.codeWords(&fd, v)
+	f.attemptCode(&fd, v)
 	groupCode(&fd)
 	if strings.HasPrefix(fd.code, "145") && armed(agents) {
 		// "Al-Shabaab fighters stormed an African Union base": armed men
@@ -1497,10 +1505,14 @@ func (f *treeFinder) homeOf(a *actorRec) *actorRec {
 	if a.country != nil {
 		return a.country
 	}
-	if !stateRoles[roleOfActor(a)] || len(a.Code) < 3 {
+	code := a.Code
+	if code == "" {
+		code = a.Country // a titled person, coded when the document ends
+	}
+	if !stateRoles[roleOfActor(a)] || len(code) < 3 {
 		return nil
 	}
-	if ent := f.e.countries[a.Code[:3]]; ent != nil {
+	if ent := f.e.countries[code[:3]]; ent != nil {
 		return f.ds.entryRec(ent)
 	}
 	return nil
@@ -1555,13 +1567,22 @@ func (f *treeFinder) counted(x int) int {
 }
 
 // subjectWord returns the head of v's subject, or of the subject of the
-// verb it is coordinated with; 0 when none.
+// verb it is coordinated with or the complement of ("Rebels tried to
+// kill"; under "urged the rebels to disarm" the object is the one that
+// acts); 0 when none.
 func (f *treeFinder) subjectWord(v int) int {
-	if x := f.s.Child(v, "nsubj"); x > 0 {
-		return x
-	}
-	if t := f.tok(v); t.Rel == "conj" && t.Head > 0 {
-		return f.s.Child(t.Head, "nsubj")
+	for depth := 0; depth < 3 && v > 0; depth++ {
+		if x := f.s.Child(v, "nsubj"); x > 0 {
+			return x
+		}
+		t := f.tok(v)
+		if t.Rel != "conj" && t.Rel != "xcomp" || t.Head <= 0 {
+			return 0
+		}
+		if t.Rel == "xcomp" && f.is(objectControl, t.Head) {
+			return f.object(t.Head)
+		}
+		v = t.Head
 	}
 	return 0
 }
@@ -2372,11 +2393,14 @@ func (f *treeFinder) objectModifiers(v int, r *VerbRule, preps []string) []*acto
 	}
 	for _, o := range f.s.Children(v) {
 		// "cancelled his visit to Islamabad": an object that is a
-		// thing, whoever owns it, holds the target in its phrase.
-		if rel := f.tok(o).Rel; rel != "obj" && rel != "xcomp" || len(f.mentionActors(o)) > 0 {
+		// thing, whoever owns it, holds the target in its phrase; so
+		// does a passive's subject ("funding for the UN agency was
+		// suspended").
+		rel := f.tok(o).Rel
+		if rel != "obj" && rel != "xcomp" && rel != "nsubj:pass" || len(f.mentionActors(o)) > 0 {
 			continue
 		}
-		if r.ModifierTarget && f.tok(o).Rel == "obj" {
+		if r.ModifierTarget && (rel == "obj" || rel == "nsubj:pass") {
 			// "declined the Soviet invitation", "rejected a request from
 			// India": whose the required thing is.
 			out = append(out, f.actorOf(o)...)
@@ -2513,6 +2537,35 @@ func (f *treeFinder) codeWords(fd *finding, v int) {
 		}
 	}
 }
+
+// attemptCode gives an act the code its rule has for the attempt at it,
+// when one is made or foiled but not said to succeed: "tried to
+// assassinate", "an attempt to kill", "an assassination attempt on", "a
+// failed assassination".
+func (f *treeFinder) attemptCode(fd *finding, x int) {
+	if fd.rule.Attempt == "" {
+		return
+	}
+	t := f.tok(x)
+	switch h := t.Head; {
+	case h > 0 && (t.Rel == "xcomp" || t.Rel == "advcl" && f.toClause(x)) && f.is(attemptVerbs, h),
+		h > 0 && (t.Rel == "acl" || t.Rel == "compound") && attemptNouns[f.lemma(h)]:
+		fd.code = fd.rule.Attempt
+		return
+	}
+	for _, c := range f.s.ChildrenByRel(x, "amod") {
+		if attemptNouns[f.lemma(c)] || failedWords[f.low(c)] {
+			fd.code = fd.rule.Attempt
+			return
+		}
+	}
+}
+
+var (
+	attemptVerbs = verbSet(`try attempt seek`)
+	attemptNouns = toSet(`attempt bid plot`)
+	failedWords  = toSet(`failed foiled botched thwarted attempted abortive`)
+)
 
 // nounWords applies a rule's word-dependent codes from a noun trigger's
 // own phrase: "drone attacks" are air strikes.
@@ -2962,6 +3015,7 @@ func (f *treeFinder) nounEvent(n int, tr trigger) (finding, bool) {
 		fd.modality = graph.Hypothetical
 	}
 	f.nounWords(&fd, n)
+	f.attemptCode(&fd, n)
 	groupCode(&fd)
 	if d := f.deniedPart(n); d > 0 {
 		fd.negated = !fd.negated // "denied any involvement in an armed raid"
@@ -3232,8 +3286,8 @@ func (f *treeFinder) bareRole(x, v int, others []*actorRec) []*actorRec {
 	}
 	c := f.clauseCountry(v)
 	for _, o := range others {
-		if c == nil && o.country != nil && o != o.country {
-			c = o.country
+		if c == nil && !o.isCountry() {
+			c = f.homeOf(o) // "Insurgents killed Malian President Keita"
 		}
 	}
 	if c == nil {

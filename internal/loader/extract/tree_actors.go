@@ -578,8 +578,11 @@ func (f *treeFinder) personCountry(x int, p *actorRec) {
 			cands = append(cands, c)
 		case rel == "nmod:desc" || rel == "compound" && f.roleOf(c) != "":
 			// "Libya's eastern commander Khalifa Haftar": the office
-			// before the name, with its country.
+			// before the name, with its country, which may hang on the
+			// office ("Malian President John Doe").
 			cands = append(cands, c)
+			cands = append(cands, f.s.ChildrenByRel(c, "amod")...)
+			cands = append(cands, f.s.ChildrenByRel(c, "nmod:poss")...)
 		case rel == "nmod" && (f.caseOf(c) == "of" || f.caseOf(c) == "in" && p.unknown):
 			cands = append(cands, c)
 		}
@@ -681,6 +684,11 @@ func (f *treeFinder) initialName(x int) *actorRec {
 	if len(l) < 3 || functionWords[l] || weekdaysMonths[l] || f.s.Child(x, "flat") > 0 || f.s.Child(x, "compound") > 0 {
 		return nil
 	}
+	if f.roleOf(x) != "" || crowdNouns[l] || f.e.lex.peopleNoun(l) {
+		// "Gunmen attacked", "Protesters clashed": a capital the tagger
+		// took for a name, on a noun the dictionaries give a role to.
+		return nil
+	}
 	name := f.tok(x).Form
 	a := f.ds.get("u:"+l, func() graph.Actor { return graph.Actor{Name: name, Code: "---", Type: graph.Person} })
 	a.unknown = true
@@ -690,7 +698,9 @@ func (f *treeFinder) initialName(x int) *actorRec {
 // roleOf returns the role code of a role noun (lawmakers → LEG), from
 // the lexicon or the dictionary's agents and roles; "" for other words.
 func (f *treeFinder) roleOf(x int) string {
-	if u := f.tok(x).UPOS; u != "NOUN" && u != "PROPN" || f.owner[x-1] >= 0 {
+	if u := f.tok(x).UPOS; u != "NOUN" && u != "PROPN" && !(u == "ADJ" && nominalRels[f.tok(x).Rel]) || f.owner[x-1] >= 0 {
+		// (An adjective in a noun's place is the tagger's slip: "a
+		// gunman shot dead".)
 		return ""
 	}
 	if memberNouns[f.lemma(x)] {
@@ -737,6 +747,9 @@ func (f *treeFinder) roleOf(x int) string {
 	}
 	return ""
 }
+
+// nominalRels are the relations only a noun phrase bears.
+var nominalRels = toSet(`nsubj nsubj:pass obj iobj`)
 
 // memberNouns name the people of a body: "gang members", "cartel leaders".
 var memberNouns = toSet(`member leader fighter figure boss commander operative`)
