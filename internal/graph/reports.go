@@ -1,6 +1,8 @@
 package graph
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"time"
 )
@@ -56,55 +58,76 @@ func SpanOf(d Date, docDate bool) (sp ReportSpan, ok bool) {
 // idx's original order of report numbers, so the grouping depends only on
 // the reports and their numbering.
 func GroupRun(idx []int32, span func(i int32) ReportSpan, sameCode func(i, j int32) bool, window int, rep []int32) {
+	type item struct {
+		i  int32
+		sp ReportSpan
+	}
+	items := make([]item, len(idx))
+	for k, i := range idx {
+		items[k] = item{i, span(i)}
+	}
+	slices.SortFunc(items, func(a, b item) int {
+		if c := cmp.Compare(a.sp.Rank, b.sp.Rank); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.sp.Lo, b.sp.Lo); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	// Groups are kept by rank, each list in the order its groups were
+	// made. Reports come by rank and then by first day, so within a rank
+	// both ends of the groups' spans only grow (a rank's spans are days,
+	// a document's week, months or years) and the groups a span meets are
+	// one run of the list, found by binary search: a pair with many
+	// reports is grouped in n log n, not in n times its groups.
 	type group struct {
+		n     int // order of making, which breaks ties
 		first int32
 		span  ReportSpan
 	}
-	spans := make(map[int32]ReportSpan, len(idx))
-	for _, i := range idx {
-		spans[i] = span(i)
-	}
-	sort.SliceStable(idx, func(x, y int) bool {
-		a, b := spans[idx[x]], spans[idx[y]]
-		if a.Rank != b.Rank {
-			return a.Rank < b.Rank
-		}
-		if a.Lo != b.Lo {
-			return a.Lo < b.Lo
-		}
-		return idx[x] < idx[y]
-	})
-	var groups []group
-	for _, i := range idx {
-		sp := spans[i]
-		best, agree, bestGap := -1, 0, 0
-		for g := range groups {
-			gs := groups[g].span
-			// The window widens days, not months or years: "2012"
-			// and "2013" are not one event.
+	var byRank [4][]group
+	made := 0
+	for k, it := range items {
+		idx[k] = it.i
+		sp := it.sp
+		best, bestN, agree, bestGap := -1, 0, 0, 0
+		var bestFirst int32
+	ranks:
+		for r := 0; r <= sp.Rank && r < len(byRank); r++ {
+			gs := byRank[r]
+			// The window widens days, not months or years: "2012" and
+			// "2013" are not one event.
 			w := window
-			if sp.Rank > 1 || gs.Rank > 1 {
+			if sp.Rank > 1 || r > 1 {
 				w = 0
 			}
-			if sp.Lo > gs.Hi+w || sp.Hi < gs.Lo-w {
-				continue
-			}
-			// A month or a year says little of when; it must say the
-			// same act, not only the same root.
-			if sp.Rank > 1 && !sameCode(i, groups[g].first) {
-				continue
-			}
-			agree++
-			gap := max(sp.Lo-gs.Hi, gs.Lo-sp.Hi, 0)
-			if best < 0 || gap < bestGap {
-				best, bestGap = g, gap
+			from := sort.Search(len(gs), func(x int) bool { return gs[x].span.Hi+w >= sp.Lo })
+			for x := from; x < len(gs) && gs[x].span.Lo-w <= sp.Hi; x++ {
+				g := &gs[x]
+				// A month or a year says little of when; it must say
+				// the same act, not only the same root.
+				if sp.Rank > 1 && !sameCode(it.i, g.first) {
+					continue
+				}
+				agree++
+				gap := max(sp.Lo-g.span.Hi, g.span.Lo-sp.Hi, 0)
+				if best < 0 || gap < bestGap || gap == bestGap && g.n < bestN {
+					best, bestN, bestGap, bestFirst = 1, g.n, gap, g.first
+				}
+				if sp.Rank > 0 && agree > 1 {
+					break ranks // a vague date that meets two groups joins neither
+				}
 			}
 		}
 		if best >= 0 && (sp.Rank == 0 || agree == 1) {
-			rep[i] = groups[best].first
+			rep[it.i] = bestFirst
 			continue
 		}
-		groups = append(groups, group{first: i, span: sp})
+		if sp.Rank >= 0 && sp.Rank < len(byRank) {
+			byRank[sp.Rank] = append(byRank[sp.Rank], group{n: made, first: it.i, span: sp})
+			made++
+		}
 	}
 }
 

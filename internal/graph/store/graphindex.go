@@ -10,23 +10,27 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unsafe"
 
 	badger "github.com/dgraph-io/badger/v4"
 
 	"github.com/kg-project/kg/internal/graph"
 )
 
-// The graph index (format 3) lets a query build the actor graph without
+// The graph index (format 3, runs since 4) lets a query build the actor graph without
 // reading events. Every write keeps it in the transaction that writes the
 // events, so it is as crash-safe as they are:
 //
-//   - prefixGraphPair + A 0x00 B 0x00 docID 0x00 eventID (A <= B) → the
-//     digest of an event between A and B, either way (A == B: an actor
-//     with itself). Key order is document and event ID, the order in which
-//     a view meets the events. A digest is what grouping the reports of one
-//     event needs, so a write recounts a pair from its digests alone; one
-//     key per event, not one value per pair, keeps a busy pair from being
-//     rewritten whole by every document that adds to it.
+//   - prefixGraphPair + A 0x00 B 0x00 run 0x00 docID 0x00 eventID (A <= B)
+//     → the digest of an event between A and B, either way (A == B: an
+//     actor with itself). A digest is what grouping the reports of one
+//     event needs; run (runKey.segment) names the reports it may be
+//     grouped with, so a write recounts only the runs its events join
+//     and a busy pair costs a document what its runs cost, not what the
+//     whole pair does. Within a run, key order is document and event ID,
+//     the order in which a view meets the events. One key per event, not
+//     one value per pair, keeps a busy pair from being rewritten whole by
+//     every document that adds to it. (Format 3 had no run.)
 //   - prefixGraphRow + actorID → the actor's row (graph.IndexRow): its
 //     number, its name, code, type and country, and its counts with itself
 //     and towards each other actor, by number. An actor gets a row with its
@@ -103,26 +107,61 @@ func decodeDigest(doc, id string, b []byte, x *digest) error {
 	return d.finish()
 }
 
-func digestKey(p [2]string, doc, id string) []byte { return key(prefixGraphPair, p[0], p[1], doc, id) }
+func digestKey(p [2]string, d *digest) []byte {
+	return key(prefixGraphPair, p[0], p[1], runOf(d, p[0] == p[1]).segment(), d.doc, d.id)
+}
 
-// pairDigests reads the digests of pair p that txn sees, in key order.
-// The writer reads them through a read-only transaction: an iterator of a
-// transaction with writes sorts all of them each time it is made.
+// splitDigestKey splits what follows a pair's prefix in a digest's key
+// into its run, document and event; run is "" in a store of format 3.
+func splitDigestKey(rest string) (run, doc, id string, ok bool) {
+	parts := strings.Split(rest, "\x00")
+	switch len(parts) {
+	case 2:
+		return "", parts[0], parts[1], true
+	case 3:
+		return parts[0], parts[1], parts[2], true
+	}
+	return "", "", "", false
+}
+
+// pairDigests reads the digests of pair p that txn sees, ordered by
+// document and event ID.
 func pairDigests(txn *badger.Txn, p [2]string) ([]digest, error) {
-	prefix := key(prefixGraphPair, p[0], p[1], "")
-	var ds []digest
-	err := scan(txn, prefix, func(rest, v []byte) error {
-		doc, id, ok := strings.Cut(string(rest), "\x00")
-		if !ok {
-			return errCorrupt
-		}
-		ds = append(ds, digest{})
-		return decodeDigest(doc, id, v, &ds[len(ds)-1])
-	})
+	ds, err := readDigests(txn, key(prefixGraphPair, p[0], p[1], ""))
+	if err != nil {
+		return nil, fmt.Errorf("graph index pair %s, %s: %w", p[0], p[1], err)
+	}
+	slices.SortFunc(ds, compareDigests)
+	return ds, nil
+}
+
+// runDigests reads the digests of run k of pair p that txn sees, in key
+// order. The writer reads them through a read-only transaction: an
+// iterator of a transaction with writes sorts all of them each time it
+// is made.
+func runDigests(txn *badger.Txn, p [2]string, k runKey) ([]digest, error) {
+	ds, err := readDigests(txn, key(prefixGraphPair, p[0], p[1], k.segment(), ""))
 	if err != nil {
 		return nil, fmt.Errorf("graph index pair %s, %s: %w", p[0], p[1], err)
 	}
 	return ds, nil
+}
+
+func readDigests(txn *badger.Txn, prefix []byte) ([]digest, error) {
+	var ds []digest
+	// What follows the prefix: the run (unless the prefix has it),
+	// document and event.
+	err := scan(txn, prefix, func(rest, v []byte) error {
+		_, doc, id, ok := splitDigestKey(string(rest))
+		if !ok {
+			if doc, id, ok = strings.Cut(string(rest), "\x00"); !ok {
+				return errCorrupt
+			}
+		}
+		ds = append(ds, digest{})
+		return decodeDigest(doc, id, v, &ds[len(ds)-1])
+	})
+	return ds, err
 }
 
 // countPair counts a pair's events as a view of the zero Filter does:
@@ -175,25 +214,14 @@ func countPair(ds []digest, self bool, window int) [3]pairCount {
 // report that stands for its group (graph.GroupRun).
 func groupDigests(ds []digest, self bool, window int) []int32 {
 	rep := make([]int32, len(ds))
-	type runKey struct {
-		dir            byte
-		root, modality string
-		symmetric      bool
-	}
 	runs := map[runKey][]int32{}
 	var keys []runKey
 	for i := range ds {
 		rep[i] = int32(i)
-		d := &ds[i]
-		if d.flags&digestKept == 0 || d.date.IsZero() {
+		k := runOf(&ds[i], self)
+		if k.rest {
 			continue
 		}
-		sym := d.flags&digestSymmetric != 0
-		var dir byte
-		if !sym && !self {
-			dir = 1 + d.flags&digestRev
-		}
-		k := runKey{dir, graph.ReportRoot(d.cameo), d.modality, sym}
 		if _, ok := runs[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -208,6 +236,20 @@ func groupDigests(ds []digest, self bool, window int) []int32 {
 		}
 	}
 	return rep
+}
+
+// mergeDigests returns a new list of a and b, both in key order, in key
+// order.
+func mergeDigests(a, b []digest) []digest {
+	out := make([]digest, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compareDigests(a[0], b[0]) <= 0 {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // edgeChange is +1 when an ordered pair gets its first stored event, -1
@@ -357,12 +399,154 @@ type indexWriter struct {
 	// cache holds committed rows (nil: none), read instead of the store;
 	// nil for none.
 	cache map[string]*graph.IndexRow
+	// digests holds the committed digests of busy pairs, read instead of
+	// the store; nil for none. counted are the pairs' digests as the
+	// transaction leaves them, for the writer to cache after the commit.
+	digests *pairCache
+	counted map[runRef][]digest
+}
+
+// runKey says which run a digest belongs to: reports are grouped within
+// one direction (any, for symmetric events), root, modality and symmetry.
+// Digests that are never grouped (undated, or not kept) are the run rest,
+// where each counts alone.
+type runKey struct {
+	dir            byte
+	root, modality string
+	symmetric      bool
+	rest           bool
+}
+
+func runOf(d *digest, self bool) runKey {
+	if d.flags&digestKept == 0 || d.date.IsZero() {
+		return runKey{rest: true}
+	}
+	sym := d.flags&digestSymmetric != 0
+	var dir byte
+	if !sym && !self {
+		dir = 1 + d.flags&digestRev
+	}
+	return runKey{dir, graph.ReportRoot(d.cameo), d.modality, sym, false}
+}
+
+// segment is the run's part of a digest's key: "r" for rest, else the
+// direction, s or a for symmetric or not, the root, a slash and the
+// modality.
+func (k runKey) segment() string {
+	if k.rest {
+		return "r"
+	}
+	sym := byte('a')
+	if k.symmetric {
+		sym = 's'
+	}
+	return string([]byte{'0' + k.dir, sym}) + k.root + "/" + k.modality
+}
+
+// pairCache keeps, for the writer, the committed digests of the busy
+// runs of actor pairs. Every document that names a pair recounts the runs
+// its events join; read from the store each time, a run that recurs
+// through a long load (two countries meeting in thousands of articles)
+// made the load's time grow with the square of its size.
+type pairCache struct {
+	m    map[runRef]*cachedRun
+	size int
+	gen  uint64 // the writer's batch count, for forgetting the least used
+}
+
+type runRef struct {
+	p [2]string
+	k runKey
+}
+
+type cachedRun struct {
+	ds   []digest // in key order
+	used uint64   // the batch that last used it
+}
+
+// The writer caches runs of at least minCachedRun digests, up to about
+// maxCachedRunBytes; when the cache is full, the runs used least recently
+// go.
+var (
+	minCachedRun      = 32
+	maxCachedRunBytes = 48 << 20
+)
+
+func (c *pairCache) get(r runRef) ([]digest, bool) {
+	if c == nil {
+		return nil, false
+	}
+	cr := c.m[r]
+	if cr == nil {
+		return nil, false
+	}
+	cr.used = c.gen
+	return cr.ds, true
+}
+
+// put records ds as run r's committed digests.
+func (c *pairCache) put(r runRef, ds []digest) {
+	if old := c.m[r]; old != nil {
+		c.size -= digestsSize(old.ds)
+		delete(c.m, r)
+	}
+	n := digestsSize(ds)
+	if len(ds) < minCachedRun || n > maxCachedRunBytes/2 {
+		return
+	}
+	if c.m == nil {
+		c.m = map[runRef]*cachedRun{}
+	}
+	c.m[r] = &cachedRun{ds: ds, used: c.gen}
+	c.size += n
+	if c.size > maxCachedRunBytes {
+		// The least recently used go, down to half the budget, so that
+		// a full cache is not sorted again at the next run.
+		rs := slices.Collect(maps.Keys(c.m))
+		slices.SortFunc(rs, func(a, b runRef) int { return cmp.Compare(c.m[a].used, c.m[b].used) })
+		for _, q := range rs {
+			if c.size <= maxCachedRunBytes/2 {
+				break
+			}
+			c.size -= digestsSize(c.m[q].ds)
+			delete(c.m, q)
+		}
+	}
+}
+
+// reset forgets every run, when what was committed is not known.
+func (c *pairCache) reset() { c.m, c.size = nil, 0 }
+
+// digestsSize is about the memory ds takes.
+func digestsSize(ds []digest) int {
+	n := 64 + cap(ds)*int(unsafe.Sizeof(digest{}))
+	for i := range ds {
+		n += len(ds[i].doc) + len(ds[i].id)
+	}
+	return n
+}
+
+// addCounts adds c to total, or takes it away (sign -1).
+func addCounts(total *[3]pairCount, c [3]pairCount, sign int) {
+	for k := range total {
+		total[k].stored += sign * c[k].stored
+		total[k].Mentions += sign * c[k].Mentions
+		total[k].Events += sign * c[k].Events
+	}
+}
+
+// compareDigests orders digests as their keys are: by document, then event.
+func compareDigests(a, b digest) int {
+	if c := strings.Compare(a.doc, b.doc); c != 0 {
+		return c
+	}
+	return strings.Compare(a.id, b.id)
 }
 
 // pairEdit is what the transaction changed of one pair's digests.
 type pairEdit struct {
-	add []digest
-	del map[[2]string]bool // document and event IDs
+	add  []digest
+	gone []digest // committed digests the transaction deletes
 }
 
 // newIndexWriter keeps the index within txn, a transaction of db that
@@ -395,22 +579,20 @@ func (w *indexWriter) add(e *graph.Event) error {
 	d := digestOf(e)
 	pe := w.edit(p)
 	pe.add = append(pe.add, d)
-	return w.set(digestKey(p, e.DocID, e.ID), encodeDigest(&d))
+	return w.set(digestKey(p, &d), encodeDigest(&d))
 }
 
 // remove deletes the digest of an event that goes.
 func (w *indexWriter) remove(e *graph.Event) error {
 	p := pairOf(e)
+	d := digestOf(e)
 	pe := w.edit(p)
-	if i := slices.IndexFunc(pe.add, func(d digest) bool { return d.doc == e.DocID && d.id == e.ID }); i >= 0 {
+	if i := slices.IndexFunc(pe.add, func(a digest) bool { return a.doc == d.doc && a.id == d.id }); i >= 0 {
 		pe.add = slices.Delete(pe.add, i, i+1)
 	} else {
-		if pe.del == nil {
-			pe.del = map[[2]string]bool{}
-		}
-		pe.del[[2]string{e.DocID, e.ID}] = true
+		pe.gone = append(pe.gone, d)
 	}
-	return w.del(digestKey(p, e.DocID, e.ID))
+	return w.del(digestKey(p, &d))
 }
 
 // touch says that actor id's record may have changed.
@@ -460,6 +642,72 @@ func (w *indexWriter) row(id string, create bool) (*indexRow, error) {
 	return r, nil
 }
 
+// recount updates nc, pair p's counts, with the runs the transaction
+// changed; had says whether the pair has committed digests, read (through
+// *read, made when first needed) unless the cache holds them.
+func (w *indexWriter) recount(p [2]string, self, had bool, window int, nc *[3]pairCount, read **badger.Txn) error {
+	pe := w.pairs[p]
+	edits := map[runKey]*pairEdit{}
+	edit := func(d *digest) *pairEdit {
+		k := runOf(d, self)
+		e := edits[k]
+		if e == nil {
+			e = &pairEdit{}
+			edits[k] = e
+		}
+		return e
+	}
+	for i := range pe.add {
+		e := edit(&pe.add[i])
+		e.add = append(e.add, pe.add[i])
+	}
+	for i := range pe.gone {
+		e := edit(&pe.gone[i])
+		e.gone = append(e.gone, pe.gone[i])
+	}
+	for k, e := range edits {
+		if k.rest {
+			// Reports never grouped count one by one.
+			for i := range e.add {
+				addCounts(nc, countPair(e.add[i:i+1], self, window), 1)
+			}
+			for i := range e.gone {
+				addCounts(nc, countPair(e.gone[i:i+1], self, window), -1)
+			}
+			continue
+		}
+		ref := runRef{p, k}
+		var old []digest
+		if had {
+			var cached bool
+			if old, cached = w.digests.get(ref); !cached {
+				if *read == nil {
+					*read = w.db.NewTransaction(false)
+				}
+				var err error
+				if old, err = runDigests(*read, p, k); err != nil {
+					return err
+				}
+			}
+		}
+		cur := old
+		if len(e.gone) > 0 {
+			// A new list: the cache's stays as committed.
+			cur = slices.DeleteFunc(slices.Clone(cur), func(d digest) bool {
+				return slices.ContainsFunc(e.gone, func(g digest) bool { return g.doc == d.doc && g.id == d.id })
+			})
+		}
+		slices.SortFunc(e.add, compareDigests)
+		cur = mergeDigests(cur, e.add)
+		addCounts(nc, countPair(old, self, window), -1)
+		addCounts(nc, countPair(cur, self, window), 1)
+		if w.counted != nil {
+			w.counted[ref] = cur
+		}
+	}
+	return nil
+}
+
 // flush recounts the touched pairs and writes pairs and rows.
 func (w *indexWriter) flush() error {
 	window := graph.Filter{}.ReportWindow()
@@ -489,29 +737,20 @@ func (w *indexWriter) flush() error {
 		if err != nil {
 			return err
 		}
-		// The rows say whether the pair had digests before: most pairs
-		// of a large graph are new, and need no read.
-		var cur []digest
-		if !self && rx.out(ry.Num).stored+ry.out(rx.Num).stored > 0 || self && rx.SelfStored > 0 {
-			if read == nil {
-				read = w.db.NewTransaction(false)
-			}
-			if cur, err = pairDigests(read, p); err != nil {
-				return err
-			}
+		// The pair's counts are the sums of its runs': the rows hold
+		// them as committed, and the runs the transaction changed are
+		// counted again.
+		var nc [3]pairCount
+		if self {
+			nc[2] = pairCount{rx.Self, rx.SelfStored}
+		} else {
+			nc[0], nc[1] = rx.out(ry.Num), ry.out(rx.Num)
 		}
-		pe := w.pairs[p]
-		if len(pe.del) > 0 {
-			cur = slices.DeleteFunc(cur, func(d digest) bool { return pe.del[[2]string{d.doc, d.id}] })
+		// Most pairs of a large graph are new, and need no read.
+		had := nc[0].stored+nc[1].stored+nc[2].stored > 0
+		if err := w.recount(p, self, had, window, &nc, &read); err != nil {
+			return err
 		}
-		cur = append(cur, pe.add...)
-		slices.SortFunc(cur, func(a, b digest) int {
-			if c := strings.Compare(a.doc, b.doc); c != 0 {
-				return c
-			}
-			return strings.Compare(a.id, b.id)
-		})
-		nc := countPair(cur, self, window)
 		if self {
 			w.edges += edgeChange(rx.SelfStored, nc[2].stored)
 			rx.setSelf(nc[2])
@@ -705,6 +944,7 @@ func (s *Store) RebuildGraphIndex(ctx context.Context) error {
 // rebuildGraphIndex is RebuildGraphIndex with the write lock held.
 func (s *Store) rebuildGraphIndex(ctx context.Context) error {
 	s.rows = nil
+	s.digests.reset()
 	for _, p := range [][]byte{[]byte(prefixGraphPair), []byte(prefixGraphRow), keyActorNum} {
 		if err := s.db.DropPrefix(p); err != nil {
 			return fmt.Errorf("rebuild graph index: drop %s: %w", p, err)
@@ -806,20 +1046,25 @@ func checkGraphIndex(ctx context.Context, txn *badger.Txn, r *CheckReport) error
 	}
 	err = scan(txn, []byte(prefixGraphPair), func(k, v []byte) error {
 		digests++
-		parts := strings.Split(string(k), "\x00")
-		if len(parts) != 4 {
+		a, rest, _ := strings.Cut(string(k), "\x00")
+		b, rest, _ := strings.Cut(rest, "\x00")
+		run, doc, id, ok := splitDigestKey(rest)
+		if !ok || a == "" || b == "" {
 			r.problem("graph index key %q: malformed%s", k, mend)
 			return nil
 		}
-		p := [2]string{parts[0], parts[1]}
+		p := [2]string{a, b}
 		if p != cur {
 			count()
 			cur = p
 		}
 		var d digest
-		if err := decodeDigest(parts[2], parts[3], v, &d); err != nil {
-			r.problem("graph index digest of event %s: %v%s", parts[3], err, mend)
+		if err := decodeDigest(doc, id, v, &d); err != nil {
+			r.problem("graph index digest of event %s: %v%s", id, err, mend)
 			return nil
+		}
+		if run != "" && run != runOf(&d, a == b).segment() {
+			r.problem("graph index holds event %s in the wrong run%s", id, mend)
 		}
 		var e graph.Event
 		if _, err := getEventRecord(txn, d.id, &e); err != nil {

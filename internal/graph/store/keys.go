@@ -24,10 +24,11 @@ import (
 // version rather than misreading them.
 const (
 	// formatVersion is the store format this code writes. Version 1, which
-	// had no document blocks (prefixBlock), and version 2, which had no
-	// graph index (graphindex.go), are read as they are and upgraded by
-	// the first writable open.
-	formatVersion = 3
+	// had no document blocks (prefixBlock), version 2, which had no graph
+	// index (graphindex.go), and version 3, whose index kept a pair's
+	// digests in one run, are read as they are and upgraded by the first
+	// writable open.
+	formatVersion = 4
 	// oldestFormat is the oldest format this code reads.
 	oldestFormat = 1
 

@@ -37,8 +37,8 @@ func (r *RepairReport) change(format string, a ...any) { addLine(&r.Changes, &r.
 //   - each document's event list, the alias index of the actors stored
 //     again, the unknown-actor totals and the store's totals are written
 //     anew, and the graph index when it does not hold what the events
-//     say (a store opened for writing is of format 3, so the adjacency
-//     keys of format 2 it still holds are removed).
+//     say (a store opened for writing is of the current format, so the
+//     adjacency keys of format 2 it still holds are removed).
 //
 // It refuses a store whose table blocks fail their checksums: what they
 // held cannot be read, so nothing can be rebuilt from it (restore a
@@ -56,6 +56,7 @@ func (s *Store) Repair(ctx context.Context) (RepairReport, error) {
 	defer s.wmu.Unlock()
 	// The writer's caches may hold what the repair changes.
 	s.actors, s.rows = nil, nil
+	s.digests.reset()
 
 	plan := repairPlan{blocks: s.blocks()}
 	if err := s.db.View(func(txn *badger.Txn) error { return plan.read(ctx, txn, &r) }); err != nil {
