@@ -10,7 +10,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unsafe"
 
 	badger "github.com/dgraph-io/badger/v4"
 
@@ -399,11 +398,6 @@ type indexWriter struct {
 	// cache holds committed rows (nil: none), read instead of the store;
 	// nil for none.
 	cache map[string]*graph.IndexRow
-	// digests holds the committed digests of busy pairs, read instead of
-	// the store; nil for none. counted are the pairs' digests as the
-	// transaction leaves them, for the writer to cache after the commit.
-	digests *pairCache
-	counted map[runRef][]digest
 }
 
 // runKey says which run a digest belongs to: reports are grouped within
@@ -441,89 +435,6 @@ func (k runKey) segment() string {
 		sym = 's'
 	}
 	return string([]byte{'0' + k.dir, sym}) + k.root + "/" + k.modality
-}
-
-// pairCache keeps, for the writer, the committed digests of the busy
-// runs of actor pairs. Every document that names a pair recounts the runs
-// its events join; read from the store each time, a run that recurs
-// through a long load (two countries meeting in thousands of articles)
-// made the load's time grow with the square of its size.
-type pairCache struct {
-	m    map[runRef]*cachedRun
-	size int
-	gen  uint64 // the writer's batch count, for forgetting the least used
-}
-
-type runRef struct {
-	p [2]string
-	k runKey
-}
-
-type cachedRun struct {
-	ds   []digest // in key order
-	used uint64   // the batch that last used it
-}
-
-// The writer caches runs of at least minCachedRun digests, up to about
-// maxCachedRunBytes; when the cache is full, the runs used least recently
-// go.
-var (
-	minCachedRun      = 32
-	maxCachedRunBytes = 48 << 20
-)
-
-func (c *pairCache) get(r runRef) ([]digest, bool) {
-	if c == nil {
-		return nil, false
-	}
-	cr := c.m[r]
-	if cr == nil {
-		return nil, false
-	}
-	cr.used = c.gen
-	return cr.ds, true
-}
-
-// put records ds as run r's committed digests.
-func (c *pairCache) put(r runRef, ds []digest) {
-	if old := c.m[r]; old != nil {
-		c.size -= digestsSize(old.ds)
-		delete(c.m, r)
-	}
-	n := digestsSize(ds)
-	if len(ds) < minCachedRun || n > maxCachedRunBytes/2 {
-		return
-	}
-	if c.m == nil {
-		c.m = map[runRef]*cachedRun{}
-	}
-	c.m[r] = &cachedRun{ds: ds, used: c.gen}
-	c.size += n
-	if c.size > maxCachedRunBytes {
-		// The least recently used go, down to half the budget, so that
-		// a full cache is not sorted again at the next run.
-		rs := slices.Collect(maps.Keys(c.m))
-		slices.SortFunc(rs, func(a, b runRef) int { return cmp.Compare(c.m[a].used, c.m[b].used) })
-		for _, q := range rs {
-			if c.size <= maxCachedRunBytes/2 {
-				break
-			}
-			c.size -= digestsSize(c.m[q].ds)
-			delete(c.m, q)
-		}
-	}
-}
-
-// reset forgets every run, when what was committed is not known.
-func (c *pairCache) reset() { c.m, c.size = nil, 0 }
-
-// digestsSize is about the memory ds takes.
-func digestsSize(ds []digest) int {
-	n := 64 + cap(ds)*int(unsafe.Sizeof(digest{}))
-	for i := range ds {
-		n += len(ds[i].doc) + len(ds[i].id)
-	}
-	return n
 }
 
 // addCounts adds c to total, or takes it away (sign -1).
@@ -643,8 +554,8 @@ func (w *indexWriter) row(id string, create bool) (*indexRow, error) {
 }
 
 // recount updates nc, pair p's counts, with the runs the transaction
-// changed; had says whether the pair has committed digests, read (through
-// *read, made when first needed) unless the cache holds them.
+// changed; had says whether the pair has committed digests, read through
+// *read, made when first needed.
 func (w *indexWriter) recount(p [2]string, self, had bool, window int, nc *[3]pairCount, read **badger.Txn) error {
 	pe := w.pairs[p]
 	edits := map[runKey]*pairEdit{}
@@ -676,34 +587,25 @@ func (w *indexWriter) recount(p [2]string, self, had bool, window int, nc *[3]pa
 			}
 			continue
 		}
-		ref := runRef{p, k}
 		var old []digest
 		if had {
-			var cached bool
-			if old, cached = w.digests.get(ref); !cached {
-				if *read == nil {
-					*read = w.db.NewTransaction(false)
-				}
-				var err error
-				if old, err = runDigests(*read, p, k); err != nil {
-					return err
-				}
+			if *read == nil {
+				*read = w.db.NewTransaction(false)
+			}
+			var err error
+			if old, err = runDigests(*read, p, k); err != nil {
+				return err
 			}
 		}
+		addCounts(nc, countPair(old, self, window), -1)
 		cur := old
 		if len(e.gone) > 0 {
-			// A new list: the cache's stays as committed.
-			cur = slices.DeleteFunc(slices.Clone(cur), func(d digest) bool {
+			cur = slices.DeleteFunc(cur, func(d digest) bool {
 				return slices.ContainsFunc(e.gone, func(g digest) bool { return g.doc == d.doc && g.id == d.id })
 			})
 		}
 		slices.SortFunc(e.add, compareDigests)
-		cur = mergeDigests(cur, e.add)
-		addCounts(nc, countPair(old, self, window), -1)
-		addCounts(nc, countPair(cur, self, window), 1)
-		if w.counted != nil {
-			w.counted[ref] = cur
-		}
+		addCounts(nc, countPair(mergeDigests(cur, e.add), self, window), 1)
 	}
 	return nil
 }
@@ -944,7 +846,6 @@ func (s *Store) RebuildGraphIndex(ctx context.Context) error {
 // rebuildGraphIndex is RebuildGraphIndex with the write lock held.
 func (s *Store) rebuildGraphIndex(ctx context.Context) error {
 	s.rows = nil
-	s.digests.reset()
 	for _, p := range [][]byte{[]byte(prefixGraphPair), []byte(prefixGraphRow), keyActorNum} {
 		if err := s.db.DropPrefix(p); err != nil {
 			return fmt.Errorf("rebuild graph index: drop %s: %w", p, err)

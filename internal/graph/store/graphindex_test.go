@@ -153,23 +153,7 @@ func compareViews(t *testing.T, full, idx *view.View) {
 // every write kept gives the view the events give, that a rebuild writes
 // the same index, and that a store of format 2 gets it on its first
 // writable open.
-// TestGraphIndex holds the index to the events it counts through writes,
-// replacements and recodes, with the writer's cache of busy pairs off,
-// holding every pair, and too small to hold them for long.
 func TestGraphIndex(t *testing.T) {
-	for _, c := range []struct {
-		name     string
-		min, max int
-	}{{"uncached", 1 << 30, 0}, {"cached", 1, 1 << 30}, {"cache overflowing", 1, 4096}} {
-		t.Run(c.name, func(t *testing.T) {
-			defer func(m, x int) { minCachedRun, maxCachedRunBytes = m, x }(minCachedRun, maxCachedRunBytes)
-			minCachedRun, maxCachedRunBytes = c.min, c.max
-			testGraphIndex(t)
-		})
-	}
-}
-
-func testGraphIndex(t *testing.T) {
 	dir := t.TempDir()
 	s, err := Open(DefaultOptions(dir))
 	if err != nil {

@@ -56,7 +56,6 @@ func (s *Store) Repair(ctx context.Context) (RepairReport, error) {
 	defer s.wmu.Unlock()
 	// The writer's caches may hold what the repair changes.
 	s.actors, s.rows = nil, nil
-	s.digests.reset()
 
 	plan := repairPlan{blocks: s.blocks()}
 	if err := s.db.View(func(txn *badger.Txn) error { return plan.read(ctx, txn, &r) }); err != nil {

@@ -200,9 +200,6 @@ type Store struct {
 	// every actor its events name. Rows hold no pointer but their record's
 	// strings, so the collector scans little of them.
 	rows map[string]*graph.IndexRow
-	// digests caches the graph-index digests of busy actor pairs for the
-	// writer, as actors and rows are cached.
-	digests pairCache
 	// released is when the store last let go of its mapped pages
 	// (letGo), in Unix nanoseconds.
 	released atomic.Int64

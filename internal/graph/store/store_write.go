@@ -195,7 +195,6 @@ func (s *Store) tryBatch(xs []graph.Extraction, force bool) ([]graph.PutStatus, 
 		// Whether any of it reached the store is unknown: forget the
 		// caches rather than trust them.
 		s.actors, s.rows = nil, nil
-		s.digests.reset()
 		return nil, -1, err
 	}
 	w.publish()
@@ -401,8 +400,6 @@ func newBatchWriter(s *Store, txn *badger.Txn) (*batchWriter, error) {
 			}
 			return sl.cur, nil
 		})
-	s.digests.gen++
-	w.graph.digests, w.graph.counted = &s.digests, map[runRef][]digest{}
 	return w, nil
 }
 
@@ -540,9 +537,6 @@ func (w *batchWriter) publish() {
 		} else {
 			w.s.rows[id] = &r.IndexRow
 		}
-	}
-	for r, ds := range w.graph.counted {
-		w.s.digests.put(r, ds)
 	}
 
 }
