@@ -1295,6 +1295,9 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	// "massed troops on its border with Ukraine": the agent's own place
 	// is no target; the fallbacks below look further. (A protest at home
 	// is the people against their country, see domestic.)
+	if as := f.postedTo(v, agents); len(as) > 0 {
+		targets = as
+	}
 	if cameo.Root(r.Code) != "14" {
 		targets = without(targets, agents)
 	}
@@ -1308,8 +1311,40 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 	if len(targets) == 0 && !passive {
 		targets = f.sharedObject(v, r)
 	}
+	if ag := agents; len(targets) == 0 && !passive && forceOnPeople(r.Code) && f.tok(v).XPOS != "VBG" && f.clauseCountry(v) != nil {
+		if len(ag) == 0 {
+			ag = f.bareRole(f.subjectWord(v), v, nil) // "ELN guerrillas"
+		}
+		// "kidnapped a soldier and two police officers at a roadblock in
+		// Colombia's Arauca department": a state's forces named by their
+		// role alone, where the act happened, are that country's; the
+		// place is no target of its own. (A participle's toll, "killing
+		// 12 people", adds nothing to its clause's act.)
+		for _, t := range f.bareRole(f.object(v), v, nil) {
+			if stateRoles[roleOfActor(t)] && len(ag) > 0 && !allUnknown(ag) {
+				targets = append(targets, t)
+			}
+		}
+	}
 	if len(targets) == 0 {
 		targets = f.objectModifiers(v, r, preps)
+	}
+	if len(targets) == 0 && cameo.Root(r.Code) == "09" {
+		// "investigated human rights abuses in Myanmar": wrongs looked
+		// into are the country's where they were done.
+		if o := f.object(v); o > 0 && wrongNouns[f.lemma(o)] {
+			// (The parser hangs the place on the verb as often as on
+			// the wrongs.)
+			for _, c := range append(f.s.ChildrenByRel(o, "nmod"), f.s.ChildrenByRel(v, "obl")...) {
+				if f.caseOf(c) == "in" {
+					for _, a := range f.actorsAt(c) {
+						if a.isCountry() {
+							targets = append(targets, a)
+						}
+					}
+				}
+			}
+		}
 	}
 	if len(targets) > 0 && allObjects(targets) && contains(preps, "to") {
 		// "supplied MI-35 helicopters worth $153 million to Pakistan":
@@ -3263,6 +3298,44 @@ func (f *treeFinder) hungByPhrase(n int) []*actorRec {
 	return nil
 }
 
+// postedTo returns the country that the agent's own envoy, verb v's
+// object, is posted to: "Canada recalled its ambassador to China" acts on
+// China, not on its own diplomat. Nil when the object is no envoy, is
+// another state's ("expelled the Russian ambassador"), or names no post.
+func (f *treeFinder) postedTo(v int, agents []*actorRec) []*actorRec {
+	o := f.object(v)
+	if o <= 0 || !envoyNouns[f.lemma(o)] || len(agents) == 0 {
+		return nil
+	}
+	home := agents[0].country
+	if home == nil && agents[0].isCountry() {
+		home = agents[0]
+	}
+	for _, a := range f.actorsAt(o) {
+		if home == nil || countryCode(a) != countryCode(home) {
+			return nil
+		}
+	}
+	for _, c := range f.s.ChildrenByRel(o, "nmod") {
+		if p := f.caseOf(c); p != "to" && p != "in" {
+			continue
+		}
+		for _, a := range f.actorsAt(c) {
+			if a.isCountry() && (home == nil || a.ID != home.ID) {
+				return []*actorRec{a}
+			}
+		}
+	}
+	return nil
+}
+
+// wrongNouns name wrongs that an inquiry looks into.
+var wrongNouns = toSet(`abuse abuses violation violations crime crimes atrocity atrocities killing killings massacre
+massacres torture corruption fraud disappearance disappearances allegation allegations`)
+
+// envoyNouns name a state's envoys abroad.
+var envoyNouns = toSet(`ambassador envoy emissary diplomat consul`)
+
 // bareRole returns the actor that role noun x, which names no country,
 // stands for in verb v's clause: the role of the country the clause
 // happens in ("Bandits kidnapped two Turkish engineers in Nigeria's
@@ -3640,6 +3713,7 @@ func (f *treeFinder) complete(fd *finding) bool {
 }
 
 func (f *treeFinder) add(fd finding) {
+	f.ownOrgan(&fd)
 	if root := cameo.Root(fd.code); root < "09" && !fd.reciprocal && !fd.domestic {
 		// "Putin's vision to restore Russia": cooperation is between
 		// actors, not an organ and its own country.
@@ -3676,6 +3750,26 @@ func (f *treeFinder) add(fd finding) {
 	}
 	f.found = append(f.found, fd)
 	f.coded[fd.word] = true
+}
+
+// ownOrgan makes a state that investigates or coerces one of its own
+// organs act through its government: "Indonesia investigated its police
+// chief" is Indonesia's government against Indonesia's police, at home,
+// where a state and its own organ would otherwise be one side with
+// nothing between them.
+func (f *treeFinder) ownOrgan(fd *finding) {
+	if root := cameo.Root(fd.code); root != "09" && root != "17" || fd.domestic || fd.reciprocal || len(fd.agents) != 1 || len(fd.targets) == 0 || !fd.agents[0].isCountry() {
+		return // (what a state demands for its own soldiers is no act on them)
+	}
+	a := fd.agents[0]
+	for _, t := range fd.targets {
+		if t.country != a || t.role == "" || t.role == "GOV" {
+			return
+		}
+	}
+	if gov := f.composeRole(a, "GOV"); gov != a {
+		fd.agents, fd.domestic = []*actorRec{gov}, true
+	}
 }
 
 // withoutSubsumed drops a country whose own organ or group is also among

@@ -393,6 +393,18 @@ func TestTreeStructure(t *testing.T) {
 		{"a ban on a country's goods is an embargo", "China's commerce ministry announced an immediate ban on all imports of Japanese seafood on Thursday.", []string{"CHNGOV 163 JPN"}, []string{"172"}},
 		{"a part of a place stands for the place", "Thousands of protesters marched through the streets of Dhaka.", []string{"BGDOPP 141 BGD"}, nil},
 		{"a parse that lost its verb is read again without the date", "U.N. Secretary-General Antonio Guterres on Wednesday called on Venezuela's military government to release Maria Corina Machado.", []string{"IGOUNO 0253 VEN"}, []string{"IGOUNO 040"}},
+		{"a role noun opening the sentence is no name", "Gunmen attacked a Nigerian army base on Sunday.", []string{"NGAUAF 190 NGAMIL"}, []string{"--- 190"}},
+		{"armed men with no country act in a titled target's", "Rebels killed Gabonese President John Doe.", []string{"GABREB 190 GABGOV"}, nil},
+		{"a tried assassination is an attempt", "Rebels tried to assassinate the Malian president.", []string{"MLIREB 185 MLIGOV"}, []string{"186"}},
+		{"a passive subject's phrase holds the target", "Funding for the UN agency was suspended by Sweden in January 2024.", []string{"SWE 1621 IGOUNO"}, nil},
+		{"an envoy recalled from a post acts on the host", "Canada recalled its ambassador to China for consultations on Thursday.", []string{"CAN 161 CHN"}, []string{"CANGOV"}},
+		{"a state acts on its own organ through its government", "Indonesia investigated its police chief for corruption.", []string{"IDNGOV 091 IDNCOP"}, nil},
+		{"what a state demands for its own soldiers is no act on them", "Ivory Coast demanded the release of 49 of its soldiers detained in Mali.", nil, []string{"CIVGOV 10"}},
+		{"cutting communication reduces relations", "North Korea threatened to cut off all communication with South Korea.", []string{"PRK 1313 KOR"}, []string{"138"}},
+		{"aid announced is an intent", "Japan will provide $12 million in emergency food assistance to Sudan.", []string{"JPN 033 SDN planned"}, []string{"073"}},
+		{"forces named by role where the act happened", "ELN guerrillas kidnapped a soldier and two police officers at a roadblock in Colombia's Arauca department on Sunday.", []string{"COLREB 181 COLMIL", "COLREB 181 COLCOP"}, nil},
+		{"wrongs investigated are where they were done", "The United Nations investigated human rights abuses in Myanmar.", []string{"IGOUNO 092 MMR"}, nil},
+		{"warplanes sent around a country are a show of force", "China sent 45 military aircraft and 14 warships around Taiwan on Monday.", []string{"CHN 150 TWN"}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got := treeEvents(e, c.text, graph.Date{})
