@@ -1590,13 +1590,18 @@ func (f *treeFinder) crowdSubject(v int) bool {
 // counted returns the noun a count or quantity x counts by its of-phrase
 // ("hundreds of protesters", "a group of Kenyan lawmakers"), else x.
 func (f *treeFinder) counted(x int) int {
-	if x <= 0 || !quantityWords[f.lemma(x)] && f.tok(x).UPOS != "NUM" {
-		return x
-	}
-	for _, c := range f.s.ChildrenByRel(x, "nmod") {
-		if f.caseOf(c) == "of" {
-			x = c
+	// "tens of thousands of opposition supporters": a count of counts.
+	for depth := 0; depth < 3 && x > 0 && (quantityWords[f.lemma(x)] || f.tok(x).UPOS == "NUM"); depth++ {
+		next := x
+		for _, c := range f.s.ChildrenByRel(x, "nmod") {
+			if f.caseOf(c) == "of" {
+				next = c
+			}
 		}
+		if next == x {
+			break
+		}
+		x = next
 	}
 	return x
 }

@@ -177,7 +177,7 @@ var partNouns = toSet(`street streets outskirt outskirts centre center heart sub
 
 // quantityWords head a phrase whose of-phrase names who: "thousands of
 // Georgians", "a group of Kenyan lawmakers".
-var quantityWords = toSet(`thousand thousands hundred hundreds dozen dozens score scores million millions
+var quantityWords = toSet(`tens thousand thousands hundred hundreds dozen dozens score scores million millions
 number group groups crowd crowds handful majority most some many several all both members`)
 
 // domestic makes a protest at home one of the country's people against

@@ -404,6 +404,7 @@ func TestTreeStructure(t *testing.T) {
 		{"aid announced is an intent", "Japan will provide $12 million in emergency food assistance to Sudan.", []string{"JPN 033 SDN planned"}, []string{"073"}},
 		{"forces named by role where the act happened", "ELN guerrillas kidnapped a soldier and two police officers at a roadblock in Colombia's Arauca department on Sunday.", []string{"COLREB 181 COLMIL", "COLREB 181 COLCOP"}, nil},
 		{"wrongs investigated are where they were done", "The United Nations investigated human rights abuses in Myanmar.", []string{"IGOUNO 092 MMR"}, nil},
+		{"a count of counts of a crowd", "Hundreds of thousands of demonstrators marched against the Serbian government.", []string{"SRBOPP 141 SRBGOV"}, nil},
 		{"warplanes sent around a country are a show of force", "China sent 45 military aircraft and 14 warships around Taiwan on Monday.", []string{"CHN 150 TWN"}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
