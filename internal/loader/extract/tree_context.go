@@ -83,10 +83,11 @@ func (f *treeFinder) context(fd *finding, p int) {
 			fd.modality = graph.Hypothetical
 		case t.Rel == "aux" && planAux[f.low(c)] && fd.modality == graph.Actual:
 			fd.modality = graph.Planned
-			if root := cameo.Root(fd.code); root == "06" || root == "07" {
+			if cameo.Root(fd.code) == "07" {
 				// "Japan will provide $12 million in food aid to Sudan":
-				// aid or cooperation announced is a commitment to it
-				// (03x); nothing has changed hands yet.
+				// aid announced is a commitment to it (033); nothing has
+				// changed hands yet. (Cooperation announced, "will share
+				// intelligence", stays the act, planned.)
 				if ic := intentCode(fd.rule, fd.code); ic != "" {
 					fd.code = ic
 				}
