@@ -97,11 +97,30 @@ func encodeDigest(d *digest) []byte {
 
 // decodeDigest reads the digest of event id of document doc.
 func decodeDigest(doc, id string, b []byte, x *digest) error {
+	return decodeDigestIn(doc, id, b, x, nil)
+}
+
+// decodeDigestIn is decodeDigest with the modality and CAMEO code taken
+// from in when it holds them (and added to it when not): a pair's digests
+// share a few of each, and a long load reads many.
+func decodeDigestIn(doc, id string, b []byte, x *digest, in map[string]string) error {
 	if len(b) == 0 {
 		return errCorrupt
 	}
 	d := decoder{b: b[1:]}
-	*x = digest{doc: doc, id: id, flags: b[0], modality: d.str(), cameo: d.str()}
+	str := func() string {
+		if in == nil {
+			return d.str()
+		}
+		raw := d.raw()
+		if s, ok := in[string(raw)]; ok {
+			return s
+		}
+		s := string(raw)
+		in[s] = s
+		return s
+	}
+	*x = digest{doc: doc, id: id, flags: b[0], modality: str(), cameo: str()}
 	x.date = graph.Date{Year: d.int(), Month: d.int(), Day: d.int()}
 	return d.finish()
 }
@@ -113,14 +132,18 @@ func digestKey(p [2]string, d *digest) []byte {
 // splitDigestKey splits what follows a pair's prefix in a digest's key
 // into its run, document and event; run is "" in a store of format 3.
 func splitDigestKey(rest string) (run, doc, id string, ok bool) {
-	parts := strings.Split(rest, "\x00")
-	switch len(parts) {
-	case 2:
-		return "", parts[0], parts[1], true
-	case 3:
-		return parts[0], parts[1], parts[2], true
+	a, b, ok := strings.Cut(rest, "\x00")
+	if !ok {
+		return "", "", "", false
 	}
-	return "", "", "", false
+	c, d, three := strings.Cut(b, "\x00")
+	switch {
+	case !three:
+		return "", a, b, true
+	case strings.Contains(d, "\x00"):
+		return "", "", "", false
+	}
+	return a, c, d, true
 }
 
 // pairDigests reads the digests of pair p that txn sees, ordered by
@@ -148,6 +171,7 @@ func runDigests(txn *badger.Txn, p [2]string, k runKey) ([]digest, error) {
 
 func readDigests(txn *badger.Txn, prefix []byte) ([]digest, error) {
 	var ds []digest
+	in := map[string]string{}
 	// What follows the prefix: the run (unless the prefix has it),
 	// document and event.
 	err := scan(txn, prefix, func(rest, v []byte) error {
@@ -158,7 +182,7 @@ func readDigests(txn *badger.Txn, prefix []byte) ([]digest, error) {
 			}
 		}
 		ds = append(ds, digest{})
-		return decodeDigest(doc, id, v, &ds[len(ds)-1])
+		return decodeDigestIn(doc, id, v, &ds[len(ds)-1], in)
 	})
 	return ds, err
 }

@@ -343,6 +343,21 @@ func (d *decoder) float() float64 {
 	return v
 }
 
+// raw is str without the copy: the bytes stay the caller's.
+func (d *decoder) raw() []byte {
+	n := d.uvarint()
+	if d.err != nil {
+		return nil
+	}
+	if n > uint64(len(d.b)) {
+		d.err = errCorrupt
+		return nil
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	return b
+}
+
 func (d *decoder) str() string {
 	n := d.uvarint()
 	if d.err != nil {
