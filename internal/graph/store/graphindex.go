@@ -16,9 +16,10 @@ import (
 	"github.com/kg-project/kg/internal/graph"
 )
 
-// The graph index (format 3, runs since 4) lets a query build the actor graph without
-// reading events. Every write keeps it in the transaction that writes the
-// events, so it is as crash-safe as they are:
+// The graph index (format 3; keyed by run since format 4) lets a query
+// build the actor graph without reading events. Every write keeps it in
+// the transaction that writes the events, so it is as crash-safe as they
+// are:
 //
 //   - prefixGraphPair + A 0x00 B 0x00 run 0x00 docID 0x00 eventID (A <= B)
 //     → the digest of an event between A and B, either way (A == B: an
@@ -177,9 +178,7 @@ func readDigests(txn *badger.Txn, prefix []byte) ([]digest, error) {
 	err := scan(txn, prefix, func(rest, v []byte) error {
 		_, doc, id, ok := splitDigestKey(string(rest))
 		if !ok {
-			if doc, id, ok = strings.Cut(string(rest), "\x00"); !ok {
-				return errCorrupt
-			}
+			return errCorrupt
 		}
 		ds = append(ds, digest{})
 		return decodeDigestIn(doc, id, v, &ds[len(ds)-1], in)

@@ -377,3 +377,54 @@ func firstIndexKey(m map[string]string, prefix string) string {
 	}
 	return first
 }
+
+// TestGraphIndexRunChange replaces documents whose events keep their IDs
+// but change run (modality, date, code, direction): each digest must
+// leave its old run and join its new one, in the same transaction.
+func TestGraphIndexRunChange(t *testing.T) {
+	s := openDir(t, t.TempDir(), false)
+	defer s.Close()
+	var docs []graph.Extraction
+	for i := range 12 {
+		docs = append(docs, indexDoc(uint64(200+i), fmt.Sprintf("doc%02d", i), 8))
+	}
+	if _, err := s.PutDocuments(docs, false); err != nil {
+		t.Fatal(err)
+	}
+	mods := []graph.Modality{graph.Actual, graph.Planned, graph.Hypothetical}
+	for round := range 3 {
+		for i := range docs {
+			x := docs[i]
+			x.Events = slices.Clone(x.Events)
+			for k := range x.Events {
+				e := &x.Events[k]
+				switch (round + k) % 4 {
+				case 0:
+					e.Modality = mods[(round+k)%len(mods)]
+				case 1:
+					e.Date = graph.Date{Year: 2020, Month: 3, Day: 1 + (round+k)%9}
+				case 2:
+					e.CAMEO = []string{"042", "190", "0233"}[(round+k)%3]
+				case 3:
+					e.Source, e.Target = e.Target, e.Source
+				}
+			}
+			x.Doc.Text += fmt.Sprintf(" Round %d.", round) // a new version of the same document
+			mustPut(t, s, x, true, graph.Replaced)
+		}
+		for _, f := range []graph.Filter{{}, {Mentions: true}} {
+			full, err := view.LoadView(s, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			idx, err := view.LoadIndexedView(s, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareViews(t, full, idx)
+		}
+		if r, err := s.Check(t.Context()); err != nil || !r.OK() {
+			t.Fatalf("round %d: check: %v %v", round, r.Problems, err)
+		}
+	}
+}
