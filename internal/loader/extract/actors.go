@@ -754,7 +754,7 @@ func (r *recognizer) dictAgent(ent *Entry, i0, k int) (int, bool) {
 	}
 	end := k + n
 	country := countryOf(ent)
-	role := strings.ToUpper(strings.Trim(code, "~"))
+	role := agentRole(code)
 	full := country + role
 	if before {
 		full = role + country

@@ -847,7 +847,7 @@ func (e *Engine) bareOfficeIn(toks []token, ms []mention) bool {
 		if h := e.hooks.Agent; h != nil {
 			// "A gunman shot dead a Pakistani judge": an armed agent no
 			// text gives a country to acts in the country of the other.
-			if code, before, n, ok := h([]string{t.low}); ok && n == 1 && !before && armedRoles[strings.ToUpper(strings.Trim(code, "~"))] {
+			if code, before, n, ok := h([]string{t.low}); ok && n == 1 && !before && armedRoles[agentRole(code)] {
 				return true
 			}
 		}
@@ -1315,13 +1315,14 @@ func (f *treeFinder) verbEvent(v int, tr trigger) (finding, bool) {
 		if len(ag) == 0 {
 			ag = f.bareRole(f.subjectWord(v), v, nil) // "ELN guerrillas"
 		}
+		known := len(ag) > 0 && !allUnknown(ag)
 		// "kidnapped a soldier and two police officers at a roadblock in
 		// Colombia's Arauca department": a state's forces named by their
 		// role alone, where the act happened, are that country's; the
 		// place is no target of its own. (A participle's toll, "killing
 		// 12 people", adds nothing to its clause's act.)
 		for _, t := range f.bareRole(f.object(v), v, nil) {
-			if stateRoles[roleOfActor(t)] && len(ag) > 0 && !allUnknown(ag) {
+			if known && stateRoles[roleOfActor(t)] {
 				targets = append(targets, t)
 			}
 		}

@@ -654,7 +654,7 @@ func (f *treeFinder) phraseRole(x int) (role string, before bool) {
 			ws = append(ws, f.low(d))
 		}
 		if code, b, n, ok := f.e.hooks.Agent(ws); ok && n > 0 {
-			return strings.ToUpper(strings.Trim(code, "~")), b
+			return agentRole(code), b
 		}
 	}
 	return "", false
@@ -728,7 +728,7 @@ func (f *treeFinder) roleOf(x int) string {
 				continue
 			}
 			if code, before, n, ok := h(ws); ok && n == len(ws) && !before {
-				return strings.ToUpper(strings.Trim(code, "~"))
+				return agentRole(code)
 			}
 		}
 	}
@@ -741,12 +741,16 @@ func (f *treeFinder) roleOf(x int) string {
 		}
 		if h := f.e.hooks.Agent; h != nil {
 			if code, before, n, ok := h([]string{w}); ok && n == 1 && !before {
-				return strings.ToUpper(strings.Trim(code, "~"))
+				return agentRole(code)
 			}
 		}
 	}
 	return ""
 }
+
+// agentRole is the role an agents dictionary's code gives ("~uaf" is
+// UAF).
+func agentRole(code string) string { return strings.ToUpper(strings.Trim(code, "~")) }
 
 // nominalRels are the relations only a noun phrase bears.
 var nominalRels = toSet(`nsubj nsubj:pass obj iobj`)
