@@ -358,19 +358,7 @@ func (d *decoder) raw() []byte {
 	return b
 }
 
-func (d *decoder) str() string {
-	n := d.uvarint()
-	if d.err != nil {
-		return ""
-	}
-	if n > uint64(len(d.b)) {
-		d.err = errCorrupt
-		return ""
-	}
-	s := string(d.b[:n])
-	d.b = d.b[n:]
-	return s
-}
+func (d *decoder) str() string { return string(d.raw()) }
 
 // bytes reads a length-prefixed string without copying it.
 func (d *decoder) bytes() []byte {

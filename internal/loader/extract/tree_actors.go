@@ -578,11 +578,8 @@ func (f *treeFinder) personCountry(x int, p *actorRec) {
 			cands = append(cands, c)
 		case rel == "nmod:desc" || rel == "compound" && f.roleOf(c) != "":
 			// "Libya's eastern commander Khalifa Haftar": the office
-			// before the name, with its country, which may hang on the
-			// office ("Malian President John Doe").
+			// before the name, with its country.
 			cands = append(cands, c)
-			cands = append(cands, f.s.ChildrenByRel(c, "amod")...)
-			cands = append(cands, f.s.ChildrenByRel(c, "nmod:poss")...)
 		case rel == "nmod" && (f.caseOf(c) == "of" || f.caseOf(c) == "in" && p.unknown):
 			cands = append(cands, c)
 		}
