@@ -101,6 +101,20 @@ func indexKeys(t *testing.T, s *Store) map[string]string {
 
 // compareViews checks that the view built from the graph index answers
 // what the view built from the events does.
+// bothViews loads the view of filter f from the events and from the
+// graph index.
+func bothViews(t *testing.T, s *Store, f graph.Filter) (full, idx *view.View) {
+	t.Helper()
+	full, err := view.LoadView(s, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if idx, err = view.LoadIndexedView(s, f); err != nil {
+		t.Fatal(err)
+	}
+	return full, idx
+}
+
 func compareViews(t *testing.T, full, idx *view.View) {
 	t.Helper()
 	if full.Len() != idx.Len() {
@@ -221,14 +235,7 @@ func TestGraphIndex(t *testing.T) {
 			}
 		}
 		for _, f := range []graph.Filter{{}, {Mentions: true}} {
-			full, err := view.LoadView(s, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			idx, err := view.LoadIndexedView(s, f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			full, idx := bothViews(t, s, f)
 			if full.Len() < 4 || full.NumEvents() < 50 {
 				t.Fatalf("too small a test: %d nodes, %d events", full.Len(), full.NumEvents())
 			}
@@ -413,14 +420,7 @@ func TestGraphIndexRunChange(t *testing.T) {
 			mustPut(t, s, x, true, graph.Replaced)
 		}
 		for _, f := range []graph.Filter{{}, {Mentions: true}} {
-			full, err := view.LoadView(s, f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			idx, err := view.LoadIndexedView(s, f)
-			if err != nil {
-				t.Fatal(err)
-			}
+			full, idx := bothViews(t, s, f)
 			compareViews(t, full, idx)
 		}
 		if r, err := s.Check(t.Context()); err != nil || !r.OK() {
