@@ -3313,12 +3313,9 @@ func (f *treeFinder) postedTo(v int, agents []*actorRec) []*actorRec {
 	if o <= 0 || !envoyNouns[f.lemma(o)] || len(agents) == 0 {
 		return nil
 	}
-	home := agents[0].country
-	if home == nil && agents[0].isCountry() {
-		home = agents[0]
-	}
+	home := countryCode(agents[0])
 	for _, a := range f.actorsAt(o) {
-		if home == nil || countryCode(a) != countryCode(home) {
+		if home == "" || countryCode(a) != home {
 			return nil
 		}
 	}
@@ -3327,7 +3324,7 @@ func (f *treeFinder) postedTo(v int, agents []*actorRec) []*actorRec {
 			continue
 		}
 		for _, a := range f.actorsAt(c) {
-			if a.isCountry() && (home == nil || a.ID != home.ID) {
+			if a.isCountry() && countryCode(a) != home {
 				return []*actorRec{a}
 			}
 		}
